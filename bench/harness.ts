@@ -1,0 +1,63 @@
+/** Timing helpers: interleaved runs, medians, and the result file `npm run bench` writes. */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  baseline: number | null;
+  ratio: number | null;
+  /** The ratio to stay within (and, for some, an absolute ceiling in `unit`). */
+  target: { ratio?: number; max?: number } | null;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Runs the candidate and its baseline alternately so that machine noise hits both alike. */
+export async function compare(
+  iterations: number,
+  candidate: () => Promise<unknown> | unknown,
+  baseline: () => Promise<unknown> | unknown,
+): Promise<{ candidate: number; baseline: number }> {
+  for (let i = 0; i < Math.min(20, iterations); i++) {
+    await candidate();
+    await baseline();
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    let t = performance.now();
+    await candidate();
+    a.push(performance.now() - t);
+    t = performance.now();
+    await baseline();
+    b.push(performance.now() - t);
+  }
+  return { candidate: median(a), baseline: median(b) };
+}
+
+export function report(results: BenchResult[]): boolean {
+  let allMet = true;
+  for (const r of results) {
+    const met =
+      r.target === null ||
+      ((r.target.ratio === undefined || (r.ratio ?? Infinity) <= r.target.ratio) &&
+        (r.target.max === undefined || r.value <= r.target.max));
+    allMet &&= met;
+    const ratio = r.ratio === null ? '' : ` ratio ${r.ratio.toFixed(2)}×`;
+    const baseline = r.baseline === null ? '' : ` (baseline ${r.baseline.toFixed(3)} ${r.unit})`;
+    const target = r.target
+      ? ` target ${[r.target.ratio && `≤ ${r.target.ratio}×`, r.target.max && `≤ ${r.target.max} ${r.unit}`].filter(Boolean).join(', ')} ${met ? 'met' : 'MISSED'}`
+      : '';
+    console.log(`${r.name}: ${r.value.toFixed(3)} ${r.unit}${baseline}${ratio}${target}`);
+  }
+  const out = path.resolve(__dirname, 'out');
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+  return allMet;
+}

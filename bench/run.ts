@@ -1,0 +1,81 @@
+/**
+ * `npm run bench`: Keyfleet's paths against the raw libraries doing the same work, in one run.
+ * Prints one line per benchmark and writes bench/out/latest.json.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp } from '../electron/app/create-app';
+import { loadDemoJob } from '../electron/demo/load';
+import { type BenchResult, compare, report } from './harness';
+
+const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyfleet-bench-'));
+  // The job worker is not needed: the data is loaded in-process, before anything is timed.
+  const app = await createApp({ dataDir, mode: 'browser', worker: { file: '/nonexistent' } });
+  const { db, sqlite } = app.database;
+  process.stderr.write(`loading ${ACCOUNTS} demo accounts…\n`);
+  await loadDemoJob({
+    params: { accounts: ACCOUNTS },
+    actorId: null,
+    db,
+    sqlite,
+    progress: () => {},
+    checkCancelled: () => {},
+  });
+  sqlite.pragma('optimize');
+  const total = sqlite.prepare('select count(*) from accounts').pluck().get() as number;
+  process.stderr.write(`${total} accounts loaded\n`);
+
+  const results: BenchResult[] = [];
+
+  // 1. One page (100 rows, third page) sorted by name, filtered to government buyers.
+  const query = {
+    offset: 200,
+    limit: 100,
+    sort: [{ field: 'name', desc: false }],
+    filters: [{ field: 'buyerType', op: 'in', values: ['government'] }],
+  };
+  const page = sqlite.prepare(
+    `select a.id, a.name, a.uscc, a.buyer_type, a.industry, a.province_code, a.city_code, a.district_code, a.grade,
+            a.value_type, a.lifecycle, a.source, a.owner_id, o.name as owner_name, a.parent_id, p.name as parent_name,
+            a.address, a.fleet_total, a.contact_count, a.subordinate_count, a.created_at, a.updated_at
+       from accounts a left join accounts p on p.id = a.parent_id left join staff o on o.id = a.owner_id
+      where a.buyer_type in (?) order by a.name asc, a.id asc limit ? offset ?`,
+  );
+  const count = sqlite.prepare('select count(*) as n from accounts a where a.buyer_type in (?)');
+  const raw = () => ({
+    rows: page.all('government', 100, 200),
+    total: (count.get('government') as { n: number }).n,
+  });
+  const api = async () => {
+    const r = await app.dispatch('accounts.list', query);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+  const apiRows = ((await api()) as { rows: { id: number }[] }).rows.map((r) => r.id);
+  const rawRows = (raw().rows as { id: number }[]).map((r) => r.id);
+  if (JSON.stringify(apiRows) !== JSON.stringify(rawRows))
+    throw new Error('the API and the raw statement disagree');
+  const t = await compare(300, api, raw);
+  results.push({
+    name: `accounts.list page (100 of ${total}, sort name, filter buyer type) via dispatch vs raw better-sqlite3`,
+    value: t.candidate,
+    unit: 'ms',
+    baseline: t.baseline,
+    ratio: t.candidate / t.baseline,
+    target: { ratio: 1.5, max: 50 },
+  });
+
+  await app.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const met = report(results);
+  if (!met) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

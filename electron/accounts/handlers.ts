@@ -1,0 +1,51 @@
+import type { Handlers } from '../transport/dispatch';
+import { listAudit } from '../audit/audit';
+import type { Deps } from '../app/deps';
+import { listAccounts, lookupAccounts } from './repository';
+import {
+  checkDuplicates,
+  createAccount,
+  deleteAccount,
+  getAccount,
+  updateAccount,
+} from './service';
+
+type AccountHandlers = Pick<
+  Handlers,
+  | 'accounts.list'
+  | 'accounts.get'
+  | 'accounts.create'
+  | 'accounts.update'
+  | 'accounts.delete'
+  | 'accounts.checkDuplicates'
+  | 'accounts.lookup'
+  | 'accounts.history'
+>;
+
+export function accountHandlers({ db, session }: Deps): AccountHandlers {
+  return {
+    'accounts.list': (q) => listAccounts(db, q),
+    'accounts.get': async ({ id }) => getAccount(db, id),
+    'accounts.create': ({ account, acknowledgeDuplicates }) =>
+      createAccount(db, session.requireUser().id, account, acknowledgeDuplicates),
+    'accounts.update': ({ id, account, acknowledgeDuplicates, expectedUpdatedAt }) =>
+      updateAccount(
+        db,
+        session.requireUser().id,
+        id,
+        account,
+        acknowledgeDuplicates,
+        expectedUpdatedAt,
+      ),
+    'accounts.delete': async ({ id }) => {
+      await deleteAccount(db, session.requireUser().id, id);
+      return { done: true };
+    },
+    'accounts.checkDuplicates': ({ name, uscc, aliases, excludeId }) =>
+      checkDuplicates(db, { name, uscc, aliases }, excludeId),
+    'accounts.lookup': ({ q, limit, excludeId }) => lookupAccounts(db, q, limit, excludeId),
+    // Deleted accounts keep their history, so no existence check here.
+    'accounts.history': ({ id, offset, limit }) =>
+      listAudit(db, [{ entity: 'account', entityId: id }], offset, limit),
+  };
+}

@@ -1,0 +1,351 @@
+/** All kysely code of the account registry. */
+import { type Kysely, sql } from 'kysely';
+import {
+  ACCOUNT_COLUMNS,
+  type AccountColumn,
+  type AccountDetail,
+  type AccountRow,
+} from '../../shared/schemas/accounts';
+import type { ListQuery } from '../../shared/list';
+import { searchKey } from '../../shared/text';
+import type { Database } from '../db/schema';
+import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
+
+const col =
+  (ref: string, extra: Partial<GridColumn> = {}) =>
+  (spec: (typeof ACCOUNT_COLUMNS)[AccountColumn]) => ({
+    spec,
+    expr: sql.ref(ref),
+    ...extra,
+  });
+
+const COLUMN_SQL: Record<
+  AccountColumn,
+  (spec: (typeof ACCOUNT_COLUMNS)[AccountColumn]) => GridColumn
+> = {
+  name: col('a.name'),
+  uscc: col('a.uscc'),
+  buyerType: col('a.buyer_type'),
+  industry: col('a.industry'),
+  provinceCode: col('a.province_code'),
+  cityCode: col('a.city_code'),
+  grade: col('a.grade'),
+  valueType: col('a.value_type'),
+  lifecycle: col('a.lifecycle'),
+  source: col('a.source'),
+  // Filtered by id, sorted by the owner's name as shown.
+  ownerId: (spec) => ({ spec, expr: sql.ref('a.owner_id'), numeric: true }),
+  parentId: col('a.parent_id', { numeric: true }),
+  parentName: col('p.name'),
+  address: col('a.address'),
+  fleetTotal: col('a.fleet_total'),
+  contactCount: col('a.contact_count'),
+  subordinateCount: col('a.subordinate_count'),
+  createdAt: col('a.created_at'),
+  updatedAt: col('a.updated_at'),
+};
+
+const FILTER_COLUMNS: Record<string, GridColumn> = Object.fromEntries(
+  (Object.keys(ACCOUNT_COLUMNS) as AccountColumn[]).map((k) => [
+    k,
+    COLUMN_SQL[k](ACCOUNT_COLUMNS[k]),
+  ]),
+);
+const SORT_COLUMNS: Record<string, GridColumn> = {
+  ...FILTER_COLUMNS,
+  ownerId: { spec: ACCOUNT_COLUMNS.ownerId, expr: sql.ref('o.name') },
+};
+
+function baseQuery(db: Kysely<Database>, query: ListQuery<AccountColumn>) {
+  let q = db.selectFrom('accounts as a');
+  // The parent join is only needed when its name is filtered on.
+  if (query.filters.some((f) => f.field === 'parentName'))
+    q = q.leftJoin('accounts as p', 'p.id', 'a.parent_id') as typeof q;
+  q = applyFilters(q, FILTER_COLUMNS, query.filters);
+  const search = query.search ? searchKey(query.search) : '';
+  if (search) q = q.where(sql<boolean>`a.search_text like ${containsPattern(search)} escape '\\'`);
+  return q;
+}
+
+export async function listAccounts(
+  db: Kysely<Database>,
+  query: ListQuery<AccountColumn>,
+): Promise<{ rows: AccountRow[]; total: number }> {
+  const filtered = baseQuery(db, query);
+  const countQuery = filtered.select((eb) => eb.fn.countAll<number>().as('n'));
+
+  let pageQuery = filtered as unknown as ReturnType<typeof baseQuery>;
+  if (!query.filters.some((f) => f.field === 'parentName'))
+    pageQuery = pageQuery.leftJoin('accounts as p', 'p.id', 'a.parent_id') as typeof pageQuery;
+  const rows = await applySort(
+    pageQuery.leftJoin('staff as o', 'o.id', 'a.owner_id'),
+    SORT_COLUMNS,
+    query.sort,
+    sql.ref('a.id'),
+  )
+    .select([
+      'a.id',
+      'a.name',
+      'a.uscc',
+      'a.buyer_type',
+      'a.industry',
+      'a.province_code',
+      'a.city_code',
+      'a.district_code',
+      'a.grade',
+      'a.value_type',
+      'a.lifecycle',
+      'a.source',
+      'a.owner_id',
+      sql<string | null>`o.name`.as('owner_name'),
+      'a.parent_id',
+      sql<string | null>`p.name`.as('parent_name'),
+      'a.address',
+      'a.fleet_total',
+      'a.contact_count',
+      'a.subordinate_count',
+      'a.created_at',
+      'a.updated_at',
+    ])
+    .offset(query.offset)
+    .limit(query.limit)
+    .execute();
+  const count = await countQuery.executeTakeFirstOrThrow();
+  return { total: Number(count.n), rows: rows.map(toRow) };
+}
+
+type RowRecord = {
+  id: number;
+  name: string;
+  uscc: string | null;
+  buyer_type: string;
+  industry: string | null;
+  province_code: string | null;
+  city_code: string | null;
+  district_code: string | null;
+  grade: string;
+  value_type: string | null;
+  lifecycle: string;
+  source: string | null;
+  owner_id: number | null;
+  owner_name: string | null;
+  parent_id: number | null;
+  parent_name: string | null;
+  address: string | null;
+  fleet_total: number;
+  contact_count: number;
+  subordinate_count: number;
+  created_at: string;
+  updated_at: string;
+};
+
+// The database only ever holds values the schemas allowed, so the enum casts are safe.
+function toRow(r: RowRecord): AccountRow {
+  return {
+    id: r.id,
+    name: r.name,
+    uscc: r.uscc,
+    buyerType: r.buyer_type as AccountRow['buyerType'],
+    industry: r.industry as AccountRow['industry'],
+    provinceCode: r.province_code,
+    cityCode: r.city_code,
+    districtCode: r.district_code,
+    grade: r.grade as AccountRow['grade'],
+    valueType: r.value_type as AccountRow['valueType'],
+    lifecycle: r.lifecycle as AccountRow['lifecycle'],
+    source: r.source as AccountRow['source'],
+    ownerId: r.owner_id,
+    ownerName: r.owner_name,
+    parentId: r.parent_id,
+    parentName: r.parent_name,
+    address: r.address,
+    fleetTotal: r.fleet_total,
+    contactCount: r.contact_count,
+    subordinateCount: r.subordinate_count,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export async function getAccountDetail(
+  db: Kysely<Database>,
+  id: number,
+): Promise<AccountDetail | null> {
+  const r = await db
+    .selectFrom('accounts as a')
+    .leftJoin('accounts as p', 'p.id', 'a.parent_id')
+    .leftJoin('staff as o', 'o.id', 'a.owner_id')
+    .selectAll('a')
+    .select([
+      sql<string | null>`o.name`.as('owner_name'),
+      sql<string | null>`p.name`.as('parent_name'),
+    ])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+  if (!r) return null;
+  const [aliases, fleet] = await Promise.all([
+    db
+      .selectFrom('account_aliases')
+      .select(['alias', 'kind'])
+      .where('account_id', '=', id)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('account_fleet')
+      .select(['brand', 'model', 'count', 'year'])
+      .where('account_id', '=', id)
+      .orderBy('id')
+      .execute(),
+  ]);
+  const { ownerName, parentName, ...row } = toRow(r);
+  return {
+    ...row,
+    notes: r.notes,
+    aliases: aliases.map((a) => ({ alias: a.alias, kind: a.kind as 'alias' | 'former' })),
+    fleet,
+    owner: r.owner_id !== null && ownerName !== null ? { id: r.owner_id, name: ownerName } : null,
+    parent:
+      r.parent_id !== null && parentName !== null ? { id: r.parent_id, name: parentName } : null,
+  };
+}
+
+export interface DuplicateCandidate {
+  id: number;
+  name: string;
+  uscc: string | null;
+  matchedOn: 'uscc' | 'name' | 'alias';
+  matchedText: string;
+}
+
+export async function findByUscc(db: Kysely<Database>, uscc: string, excludeId: number | null) {
+  let q = db.selectFrom('accounts').select(['id', 'name', 'uscc']).where('uscc', '=', uscc);
+  if (excludeId !== null) q = q.where('id', '!=', excludeId);
+  return q.executeTakeFirst();
+}
+
+/** Accounts whose normalised name or one of whose aliases equals one of `norms`. */
+export async function findByNormalizedNames(
+  db: Kysely<Database>,
+  norms: string[],
+  excludeId: number | null,
+): Promise<DuplicateCandidate[]> {
+  if (norms.length === 0) return [];
+  let byName = db
+    .selectFrom('accounts')
+    .select(['id', 'name', 'uscc'])
+    .where('name_norm', 'in', norms);
+  let byAlias = db
+    .selectFrom('account_aliases as al')
+    .innerJoin('accounts as a', 'a.id', 'al.account_id')
+    .select(['a.id', 'a.name', 'a.uscc', 'al.alias'])
+    .where('al.alias_norm', 'in', norms);
+  if (excludeId !== null) {
+    byName = byName.where('id', '!=', excludeId);
+    byAlias = byAlias.where('a.id', '!=', excludeId);
+  }
+  const [names, aliases] = await Promise.all([
+    byName.limit(20).execute(),
+    byAlias.limit(20).execute(),
+  ]);
+  const out = new Map<number, DuplicateCandidate>();
+  for (const n of names) out.set(n.id, { ...n, matchedOn: 'name', matchedText: n.name });
+  for (const a of aliases)
+    if (!out.has(a.id))
+      out.set(a.id, {
+        id: a.id,
+        name: a.name,
+        uscc: a.uscc,
+        matchedOn: 'alias',
+        matchedText: a.alias,
+      });
+  return [...out.values()];
+}
+
+/** The chain of parent ids above `id`, nearest first. */
+export async function ancestorIds(db: Kysely<Database>, id: number): Promise<number[]> {
+  const rows = await db
+    .withRecursive('up(id, parent_id, depth)', (qb) =>
+      qb
+        .selectFrom('accounts')
+        .select(['id', 'parent_id', sql<number>`0`.as('depth')])
+        .where('id', '=', id)
+        .unionAll((q) =>
+          q
+            .selectFrom('accounts as a')
+            .innerJoin('up', 'up.parent_id', 'a.id')
+            .select(['a.id', 'a.parent_id', sql<number>`up.depth + 1`.as('depth')])
+            .where(sql.ref('up.depth'), '<', 100),
+        ),
+    )
+    .selectFrom('up')
+    .select('id')
+    .where('depth', '>', 0)
+    .orderBy('depth')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function lookupAccounts(
+  db: Kysely<Database>,
+  q: string,
+  limit: number,
+  excludeId: number | null,
+) {
+  let query = db.selectFrom('accounts').select(['id', 'name', 'uscc']);
+  const key = searchKey(q);
+  if (key) query = query.where(sql<boolean>`search_text like ${containsPattern(key)} escape '\\'`);
+  if (excludeId !== null) query = query.where('id', '!=', excludeId);
+  return query.orderBy('name').limit(limit).execute();
+}
+
+/** Rebuilds the denormalised quick-search text and counters of one account. */
+export async function refreshDerived(trx: Kysely<Database>, id: number): Promise<void> {
+  const [account, aliases, contacts, fleet, subs] = await Promise.all([
+    trx.selectFrom('accounts').select(['name', 'uscc']).where('id', '=', id).executeTakeFirst(),
+    trx.selectFrom('account_aliases').select('alias').where('account_id', '=', id).execute(),
+    trx.selectFrom('contacts').select('name').where('account_id', '=', id).execute(),
+    trx
+      .selectFrom('account_fleet')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('count'), sql<number>`0`).as('n'))
+      .where('account_id', '=', id)
+      .executeTakeFirstOrThrow(),
+    trx
+      .selectFrom('accounts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('parent_id', '=', id)
+      .executeTakeFirstOrThrow(),
+  ]);
+  if (!account) return;
+  await trx
+    .updateTable('accounts')
+    .set({
+      search_text: buildSearchText(
+        account.name,
+        account.uscc,
+        aliases.map((a) => a.alias),
+        contacts.map((c) => c.name),
+      ),
+      contact_count: contacts.length,
+      fleet_total: Number(fleet.n),
+      subordinate_count: Number(subs.n),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export function buildSearchText(
+  name: string,
+  uscc: string | null,
+  aliases: string[],
+  contactNames: string[],
+): string {
+  return [name, uscc ?? '', ...aliases, ...contactNames].map(searchKey).filter(Boolean).join('\n');
+}
+
+export async function countAccounts(db: Kysely<Database>): Promise<number> {
+  const r = await db
+    .selectFrom('accounts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -1,0 +1,294 @@
+/** Account registry workflows: duplicate guard, hierarchy rules, audit. Takes `db`, never electron. */
+import type { Kysely } from 'kysely';
+import type { AccountDetail, AccountInput, DuplicateMatch } from '../../shared/schemas/accounts';
+import { AppError } from '../../shared/result';
+import { normalizeOrgName } from '../../shared/text';
+import { normalizeUscc } from '../../shared/uscc';
+import { appendAudit } from '../audit/audit';
+import type { Database } from '../db/schema';
+import { writeTx } from '../db/tx';
+import {
+  ancestorIds,
+  findByNormalizedNames,
+  findByUscc,
+  getAccountDetail,
+  refreshDerived,
+} from './repository';
+
+export interface DuplicateReport {
+  usccTaken: DuplicateMatch | null;
+  similar: DuplicateMatch[];
+}
+
+export async function checkDuplicates(
+  db: Kysely<Database>,
+  candidate: { name: string; uscc: string | null; aliases: string[] },
+  excludeId: number | null,
+): Promise<DuplicateReport> {
+  const uscc = candidate.uscc ? normalizeUscc(candidate.uscc) : '';
+  const taken = uscc ? await findByUscc(db, uscc, excludeId) : undefined;
+  const norms = [
+    ...new Set([candidate.name, ...candidate.aliases].map(normalizeOrgName).filter(Boolean)),
+  ];
+  const similar = (await findByNormalizedNames(db, norms, excludeId)).filter(
+    (m) => m.id !== taken?.id,
+  );
+  return {
+    usccTaken: taken ? { ...taken, matchedOn: 'uscc', matchedText: uscc } : null,
+    similar,
+  };
+}
+
+async function guardDuplicates(
+  db: Kysely<Database>,
+  input: AccountInput,
+  excludeId: number | null,
+  acknowledged: boolean,
+): Promise<void> {
+  const report = await checkDuplicates(
+    db,
+    { name: input.name, uscc: input.uscc, aliases: input.aliases.map((a) => a.alias) },
+    excludeId,
+  );
+  if (report.usccTaken)
+    throw new AppError(
+      'CONFLICT',
+      `USCC ${report.usccTaken.matchedText} already belongs to "${report.usccTaken.name}" (#${report.usccTaken.id})`,
+      { kind: 'uscc_taken', existing: report.usccTaken },
+    );
+  if (report.similar.length > 0 && !acknowledged)
+    throw new AppError(
+      'CONFLICT',
+      `possible duplicate of: ${report.similar.map((s) => s.name).join(', ')}`,
+      {
+        kind: 'possible_duplicate',
+        matches: report.similar,
+      },
+    );
+}
+
+async function guardParent(
+  db: Kysely<Database>,
+  id: number | null,
+  input: AccountInput,
+): Promise<void> {
+  if (input.parentId === null) return;
+  if (input.parentId === id)
+    throw new AppError('VALIDATION', 'an account cannot be its own head office', {
+      fields: [{ path: 'account.parentId', code: 'parent.self', message: 'parent.self' }],
+    });
+  const parent = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where('id', '=', input.parentId)
+    .executeTakeFirst();
+  if (!parent)
+    throw new AppError('NOT_FOUND', `head office #${input.parentId} does not exist`, {
+      fields: [{ path: 'account.parentId', code: 'parent.missing', message: 'parent.missing' }],
+    });
+  if (id !== null && (await ancestorIds(db, input.parentId)).includes(id))
+    throw new AppError(
+      'VALIDATION',
+      'this head office is itself a subordinate unit of the account: that would make a cycle',
+      {
+        fields: [{ path: 'account.parentId', code: 'parent.cycle', message: 'parent.cycle' }],
+      },
+    );
+}
+
+async function guardOwner(db: Kysely<Database>, ownerId: number | null): Promise<void> {
+  if (ownerId === null) return;
+  const owner = await db
+    .selectFrom('staff')
+    .select('id')
+    .where('id', '=', ownerId)
+    .executeTakeFirst();
+  if (!owner)
+    throw new AppError('NOT_FOUND', `staff member #${ownerId} does not exist`, {
+      fields: [{ path: 'account.ownerId', code: 'owner.missing', message: 'owner.missing' }],
+    });
+}
+
+function columnsOf(input: AccountInput) {
+  return {
+    name: input.name,
+    name_norm: normalizeOrgName(input.name),
+    uscc: input.uscc,
+    buyer_type: input.buyerType,
+    industry: input.industry,
+    province_code: input.provinceCode,
+    city_code: input.cityCode,
+    district_code: input.districtCode,
+    address: input.address,
+    parent_id: input.parentId,
+    grade: input.grade,
+    value_type: input.valueType,
+    lifecycle: input.lifecycle,
+    source: input.source,
+    owner_id: input.ownerId,
+    notes: input.notes,
+  };
+}
+
+async function writeChildren(
+  trx: Kysely<Database>,
+  id: number,
+  input: AccountInput,
+): Promise<void> {
+  await trx.deleteFrom('account_aliases').where('account_id', '=', id).execute();
+  await trx.deleteFrom('account_fleet').where('account_id', '=', id).execute();
+  if (input.aliases.length > 0)
+    await trx
+      .insertInto('account_aliases')
+      .values(
+        input.aliases.map((a) => ({
+          account_id: id,
+          alias: a.alias,
+          alias_norm: normalizeOrgName(a.alias),
+          kind: a.kind,
+        })),
+      )
+      .execute();
+  if (input.fleet.length > 0)
+    await trx
+      .insertInto('account_fleet')
+      .values(
+        input.fleet.map((f) => ({
+          account_id: id,
+          brand: f.brand,
+          model: f.model,
+          count: f.count,
+          year: f.year,
+        })),
+      )
+      .execute();
+}
+
+/** What the audit log keeps of an account: the stored fields, without derived counters. */
+function snapshot(a: AccountDetail) {
+  const {
+    fleetTotal: _f,
+    contactCount: _c,
+    subordinateCount: _s,
+    createdAt: _ca,
+    updatedAt: _u,
+    owner,
+    parent,
+    ...rest
+  } = a;
+  return { ...rest, owner: owner?.name ?? null, parent: parent?.name ?? null };
+}
+
+async function mustGet(db: Kysely<Database>, id: number): Promise<AccountDetail> {
+  const detail = await getAccountDetail(db, id);
+  if (!detail) throw new AppError('NOT_FOUND', `account #${id} does not exist`);
+  return detail;
+}
+
+export async function createAccount(
+  db: Kysely<Database>,
+  actorId: number,
+  input: AccountInput,
+  acknowledgeDuplicates: boolean,
+): Promise<AccountDetail> {
+  return writeTx(db, async (trx) => {
+    await guardDuplicates(trx, input, null, acknowledgeDuplicates);
+    await guardParent(trx, null, input);
+    await guardOwner(trx, input.ownerId);
+    const now = new Date().toISOString();
+    const { id } = await trx
+      .insertInto('accounts')
+      .values({
+        ...columnsOf(input),
+        search_text: '',
+        created_at: now,
+        updated_at: now,
+        created_by: actorId,
+        updated_by: actorId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeChildren(trx, id, input);
+    await refreshDerived(trx, id);
+    if (input.parentId !== null) await refreshDerived(trx, input.parentId);
+    const created = await mustGet(trx, id);
+    await appendAudit(trx, {
+      actorId,
+      entity: 'account',
+      entityId: id,
+      action: 'account.create',
+      after: snapshot(created),
+    });
+    return created;
+  });
+}
+
+export async function updateAccount(
+  db: Kysely<Database>,
+  actorId: number,
+  id: number,
+  input: AccountInput,
+  acknowledgeDuplicates: boolean,
+  expectedUpdatedAt?: string,
+): Promise<AccountDetail> {
+  return writeTx(db, async (trx) => {
+    const before = await mustGet(trx, id);
+    if (expectedUpdatedAt && expectedUpdatedAt !== before.updatedAt)
+      throw new AppError(
+        'CONFLICT',
+        `"${before.name}" has been changed by someone else since you opened it; reload it first`,
+        {
+          kind: 'stale',
+        },
+      );
+    await guardDuplicates(trx, input, id, acknowledgeDuplicates);
+    await guardParent(trx, id, input);
+    await guardOwner(trx, input.ownerId);
+    await trx
+      .updateTable('accounts')
+      .set({ ...columnsOf(input), updated_at: new Date().toISOString(), updated_by: actorId })
+      .where('id', '=', id)
+      .execute();
+    await writeChildren(trx, id, input);
+    await refreshDerived(trx, id);
+    for (const parentId of new Set([before.parent?.id, input.parentId]))
+      if (parentId !== undefined && parentId !== null) await refreshDerived(trx, parentId);
+    const after = await mustGet(trx, id);
+    await appendAudit(trx, {
+      actorId,
+      entity: 'account',
+      entityId: id,
+      action: 'account.update',
+      before: snapshot(before),
+      after: snapshot(after),
+    });
+    return after;
+  });
+}
+
+export async function deleteAccount(
+  db: Kysely<Database>,
+  actorId: number,
+  id: number,
+): Promise<void> {
+  await writeTx(db, async (trx) => {
+    const before = await mustGet(trx, id);
+    if (before.subordinateCount > 0)
+      throw new AppError(
+        'POLICY',
+        `"${before.name}" has ${before.subordinateCount} subordinate unit(s); move or delete them first`,
+        { kind: 'has_subordinates', count: before.subordinateCount },
+      );
+    await trx.deleteFrom('accounts').where('id', '=', id).execute();
+    if (before.parent) await refreshDerived(trx, before.parent.id);
+    await appendAudit(trx, {
+      actorId,
+      entity: 'account',
+      entityId: id,
+      action: 'account.delete',
+      before: snapshot(before),
+    });
+  });
+}
+
+export { mustGet as getAccount };

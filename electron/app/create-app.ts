@@ -1,0 +1,78 @@
+/**
+ * Composes one running Keyfleet backend: data folder, database (migrated, backed up), session,
+ * job runner and the dispatch over every handler. Used by the Electron shell and by browser mode.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { accountHandlers } from '../accounts/handlers';
+import { contactHandlers } from '../contacts/handlers';
+import { openDatabase, type OpenedDatabase } from '../db/open';
+import { JobRunner, type WorkerEntry } from '../jobs/runner';
+import { Session } from '../session/session';
+import { staffHandlers } from '../staff/handlers';
+import { createDispatch, type Dispatch, type Handlers } from '../transport/dispatch';
+import type { Deps } from './deps';
+import { systemHandlers } from './system-handlers';
+
+export interface AppOptions {
+  dataDir: string;
+  mode: 'electron' | 'browser';
+  worker: WorkerEntry;
+  version?: string;
+  nativeBinding?: string | undefined;
+  validateOutput?: boolean;
+  log?: (message: string) => void;
+}
+
+export interface App {
+  dispatch: Dispatch;
+  deps: Deps;
+  database: OpenedDatabase;
+  dbFile: string;
+  close(): Promise<void>;
+}
+
+export const DB_FILE_NAME = 'keyfleet.sqlite';
+
+export async function createApp(options: AppOptions): Promise<App> {
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const dbFile = path.join(options.dataDir, DB_FILE_NAME);
+  const database = await openDatabase({
+    file: dbFile,
+    backupDir: path.join(options.dataDir, 'backups'),
+    nativeBinding: options.nativeBinding,
+  });
+  if (database.backupFile) options.log?.(`backup before migration: ${database.backupFile}`);
+
+  const deps: Deps = {
+    db: database.db,
+    session: new Session(),
+    jobs: new JobRunner(options.worker, dbFile, options.nativeBinding),
+    mode: options.mode,
+    dataDir: options.dataDir,
+    version: options.version ?? '0.1.0',
+  };
+  const handlers: Handlers = {
+    ...systemHandlers(deps),
+    ...staffHandlers(deps),
+    ...accountHandlers(deps),
+    ...contactHandlers(deps),
+  };
+  const dispatch = createDispatch(handlers, {
+    validateOutput: options.validateOutput ?? false,
+    onInternalError: (method, error) =>
+      options.log?.(
+        `internal error in ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      ),
+  });
+  return {
+    dispatch,
+    deps,
+    database,
+    dbFile,
+    async close() {
+      await deps.jobs.stopAll();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/** App-level methods: info, preferences, demo data, jobs, audit verification. */
+import { AppError } from '../../shared/result';
+import { countAccounts } from '../accounts/repository';
+import { verifyAuditChain } from '../audit/audit';
+import { getPref, getSetting, setPref, setSetting } from '../prefs/service';
+import type { Handlers } from '../transport/dispatch';
+import type { Deps } from './deps';
+
+type SystemHandlers = Pick<
+  Handlers,
+  | 'app.info'
+  | 'prefs.get'
+  | 'prefs.set'
+  | 'demo.load'
+  | 'demo.decline'
+  | 'jobs.get'
+  | 'jobs.cancel'
+  | 'audit.verify'
+>;
+
+export function systemHandlers({
+  db,
+  session,
+  jobs,
+  mode,
+  dataDir,
+  version,
+}: Deps): SystemHandlers {
+  return {
+    'app.info': async () => {
+      const accountCount = await countAccounts(db);
+      const declined = (await getSetting(db, 'demo.declined')) !== null;
+      return { version, mode, dataDir, accountCount, offerDemo: accountCount === 0 && !declined };
+    },
+    'prefs.get': async ({ key }) => ({ value: await getPref(db, session.requireUser().id, key) }),
+    'prefs.set': async ({ key, value }) => {
+      await setPref(db, session.requireUser().id, key, value);
+      return { done: true };
+    },
+    'demo.load': async ({ accounts }) => {
+      if ((await countAccounts(db)) > 0)
+        throw new AppError('CONFLICT', 'demo data can only be loaded into an empty database', {
+          kind: 'not_empty',
+        });
+      const job = jobs.start('demo.load', { accounts }, session.user?.id ?? null);
+      return { jobId: job.id };
+    },
+    'demo.decline': async () => {
+      await setSetting(db, 'demo.declined', new Date().toISOString());
+      return { done: true };
+    },
+    'jobs.get': async ({ id }) => jobs.get(id),
+    'jobs.cancel': async ({ id }) => jobs.cancel(id),
+    'audit.verify': () => verifyAuditChain(db),
+  };
+}

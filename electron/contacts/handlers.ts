@@ -1,0 +1,35 @@
+import type { Deps } from '../app/deps';
+import type { Handlers } from '../transport/dispatch';
+import {
+  createContact,
+  deleteContact,
+  getPersonal,
+  listContacts,
+  setPersonal,
+  updateContact,
+} from './service';
+
+type ContactHandlers = Pick<
+  Handlers,
+  | 'contacts.list'
+  | 'contacts.create'
+  | 'contacts.update'
+  | 'contacts.delete'
+  | 'contacts.getPersonal'
+  | 'contacts.setPersonal'
+>;
+
+export function contactHandlers({ db, session }: Deps): ContactHandlers {
+  return {
+    'contacts.list': ({ accountId }) => listContacts(db, accountId),
+    'contacts.create': (input) => createContact(db, session.requireUser().id, input),
+    'contacts.update': ({ id, ...input }) => updateContact(db, session.requireUser().id, id, input),
+    'contacts.delete': async ({ id }) => {
+      await deleteContact(db, session.requireUser().id, id);
+      return { done: true };
+    },
+    'contacts.getPersonal': ({ contactId }) => getPersonal(db, session.requireUser(), contactId),
+    'contacts.setPersonal': ({ contactId, personal }) =>
+      setPersonal(db, session.requireUser(), contactId, personal),
+  };
+}

@@ -1,0 +1,263 @@
+/** Contacts of an account, and their personal details kept apart under PIPL. */
+import type { Kysely, Selectable } from 'kysely';
+import type { Contact, ContactInput, ContactPersonal } from '../../shared/schemas/contacts';
+import type { Staff } from '../../shared/schemas/staff';
+import { AppError } from '../../shared/result';
+import { appendAudit } from '../audit/audit';
+import { refreshDerived } from '../accounts/repository';
+import type { ContactPersonalTable, ContactRecord, Database } from '../db/schema';
+import { writeTx } from '../db/tx';
+
+function toContact(r: ContactRecord, hasPersonal: boolean): Contact {
+  return {
+    id: r.id,
+    accountId: r.account_id,
+    name: r.name,
+    title: r.title,
+    department: r.department,
+    level: r.level as Contact['level'],
+    purchaseRole: r.purchase_role as Contact['purchaseRole'],
+    attitude: r.attitude as Contact['attitude'],
+    phone: r.phone,
+    email: r.email,
+    notes: r.notes,
+    hasPersonal,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function columnsOf(input: ContactInput) {
+  return {
+    account_id: input.accountId,
+    name: input.name,
+    title: input.title,
+    department: input.department,
+    level: input.level,
+    purchase_role: input.purchaseRole,
+    attitude: input.attitude,
+    phone: input.phone,
+    email: input.email,
+    notes: input.notes,
+  };
+}
+
+export async function listContacts(db: Kysely<Database>, accountId: number): Promise<Contact[]> {
+  const rows = await db
+    .selectFrom('contacts as c')
+    .leftJoin('contact_personal as p', 'p.contact_id', 'c.id')
+    .selectAll('c')
+    .select((eb) => eb.fn.count<number>('p.contact_id').as('personal'))
+    .where('c.account_id', '=', accountId)
+    .groupBy('c.id')
+    .orderBy('c.id')
+    .execute();
+  return rows.map(({ personal, ...r }) => toContact(r, Number(personal) > 0));
+}
+
+async function mustGet(db: Kysely<Database>, id: number): Promise<Contact> {
+  const row = await db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', `contact #${id} does not exist`);
+  const personal = await db
+    .selectFrom('contact_personal')
+    .select('contact_id')
+    .where('contact_id', '=', id)
+    .executeTakeFirst();
+  return toContact(row, personal !== undefined);
+}
+
+async function mustHaveAccount(db: Kysely<Database>, accountId: number): Promise<void> {
+  const a = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+  if (!a) throw new AppError('NOT_FOUND', `account #${accountId} does not exist`);
+}
+
+const auditView = ({ createdAt: _c, updatedAt: _u, hasPersonal: _h, ...c }: Contact) => c;
+
+export async function createContact(
+  db: Kysely<Database>,
+  actorId: number,
+  input: ContactInput,
+): Promise<Contact> {
+  return writeTx(db, async (trx) => {
+    await mustHaveAccount(trx, input.accountId);
+    const now = new Date().toISOString();
+    const { id } = await trx
+      .insertInto('contacts')
+      .values({ ...columnsOf(input), created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await refreshDerived(trx, input.accountId);
+    const created = await mustGet(trx, id);
+    await appendAudit(trx, {
+      actorId,
+      entity: 'account',
+      entityId: input.accountId,
+      action: 'contact.create',
+      after: auditView(created),
+    });
+    return created;
+  });
+}
+
+export async function updateContact(
+  db: Kysely<Database>,
+  actorId: number,
+  id: number,
+  input: ContactInput,
+): Promise<Contact> {
+  return writeTx(db, async (trx) => {
+    const before = await mustGet(trx, id);
+    if (before.accountId !== input.accountId) await mustHaveAccount(trx, input.accountId);
+    await trx
+      .updateTable('contacts')
+      .set({ ...columnsOf(input), updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    for (const accountId of new Set([before.accountId, input.accountId]))
+      await refreshDerived(trx, accountId);
+    const after = await mustGet(trx, id);
+    await appendAudit(trx, {
+      actorId,
+      entity: 'account',
+      entityId: input.accountId,
+      action: 'contact.update',
+      before: auditView(before),
+      after: auditView(after),
+    });
+    return after;
+  });
+}
+
+export async function deleteContact(
+  db: Kysely<Database>,
+  actorId: number,
+  id: number,
+): Promise<void> {
+  await writeTx(db, async (trx) => {
+    const before = await mustGet(trx, id);
+    await trx.deleteFrom('contacts').where('id', '=', id).execute();
+    await refreshDerived(trx, before.accountId);
+    await appendAudit(trx, {
+      actorId,
+      entity: 'account',
+      entityId: before.accountId,
+      action: 'contact.delete',
+      before: auditView(before),
+    });
+  });
+}
+
+/** PIPL: personal details are for the account's owner and for managers and admins only. */
+async function guardPersonalAccess(
+  db: Kysely<Database>,
+  viewer: Staff,
+  contactId: number,
+): Promise<Contact> {
+  const contact = await mustGet(db, contactId);
+  if (viewer.role === 'manager' || viewer.role === 'admin') return contact;
+  const account = await db
+    .selectFrom('accounts')
+    .select('owner_id')
+    .where('id', '=', contact.accountId)
+    .executeTakeFirstOrThrow();
+  if (account.owner_id !== viewer.id)
+    throw new AppError(
+      'FORBIDDEN',
+      'personal details are shown only to the account owner and managers',
+      { kind: 'pipl' },
+    );
+  return contact;
+}
+
+const EMPTY_PERSONAL: ContactPersonal = {
+  birthday: null,
+  hometown: null,
+  education: null,
+  hobbies: null,
+  schedule: null,
+  careerGoals: null,
+  family: null,
+  notes: null,
+};
+
+function toPersonal(r: Selectable<ContactPersonalTable> | undefined): ContactPersonal {
+  if (!r) return EMPTY_PERSONAL;
+  return {
+    birthday: r.birthday,
+    hometown: r.hometown,
+    education: r.education,
+    hobbies: r.hobbies,
+    schedule: r.schedule,
+    careerGoals: r.career_goals,
+    family: r.family,
+    notes: r.notes,
+  };
+}
+
+/** Every read is written to the audit log: who looked at whose personal details, and when. */
+export async function getPersonal(
+  db: Kysely<Database>,
+  viewer: Staff,
+  contactId: number,
+): Promise<ContactPersonal> {
+  return writeTx(db, async (trx) => {
+    const contact = await guardPersonalAccess(trx, viewer, contactId);
+    const row = await trx
+      .selectFrom('contact_personal')
+      .selectAll()
+      .where('contact_id', '=', contactId)
+      .executeTakeFirst();
+    await appendAudit(trx, {
+      actorId: viewer.id,
+      entity: 'account',
+      entityId: contact.accountId,
+      action: 'contact.personal.read',
+      after: { contactId, name: contact.name },
+    });
+    return toPersonal(row);
+  });
+}
+
+export async function setPersonal(
+  db: Kysely<Database>,
+  viewer: Staff,
+  contactId: number,
+  personal: ContactPersonal,
+): Promise<ContactPersonal> {
+  return writeTx(db, async (trx) => {
+    const contact = await guardPersonalAccess(trx, viewer, contactId);
+    const values = {
+      birthday: personal.birthday,
+      hometown: personal.hometown,
+      education: personal.education,
+      hobbies: personal.hobbies,
+      schedule: personal.schedule,
+      career_goals: personal.careerGoals,
+      family: personal.family,
+      notes: personal.notes,
+      updated_at: new Date().toISOString(),
+    };
+    await trx
+      .insertInto('contact_personal')
+      .values({ contact_id: contactId, ...values })
+      .onConflict((oc) => oc.column('contact_id').doUpdateSet(values))
+      .execute();
+    // The log records that personal details changed, not the details themselves.
+    await appendAudit(trx, {
+      actorId: viewer.id,
+      entity: 'account',
+      entityId: contact.accountId,
+      action: 'contact.personal.update',
+      after: {
+        contactId,
+        name: contact.name,
+        fields: Object.keys(personal).filter((k) => personal[k as keyof ContactPersonal] !== null),
+      },
+    });
+    return personal;
+  });
+}

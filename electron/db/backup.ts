@@ -1,0 +1,68 @@
+/** Verified online backups of the database file, and restoring one. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { openSqlite } from './connection';
+
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}
+
+/** Copies the live database with SQLite's online backup, then proves the copy is readable and whole. */
+export async function backupDatabase(
+  sqlite: BetterSqlite3.Database,
+  dir: string,
+  label: string,
+  nativeBinding?: string,
+): Promise<string> {
+  fs.mkdirSync(dir, { recursive: true });
+  const base = `keyfleet-${stamp(new Date())}-${label.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
+  let file = path.join(dir, `${base}.sqlite`);
+  for (let n = 2; fs.existsSync(file); n++) file = path.join(dir, `${base}-${n}.sqlite`);
+  await sqlite.backup(file);
+  verifyBackup(sqlite, file, nativeBinding);
+  return file;
+}
+
+function tableCounts(db: BetterSqlite3.Database): Record<string, number> {
+  const tables = db
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name",
+    )
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(
+    tables.map((t) => [
+      t,
+      db
+        .prepare(`select count(*) from "${t.replace(/"/g, '""')}"`)
+        .pluck()
+        .get() as number,
+    ]),
+  );
+}
+
+export function verifyBackup(
+  source: BetterSqlite3.Database,
+  file: string,
+  nativeBinding?: string,
+): void {
+  const copy = openSqlite(file, { readonly: true, nativeBinding });
+  try {
+    const check = copy.pragma('integrity_check', { simple: true });
+    if (check !== 'ok')
+      throw new Error(`backup ${file} failed its integrity check: ${String(check)}`);
+    const expected = JSON.stringify(tableCounts(source));
+    const actual = JSON.stringify(tableCounts(copy));
+    if (expected !== actual)
+      throw new Error(`backup ${file} does not match the database it copies`);
+  } finally {
+    copy.close();
+  }
+}
+
+/** Puts a backup back in place of `file` (the connection to `file` must be closed). */
+export function restoreDatabase(backupFile: string, file: string): void {
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  fs.copyFileSync(backupFile, file);
+}

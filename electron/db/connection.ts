@@ -1,0 +1,42 @@
+/** Opens the SQLite file with the pragmas every connection needs, wrapped in kysely. */
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './schema';
+
+export interface OpenOptions {
+  readonly?: boolean;
+  /** Path of a better_sqlite3.node built for the running runtime (Electron needs its own). */
+  nativeBinding?: string | undefined;
+}
+
+export interface Connection {
+  db: Kysely<Database>;
+  sqlite: BetterSqlite3.Database;
+  close(): Promise<void>;
+}
+
+export function openSqlite(file: string, options: OpenOptions = {}): BetterSqlite3.Database {
+  const sqlite = new BetterSqlite3(file, {
+    readonly: options.readonly ?? false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  if (!options.readonly) {
+    sqlite.pragma('journal_mode = WAL');
+    // FULL: a filed claim or an audit entry must survive a power cut right after commit.
+    sqlite.pragma('synchronous = FULL');
+  }
+  return sqlite;
+}
+
+export function connect(file: string, options: OpenOptions = {}): Connection {
+  const sqlite = openSqlite(file, options);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    sqlite,
+    // Kysely's destroy closes the underlying better-sqlite3 handle.
+    close: () => db.destroy(),
+  };
+}

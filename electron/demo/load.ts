@@ -1,0 +1,226 @@
+/**
+ * The demo-data job: generated accounts, staff, contacts and fleets written in one transaction
+ * with prepared statements, each account's creation chained into the audit log.
+ */
+import { normalizeOrgName } from '../../shared/text';
+import { AppError } from '../../shared/result';
+import { buildSearchText, countAccounts } from '../accounts/repository';
+import { type AuditEvent, appendAudit } from '../audit/audit';
+import { bulkTransaction, prepareInsert } from '../db/bulk';
+import type { JobFunction } from '../jobs/context';
+import { setSetting } from '../prefs/service';
+import { type DemoAccount, demoStaff, generateDemoAccounts } from './generate';
+
+export interface DemoParams {
+  accounts: number;
+  seed?: number;
+}
+
+const BATCH = 250;
+
+export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
+  const { db, sqlite } = ctx;
+  const accounts = generateDemoAccounts(ctx.params.accounts, ctx.params.seed);
+  ctx.progress(0, accounts.length, 'generated');
+
+  const summary = await bulkTransaction(sqlite, async () => {
+    if ((await countAccounts(db)) > 0)
+      throw new AppError('CONFLICT', 'demo data can only be loaded into an empty database', {
+        kind: 'not_empty',
+      });
+    const now = new Date().toISOString();
+
+    const staffIds: number[] = [];
+    const existingStaff = await db
+      .selectFrom('staff')
+      .select('id')
+      .where('active', '=', 1)
+      .orderBy('id')
+      .execute();
+    const insertStaff = prepareInsert(sqlite, 'staff', [
+      'name',
+      'role',
+      'phone',
+      'email',
+      'active',
+      'created_at',
+    ]);
+    const staffEvents: AuditEvent[] = [];
+    for (const s of demoStaff()) {
+      const id = insertStaff.run([s.name, s.role, s.phone, s.email, 1, now]);
+      staffIds.push(id);
+      staffEvents.push({
+        actorId: ctx.actorId,
+        entity: 'staff',
+        entityId: id,
+        action: 'staff.create',
+        after: { ...s, source: 'demo' },
+      });
+    }
+    await appendAudit(db, staffEvents);
+    const owners = [...staffIds, ...existingStaff.map((s) => s.id)];
+
+    const insertAccount = prepareInsert(sqlite, 'accounts', [
+      'name',
+      'name_norm',
+      'uscc',
+      'buyer_type',
+      'industry',
+      'province_code',
+      'city_code',
+      'district_code',
+      'address',
+      'parent_id',
+      'grade',
+      'value_type',
+      'lifecycle',
+      'source',
+      'owner_id',
+      'notes',
+      'fleet_total',
+      'contact_count',
+      'subordinate_count',
+      'search_text',
+      'created_at',
+      'updated_at',
+      'created_by',
+      'updated_by',
+    ]);
+    const insertAlias = prepareInsert(sqlite, 'account_aliases', [
+      'account_id',
+      'alias',
+      'alias_norm',
+      'kind',
+    ]);
+    const insertFleet = prepareInsert(sqlite, 'account_fleet', [
+      'account_id',
+      'brand',
+      'model',
+      'count',
+      'year',
+    ]);
+    const insertContact = prepareInsert(sqlite, 'contacts', [
+      'account_id',
+      'name',
+      'title',
+      'department',
+      'level',
+      'purchase_role',
+      'attitude',
+      'phone',
+      'email',
+      'notes',
+      'created_at',
+      'updated_at',
+    ]);
+    const insertPersonal = prepareInsert(sqlite, 'contact_personal', [
+      'contact_id',
+      'birthday',
+      'hometown',
+      'education',
+      'hobbies',
+      'schedule',
+      'career_goals',
+      'family',
+      'notes',
+      'updated_at',
+    ]);
+
+    const subordinates = new Map<number, number>();
+    for (const a of accounts)
+      if (a.parentIndex !== null)
+        subordinates.set(a.parentIndex, (subordinates.get(a.parentIndex) ?? 0) + 1);
+
+    const ids: number[] = [];
+    let contacts = 0;
+    let events: AuditEvent[] = [];
+    for (let i = 0; i < accounts.length; i++) {
+      const a = accounts[i] as DemoAccount;
+      const ownerId = owners[a.ownerIndex % owners.length] ?? null;
+      const parentId = a.parentIndex === null ? null : (ids[a.parentIndex] ?? null);
+      const fleetTotal = a.fleet.reduce((s, f) => s + f.count, 0);
+      const search = buildSearchText(
+        a.name,
+        a.uscc,
+        a.aliases.map((x) => x.alias),
+        a.contacts.map((c) => c.name),
+      );
+      const id = insertAccount.run([
+        a.name,
+        normalizeOrgName(a.name),
+        a.uscc,
+        a.buyerType,
+        a.industry,
+        a.provinceCode,
+        a.cityCode,
+        a.districtCode,
+        a.address,
+        parentId,
+        a.grade,
+        a.valueType,
+        a.lifecycle,
+        a.source,
+        ownerId,
+        a.notes,
+        fleetTotal,
+        a.contacts.length,
+        subordinates.get(i) ?? 0,
+        search,
+        a.createdAt,
+        a.createdAt,
+        ctx.actorId,
+        ctx.actorId,
+      ]);
+      ids.push(id);
+      for (const al of a.aliases)
+        insertAlias.run([id, al.alias, normalizeOrgName(al.alias), al.kind]);
+      for (const f of a.fleet) insertFleet.run([id, f.brand, f.model, f.count, f.year]);
+      for (const c of a.contacts) {
+        const contactId = insertContact.run([
+          id,
+          c.name,
+          c.title,
+          c.department,
+          c.level,
+          c.purchaseRole,
+          c.attitude,
+          c.phone,
+          c.email,
+          null,
+          a.createdAt,
+          a.createdAt,
+        ]);
+        contacts++;
+        if (c.personal)
+          insertPersonal.run([
+            contactId,
+            c.personal.birthday,
+            c.personal.hometown,
+            c.personal.education,
+            c.personal.hobbies,
+            null,
+            null,
+            null,
+            null,
+            a.createdAt,
+          ]);
+      }
+      events.push({
+        actorId: ctx.actorId,
+        entity: 'account',
+        entityId: id,
+        action: 'account.create',
+        after: { name: a.name, uscc: a.uscc, buyerType: a.buyerType, source: 'demo' },
+      });
+      if (events.length === BATCH || i === accounts.length - 1) {
+        await appendAudit(db, events);
+        events = [];
+        ctx.checkCancelled();
+        ctx.progress(i + 1, accounts.length);
+      }
+    }
+    await setSetting(db, 'demo.loadedAt', now);
+    return { accounts: ids.length, contacts, staff: staffIds.length };
+  });
+  return { result: summary, message: `${summary.accounts} accounts, ${summary.contacts} contacts` };
+};

@@ -1,0 +1,26 @@
+/** What a job's code gets inside its worker thread. */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { JobCancelled } from './protocol';
+
+export interface JobContext<P = unknown> {
+  params: P;
+  actorId: number | null;
+  db: Kysely<Database>;
+  sqlite: BetterSqlite3.Database;
+  /** Reports progress (throttled); also the place where a cancel request is noticed. */
+  progress(done: number, total: number, message?: string): void;
+  /** Throws JobCancelled when the user has asked to stop; call between batches. */
+  checkCancelled(): void;
+}
+
+export type JobFunction<P = unknown> = (
+  ctx: JobContext<P>,
+) => Promise<{ result: unknown; message?: string }>;
+
+export function cancelCheck(flag: Int32Array): () => void {
+  return () => {
+    if (Atomics.load(flag, 0) === 1) throw new JobCancelled('cancelled by the user');
+  };
+}

@@ -1,0 +1,23 @@
+/** Messages between the job runner (UI thread) and its worker threads. */
+import type { ErrorCode } from '../../shared/result';
+
+export interface JobWorkerData {
+  jobId: string;
+  kind: string;
+  params: unknown;
+  actorId: number | null;
+  dbFile: string;
+  nativeBinding: string | undefined;
+  /** Int32Array over a SharedArrayBuffer: [0] becomes 1 when the user cancels. */
+  cancelFlag: SharedArrayBuffer;
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; done: number; total: number; message: string | null }
+  | { type: 'done'; result: unknown; message: string | null }
+  | { type: 'failed'; code: ErrorCode; message: string }
+  | { type: 'cancelled' };
+
+export class JobCancelled extends Error {
+  override name = 'JobCancelled';
+}

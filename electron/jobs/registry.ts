@@ -1,0 +1,9 @@
+/** Every kind of long job, by name. The worker looks the job up here. */
+import { loadDemoJob } from '../demo/load';
+import type { JobFunction } from './context';
+
+export const JOBS = {
+  'demo.load': loadDemoJob as JobFunction,
+} as const;
+
+export type JobKind = keyof typeof JOBS;

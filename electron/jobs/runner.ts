@@ -1,0 +1,163 @@
+/**
+ * Starts long jobs in worker threads so the thread that answers the UI never blocks, and keeps
+ * their progress for `jobs.get`. A job's database work is one transaction: cancelling or a crash
+ * leaves the database as it was.
+ */
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import type { Job } from '../../shared/schemas/system';
+import { AppError } from '../../shared/result';
+import type { JobWorkerData, WorkerMessage } from './protocol';
+import type { JobKind } from './registry';
+
+/** Where the worker script is: the bundled .js in the app, the .ts source (via tsx) in tests. */
+export interface WorkerEntry {
+  file: string;
+  execArgv?: string[];
+}
+
+interface Running {
+  job: Job;
+  worker: Worker | null;
+  flag: Int32Array;
+  settled: Promise<Job>;
+  result: unknown;
+}
+
+const KEEP_FINISHED = 50;
+
+export class JobRunner {
+  private readonly jobs = new Map<string, Running>();
+
+  constructor(
+    private readonly entry: WorkerEntry,
+    private readonly dbFile: string,
+    private readonly nativeBinding?: string,
+  ) {}
+
+  start(
+    kind: JobKind,
+    params: unknown,
+    actorId: number | null,
+    onDone?: (result: unknown) => void,
+  ): Job {
+    for (const r of this.jobs.values())
+      if (r.job.kind === kind && r.job.state === 'running')
+        throw new AppError('CONFLICT', `a ${kind} job is already running`, {
+          kind: 'job_running',
+          jobId: r.job.id,
+        });
+    const id = randomUUID();
+    const buffer = new SharedArrayBuffer(4);
+    const flag = new Int32Array(buffer);
+    const data: JobWorkerData = {
+      jobId: id,
+      kind,
+      params,
+      actorId,
+      dbFile: this.dbFile,
+      nativeBinding: this.nativeBinding,
+      cancelFlag: buffer,
+    };
+    const job: Job = {
+      id,
+      kind,
+      state: 'running',
+      done: 0,
+      total: 0,
+      rate: 0,
+      message: null,
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      error: null,
+    };
+    const worker = new Worker(this.entry.file, {
+      workerData: data,
+      execArgv: this.entry.execArgv ?? [],
+    });
+    const running: Running = {
+      job,
+      worker,
+      flag,
+      result: undefined,
+      settled: Promise.resolve(job),
+    };
+    const finish = (patch: Partial<Job>) => {
+      if (job.state !== 'running') return;
+      Object.assign(job, patch, { finishedAt: new Date().toISOString() });
+      running.worker = null;
+    };
+    running.settled = new Promise<Job>((resolve) => {
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.type === 'progress') {
+          const seconds = (Date.now() - Date.parse(job.startedAt)) / 1000;
+          Object.assign(job, {
+            done: m.done,
+            total: m.total,
+            message: m.message,
+            rate: seconds > 0 ? Math.round(m.done / seconds) : 0,
+          });
+        } else if (m.type === 'done') {
+          running.result = m.result;
+          finish({ state: 'done', message: m.message, done: Math.max(job.done, job.total) });
+          onDone?.(m.result);
+        } else if (m.type === 'cancelled') finish({ state: 'cancelled' });
+        else finish({ state: 'failed', error: { code: m.code, message: m.message } });
+      });
+      worker.on('error', (error) =>
+        finish({ state: 'failed', error: { code: 'INTERNAL', message: error.message } }),
+      );
+      worker.on('exit', (code) => {
+        finish(
+          Atomics.load(flag, 0) === 1
+            ? { state: 'cancelled' }
+            : {
+                state: 'failed',
+                error: { code: 'INTERNAL', message: `the job stopped unexpectedly (exit ${code})` },
+              },
+        );
+        resolve(job);
+      });
+    });
+    this.jobs.set(id, running);
+    this.prune();
+    return { ...job };
+  }
+
+  get(id: string): Job {
+    return { ...this.mustFind(id).job };
+  }
+
+  result(id: string): unknown {
+    return this.mustFind(id).result;
+  }
+
+  cancel(id: string): Job {
+    const r = this.mustFind(id);
+    if (r.job.state === 'running') Atomics.store(r.flag, 0, 1);
+    return { ...r.job };
+  }
+
+  async wait(id: string): Promise<Job> {
+    return { ...(await this.mustFind(id).settled) };
+  }
+
+  /** Cancels running jobs and waits for their workers to roll back and exit. */
+  async stopAll(): Promise<void> {
+    const running = [...this.jobs.values()].filter((r) => r.job.state === 'running');
+    for (const r of running) Atomics.store(r.flag, 0, 1);
+    await Promise.all(running.map((r) => r.settled));
+  }
+
+  private mustFind(id: string): Running {
+    const r = this.jobs.get(id);
+    if (!r) throw new AppError('NOT_FOUND', `no job ${id}`);
+    return r;
+  }
+
+  private prune(): void {
+    const finished = [...this.jobs.values()].filter((r) => r.job.state !== 'running');
+    for (const r of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)))
+      this.jobs.delete(r.job.id);
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Worker-thread entry for long jobs: its own database connection (WAL lets the UI thread keep
+ * reading meanwhile), progress messages, cancellation through a shared flag.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../../shared/result';
+import { connect } from '../db/connection';
+import { cancelCheck } from './context';
+import { JobCancelled, type JobWorkerData, type WorkerMessage } from './protocol';
+import { JOBS } from './registry';
+
+const data = workerData as JobWorkerData;
+const post = (m: WorkerMessage) => parentPort?.postMessage(m);
+
+async function main(): Promise<void> {
+  const job = (JOBS as Record<string, (typeof JOBS)[keyof typeof JOBS] | undefined>)[data.kind];
+  if (!job)
+    return post({ type: 'failed', code: 'NOT_FOUND', message: `unknown job kind ${data.kind}` });
+  const conn = connect(data.dbFile, { nativeBinding: data.nativeBinding });
+  const checkCancelled = cancelCheck(new Int32Array(data.cancelFlag));
+  let lastPost = 0;
+  try {
+    const { result, message } = await job({
+      params: data.params as never,
+      actorId: data.actorId,
+      db: conn.db,
+      sqlite: conn.sqlite,
+      checkCancelled,
+      progress(done, total, msg) {
+        const now = Date.now();
+        if (now - lastPost >= 100 || done === total) {
+          lastPost = now;
+          post({ type: 'progress', done, total, message: msg ?? null });
+        }
+      },
+    });
+    post({ type: 'done', result, message: message ?? null });
+  } catch (error) {
+    if (error instanceof JobCancelled) post({ type: 'cancelled' });
+    else if (error instanceof AppError)
+      post({ type: 'failed', code: error.code, message: error.message });
+    else
+      post({
+        type: 'failed',
+        code: 'INTERNAL',
+        message: error instanceof Error ? error.message : String(error),
+      });
+  } finally {
+    await conn.close();
+  }
+}
+
+void main();

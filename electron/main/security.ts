@@ -1,0 +1,28 @@
+/** Hardening of every window: no navigation, no new windows, no permissions, a strict CSP. */
+import { type BrowserWindow, session, shell } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../transport/http';
+
+export function hardenSession(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  );
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
+    });
+  });
+}
+
+export function hardenWindow(win: BrowserWindow): void {
+  win.webContents.on('will-navigate', (event) => event.preventDefault());
+  win.webContents.on('will-redirect', (event) => event.preventDefault());
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    // Links to web pages (a tender announcement) open in the user's browser, never inside the app.
+    if (url.startsWith('https://') || url.startsWith('http://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+}

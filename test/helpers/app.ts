@@ -1,0 +1,48 @@
+/** A whole backend (dispatch, session, jobs in real worker threads) on a fresh data folder. */
+import path from 'node:path';
+import { type App, createApp } from '../../electron/app/create-app';
+import type { Input, MethodName, Output } from '../../shared/api';
+import type { Result } from '../../shared/result';
+import { tempDir } from './db';
+
+export const WORKER_FROM_SOURCE = { file: path.resolve(__dirname, 'ts-worker.cjs') };
+
+export interface TestApp extends App {
+  dataDir: string;
+  call<M extends MethodName>(method: M, input: Input<M>): Promise<Result<Output<M>>>;
+  /** Calls and fails the test on an error result. */
+  value<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
+}
+
+export async function testApp(dataDir = tempDir()): Promise<TestApp> {
+  const app = await createApp({
+    dataDir,
+    mode: 'browser',
+    worker: WORKER_FROM_SOURCE,
+    validateOutput: true,
+  });
+  const call = app.dispatch as TestApp['call'];
+  return {
+    ...app,
+    dataDir,
+    call,
+    async value(method, input) {
+      const r = await call(method, input);
+      if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
+      return r.value;
+    },
+  };
+}
+
+/** An app with one signed-in staff member of the given role. */
+export async function signedInApp(
+  role: 'specialist' | 'manager' | 'admin' = 'manager',
+): Promise<TestApp> {
+  const app = await testApp();
+  const me = await app.value('staff.create', { name: '测试员', role });
+  await app.value('session.signIn', { staffId: me.id });
+  return app;
+}
+
+/** A valid USCC for tests: the check character is computed. */
+export { usccCheckChar } from '../../shared/uscc';

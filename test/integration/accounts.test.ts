@@ -1,0 +1,294 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { signedInApp, type TestApp } from '../helpers/app';
+import { account, newUscc } from '../helpers/fixtures';
+
+let app: TestApp;
+afterEach(async () => app?.close());
+
+describe('account registry', () => {
+  it('creates an account with aliases, fleet and region, and says what is wrong with a bad USCC', async () => {
+    app = await signedInApp();
+    const r = await app.call('accounts.create', { account: account({ uscc: '113301000024961' }) });
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.error.details).toMatchObject({
+        fields: [{ path: 'account.uscc', code: 'uscc.length' }],
+      });
+
+    const uscc = newUscc();
+    const a = await app.value('accounts.create', {
+      account: account({
+        name: '杭州市公安局',
+        buyerType: 'government',
+        uscc: uscc.toLowerCase(),
+        aliases: [{ alias: '杭州公安', kind: 'alias' }],
+        provinceCode: '330000',
+        cityCode: '330100',
+        districtCode: '330102',
+        grade: 'A',
+        fleet: [
+          { brand: '大众', model: '帕萨特', count: 12, year: 2021 },
+          { brand: '比亚迪', model: '汉', count: 3 },
+        ],
+      }),
+    });
+    expect(a.uscc).toBe(uscc);
+    expect(a.fleetTotal).toBe(15);
+    const got = await app.value('accounts.get', { id: a.id });
+    expect(got.aliases).toEqual([{ alias: '杭州公安', kind: 'alias' }]);
+    expect(got.districtCode).toBe('330102');
+  });
+
+  it('refuses an inconsistent region', async () => {
+    app = await signedInApp();
+    const r = await app.call('accounts.create', {
+      account: account({ provinceCode: '330000', cityCode: '110100' }),
+    });
+    expect(r.ok || r.error.details).toMatchObject({ fields: [{ code: 'region.inconsistent' }] });
+  });
+
+  it('refuses a USCC that is already used, naming the account that has it', async () => {
+    app = await signedInApp();
+    const uscc = newUscc();
+    const first = await app.value('accounts.create', {
+      account: account({ name: '宁波永安客运有限公司', uscc }),
+    });
+    const r = await app.call('accounts.create', {
+      account: account({ name: '完全不同的单位', uscc }),
+      acknowledgeDuplicates: true,
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('CONFLICT');
+    expect(r.error.message).toContain('宁波永安客运有限公司');
+    expect(r.error.details).toMatchObject({
+      kind: 'uscc_taken',
+      existing: { id: first.id, name: '宁波永安客运有限公司' },
+    });
+  });
+
+  it('warns about a similar name or alias and saves once the user confirms', async () => {
+    app = await signedInApp();
+    const existing = await app.value('accounts.create', {
+      account: account({
+        name: '北京市（朝阳区）顺达汽车租赁有限公司',
+        aliases: [{ alias: '顺达租赁', kind: 'alias' }],
+      }),
+    });
+    const byName = await app.call('accounts.create', {
+      account: account({ name: '北京市(朝阳区)顺达汽车租赁有限责任公司' }),
+    });
+    expect(byName.ok).toBe(false);
+    if (!byName.ok)
+      expect(byName.error.details).toMatchObject({
+        kind: 'possible_duplicate',
+        matches: [{ id: existing.id, matchedOn: 'name' }],
+      });
+
+    const byAlias = await app.value('accounts.checkDuplicates', { name: '顺达租赁' });
+    expect(byAlias.similar).toMatchObject([
+      { id: existing.id, matchedOn: 'alias', matchedText: '顺达租赁' },
+    ]);
+
+    const confirmed = await app.value('accounts.create', {
+      account: account({ name: '北京市(朝阳区)顺达汽车租赁有限责任公司' }),
+      acknowledgeDuplicates: true,
+    });
+    expect(confirmed.id).not.toBe(existing.id);
+  });
+
+  it('applies the duplicate guard on edit too, but not against the account itself', async () => {
+    app = await signedInApp();
+    const a = await app.value('accounts.create', {
+      account: account({ name: '温州之江旅游集团有限公司' }),
+    });
+    const b = await app.value('accounts.create', {
+      account: account({ name: '温州鸿运物流有限公司' }),
+    });
+    expect(
+      (
+        await app.call('accounts.update', {
+          id: a.id,
+          account: { ...account(), name: a.name, uscc: a.uscc },
+        })
+      ).ok,
+    ).toBe(true);
+    const r = await app.call('accounts.update', {
+      id: b.id,
+      account: { ...account(), name: '温州之江旅游有限公司', uscc: b.uscc },
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.details).toMatchObject({ kind: 'possible_duplicate' });
+  });
+
+  it('keeps the hierarchy free of cycles and refuses deleting a head office with units', async () => {
+    app = await signedInApp();
+    const head = await app.value('accounts.create', {
+      account: account({ name: '国网浙江省电力公司', buyerType: 'system' }),
+    });
+    const unit = await app.value('accounts.create', {
+      account: account({ name: '国网杭州供电公司', buyerType: 'system', parentId: head.id }),
+    });
+    const subUnit = await app.value('accounts.create', {
+      account: account({
+        name: '国网杭州供电公司西湖供电分中心',
+        buyerType: 'system',
+        parentId: unit.id,
+      }),
+    });
+    expect((await app.value('accounts.get', { id: head.id })).subordinateCount).toBe(1);
+
+    const cycle = await app.call('accounts.update', {
+      id: head.id,
+      account: account({
+        name: head.name,
+        uscc: head.uscc,
+        buyerType: 'system',
+        parentId: subUnit.id,
+      }),
+    });
+    expect(cycle.ok).toBe(false);
+    if (!cycle.ok)
+      expect(cycle.error.details).toMatchObject({ fields: [{ code: 'parent.cycle' }] });
+
+    const del = await app.call('accounts.delete', { id: head.id });
+    expect(del.ok).toBe(false);
+    if (!del.ok) {
+      expect(del.error.code).toBe('POLICY');
+      expect(del.error.details).toMatchObject({ kind: 'has_subordinates', count: 1 });
+    }
+    await app.value('accounts.delete', { id: subUnit.id });
+    expect((await app.value('accounts.get', { id: unit.id })).subordinateCount).toBe(0);
+    const missing = await app.call('accounts.get', { id: subUnit.id });
+    expect(missing.ok || missing.error.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses a stale edit', async () => {
+    app = await signedInApp();
+    const a = await app.value('accounts.create', { account: account() });
+    await app.value('accounts.update', {
+      id: a.id,
+      account: account({ name: a.name, uscc: a.uscc, grade: 'A' }),
+      expectedUpdatedAt: a.updatedAt,
+    });
+    const stale = await app.call('accounts.update', {
+      id: a.id,
+      account: account({ name: a.name, uscc: a.uscc }),
+      expectedUpdatedAt: a.updatedAt,
+    });
+    expect(stale.ok || stale.error.details).toMatchObject({ kind: 'stale' });
+  });
+
+  it('requires a signed-in user for changes', async () => {
+    app = await signedInApp();
+    await app.value('session.signOut', {});
+    const r = await app.call('accounts.create', { account: account() });
+    expect(r.ok || r.error.code).toBe('FORBIDDEN');
+  });
+
+  it('writes every change to a hash-chained audit log that detects tampering', async () => {
+    app = await signedInApp();
+    const a = await app.value('accounts.create', { account: account({ grade: 'C' }) });
+    await app.value('accounts.update', {
+      id: a.id,
+      account: account({ name: a.name, uscc: a.uscc, grade: 'A' }),
+    });
+    const c = await app.value('contacts.create', {
+      accountId: a.id,
+      name: '周建国',
+      purchaseRole: 'decision_maker',
+    });
+    await app.value('contacts.delete', { id: c.id });
+
+    const history = await app.value('accounts.history', { id: a.id });
+    expect(history.rows.map((r) => r.action)).toEqual([
+      'contact.delete',
+      'contact.create',
+      'account.update',
+      'account.create',
+    ]);
+    const update = history.rows[2]!;
+    expect(update.actorName).toBe('测试员');
+    expect(update.before).toMatchObject({ grade: 'C' });
+    expect(update.after).toMatchObject({ grade: 'A' });
+
+    expect(await app.value('audit.verify', {})).toMatchObject({ ok: true, firstBrokenId: null });
+    const target = history.rows[2]!.id;
+    app.database.sqlite
+      .prepare(
+        'update audit_log set after_json = replace(after_json, \'"A"\', \'"B"\') where id = ?',
+      )
+      .run(target);
+    expect(await app.value('audit.verify', {})).toMatchObject({ ok: false, firstBrokenId: target });
+  });
+});
+
+describe('contacts and personal details', () => {
+  it('finds accounts by a contact name in the quick search', async () => {
+    app = await signedInApp();
+    const a = await app.value('accounts.create', {
+      account: account({ name: '嘉兴众诚物流有限公司' }),
+    });
+    await app.value('accounts.create', { account: account({ name: '湖州鑫源实业有限公司' }) });
+    await app.value('contacts.create', {
+      accountId: a.id,
+      name: '欧阳晓东',
+      phone: '0573-8888 6666 转 802',
+    });
+    const page = await app.value('accounts.list', { search: '欧阳' });
+    expect(page.rows.map((r) => r.id)).toEqual([a.id]);
+    expect(page.rows[0]!.contactCount).toBe(1);
+  });
+
+  it('refuses a malformed phone number with a field error', async () => {
+    app = await signedInApp();
+    const a = await app.value('accounts.create', { account: account() });
+    const r = await app.call('contacts.create', {
+      accountId: a.id,
+      name: '李娜',
+      phone: 'call me',
+    });
+    expect(r.ok || r.error.details).toMatchObject({
+      fields: [{ path: 'phone', code: 'phone.format' }],
+    });
+  });
+
+  it('shows personal details only to the owner and managers, and logs every read', async () => {
+    app = await signedInApp('manager');
+    const manager = (await app.value('session.current', {}))!;
+    const owner = await app.value('staff.create', { name: '王芳', role: 'specialist' });
+    const other = await app.value('staff.create', { name: '陈伟', role: 'specialist' });
+    const a = await app.value('accounts.create', { account: account({ ownerId: owner.id }) });
+    const c = await app.value('contacts.create', { accountId: a.id, name: '刘局长' });
+    await app.value('contacts.setPersonal', {
+      contactId: c.id,
+      personal: { birthday: '1975-03-05', hobbies: '钓鱼' },
+    });
+
+    expect((await app.value('contacts.list', { accountId: a.id }))[0]).toMatchObject({
+      hasPersonal: true,
+    });
+    expect(JSON.stringify(await app.value('contacts.list', { accountId: a.id }))).not.toContain(
+      '钓鱼',
+    );
+
+    await app.value('session.signIn', { staffId: other.id });
+    const refused = await app.call('contacts.getPersonal', { contactId: c.id });
+    expect(refused.ok || refused.error).toMatchObject({
+      code: 'FORBIDDEN',
+      details: { kind: 'pipl' },
+    });
+
+    await app.value('session.signIn', { staffId: owner.id });
+    expect(await app.value('contacts.getPersonal', { contactId: c.id })).toMatchObject({
+      birthday: '1975-03-05',
+      hobbies: '钓鱼',
+    });
+
+    const reads = (await app.value('accounts.history', { id: a.id })).rows.filter(
+      (r) => r.action === 'contact.personal.read',
+    );
+    expect(reads.map((r) => r.actorId)).toEqual([owner.id]);
+    expect(manager.role).toBe('manager');
+  });
+});
