@@ -69,6 +69,40 @@ async function main(): Promise<void> {
     target: { ratio: 1.5, max: 50 },
   });
 
+  // 2. Quick search (name, alias, USCC, contact name) over every account, first page.
+  const searchPage = sqlite.prepare(
+    `select a.id, a.name, a.uscc, a.buyer_type, a.industry, a.province_code, a.city_code, a.district_code, a.grade,
+            a.value_type, a.lifecycle, a.source, a.owner_id, o.name as owner_name, a.parent_id, p.name as parent_name,
+            a.address, a.fleet_total, a.contact_count, a.subordinate_count, a.created_at, a.updated_at
+       from accounts a left join accounts p on p.id = a.parent_id left join staff o on o.id = a.owner_id
+      where a.search_text like ? escape '\\' order by a.name asc, a.id asc limit 100 offset 0`,
+  );
+  const searchCount = sqlite.prepare(
+    "select count(*) as n from accounts a where a.search_text like ? escape '\\'",
+  );
+  const rawSearch = () => ({
+    rows: searchPage.all('%公安%'),
+    total: (searchCount.get('%公安%') as { n: number }).n,
+  });
+  const apiSearch = async () => {
+    const r = await app.dispatch('accounts.list', {
+      limit: 100,
+      sort: [{ field: 'name', desc: false }],
+      search: '公安',
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+  const s = await compare(60, apiSearch, rawSearch);
+  results.push({
+    name: `accounts.list quick search (first 100 of ${total}) via dispatch vs raw better-sqlite3`,
+    value: s.candidate,
+    unit: 'ms',
+    baseline: s.baseline,
+    ratio: s.candidate / s.baseline,
+    target: { ratio: 1.5 },
+  });
+
   await app.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
   const met = report(results);

@@ -18,12 +18,17 @@ interface RawNode {
 
 const toSix = (code: string): string => code.padEnd(6, '0');
 
+// Cities without counties (东莞, 中山, 儋州, 嘉峪关) list their towns with nine-digit township codes
+// (GB/T 10114), which are not GB/T 2260 divisions: such a city is the lowest level.
+const isDivision = (n: RawNode) => n.code.length <= 6;
+
 function convert(nodes: RawNode[]): RegionNode[] {
-  return nodes.map((n) =>
-    n.children && n.children.length > 0
-      ? { code: toSix(n.code), name: n.name, children: convert(n.children) }
-      : { code: toSix(n.code), name: n.name },
-  );
+  return nodes.filter(isDivision).map((n) => {
+    const children = (n.children ?? []).filter(isDivision);
+    return children.length > 0
+      ? { code: toSix(n.code), name: n.name, children: convert(children) }
+      : { code: toSix(n.code), name: n.name };
+  });
 }
 
 export const REGION_TREE: readonly RegionNode[] = convert(pca as RawNode[]);
