@@ -43,7 +43,7 @@ async function main(): Promise<void> {
             a.value_type, a.lifecycle, a.source, a.owner_id, o.name as owner_name, a.parent_id, p.name as parent_name,
             a.address, a.fleet_total, a.contact_count, a.subordinate_count, a.created_at, a.updated_at
        from accounts a left join accounts p on p.id = a.parent_id left join staff o on o.id = a.owner_id
-      where a.buyer_type in (?) order by a.name asc, a.id asc limit ? offset ?`,
+      where a.buyer_type in (?) order by a.name_sort asc, a.id asc limit ? offset ?`,
   );
   const count = sqlite.prepare('select count(*) as n from accounts a where a.buyer_type in (?)');
   const raw = () => ({
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
             a.value_type, a.lifecycle, a.source, a.owner_id, o.name as owner_name, a.parent_id, p.name as parent_name,
             a.address, a.fleet_total, a.contact_count, a.subordinate_count, a.created_at, a.updated_at
        from accounts a left join accounts p on p.id = a.parent_id left join staff o on o.id = a.owner_id
-      where a.search_text like ? escape '\\' order by a.name asc, a.id asc limit 100 offset 0`,
+      where a.search_text like ? escape '\\' order by a.name_sort asc, a.id asc limit 100 offset 0`,
   );
   const searchCount = sqlite.prepare(
     "select count(*) as n from accounts a where a.search_text like ? escape '\\'",

@@ -9,6 +9,7 @@ import {
 import type { ListQuery } from '../../shared/list';
 import { searchKey } from '../../shared/text';
 import type { Database } from '../db/schema';
+import { nameInitials } from './pinyin';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
 
 const col =
@@ -53,6 +54,7 @@ const FILTER_COLUMNS: Record<string, GridColumn> = Object.fromEntries(
 );
 const SORT_COLUMNS: Record<string, GridColumn> = {
   ...FILTER_COLUMNS,
+  name: { spec: ACCOUNT_COLUMNS.name, expr: sql.ref('a.name_sort') },
   ownerId: { spec: ACCOUNT_COLUMNS.ownerId, expr: sql.ref('o.name') },
 };
 
@@ -295,7 +297,7 @@ export async function lookupAccounts(
   const key = searchKey(q);
   if (key) query = query.where(sql<boolean>`search_text like ${containsPattern(key)} escape '\\'`);
   if (excludeId !== null) query = query.where('id', '!=', excludeId);
-  return query.orderBy('name').limit(limit).execute();
+  return query.orderBy('name_sort').limit(limit).execute();
 }
 
 /** Rebuilds the denormalised quick-search text and counters of one account. */
@@ -339,7 +341,11 @@ export function buildSearchText(
   aliases: string[],
   contactNames: string[],
 ): string {
-  return [name, uscc ?? '', ...aliases, ...contactNames].map(searchKey).filter(Boolean).join('\n');
+  const initials = [name, ...aliases].map(nameInitials);
+  return [name, uscc ?? '', ...aliases, ...contactNames, ...initials]
+    .map(searchKey)
+    .filter(Boolean)
+    .join('\n');
 }
 
 export async function countAccounts(db: Kysely<Database>): Promise<number> {

@@ -7,6 +7,7 @@ import { normalizeUscc } from '../../shared/uscc';
 import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
+import { nameSortKey } from './pinyin';
 import {
   ancestorIds,
   findByNormalizedNames,
@@ -113,6 +114,7 @@ function columnsOf(input: AccountInput) {
   return {
     name: input.name,
     name_norm: normalizeOrgName(input.name),
+    name_sort: nameSortKey(input.name),
     uscc: input.uscc,
     buyer_type: input.buyerType,
     industry: input.industry,

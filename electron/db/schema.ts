@@ -39,6 +39,7 @@ export interface AccountsTable {
   id: Generated<number>;
   name: string;
   name_norm: string;
+  name_sort: string;
   uscc: string | null;
   buyer_type: string;
   industry: string | null;

@@ -4,6 +4,7 @@
  */
 import { normalizeOrgName } from '../../shared/text';
 import { AppError } from '../../shared/result';
+import { nameSortKey } from '../accounts/pinyin';
 import { buildSearchText, countAccounts } from '../accounts/repository';
 import { type AuditEvent, appendAudit } from '../audit/audit';
 import { bulkTransaction, prepareInsert } from '../db/bulk';
@@ -63,6 +64,7 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
     const insertAccount = prepareInsert(sqlite, 'accounts', [
       'name',
       'name_norm',
+      'name_sort',
       'uscc',
       'buyer_type',
       'industry',
@@ -148,6 +150,7 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
       const id = insertAccount.run([
         a.name,
         normalizeOrgName(a.name),
+        nameSortKey(a.name),
         a.uscc,
         a.buyerType,
         a.industry,

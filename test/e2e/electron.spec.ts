@@ -40,11 +40,11 @@ test('the Electron app opens a hardened window on the account registry', async (
     await expect(win.getByTestId('app-root')).toBeVisible();
     // The page sees the bridge and nothing of Node.
     expect(
-      await win.evaluate(() => typeof (window as unknown as { require?: unknown }).require),
+      await win.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require),
     ).toBe('undefined');
     expect(
       await win.evaluate(() =>
-        Object.isFrozen((window as unknown as { keyfleet: object }).keyfleet),
+        Object.isFrozen((globalThis as unknown as { keyfleet: object }).keyfleet),
       ),
     ).toBe(true);
     const info = await win.evaluate(() =>

@@ -223,6 +223,111 @@ describe('account registry', () => {
   });
 });
 
+describe('account grid queries', () => {
+  it('sorts names by pinyin, as Chinese users and Excel expect', async () => {
+    app = await signedInApp();
+    for (const name of [
+      '中国邮政集团有限公司厦门市分公司',
+      '三明市公安局',
+      '阿坝州财政局',
+      '重庆市公安局',
+    ])
+      await app.value('accounts.create', { account: account({ name }) });
+    const page = await app.value('accounts.list', { sort: [{ field: 'name', desc: false }] });
+    expect(page.rows.map((r) => r.name)).toEqual([
+      '阿坝州财政局',
+      '重庆市公安局',
+      '三明市公安局',
+      '中国邮政集团有限公司厦门市分公司',
+    ]);
+  });
+
+  it('finds accounts by pinyin initials, alias and USCC', async () => {
+    app = await signedInApp();
+    const uscc = newUscc();
+    const a = await app.value('accounts.create', {
+      account: account({
+        name: '杭州市公安局',
+        uscc,
+        aliases: [{ alias: '杭州公安', kind: 'alias' }],
+      }),
+    });
+    await app.value('accounts.create', { account: account({ name: '宁波市财政局' }) });
+    for (const search of ['hzsgaj', '杭州公安', uscc.slice(-8).toLowerCase(), '  杭州市公安局  '])
+      expect((await app.value('accounts.list', { search })).rows.map((r) => r.id)).toEqual([a.id]);
+  });
+
+  it('filters by enum, number range, date range and text, with a multi-column sort and a count', async () => {
+    app = await signedInApp();
+    const mk = (
+      name: string,
+      grade: 'A' | 'B' | 'C',
+      count: number,
+      buyerType: 'direct' | 'government' = 'direct',
+    ) =>
+      app.value('accounts.create', {
+        account: account({
+          name,
+          grade,
+          buyerType,
+          fleet: count ? [{ brand: '大众', model: '帕萨特', count }] : [],
+        }),
+      });
+    await mk('甲单位', 'A', 3);
+    await mk('乙单位', 'A', 12);
+    await mk('丙单位', 'B', 30);
+    await mk('丁单位', 'C', 8, 'government');
+    const page = await app.value('accounts.list', {
+      filters: [
+        { field: 'grade', op: 'in', values: ['A', 'B'] },
+        { field: 'fleetTotal', op: 'range', min: 5 },
+        {
+          field: 'createdAt',
+          op: 'dateRange',
+          from: '2000-01-01',
+          to: new Date().toISOString().slice(0, 10),
+        },
+        { field: 'name', op: 'contains', value: '单位' },
+      ],
+      sort: [
+        { field: 'grade', desc: false },
+        { field: 'fleetTotal', desc: true },
+      ],
+    });
+    expect(page.total).toBe(2);
+    expect(page.rows.map((r) => r.name)).toEqual(['乙单位', '丙单位']);
+    const paged = await app.value('accounts.list', {
+      offset: 1,
+      limit: 1,
+      sort: [{ field: 'fleetTotal', desc: true }],
+    });
+    expect(paged).toMatchObject({ total: 4, rows: [{ name: '乙单位' }] });
+  });
+
+  it('treats % and _ in a text filter literally', async () => {
+    app = await signedInApp();
+    await app.value('accounts.create', { account: account({ name: '百分百_物流有限公司' }) });
+    await app.value('accounts.create', {
+      account: account({ name: '百分百物流有限公司' }),
+      acknowledgeDuplicates: true,
+    });
+    expect(
+      (
+        await app.value('accounts.list', {
+          filters: [{ field: 'name', op: 'contains', value: '百_物' }],
+        })
+      ).total,
+    ).toBe(1);
+    expect(
+      (
+        await app.value('accounts.list', {
+          filters: [{ field: 'name', op: 'contains', value: '%' }],
+        })
+      ).total,
+    ).toBe(0);
+  });
+});
+
 describe('contacts and personal details', () => {
   it('finds accounts by a contact name in the quick search', async () => {
     app = await signedInApp();
