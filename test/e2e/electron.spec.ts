@@ -49,7 +49,7 @@ test('the Electron app opens a hardened window on the account registry', async (
     ).toBe(true);
     const info = await win.evaluate(() =>
       (
-        window as unknown as { keyfleet: { invoke(m: string, i: unknown): Promise<unknown> } }
+        globalThis as unknown as { keyfleet: { invoke(m: string, i: unknown): Promise<unknown> } }
       ).keyfleet.invoke('app.info', {}),
     );
     expect(info).toMatchObject({ ok: true, value: { mode: 'electron' } });
