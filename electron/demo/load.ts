@@ -55,7 +55,7 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
         entity: 'staff',
         entityId: id,
         action: 'staff.create',
-        after: { ...s, source: 'demo' },
+        after: { ...s, origin: 'demo' },
       });
     }
     await appendAudit(db, staffEvents);
@@ -213,7 +213,7 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
         entity: 'account',
         entityId: id,
         action: 'account.create',
-        after: { name: a.name, uscc: a.uscc, buyerType: a.buyerType, source: 'demo' },
+        after: { name: a.name, uscc: a.uscc, buyerType: a.buyerType, origin: 'demo' },
       });
       if (events.length === BATCH || i === accounts.length - 1) {
         await appendAudit(db, events);

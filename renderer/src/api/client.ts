@@ -1,0 +1,108 @@
+/**
+ * The renderer's only way to the backend. In Electron the preload bridge `window.keyfleet`
+ * carries the call over IPC; in a browser it is a POST to `/api/<method>`. Either way the answer
+ * is the Result envelope, and `call` never throws.
+ */
+import type { Input, MethodName, Output } from '../../../shared/api';
+import type { ApiError, ErrorCode, Result } from '../../../shared/result';
+import { getToken, reportAuthFailure } from './token';
+
+export interface KeyfleetBridge {
+  invoke(method: string, input: unknown): Promise<Result<unknown>>;
+  methods: readonly string[];
+}
+
+declare global {
+  interface Window {
+    keyfleet?: KeyfleetBridge;
+  }
+}
+
+export function hasBridge(): boolean {
+  return window.keyfleet !== undefined;
+}
+
+export class ApiCallError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  readonly method: string;
+  readonly apiError: ApiError;
+
+  constructor(method: string, error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+    this.method = method;
+    this.code = error.code;
+    this.details = error.details;
+    this.apiError = error;
+  }
+}
+
+function failure(
+  code: ErrorCode,
+  message: string,
+  details?: unknown,
+): { ok: false; error: ApiError } {
+  return {
+    ok: false,
+    error: details === undefined ? { code, message } : { code, message, details },
+  };
+}
+
+function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  if (value.ok === true) return 'value' in value;
+  if (value.ok !== false || !('error' in value)) return false;
+  const error = value.error;
+  return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
+}
+
+async function overHttp(method: string, input: unknown): Promise<unknown> {
+  const token = getToken();
+  const response = await fetch(`/api/${encodeURIComponent(method)}`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(input ?? {}),
+  });
+  if (response.status === 401) {
+    reportAuthFailure();
+    return failure('FORBIDDEN', 'The access token was refused.', { kind: 'auth' });
+  }
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return failure('IO', `HTTP ${response.status}: ${text.slice(0, 200) || response.statusText}`);
+  }
+}
+
+export async function call<M extends MethodName>(
+  method: M,
+  input: Input<M>,
+): Promise<Result<Output<M>>> {
+  try {
+    const raw = window.keyfleet
+      ? await window.keyfleet.invoke(method, input)
+      : await overHttp(method, input);
+    if (!isResult(raw))
+      return failure('INTERNAL', `${method}: the answer is not a result envelope`);
+    // The backend validated its own output against the same contract.
+    return raw as Result<Output<M>>;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return failure('IO', `${method}: ${message}`);
+  }
+}
+
+/** For code paths where any failure is shown the same way: resolves the value or throws ApiCallError. */
+export async function callOrThrow<M extends MethodName>(
+  method: M,
+  input: Input<M>,
+): Promise<Output<M>> {
+  const result = await call(method, input);
+  if (!result.ok) throw new ApiCallError(method, result.error);
+  return result.value;
+}

@@ -1,0 +1,100 @@
+/** "Who are you": pick a staff member to sign in as, or create the first one on an empty install. */
+import { UserOutlined } from '@ant-design/icons';
+import { Alert, Avatar, Button, List, Spin, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { STAFF_ROLES } from '../../../shared/enums';
+import type { Staff } from '../../../shared/schemas/staff';
+import type { ApiError } from '../../../shared/result';
+import { call } from '../api/client';
+import { errorText } from '../api/errors';
+import { useEnumLabel, useT } from '../i18n/context';
+import { FirstStaffForm } from './FirstStaffForm';
+import { StartFrame } from './StartFrame';
+
+export function WhoAreYou({ onSignedIn }: { onSignedIn: (user: Staff) => void }) {
+  const t = useT();
+  const label = useEnumLabel();
+  const [staff, setStaff] = useState<Staff[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [signingIn, setSigningIn] = useState<number | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    void call('staff.list', { includeInactive: false }).then((r) => {
+      if (!live) return;
+      if (r.ok) setStaff(r.value);
+      else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+
+  const signIn = async (id: number) => {
+    setSigningIn(id);
+    setError(null);
+    const r = await call('session.signIn', { staffId: id });
+    setSigningIn(null);
+    if (r.ok) onSignedIn(r.value);
+    else setError(r.error);
+  };
+
+  if (staff !== null && staff.length === 0) {
+    return (
+      <StartFrame>
+        <FirstStaffForm onSignedIn={onSignedIn} />
+      </StartFrame>
+    );
+  }
+
+  return (
+    <StartFrame>
+      <Typography.Title level={3}>{t('who.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('who.intro')}</Typography.Paragraph>
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={errorText(error, t)}
+          action={
+            <Button size="small" onClick={() => setAttempt((a) => a + 1)}>
+              {t('common.retry')}
+            </Button>
+          }
+          className="gap-bottom"
+        />
+      )}
+      {staff === null ? (
+        <div className="center-pad">
+          <Spin />
+        </div>
+      ) : (
+        <List
+          className="staff-picker"
+          bordered
+          dataSource={staff}
+          renderItem={(s) => (
+            <List.Item
+              key={s.id}
+              className="staff-picker__item"
+              onClick={() => void signIn(s.id)}
+              data-testid={`staff-option-${s.id}`}
+              actions={[
+                <Button key="go" type="link" loading={signingIn === s.id}>
+                  {t('who.signIn')}
+                </Button>,
+              ]}
+            >
+              <List.Item.Meta
+                avatar={<Avatar icon={<UserOutlined />} />}
+                title={s.name}
+                description={<Tag>{label(STAFF_ROLES, s.role)}</Tag>}
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </StartFrame>
+  );
+}

@@ -1,0 +1,70 @@
+/** Who is signed in, and the staff list most screens need (owner names, owner filters, pickers). */
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
+import type { Output } from '../../../shared/api';
+import type { Staff } from '../../../shared/schemas/staff';
+import { call } from '../api/client';
+
+export type AppInfo = Output<'app.info'>;
+
+interface SessionValue {
+  info: AppInfo;
+  user: Staff;
+  /** Active staff members, for owner pickers and filters. */
+  staff: Staff[];
+  reloadStaff: () => void;
+  /** Signs out and returns to the "who are you" screen. */
+  switchUser: () => void;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider(props: {
+  info: AppInfo;
+  user: Staff;
+  onSignedOut: () => void;
+  children: ReactNode;
+}) {
+  const { info, user, onSignedOut, children } = props;
+  const [staff, setStaff] = useState<Staff[]>([user]);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    void call('staff.list', { includeInactive: false }).then((r) => {
+      if (live && r.ok) setStaff(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [generation]);
+
+  const reloadStaff = useCallback(() => setGeneration((g) => g + 1), []);
+  const switchUser = useCallback(() => {
+    void call('session.signOut', {}).then(() => onSignedOut());
+  }, [onSignedOut]);
+
+  const value = useMemo(
+    () => ({ info, user, staff, reloadStaff, switchUser }),
+    [info, user, staff, reloadStaff, switchUser],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+/** Managers and admins see personal details of every contact; specialists only of their own accounts. */
+export function canSeePersonal(user: Staff, ownerId: number | null): boolean {
+  return user.role !== 'specialist' || ownerId === user.id;
+}

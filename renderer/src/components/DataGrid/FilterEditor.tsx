@@ -1,0 +1,164 @@
+/** The content of a column's filter popover: one editor per column kind. */
+import { Button, Checkbox, DatePicker, Input, InputNumber, Space } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import type { ColumnKind, Filter } from '../../../../shared/list';
+import { useT } from '../../i18n/context';
+import type { FilterOption } from './types';
+
+interface Props {
+  field: string;
+  kind: ColumnKind;
+  options?: readonly FilterOption[] | undefined;
+  value: Filter | undefined;
+  onApply: (filter: Filter | undefined) => void;
+}
+
+type Range = [Dayjs | null, Dayjs | null];
+
+const ISO_DATE = 'YYYY-MM-DD';
+
+export function FilterEditor({ field, kind, options, value, onApply }: Props) {
+  const t = useT();
+  const [text, setText] = useState(value?.op === 'contains' ? value.value : '');
+  const [values, setValues] = useState<string[]>(value?.op === 'in' ? value.values : []);
+  const [optionQuery, setOptionQuery] = useState('');
+  const [min, setMin] = useState<number | null>(value?.op === 'range' ? (value.min ?? null) : null);
+  const [max, setMax] = useState<number | null>(value?.op === 'range' ? (value.max ?? null) : null);
+  const [dates, setDates] = useState<Range>(
+    value?.op === 'dateRange'
+      ? [value.from ? dayjs(value.from) : null, value.to ? dayjs(value.to) : null]
+      : [null, null],
+  );
+
+  const shownOptions = useMemo(() => {
+    const q = optionQuery.trim().toLowerCase();
+    const all = options ?? [];
+    return q
+      ? all.filter((o) => o.label.toLowerCase().includes(q) || o.value.toLowerCase() === q)
+      : all;
+  }, [options, optionQuery]);
+
+  const build = (): Filter | undefined => {
+    switch (kind) {
+      case 'text': {
+        const v = text.trim();
+        return v ? { field, op: 'contains', value: v.slice(0, 200) } : undefined;
+      }
+      case 'enum':
+        return values.length > 0 ? { field, op: 'in', values: values.slice(0, 200) } : undefined;
+      case 'number': {
+        if (min === null && max === null) return undefined;
+        const [lo, hi] = min !== null && max !== null && min > max ? [max, min] : [min, max];
+        return {
+          field,
+          op: 'range',
+          ...(lo !== null ? { min: lo } : {}),
+          ...(hi !== null ? { max: hi } : {}),
+        };
+      }
+      case 'date': {
+        const [from, to] = dates;
+        if (!from && !to) return undefined;
+        return {
+          field,
+          op: 'dateRange',
+          ...(from ? { from: from.format(ISO_DATE) } : {}),
+          ...(to ? { to: to.format(ISO_DATE) } : {}),
+        };
+      }
+    }
+  };
+
+  const apply = () => onApply(build());
+
+  return (
+    <div className="dg-filter" data-testid={`filter-editor-${field}`}>
+      {kind === 'text' && (
+        <Input
+          autoFocus
+          allowClear
+          value={text}
+          placeholder={t('grid.filterContains')}
+          onChange={(e) => setText(e.target.value)}
+          onPressEnter={apply}
+          data-testid="filter-text"
+        />
+      )}
+      {kind === 'enum' && (
+        <>
+          {(options?.length ?? 0) > 8 && (
+            <Input
+              allowClear
+              autoFocus
+              size="small"
+              value={optionQuery}
+              placeholder={t('grid.filterFindOption')}
+              onChange={(e) => setOptionQuery(e.target.value)}
+              className="dg-filter__find"
+            />
+          )}
+          <div className="dg-filter__options">
+            <Checkbox.Group
+              value={values}
+              onChange={(v) => setValues(v.map(String))}
+              options={shownOptions.map((o) => ({
+                value: o.value,
+                label: <span data-testid={`filter-option-${o.value}`}>{o.label}</span>,
+              }))}
+            />
+          </div>
+          <Space size={4} className="dg-filter__bulk">
+            <Button
+              size="small"
+              type="link"
+              onClick={() => setValues(shownOptions.map((o) => o.value))}
+            >
+              {t('grid.selectAll')}
+            </Button>
+            <Button size="small" type="link" onClick={() => setValues([])}>
+              {t('grid.selectNone')}
+            </Button>
+          </Space>
+        </>
+      )}
+      {kind === 'number' && (
+        <Space>
+          <InputNumber
+            autoFocus
+            value={min}
+            placeholder={t('grid.min')}
+            onChange={(v) => setMin(v)}
+            onPressEnter={apply}
+            data-testid="filter-min"
+          />
+          <span>–</span>
+          <InputNumber
+            value={max}
+            placeholder={t('grid.max')}
+            onChange={(v) => setMax(v)}
+            onPressEnter={apply}
+            data-testid="filter-max"
+          />
+        </Space>
+      )}
+      {kind === 'date' && (
+        <div data-testid="filter-dates">
+          <DatePicker.RangePicker
+            value={dates}
+            allowEmpty={[true, true]}
+            onChange={(v) => setDates(v ? [v[0], v[1]] : [null, null])}
+          />
+        </div>
+      )}
+      <div className="dg-filter__actions">
+        <Button size="small" onClick={() => onApply(undefined)} data-testid="filter-clear">
+          {t('grid.filterClear')}
+        </Button>
+        <Button size="small" type="primary" onClick={apply} data-testid="filter-apply">
+          {t('grid.filterApply')}
+        </Button>
+      </div>
+    </div>
+  );
+}

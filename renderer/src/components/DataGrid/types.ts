@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import type { ColumnKind, Filter, ListQuery } from '../../../../shared/list';
+
+export interface FilterOption {
+  value: string;
+  label: string;
+}
+
+/** One column of a DataGrid. `id` is a field of the list's column whitelist (e.g. ACCOUNT_COLUMNS). */
+export interface GridColumnDef<Row, F extends string> {
+  id: F;
+  header: string;
+  kind: ColumnKind;
+  cell: (row: Row) => ReactNode;
+  /** Choices of an enum filter. */
+  options?: readonly FilterOption[];
+  /** Default width in pixels. */
+  width?: number;
+  /** Hidden until the user shows it in the column settings. */
+  defaultVisible?: boolean;
+  align?: 'left' | 'right' | 'center';
+}
+
+export interface GridSort<F extends string> {
+  field: F;
+  desc: boolean;
+}
+
+export interface PageResult<Row> {
+  rows: Row[];
+  total: number;
+}
+
+/** Loads one page; rejects (e.g. with ApiCallError) when the page cannot be loaded. */
+export type FetchPage<Row, F extends string> = (query: ListQuery<F>) => Promise<PageResult<Row>>;
+
+export type { Filter };

@@ -1,0 +1,217 @@
+/** The account card (大客户档案卡): a drawer with the account's header, actions and tabs. */
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, Drawer, Result, Space, Spin, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import type { AccountDetail } from '../../../../shared/schemas/accounts';
+import { call } from '../../api/client';
+import { errorText } from '../../api/errors';
+import { useLang, useT } from '../../i18n/context';
+import { formatCount } from '../../lib/format';
+import { testId } from '../../lib/test-id';
+import { ContactsTab } from '../contacts/ContactsTab';
+import { BuyerTypeTag, GradeTag, LifecycleBadge } from './account-tags';
+import { DetailsTab } from './DetailsTab';
+import { FleetTab } from './FleetTab';
+import { HistoryTab } from './HistoryTab';
+import { SubordinatesTab } from './SubordinatesTab';
+import { useAccount } from './use-account';
+
+interface Props {
+  accountId: number | null;
+  revision: number;
+  onClose: () => void;
+  onOpenAccount: (id: number) => void;
+  onEdit: (detail: AccountDetail) => void;
+  onChanged: () => void;
+}
+
+export function AccountCard({
+  accountId,
+  revision,
+  onClose,
+  onOpenAccount,
+  onEdit,
+  onChanged,
+}: Props) {
+  const t = useT();
+  const { detail, error, loading, reload } = useAccount(accountId, revision);
+
+  return (
+    <Drawer
+      open={accountId !== null}
+      onClose={onClose}
+      size="min(1100px, calc(100vw - 120px))"
+      destroyOnHidden
+      title={
+        detail ? <CardTitle detail={detail} /> : loading ? t('common.loading') : t('account.card')
+      }
+      extra={
+        detail && (
+          <CardActions
+            detail={detail}
+            onEdit={onEdit}
+            onDeleted={() => {
+              onClose();
+              onChanged();
+            }}
+          />
+        )
+      }
+      classNames={{ body: 'account-card__body' }}
+      data-testid="account-card"
+    >
+      {error && !detail ? (
+        <Result
+          status={error.code === 'NOT_FOUND' ? '404' : 'error'}
+          title={error.code === 'NOT_FOUND' ? t('account.notFound') : t('account.loadFailed')}
+          subTitle={error.code === 'NOT_FOUND' ? undefined : errorText(error, t)}
+          extra={<Button onClick={reload}>{t('common.retry')}</Button>}
+        />
+      ) : !detail ? (
+        <div className="center-pad">
+          <Spin />
+        </div>
+      ) : (
+        <CardTabs
+          key={detail.id}
+          detail={detail}
+          revision={revision}
+          onOpenAccount={onOpenAccount}
+          onChanged={onChanged}
+        />
+      )}
+    </Drawer>
+  );
+}
+
+function CardTitle({ detail }: { detail: AccountDetail }) {
+  return (
+    <div className="account-card__title">
+      <Typography.Text strong className="account-card__name" data-testid="account-card-name">
+        {detail.name}
+      </Typography.Text>
+      <Space size={6} wrap>
+        {detail.uscc && (
+          <Typography.Text
+            type="secondary"
+            className="mono"
+            copyable
+            data-testid="account-card-uscc"
+          >
+            {detail.uscc}
+          </Typography.Text>
+        )}
+        <BuyerTypeTag value={detail.buyerType} />
+        <GradeTag value={detail.grade} />
+        <LifecycleBadge value={detail.lifecycle} />
+      </Space>
+    </div>
+  );
+}
+
+function CardActions(props: {
+  detail: AccountDetail;
+  onEdit: (d: AccountDetail) => void;
+  onDeleted: () => void;
+}) {
+  const { detail, onEdit, onDeleted } = props;
+  const t = useT();
+  const { modal, message } = App.useApp();
+  const [deleting, setDeleting] = useState(false);
+
+  const remove = () =>
+    modal.confirm({
+      title: t('account.deleteConfirmTitle', { name: detail.name }),
+      content: t('account.deleteConfirmBody'),
+      okText: t('common.delete'),
+      okButtonProps: { danger: true, ...testId('account-delete-confirm') },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        setDeleting(true);
+        const r = await call('accounts.delete', { id: detail.id });
+        setDeleting(false);
+        if (r.ok) {
+          void message.success(t('account.deleted', { name: detail.name }));
+          onDeleted();
+        } else {
+          modal.error({ title: t('account.deleteRefused'), content: errorText(r.error, t) });
+        }
+      },
+    });
+
+  return (
+    <Space>
+      <Button icon={<EditOutlined />} onClick={() => onEdit(detail)} data-testid="account-edit">
+        {t('common.edit')}
+      </Button>
+      <Button
+        danger
+        icon={<DeleteOutlined />}
+        loading={deleting}
+        onClick={remove}
+        data-testid="account-delete"
+      >
+        {t('common.delete')}
+      </Button>
+    </Space>
+  );
+}
+
+function CardTabs(props: {
+  detail: AccountDetail;
+  revision: number;
+  onOpenAccount: (id: number) => void;
+  onChanged: () => void;
+}) {
+  const { detail, revision, onOpenAccount, onChanged } = props;
+  const t = useT();
+  const { lang } = useLang();
+  const counted = (label: string, n: number) => (
+    <span>
+      {label}
+      <span className="tab-count">{formatCount(n, lang)}</span>
+    </span>
+  );
+  return (
+    <Tabs
+      className="account-card__tabs"
+      items={[
+        {
+          key: 'details',
+          label: <span data-testid="tab-details">{t('account.tabDetails')}</span>,
+          children: <DetailsTab detail={detail} onOpenAccount={onOpenAccount} />,
+        },
+        {
+          key: 'contacts',
+          label: (
+            <span data-testid="tab-contacts">
+              {counted(t('account.tabContacts'), detail.contactCount)}
+            </span>
+          ),
+          children: <ContactsTab account={detail} onChanged={onChanged} />,
+        },
+        {
+          key: 'subordinates',
+          label: (
+            <span data-testid="tab-subordinates">
+              {counted(t('account.tabSubordinates'), detail.subordinateCount)}
+            </span>
+          ),
+          children: <SubordinatesTab accountId={detail.id} onOpenAccount={onOpenAccount} />,
+        },
+        {
+          key: 'fleet',
+          label: (
+            <span data-testid="tab-fleet">{counted(t('account.tabFleet'), detail.fleetTotal)}</span>
+          ),
+          children: <FleetTab fleet={detail.fleet} />,
+        },
+        {
+          key: 'history',
+          label: <span data-testid="tab-history">{t('account.tabHistory')}</span>,
+          children: <HistoryTab accountId={detail.id} revision={revision} />,
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,85 @@
+/** 客户 Accounts: the account grid, the account card (routed as #/accounts/<id>) and the account form. */
+import { PlusOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useCallback, useState } from 'react';
+import {
+  ACCOUNT_COLUMNS,
+  type AccountDetail,
+  type AccountRow,
+} from '../../../../shared/schemas/accounts';
+import { DataGrid } from '../../components/DataGrid';
+import { useT } from '../../i18n/context';
+import { accountIdOf, accountPath, useHashRoute } from '../../lib/use-hash-route';
+import { useAccountColumns } from './account-columns';
+import { AccountCard } from './AccountCard';
+import { AccountForm } from './AccountForm';
+import { ACCOUNT_DEFAULT_SORT, fetchAccounts } from './fetch-accounts';
+
+type FormState = { mode: 'create' } | { mode: 'edit'; detail: AccountDetail } | null;
+
+const rowId = (r: AccountRow) => r.id;
+
+export function AccountsPage() {
+  const t = useT();
+  const columns = useAccountColumns();
+  const { path, navigate } = useHashRoute();
+  const openId = accountIdOf(path);
+  const [form, setForm] = useState<FormState>(null);
+  // Bumped after every change so the grid and an open card reload.
+  const [revision, setRevision] = useState(0);
+  const changed = useCallback(() => setRevision((r) => r + 1), []);
+
+  const open = useCallback((id: number) => navigate(accountPath(id)), [navigate]);
+  const openRow = useCallback((row: AccountRow) => open(row.id), [open]);
+
+  return (
+    <div className="page page--fill" data-testid="accounts-page">
+      <DataGrid
+        gridId="accounts"
+        testId="accounts-grid"
+        columns={columns}
+        specs={ACCOUNT_COLUMNS}
+        fetchPage={fetchAccounts}
+        getRowId={rowId}
+        onRowOpen={openRow}
+        defaultSort={ACCOUNT_DEFAULT_SORT}
+        refreshKey={revision}
+        searchPlaceholder={t('accounts.searchPlaceholder')}
+        toolbarStart={
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setForm({ mode: 'create' })}
+            data-testid="account-new"
+          >
+            {t('accounts.new')}
+          </Button>
+        }
+      />
+      <AccountCard
+        accountId={openId}
+        revision={revision}
+        onClose={() => navigate('/accounts')}
+        onOpenAccount={open}
+        onEdit={(detail) => setForm({ mode: 'edit', detail })}
+        onChanged={changed}
+      />
+      {form && (
+        <AccountForm
+          key={form.mode === 'edit' ? `edit-${form.detail.id}` : 'create'}
+          detail={form.mode === 'edit' ? form.detail : null}
+          onClose={() => setForm(null)}
+          onSaved={(saved) => {
+            setForm(null);
+            changed();
+            open(saved.id);
+          }}
+          onOpenAccount={(id) => {
+            setForm(null);
+            open(id);
+          }}
+        />
+      )}
+    </div>
+  );
+}
