@@ -1,25 +1,13 @@
 // `npm start`: build if needed, then the Electron app; where no Electron runtime is installed
 // (it is downloaded on first install, which some networks block), browser mode instead.
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { ensureBuilt, root } from './build-if-needed.mjs';
 import { electronBinding } from './electron-native.mjs';
+import { installedElectron } from './electron-path.mjs';
 import { serve } from './serve.mjs';
 
-const require = createRequire(import.meta.url);
-
-function electronPath() {
-  try {
-    const p = require('electron');
-    return typeof p === 'string' && fs.existsSync(p) ? p : null;
-  } catch {
-    return null;
-  }
-}
-
 const args = process.argv.slice(2);
-const electron = electronPath();
+const electron = installedElectron();
 if (!electron) {
   process.stderr.write(
     'Keyfleet: no Electron runtime is installed here, so it runs in browser mode — open the URL below in Chrome or Edge.\n',

@@ -40,11 +40,16 @@ export async function checkDuplicates(
   };
 }
 
+/**
+ * `known`: accounts the user already accepted as distinct (those similar to the stored name and
+ * aliases of the account being edited) — editing the grade must not warn about them again.
+ */
 async function guardDuplicates(
   db: Kysely<Database>,
   input: AccountInput,
   excludeId: number | null,
   acknowledged: boolean,
+  known: ReadonlySet<number> = new Set(),
 ): Promise<void> {
   const report = await checkDuplicates(
     db,
@@ -57,13 +62,14 @@ async function guardDuplicates(
       `USCC ${report.usccTaken.matchedText} already belongs to "${report.usccTaken.name}" (#${report.usccTaken.id})`,
       { kind: 'uscc_taken', existing: report.usccTaken },
     );
-  if (report.similar.length > 0 && !acknowledged)
+  const fresh = report.similar.filter((m) => !known.has(m.id));
+  if (fresh.length > 0 && !acknowledged)
     throw new AppError(
       'CONFLICT',
-      `possible duplicate of: ${report.similar.map((s) => s.name).join(', ')}`,
+      `possible duplicate of: ${fresh.map((s) => s.name).join(', ')}`,
       {
         kind: 'possible_duplicate',
-        matches: report.similar,
+        matches: fresh,
       },
     );
 }
@@ -243,7 +249,18 @@ export async function updateAccount(
           kind: 'stale',
         },
       );
-    await guardDuplicates(trx, input, id, acknowledgeDuplicates);
+    const stored = await checkDuplicates(
+      trx,
+      { name: before.name, uscc: null, aliases: before.aliases.map((a) => a.alias) },
+      id,
+    );
+    await guardDuplicates(
+      trx,
+      input,
+      id,
+      acknowledgeDuplicates,
+      new Set(stored.similar.map((m) => m.id)),
+    );
     await guardParent(trx, id, input);
     await guardOwner(trx, input.ownerId);
     await trx

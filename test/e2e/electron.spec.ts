@@ -3,25 +3,16 @@
  * is installed; elsewhere it says `skipped: no Electron runtime` and is reported as skipped.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 
 const root = path.resolve(__dirname, '../..');
-const require = createRequire(__filename);
-
-function electronBinary(): string | null {
-  try {
-    const p = require('electron') as unknown;
-    return typeof p === 'string' && fs.existsSync(p) ? p : null;
-  } catch {
-    return null;
-  }
-}
-
 test('the Electron app opens a hardened window on the account registry', async () => {
-  const binary = electronBinary();
+  const { installedElectron } = (await import(path.join(root, 'scripts/electron-path.mjs'))) as {
+    installedElectron(): string | null;
+  };
+  const binary = installedElectron();
   if (!binary) console.log('skipped: no Electron runtime');
   test.skip(!binary, 'skipped: no Electron runtime');
 
@@ -37,7 +28,7 @@ test('the Electron app opens a hardened window on the account registry', async (
   });
   try {
     const win = await app.firstWindow();
-    await expect(win.getByTestId('app-root')).toBeVisible();
+    await expect(win.getByText('Keyfleet').first()).toBeVisible();
     // The page sees the bridge and nothing of Node.
     expect(
       await win.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require),

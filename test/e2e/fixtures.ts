@@ -70,8 +70,33 @@ export const test = base.extend<{ demo: boolean; server: KeyfleetServer }>({
 /** Opens the app and signs in as the named staff member (demo data has 张经理, 李明, 王芳 …). */
 export async function openAs(page: Page, server: KeyfleetServer, staffName: string): Promise<void> {
   await page.goto(server.url);
-  await page.getByText(staffName, { exact: true }).click();
+  await page.locator('[data-testid^="staff-option-"]', { hasText: staffName }).click();
   await expect(page.getByTestId('accounts-grid')).toBeVisible();
+}
+
+/** Picks an option of the antd Select carrying `testId`. */
+export async function choose(page: Page, testId: string, label: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: label })
+    .first()
+    .click();
+}
+
+/** The total row count the grid shows. */
+export async function gridTotal(page: Page, grid = 'accounts-grid'): Promise<number> {
+  const total = page.getByTestId(grid).getByTestId('grid-total');
+  return Number(await total.getAttribute('data-total'));
+}
+
+export async function waitForTotal(
+  page: Page,
+  expected: number | ((n: number) => boolean),
+  grid = 'accounts-grid',
+) {
+  if (typeof expected === 'number') await expect.poll(() => gridTotal(page, grid)).toBe(expected);
+  else await expect.poll(async () => expected(await gridTotal(page, grid))).toBe(true);
 }
 
 export { expect };

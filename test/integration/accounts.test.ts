@@ -121,6 +121,20 @@ describe('account registry', () => {
     if (!r.ok) expect(r.error.details).toMatchObject({ kind: 'possible_duplicate' });
   });
 
+  it('does not warn again on edit about a similar account the user already accepted', async () => {
+    app = await signedInApp();
+    await app.value('accounts.create', { account: account({ name: '台州顺达汽车租赁有限公司' }) });
+    const twin = await app.value('accounts.create', {
+      account: account({ name: '台州顺达汽车租赁有限责任公司' }),
+      acknowledgeDuplicates: true,
+    });
+    const edited = await app.call('accounts.update', {
+      id: twin.id,
+      account: account({ name: twin.name, uscc: twin.uscc, grade: 'A' }),
+    });
+    expect(edited.ok).toBe(true);
+  });
+
   it('keeps the hierarchy free of cycles and refuses deleting a head office with units', async () => {
     app = await signedInApp();
     const head = await app.value('accounts.create', {
