@@ -1,6 +1,7 @@
 // `npm run serve -- --port P --data-dir D [--demo]`: browser mode (the real backend over loopback HTTP).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ensureBuilt, root } from './build-if-needed.mjs';
 
 export function serve(args) {
@@ -13,4 +14,4 @@ export function serve(args) {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) serve(process.argv.slice(2));
+if (import.meta.url === pathToFileURL(process.argv[1]).href) serve(process.argv.slice(2));

@@ -8,14 +8,24 @@ import { serve } from './serve.mjs';
 
 const args = process.argv.slice(2);
 const electron = installedElectron();
-if (!electron) {
+/** The Electron build of better-sqlite3, or null (with the reason printed) if it cannot be made here. */
+function tryElectronBinding() {
+  try {
+    return electronBinding();
+  } catch (error) {
+    process.stderr.write(`Keyfleet: ${error instanceof Error ? error.message : String(error)}\n`);
+    return null;
+  }
+}
+
+if (electron) ensureBuilt();
+const binding = electron ? tryElectronBinding() : null;
+if (!electron || !binding) {
   process.stderr.write(
-    'Keyfleet: no Electron runtime is installed here, so it runs in browser mode — open the URL below in Chrome or Edge.\n',
+    `Keyfleet: ${electron ? 'the database module could not be built for Electron' : 'no Electron runtime is installed here'}, so it runs in browser mode — open the URL below in Chrome or Edge.\n`,
   );
   serve(args);
 } else {
-  ensureBuilt();
-  const binding = electronBinding();
   const child = spawn(electron, ['.', ...args], {
     cwd: root,
     stdio: 'inherit',

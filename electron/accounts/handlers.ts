@@ -22,13 +22,13 @@ type AccountHandlers = Pick<
   | 'accounts.history'
 >;
 
-export function accountHandlers({ db, session }: Deps): AccountHandlers {
+export function accountHandlers({ db }: Deps): AccountHandlers {
   return {
     'accounts.list': (q) => listAccounts(db, q),
     'accounts.get': async ({ id }) => getAccount(db, id),
-    'accounts.create': ({ account, acknowledgeDuplicates }) =>
+    'accounts.create': ({ account, acknowledgeDuplicates }, { session }) =>
       createAccount(db, session.requireUser().id, account, acknowledgeDuplicates),
-    'accounts.update': ({ id, account, acknowledgeDuplicates, expectedUpdatedAt }) =>
+    'accounts.update': ({ id, account, acknowledgeDuplicates, expectedUpdatedAt }, { session }) =>
       updateAccount(
         db,
         session.requireUser().id,
@@ -37,7 +37,7 @@ export function accountHandlers({ db, session }: Deps): AccountHandlers {
         acknowledgeDuplicates,
         expectedUpdatedAt,
       ),
-    'accounts.delete': async ({ id }) => {
+    'accounts.delete': async ({ id }, { session }) => {
       await deleteAccount(db, session.requireUser().id, id);
       return { done: true };
     },

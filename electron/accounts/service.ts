@@ -298,8 +298,24 @@ export async function deleteAccount(
         `"${before.name}" has ${before.subordinateCount} subordinate unit(s); move or delete them first`,
         { kind: 'has_subordinates', count: before.subordinateCount },
       );
+    // Contacts go with the account (and their personal details): the log keeps who they were.
+    const contacts = await trx
+      .selectFrom('contacts')
+      .select(['id', 'name', 'title', 'department', 'phone', 'email'])
+      .where('account_id', '=', id)
+      .execute();
     await trx.deleteFrom('accounts').where('id', '=', id).execute();
     if (before.parent) await refreshDerived(trx, before.parent.id);
+    await appendAudit(
+      trx,
+      contacts.map((c) => ({
+        actorId,
+        entity: 'account',
+        entityId: id,
+        action: 'contact.delete',
+        before: c,
+      })),
+    );
     await appendAudit(trx, {
       actorId,
       entity: 'account',

@@ -8,7 +8,7 @@ import { accountHandlers } from '../accounts/handlers';
 import { contactHandlers } from '../contacts/handlers';
 import { openDatabase, type OpenedDatabase } from '../db/open';
 import { JobRunner, type WorkerEntry } from '../jobs/runner';
-import { Session } from '../session/session';
+import { SessionStore } from '../session/session';
 import { staffHandlers } from '../staff/handlers';
 import { createDispatch, type Dispatch, type Handlers } from '../transport/dispatch';
 import type { Deps } from './deps';
@@ -33,6 +33,18 @@ export interface App {
 }
 
 export const DB_FILE_NAME = 'keyfleet.sqlite';
+const UI_BUSY_TIMEOUT_MS = 250;
+
+/** `--demo`: fill an empty database before the user sees it (the job still runs off this thread). */
+export async function loadDemoIfEmpty(app: App, accounts: number): Promise<string | null> {
+  const info = await app.dispatch('app.info', {});
+  if (!info.ok || (info.value as { accountCount: number }).accountCount > 0) return null;
+  const started = await app.dispatch('demo.load', { accounts });
+  if (!started.ok) throw new Error(started.error.message);
+  const job = await app.deps.jobs.wait((started.value as { jobId: string }).jobId);
+  if (job.state !== 'done') throw new Error(`demo data: ${job.error?.message ?? job.state}`);
+  return job.message;
+}
 
 export async function createApp(options: AppOptions): Promise<App> {
   fs.mkdirSync(options.dataDir, { recursive: true });
@@ -41,12 +53,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     file: dbFile,
     backupDir: path.join(options.dataDir, 'backups'),
     nativeBinding: options.nativeBinding,
+    // This connection answers the UI: never freeze it for long behind a job's write transaction;
+    // a write that cannot get the lock quickly is answered CONFLICT 'busy' instead.
+    busyTimeoutMs: UI_BUSY_TIMEOUT_MS,
   });
   if (database.backupFile) options.log?.(`backup before migration: ${database.backupFile}`);
 
   const deps: Deps = {
     db: database.db,
-    session: new Session(),
+    sessions: new SessionStore(),
     jobs: new JobRunner(options.worker, dbFile, options.nativeBinding),
     mode: options.mode,
     dataDir: options.dataDir,
@@ -58,7 +73,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...accountHandlers(deps),
     ...contactHandlers(deps),
   };
-  const dispatch = createDispatch(handlers, {
+  const dispatch = createDispatch(handlers, deps.sessions, {
     validateOutput: options.validateOutput ?? false,
     onInternalError: (method, error) =>
       options.log?.(

@@ -1,12 +1,12 @@
-/** What handlers are given: the database, the session, the job runner and facts about this launch. */
+/** What handlers are given: the database, every client's session, the job runner and facts about this launch. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { JobRunner } from '../jobs/runner';
-import type { Session } from '../session/session';
+import type { SessionStore } from '../session/session';
 
 export interface Deps {
   db: Kysely<Database>;
-  session: Session;
+  sessions: SessionStore;
   jobs: JobRunner;
   mode: 'electron' | 'browser';
   dataDir: string;

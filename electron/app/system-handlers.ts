@@ -18,26 +18,21 @@ type SystemHandlers = Pick<
   | 'audit.verify'
 >;
 
-export function systemHandlers({
-  db,
-  session,
-  jobs,
-  mode,
-  dataDir,
-  version,
-}: Deps): SystemHandlers {
+export function systemHandlers({ db, jobs, mode, dataDir, version }: Deps): SystemHandlers {
   return {
     'app.info': async () => {
       const accountCount = await countAccounts(db);
       const declined = (await getSetting(db, 'demo.declined')) !== null;
       return { version, mode, dataDir, accountCount, offerDemo: accountCount === 0 && !declined };
     },
-    'prefs.get': async ({ key }) => ({ value: await getPref(db, session.requireUser().id, key) }),
-    'prefs.set': async ({ key, value }) => {
+    'prefs.get': async ({ key }, { session }) => ({
+      value: await getPref(db, session.requireUser().id, key),
+    }),
+    'prefs.set': async ({ key, value }, { session }) => {
       await setPref(db, session.requireUser().id, key, value);
       return { done: true };
     },
-    'demo.load': async ({ accounts }) => {
+    'demo.load': async ({ accounts }, { session }) => {
       if ((await countAccounts(db)) > 0)
         throw new AppError('CONFLICT', 'demo data can only be loaded into an empty database', {
           kind: 'not_empty',

@@ -19,17 +19,19 @@ type ContactHandlers = Pick<
   | 'contacts.setPersonal'
 >;
 
-export function contactHandlers({ db, session }: Deps): ContactHandlers {
+export function contactHandlers({ db }: Deps): ContactHandlers {
   return {
     'contacts.list': ({ accountId }) => listContacts(db, accountId),
-    'contacts.create': (input) => createContact(db, session.requireUser().id, input),
-    'contacts.update': ({ id, ...input }) => updateContact(db, session.requireUser().id, id, input),
-    'contacts.delete': async ({ id }) => {
+    'contacts.create': (input, { session }) => createContact(db, session.requireUser().id, input),
+    'contacts.update': ({ id, ...input }, { session }) =>
+      updateContact(db, session.requireUser().id, id, input),
+    'contacts.delete': async ({ id }, { session }) => {
       await deleteContact(db, session.requireUser().id, id);
       return { done: true };
     },
-    'contacts.getPersonal': ({ contactId }) => getPersonal(db, session.requireUser(), contactId),
-    'contacts.setPersonal': ({ contactId, personal }) =>
+    'contacts.getPersonal': ({ contactId }, { session }) =>
+      getPersonal(db, session.requireUser(), contactId),
+    'contacts.setPersonal': ({ contactId, personal }, { session }) =>
       setPersonal(db, session.requireUser(), contactId, personal),
   };
 }

@@ -7,6 +7,8 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Path of a better_sqlite3.node built for the running runtime (Electron needs its own). */
   nativeBinding?: string | undefined;
+  /** How long a write waits for another connection's write lock (better-sqlite3 waits synchronously). */
+  busyTimeoutMs?: number;
 }
 
 export interface Connection {
@@ -21,7 +23,7 @@ export function openSqlite(file: string, options: OpenOptions = {}): BetterSqlit
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
   if (!options.readonly) {
     sqlite.pragma('journal_mode = WAL');
     // FULL: a filed claim or an audit entry must survive a power cut right after commit.

@@ -17,6 +17,7 @@ export interface OpenDatabaseOptions {
   file: string;
   backupDir: string;
   nativeBinding?: string | undefined;
+  busyTimeoutMs?: number;
   migrations?: readonly Migration[];
 }
 
@@ -31,7 +32,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   const existed = fs.existsSync(options.file) && fs.statSync(options.file).size > 0;
   let conn: Connection;
   try {
-    conn = connect(options.file, { nativeBinding: options.nativeBinding });
+    conn = connect(options.file, {
+      nativeBinding: options.nativeBinding,
+      ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+    });
   } catch (error) {
     throw new StartupError(
       `cannot open the data file ${options.file}: ${(error as Error).message}`,

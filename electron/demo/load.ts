@@ -22,7 +22,7 @@ const BATCH = 250;
 export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
   const { db, sqlite } = ctx;
   const accounts = generateDemoAccounts(ctx.params.accounts, ctx.params.seed);
-  ctx.progress(0, accounts.length, 'generated');
+  ctx.progress(0, accounts.length);
 
   const summary = await bulkTransaction(sqlite, async () => {
     if ((await countAccounts(db)) > 0)

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import pkg from '../../package.json';
-import { type App, createApp } from '../app/create-app';
+import { type App, createApp, loadDemoIfEmpty } from '../app/create-app';
 import { resolveDataDir } from '../app/data-dir';
 import { bindIpc } from '../transport/ipc';
 import { hardenSession, hardenWindow } from './security';
@@ -11,30 +11,32 @@ import { hardenSession, hardenWindow } from './security';
 app.setName('Keyfleet');
 app.enableSandbox();
 
-function cliDataDir(): string | undefined {
-  const i = process.argv.indexOf('--data-dir');
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 let backend: App | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function fatal(error: unknown): void {
+  const detail = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox('Keyfleet 无法启动 / Keyfleet cannot start', detail);
+  app.exit(1);
+}
 
 async function start(): Promise<void> {
   hardenSession();
-  const dataDir = resolveDataDir(cliDataDir(), process.env, () => app.getPath('userData'));
-  try {
-    backend = await createApp({
-      dataDir,
-      mode: 'electron',
-      version: pkg.version,
-      worker: { file: path.join(__dirname, 'worker.js') },
-      nativeBinding: process.env.KEYFLEET_SQLITE_BINDING,
-      log: (m) => console.error(m),
-    });
-  } catch (error) {
-    dialog.showErrorBox('Keyfleet', error instanceof Error ? error.message : String(error));
-    app.exit(1);
-    return;
-  }
+  backend = await createApp({
+    dataDir: resolveDataDir(argValue('--data-dir'), process.env, () => app.getPath('userData')),
+    mode: 'electron',
+    version: pkg.version,
+    worker: { file: path.join(__dirname, 'worker.js') },
+    nativeBinding: process.env.KEYFLEET_SQLITE_BINDING,
+    log: (m) => console.error(m),
+  });
+  if (process.argv.includes('--demo'))
+    await loadDemoIfEmpty(backend, Number(argValue('--demo-accounts') ?? 2000));
 
   const indexHtml = path.join(__dirname, '../renderer/index.html');
   const devUrl = process.env.ELECTRON_RENDERER_URL;
@@ -57,20 +59,30 @@ async function start(): Promise<void> {
       spellcheck: false,
     },
   });
+  mainWindow = win;
   hardenWindow(win);
   win.once('ready-to-show', () => win.show());
   if (devUrl) await win.loadURL(devUrl);
   else await win.loadFile(indexHtml);
 }
 
-app.on('window-all-closed', () => app.quit());
-app.on('will-quit', (event) => {
-  if (!backend) return;
-  // Let running jobs roll back and the database close cleanly before the process ends.
-  event.preventDefault();
-  const closing = backend;
-  backend = null;
-  void closing.close().finally(() => app.quit());
-});
-
-void app.whenReady().then(start);
+// One running copy per user: two would open, back up and migrate the same database at once.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', (event) => {
+    if (!backend) return;
+    // Let running jobs roll back and the database close cleanly before the process ends.
+    event.preventDefault();
+    const closing = backend;
+    backend = null;
+    void closing.close().finally(() => app.quit());
+  });
+  app.whenReady().then(start).catch(fatal);
+}

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json';
-import { createApp } from '../app/create-app';
+import { createApp, loadDemoIfEmpty } from '../app/create-app';
 import { resolveDataDir } from '../app/data-dir';
 import { StartupError } from '../db/open';
 import { createHttpServer, listenLoopback } from '../transport/http';
@@ -37,16 +37,8 @@ async function main(): Promise<void> {
   });
 
   if (values.demo) {
-    const info = await app.dispatch('app.info', {});
-    if (info.ok && (info.value as { accountCount: number }).accountCount === 0) {
-      const started = await app.dispatch('demo.load', {
-        accounts: Number(values['demo-accounts']),
-      });
-      if (!started.ok) throw new Error(started.error.message);
-      const job = await app.deps.jobs.wait((started.value as { jobId: string }).jobId);
-      if (job.state !== 'done') throw new Error(`demo data: ${job.error?.message ?? job.state}`);
-      log(`demo data loaded: ${job.message ?? ''}`);
-    }
+    const loaded = await loadDemoIfEmpty(app, Number(values['demo-accounts']));
+    if (loaded) log(`demo data loaded: ${loaded}`);
   }
 
   const token = randomBytes(24).toString('base64url');

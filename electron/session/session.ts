@@ -1,4 +1,7 @@
-/** Who is using the app. One desktop window, one current user; set at start by the user's choice. */
+/**
+ * Who is using the app, per client: each window (Electron) or browser tab (browser mode) has its
+ * own session, so switching user in one tab never makes another tab write under the wrong name.
+ */
 import type { Staff } from '../../shared/schemas/staff';
 import { AppError } from '../../shared/result';
 
@@ -11,5 +14,29 @@ export class Session {
         kind: 'no_user',
       });
     return this.user;
+  }
+}
+
+const MAX_SESSIONS = 1000;
+
+export class SessionStore {
+  private readonly sessions = new Map<string, Session>();
+
+  get(clientId: string): Session {
+    let session = this.sessions.get(clientId);
+    if (!session) {
+      // Forget the oldest sessions rather than grow without bound (tabs come and go).
+      if (this.sessions.size >= MAX_SESSIONS)
+        this.sessions.delete(this.sessions.keys().next().value!);
+      session = new Session();
+      this.sessions.set(clientId, session);
+    }
+    return session;
+  }
+
+  /** Keeps every session's copy of a staff member current after an edit. */
+  refreshUser(staff: Staff): void {
+    for (const s of this.sessions.values())
+      if (s.user?.id === staff.id) s.user = staff.active ? staff : null;
   }
 }

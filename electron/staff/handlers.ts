@@ -13,23 +13,24 @@ type StaffHandlers = Pick<
   | 'session.signOut'
 >;
 
-export function staffHandlers({ db, session }: Deps): StaffHandlers {
+export function staffHandlers({ db, sessions }: Deps): StaffHandlers {
   return {
     'staff.list': ({ includeInactive }) => listStaff(db, includeInactive),
-    'staff.create': (input) => createStaff(db, session.user, input),
-    'staff.update': async ({ id, active, ...input }) => {
+    'staff.create': (input, { session }) => createStaff(db, session.user, input),
+    'staff.update': async ({ id, active, ...input }, { session }) => {
       const updated = await updateStaff(db, session.requireUser(), id, { ...input, active });
-      if (session.user?.id === id) session.user = updated;
+      sessions.refreshUser(updated);
       return updated;
     },
-    'session.current': async () => session.user,
-    'session.signIn': async ({ staffId }) => {
+    'session.current': async (_input, { session }) => session.user,
+    'session.signIn': async ({ staffId }, { session }) => {
       const staff = await getStaff(db, staffId);
-      if (!staff.active) throw new AppError('FORBIDDEN', `${staff.name} is no longer active`);
+      if (!staff.active)
+        throw new AppError('FORBIDDEN', `${staff.name} is no longer active`, { kind: 'inactive' });
       session.user = staff;
       return staff;
     },
-    'session.signOut': async () => {
+    'session.signOut': async (_input, { session }) => {
       session.user = null;
       return { done: true };
     },

@@ -46,7 +46,11 @@ export async function createStaff(
   return writeTx(db, async (trx) => {
     const first = (await countStaff(trx)) === 0;
     if (!first && (!actor || actor.role === 'specialist'))
-      throw new AppError('FORBIDDEN', 'only a manager or an admin can add staff members');
+      throw new AppError('FORBIDDEN', 'only a manager or an admin can add staff members', {
+        kind: 'role',
+      });
+    if (!first && input.role === 'admin' && actor?.role !== 'admin')
+      throw new AppError('FORBIDDEN', 'only an admin can grant the admin role', { kind: 'role' });
     const row = await trx
       .insertInto('staff')
       .values({ ...input, active: 1, created_at: new Date().toISOString() })
@@ -71,14 +75,18 @@ export async function updateStaff(
   input: StaffInput & { active: boolean },
 ): Promise<Staff> {
   if (actor.role === 'specialist' && actor.id !== id)
-    throw new AppError('FORBIDDEN', 'only a manager or an admin can change other staff members');
-  if (actor.role === 'specialist' && (input.role !== 'specialist' || !input.active))
-    throw new AppError(
-      'FORBIDDEN',
-      'a specialist cannot change their own role or deactivate themselves',
-    );
+    throw new AppError('FORBIDDEN', 'only a manager or an admin can change other staff members', {
+      kind: 'role',
+    });
   return writeTx(db, async (trx) => {
     const before = await getStaff(trx, id);
+    // Nobody changes their own role or locks themselves out; admin is granted by an admin only.
+    if (actor.id === id && (input.role !== before.role || !input.active))
+      throw new AppError('FORBIDDEN', 'you cannot change your own role or deactivate yourself', {
+        kind: 'self',
+      });
+    if (input.role === 'admin' && before.role !== 'admin' && actor.role !== 'admin')
+      throw new AppError('FORBIDDEN', 'only an admin can grant the admin role', { kind: 'role' });
     await trx
       .updateTable('staff')
       .set({

@@ -11,11 +11,27 @@ import {
   type ParsedInput,
 } from '../../shared/api';
 import { AppError, type FieldIssue, type Result, fail, ok } from '../../shared/result';
+import type { Session, SessionStore } from '../session/session';
 
-export type Handler<M extends MethodName> = (input: ParsedInput<M>) => Promise<Output<M>>;
+/** What a handler knows about its caller. */
+export interface CallContext {
+  session: Session;
+}
+
+export type Handler<M extends MethodName> = (
+  input: ParsedInput<M>,
+  ctx: CallContext,
+) => Promise<Output<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
 
-export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
+/** `clientId` is opaque to the transports: a window id (IPC) or a tab's session id (HTTP). */
+export type Dispatch = (
+  method: string,
+  input: unknown,
+  clientId?: string,
+) => Promise<Result<unknown>>;
+
+export const DEFAULT_CLIENT = 'default';
 
 export interface DispatchOptions {
   /** Check outputs against the contract too (tests); production trusts its own handlers. */
@@ -34,8 +50,12 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
   });
 }
 
-export function createDispatch(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
-  return async (method, input) => {
+export function createDispatch(
+  handlers: Handlers,
+  sessions: SessionStore,
+  options: DispatchOptions = {},
+): Dispatch {
+  return async (method, input, clientId = DEFAULT_CLIENT) => {
     if (!isMethodName(method)) return fail('NOT_FOUND', `unknown method: ${method}`);
     const schema = api[method];
     const parsed = schema.input.safeParse(input ?? {});
@@ -45,8 +65,8 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
       return fail('VALIDATION', `invalid input for ${method}: ${summary}`, { fields });
     }
     try {
-      const handler = handlers[method] as (i: unknown) => Promise<unknown>;
-      const value = await handler(parsed.data);
+      const handler = handlers[method] as (i: unknown, ctx: CallContext) => Promise<unknown>;
+      const value = await handler(parsed.data, { session: sessions.get(clientId) });
       if (options.validateOutput) {
         const out = schema.output.safeParse(value);
         if (!out.success)
@@ -57,6 +77,13 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
       return ok(value);
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.message, error.details);
+      // A long job holds the write lock: say so instead of failing as an internal error.
+      if ((error as { code?: unknown }).code === 'SQLITE_BUSY')
+        return fail(
+          'CONFLICT',
+          'a long job is writing to the database; try again when it has finished',
+          { kind: 'busy' },
+        );
       options.onInternalError?.(method, error);
       return fail(
         'INTERNAL',

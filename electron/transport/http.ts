@@ -54,6 +54,14 @@ function failure(status: number, res: http.ServerResponse, code: string, message
   });
 }
 
+export const SESSION_HEADER = 'x-keyfleet-session';
+
+/** Each browser tab names its own session; scripts that send none share one. */
+function clientId(req: http.IncomingMessage): string {
+  const id = req.headers[SESSION_HEADER];
+  return typeof id === 'string' && /^[\w-]{8,64}$/.test(id) ? `tab-${id}` : 'api';
+}
+
 function tokenMatches(header: string | undefined, token: string): boolean {
   const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '');
   const expected = Buffer.from(token);
@@ -87,7 +95,12 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 't
 
 function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse): void {
   const root = path.resolve(staticDir);
-  let rel = decodeURIComponent(urlPath);
+  let rel: string;
+  try {
+    rel = decodeURIComponent(urlPath);
+  } catch {
+    return failure(400, res, 'VALIDATION', 'malformed URL');
+  }
   if (rel === '/' || rel === '') rel = '/index.html';
   const file = path.resolve(root, '.' + rel);
   if (!file.startsWith(root + path.sep))
@@ -156,8 +169,13 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
           return failure(400, res, 'VALIDATION', 'request body is not valid JSON');
         }
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
-      const result: Result<unknown> = await options.dispatch(method, input);
+      let method: string;
+      try {
+        method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        return failure(400, res, 'VALIDATION', 'malformed method name');
+      }
+      const result: Result<unknown> = await options.dispatch(method, input, clientId(req));
       return sendJson(res, isMethodName(method) ? 200 : 404, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')

@@ -15,6 +15,8 @@ export interface IpcFrameLike {
 
 export interface IpcEventLike {
   senderFrame: IpcFrameLike | null;
+  /** The window's web contents: each window is its own client (session). */
+  sender: { id: number };
 }
 
 export interface IpcMainLike {
@@ -54,7 +56,7 @@ export function bindIpc(
     if (!isTrustedFrame(event.senderFrame, allowedUrls))
       return fail('FORBIDDEN', 'calls are accepted only from the Keyfleet window');
     if (typeof method !== 'string') return fail('VALIDATION', 'the method name must be a string');
-    return dispatch(method, input);
+    return dispatch(method, input, `window-${event.sender.id}`);
   });
   return () => ipc.removeHandler(IPC_CHANNEL);
 }

@@ -177,6 +177,21 @@ describe('account registry', () => {
     expect(missing.ok || missing.error.code).toBe('NOT_FOUND');
   });
 
+  it('logs the contacts that go with a deleted account', async () => {
+    app = await signedInApp();
+    const a = await app.value('accounts.create', { account: account() });
+    await app.value('contacts.create', { accountId: a.id, name: '周建国' });
+    await app.value('accounts.delete', { id: a.id });
+    const history = await app.value('accounts.history', { id: a.id });
+    expect(
+      history.rows.slice(0, 2).map((r) => [r.action, (r.before as { name?: string } | null)?.name]),
+    ).toEqual([
+      ['account.delete', a.name],
+      ['contact.delete', '周建国'],
+    ]);
+    expect(await app.value('audit.verify', {})).toMatchObject({ ok: true });
+  });
+
   it('refuses a stale edit', async () => {
     app = await signedInApp();
     const a = await app.value('accounts.create', { account: account() });

@@ -43,3 +43,23 @@ describe('demo data job (worker thread)', () => {
     expect((await app.call('jobs.get', { id: 'nope' })).ok).toBe(false);
   });
 });
+
+describe('writes while a job holds the write lock', () => {
+  it('answer CONFLICT busy quickly instead of freezing the UI thread', async () => {
+    app = await testApp();
+    const me = await app.value('staff.create', { name: '李明', role: 'manager' });
+    await app.value('session.signIn', { staffId: me.id });
+    const { jobId } = await app.value('demo.load', { accounts: 40_000 });
+    for (let i = 0; i < 200 && (await app.value('jobs.get', { id: jobId })).done === 0; i++)
+      await new Promise((r) => setTimeout(r, 25));
+    // Reads go on (WAL); a write is refused with a reason while the job writes.
+    expect((await app.call('accounts.list', {})).ok).toBe(true);
+    const started = Date.now();
+    const write = await app.call('prefs.set', { key: 'grid.accounts', value: { v: 1 } });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(write.ok || write.error).toMatchObject({ code: 'CONFLICT', details: { kind: 'busy' } });
+    await app.value('jobs.cancel', { id: jobId });
+    await app.deps.jobs.wait(jobId);
+    expect((await app.call('prefs.set', { key: 'grid.accounts', value: { v: 1 } })).ok).toBe(true);
+  });
+});

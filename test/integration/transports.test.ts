@@ -28,7 +28,7 @@ function fakeIpc() {
     removeHandler: (channel) => void handlers.delete(channel),
   };
   const invoke = (frame: IpcEventLike['senderFrame'], ...args: unknown[]) =>
-    handlers.get(IPC_CHANNEL)!({ senderFrame: frame }, ...args);
+    handlers.get(IPC_CHANNEL)!({ senderFrame: frame, sender: { id: 1 } }, ...args);
   return { ipc, handlers, invoke };
 }
 
@@ -72,6 +72,22 @@ describe('IPC binding', () => {
       error: { code: 'NOT_FOUND' },
     });
     expect(await invoke(frame, 42, {})).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('keeps one session per window', async () => {
+    app = await testApp();
+    const { ipc, handlers } = fakeIpc();
+    bindIpc(ipc, app.dispatch, [APP_URL]);
+    const frame = { url: APP_URL, parent: null };
+    const from = (window: number, method: string, input: unknown) =>
+      handlers.get(IPC_CHANNEL)!({ senderFrame: frame, sender: { id: window } }, method, input);
+    const me = await app.value('staff.create', { name: '李明', role: 'specialist' });
+    await from(1, 'session.signIn', { staffId: me.id });
+    expect(await from(1, 'session.current', {})).toMatchObject({
+      ok: true,
+      value: { name: '李明' },
+    });
+    expect(await from(2, 'session.current', {})).toMatchObject({ ok: true, value: null });
   });
 
   it('unbinds cleanly', async () => {
@@ -140,6 +156,41 @@ describe('HTTP binding (browser mode)', () => {
       body: { ok: false, error: { code: 'VALIDATION' } },
     });
     expect((await request('/api/accounts.list', { body: '{not json' })).status).toBe(400);
+  });
+
+  it('keeps one session per browser tab, named by its session header', async () => {
+    const { port } = await startHttp();
+    const me = await app.value('staff.create', { name: '王芳', role: 'manager' });
+    const call = async (session: string | null, method: string, input: unknown) => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/${method}`, {
+        method: 'POST',
+        headers: {
+          authorization: 'Bearer secret-token',
+          'content-type': 'application/json',
+          ...(session ? { 'x-keyfleet-session': session } : {}),
+        },
+        body: JSON.stringify(input),
+      });
+      return (await res.json()) as unknown;
+    };
+    await call('tab-aaaaaaaa', 'session.signIn', { staffId: me.id });
+    expect(await call('tab-aaaaaaaa', 'session.current', {})).toMatchObject({
+      value: { name: '王芳' },
+    });
+    expect(await call('tab-bbbbbbbb', 'session.current', {})).toMatchObject({ value: null });
+    expect(await call(null, 'session.current', {})).toMatchObject({ value: null });
+    const write = await call('tab-bbbbbbbb', 'accounts.create', {
+      account: { name: '某单位', buyerType: 'direct' },
+    });
+    expect(write).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', details: { kind: 'no_user' } },
+    });
+  });
+
+  it('answers a malformed URL with 400, not an internal error', async () => {
+    const { request } = await startHttp();
+    expect((await request('/api/%E0%A4')).status).toBe(400);
   });
 
   it('refuses requests that name another host (DNS rebinding)', async () => {
