@@ -85,8 +85,11 @@ export async function updateStaff(
       throw new AppError('FORBIDDEN', 'you cannot change your own role or deactivate yourself', {
         kind: 'self',
       });
-    if (input.role === 'admin' && before.role !== 'admin' && actor.role !== 'admin')
-      throw new AppError('FORBIDDEN', 'only an admin can grant the admin role', { kind: 'role' });
+    // Admin is granted, changed and withdrawn by an admin only.
+    if ((input.role === 'admin' || before.role === 'admin') && actor.role !== 'admin')
+      throw new AppError('FORBIDDEN', 'only an admin can grant the admin role or change an admin', {
+        kind: 'role',
+      });
     await trx
       .updateTable('staff')
       .set({

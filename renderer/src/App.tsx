@@ -7,13 +7,14 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Staff } from '../../shared/schemas/staff';
 import type { ApiError } from '../../shared/result';
 import { call, hasBridge } from './api/client';
-import { errorKind, errorText } from './api/errors';
+import { errorKind } from './api/errors';
 import { getToken, onAuthFailure } from './api/token';
 import { MainLayout } from './app/MainLayout';
 import { MissingToken } from './app/MissingToken';
 import { type AppInfo, SessionProvider } from './app/session';
 import { WelcomeScreen } from './app/WelcomeScreen';
 import { WhoAreYou } from './app/WhoAreYou';
+import { ErrorBody } from './components/ErrorAlert';
 import { useT } from './i18n/context';
 
 type Boot =
@@ -21,7 +22,7 @@ type Boot =
   | { phase: 'noToken' }
   | { phase: 'error'; error: ApiError }
   | { phase: 'welcome' }
-  | { phase: 'pick'; info: AppInfo }
+  | { phase: 'pick'; info: AppInfo; sessionLost?: boolean }
   | { phase: 'ready'; info: AppInfo; user: Staff };
 
 const initial = (): Boot =>
@@ -55,8 +56,12 @@ export function App() {
     return onAuthFailure(() => setBoot({ phase: 'noToken' }));
   }, []);
 
-  const signedOut = useCallback(() => {
-    setBoot((b) => (b.phase === 'ready' ? { phase: 'pick', info: b.info } : b));
+  const signedOut = useCallback((sessionLost: boolean) => {
+    setBoot((b) => (b.phase === 'ready' ? { phase: 'pick', info: b.info, sessionLost } : b));
+  }, []);
+
+  const userChanged = useCallback((user: Staff) => {
+    setBoot((b) => (b.phase === 'ready' && b.user.id === user.id ? { ...b, user } : b));
   }, []);
 
   switch (boot.phase) {
@@ -74,7 +79,7 @@ export function App() {
           <Result
             status="error"
             title={t('boot.failed')}
-            subTitle={errorText(boot.error, t)}
+            subTitle={<ErrorBody error={boot.error} />}
             extra={
               <Button type="primary" onClick={start}>
                 {t('common.retry')}
@@ -87,7 +92,10 @@ export function App() {
       return <WelcomeScreen onFinished={start} />;
     case 'pick':
       return (
-        <WhoAreYou onSignedIn={(user) => setBoot({ phase: 'ready', info: boot.info, user })} />
+        <WhoAreYou
+          sessionLost={boot.sessionLost ?? false}
+          onSignedIn={(user) => setBoot({ phase: 'ready', info: boot.info, user })}
+        />
       );
     case 'ready':
       return (
@@ -96,6 +104,7 @@ export function App() {
           info={boot.info}
           user={boot.user}
           onSignedOut={signedOut}
+          onUserChanged={userChanged}
         >
           <MainLayout />
         </SessionProvider>

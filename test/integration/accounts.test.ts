@@ -426,3 +426,39 @@ describe('contacts and personal details', () => {
     expect(manager.role).toBe('manager');
   });
 });
+
+describe('staff roles', () => {
+  it('lets managers add staff, keeps the admin role to admins, and locks nobody out by themselves', async () => {
+    app = await signedInApp('admin');
+    const admin = (await app.value('session.current', {}))!;
+    const manager = await app.value('staff.create', { name: '张经理', role: 'manager' });
+    const specialist = await app.value('staff.create', { name: '李明', role: 'specialist' });
+
+    await app.value('session.signIn', { staffId: specialist.id });
+    const refused = await app.call('staff.create', { name: '新人', role: 'specialist' });
+    expect(refused.ok || refused.error).toMatchObject({
+      code: 'FORBIDDEN',
+      details: { kind: 'role' },
+    });
+
+    await app.value('session.signIn', { staffId: manager.id });
+    await app.value('staff.create', { name: '新人', role: 'specialist' });
+    const grant = await app.call('staff.update', { ...specialist, role: 'admin' });
+    expect(grant.ok || grant.error).toMatchObject({ code: 'FORBIDDEN', details: { kind: 'role' } });
+    const demote = await app.call('staff.update', { ...admin, role: 'specialist' });
+    expect(demote.ok || demote.error).toMatchObject({
+      code: 'FORBIDDEN',
+      details: { kind: 'role' },
+    });
+    const self = await app.call('staff.update', { ...manager, active: false });
+    expect(self.ok || self.error).toMatchObject({ code: 'FORBIDDEN', details: { kind: 'self' } });
+
+    // A deactivated member can no longer sign in (their open sessions are signed out too).
+    await app.value('staff.update', { ...specialist, active: false });
+    const signIn = await app.call('session.signIn', { staffId: specialist.id });
+    expect(signIn.ok || signIn.error).toMatchObject({
+      code: 'FORBIDDEN',
+      details: { kind: 'inactive' },
+    });
+  });
+});

@@ -1,10 +1,13 @@
 /**
  * The renderer's only way to the backend. In Electron the preload bridge `window.keyfleet`
- * carries the call over IPC; in a browser it is a POST to `/api/<method>`. Either way the answer
- * is the Result envelope, and `call` never throws.
+ * carries the call over IPC; in a browser it is a POST to `/api/<method>` naming the tab's
+ * session. Either way the answer is the Result envelope, and `call` never throws. A reply saying
+ * the session has nobody signed in is also reported to whoever listens (the session provider).
  */
 import type { Input, MethodName, Output } from '../../../shared/api';
 import type { ApiError, ErrorCode, Result } from '../../../shared/result';
+import { reportSessionLost, sessionId } from './client-session';
+import { errorKind } from './error-details';
 import { getToken, reportAuthFailure } from './token';
 
 export interface KeyfleetBridge {
@@ -63,6 +66,7 @@ async function overHttp(method: string, input: unknown): Promise<unknown> {
     method: 'POST',
     headers: {
       'Content-Type': 'application/json',
+      'X-Keyfleet-Session': sessionId(),
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
     },
     body: JSON.stringify(input ?? {}),
@@ -89,6 +93,8 @@ export async function call<M extends MethodName>(
       : await overHttp(method, input);
     if (!isResult(raw))
       return failure('INTERNAL', `${method}: the answer is not a result envelope`);
+    if (!raw.ok && raw.error.code === 'FORBIDDEN' && errorKind(raw.error) === 'no_user')
+      reportSessionLost();
     // The backend validated its own output against the same contract.
     return raw as Result<Output<M>>;
   } catch (error) {

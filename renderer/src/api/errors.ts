@@ -1,9 +1,18 @@
-/** Turns API errors into text in the UI language: known codes are translated, the rest fall back to the server's message. */
-import type { ApiError, FieldIssue } from '../../../shared/result';
+/**
+ * The one place that turns an ApiError into words for the user, in the UI language. The server's
+ * own message is English diagnostics: it is never the main text, only the collapsed details of an
+ * unexpected (INTERNAL) or connection (IO) error.
+ */
+import type { ApiError, ErrorCode, FieldIssue } from '../../../shared/result';
 import type { Translate } from '../i18n/context';
 import type { MessageKey } from '../i18n/messages-zh';
+import { ApiCallError } from './client';
+import { detailsOf, errorKind, isRecord } from './error-details';
+import { fieldLabel } from './field-path';
 
-const ISSUE_KEYS: Record<string, MessageKey> = {
+export { detailsOf, errorKind };
+
+const ISSUE_KEYS: Readonly<Record<string, MessageKey>> = {
   'uscc.length': 'val.usccLength',
   'uscc.charset': 'val.usccCharset',
   'uscc.check': 'val.usccCheck',
@@ -20,7 +29,7 @@ const ISSUE_KEYS: Record<string, MessageKey> = {
   invalid_value: 'val.invalidValue',
 };
 
-const CODE_KEYS: Record<ApiError['code'], MessageKey> = {
+const CODE_KEYS: Readonly<Record<string, MessageKey>> = {
   VALIDATION: 'err.VALIDATION',
   NOT_FOUND: 'err.NOT_FOUND',
   CONFLICT: 'err.CONFLICT',
@@ -30,20 +39,23 @@ const CODE_KEYS: Record<ApiError['code'], MessageKey> = {
   INTERNAL: 'err.INTERNAL',
 };
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** `details.kind` of an error, when the server set one (uscc_taken, possible_duplicate, stale, …). */
-export function errorKind(error: ApiError): string | undefined {
-  return isRecord(error.details) && typeof error.details.kind === 'string'
-    ? error.details.kind
-    : undefined;
-}
-
-export function detailsOf(error: ApiError): Record<string, unknown> {
-  return isRecord(error.details) ? error.details : {};
-}
+/** `details.kind` values whose text needs nothing from the details. */
+const KIND_KEYS: Partial<Record<ErrorCode, Readonly<Record<string, MessageKey>>>> = {
+  CONFLICT: {
+    stale: 'err.stale',
+    busy: 'err.busy',
+    job_running: 'err.jobRunning',
+    not_empty: 'err.notEmpty',
+  },
+  FORBIDDEN: {
+    no_user: 'err.noUser',
+    pipl: 'contacts.personalForbidden',
+    role: 'err.role',
+    self: 'err.self',
+    inactive: 'err.inactive',
+    auth: 'err.auth',
+  },
+};
 
 export function fieldIssues(error: ApiError): FieldIssue[] {
   const fields = detailsOf(error).fields;
@@ -57,23 +69,70 @@ export function fieldIssues(error: ApiError): FieldIssue[] {
   );
 }
 
+/** What is wrong with one field, without naming the field (for a message under the field). */
 export function issueText(issue: FieldIssue, t: Translate): string {
-  const key = ISSUE_KEYS[issue.code] ?? ISSUE_KEYS[issue.message];
-  return key ? t(key) : issue.message;
+  return t(ISSUE_KEYS[issue.code] ?? ISSUE_KEYS[issue.message] ?? 'val.invalid');
 }
 
-/** One line for a message or an alert: translated by code, with the server's wording for detail. */
-export function errorText(error: ApiError, t: Translate): string {
-  const kind = errorKind(error);
-  if (kind === 'auth') return t('err.auth');
-  if (kind === 'pipl') return t('contacts.personalForbidden');
-  if (kind === 'stale') return t('accountForm.stale');
-  if (kind === 'has_subordinates') {
-    const count = detailsOf(error).count;
-    return t('account.deleteHasSubordinates', { count: typeof count === 'number' ? count : '?' });
+/** One field issue with the field's name in front (for a message away from the field). */
+export function issueLine(issue: FieldIssue, t: Translate): string {
+  const problem = issueText(issue, t);
+  // An unlabelled path only comes from a programming error; it is still the best hint.
+  const field = fieldLabel(issue.path, t) ?? issue.path;
+  return field ? t('err.issue', { field, problem }) : problem;
+}
+
+function namesOf(value: unknown): string[] {
+  return Array.isArray(value)
+    ? value.filter(isRecord).flatMap((m) => (typeof m.name === 'string' ? [m.name] : []))
+    : [];
+}
+
+/** Kinds whose text quotes the details (names, counts). */
+function detailedText(error: ApiError, kind: string, t: Translate): string | null {
+  const details = detailsOf(error);
+  if (kind === 'uscc_taken') {
+    const name = isRecord(details.existing) ? details.existing.name : undefined;
+    return typeof name === 'string' ? t('err.usccTaken', { name }) : t('err.usccTakenOther');
   }
-  const issues = fieldIssues(error);
-  if (issues.length > 0)
-    return `${t(CODE_KEYS[error.code])}: ${issues.map((i) => `${i.path} ${issueText(i, t)}`).join('; ')}`;
-  return `${t(CODE_KEYS[error.code])}: ${error.message}`;
+  if (kind === 'possible_duplicate') {
+    const names = namesOf(details.matches);
+    return names.length > 0
+      ? t('err.possibleDuplicate', { names: names.join(t('err.listSep')) })
+      : null;
+  }
+  if (kind === 'has_subordinates') {
+    const count = typeof details.count === 'number' ? details.count : '?';
+    return t('account.deleteHasSubordinates', { count });
+  }
+  return null;
+}
+
+/** The main text of an error: translated from its code, kind and field issues. */
+export function errorText(error: ApiError, t: Translate): string {
+  // INTERNAL may carry fields too (an output that broke the contract): not the user's input.
+  const issues = error.code === 'INTERNAL' ? [] : fieldIssues(error);
+  if (issues.length > 0) {
+    const lines = [...new Set(issues.map((i) => issueLine(i, t)))];
+    return t('err.checkFields', { issues: lines.join(t('err.issueSep')) });
+  }
+  const kind = errorKind(error);
+  if (kind) {
+    const key = KIND_KEYS[error.code]?.[kind];
+    const text = key ? t(key) : detailedText(error, kind, t);
+    if (text) return text;
+  }
+  return t(CODE_KEYS[error.code] ?? 'err.INTERNAL');
+}
+
+/** Diagnostics for the collapsed details part: only for errors the user cannot fix themselves. */
+export function errorDetail(error: ApiError): string | null {
+  const unexpected = error.code === 'INTERNAL' || error.code === 'IO' || !CODE_KEYS[error.code];
+  return unexpected && error.message ? error.message : null;
+}
+
+/** Any thrown value as an ApiError (a rejected page load, a bug). */
+export function toApiError(thrown: unknown): ApiError {
+  if (thrown instanceof ApiCallError) return thrown.apiError;
+  return { code: 'INTERNAL', message: thrown instanceof Error ? thrown.message : String(thrown) };
 }

@@ -1,11 +1,11 @@
 /** The first staff member of an empty install creates themself, then is signed in. */
-import { Alert, Button, Form, Input, Select, Typography } from 'antd';
+import { Button, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { STAFF_ROLES, type StaffRole } from '../../../shared/enums';
 import type { Staff } from '../../../shared/schemas/staff';
 import type { ApiError } from '../../../shared/result';
 import { call } from '../api/client';
-import { errorText } from '../api/errors';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { useEnumOptions, useT } from '../i18n/context';
 
 interface Values {
@@ -36,7 +36,7 @@ export function FirstStaffForm({ onSignedIn }: { onSignedIn: (user: Staff) => vo
     <>
       <Typography.Title level={3}>{t('who.firstTitle')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('who.firstIntro')}</Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={errorText(error, t)} className="gap-bottom" />}
+      {error && <ErrorAlert error={error} className="gap-bottom" />}
       <Form<Values>
         form={form}
         layout="vertical"

@@ -1,11 +1,19 @@
 /** The main window: brand and user in the header, capabilities in the side menu, the page in the middle. */
-import { BankOutlined, DownOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  BankOutlined,
+  DownOutlined,
+  SwapOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { STAFF_ROLES } from '../../../shared/enums';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { AccountsPage } from '../features/accounts/AccountsPage';
+import { StaffPage } from '../features/staff/StaffPage';
 import { useEnumLabel, useT } from '../i18n/context';
+import { SECTION_PATHS, type Section, sectionOf, useHashRoute } from '../lib/use-hash-route';
 import { useSession } from './session';
 
 export function MainLayout() {
@@ -13,6 +21,8 @@ export function MainLayout() {
   const label = useEnumLabel();
   const { user, switchUser } = useSession();
   const [collapsed, setCollapsed] = useState(false);
+  const { path, navigate } = useHashRoute();
+  const section = sectionOf(path);
 
   return (
     <Layout className="main-layout">
@@ -58,18 +68,24 @@ export function MainLayout() {
         >
           <Menu
             mode="inline"
-            selectedKeys={['accounts']}
+            selectedKeys={[section]}
+            onClick={({ key }) => navigate(SECTION_PATHS[key as Section])}
             items={[
               {
                 key: 'accounts',
                 icon: <BankOutlined />,
                 label: <span data-testid="nav-accounts">{t('nav.accounts')}</span>,
               },
+              {
+                key: 'staff',
+                icon: <TeamOutlined />,
+                label: <span data-testid="nav-staff">{t('nav.staff')}</span>,
+              },
             ]}
           />
         </Layout.Sider>
         <Layout.Content className="main-content">
-          <AccountsPage />
+          {section === 'staff' ? <StaffPage /> : <AccountsPage />}
         </Layout.Content>
       </Layout>
     </Layout>

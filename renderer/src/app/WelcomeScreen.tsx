@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Job } from '../../../shared/schemas/system';
 import type { ApiError } from '../../../shared/result';
 import { call } from '../api/client';
-import { errorText } from '../api/errors';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { useLang, useT } from '../i18n/context';
 import { formatCount } from '../lib/format';
 import { DemoProgress } from './DemoProgress';
@@ -46,7 +46,7 @@ export function WelcomeScreen({ onFinished }: { onFinished: () => void }) {
     else
       setError({
         code: job.error?.code ?? 'INTERNAL',
-        message: job.error?.message ?? job.message ?? '',
+        message: job.error?.message ?? '',
       });
   };
 
@@ -54,7 +54,7 @@ export function WelcomeScreen({ onFinished }: { onFinished: () => void }) {
     <StartFrame width={560}>
       <Typography.Title level={3}>{t('welcome.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('welcome.intro')}</Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={errorText(error, t)} className="gap-bottom" />}
+      {error && <ErrorAlert error={error} className="gap-bottom" />}
       {notice && <Alert type="info" showIcon title={notice} className="gap-bottom" />}
       {jobId ? (
         <DemoProgress jobId={jobId} onEnd={onJobEnd} />

@@ -6,12 +6,18 @@ import { STAFF_ROLES } from '../../../shared/enums';
 import type { Staff } from '../../../shared/schemas/staff';
 import type { ApiError } from '../../../shared/result';
 import { call } from '../api/client';
-import { errorText } from '../api/errors';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { useEnumLabel, useT } from '../i18n/context';
 import { FirstStaffForm } from './FirstStaffForm';
 import { StartFrame } from './StartFrame';
 
-export function WhoAreYou({ onSignedIn }: { onSignedIn: (user: Staff) => void }) {
+interface Props {
+  /** The backend ended the previous session (e.g. it restarted): say why the user is back here. */
+  sessionLost: boolean;
+  onSignedIn: (user: Staff) => void;
+}
+
+export function WhoAreYou({ sessionLost, onSignedIn }: Props) {
   const t = useT();
   const label = useEnumLabel();
   const [staff, setStaff] = useState<Staff[] | null>(null);
@@ -52,11 +58,18 @@ export function WhoAreYou({ onSignedIn }: { onSignedIn: (user: Staff) => void })
     <StartFrame>
       <Typography.Title level={3}>{t('who.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('who.intro')}</Typography.Paragraph>
-      {error && (
+      {sessionLost && !error && (
         <Alert
-          type="error"
+          type="info"
           showIcon
-          title={errorText(error, t)}
+          title={t('who.sessionLost')}
+          className="gap-bottom"
+          data-testid="session-lost"
+        />
+      )}
+      {error && (
+        <ErrorAlert
+          error={error}
           action={
             <Button size="small" onClick={() => setAttempt((a) => a + 1)}>
               {t('common.retry')}

@@ -1,4 +1,8 @@
-/** Who is signed in, and the staff list most screens need (owner names, owner filters, pickers). */
+/**
+ * Who is signed in, and the staff list most screens need (owner names, owner filters, pickers).
+ * When any call finds the session without a user (the backend restarted, the user was
+ * deactivated), the provider hands back to the "who are you" screen.
+ */
 import {
   createContext,
   type ReactNode,
@@ -11,6 +15,7 @@ import {
 import type { Output } from '../../../shared/api';
 import type { Staff } from '../../../shared/schemas/staff';
 import { call } from '../api/client';
+import { onSessionLost } from '../api/client-session';
 
 export type AppInfo = Output<'app.info'>;
 
@@ -20,6 +25,8 @@ interface SessionValue {
   /** Active staff members, for owner pickers and filters. */
   staff: Staff[];
   reloadStaff: () => void;
+  /** After the signed-in user's own record changed (name in the header). */
+  updateUser: (user: Staff) => void;
   /** Signs out and returns to the "who are you" screen. */
   switchUser: () => void;
 }
@@ -29,10 +36,12 @@ const SessionContext = createContext<SessionValue | null>(null);
 export function SessionProvider(props: {
   info: AppInfo;
   user: Staff;
-  onSignedOut: () => void;
+  /** `lost`: the backend ended the session, rather than the user switching. */
+  onSignedOut: (lost: boolean) => void;
+  onUserChanged: (user: Staff) => void;
   children: ReactNode;
 }) {
-  const { info, user, onSignedOut, children } = props;
+  const { info, user, onSignedOut, onUserChanged, children } = props;
   const [staff, setStaff] = useState<Staff[]>([user]);
   const [generation, setGeneration] = useState(0);
 
@@ -46,14 +55,16 @@ export function SessionProvider(props: {
     };
   }, [generation]);
 
+  useEffect(() => onSessionLost(() => onSignedOut(true)), [onSignedOut]);
+
   const reloadStaff = useCallback(() => setGeneration((g) => g + 1), []);
   const switchUser = useCallback(() => {
-    void call('session.signOut', {}).then(() => onSignedOut());
+    void call('session.signOut', {}).then(() => onSignedOut(false));
   }, [onSignedOut]);
 
   const value = useMemo(
-    () => ({ info, user, staff, reloadStaff, switchUser }),
-    [info, user, staff, reloadStaff, switchUser],
+    () => ({ info, user, staff, reloadStaff, updateUser: onUserChanged, switchUser }),
+    [info, user, staff, reloadStaff, onUserChanged, switchUser],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

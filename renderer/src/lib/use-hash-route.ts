@@ -1,6 +1,6 @@
 /**
- * A tiny hash router: `#/accounts/42` opens account 42. The hash keeps the open card across a
- * reload and makes the browser's back button close it.
+ * A tiny hash router: `#/accounts/42` opens account 42, `#/staff` the staff page. The hash keeps
+ * the page and the open card across a reload and makes the browser's back button close it.
  */
 import { useCallback, useSyncExternalStore } from 'react';
 
@@ -17,6 +17,20 @@ export function useHashRoute(): { path: string; navigate: (path: string) => void
     if (read() !== next) window.location.hash = next;
   }, []);
   return { path, navigate };
+}
+
+export type Section = 'accounts' | 'staff';
+
+export const SECTION_PATHS: Record<Section, string> = {
+  accounts: '/accounts',
+  staff: '/staff',
+};
+
+/** The left-menu section a path belongs to; anything unknown is the accounts page. */
+export function sectionOf(path: string): Section {
+  return path === SECTION_PATHS.staff || path.startsWith(`${SECTION_PATHS.staff}/`)
+    ? 'staff'
+    : 'accounts';
 }
 
 export function accountPath(id: number): string {

@@ -17,8 +17,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Alert, Button, Empty, Input, Pagination, Spin, Tooltip } from 'antd';
 import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import type { ColumnSpec, Filter, ListQuery } from '../../../../shared/list';
-import { ApiCallError } from '../../api/client';
-import { errorText } from '../../api/errors';
+import { toApiError } from '../../api/errors';
+import { ErrorBody } from '../ErrorAlert';
 import { useLang, useT } from '../../i18n/context';
 import { formatCount } from '../../lib/format';
 import { useDebounced } from '../../lib/use-debounced';
@@ -274,13 +274,7 @@ export function DataGrid<Row, F extends string>(props: DataGridProps<Row, F>) {
   const from = data.total === 0 ? 0 : pageIndex * layout.pageSize + 1;
   const to = Math.min(data.total, (pageIndex + 1) * layout.pageSize);
   const showFirstLoad = !savedLayout || (data.loading && !data.everLoaded);
-  const errorMessage = data.error
-    ? data.error instanceof ApiCallError
-      ? errorText(data.error.apiError, t)
-      : data.error instanceof Error
-        ? data.error.message
-        : String(data.error)
-    : null;
+  const loadError = data.error ? toApiError(data.error) : null;
 
   return (
     <div className={`dg${data.loading ? ' dg--loading' : ''}`} data-testid={testId}>
@@ -398,19 +392,19 @@ export function DataGrid<Row, F extends string>(props: DataGridProps<Row, F>) {
             <Spin />
           </div>
         )}
-        {!showFirstLoad && errorMessage && (
+        {!showFirstLoad && loadError && (
           <div className="dg-overlay">
             <Alert
               type="error"
               showIcon
               title={t('grid.loadFailed')}
-              description={errorMessage}
+              description={<ErrorBody error={loadError} />}
               action={<Button onClick={data.retry}>{t('common.retry')}</Button>}
               data-testid="grid-error"
             />
           </div>
         )}
-        {!showFirstLoad && !errorMessage && !data.loading && rows.length === 0 && (
+        {!showFirstLoad && !loadError && !data.loading && rows.length === 0 && (
           <div className="dg-overlay" data-testid="grid-empty">
             <Empty
               image={Empty.PRESENTED_IMAGE_SIMPLE}

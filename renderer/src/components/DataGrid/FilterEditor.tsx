@@ -16,7 +16,23 @@ interface Props {
 
 type Range = [Dayjs | null, Dayjs | null];
 
-const ISO_DATE = 'YYYY-MM-DD';
+/**
+ * Date columns hold UTC instants shown in local time, so a picked day means the local day: it is
+ * sent as the instants of its first and last millisecond (`to` is inclusive on the server).
+ */
+function dayBounds(from: Dayjs | null, to: Dayjs | null): { from?: string; to?: string } {
+  return {
+    ...(from ? { from: from.startOf('day').toISOString() } : {}),
+    ...(to ? { to: to.endOf('day').toISOString() } : {}),
+  };
+}
+
+/** A saved bound back to its local day; older filters hold plain dates (YYYY-MM-DD). */
+function dayOf(bound: string | undefined): Dayjs | null {
+  if (!bound) return null;
+  const d = dayjs(bound);
+  return d.isValid() ? d.startOf('day') : null;
+}
 
 export function FilterEditor({ field, kind, options, value, onApply }: Props) {
   const t = useT();
@@ -26,9 +42,7 @@ export function FilterEditor({ field, kind, options, value, onApply }: Props) {
   const [min, setMin] = useState<number | null>(value?.op === 'range' ? (value.min ?? null) : null);
   const [max, setMax] = useState<number | null>(value?.op === 'range' ? (value.max ?? null) : null);
   const [dates, setDates] = useState<Range>(
-    value?.op === 'dateRange'
-      ? [value.from ? dayjs(value.from) : null, value.to ? dayjs(value.to) : null]
-      : [null, null],
+    value?.op === 'dateRange' ? [dayOf(value.from), dayOf(value.to)] : [null, null],
   );
 
   const shownOptions = useMemo(() => {
@@ -60,12 +74,7 @@ export function FilterEditor({ field, kind, options, value, onApply }: Props) {
       case 'date': {
         const [from, to] = dates;
         if (!from && !to) return undefined;
-        return {
-          field,
-          op: 'dateRange',
-          ...(from ? { from: from.format(ISO_DATE) } : {}),
-          ...(to ? { to: to.format(ISO_DATE) } : {}),
-        };
+        return { field, op: 'dateRange', ...dayBounds(from, to) };
       }
     }
   };

@@ -4,7 +4,7 @@ import { App, Button, Drawer, Result, Space, Spin, Tabs, Typography } from 'antd
 import { useState } from 'react';
 import type { AccountDetail } from '../../../../shared/schemas/accounts';
 import { call } from '../../api/client';
-import { errorText } from '../../api/errors';
+import { ErrorBody } from '../../components/ErrorAlert';
 import { useLang, useT } from '../../i18n/context';
 import { formatCount } from '../../lib/format';
 import { testId } from '../../lib/test-id';
@@ -64,7 +64,7 @@ export function AccountCard({
         <Result
           status={error.code === 'NOT_FOUND' ? '404' : 'error'}
           title={error.code === 'NOT_FOUND' ? t('account.notFound') : t('account.loadFailed')}
-          subTitle={error.code === 'NOT_FOUND' ? undefined : errorText(error, t)}
+          subTitle={error.code === 'NOT_FOUND' ? undefined : <ErrorBody error={error} />}
           extra={<Button onClick={reload}>{t('common.retry')}</Button>}
         />
       ) : !detail ? (
@@ -134,7 +134,10 @@ function CardActions(props: {
           void message.success(t('account.deleted', { name: detail.name }));
           onDeleted();
         } else {
-          modal.error({ title: t('account.deleteRefused'), content: errorText(r.error, t) });
+          modal.error({
+            title: t('account.deleteRefused'),
+            content: <ErrorBody error={r.error} />,
+          });
         }
       },
     });

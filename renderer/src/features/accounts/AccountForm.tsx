@@ -38,7 +38,8 @@ import type { ApiError } from '../../../../shared/result';
 import { normalizeUscc, usccProblem } from '../../../../shared/uscc';
 import { useSession } from '../../app/session';
 import { call } from '../../api/client';
-import { detailsOf, errorKind, errorText, fieldIssues, issueText } from '../../api/errors';
+import { detailsOf, errorKind, fieldIssues, issueText } from '../../api/errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumOptions, useT } from '../../i18n/context';
 import type { MessageKey } from '../../i18n/messages-zh';
 import {
@@ -78,7 +79,7 @@ export function AccountForm({ detail, onClose, onSaved, onOpenAccount }: Props) 
   const [usccTaken, setUsccTaken] = useState<AccountRef | null>(null);
   const [dupModal, setDupModal] = useState<DuplicateMatch[] | null>(null);
   const [stale, setStale] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
   const checkSeq = useRef(0);
 
@@ -142,20 +143,17 @@ export function AccountForm({ detail, onClose, onSaved, onOpenAccount }: Props) 
     }
     setDupModal(null);
     const issues = fieldIssues(error);
-    const unplaced: string[] = [];
+    const unplaced = issues.filter((i) => !formPathOf(i.path));
     const placed = issues.flatMap((i) => {
       const name = formPathOf(i.path);
-      if (!name) {
-        unplaced.push(`${i.path}: ${issueText(i, t)}`);
-        return [];
-      }
-      return [{ name: name as FieldName, errors: [issueText(i, t)] }];
+      return name ? [{ name: name as FieldName, errors: [issueText(i, t)] }] : [];
     });
     form.setFields(placed);
     if (placed[0]) form.scrollToField(placed[0].name);
-    setFormError(
-      issues.length === 0 ? errorText(error, t) : unplaced.length > 0 ? unplaced.join('; ') : null,
-    );
+    // Issues shown on their fields are not repeated; the rest go into the alert by field name.
+    if (issues.length === 0) setFormError(error);
+    else if (unplaced.length > 0) setFormError({ ...error, details: { fields: unplaced } });
+    else setFormError(null);
   };
 
   const save = async (acknowledgeDuplicates: boolean) => {
@@ -194,7 +192,7 @@ export function AccountForm({ detail, onClose, onSaved, onOpenAccount }: Props) 
   const reloadStale = async () => {
     if (!base) return;
     const r = await call('accounts.get', { id: base.id });
-    if (!r.ok) return setFormError(errorText(r.error, t));
+    if (!r.ok) return setFormError(r.error);
     setBase(r.value);
     form.resetFields();
     form.setFieldsValue(valuesOf(r.value));
@@ -233,13 +231,7 @@ export function AccountForm({ detail, onClose, onSaved, onOpenAccount }: Props) 
             />
           )}
           {formError && (
-            <Alert
-              type="error"
-              showIcon
-              className="gap-bottom"
-              title={formError}
-              data-testid="account-form-error"
-            />
+            <ErrorAlert error={formError} className="gap-bottom" data-testid="account-form-error" />
           )}
           <div className="drawer-footer">
             <Button onClick={() => confirmDiscard(onClose)} data-testid="account-form-cancel">

@@ -50,3 +50,8 @@ export function personalFields(after: unknown): string[] {
     ? after.fields.filter((f): f is string => typeof f === 'string')
     : [];
 }
+
+/** Entries written by the demo-data loader carry `origin: 'demo'` in their snapshot. */
+export function isDemoOrigin(after: unknown): boolean {
+  return isRecord(after) && after.origin === 'demo';
+}

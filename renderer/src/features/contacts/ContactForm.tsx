@@ -1,5 +1,5 @@
 /** Add or change a contact (modal form). */
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import {
   ATTITUDES,
@@ -12,7 +12,8 @@ import {
 import type { Contact } from '../../../../shared/schemas/contacts';
 import type { ApiError } from '../../../../shared/result';
 import { call } from '../../api/client';
-import { errorText, fieldIssues, issueText } from '../../api/errors';
+import { fieldIssues, issueText } from '../../api/errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumOptions, useT } from '../../i18n/context';
 import { testId } from '../../lib/test-id';
 import { isValidPhone } from './phone';
@@ -117,7 +118,7 @@ export function ContactForm({ accountId, contact, onClose, onSaved }: Props) {
       okButtonProps={testId('contact-form-save')}
       data-testid="contact-form"
     >
-      {error && <Alert type="error" showIcon title={errorText(error, t)} className="gap-bottom" />}
+      {error && <ErrorAlert error={error} className="gap-bottom" />}
       <Form<Values>
         form={form}
         layout="vertical"

@@ -6,7 +6,7 @@ import {
   LockOutlined,
   PlusOutlined,
 } from '@ant-design/icons';
-import { Alert, App, Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ATTITUDES, type Attitude, CONTACT_LEVELS, PURCHASE_ROLES } from '../../../../shared/enums';
 import type { AccountDetail } from '../../../../shared/schemas/accounts';
@@ -15,6 +15,7 @@ import type { ApiError } from '../../../../shared/result';
 import { canSeePersonal, useSession } from '../../app/session';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumLabel, useT } from '../../i18n/context';
 import { testId } from '../../lib/test-id';
 import { ContactForm } from './ContactForm';
@@ -88,7 +89,7 @@ export function ContactsTab({
           <LockOutlined /> {t('contacts.personalNote')}
         </Typography.Text>
       </div>
-      {error && <Alert type="error" showIcon title={errorText(error, t)} className="gap-bottom" />}
+      {error && <ErrorAlert error={error} className="gap-bottom" />}
       <Table<Contact>
         size="small"
         rowKey="id"

@@ -20,7 +20,8 @@ import { type ReactNode, useEffect, useState } from 'react';
 import type { Contact, ContactPersonal } from '../../../../shared/schemas/contacts';
 import type { ApiError } from '../../../../shared/result';
 import { call } from '../../api/client';
-import { errorKind, errorText } from '../../api/errors';
+import { errorKind } from '../../api/errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLang, useT } from '../../i18n/context';
 import type { MessageKey } from '../../i18n/messages-zh';
 import { formatDate } from '../../lib/format';
@@ -124,7 +125,7 @@ export function PersonalDetailsModal(props: {
     );
   } else if (!personal) {
     body = error ? (
-      <Alert type="error" showIcon title={errorText(error, t)} />
+      <ErrorAlert error={error} />
     ) : (
       <div className="center-pad">
         <Spin />
@@ -156,9 +157,7 @@ export function PersonalDetailsModal(props: {
             )}
           </Form.Item>
         ))}
-        {error && (
-          <Alert type="error" showIcon title={errorText(error, t)} className="form-grid__wide" />
-        )}
+        {error && <ErrorAlert error={error} className="form-grid__wide" />}
       </Form>
     );
   } else {

@@ -1,7 +1,9 @@
-/** Translated names of account, contact and personal-detail fields (change history, error messages). */
-import type { MessageKey } from '../../i18n/messages-zh';
+/** Translated names of record fields, shared by the change history and error messages. */
+import type { MessageKey } from './messages-zh';
 
-export const ACCOUNT_FIELD_KEYS: Record<string, MessageKey> = {
+export type FieldKeys = Readonly<Record<string, MessageKey>>;
+
+export const ACCOUNT_FIELD_KEYS: FieldKeys = {
   name: 'account.name',
   uscc: 'account.uscc',
   aliases: 'account.aliases',
@@ -12,16 +14,30 @@ export const ACCOUNT_FIELD_KEYS: Record<string, MessageKey> = {
   districtCode: 'account.district',
   address: 'account.address',
   parent: 'account.parent',
+  parentId: 'account.parent',
   grade: 'account.grade',
   valueType: 'account.valueType',
   lifecycle: 'account.lifecycle',
   source: 'account.source',
   owner: 'account.owner',
+  ownerId: 'account.owner',
   fleet: 'account.fleet',
   notes: 'account.notes',
 };
 
-export const CONTACT_FIELD_KEYS: Record<string, MessageKey> = {
+export const ALIAS_FIELD_KEYS: FieldKeys = {
+  alias: 'field.aliasText',
+  kind: 'field.aliasKind',
+};
+
+export const FLEET_FIELD_KEYS: FieldKeys = {
+  brand: 'fleet.brand',
+  model: 'fleet.model',
+  count: 'fleet.count',
+  year: 'fleet.year',
+};
+
+export const CONTACT_FIELD_KEYS: FieldKeys = {
   name: 'contact.name',
   title: 'contact.title',
   department: 'contact.department',
@@ -33,7 +49,7 @@ export const CONTACT_FIELD_KEYS: Record<string, MessageKey> = {
   notes: 'contact.notes',
 };
 
-export const PERSONAL_FIELD_KEYS: Record<string, MessageKey> = {
+export const PERSONAL_FIELD_KEYS: FieldKeys = {
   birthday: 'personal.birthday',
   hometown: 'personal.hometown',
   education: 'personal.education',
@@ -44,13 +60,10 @@ export const PERSONAL_FIELD_KEYS: Record<string, MessageKey> = {
   notes: 'personal.notes',
 };
 
-export const ACTION_KEYS: Record<string, MessageKey> = {
-  'account.create': 'history.account.create',
-  'account.update': 'history.account.update',
-  'account.delete': 'history.account.delete',
-  'contact.create': 'history.contact.create',
-  'contact.update': 'history.contact.update',
-  'contact.delete': 'history.contact.delete',
-  'contact.personal.read': 'history.contact.personal.read',
-  'contact.personal.update': 'history.contact.personal.update',
+export const STAFF_FIELD_KEYS: FieldKeys = {
+  name: 'staff.name',
+  role: 'staff.role',
+  phone: 'staff.phone',
+  email: 'staff.email',
+  active: 'staff.status',
 };

@@ -1,0 +1,55 @@
+/** An ApiError shown to the user: translated text, with diagnostics folded away when there are any. */
+import { Alert, type AlertProps, Collapse } from 'antd';
+import type { ApiError } from '../../../shared/result';
+import { errorDetail, errorText } from '../api/errors';
+import { useT } from '../i18n/context';
+
+/** The collapsed "详情 / Details" part; nothing for errors without diagnostics. */
+export function ErrorDetails({ error }: { error: ApiError }) {
+  const t = useT();
+  const detail = errorDetail(error);
+  if (!detail) return null;
+  return (
+    <Collapse
+      ghost
+      size="small"
+      className="error-details"
+      items={[
+        {
+          key: 'details',
+          label: t('err.details'),
+          children: <pre className="error-details__text">{detail}</pre>,
+        },
+      ]}
+    />
+  );
+}
+
+/** Text and details for places that take content rather than an alert (modal.error, Result). */
+export function ErrorBody({ error }: { error: ApiError }) {
+  const t = useT();
+  return (
+    <>
+      <div>{errorText(error, t)}</div>
+      <ErrorDetails error={error} />
+    </>
+  );
+}
+
+type Props = { error: ApiError } & Pick<AlertProps, 'type' | 'action' | 'className'> & {
+    'data-testid'?: string;
+  };
+
+export function ErrorAlert({ error, type = 'error', ...rest }: Props) {
+  const t = useT();
+  const hasDetail = errorDetail(error) !== null;
+  return (
+    <Alert
+      type={type}
+      showIcon
+      title={errorText(error, t)}
+      description={hasDetail ? <ErrorDetails error={error} /> : undefined}
+      {...rest}
+    />
+  );
+}

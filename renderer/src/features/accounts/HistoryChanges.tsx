@@ -1,0 +1,166 @@
+/** The "changes" cell of one audit entry: field-by-field differences in the UI language. */
+import { Tag } from 'antd';
+import type { Label } from '../../../../shared/enums';
+import {
+  ALIAS_KINDS,
+  ATTITUDES,
+  BUYER_TYPES,
+  CONTACT_LEVELS,
+  GRADES,
+  INDUSTRIES,
+  LIFECYCLES,
+  PURCHASE_ROLES,
+  SOURCES,
+  STAFF_ROLES,
+  VALUE_TYPES,
+} from '../../../../shared/enums';
+import { regionName } from '../../../../shared/regions';
+import type { AuditEntry } from '../../../../shared/schemas/system';
+import { type EnumLabel, type Translate, useEnumLabel, useLang, useT } from '../../i18n/context';
+import {
+  ACCOUNT_FIELD_KEYS,
+  CONTACT_FIELD_KEYS,
+  type FieldKeys,
+  PERSONAL_FIELD_KEYS,
+  STAFF_FIELD_KEYS,
+} from '../../i18n/field-labels';
+import { formatDate } from '../../lib/format';
+import {
+  type Change,
+  diffSnapshots,
+  isBlank,
+  isDemoOrigin,
+  personalFields,
+  snapshotName,
+} from './history-diff';
+
+const ENUM_FIELDS: Record<string, Record<string, Label>> = {
+  buyerType: BUYER_TYPES,
+  industry: INDUSTRIES,
+  grade: GRADES,
+  valueType: VALUE_TYPES,
+  lifecycle: LIFECYCLES,
+  source: SOURCES,
+  level: CONTACT_LEVELS,
+  purchaseRole: PURCHASE_ROLES,
+  attitude: ATTITUDES,
+  role: STAFF_ROLES,
+};
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function fieldKeysOf(action: string): FieldKeys {
+  if (action.startsWith('contact.')) return CONTACT_FIELD_KEYS;
+  if (action.startsWith('staff.')) return STAFF_FIELD_KEYS;
+  return ACCOUNT_FIELD_KEYS;
+}
+
+function showValue(field: string, value: unknown, label: EnumLabel, t: Translate): string {
+  if (isBlank(value)) return t('history.blank');
+  const table = ENUM_FIELDS[field];
+  if (table && typeof value === 'string') return label(table, value);
+  if (field.endsWith('Code') && typeof value === 'string') return regionName(value);
+  if (field === 'active' && typeof value === 'boolean')
+    return t(value ? 'staff.active' : 'staff.inactive');
+  if (field === 'aliases' && Array.isArray(value))
+    return value
+      .filter(isRecord)
+      .map(
+        (a) =>
+          `${String(a.alias)}（${label(ALIAS_KINDS, a.kind === 'former' ? 'former' : 'alias')}）`,
+      )
+      .join('、');
+  if (field === 'fleet' && Array.isArray(value))
+    return value
+      .filter(isRecord)
+      .map(
+        (f) =>
+          `${String(f.brand)} ${String(f.model)} ×${String(f.count)}${f.year ? ` (${String(f.year)})` : ''}`,
+      )
+      .join('；');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function DemoTag() {
+  const t = useT();
+  return (
+    <Tag color="purple" className="diff-origin" data-testid="history-demo">
+      {t('history.demo')}
+    </Tag>
+  );
+}
+
+export function HistoryChanges({ entry }: { entry: AuditEntry }) {
+  const t = useT();
+  const { lang } = useLang();
+  const label = useEnumLabel();
+  const isContact = entry.action.startsWith('contact.');
+  const name = snapshotName(entry.after, entry.before);
+  const demo = isDemoOrigin(entry.after) ? <DemoTag /> : null;
+
+  if (entry.action === 'contact.personal.read')
+    return <span>{t('history.personalRead', { name: name ?? '' })}</span>;
+  if (entry.action === 'contact.personal.update') {
+    // Unknown field names are left out rather than shown as raw keys.
+    const fields = personalFields(entry.after).flatMap((f) => {
+      const key = PERSONAL_FIELD_KEYS[f];
+      return key ? [t(key)] : [];
+    });
+    return (
+      <span>
+        {t('history.personalUpdate', { name: name ?? '', fields: fields.join('、') || '—' })}
+      </span>
+    );
+  }
+
+  const keys = fieldKeysOf(entry.action);
+  const order = Object.keys(keys);
+  // Only fields with a label are shown: a key the UI does not know stays hidden.
+  const changes: Change[] = diffSnapshots(entry.before, entry.after)
+    .filter((c) => keys[c.field] !== undefined)
+    .sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+  const subject =
+    isContact && name ? (
+      <div className="diff-subject">{t('history.contactSubject', { name })}</div>
+    ) : null;
+  if (changes.length === 0)
+    return (
+      <>
+        {demo}
+        {subject ?? <span className="cell-empty">{name ?? '—'}</span>}
+      </>
+    );
+  const created = entry.before === null || entry.before === undefined;
+  const fieldName = (f: string) => {
+    const key = keys[f];
+    return key ? t(key) : '';
+  };
+  const show = (f: string, v: unknown) =>
+    f === 'birthday' && typeof v === 'string' ? formatDate(v, lang) : showValue(f, v, label, t);
+
+  return (
+    <div className="diff">
+      {demo}
+      {subject}
+      {changes.map((c) => (
+        <div key={c.field} className="diff-line">
+          <span className="diff-field">{fieldName(c.field)}</span>
+          {created ? (
+            <span className="diff-after">{show(c.field, c.after)}</span>
+          ) : (
+            <>
+              <span className={isBlank(c.before) ? 'diff-blank' : 'diff-before'}>
+                {show(c.field, c.before)}
+              </span>
+              <span className="diff-arrow">→</span>
+              <span className="diff-after">{show(c.field, c.after)}</span>
+            </>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}
