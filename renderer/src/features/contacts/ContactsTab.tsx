@@ -142,7 +142,7 @@ export function ContactsTab({
           {
             key: 'actions',
             title: t('common.actions'),
-            width: 230,
+            width: 260,
             fixed: 'right',
             render: (_, c) => (
               <Space size={0}>
