@@ -14,7 +14,10 @@ test('the Electron app opens a hardened window on the account registry', async (
   };
   const binary = installedElectron();
   if (!binary) console.log('skipped: no Electron runtime');
-  test.skip(!binary, 'skipped: no Electron runtime');
+  test.skip(
+    !binary,
+    'skipped: no Electron runtime (the Electron binary is unavailable on this machine)',
+  );
 
   const { electronBinding } = (await import(path.join(root, 'scripts/electron-native.mjs'))) as {
     electronBinding(): string;
