@@ -1,4 +1,5 @@
 /** Display formats: stored timestamps are ISO UTC, shown in local time in the UI language. */
+import { formatDateZh } from '../../../shared/values/date';
 import type { Lang } from '../i18n/lang';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -29,10 +30,7 @@ export function formatDateTime(iso: string | null | undefined, lang: Lang): stri
 /** A calendar date (YYYY-MM-DD, no time zone): 2026年3月5日 or 2026-03-05. */
 export function formatDate(isoDate: string | null | undefined, lang: Lang): string {
   if (!isoDate) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-  if (!m) return isoDate;
-  const [, y, mo, da] = m;
-  return lang === 'zh-CN' ? `${y}年${Number(mo)}月${Number(da)}日` : `${y}-${mo}-${da}`;
+  return lang === 'zh-CN' ? formatDateZh(isoDate) : isoDate.slice(0, 10);
 }
 
 export function formatCount(n: number, lang: Lang): string {

@@ -1,0 +1,51 @@
+/**
+ * Dates as Chinese spreadsheets and forms hold them, normalised to ISO dates (YYYY-MM-DD). Dates
+ * are zoneless: nothing here goes through a Date in local time, so no value shifts by a day.
+ */
+
+const MS_PER_DAY = 86_400_000;
+// Day 0 of the 1900 system is 1899-12-31, but Excel counts a 29 February 1900 that never was
+// (serial 60), so from serial 61 on the epoch is effectively 1899-12-30.
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+function isoFromUtc(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** An Excel date serial (either date system) to an ISO date; the time of day is dropped. */
+export function excelSerialToIsoDate(serial: number, date1904 = false): string | null {
+  if (!Number.isFinite(serial) || serial < 0) return null;
+  const day = Math.floor(serial + 1e-9);
+  if (date1904) return isoFromUtc(EPOCH_1904 + day * MS_PER_DAY);
+  if (day === 0 || day === 60) return null; // 1900-01-00 and the phantom 1900-02-29
+  return isoFromUtc(EPOCH_1900 + (day < 60 ? day + 1 : day) * MS_PER_DAY);
+}
+
+export function isValidIsoDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
+}
+
+/**
+ * 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日, 20260305 — in full-width digits too, with an
+ * optional time after the date. Returns the ISO date, or null when the text is not a real date.
+ */
+export function parseDateText(text: string): string | null {
+  const s = text.normalize('NFKC').trim();
+  const m =
+    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT].*)?$/.exec(s) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  return isValidIsoDate(iso) ? iso : null;
+}
+
+/** 2026-03-05 → 2026年3月5日 */
+export function formatDateZh(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}
