@@ -16,6 +16,7 @@ import {
 } from './schemas/accounts';
 import { empty, id } from './schemas/common';
 import { contact, contactInput, contactPersonal } from './schemas/contacts';
+import { delivery, exportAccountsInput, exportResult } from './schemas/exports';
 import { staff, staffInput } from './schemas/staff';
 import { appInfo, auditEntry, auditVerify, job, prefKey } from './schemas/system';
 import { pageSchema } from './list';
@@ -119,6 +120,22 @@ export const api = {
     'Fill an empty database with generated demo data (runs as a job).',
   ),
   'demo.decline': method(empty, done, 'Do not offer demo data again.'),
+
+  'exports.accounts': method(
+    exportAccountsInput,
+    z.object({ jobId: z.string() }),
+    'Export the accounts view (filters, sort, search, visible columns) to .xlsx or .csv, as a job.',
+  ),
+  'exports.result': method(
+    z.object({ jobId: z.string().max(64) }),
+    exportResult,
+    'What a finished export wrote.',
+  ),
+  'exports.deliver': method(
+    z.object({ jobId: z.string().max(64) }),
+    delivery,
+    'Hand a finished export to the user: a save dialog in Electron, a download link in browser mode.',
+  ),
 
   'jobs.get': method(z.object({ id: z.string().max(64) }), job, 'Progress of a long job.'),
   'jobs.cancel': method(

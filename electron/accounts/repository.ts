@@ -58,7 +58,7 @@ const SORT_COLUMNS: Record<string, GridColumn> = {
   ownerId: { spec: ACCOUNT_COLUMNS.ownerId, expr: sql.ref('o.name') },
 };
 
-function baseQuery(db: Kysely<Database>, query: ListQuery<AccountColumn>) {
+function baseQuery(db: Kysely<Database>, query: AccountViewQuery) {
   let q = db.selectFrom('accounts as a');
   // The parent join is only needed when its name is filtered on.
   if (query.filters.some((f) => f.field === 'parentName'))
@@ -69,54 +69,61 @@ function baseQuery(db: Kysely<Database>, query: ListQuery<AccountColumn>) {
   return q;
 }
 
+/** The query a view's filters, search and sort select: one page of it for the grid, all of it for an export. */
+export type AccountViewQuery = Pick<ListQuery<AccountColumn>, 'filters' | 'sort' | 'search'>;
+
+function countQuery(db: Kysely<Database>, query: AccountViewQuery) {
+  return baseQuery(db, query).select((eb) => eb.fn.countAll<number>().as('n'));
+}
+
+export function sortedRowsQuery(db: Kysely<Database>, query: AccountViewQuery) {
+  let q = baseQuery(db, query);
+  if (!query.filters.some((f) => f.field === 'parentName'))
+    q = q.leftJoin('accounts as p', 'p.id', 'a.parent_id') as typeof q;
+  return applySort(
+    q.leftJoin('staff as o', 'o.id', 'a.owner_id'),
+    SORT_COLUMNS,
+    query.sort,
+    sql.ref('a.id'),
+  ).select([
+    'a.id',
+    'a.name',
+    'a.uscc',
+    'a.buyer_type',
+    'a.industry',
+    'a.province_code',
+    'a.city_code',
+    'a.district_code',
+    'a.grade',
+    'a.value_type',
+    'a.lifecycle',
+    'a.source',
+    'a.owner_id',
+    sql<string | null>`o.name`.as('owner_name'),
+    'a.parent_id',
+    sql<string | null>`p.name`.as('parent_name'),
+    'a.address',
+    'a.fleet_total',
+    'a.contact_count',
+    'a.subordinate_count',
+    'a.created_at',
+    'a.updated_at',
+  ]);
+}
+
+export async function countView(db: Kysely<Database>, query: AccountViewQuery): Promise<number> {
+  return Number((await countQuery(db, query).executeTakeFirstOrThrow()).n);
+}
+
 export async function listAccounts(
   db: Kysely<Database>,
   query: ListQuery<AccountColumn>,
 ): Promise<{ rows: AccountRow[]; total: number }> {
-  const filtered = baseQuery(db, query);
-  const countQuery = filtered.select((eb) => eb.fn.countAll<number>().as('n'));
-
-  let pageQuery = filtered as unknown as ReturnType<typeof baseQuery>;
-  if (!query.filters.some((f) => f.field === 'parentName'))
-    pageQuery = pageQuery.leftJoin('accounts as p', 'p.id', 'a.parent_id') as typeof pageQuery;
-  const rows = await applySort(
-    pageQuery.leftJoin('staff as o', 'o.id', 'a.owner_id'),
-    SORT_COLUMNS,
-    query.sort,
-    sql.ref('a.id'),
-  )
-    .select([
-      'a.id',
-      'a.name',
-      'a.uscc',
-      'a.buyer_type',
-      'a.industry',
-      'a.province_code',
-      'a.city_code',
-      'a.district_code',
-      'a.grade',
-      'a.value_type',
-      'a.lifecycle',
-      'a.source',
-      'a.owner_id',
-      sql<string | null>`o.name`.as('owner_name'),
-      'a.parent_id',
-      sql<string | null>`p.name`.as('parent_name'),
-      'a.address',
-      'a.fleet_total',
-      'a.contact_count',
-      'a.subordinate_count',
-      'a.created_at',
-      'a.updated_at',
-    ])
-    .offset(query.offset)
-    .limit(query.limit)
-    .execute();
-  const count = await countQuery.executeTakeFirstOrThrow();
-  return { total: Number(count.n), rows: rows.map(toRow) };
+  const rows = await sortedRowsQuery(db, query).offset(query.offset).limit(query.limit).execute();
+  return { total: await countView(db, query), rows: rows.map(toRow) };
 }
 
-type RowRecord = {
+export type RowRecord = {
   id: number;
   name: string;
   uscc: string | null;
@@ -142,7 +149,7 @@ type RowRecord = {
 };
 
 // The database only ever holds values the schemas allowed, so the enum casts are safe.
-function toRow(r: RowRecord): AccountRow {
+export function toRow(r: RowRecord): AccountRow {
   return {
     id: r.id,
     name: r.name,

@@ -11,10 +11,14 @@ import { JobRunner, type WorkerEntry } from '../jobs/runner';
 import { SessionStore } from '../session/session';
 import { staffHandlers } from '../staff/handlers';
 import { createDispatch, type Dispatch, type Handlers } from '../transport/dispatch';
-import type { Deps } from './deps';
+import type { DeliverFile, Deps } from './deps';
+import { exportHandlers, sweepExports } from '../exports/handlers';
+import { FileShelf } from '../transport/file-shelf';
 import { systemHandlers } from './system-handlers';
 
 export interface AppOptions {
+  /** How finished files reach the user; default: offered for download over HTTP (browser mode). */
+  deliverFile?: DeliverFile;
   dataDir: string;
   mode: 'electron' | 'browser';
   worker: WorkerEntry;
@@ -26,6 +30,8 @@ export interface AppOptions {
 
 export interface App {
   dispatch: Dispatch;
+  /** Files offered for download in browser mode (served by the HTTP binding). */
+  files: FileShelf;
   deps: Deps;
   database: OpenedDatabase;
   dbFile: string;
@@ -59,7 +65,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   if (database.backupFile) options.log?.(`backup before migration: ${database.backupFile}`);
 
+  sweepExports(options.dataDir);
+  const files = new FileShelf();
+  const deliverFile: DeliverFile =
+    options.deliverFile ??
+    (async (file, fileName) => ({
+      kind: 'download',
+      url: `/api/files/${files.put({ path: file, fileName })}`,
+      fileName,
+    }));
   const deps: Deps = {
+    deliverFile,
     db: database.db,
     sessions: new SessionStore(),
     jobs: new JobRunner(options.worker, dbFile, options.nativeBinding),
@@ -72,6 +88,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...staffHandlers(deps),
     ...accountHandlers(deps),
     ...contactHandlers(deps),
+    ...exportHandlers(deps),
   };
   const dispatch = createDispatch(handlers, deps.sessions, {
     validateOutput: options.validateOutput ?? false,
@@ -82,6 +99,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   return {
     dispatch,
+    files,
     deps,
     database,
     dbFile,

@@ -1,5 +1,6 @@
 /** What handlers are given: the database, every client's session, the job runner and facts about this launch. */
 import type { Kysely } from 'kysely';
+import type { Delivery } from '../../shared/schemas/exports';
 import type { Database } from '../db/schema';
 import type { JobRunner } from '../jobs/runner';
 import type { SessionStore } from '../session/session';
@@ -11,4 +12,8 @@ export interface Deps {
   mode: 'electron' | 'browser';
   dataDir: string;
   version: string;
+  /** Hands a finished file to the user: the host decides how (save dialog, download link). */
+  deliverFile: DeliverFile;
 }
+
+export type DeliverFile = (file: string, fileName: string) => Promise<Delivery>;

@@ -1,8 +1,10 @@
 /** The Electron shell: lifecycle, the window, the IPC binding. All workflows live in the backend. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import pkg from '../../package.json';
+import type { Delivery } from '../../shared/schemas/exports';
 import { type App, createApp, loadDemoIfEmpty } from '../app/create-app';
 import { resolveDataDir } from '../app/data-dir';
 import { bindIpc } from '../transport/ipc';
@@ -17,6 +19,25 @@ function argValue(name: string): string | undefined {
 }
 
 let backend: App | null = null;
+
+/** A finished export: the user picks where it goes (Downloads by default); nothing is written unasked. */
+async function saveWithDialog(file: string, fileName: string): Promise<Delivery> {
+  const options = {
+    defaultPath: path.join(app.getPath('downloads'), fileName),
+    filters: [
+      {
+        name: path.extname(fileName).slice(1).toUpperCase(),
+        extensions: [path.extname(fileName).slice(1)],
+      },
+    ],
+  };
+  const choice = mainWindow
+    ? await dialog.showSaveDialog(mainWindow, options)
+    : await dialog.showSaveDialog(options);
+  if (choice.canceled || !choice.filePath) return { kind: 'cancelled' };
+  await fs.promises.copyFile(file, choice.filePath);
+  return { kind: 'saved', path: choice.filePath };
+}
 let mainWindow: BrowserWindow | null = null;
 
 function fatal(error: unknown): void {
@@ -34,6 +55,7 @@ async function start(): Promise<void> {
     worker: { file: path.join(__dirname, 'worker.js') },
     nativeBinding: process.env.KEYFLEET_SQLITE_BINDING,
     log: (m) => console.error(m),
+    deliverFile: saveWithDialog,
   });
   if (process.argv.includes('--demo'))
     await loadDemoIfEmpty(backend, Number(argValue('--demo-accounts') ?? 2000));

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
 
   const token = randomBytes(24).toString('base64url');
   const server = createHttpServer({
+    files: app.files,
     dispatch: app.dispatch,
     token,
     staticDir: path.join(__dirname, '../renderer'),

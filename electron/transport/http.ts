@@ -10,6 +10,7 @@ import path from 'node:path';
 import { isMethodName } from '../../shared/api';
 import type { Result } from '../../shared/result';
 import { describeApi } from './describe';
+import type { FileShelf, ShelvedFile } from './file-shelf';
 import type { Dispatch } from './dispatch';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -23,6 +24,8 @@ export interface HttpServerOptions {
   /** Built renderer (out/renderer); omitted: API only. */
   staticDir?: string;
   maxBodyBytes?: number;
+  /** Files offered for download at GET /api/files/<id>. */
+  files?: FileShelf;
 }
 
 const MIME: Record<string, string> = {
@@ -124,6 +127,26 @@ function serveStatic(staticDir: string, urlPath: string, res: http.ServerRespons
   });
 }
 
+/** An attachment download; the name is given in ASCII and, for 客户列表.xlsx, in UTF-8 (RFC 6266). */
+function serveDownload(file: ShelvedFile | null, res: http.ServerResponse): void {
+  if (!file || !fs.existsSync(file.path))
+    return failure(404, res, 'NOT_FOUND', 'no such file (downloads expire after an hour)');
+  const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  res.writeHead(200, {
+    'Content-Type': DOWNLOAD_TYPES[path.extname(file.path)] ?? 'application/octet-stream',
+    'Content-Length': fs.statSync(file.path).size,
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  fs.createReadStream(file.path).pipe(res);
+}
+
+const DOWNLOAD_TYPES: Record<string, string> = {
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.csv': 'text/csv; charset=utf-8',
+};
+
 export function createHttpServer(options: HttpServerOptions): http.Server {
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const server = http.createServer((req, res) => {
@@ -151,6 +174,14 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       if (!tokenMatches(req.headers.authorization, options.token))
         return refuse(401, 'FORBIDDEN', 'missing or wrong token (Authorization: Bearer <token>)');
+      if (url.pathname.startsWith('/api/files/')) {
+        if (req.method !== 'GET') return refuse(405, 'VALIDATION', 'files are fetched with GET');
+        req.resume();
+        return serveDownload(
+          options.files?.get(url.pathname.slice('/api/files/'.length)) ?? null,
+          res,
+        );
+      }
       if (url.pathname === '/api' || url.pathname === '/api/') {
         if (req.method !== 'GET') return refuse(405, 'VALIDATION', 'use GET /api');
         req.resume();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  type Label,
   ALIAS_KIND_VALUES,
   BUYER_TYPE_VALUES,
   GRADE_VALUES,
@@ -136,6 +137,29 @@ export const ACCOUNT_COLUMNS = {
   updatedAt: { kind: 'date' },
 } as const satisfies Record<string, ColumnSpec>;
 export type AccountColumn = keyof typeof ACCOUNT_COLUMNS;
+
+/** Column names as exports and filter descriptions print them. */
+export const ACCOUNT_COLUMN_LABELS: Record<AccountColumn, Label> = {
+  name: { zh: '客户名称', en: 'Name' },
+  uscc: { zh: '统一社会信用代码', en: 'USCC' },
+  buyerType: { zh: '客户类型', en: 'Buyer type' },
+  industry: { zh: '行业', en: 'Industry' },
+  provinceCode: { zh: '地区', en: 'Region' },
+  cityCode: { zh: '城市', en: 'City' },
+  grade: { zh: '客户等级', en: 'Grade' },
+  valueType: { zh: '价值类型', en: 'Value type' },
+  lifecycle: { zh: '阶段', en: 'Stage' },
+  source: { zh: '信息来源', en: 'Source' },
+  ownerId: { zh: '负责人', en: 'Owner' },
+  parentId: { zh: '上级单位编号', en: 'Head office id' },
+  parentName: { zh: '上级单位', en: 'Head office' },
+  address: { zh: '地址', en: 'Address' },
+  fleetTotal: { zh: '保有车辆', en: 'Fleet' },
+  contactCount: { zh: '联系人数', en: 'Contacts' },
+  subordinateCount: { zh: '下属单位数', en: 'Subordinate units' },
+  createdAt: { zh: '创建时间', en: 'Created' },
+  updatedAt: { zh: '更新时间', en: 'Updated' },
+};
 
 export const accountListQuery = listQuerySchema(ACCOUNT_COLUMNS);
 

@@ -1,0 +1,184 @@
+/**
+ * Writes one table (header + rows) to .xlsx or .csv, streaming: rows go to disk as they come, so
+ * memory stays bounded whatever the row count. The .xlsx gets a bold frozen header, an
+ * autofilter, widths from a sample, real numbers and dates with Chinese formats, and a second
+ * sheet saying what was exported, when and by whom.
+ */
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import { csvLine, UTF8_BOM } from './csv';
+import { columnWidth } from './widths';
+
+export type CellKind = 'text' | 'integer' | 'money' | 'date' | 'datetime';
+export type CellValue = string | number | Date | null;
+
+export interface TableColumn {
+  header: string;
+  kind: CellKind;
+}
+
+export interface TableWriter {
+  /** Rows held back until the column widths are known; then written as they come. */
+  add(row: CellValue[]): void;
+  /** Finishes the file; `about` becomes the second sheet (.xlsx) — label/value pairs. */
+  finish(about: [string, string][]): Promise<void>;
+  /** Stops and removes the partial file. */
+  abort(): Promise<void>;
+}
+
+const SAMPLE_ROWS = 500;
+
+const NUM_FMT: Record<CellKind, string | undefined> = {
+  text: undefined,
+  integer: '#,##0',
+  money: '¥#,##0.00',
+  date: 'yyyy"年"m"月"d"日"',
+  datetime: 'yyyy"年"m"月"d"日" hh:mm',
+};
+const NUM_FMT_EN: Partial<Record<CellKind, string>> = {
+  date: 'yyyy-mm-dd',
+  datetime: 'yyyy-mm-dd hh:mm',
+};
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** How a cell reads as text: for CSV, and for estimating widths. */
+export function cellText(value: CellValue, kind: CellKind): string {
+  if (value === null) return '';
+  if (value instanceof Date) {
+    const d = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+    return kind === 'datetime'
+      ? `${d} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}`
+      : d;
+  }
+  if (typeof value === 'number' && kind === 'money') return (value / 100).toFixed(2);
+  return String(value);
+}
+
+export function createTableWriter(
+  file: string,
+  format: 'xlsx' | 'csv',
+  sheetName: string,
+  aboutSheetName: string,
+  columns: readonly TableColumn[],
+  lang: 'zh-CN' | 'en',
+): TableWriter {
+  return format === 'csv'
+    ? csvWriter(file, columns)
+    : xlsxWriter(file, sheetName, aboutSheetName, columns, lang);
+}
+
+function csvWriter(file: string, columns: readonly TableColumn[]): TableWriter {
+  const fd = fs.openSync(file, 'w');
+  let buffer = UTF8_BOM + csvLine(columns.map((c) => c.header));
+  const flush = () => {
+    fs.writeSync(fd, buffer);
+    buffer = '';
+  };
+  return {
+    add(row) {
+      buffer += csvLine(
+        row.map((v, i) =>
+          v === null
+            ? null
+            : typeof v === 'number' && columns[i]!.kind !== 'money'
+              ? v
+              : cellText(v, columns[i]!.kind),
+        ),
+      );
+      if (buffer.length > 1 << 16) flush();
+    },
+    async finish() {
+      flush();
+      fs.closeSync(fd);
+    },
+    async abort() {
+      fs.closeSync(fd);
+      fs.rmSync(file, { force: true });
+    },
+  };
+}
+
+function xlsxWriter(
+  file: string,
+  sheetName: string,
+  aboutSheetName: string,
+  columns: readonly TableColumn[],
+  lang: 'zh-CN' | 'en',
+): TableWriter {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  workbook.creator = 'Keyfleet';
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const held: CellValue[][] = [];
+  let started = false;
+
+  const start = () => {
+    started = true;
+    sheet.columns = columns.map((c, i) => ({
+      header: c.header,
+      key: `c${i}`,
+      width: columnWidth(
+        c.header,
+        held.map((r) => cellText(r[i] ?? null, c.kind)),
+        c.kind === 'text' ? 8 : 12,
+      ),
+      style: {
+        numFmt: (lang === 'en' ? NUM_FMT_EN[c.kind] : undefined) ?? NUM_FMT[c.kind] ?? 'General',
+      },
+    }));
+    const header = sheet.getRow(1);
+    header.font = { bold: true };
+    header.alignment = { vertical: 'middle' };
+    header.commit();
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+    for (const r of held.splice(0)) write(r);
+  };
+  const write = (row: CellValue[]) =>
+    sheet
+      .addRow(
+        row.map((v, i) => (typeof v === 'number' && columns[i]!.kind === 'money' ? v / 100 : v)),
+      )
+      .commit();
+
+  return {
+    add(row) {
+      if (started) write(row);
+      else {
+        held.push(row);
+        if (held.length >= SAMPLE_ROWS) start();
+      }
+    },
+    async finish(about) {
+      if (!started) start();
+      sheet.commit();
+      const aboutSheet = workbook.addWorksheet(aboutSheetName);
+      aboutSheet.columns = [
+        { key: 'k', width: 16 },
+        { key: 'v', width: 80, style: { alignment: { wrapText: true, vertical: 'top' } } },
+      ];
+      for (const [k, v] of about) {
+        const row = aboutSheet.addRow([k, v]);
+        row.getCell(1).font = { bold: true };
+        row.commit();
+      }
+      aboutSheet.commit();
+      await workbook.commit();
+    },
+    async abort() {
+      // The stream writer has no abort: finish what it has, then remove it.
+      try {
+        if (!started) start();
+        sheet.commit();
+        await workbook.commit();
+      } finally {
+        fs.rmSync(file, { force: true });
+      }
+    },
+  };
+}

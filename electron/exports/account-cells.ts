@@ -1,0 +1,74 @@
+/** How each column of the accounts view becomes a spreadsheet cell, in the export's language. */
+import {
+  BUYER_TYPES,
+  GRADES,
+  INDUSTRIES,
+  type Label,
+  LIFECYCLES,
+  SOURCES,
+  VALUE_TYPES,
+} from '../../shared/enums';
+import type { AccountColumn, AccountRow } from '../../shared/schemas/accounts';
+import { regionLabel, regionName } from '../../shared/regions';
+import type { CellKind, CellValue } from '../excel/table-writer';
+
+export type Lang = 'zh-CN' | 'en';
+
+export function labelOf(
+  table: Record<string, Label>,
+  value: string | null,
+  lang: Lang,
+): string | null {
+  if (value === null) return null;
+  const label = table[value];
+  return label ? label[lang === 'en' ? 'en' : 'zh'] : value;
+}
+
+export const ACCOUNT_CELL_KINDS: Record<AccountColumn, CellKind> = {
+  name: 'text',
+  uscc: 'text',
+  buyerType: 'text',
+  industry: 'text',
+  provinceCode: 'text',
+  cityCode: 'text',
+  grade: 'text',
+  valueType: 'text',
+  lifecycle: 'text',
+  source: 'text',
+  ownerId: 'text',
+  parentId: 'integer',
+  parentName: 'text',
+  address: 'text',
+  fleetTotal: 'integer',
+  contactCount: 'integer',
+  subordinateCount: 'integer',
+  createdAt: 'datetime',
+  updatedAt: 'datetime',
+};
+
+export function accountCells(
+  lang: Lang,
+  toWallClock: (iso: string) => Date | null,
+): Record<AccountColumn, (row: AccountRow) => CellValue> {
+  return {
+    name: (r) => r.name,
+    uscc: (r) => r.uscc,
+    buyerType: (r) => labelOf(BUYER_TYPES, r.buyerType, lang),
+    industry: (r) => labelOf(INDUSTRIES, r.industry, lang),
+    provinceCode: (r) => regionLabel(r) || null,
+    cityCode: (r) => regionName(r.cityCode) || null,
+    grade: (r) => labelOf(GRADES, r.grade, lang),
+    valueType: (r) => labelOf(VALUE_TYPES, r.valueType, lang),
+    lifecycle: (r) => labelOf(LIFECYCLES, r.lifecycle, lang),
+    source: (r) => labelOf(SOURCES, r.source, lang),
+    ownerId: (r) => r.ownerName,
+    parentId: (r) => r.parentId,
+    parentName: (r) => r.parentName,
+    address: (r) => r.address,
+    fleetTotal: (r) => r.fleetTotal,
+    contactCount: (r) => r.contactCount,
+    subordinateCount: (r) => r.subordinateCount,
+    createdAt: (r) => toWallClock(r.createdAt),
+    updatedAt: (r) => toWallClock(r.updatedAt),
+  };
+}

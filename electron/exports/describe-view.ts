@@ -1,0 +1,92 @@
+/** Plain-language description of a view (filters, sort, search) for an export's "about" sheet. */
+import {
+  BUYER_TYPES,
+  GRADES,
+  INDUSTRIES,
+  type Label,
+  LIFECYCLES,
+  SOURCES,
+  VALUE_TYPES,
+} from '../../shared/enums';
+import type { Filter } from '../../shared/list';
+import { ACCOUNT_COLUMN_LABELS, type AccountColumn } from '../../shared/schemas/accounts';
+import { regionName } from '../../shared/regions';
+import { labelOf, type Lang } from './account-cells';
+
+const ENUM_LABELS: Partial<Record<AccountColumn, Record<string, Label>>> = {
+  buyerType: BUYER_TYPES,
+  industry: INDUSTRIES,
+  grade: GRADES,
+  valueType: VALUE_TYPES,
+  lifecycle: LIFECYCLES,
+  source: SOURCES,
+};
+
+const WORDS = {
+  'zh-CN': {
+    contains: '包含',
+    none: '无',
+    asc: '升序',
+    desc: '降序',
+    from: '起',
+    to: '止',
+    sep: '、',
+  },
+  en: {
+    contains: 'contains',
+    none: 'none',
+    asc: 'ascending',
+    desc: 'descending',
+    from: 'from',
+    to: 'to',
+    sep: ', ',
+  },
+} as const;
+
+export interface ViewDescription {
+  filters: string;
+  sort: string;
+  search: string;
+}
+
+export function describeView(
+  view: {
+    filters: Filter[];
+    sort: { field: AccountColumn; desc: boolean }[];
+    search?: string | undefined;
+  },
+  lang: Lang,
+  staffNames: ReadonlyMap<number, string>,
+): ViewDescription {
+  const w = WORDS[lang];
+  const name = (field: string) => {
+    const label = ACCOUNT_COLUMN_LABELS[field as AccountColumn] as Label | undefined;
+    return label ? label[lang === 'en' ? 'en' : 'zh'] : field;
+  };
+  const value = (field: string, v: string) => {
+    if (field === 'ownerId') return staffNames.get(Number(v)) ?? v;
+    if (field === 'provinceCode') return regionName(v);
+    const table = ENUM_LABELS[field as AccountColumn];
+    return table ? (labelOf(table, v, lang) ?? v) : v;
+  };
+  const describe = (f: Filter): string => {
+    switch (f.op) {
+      case 'contains':
+        return `${name(f.field)} ${w.contains}「${f.value}」`;
+      case 'in':
+        return `${name(f.field)}: ${f.values.map((v) => value(f.field, v)).join(w.sep)}`;
+      case 'range':
+        return `${name(f.field)}: ${[f.min !== undefined ? `≥ ${f.min}` : '', f.max !== undefined ? `≤ ${f.max}` : ''].filter(Boolean).join(' ')}`;
+      case 'dateRange':
+        return `${name(f.field)}: ${[f.from ? `${w.from} ${f.from}` : '', f.to ? `${w.to} ${f.to}` : ''].filter(Boolean).join(' ')}`;
+    }
+  };
+  return {
+    filters: view.filters.length > 0 ? view.filters.map(describe).join('\n') : w.none,
+    sort:
+      view.sort.length > 0
+        ? view.sort.map((s) => `${name(s.field)} ${s.desc ? w.desc : w.asc}`).join(w.sep)
+        : w.none,
+    search: view.search?.trim() || w.none,
+  };
+}

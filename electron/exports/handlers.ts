@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExportResult } from '../../shared/schemas/exports';
+import { AppError } from '../../shared/result';
+import type { Deps } from '../app/deps';
+import type { Handlers } from '../transport/dispatch';
+import type { ExportAccountsParams } from './accounts-export';
+
+type ExportHandlers = Pick<Handlers, 'exports.accounts' | 'exports.result' | 'exports.deliver'>;
+
+const KEEP_EXPORTS_MS = 24 * 60 * 60 * 1000;
+
+/** Export files live in <data>/exports until delivered; anything a day old is swept at start. */
+export function exportsDir(dataDir: string): string {
+  return path.join(dataDir, 'exports');
+}
+
+export function sweepExports(dataDir: string, now = Date.now()): void {
+  const dir = exportsDir(dataDir);
+  if (!fs.existsSync(dir)) return;
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (now - fs.statSync(file).mtimeMs > KEEP_EXPORTS_MS) fs.rmSync(file, { force: true });
+  }
+}
+
+function stamp(timeZone: string): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .formatToParts(new Date())
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.year}${p.month}${p.day}-${p.hour}${p.minute}`;
+}
+
+export function exportHandlers({ dataDir, jobs, version, deliverFile }: Deps): ExportHandlers {
+  const files = new Map<string, { file: string; fileName: string }>();
+
+  const finished = (jobId: string): { file: string; fileName: string; result: ExportResult } => {
+    const entry = files.get(jobId);
+    if (!entry) throw new AppError('NOT_FOUND', `no export ${jobId}`, { kind: 'export_gone' });
+    const job = jobs.get(jobId);
+    if (job.state !== 'done')
+      throw new AppError('CONFLICT', `the export is ${job.state}`, {
+        kind: 'export_not_done',
+        state: job.state,
+      });
+    if (!fs.existsSync(entry.file))
+      throw new AppError('NOT_FOUND', 'the export file is gone', { kind: 'export_gone' });
+    return { ...entry, result: jobs.result(jobId) as ExportResult };
+  };
+
+  return {
+    'exports.accounts': async (input, { session }) => {
+      const user = session.requireUser();
+      fs.mkdirSync(exportsDir(dataDir), { recursive: true });
+      const file = path.join(exportsDir(dataDir), `${randomUUID()}.${input.format}`);
+      const fileName = `${input.lang === 'en' ? 'accounts' : '客户列表'}-${stamp(input.timeZone)}.${input.format}`;
+      const params: ExportAccountsParams = { input, file, fileName, actorName: user.name, version };
+      const job = jobs.start('accounts.export', params, user.id);
+      files.set(job.id, { file, fileName });
+      return { jobId: job.id };
+    },
+    'exports.result': async ({ jobId }) => finished(jobId).result,
+    'exports.deliver': async ({ jobId }) => {
+      const { file, fileName } = finished(jobId);
+      return deliverFile(file, fileName);
+    },
+  };
+}
