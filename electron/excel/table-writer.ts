@@ -120,18 +120,18 @@ function xlsxWriter(
 
   const start = () => {
     started = true;
-    sheet.columns = columns.map((c, i) => ({
-      header: c.header,
-      key: `c${i}`,
-      width: columnWidth(
+    sheet.columns = columns.map((c, i) => {
+      const numFmt = (lang === 'en' ? NUM_FMT_EN[c.kind] : undefined) ?? NUM_FMT[c.kind];
+      const width = columnWidth(
         c.header,
         held.map((r) => cellText(r[i] ?? null, c.kind)),
         c.kind === 'text' ? 8 : 12,
-      ),
-      style: {
-        numFmt: (lang === 'en' ? NUM_FMT_EN[c.kind] : undefined) ?? NUM_FMT[c.kind] ?? 'General',
-      },
-    }));
+      );
+      // Text columns carry no style: exceljs copies a column's style into every one of its cells.
+      return numFmt
+        ? { header: c.header, key: `c${i}`, width, style: { numFmt } }
+        : { header: c.header, key: `c${i}`, width };
+    });
     const header = sheet.getRow(1);
     header.font = { bold: true };
     header.alignment = { vertical: 'middle' };
@@ -139,12 +139,12 @@ function xlsxWriter(
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
     for (const r of held.splice(0)) write(r);
   };
-  const write = (row: CellValue[]) =>
-    sheet
-      .addRow(
-        row.map((v, i) => (typeof v === 'number' && columns[i]!.kind === 'money' ? v / 100 : v)),
-      )
-      .commit();
+  // Money is stored in fen and shown in yuan; only tables with money columns pay for the copy.
+  const money = columns.flatMap((c, i) => (c.kind === 'money' ? [i] : []));
+  const write = (row: CellValue[]) => {
+    for (const i of money) if (typeof row[i] === 'number') row[i] = (row[i] as number) / 100;
+    sheet.addRow(row).commit();
+  };
 
   return {
     add(row) {

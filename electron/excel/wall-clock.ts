@@ -1,8 +1,10 @@
 /**
  * Timestamps are stored in UTC; a spreadsheet has no time zones, so exports write the wall-clock
- * time of the user's zone. Offsets are cached per hour: Intl is too slow to ask per cell.
+ * time of the user's zone. Intl is too slow to ask per cell: offsets are cached per UTC day when
+ * the day starts and ends with the same offset (no DST change that day), otherwise per hour.
  */
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 export function wallClock(timeZone: string): (isoUtc: string) => Date | null {
   const format = new Intl.DateTimeFormat('en-US', {
@@ -15,25 +17,31 @@ export function wallClock(timeZone: string): (isoUtc: string) => Date | null {
     minute: 'numeric',
     second: 'numeric',
   });
-  const offsets = new Map<number, number>();
+  const offsetOf = (ms: number): number => {
+    const p = Object.fromEntries(format.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+    const local = Date.UTC(
+      Number(p.year),
+      Number(p.month) - 1,
+      Number(p.day),
+      Number(p.hour),
+      Number(p.minute),
+      Number(p.second),
+    );
+    return local - ms;
+  };
+  const days = new Map<number, number | Map<number, number>>();
   const offsetAt = (ms: number): number => {
-    const hour = Math.floor(ms / HOUR);
-    let offset = offsets.get(hour);
-    if (offset === undefined) {
-      const p = Object.fromEntries(
-        format.formatToParts(new Date(hour * HOUR)).map((x) => [x.type, x.value]),
-      );
-      const local = Date.UTC(
-        Number(p.year),
-        Number(p.month) - 1,
-        Number(p.day),
-        Number(p.hour),
-        Number(p.minute),
-        Number(p.second),
-      );
-      offset = local - hour * HOUR;
-      offsets.set(hour, offset);
+    const day = Math.floor(ms / DAY);
+    let entry = days.get(day);
+    if (entry === undefined) {
+      const start = offsetOf(day * DAY);
+      entry = start === offsetOf(day * DAY + DAY - HOUR) ? start : new Map<number, number>();
+      days.set(day, entry);
     }
+    if (typeof entry === 'number') return entry;
+    const hour = Math.floor(ms / HOUR);
+    let offset = entry.get(hour);
+    if (offset === undefined) entry.set(hour, (offset = offsetOf(hour * HOUR)));
     return offset;
   };
   return (isoUtc) => {

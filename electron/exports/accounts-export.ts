@@ -43,12 +43,15 @@ export const exportAccountsJob: JobFunction<ExportAccountsParams> = async (ctx) 
 
   let rows = 0;
   try {
-    // One prepared statement iterated row by row: memory stays flat for a million rows.
+    // One prepared statement iterated row by row: memory stays flat for a million rows. Raw
+    // (array) rows cost half as much to read as objects.
     const compiled = sortedRowsQuery(ctx.db, view).compile();
-    for (const record of ctx.sqlite
-      .prepare(compiled.sql)
-      .iterate(...compiled.parameters) as Iterable<RowRecord>) {
-      const row = toRow(record);
+    const statement = ctx.sqlite.prepare(compiled.sql).raw(true);
+    const names = statement.columns().map((c) => c.name) as (keyof RowRecord)[];
+    const record = {} as Record<keyof RowRecord, unknown>;
+    for (const values of statement.iterate(...compiled.parameters) as Iterable<unknown[]>) {
+      for (let i = 0; i < names.length; i++) record[names[i]!] = values[i];
+      const row = toRow(record as RowRecord);
       writer.add(getters.map((get) => get(row)));
       if (++rows % PROGRESS_EVERY === 0) {
         ctx.checkCancelled();

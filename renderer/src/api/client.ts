@@ -41,7 +41,7 @@ export class ApiCallError extends Error {
   }
 }
 
-function failure(
+export function failure(
   code: ErrorCode,
   message: string,
   details?: unknown,
@@ -52,7 +52,7 @@ function failure(
   };
 }
 
-function isResult(value: unknown): value is Result<unknown> {
+export function isResult(value: unknown): value is Result<unknown> {
   if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
   if (value.ok === true) return 'value' in value;
   if (value.ok !== false || !('error' in value)) return false;
@@ -60,15 +60,19 @@ function isResult(value: unknown): value is Result<unknown> {
   return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
 }
 
-async function overHttp(method: string, input: unknown): Promise<unknown> {
+/** Browser mode: who is calling. Sent as headers only, so the token never appears in a URL. */
+export function authHeaders(): Record<string, string> {
   const token = getToken();
+  return {
+    'X-Keyfleet-Session': sessionId(),
+    ...(token ? { Authorization: `Bearer ${token}` } : {}),
+  };
+}
+
+async function overHttp(method: string, input: unknown): Promise<unknown> {
   const response = await fetch(`/api/${encodeURIComponent(method)}`, {
     method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      'X-Keyfleet-Session': sessionId(),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
+    headers: { 'Content-Type': 'application/json', ...authHeaders() },
     body: JSON.stringify(input ?? {}),
   });
   if (response.status === 401) {

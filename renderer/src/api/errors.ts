@@ -41,6 +41,9 @@ const CODE_KEYS: Readonly<Record<string, MessageKey>> = {
 
 /** `details.kind` values whose text needs nothing from the details. */
 const KIND_KEYS: Partial<Record<ErrorCode, Readonly<Record<string, MessageKey>>>> = {
+  NOT_FOUND: {
+    export_gone: 'err.exportExpired',
+  },
   CONFLICT: {
     stale: 'err.stale',
     busy: 'err.busy',

@@ -36,3 +36,21 @@ export function formatDate(isoDate: string | null | undefined, lang: Lang): stri
 export function formatCount(n: number, lang: Lang): string {
   return n.toLocaleString(lang === 'zh-CN' ? 'zh-CN' : 'en-US');
 }
+
+const BYTE_UNITS = ['KB', 'MB', 'GB'] as const;
+
+/** A file size: 512 B, 1.5 KB, 23.4 MB (binary multiples, as file managers show them). */
+export function formatBytes(bytes: number, lang: Lang): string {
+  if (bytes < 1024) return `${formatCount(bytes, lang)} B`;
+  let value = bytes;
+  let unit: string = 'B';
+  for (const next of BYTE_UNITS) {
+    if (value < 1024) break;
+    value /= 1024;
+    unit = next;
+  }
+  const number = value.toLocaleString(lang === 'zh-CN' ? 'zh-CN' : 'en-US', {
+    maximumFractionDigits: 1,
+  });
+  return `${number} ${unit}`;
+}

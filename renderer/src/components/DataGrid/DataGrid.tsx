@@ -34,7 +34,7 @@ import {
   PAGE_SIZES,
 } from './grid-layout';
 import { HeaderCell } from './HeaderCell';
-import type { FetchPage, GridColumnDef, GridSort } from './types';
+import type { FetchPage, GridColumnDef, GridSort, GridView } from './types';
 import { useGridLayout } from './use-grid-layout';
 import { useGridPage } from './use-grid-page';
 import './DataGrid.css';
@@ -54,7 +54,8 @@ export interface DataGridProps<Row, F extends string> {
   /** Change it to reload the current page (after a save or delete). */
   refreshKey?: unknown;
   toolbarStart?: ReactNode;
-  toolbarEnd?: ReactNode;
+  /** A function receives the current view, e.g. to export exactly what is shown. */
+  toolbarEnd?: ReactNode | ((view: GridView<F>) => ReactNode);
   searchPlaceholder?: string;
   testId?: string;
 }
@@ -122,14 +123,13 @@ export function DataGrid<Row, F extends string>(props: DataGridProps<Row, F>) {
   const [lastPage, setLastPage] = useState(Number.MAX_SAFE_INTEGER);
   const pageIndex = Math.min(page.basis === basis ? page.index : 0, lastPage);
 
+  const filtering = {
+    sort: layout.sort,
+    filters: [...fixedFilters, ...filters],
+    search: debouncedSearch || undefined,
+  };
   const query: ListQuery<F> | null = savedLayout
-    ? {
-        offset: pageIndex * layout.pageSize,
-        limit: layout.pageSize,
-        sort: layout.sort,
-        filters: [...fixedFilters, ...filters],
-        search: debouncedSearch || undefined,
-      }
+    ? { offset: pageIndex * layout.pageSize, limit: layout.pageSize, ...filtering }
     : null;
   const data = useGridPage(fetchPage, query, refreshKey);
   const knownLastPage = data.everLoaded
@@ -190,6 +190,13 @@ export function DataGrid<Row, F extends string>(props: DataGridProps<Row, F>) {
   });
 
   const rows = table.getRowModel().rows;
+  const view: GridView<F> = {
+    ...filtering,
+    columns: table.getVisibleLeafColumns().flatMap((c) => {
+      const def = defs.get(c.id as F);
+      return def ? [{ field: def.id, header: def.header }] : [];
+    }),
+  };
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -317,7 +324,7 @@ export function DataGrid<Row, F extends string>(props: DataGridProps<Row, F>) {
           onMove={moveColumn}
           onReset={resetLayout}
         />
-        {toolbarEnd}
+        {typeof toolbarEnd === 'function' ? toolbarEnd(view) : toolbarEnd}
       </div>
 
       <div className="dg-viewport">

@@ -1,2 +1,9 @@
 export { DataGrid, type DataGridProps } from './DataGrid';
-export type { FetchPage, FilterOption, GridColumnDef, GridSort, PageResult } from './types';
+export type {
+  FetchPage,
+  FilterOption,
+  GridColumnDef,
+  GridSort,
+  GridView,
+  PageResult,
+} from './types';

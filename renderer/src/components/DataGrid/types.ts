@@ -26,6 +26,16 @@ export interface GridSort<F extends string> {
   desc: boolean;
 }
 
+/** What a grid shows right now: its visible columns and the query behind its rows. */
+export interface GridView<F extends string> {
+  /** Visible columns in display order, with their header text as shown. */
+  columns: { field: F; header: string }[];
+  /** The filters (fixed ones included), sort and search the grid sends with its page queries. */
+  filters: Filter[];
+  sort: GridSort<F>[];
+  search: string | undefined;
+}
+
 export interface PageResult<Row> {
   rows: Row[];
   total: number;

@@ -7,12 +7,17 @@ import {
   type AccountDetail,
   type AccountRow,
 } from '../../../../shared/schemas/accounts';
+import { call } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
-import { useT } from '../../i18n/context';
+import { useLang, useT } from '../../i18n/context';
 import { accountIdOf, accountPath, useHashRoute } from '../../lib/use-hash-route';
 import { useAccountColumns } from './account-columns';
 import { AccountCard } from './AccountCard';
 import { AccountForm } from './AccountForm';
+import { ExportButton } from '../export/ExportButton';
+import { ExportModal } from '../export/ExportModal';
+import { useExport } from '../export/use-export';
+import { exportInputOf } from '../export/view-input';
 import { ACCOUNT_DEFAULT_SORT, fetchAccounts } from './fetch-accounts';
 
 type FormState = { mode: 'create' } | { mode: 'edit'; detail: AccountDetail } | null;
@@ -21,6 +26,8 @@ const rowId = (r: AccountRow) => r.id;
 
 export function AccountsPage() {
   const t = useT();
+  const { lang } = useLang();
+  const exporter = useExport();
   const columns = useAccountColumns();
   const { path, navigate } = useHashRoute();
   const openId = accountIdOf(path);
@@ -55,7 +62,18 @@ export function AccountsPage() {
             {t('accounts.new')}
           </Button>
         }
+        toolbarEnd={(view) => (
+          <ExportButton
+            disabled={view.columns.length === 0}
+            onExport={(format) =>
+              exporter.begin(format, () =>
+                call('exports.accounts', exportInputOf(format, view, lang)),
+              )
+            }
+          />
+        )}
       />
+      <ExportModal exporter={exporter} />
       <AccountCard
         accountId={openId}
         revision={revision}
