@@ -28,9 +28,11 @@ export interface TableWriter {
 
 const SAMPLE_ROWS = 500;
 
+// Counts stay in General: a per-column format costs exceljs a style merge on every cell, and
+// counts of vehicles or contacts read fine without separators.
 const NUM_FMT: Record<CellKind, string | undefined> = {
   text: undefined,
-  integer: '#,##0',
+  integer: undefined,
   money: '¥#,##0.00',
   date: 'yyyy"年"m"月"d"日"',
   datetime: 'yyyy"年"m"月"d"日" hh:mm',
