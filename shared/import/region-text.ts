@@ -19,7 +19,7 @@ function shortName(name: string): string {
   return s.length >= 2 ? s : name;
 }
 
-const compact = (text: string) => cleanText(text).replace(/[\s,，/、\-]/g, '');
+const compact = (text: string) => cleanText(text).replace(/[\s,，/、-]/g, '');
 
 /** The child whose full or short name starts `text`, longest name first. */
 function prefixMatch(
