@@ -24,6 +24,16 @@ export function labelOf(
   return label ? label[lang === 'en' ? 'en' : 'zh'] : value;
 }
 
+/** The columns whose values are codes of a vocabulary, shown by their labels. */
+export const ACCOUNT_ENUM_LABELS: Partial<Record<AccountColumn, Record<string, Label>>> = {
+  buyerType: BUYER_TYPES,
+  industry: INDUSTRIES,
+  grade: GRADES,
+  valueType: VALUE_TYPES,
+  lifecycle: LIFECYCLES,
+  source: SOURCES,
+};
+
 export const ACCOUNT_CELL_KINDS: Record<AccountColumn, CellKind> = {
   name: 'text',
   uscc: 'text',

@@ -1,26 +1,9 @@
 /** Plain-language description of a view (filters, sort, search) for an export's "about" sheet. */
-import {
-  BUYER_TYPES,
-  GRADES,
-  INDUSTRIES,
-  type Label,
-  LIFECYCLES,
-  SOURCES,
-  VALUE_TYPES,
-} from '../../shared/enums';
+import type { Label } from '../../shared/enums';
 import type { Filter } from '../../shared/list';
 import { ACCOUNT_COLUMN_LABELS, type AccountColumn } from '../../shared/schemas/accounts';
 import { regionName } from '../../shared/regions';
-import { labelOf, type Lang } from './account-cells';
-
-const ENUM_LABELS: Partial<Record<AccountColumn, Record<string, Label>>> = {
-  buyerType: BUYER_TYPES,
-  industry: INDUSTRIES,
-  grade: GRADES,
-  valueType: VALUE_TYPES,
-  lifecycle: LIFECYCLES,
-  source: SOURCES,
-};
+import { ACCOUNT_ENUM_LABELS, labelOf, type Lang } from './account-cells';
 
 const WORDS = {
   'zh-CN': {
@@ -66,7 +49,7 @@ export function describeView(
   const value = (field: string, v: string) => {
     if (field === 'ownerId') return staffNames.get(Number(v)) ?? v;
     if (field === 'provinceCode') return regionName(v);
-    const table = ENUM_LABELS[field as AccountColumn];
+    const table = ACCOUNT_ENUM_LABELS[field as AccountColumn];
     return table ? (labelOf(table, v, lang) ?? v) : v;
   };
   const describe = (f: Filter): string => {
