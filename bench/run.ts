@@ -7,7 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../electron/app/create-app';
 import { loadDemoJob } from '../electron/demo/load';
+import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
+import { prepareInsert } from '../electron/db/bulk';
 import { type RowRecord, sortedRowsQuery, toRow } from '../electron/accounts/repository';
 import { wallClock } from '../electron/excel/wall-clock';
 import { ACCOUNT_CELL_KINDS, accountCells } from '../electron/exports/account-cells';
@@ -175,6 +177,66 @@ async function main(): Promise<void> {
     target: { ratio: 1.25 },
   });
   fs.rmSync(outDir, { recursive: true, force: true });
+
+  // 4. A full sheet: 1,048,575 accounts (+ the header row) exported by a process of its own, whose
+  // peak RSS is the number that matters. Skipped with BENCH_FULL_SHEET=0 (it takes minutes).
+  if (process.env.BENCH_FULL_SHEET !== '0') {
+    const FULL = 1_048_575;
+    const existing = sqlite.prepare('select count(*) from accounts').pluck().get() as number;
+    process.stderr.write(`adding ${FULL - existing} plain accounts for the full-sheet export…\n`);
+    const insert = prepareInsert(sqlite, 'accounts', [
+      'name',
+      'name_norm',
+      'name_sort',
+      'buyer_type',
+      'grade',
+      'lifecycle',
+      'search_text',
+      'created_at',
+      'updated_at',
+    ]);
+    const now = new Date().toISOString();
+    sqlite.transaction(() => {
+      for (let i = existing; i < FULL; i++) {
+        const name = `批量测试单位${String(i).padStart(7, '0')}`;
+        insert.run([
+          name,
+          name,
+          `pi liang ce shi dan wei ${i}`,
+          'direct',
+          'C',
+          'prospect',
+          name,
+          now,
+          now,
+        ]);
+      }
+    })();
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const out = path.join(dataDir, 'full-sheet.xlsx');
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(__dirname, 'full-sheet-export.ts'), app.dbFile, out],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1024 * 1024,
+      },
+    );
+    if (child.status !== 0) throw new Error(`full-sheet export failed: ${child.stderr}`);
+    const full = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
+      seconds: number;
+      rows: number;
+      peakRssMb: number;
+    };
+    results.push({
+      name: `export of a full sheet (${full.rows} rows × ${Object.keys(ACCOUNT_CELL_KINDS).length} columns, ${Math.round(fs.statSync(out).size / 1024 ** 2)} MB .xlsx in ${full.seconds.toFixed(0)} s): peak RSS of the exporting process`,
+      value: full.peakRssMb,
+      unit: 'MB',
+      baseline: null,
+      ratio: null,
+      target: { max: 600 },
+    });
+  }
 
   await app.close();
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -24,9 +24,15 @@ export interface TableWriter {
   finish(about: [string, string][]): Promise<void>;
   /** Stops and removes the partial file. */
   abort(): Promise<void>;
+  /**
+   * Lets the zip compression and the file catch up. Rows are produced synchronously; without a
+   * pause the whole compressed output would queue in memory until the end.
+   */
+  drain(): Promise<void>;
 }
 
 const SAMPLE_ROWS = 500;
+const DRAIN_BELOW_BYTES = 4 * 1024 * 1024;
 
 // Counts stay in General: a per-column format costs exceljs a style merge on every cell, and
 // counts of vehicles or contacts read fine without separators.
@@ -100,6 +106,7 @@ function csvWriter(file: string, columns: readonly TableColumn[]): TableWriter {
       fs.closeSync(fd);
       fs.rmSync(file, { force: true });
     },
+    async drain() {},
   };
 }
 
@@ -181,6 +188,22 @@ function xlsxWriter(
       } finally {
         fs.rmSync(file, { force: true });
       }
+    },
+    async drain() {
+      // exceljs hands each 64 KiB of sheet XML to the zip entry without waiting for it to be taken
+      // (StreamBuf ignores backpressure); wait here until the compressor's intake is small again.
+      // The pipe is a readable-stream v3 PassThrough, whose buffered size is in _writableState.
+      type Pipe = { writableLength?: number; _writableState?: { length: number } };
+      const internal = sheet as unknown as { _stream?: { pipes?: Pipe[] } };
+      for (let i = 0; i < 5000; i++) {
+        const pending = (internal._stream?.pipes ?? []).reduce(
+          (n, p) => n + (p._writableState?.length ?? p.writableLength ?? 0),
+          0,
+        );
+        if (pending < DRAIN_BELOW_BYTES) break;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      await new Promise((resolve) => setImmediate(resolve));
     },
   };
 }

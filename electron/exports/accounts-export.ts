@@ -56,6 +56,7 @@ export const exportAccountsJob: JobFunction<ExportAccountsParams> = async (ctx) 
       if (++rows % PROGRESS_EVERY === 0) {
         ctx.checkCancelled();
         ctx.progress(rows, total);
+        await writer.drain();
       }
     }
     ctx.checkCancelled();
