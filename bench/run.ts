@@ -164,7 +164,7 @@ async function main(): Promise<void> {
   };
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyfleet-bench-export-'));
   const ex = await compare(
-    3,
+    5,
     () => exportAccountsJob(ctx(path.join(outDir, 'keyfleet.xlsx'))),
     () => rawExport(path.join(outDir, 'raw.xlsx')),
   );

@@ -32,7 +32,7 @@ export interface TableWriter {
 }
 
 const SAMPLE_ROWS = 500;
-const DRAIN_BELOW_BYTES = 4 * 1024 * 1024;
+const DRAIN_ABOVE_BYTES = 32 * 1024 * 1024;
 
 // Counts stay in General: a per-column format costs exceljs a style merge on every cell, and
 // counts of vehicles or contacts read fine without separators.
@@ -191,19 +191,23 @@ function xlsxWriter(
     },
     async drain() {
       // exceljs hands each 64 KiB of sheet XML to the zip entry without waiting for it to be taken
-      // (StreamBuf ignores backpressure); wait here until the compressor's intake is small again.
+      // (StreamBuf ignores backpressure). When the compressor's intake passes a bound, wait for it
+      // to empty ('drain'); below it, producer and compressor run side by side.
       // The pipe is a readable-stream v3 PassThrough, whose buffered size is in _writableState.
-      type Pipe = { writableLength?: number; _writableState?: { length: number } };
-      const internal = sheet as unknown as { _stream?: { pipes?: Pipe[] } };
-      for (let i = 0; i < 5000; i++) {
-        const pending = (internal._stream?.pipes ?? []).reduce(
-          (n, p) => n + (p._writableState?.length ?? p.writableLength ?? 0),
-          0,
-        );
-        if (pending < DRAIN_BELOW_BYTES) break;
-        await new Promise((resolve) => setTimeout(resolve, 2));
-      }
-      await new Promise((resolve) => setImmediate(resolve));
+      type Pipe = {
+        _writableState?: { length: number };
+        once(event: 'drain', listener: () => void): void;
+      };
+      const pipe = (sheet as unknown as { _stream?: { pipes?: Pipe[] } })._stream?.pipes?.[0];
+      if (pipe && (pipe._writableState?.length ?? 0) > DRAIN_ABOVE_BYTES)
+        await new Promise<void>((resolve) => {
+          // Bounded, so a stream that failed (and will never drain) cannot hang the export.
+          const timer = setTimeout(resolve, 5000);
+          pipe.once('drain', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
     },
   };
 }
