@@ -14,10 +14,7 @@ test('the Electron app opens a hardened window on the account registry', async (
   };
   const binary = installedElectron();
   if (!binary) console.log('skipped: no Electron runtime');
-  test.skip(
-    !binary,
-    'skipped: no Electron runtime (the Electron binary is unavailable on this machine)',
-  );
+  test.skip(!binary, 'skipped: no Electron runtime (binary unavailable here)');
 
   const { electronBinding } = (await import(path.join(root, 'scripts/electron-native.mjs'))) as {
     electronBinding(): string;
