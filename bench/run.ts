@@ -12,10 +12,8 @@ import ExcelJS from 'exceljs';
 import { prepareInsert } from '../electron/db/bulk';
 import { type RowRecord, sortedRowsQuery, toRow } from '../electron/accounts/repository';
 import { wallClock } from '../electron/excel/wall-clock';
-import { ACCOUNT_CELL_KINDS, accountCells } from '../electron/exports/account-cells';
-import { exportAccountsJob } from '../electron/exports/accounts-export';
-import { ACCOUNT_COLUMN_LABELS } from '../shared/schemas/accounts';
-import { exportAccountsInput } from '../shared/schemas/exports';
+import { accountCells } from '../electron/exports/account-cells';
+import { ALL_EXPORT_COLUMNS, runAccountsExport } from './export-job';
 import { type BenchResult, compare, report } from './harness';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
@@ -114,31 +112,7 @@ async function main(): Promise<void> {
 
   // 3. Export of 100,000 rows of the accounts view (every column) to .xlsx, against exceljs's
   // streaming writer writing the same values from memory.
-  const exportColumns = (
-    Object.keys(ACCOUNT_CELL_KINDS) as (keyof typeof ACCOUNT_CELL_KINDS)[]
-  ).map((field) => ({
-    field,
-    header: ACCOUNT_COLUMN_LABELS[field].zh,
-  }));
-  const exportInput = exportAccountsInput.parse({
-    format: 'xlsx',
-    columns: exportColumns,
-    sort: [{ field: 'name', desc: false }],
-  });
-  const ctx = (file: string) => ({
-    params: {
-      input: exportInput,
-      file,
-      fileName: 'bench.xlsx',
-      actorName: 'bench',
-      version: 'bench',
-    },
-    actorId: null,
-    db,
-    sqlite,
-    progress: () => {},
-    checkCancelled: () => {},
-  });
+  const exportColumns = ALL_EXPORT_COLUMNS;
   const cells = accountCells('zh-CN', wallClock('Asia/Shanghai'));
   const values = sortedRowsQuery(db, {
     filters: [],
@@ -165,7 +139,7 @@ async function main(): Promise<void> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyfleet-bench-export-'));
   const ex = await compare(
     5,
-    () => exportAccountsJob(ctx(path.join(outDir, 'keyfleet.xlsx'))),
+    () => runAccountsExport(db, sqlite, path.join(outDir, 'keyfleet.xlsx')),
     () => rawExport(path.join(outDir, 'raw.xlsx')),
   );
   results.push({
@@ -229,7 +203,7 @@ async function main(): Promise<void> {
       peakRssMb: number;
     };
     results.push({
-      name: `export of a full sheet (${full.rows} rows × ${Object.keys(ACCOUNT_CELL_KINDS).length} columns, ${Math.round(fs.statSync(out).size / 1024 ** 2)} MB .xlsx in ${full.seconds.toFixed(0)} s): peak RSS of the exporting process`,
+      name: `export of a full sheet (${full.rows} rows × ${ALL_EXPORT_COLUMNS.length} columns, ${Math.round(fs.statSync(out).size / 1024 ** 2)} MB .xlsx in ${full.seconds.toFixed(0)} s): peak RSS of the exporting process`,
       value: full.peakRssMb,
       unit: 'MB',
       baseline: null,
