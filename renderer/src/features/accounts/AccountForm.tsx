@@ -3,7 +3,6 @@
  * USCC field (a warning only), the server's refusal of a taken USCC (an error on the field), and
  * the server's possible-duplicate refusal (a modal where the user may save anyway).
  */
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -40,6 +39,7 @@ import { useSession } from '../../app/session';
 import { call } from '../../api/client';
 import { detailsOf, errorKind, fieldIssues, issueText } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { AddRowButton, RemoveRowButton } from '../../components/FormListButtons';
 import { useEnumOptions, useT } from '../../i18n/context';
 import type { MessageKey } from '../../i18n/messages-zh';
 import {
@@ -329,23 +329,18 @@ export function AccountForm({ detail, onClose, onSaved, onOpenAccount }: Props) 
                     <Form.Item name={[field.name, 'kind']}>
                       <Select options={options(ALIAS_KINDS)} data-testid={`af-alias-kind-${i}`} />
                     </Form.Item>
-                    <Button
-                      type="text"
-                      icon={<DeleteOutlined />}
-                      aria-label={t('common.remove')}
+                    <RemoveRowButton
                       onClick={() => remove(field.name)}
-                      data-testid={`af-alias-remove-${i}`}
+                      testId={`af-alias-remove-${i}`}
                     />
                   </div>
                 ))}
-                <Button
-                  type="dashed"
-                  icon={<PlusOutlined />}
+                <AddRowButton
                   onClick={() => add({ alias: '', kind: 'alias' })}
-                  data-testid="af-alias-add"
+                  testId="af-alias-add"
                 >
                   {t('accountForm.addAlias')}
-                </Button>
+                </AddRowButton>
               </div>
             )}
           </Form.List>
@@ -465,23 +460,18 @@ export function AccountForm({ detail, onClose, onSaved, onOpenAccount }: Props) 
                       data-testid={`af-fleet-year-${i}`}
                     />
                   </Form.Item>
-                  <Button
-                    type="text"
-                    icon={<DeleteOutlined />}
-                    aria-label={t('common.remove')}
+                  <RemoveRowButton
                     onClick={() => remove(field.name)}
-                    data-testid={`af-fleet-remove-${i}`}
+                    testId={`af-fleet-remove-${i}`}
                   />
                 </div>
               ))}
-              <Button
-                type="dashed"
-                icon={<PlusOutlined />}
+              <AddRowButton
                 onClick={() => add({ brand: '', model: '', count: 1, year: null })}
-                data-testid="af-fleet-add"
+                testId="af-fleet-add"
               >
                 {t('accountForm.addFleet')}
-              </Button>
+              </AddRowButton>
             </div>
           )}
         </Form.List>
