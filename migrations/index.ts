@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import * as m20261122100000 from './20261122100000_staff_settings_audit';
 import * as m20261122100100 from './20261122100100_account_registry';
+import * as m20261122200000 from './20261122200000_imports';
 
 export interface Migration {
   name: string;
@@ -17,4 +18,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { name: '20261122100000_staff_settings_audit', ...m20261122100000 },
   { name: '20261122100100_account_registry', ...m20261122100100 },
+  { name: '20261122200000_imports', ...m20261122200000 },
 ];

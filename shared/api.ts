@@ -18,6 +18,17 @@ import { empty, id } from './schemas/common';
 import { contact, contactInput, contactPersonal } from './schemas/contacts';
 import { delivery, exportAccountsInput, exportResult } from './schemas/exports';
 import { staff, staffInput } from './schemas/staff';
+import {
+  fileRef,
+  importReport,
+  importReportQuery,
+  importRunInput,
+  importSummary,
+  inspection,
+  saveMappingInput,
+  savedMapping,
+  stagedFile,
+} from './schemas/imports';
 import { appInfo, auditEntry, auditVerify, job, prefKey } from './schemas/system';
 import { pageSchema } from './list';
 
@@ -136,6 +147,49 @@ export const api = {
     delivery,
     'Hand a finished export to the user: a save dialog in Electron, a download link in browser mode.',
   ),
+
+  'imports.choose': method(
+    empty,
+    stagedFile.nullable(),
+    'Electron: pick a file in an open dialog and stage it (null if the user cancels). Browser mode uploads with POST /api/upload instead.',
+  ),
+  'imports.inspect': method(
+    fileRef,
+    z.object({ jobId: z.string() }),
+    'Read a staged file’s sheets, find each header row and suggest a mapping (runs as a job).',
+  ),
+  'imports.inspection': method(
+    z.object({ jobId: z.string().max(64) }),
+    inspection,
+    'What a finished inspect job found.',
+  ),
+  'imports.run': method(
+    importRunInput,
+    z.object({ jobId: z.string() }),
+    'Dry run or commit an accounts import (runs as a job; cancelling leaves the database as it was).',
+  ),
+  'imports.summary': method(
+    z.object({ jobId: z.string().max(64) }),
+    importSummary,
+    'What a finished dry run or commit counted.',
+  ),
+  'imports.report': method(
+    importReportQuery,
+    importReport,
+    'The per-row report of a run, paged, optionally only one outcome.',
+  ),
+  'imports.rejects': method(
+    z.object({ runId: id, lang: z.enum(['zh-CN', 'en']).default('zh-CN') }),
+    z.object({ jobId: z.string() }),
+    'Write the rejected rows (original columns plus a reason column) to .xlsx, as an export job.',
+  ),
+  'imports.mappings': method(empty, z.array(savedMapping), 'Saved column mappings.'),
+  'imports.saveMapping': method(
+    saveMappingInput,
+    savedMapping,
+    'Save (or replace, by name) a column mapping for next time.',
+  ),
+  'imports.deleteMapping': method(byId, done, 'Delete a saved mapping.'),
 
   'jobs.get': method(z.object({ id: z.string().max(64) }), job, 'Progress of a long job.'),
   'jobs.cancel': method(

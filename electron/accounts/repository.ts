@@ -347,8 +347,10 @@ export function buildSearchText(
   uscc: string | null,
   aliases: string[],
   contactNames: string[],
+  /** Initials already computed by the caller (bulk imports compute them with the sort key). */
+  precomputed?: { initials: string[] },
 ): string {
-  const initials = [name, ...aliases].map(nameInitials);
+  const initials = precomputed?.initials ?? [name, ...aliases].map(nameInitials);
   return [name, uscc ?? '', ...aliases, ...contactNames, ...initials]
     .map(searchKey)
     .filter(Boolean)

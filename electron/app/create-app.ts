@@ -11,14 +11,21 @@ import { JobRunner, type WorkerEntry } from '../jobs/runner';
 import { SessionStore } from '../session/session';
 import { staffHandlers } from '../staff/handlers';
 import { createDispatch, type Dispatch, type Handlers } from '../transport/dispatch';
-import type { DeliverFile, Deps } from './deps';
+import type { ChooseFile, DeliverFile, Deps } from './deps';
 import { exportHandlers, sweepExports } from '../exports/handlers';
 import { FileShelf } from '../transport/file-shelf';
+import type { Upload } from '../transport/http';
+import { AppError, fail, ok } from '../../shared/result';
+import { importHandlers } from '../imports/handlers';
+import { sweepImportRuns } from '../imports/repository';
+import { stageStream, sweepImports } from '../imports/staging';
 import { systemHandlers } from './system-handlers';
 
 export interface AppOptions {
   /** How finished files reach the user; default: offered for download over HTTP (browser mode). */
   deliverFile?: DeliverFile;
+  /** Electron's open dialog for imports; browser mode uploads over HTTP instead. */
+  chooseFile?: ChooseFile;
   dataDir: string;
   mode: 'electron' | 'browser';
   worker: WorkerEntry;
@@ -32,6 +39,8 @@ export interface App {
   dispatch: Dispatch;
   /** Files offered for download in browser mode (served by the HTTP binding). */
   files: FileShelf;
+  /** Stages a browser-mode upload for import (signed-in users only). */
+  upload: Upload;
   deps: Deps;
   database: OpenedDatabase;
   dbFile: string;
@@ -66,6 +75,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (database.backupFile) options.log?.(`backup before migration: ${database.backupFile}`);
 
   sweepExports(options.dataDir);
+  sweepImports(options.dataDir);
+  await sweepImportRuns(database.db);
   const files = new FileShelf();
   const deliverFile: DeliverFile =
     options.deliverFile ??
@@ -76,6 +87,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     }));
   const deps: Deps = {
     deliverFile,
+    chooseFile: options.chooseFile,
+    exportFiles: new Map(),
     db: database.db,
     sessions: new SessionStore(),
     jobs: new JobRunner(options.worker, dbFile, options.nativeBinding),
@@ -89,6 +102,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...accountHandlers(deps),
     ...contactHandlers(deps),
     ...exportHandlers(deps),
+    ...importHandlers(deps),
   };
   const dispatch = createDispatch(handlers, deps.sessions, {
     validateOutput: options.validateOutput ?? false,
@@ -97,9 +111,19 @@ export async function createApp(options: AppOptions): Promise<App> {
         `internal error in ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       ),
   });
+  const upload: Upload = async (body, fileName, clientId) => {
+    try {
+      deps.sessions.get(clientId).requireUser();
+      return ok(await stageStream(options.dataDir, body, fileName));
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.code, error.message, error.details);
+      return fail('IO', `the upload failed: ${String(error)}`);
+    }
+  };
   return {
     dispatch,
     files,
+    upload,
     deps,
     database,
     dbFile,

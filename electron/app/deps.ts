@@ -14,6 +14,12 @@ export interface Deps {
   version: string;
   /** Hands a finished file to the user: the host decides how (save dialog, download link). */
   deliverFile: DeliverFile;
+  /** Electron: an open dialog for a file to import (null if cancelled). Browser mode uploads. */
+  chooseFile?: ChooseFile | undefined;
+  /** Files written by export jobs (any of them), by job id, until delivered or swept. */
+  exportFiles: Map<string, { file: string; fileName: string }>;
 }
+
+export type ChooseFile = () => Promise<string | null>;
 
 export type DeliverFile = (file: string, fileName: string) => Promise<Delivery>;

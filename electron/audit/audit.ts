@@ -4,6 +4,7 @@
  * detectable (verifyAuditChain).
  */
 import { createHash } from 'node:crypto';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { AuditEntry } from '../../shared/schemas/system';
 import type { Database } from '../db/schema';
@@ -173,5 +174,44 @@ export async function listAudit(
       before: r.before_json === null ? null : (JSON.parse(r.before_json) as unknown),
       after: r.after_json === null ? null : (JSON.parse(r.after_json) as unknown),
     })),
+  };
+}
+
+/**
+ * Appends many entries through one prepared statement, keeping the chain's last hash in memory:
+ * for bulk jobs on a raw connection, inside their one transaction.
+ */
+export function bulkAuditAppender(sqlite: BetterSqlite3.Database): (e: AuditEvent) => void {
+  const last = sqlite.prepare('select hash from audit_log order by id desc limit 1').get() as
+    { hash: string } | undefined;
+  let prev = last?.hash ?? GENESIS_HASH;
+  const insert = sqlite.prepare(
+    `insert into audit_log (at, actor_id, entity, entity_id, action, before_json, after_json, prev_hash, hash)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return (e) => {
+    const fields: HashedFields = {
+      at: new Date().toISOString(),
+      actor_id: e.actorId,
+      entity: e.entity,
+      entity_id: e.entityId,
+      action: e.action,
+      before_json: e.before === undefined ? null : canonicalJson(e.before),
+      after_json: e.after === undefined ? null : canonicalJson(e.after),
+      prev_hash: prev,
+    };
+    const hash = entryHash(fields);
+    insert.run(
+      fields.at,
+      fields.actor_id,
+      fields.entity,
+      fields.entity_id,
+      fields.action,
+      fields.before_json,
+      fields.after_json,
+      prev,
+      hash,
+    );
+    prev = hash;
   };
 }

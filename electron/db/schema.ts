@@ -111,6 +111,41 @@ export interface ContactPersonalTable {
   updated_at: string;
 }
 
+export interface ImportMappingsTable {
+  id: Generated<number>;
+  target: string;
+  name: string;
+  columns: string;
+  created_by: number | null;
+  updated_at: string;
+}
+
+export interface ImportRunsTable {
+  id: Generated<number>;
+  target: string;
+  mode: 'dryRun' | 'commit';
+  policy: 'allOrNothing' | 'validOnly';
+  file_name: string;
+  sheet: string;
+  headers: string;
+  summary: string;
+  actor_id: number | null;
+  finished_at: string;
+}
+
+export interface ImportRowsTable {
+  run_id: number;
+  row: number;
+  outcome: 'create' | 'update' | 'unchanged' | 'reject';
+  account_id: number | null;
+  name: string | null;
+  uscc: string | null;
+  reasons: string | null;
+  warnings: string | null;
+  changes: string | null;
+  cells: string | null;
+}
+
 export interface Database {
   staff: StaffTable;
   audit_log: AuditLogTable;
@@ -121,6 +156,9 @@ export interface Database {
   account_fleet: AccountFleetTable;
   contacts: ContactsTable;
   contact_personal: ContactPersonalTable;
+  import_mappings: ImportMappingsTable;
+  import_runs: ImportRunsTable;
+  import_rows: ImportRowsTable;
 }
 
 export type AccountRecord = Selectable<AccountsTable>;

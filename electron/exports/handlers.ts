@@ -25,7 +25,7 @@ export function sweepExports(dataDir: string, now = Date.now()): void {
   }
 }
 
-function stamp(timeZone: string): string {
+export function stamp(timeZone: string): string {
   const p = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', {
       timeZone,
@@ -42,9 +42,13 @@ function stamp(timeZone: string): string {
   return `${p.year}${p.month}${p.day}-${p.hour}${p.minute}`;
 }
 
-export function exportHandlers({ dataDir, jobs, version, deliverFile }: Deps): ExportHandlers {
-  const files = new Map<string, { file: string; fileName: string }>();
-
+export function exportHandlers({
+  dataDir,
+  jobs,
+  version,
+  deliverFile,
+  exportFiles: files,
+}: Deps): ExportHandlers {
   const finished = (jobId: string): { file: string; fileName: string; result: ExportResult } => {
     const entry = files.get(jobId);
     if (!entry) throw new AppError('NOT_FOUND', `no export ${jobId}`, { kind: 'export_gone' });

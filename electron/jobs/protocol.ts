@@ -15,7 +15,7 @@ export interface JobWorkerData {
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number; message: string | null }
   | { type: 'done'; result: unknown; message: string | null }
-  | { type: 'failed'; code: ErrorCode; message: string }
+  | { type: 'failed'; code: ErrorCode; message: string; kind: string | null }
   | { type: 'cancelled' };
 
 export class JobCancelled extends Error {

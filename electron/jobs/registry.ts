@@ -1,11 +1,17 @@
 /** Every kind of long job, by name. The worker looks the job up here. */
 import { loadDemoJob } from '../demo/load';
 import { exportAccountsJob } from '../exports/accounts-export';
+import { importAccountsJob } from '../imports/accounts-import';
+import { inspectJob } from '../imports/inspect';
+import { rejectsExportJob } from '../imports/rejects-export';
 import type { JobFunction } from './context';
 
 export const JOBS = {
   'demo.load': loadDemoJob as JobFunction,
   'accounts.export': exportAccountsJob as JobFunction,
+  'import.inspect': inspectJob as JobFunction,
+  'accounts.import': importAccountsJob as JobFunction,
+  'import.rejects': rejectsExportJob as JobFunction,
 } as const;
 
 export type JobKind = keyof typeof JOBS;

@@ -102,10 +102,13 @@ export class JobRunner {
           finish({ state: 'done', message: m.message, done: Math.max(job.done, job.total) });
           onDone?.(m.result);
         } else if (m.type === 'cancelled') finish({ state: 'cancelled' });
-        else finish({ state: 'failed', error: { code: m.code, message: m.message } });
+        else finish({ state: 'failed', error: { code: m.code, message: m.message, kind: m.kind } });
       });
       worker.on('error', (error) =>
-        finish({ state: 'failed', error: { code: 'INTERNAL', message: error.message } }),
+        finish({
+          state: 'failed',
+          error: { code: 'INTERNAL', message: error.message, kind: null },
+        }),
       );
       worker.on('exit', (code) => {
         finish(
@@ -113,7 +116,11 @@ export class JobRunner {
             ? { state: 'cancelled' }
             : {
                 state: 'failed',
-                error: { code: 'INTERNAL', message: `the job stopped unexpectedly (exit ${code})` },
+                error: {
+                  code: 'INTERNAL',
+                  message: `the job stopped unexpectedly (exit ${code})`,
+                  kind: null,
+                },
               },
         );
         resolve(job);

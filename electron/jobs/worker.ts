@@ -10,12 +10,23 @@ import { JobCancelled, type JobWorkerData, type WorkerMessage } from './protocol
 import { JOBS } from './registry';
 
 const data = workerData as JobWorkerData;
+
+/** The `details.kind` of an AppError, which the renderer translates (e.g. `encrypted`). */
+function errorKindOf(details: unknown): string | null {
+  const kind = (details as { kind?: unknown } | undefined)?.kind;
+  return typeof kind === 'string' ? kind : null;
+}
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 
 async function main(): Promise<void> {
   const job = (JOBS as Record<string, (typeof JOBS)[keyof typeof JOBS] | undefined>)[data.kind];
   if (!job)
-    return post({ type: 'failed', code: 'NOT_FOUND', message: `unknown job kind ${data.kind}` });
+    return post({
+      type: 'failed',
+      code: 'NOT_FOUND',
+      message: `unknown job kind ${data.kind}`,
+      kind: null,
+    });
   const conn = connect(data.dbFile, { nativeBinding: data.nativeBinding });
   const checkCancelled = cancelCheck(new Int32Array(data.cancelFlag));
   let lastPost = 0;
@@ -38,12 +49,18 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof JobCancelled) post({ type: 'cancelled' });
     else if (error instanceof AppError)
-      post({ type: 'failed', code: error.code, message: error.message });
+      post({
+        type: 'failed',
+        code: error.code,
+        message: error.message,
+        kind: errorKindOf(error.details),
+      });
     else
       post({
         type: 'failed',
         code: 'INTERNAL',
         message: error instanceof Error ? error.message : String(error),
+        kind: null,
       });
   } finally {
     await conn.close();

@@ -40,6 +40,21 @@ async function saveWithDialog(file: string, fileName: string): Promise<Delivery>
 }
 let mainWindow: BrowserWindow | null = null;
 
+/** A file to import: Excel workbooks and CSV (legacy .xls/.et are listed so they get a clear message). */
+async function openWithDialog(): Promise<string | null> {
+  const options = {
+    properties: ['openFile' as const],
+    filters: [
+      { name: 'Excel / CSV', extensions: ['xlsx', 'xlsm', 'csv', 'txt', 'xls', 'et'] },
+      { name: '*', extensions: ['*'] },
+    ],
+  };
+  const choice = mainWindow
+    ? await dialog.showOpenDialog(mainWindow, options)
+    : await dialog.showOpenDialog(options);
+  return choice.canceled ? null : (choice.filePaths[0] ?? null);
+}
+
 function fatal(error: unknown): void {
   const detail = error instanceof Error ? error.message : String(error);
   dialog.showErrorBox('Keyfleet 无法启动 / Keyfleet cannot start', detail);
@@ -56,6 +71,7 @@ async function start(): Promise<void> {
     nativeBinding: process.env.KEYFLEET_SQLITE_BINDING,
     log: (m) => console.error(m),
     deliverFile: saveWithDialog,
+    chooseFile: openWithDialog,
   });
   if (process.argv.includes('--demo'))
     await loadDemoIfEmpty(backend, Number(argValue('--demo-accounts') ?? 2000));

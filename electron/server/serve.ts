@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   const token = randomBytes(24).toString('base64url');
   const server = createHttpServer({
     files: app.files,
+    upload: app.upload,
     dispatch: app.dispatch,
     token,
     staticDir: path.join(__dirname, '../renderer'),

@@ -26,7 +26,15 @@ export interface HttpServerOptions {
   maxBodyBytes?: number;
   /** Files offered for download at GET /api/files/<id>. */
   files?: FileShelf;
+  /** Takes an upload to POST /api/upload?name=<file name> (the body is the file's bytes). */
+  upload?: Upload;
 }
+
+export type Upload = (
+  body: http.IncomingMessage,
+  fileName: string,
+  clientId: string,
+) => Promise<Result<unknown>>;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -181,6 +189,15 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
           options.files?.get(url.pathname.slice('/api/files/'.length)) ?? null,
           res,
         );
+      }
+      if (url.pathname === '/api/upload') {
+        if (req.method !== 'POST' || !options.upload)
+          return refuse(405, 'VALIDATION', 'files are uploaded with POST /api/upload?name=…');
+        const name = url.searchParams.get('name');
+        if (!name) return refuse(400, 'VALIDATION', 'say the file name: /api/upload?name=…');
+        const result = await options.upload(req, name, clientId(req));
+        if (!result.ok) req.resume();
+        return sendJson(res, 200, result);
       }
       if (url.pathname === '/api' || url.pathname === '/api/') {
         if (req.method !== 'GET') return refuse(405, 'VALIDATION', 'use GET /api');

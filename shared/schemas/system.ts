@@ -23,7 +23,10 @@ export const job = z.object({
   message: z.string().nullable(),
   startedAt: timestamp,
   finishedAt: timestamp.nullable(),
-  error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }).nullable(),
+  /** `kind` names the problem for translation (e.g. `encrypted`, `legacy_xls`), as in error details. */
+  error: z
+    .object({ code: z.enum(ERROR_CODES), message: z.string(), kind: z.string().nullable() })
+    .nullable(),
 });
 export type Job = z.infer<typeof job>;
 

@@ -17,7 +17,8 @@ export type NormalCell =
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const DISPIMG = /^=?(?:_xlfn\.)?DISPIMG\(\s*"([^"]*)"/i;
 
-function text(raw: string): NormalCell {
+/** A text cell as an importer wants it: invisible characters gone, trimmed, pictures recognised. */
+export function textCell(raw: string): NormalCell {
   const image = DISPIMG.exec(raw.trim());
   if (image) return { kind: 'image', id: image[1]! };
   const cleaned = raw
@@ -36,14 +37,14 @@ function date(d: Date): NormalCell {
 
 export function normalizeCell(value: ExcelJS.CellValue): NormalCell {
   if (value === null || value === undefined) return { kind: 'empty' };
-  if (typeof value === 'string') return text(value);
+  if (typeof value === 'string') return textCell(value);
   if (typeof value === 'number')
     return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'error', code: '#NUM!' };
   if (typeof value === 'boolean') return { kind: 'boolean', value };
   if (value instanceof Date) return date(value);
-  if ('richText' in value) return text(value.richText.map((r) => r.text).join(''));
+  if ('richText' in value) return textCell(value.richText.map((r) => r.text).join(''));
   if ('hyperlink' in value)
-    return text(typeof value.text === 'string' ? value.text : String(value.hyperlink));
+    return textCell(typeof value.text === 'string' ? value.text : String(value.hyperlink));
   if ('error' in value) return { kind: 'error', code: String(value.error) };
   if ('formula' in value || 'sharedFormula' in value) {
     const formula = 'formula' in value ? value.formula : value.sharedFormula;

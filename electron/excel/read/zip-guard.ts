@@ -29,6 +29,10 @@ export interface ZipEntry {
   compressedSize: number;
   size: number;
   encrypted: boolean;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  /** Where the entry's local header starts. */
+  offset: number;
 }
 
 const EOCD = 0x06054b50;
@@ -96,6 +100,8 @@ export function inspectZip(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS)
       if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL)
         throw bad('truncated', 'the zip directory is damaged');
       const flags = cd.readUInt16LE(p + 8);
+      const method = cd.readUInt16LE(p + 10);
+      let offset = cd.readUInt32LE(p + 42);
       let compressedSize = cd.readUInt32LE(p + 20);
       let entrySize = cd.readUInt32LE(p + 24);
       const nameLength = cd.readUInt16LE(p + 28);
@@ -112,11 +118,22 @@ export function inspectZip(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS)
             entrySize = Number(cd.readBigUInt64LE(q));
             q += 8;
           }
-          if (compressedSize === 0xffffffff) compressedSize = Number(cd.readBigUInt64LE(q));
+          if (compressedSize === 0xffffffff) {
+            compressedSize = Number(cd.readBigUInt64LE(q));
+            q += 8;
+          }
+          if (offset === 0xffffffff) offset = Number(cd.readBigUInt64LE(q));
         }
         e += 4 + len;
       }
-      entries.push({ name, compressedSize, size: entrySize, encrypted: (flags & 1) === 1 });
+      entries.push({
+        name,
+        compressedSize,
+        size: entrySize,
+        encrypted: (flags & 1) === 1,
+        method,
+        offset,
+      });
       total += entrySize;
       p += 46 + nameLength + extraLength + commentLength;
     }

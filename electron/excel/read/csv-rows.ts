@@ -1,0 +1,63 @@
+/**
+ * The rows of a CSV file, streamed: decoded chunk by chunk in the encoding detected from its
+ * first bytes (BOM, else UTF-8 if valid, else GB18030), parsed incrementally, cells normalised
+ * like a workbook's text cells.
+ */
+import fs from 'node:fs';
+import { AppError } from '../../../shared/result';
+import { type NormalCell, textCell } from './cell-value';
+import { CsvParser, detectDelimiter } from './csv-parse';
+import { detectEncoding, type TextEncoding } from './text-decode';
+import { MAX_COLUMNS, MAX_ROWS } from './workbook-parts';
+import type { SourceRow } from './xlsx-rows';
+
+const SAMPLE_BYTES = 64 * 1024;
+
+export function csvEncoding(file: string): { encoding: TextEncoding; bomLength: number } {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const sample = Buffer.alloc(SAMPLE_BYTES);
+    const n = fs.readSync(fd, sample, 0, SAMPLE_BYTES, 0);
+    const head = sample.subarray(0, n);
+    const bom = detectEncoding(head.subarray(0, 4));
+    if (bom.bomLength > 0) return bom;
+    try {
+      // stream: true tolerates a character cut in two at the end of the sample.
+      new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: n === SAMPLE_BYTES });
+      return { encoding: 'utf-8', bomLength: 0 };
+    } catch {
+      return { encoding: 'gb18030', bomLength: 0 };
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export async function* readCsvRows(file: string): AsyncGenerator<SourceRow> {
+  const { encoding, bomLength } = csvEncoding(file);
+  const decoder = new TextDecoder(encoding);
+  let parser: CsvParser | null = null;
+  let rowNumber = 0;
+  const toRow = (cells: string[]): SourceRow => {
+    if (++rowNumber > MAX_ROWS)
+      throw new AppError('VALIDATION', `the file has more than ${MAX_ROWS} rows`, {
+        kind: 'too_many_rows',
+      });
+    if (cells.length > MAX_COLUMNS)
+      throw new AppError('VALIDATION', `row ${rowNumber} has more than ${MAX_COLUMNS} columns`, {
+        kind: 'too_many_columns',
+      });
+    return { row: rowNumber, cells: cells.map((c): NormalCell => textCell(c)) };
+  };
+  for await (const chunk of fs.createReadStream(file, {
+    start: bomLength,
+    highWaterMark: 1 << 20,
+  })) {
+    const text = decoder.decode(chunk as Buffer, { stream: true });
+    parser ??= new CsvParser(detectDelimiter(text));
+    for (const cells of parser.push(text)) yield toRow(cells);
+  }
+  const rest = decoder.decode();
+  parser ??= new CsvParser(detectDelimiter(rest));
+  for (const cells of [...parser.push(rest), ...parser.end()]) yield toRow(cells);
+}

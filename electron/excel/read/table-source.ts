@@ -1,0 +1,79 @@
+/**
+ * One way to read any file a user picks for import: sniffed by its bytes, checked before parsing,
+ * then offered as sheets of rows. CSV is one sheet named after the file.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/result';
+import { csvEncoding, readCsvRows } from './csv-rows';
+import { sniffFile } from './sniff';
+import { readWorkbookParts, type WorkbookParts } from './workbook-parts';
+import { readSheetRows, type SourceRow } from './xlsx-rows';
+
+export interface SourceSheet {
+  name: string;
+  rowCount: number | null;
+  hidden: boolean;
+}
+
+export interface TableSource {
+  format: 'xlsx' | 'csv';
+  encoding: string | null;
+  sheets: SourceSheet[];
+  rows(sheet: string): AsyncGenerator<SourceRow>;
+}
+
+function refuse(kind: string, message: string): AppError {
+  return new AppError('VALIDATION', message, { kind });
+}
+
+export async function openTable(
+  file: string,
+  displayName = path.basename(file),
+): Promise<TableSource> {
+  if (!fs.existsSync(file))
+    throw new AppError('NOT_FOUND', 'the file is gone', { kind: 'file_gone' });
+  const fd = fs.openSync(file, 'r');
+  const head = Buffer.alloc(8192);
+  const n = fs.readSync(fd, head, 0, head.length, 0);
+  fs.closeSync(fd);
+  if (n === 0) throw refuse('empty_file', 'the file is empty');
+
+  switch (sniffFile(head.subarray(0, n))) {
+    case 'legacy-xls':
+      throw refuse(
+        'legacy_xls',
+        'this is an old-format .xls or WPS .et workbook; open it in Excel or WPS and save it as .xlsx',
+      );
+    case 'encrypted-ooxml':
+      throw refuse(
+        'encrypted',
+        'the workbook is password-protected; remove the password and save it again',
+      );
+    case 'unknown':
+      throw refuse('unknown_format', 'this is neither an Excel workbook (.xlsx) nor a CSV file');
+    case 'text': {
+      const { encoding } = csvEncoding(file);
+      const name = path.parse(displayName).name || 'CSV';
+      return {
+        format: 'csv',
+        encoding,
+        sheets: [{ name, rowCount: null, hidden: false }],
+        rows: (sheet) => {
+          if (sheet !== name)
+            throw refuse('sheet_not_found', `a CSV file has one sheet, “${name}”`);
+          return readCsvRows(file);
+        },
+      };
+    }
+    case 'xlsx': {
+      const parts: WorkbookParts = await readWorkbookParts(file);
+      return {
+        format: 'xlsx',
+        encoding: null,
+        sheets: parts.sheets.map((s) => ({ name: s.name, rowCount: s.rows, hidden: s.hidden })),
+        rows: (sheet) => readSheetRows(file, parts, sheet),
+      };
+    }
+  }
+}

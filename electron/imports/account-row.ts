@@ -1,0 +1,180 @@
+/**
+ * One spreadsheet row → the account fields it gives, or the reasons it cannot be imported. Only
+ * mapped columns give fields, and an empty cell gives nothing: importing a colleague's list with
+ * an empty address column never erases the addresses already known.
+ */
+import {
+  BUYER_TYPES,
+  type BuyerType,
+  GRADES,
+  type Grade,
+  INDUSTRIES,
+  type Industry,
+  type Label,
+  LIFECYCLES,
+  type Lifecycle,
+  SOURCES,
+  type Source,
+  VALUE_TYPES,
+  type ValueType,
+} from '../../shared/enums';
+import type { AccountImportField } from '../../shared/import/account-fields';
+import { enumFromText } from '../../shared/import/enum-text';
+import { type RegionCodes, regionFromText } from '../../shared/import/region-text';
+import { isConsistentRegion } from '../../shared/regions';
+import type { ImportReason } from '../../shared/schemas/imports';
+import { cleanText } from '../../shared/text';
+import { normalizeUscc, usccProblem } from '../../shared/uscc';
+import { cellAsText, type NormalCell } from '../excel/read/cell-value';
+
+export interface ImportedAccount {
+  name?: string;
+  uscc?: string;
+  aliases?: string[];
+  buyerType?: BuyerType;
+  industry?: Industry;
+  region?: RegionCodes;
+  address?: string;
+  parent?: string;
+  grade?: Grade;
+  valueType?: ValueType;
+  lifecycle?: Lifecycle;
+  source?: Source;
+  owner?: string;
+  notes?: string;
+}
+
+export interface ParsedRow {
+  values: ImportedAccount;
+  reasons: ImportReason[];
+  warnings: ImportReason[];
+}
+
+/** Column index → field, for the mapped columns only. */
+export type ColumnFields = readonly (readonly [number, AccountImportField])[];
+
+const MAX_LENGTH: Partial<Record<AccountImportField, number>> = {
+  name: 200,
+  address: 300,
+  notes: 5000,
+  parent: 200,
+  owner: 100,
+};
+
+/** Extra wordings lists use for vocabulary values, beyond the codes and labels. */
+const ENUM_EXTRA: Partial<Record<AccountImportField, Partial<Record<string, readonly string[]>>>> =
+  {
+    buyerType: {
+      government: ['政府', '政府采购', '机关', '行政事业单位', 'gov'],
+      system: ['系统', '系统客户', '集团', '集团采购'],
+      direct: ['直销', '直销客户', '直采', '企业'],
+    },
+    grade: { A: ['A类', 'A级'], B: ['B类', 'B级'], C: ['C类', 'C级'] },
+  };
+
+const ENUM_TABLES: Partial<Record<AccountImportField, Record<string, Label>>> = {
+  buyerType: BUYER_TYPES,
+  industry: INDUSTRIES,
+  grade: GRADES,
+  valueType: VALUE_TYPES,
+  lifecycle: LIFECYCLES,
+  source: SOURCES,
+};
+
+const ALIAS_SPLIT = /[、,，;；|\n]+/;
+
+function reason(
+  code: string,
+  field: AccountImportField | null,
+  value: string | null = null,
+  detail: string | null = null,
+): ImportReason {
+  return { code, field, value, detail };
+}
+
+/** The choices listed in an "unknown value" message: the zh labels, short. */
+function choices(table: Record<string, Label>): string {
+  return Object.values(table)
+    .map((l) => l.zh)
+    .join('、');
+}
+
+export function parseAccountRow(cells: readonly NormalCell[], columns: ColumnFields): ParsedRow {
+  const values: ImportedAccount = {};
+  const reasons: ImportReason[] = [];
+  const warnings: ImportReason[] = [];
+  const regionParts: Partial<Record<'province' | 'city' | 'district' | 'region', string>> = {};
+
+  for (const [index, field] of columns) {
+    const cell = cells[index] ?? { kind: 'empty' };
+    if (cell.kind === 'empty') continue;
+    if (cell.kind === 'error') {
+      reasons.push(reason('cell_error', field, cell.code));
+      continue;
+    }
+    if (cell.kind === 'image') {
+      (field === 'name' ? reasons : warnings).push(reason('image', field));
+      continue;
+    }
+    const text = cleanText(cellAsText(cell)).replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    const max = MAX_LENGTH[field];
+    if (max !== undefined && text.length > max) {
+      reasons.push(reason('too_long', field, text.slice(0, 40), String(max)));
+      continue;
+    }
+    const table = ENUM_TABLES[field];
+    if (table) {
+      const code = enumFromText(table, text, ENUM_EXTRA[field] ?? {});
+      if (code === null) reasons.push(reason('enum.unknown', field, text, choices(table)));
+      else (values as Record<string, string>)[field] = code;
+      continue;
+    }
+    switch (field) {
+      case 'uscc': {
+        const uscc = normalizeUscc(text);
+        const problem = usccProblem(uscc);
+        if (problem) reasons.push(reason(`uscc.${problem}`, field, text));
+        else values.uscc = uscc;
+        break;
+      }
+      case 'aliases': {
+        const aliases = [...new Set(text.split(ALIAS_SPLIT).map((a) => a.trim()))].filter(
+          (a) => a && a.length <= 200,
+        );
+        if (aliases.length > 50) reasons.push(reason('aliases_too_many', field));
+        else values.aliases = aliases;
+        break;
+      }
+      case 'province':
+      case 'city':
+      case 'district':
+      case 'region':
+        regionParts[field] = text;
+        break;
+      default:
+        values[field as 'name' | 'address' | 'parent' | 'owner' | 'notes'] = text;
+    }
+  }
+
+  // A combined region column says it all; else province, city and district are read together
+  // so that 西湖区 is found under 杭州市 under 浙江省.
+  const regionText =
+    regionParts.region ??
+    [regionParts.province, regionParts.city, regionParts.district].filter(Boolean).join(' ');
+  if (regionText) {
+    const region = regionFromText(regionText);
+    const field: AccountImportField = regionParts.region
+      ? 'region'
+      : regionParts.district
+        ? 'district'
+        : regionParts.city
+          ? 'city'
+          : 'province';
+    if (!region) reasons.push(reason('region.unknown', field, regionText));
+    else if (!isConsistentRegion(region.provinceCode, region.cityCode, region.districtCode))
+      reasons.push(reason('region.inconsistent', field, regionText));
+    else values.region = region;
+  }
+  return { values, reasons, warnings };
+}

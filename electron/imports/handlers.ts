@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Inspection, ImportSummary } from '../../shared/schemas/imports';
+import { AppError } from '../../shared/result';
+import type { Deps } from '../app/deps';
+import { exportsDir, stamp } from '../exports/handlers';
+import type { JobKind } from '../jobs/registry';
+import type { Handlers } from '../transport/dispatch';
+import type { ImportAccountsParams } from './accounts-import';
+import type { InspectParams } from './inspect';
+import type { RejectsParams } from './rejects-export';
+import { deleteMapping, importReport, listMappings, saveMapping } from './repository';
+import { stageCopy, stagedFile } from './staging';
+
+type ImportHandlers = Pick<
+  Handlers,
+  | 'imports.choose'
+  | 'imports.inspect'
+  | 'imports.inspection'
+  | 'imports.run'
+  | 'imports.summary'
+  | 'imports.report'
+  | 'imports.rejects'
+  | 'imports.mappings'
+  | 'imports.saveMapping'
+  | 'imports.deleteMapping'
+>;
+
+export function importHandlers(deps: Deps): ImportHandlers {
+  const { db, dataDir, jobs, chooseFile, exportFiles } = deps;
+
+  /** The result of a finished job of the given kind; a clear CONFLICT while it is not finished. */
+  const finished = (jobId: string, kind: JobKind): unknown => {
+    const job = jobs.get(jobId);
+    if (job.kind !== kind) throw new AppError('NOT_FOUND', `no ${kind} job ${jobId}`);
+    if (job.state !== 'done')
+      throw new AppError('CONFLICT', `the job is ${job.state}`, {
+        kind: 'job_not_done',
+        state: job.state,
+      });
+    return jobs.result(jobId);
+  };
+
+  return {
+    'imports.choose': async (_input, { session }) => {
+      session.requireUser();
+      if (!chooseFile)
+        throw new AppError('CONFLICT', 'in browser mode files are uploaded (POST /api/upload)', {
+          kind: 'use_upload',
+        });
+      const picked = await chooseFile();
+      return picked === null ? null : stageCopy(dataDir, picked);
+    },
+    'imports.inspect': async ({ fileId }, { session }) => {
+      const user = session.requireUser();
+      const params: InspectParams = { fileId, ...stagedFile(dataDir, fileId) };
+      return { jobId: jobs.start('import.inspect', params, user.id).id };
+    },
+    'imports.inspection': async ({ jobId }) => finished(jobId, 'import.inspect') as Inspection,
+    'imports.run': async (input, { session }) => {
+      const user = session.requireUser();
+      const params: ImportAccountsParams = { input, ...stagedFile(dataDir, input.fileId) };
+      return { jobId: jobs.start('accounts.import', params, user.id).id };
+    },
+    'imports.summary': async ({ jobId }) => finished(jobId, 'accounts.import') as ImportSummary,
+    'imports.report': async (query, { session }) => {
+      session.requireUser();
+      return importReport(db, query);
+    },
+    'imports.rejects': async ({ runId, lang }, { session }) => {
+      const user = session.requireUser();
+      fs.mkdirSync(exportsDir(dataDir), { recursive: true });
+      const file = path.join(exportsDir(dataDir), `${randomUUID()}.xlsx`);
+      const fileName = `${lang === 'en' ? 'rejected-rows' : '被拒绝的行'}-${stamp('Asia/Shanghai')}.xlsx`;
+      const params: RejectsParams = { runId, lang, file, fileName, actorName: user.name };
+      const job = jobs.start('import.rejects', params, user.id);
+      exportFiles.set(job.id, { file, fileName });
+      return { jobId: job.id };
+    },
+    'imports.mappings': async (_input, { session }) => {
+      session.requireUser();
+      return listMappings(db);
+    },
+    'imports.saveMapping': async (input, { session }) =>
+      saveMapping(db, session.requireUser().id, input),
+    'imports.deleteMapping': async ({ id }, { session }) => {
+      session.requireUser();
+      await deleteMapping(db, id);
+      return { done: true as const };
+    },
+  };
+}

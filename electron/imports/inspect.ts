@@ -1,0 +1,67 @@
+/**
+ * The inspect job (worker thread): the sheets of a staged file, the first rows of each for the
+ * user to see, and the header row and column mapping that look right.
+ */
+import { ACCOUNT_HEADER_SYNONYMS } from '../../shared/import/account-fields';
+import { guessHeader } from '../../shared/import/headers';
+import type { Inspection, SheetInspection } from '../../shared/schemas/imports';
+import { cellAsText } from '../excel/read/cell-value';
+import { openTable } from '../excel/read/table-source';
+import type { JobFunction } from '../jobs/context';
+
+export interface InspectParams {
+  fileId: string;
+  file: string;
+  fileName: string;
+}
+
+const PREVIEW_ROWS = 30;
+const PREVIEW_COLUMNS = 60;
+const PREVIEW_CELL_CHARS = 200;
+
+export const inspectJob: JobFunction<InspectParams> = async (ctx) => {
+  const { file, fileName, fileId } = ctx.params;
+  const source = await openTable(file, fileName);
+  const sheets: SheetInspection[] = [];
+  ctx.progress(0, source.sheets.length);
+  for (const sheet of source.sheets) {
+    ctx.checkCancelled();
+    const preview: SheetInspection['preview'] = [];
+    for await (const { row, cells } of source.rows(sheet.name)) {
+      preview.push({
+        row,
+        cells: cells
+          .slice(0, PREVIEW_COLUMNS)
+          .map((c) => cellAsText(c).slice(0, PREVIEW_CELL_CHARS)),
+      });
+      if (preview.length >= PREVIEW_ROWS) break;
+    }
+    const guess = guessHeader(
+      preview.map((p) => p.cells),
+      ACCOUNT_HEADER_SYNONYMS,
+    );
+    const header = guess ? preview[guess.row]! : null;
+    sheets.push({
+      name: sheet.name,
+      rowCount: sheet.rowCount,
+      preview,
+      headerRow: header?.row ?? null,
+      columns: header
+        ? header.cells.map((text, index) => ({
+            index,
+            header: text,
+            field: guess!.mapping[index] ?? null,
+          }))
+        : [],
+    });
+    ctx.progress(sheets.length, source.sheets.length);
+  }
+  const result: Inspection = {
+    fileId,
+    fileName,
+    format: source.format,
+    encoding: source.encoding,
+    sheets,
+  };
+  return { result };
+};

@@ -1,0 +1,126 @@
+/**
+ * Why an imported row is rejected or warned about, in words. The same text goes into the dry-run
+ * report on screen and into the reason column of the rejected-rows workbook, so it lives here.
+ */
+import type { ImportReason } from '../schemas/imports';
+import type { AccountImportField } from './account-fields';
+
+type Lang = 'zh-CN' | 'en';
+
+export const IMPORT_FIELD_LABELS: Record<AccountImportField, { zh: string; en: string }> = {
+  name: { zh: '客户名称', en: 'Name' },
+  uscc: { zh: '统一社会信用代码', en: 'USCC' },
+  aliases: { zh: '别名', en: 'Aliases' },
+  buyerType: { zh: '客户类型', en: 'Buyer type' },
+  industry: { zh: '行业', en: 'Industry' },
+  province: { zh: '省份', en: 'Province' },
+  city: { zh: '城市', en: 'City' },
+  district: { zh: '区县', en: 'District' },
+  region: { zh: '地区', en: 'Region' },
+  address: { zh: '地址', en: 'Address' },
+  parent: { zh: '上级单位', en: 'Parent' },
+  grade: { zh: '客户等级', en: 'Grade' },
+  valueType: { zh: '价值类型', en: 'Value type' },
+  lifecycle: { zh: '客户阶段', en: 'Lifecycle' },
+  source: { zh: '信息来源', en: 'Source' },
+  owner: { zh: '负责人', en: 'Owner' },
+  notes: { zh: '备注', en: 'Notes' },
+};
+
+type Template = (r: ImportReason) => string;
+
+const MESSAGES: Record<string, { zh: Template; en: Template }> = {
+  required: { zh: () => '不能为空', en: () => 'is empty' },
+  too_long: {
+    zh: (r) => `过长（最多 ${r.detail} 字）`,
+    en: (r) => `is too long (max ${r.detail})`,
+  },
+  'uscc.length': {
+    zh: () => '应为 18 位',
+    en: () => 'must be 18 characters',
+  },
+  'uscc.charset': {
+    zh: () => '含有不允许的字符（不能含 I、O、Z、S、V）',
+    en: () => 'has characters a USCC cannot contain (I, O, Z, S, V)',
+  },
+  'uscc.check': {
+    zh: () => '校验位不正确，请核对',
+    en: () => 'check character is wrong; please verify',
+  },
+  'enum.unknown': {
+    zh: (r) => `无法识别“${r.value}”${r.detail ? `（可填：${r.detail}）` : ''}`,
+    en: (r) => `“${r.value}” is not a known value${r.detail ? ` (use: ${r.detail})` : ''}`,
+  },
+  'region.unknown': {
+    zh: (r) => `找不到地区“${r.value}”`,
+    en: (r) => `no region called “${r.value}”`,
+  },
+  'region.inconsistent': {
+    zh: () => '省、市、区县不一致',
+    en: () => 'province, city and district do not agree',
+  },
+  'parent.not_found': {
+    zh: (r) => `找不到上级单位“${r.value}”（请先导入或建立它）`,
+    en: (r) => `no account called “${r.value}” (import or create it first)`,
+  },
+  'parent.ambiguous': {
+    zh: (r) => `有多个客户叫“${r.value}”，无法确定上级单位`,
+    en: (r) => `several accounts are called “${r.value}”`,
+  },
+  'parent.self': { zh: () => '不能是自己的上级单位', en: () => 'cannot be its own parent' },
+  'parent.cycle': {
+    zh: () => '会形成循环的上下级关系',
+    en: () => 'would make the hierarchy circular',
+  },
+  'owner.not_found': {
+    zh: (r) => `找不到员工“${r.value}”`,
+    en: (r) => `no active staff member called “${r.value}”`,
+  },
+  cell_error: {
+    zh: (r) => `单元格是错误值 ${r.value}`,
+    en: (r) => `the cell holds the error ${r.value}`,
+  },
+  image: {
+    zh: () => '单元格是图片，不是文字',
+    en: () => 'the cell holds a picture, not text',
+  },
+  duplicate_in_file: {
+    zh: (r) => `与第 ${r.detail} 行重复（同一信用代码）`,
+    en: (r) => `repeats row ${r.detail} (same USCC)`,
+  },
+  duplicate_name_in_file: {
+    zh: (r) => `与第 ${r.detail} 行同名且都没有信用代码`,
+    en: (r) => `has the same name as row ${r.detail} and neither has a USCC`,
+  },
+  similar_exists: {
+    zh: (r) => `可能与已有客户“${r.detail}”重复`,
+    en: (r) => `may duplicate the existing account “${r.detail}”`,
+  },
+  uscc_conflict: {
+    zh: (r) => `同名客户“${r.detail}”的信用代码不同`,
+    en: (r) => `the account of this name, “${r.detail}”, has a different USCC`,
+  },
+  aliases_too_many: { zh: () => '别名过多（最多 50 个）', en: () => 'too many aliases (max 50)' },
+  blocked_by_rejects: {
+    zh: () => '文件中有被拒绝的行，按“全部或不导入”未写入',
+    en: () => 'not written: the file has rejected rows and the import is all-or-nothing',
+  },
+};
+
+export function fieldLabel(field: AccountImportField, lang: Lang): string {
+  return IMPORT_FIELD_LABELS[field][lang === 'en' ? 'en' : 'zh'];
+}
+
+/** “统一社会信用代码：校验位不正确，请核对” / “USCC: check character is wrong; please verify”. */
+export function describeReason(reason: ImportReason, lang: Lang): string {
+  const message = MESSAGES[reason.code];
+  const text = message
+    ? message[lang === 'en' ? 'en' : 'zh'](reason)
+    : `${reason.code}${reason.value ? ` (${reason.value})` : ''}`;
+  if (!reason.field) return text;
+  return `${fieldLabel(reason.field, lang)}${lang === 'en' ? ': ' : '：'}${text}`;
+}
+
+export function describeReasons(reasons: readonly ImportReason[], lang: Lang): string {
+  return reasons.map((r) => describeReason(r, lang)).join(lang === 'en' ? '; ' : '；');
+}

@@ -1,0 +1,172 @@
+/**
+ * The import wizard's contract: a staged file is inspected (sheets, header row, suggested
+ * mapping), run as a dry run (a per-row report), then committed — all-or-nothing unless the user
+ * chooses to import only the valid rows.
+ */
+import { z } from 'zod';
+import { ACCOUNT_IMPORT_FIELDS } from '../import/account-fields';
+import { id, timestamp } from './common';
+
+export const importField = z.enum(ACCOUNT_IMPORT_FIELDS);
+
+/** A file copied into the data folder, so later moves or edits of the original cannot matter. */
+export const stagedFile = z.object({
+  fileId: z.string().regex(/^[0-9a-f-]{36}$/),
+  fileName: z.string(),
+  size: z.number().int(),
+});
+export type StagedFile = z.infer<typeof stagedFile>;
+
+export const fileRef = z.object({ fileId: stagedFile.shape.fileId });
+
+export const previewRow = z.object({
+  /** The row number as Excel shows it (1-based). */
+  row: z.number().int(),
+  cells: z.array(z.string()),
+});
+
+export const sheetInspection = z.object({
+  name: z.string(),
+  /** Rows the sheet declares (its dimension), or null when it does not say. */
+  rowCount: z.number().int().nullable(),
+  /** The first rows of the sheet as text, for choosing the header row. */
+  preview: z.array(previewRow),
+  /** The row number (1-based) that looks like the header, or null when none does. */
+  headerRow: z.number().int().nullable(),
+  /** For the guessed header row: each column's header and the field it is mapped to. */
+  columns: z.array(
+    z.object({ index: z.number().int(), header: z.string(), field: importField.nullable() }),
+  ),
+});
+export type SheetInspection = z.infer<typeof sheetInspection>;
+
+export const inspection = z.object({
+  fileId: z.string(),
+  fileName: z.string(),
+  format: z.enum(['xlsx', 'csv']),
+  /** The text encoding of a CSV file (utf-8, gb18030 …); null for workbooks. */
+  encoding: z.string().nullable(),
+  sheets: z.array(sheetInspection),
+});
+export type Inspection = z.infer<typeof inspection>;
+
+const columnMapping = z
+  .array(z.object({ index: z.number().int().min(0).max(16_383), field: importField.nullable() }))
+  .max(16_384)
+  .superRefine((columns, ctx) => {
+    const seen = new Set<string>();
+    columns.forEach((c, i) => {
+      if (c.field === null) return;
+      if (seen.has(c.field))
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'field'],
+          message: 'mapping.field_twice',
+          params: { reason: 'mapping.field_twice' },
+        });
+      seen.add(c.field);
+    });
+    if (!columns.some((c) => c.field === 'name'))
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: 'mapping.name_required',
+        params: { reason: 'mapping.name_required' },
+      });
+  });
+
+export const importRunInput = z.object({
+  fileId: stagedFile.shape.fileId,
+  sheet: z.string().max(100),
+  /** The header row (1-based); data starts on the next row. */
+  headerRow: z.number().int().min(1).max(1_048_576),
+  columns: columnMapping,
+  mode: z.enum(['dryRun', 'commit']),
+  /** allOrNothing: any rejected row means nothing is written. validOnly: valid rows are written. */
+  policy: z.enum(['allOrNothing', 'validOnly']).default('allOrNothing'),
+});
+export type ImportRunInput = z.infer<typeof importRunInput>;
+
+export const IMPORT_OUTCOMES = ['create', 'update', 'unchanged', 'reject'] as const;
+export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
+
+/** Why a row is rejected or warned about; `describeReason` turns it into words in either language. */
+export const importReason = z.object({
+  code: z.string(),
+  field: importField.nullable(),
+  /** The offending value as the file had it. */
+  value: z.string().nullable(),
+  /** Extra facts for the message: the other row, the matching account … */
+  detail: z.string().nullable(),
+});
+export type ImportReason = z.infer<typeof importReason>;
+
+export const importChange = z.object({
+  field: importField,
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+export type ImportChange = z.infer<typeof importChange>;
+
+export const importReportRow = z.object({
+  row: z.number().int(),
+  outcome: z.enum(IMPORT_OUTCOMES),
+  accountId: id.nullable(),
+  name: z.string().nullable(),
+  uscc: z.string().nullable(),
+  reasons: z.array(importReason),
+  warnings: z.array(importReason),
+  changes: z.array(importChange),
+});
+export type ImportReportRow = z.infer<typeof importReportRow>;
+
+export const importSummary = z.object({
+  runId: id,
+  mode: z.enum(['dryRun', 'commit']),
+  policy: z.enum(['allOrNothing', 'validOnly']),
+  fileName: z.string(),
+  sheet: z.string(),
+  total: z.number().int(),
+  create: z.number().int(),
+  update: z.number().int(),
+  unchanged: z.number().int(),
+  reject: z.number().int(),
+  warned: z.number().int(),
+  /** True when rows were written (commit mode, and no rejects or the valid-only policy). */
+  committed: z.boolean(),
+  finishedAt: timestamp,
+});
+export type ImportSummary = z.infer<typeof importSummary>;
+
+export const importReportQuery = z.object({
+  runId: id,
+  outcome: z.enum(IMPORT_OUTCOMES).optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+export const importReport = z.object({
+  summary: importSummary,
+  rows: z.array(importReportRow),
+  /** Rows matching the outcome filter. */
+  total: z.number().int(),
+});
+export type ImportReport = z.infer<typeof importReport>;
+
+export const savedMapping = z.object({
+  id,
+  name: z.string(),
+  /** Header text (as in the file) → field. Applied to any file whose headers match. */
+  columns: z.array(z.object({ header: z.string(), field: importField })),
+  createdBy: z.string().nullable(),
+  updatedAt: timestamp,
+});
+export type SavedMapping = z.infer<typeof savedMapping>;
+
+export const saveMappingInput = z.object({
+  name: z.string().trim().min(1).max(60),
+  columns: z
+    .array(z.object({ header: z.string().trim().min(1).max(200), field: importField }))
+    .min(1)
+    .max(200),
+});

@@ -1,0 +1,259 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Input, Output } from '../../shared/api';
+import { signedInApp, type TestApp } from '../helpers/app';
+import { tempDir } from '../helpers/db';
+import { newUscc } from '../helpers/fixtures';
+
+let app: TestApp;
+afterEach(async () => app?.close());
+
+type Columns = Input<'imports.run'>['columns'];
+
+async function workbook(
+  rows: unknown[][],
+  build?: (ws: ExcelJS.Worksheet) => void,
+): Promise<string> {
+  const file = path.join(tempDir(), 'accounts.xlsx');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('客户名单');
+  for (const r of rows) ws.addRow(r);
+  build?.(ws);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+async function stage(file: string) {
+  return app.deps.chooseFile === undefined
+    ? (await import('../../electron/imports/staging')).stageCopy(app.dataDir, file)
+    : null!;
+}
+
+async function inspect(file: string): Promise<Output<'imports.inspection'>> {
+  const staged = await stage(file);
+  const { jobId } = await app.value('imports.inspect', { fileId: staged.fileId });
+  const job = await app.deps.jobs.wait(jobId);
+  expect(job.error).toBeNull();
+  return app.value('imports.inspection', { jobId });
+}
+
+async function run(
+  fileId: string,
+  sheet: Output<'imports.inspection'>['sheets'][number],
+  mode: 'dryRun' | 'commit',
+  policy: 'allOrNothing' | 'validOnly' = 'allOrNothing',
+  columns: Columns = sheet.columns.map((c) => ({ index: c.index, field: c.field })),
+) {
+  const { jobId } = await app.value('imports.run', {
+    fileId,
+    sheet: sheet.name,
+    headerRow: sheet.headerRow!,
+    columns,
+    mode,
+    policy,
+  });
+  const job = await app.deps.jobs.wait(jobId);
+  expect(job.error).toBeNull();
+  const summary = await app.value('imports.summary', { jobId });
+  const report = await app.value('imports.report', { runId: summary.runId, limit: 200 });
+  return { summary, report, jobId };
+}
+
+const count = async () => (await app.value('accounts.list', { limit: 1 })).total;
+
+describe('importing accounts', () => {
+  it('finds the header under a merged title row, maps it, dry-runs, commits, and a re-import changes nothing', async () => {
+    app = await signedInApp();
+    const [a, b] = [newUscc(), newUscc()];
+    const file = await workbook(
+      [
+        ['2026 年大客户名单（内部）'],
+        ['单位名称', '统一社会信用代码', '客户类别', '所属省份', '城市', '客户等级', '备注'],
+        ['杭州市公安局 ', a, '政府采购', '浙江', '杭州市', 'A', '\u200B重点'],
+        ['宁波顺达汽车租赁有限公司', b.toLowerCase(), 'direct', '浙江省', '宁波', 'B类', null],
+        [],
+      ],
+      (ws) => ws.mergeCells('A1:G1'),
+    );
+    const inspection = await inspect(file);
+    const sheet = inspection.sheets[0]!;
+    expect(sheet.headerRow).toBe(2);
+    expect(sheet.columns.map((c) => c.field)).toEqual([
+      'name',
+      'uscc',
+      'buyerType',
+      'province',
+      'city',
+      'grade',
+      'notes',
+    ]);
+    // The merged title fills its whole range.
+    expect(sheet.preview[0]!.cells.slice(0, 7)).toEqual(Array(7).fill('2026 年大客户名单（内部）'));
+
+    const dry = await run(inspection.fileId, sheet, 'dryRun');
+    expect(dry.summary).toMatchObject({
+      total: 2,
+      create: 2,
+      update: 0,
+      reject: 0,
+      committed: false,
+    });
+    expect(await count()).toBe(0);
+
+    const commit = await run(inspection.fileId, sheet, 'commit');
+    expect(commit.summary).toMatchObject({ create: 2, committed: true });
+    const list = await app.value('accounts.list', { sort: [{ field: 'name', desc: false }] });
+    const police = list.rows.find((r) => r.uscc === a)!;
+    expect(police).toMatchObject({
+      name: '杭州市公安局',
+      buyerType: 'government',
+      grade: 'A',
+      provinceCode: '330000',
+      cityCode: '330100',
+    });
+    expect(list.rows.find((r) => r.uscc === b)).toMatchObject({ buyerType: 'direct', grade: 'B' });
+    const history = await app.value('accounts.history', { id: police.id });
+    expect(history.rows[0]).toMatchObject({ action: 'account.create' });
+
+    const again = await run(inspection.fileId, sheet, 'commit');
+    expect(again.summary).toMatchObject({ total: 2, create: 0, update: 0, unchanged: 2 });
+    expect((await app.value('audit.verify', {})).ok).toBe(true);
+  });
+
+  it('reports each rejected row with its reason; all-or-nothing writes nothing, valid-only writes the rest', async () => {
+    app = await signedInApp();
+    const good = newUscc();
+    const bad = `${good.slice(0, 17)}${good[17] === '0' ? '1' : '0'}`;
+    const file = await workbook([
+      ['客户名称', '信用代码', '客户类型', '负责人'],
+      ['好客户有限公司', good, '直销', null],
+      ['坏代码有限公司', bad, '直销', null],
+      ['类型不明有限公司', newUscc(), '大集团', null],
+      ['重复行有限公司', good, '直销', null],
+      ['没人管有限公司', newUscc(), '直销', '张三丰'],
+    ]);
+    const inspection = await inspect(file);
+    const sheet = inspection.sheets[0]!;
+    const dry = await run(inspection.fileId, sheet, 'dryRun');
+    expect(dry.summary).toMatchObject({ total: 5, create: 1, reject: 4 });
+    const reasons = Object.fromEntries(
+      dry.report.rows.map((r) => [r.row, r.reasons.map((x) => x.code)]),
+    );
+    expect(reasons).toEqual({
+      2: [],
+      3: ['uscc.check'],
+      4: ['enum.unknown'],
+      5: ['duplicate_in_file'],
+      6: ['owner.not_found'],
+    });
+
+    const blocked = await run(inspection.fileId, sheet, 'commit');
+    expect(blocked.summary).toMatchObject({ committed: false, reject: 4, create: 1 });
+    expect(await count()).toBe(0);
+
+    const partial = await run(inspection.fileId, sheet, 'commit', 'validOnly');
+    expect(partial.summary).toMatchObject({ committed: true, create: 1, reject: 4 });
+    expect(await count()).toBe(1);
+
+    const { jobId } = await app.value('imports.rejects', { runId: partial.summary.runId });
+    expect((await app.deps.jobs.wait(jobId)).state).toBe('done');
+    const delivery = await app.value('exports.deliver', { jobId });
+    if (delivery.kind !== 'download') throw new Error('expected a download');
+    const rejected = new ExcelJS.Workbook();
+    await rejected.xlsx.readFile(app.files.get(delivery.url.slice('/api/files/'.length))!.path);
+    const ws = rejected.worksheets[0]!;
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      '客户名称',
+      '信用代码',
+      '客户类型',
+      '负责人',
+      '原行号',
+      '原因',
+    ]);
+    expect(ws.rowCount).toBe(5);
+    expect(ws.getRow(2).getCell(1).value).toBe('坏代码有限公司');
+    expect(String(ws.getRow(2).getCell(6).value)).toContain('校验位');
+  });
+
+  it('updates only what the file changes, leaves empty cells alone and links parents named later in the file', async () => {
+    app = await signedInApp();
+    const [unit, head] = [newUscc(), newUscc()];
+    await app.value('accounts.create', {
+      account: { name: '嘉兴市分行', uscc: unit, buyerType: 'system', address: '南湖路 1 号' },
+    });
+    const file = await workbook([
+      ['客户名称', '统一社会信用代码', '客户类型', '地址', '上级单位'],
+      ['嘉兴市分行', unit, '系统客户', null, '某某银行总行'],
+      ['某某银行总行', head, '系统客户', '北京', null],
+    ]);
+    const inspection = await inspect(file);
+    const sheet = inspection.sheets[0]!;
+    const commit = await run(inspection.fileId, sheet, 'commit');
+    expect(commit.summary).toMatchObject({ create: 1, update: 1 });
+    expect(commit.report.rows[0]!.changes).toEqual([
+      { field: 'parent', before: null, after: '某某银行总行' },
+    ]);
+    const list = await app.value('accounts.list', {});
+    const branch = list.rows.find((r) => r.uscc === unit)!;
+    const bank = list.rows.find((r) => r.uscc === head)!;
+    expect(branch).toMatchObject({ address: '南湖路 1 号', parentId: bank.id });
+    expect(bank.subordinateCount).toBe(1);
+  });
+
+  it('cancelling a commit leaves the database exactly as it was', async () => {
+    app = await signedInApp();
+    const rows: unknown[][] = [['客户名称', '统一社会信用代码', '客户类型']];
+    for (let i = 0; i < 20_000; i++) rows.push([`测试客户${i}有限公司`, newUscc(), '直销']);
+    const inspection = await inspect(await workbook(rows));
+    const sheet = inspection.sheets[0]!;
+    const before = await count();
+    const { jobId } = await app.value('imports.run', {
+      fileId: inspection.fileId,
+      sheet: sheet.name,
+      headerRow: 1,
+      columns: sheet.columns.map((c) => ({ index: c.index, field: c.field })),
+      mode: 'commit',
+    });
+    for (;;) {
+      const job = await app.value('jobs.get', { id: jobId });
+      if (job.done > 1000) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await app.value('jobs.cancel', { id: jobId });
+    expect((await app.deps.jobs.wait(jobId)).state).toBe('cancelled');
+    expect(await count()).toBe(before);
+    const runs = await app.deps.db.selectFrom('import_runs').selectAll().execute();
+    expect(runs).toEqual([]);
+  });
+});
+
+describe('files that cannot be imported', () => {
+  it('says why, per kind of file', async () => {
+    app = await signedInApp();
+    const dir = tempDir();
+    const cases: [string, Buffer, string][] = [
+      [
+        'old.xls',
+        Buffer.concat([
+          Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+          Buffer.alloc(600),
+        ]),
+        'legacy_xls',
+      ],
+      ['empty.xlsx', Buffer.alloc(0), 'empty_file'],
+      ['binary.xlsx', Buffer.from([0, 1, 2, 3, 0, 0, 0]), 'unknown_format'],
+    ];
+    for (const [name, bytes, kind] of cases) {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, bytes);
+      const staged = await stage(file);
+      const { jobId } = await app.value('imports.inspect', { fileId: staged.fileId });
+      const job = await app.deps.jobs.wait(jobId);
+      expect(job.state).toBe('failed');
+      expect(job.error?.kind).toBe(kind);
+    }
+  });
+});
