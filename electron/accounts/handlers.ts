@@ -22,6 +22,26 @@ type AccountHandlers = Pick<
   | 'accounts.history'
 >;
 
+/** Import entries whose created-id runs include the account (imports audit creations in one entry). */
+async function importsThatCreated(
+  db: Deps['db'],
+  id: number,
+): Promise<{ entity: string; entityId: number }[]> {
+  const imports = await db
+    .selectFrom('audit_log')
+    .select(['entity_id', 'after_json'])
+    .where('entity', '=', 'import')
+    .where('action', '=', 'import.accounts')
+    .execute();
+  return imports
+    .filter((e) => {
+      const runs = (JSON.parse(e.after_json ?? '{}') as { createdIds?: [number, number][] })
+        .createdIds;
+      return runs?.some(([first, last]) => first <= id && id <= last) ?? false;
+    })
+    .map((e) => ({ entity: 'import', entityId: e.entity_id! }));
+}
+
 export function accountHandlers({ db }: Deps): AccountHandlers {
   return {
     'accounts.list': (q) => listAccounts(db, q),
@@ -45,7 +65,12 @@ export function accountHandlers({ db }: Deps): AccountHandlers {
       checkDuplicates(db, { name, uscc, aliases }, excludeId),
     'accounts.lookup': ({ q, limit, excludeId }) => lookupAccounts(db, q, limit, excludeId),
     // Deleted accounts keep their history, so no existence check here.
-    'accounts.history': ({ id, offset, limit }) =>
-      listAudit(db, [{ entity: 'account', entityId: id }], offset, limit),
+    'accounts.history': async ({ id, offset, limit }) =>
+      listAudit(
+        db,
+        [{ entity: 'account', entityId: id }, ...(await importsThatCreated(db, id))],
+        offset,
+        limit,
+      ),
   };
 }

@@ -125,7 +125,7 @@ export function parseAccountRow(cells: readonly NormalCell[], columns: ColumnFie
     }
     const table = ENUM_TABLES[field];
     if (table) {
-      const code = enumFromText(table, text, ENUM_EXTRA[field] ?? {});
+      const code = enumFromText(table, text, ENUM_EXTRA[field]);
       if (code === null) reasons.push(reason('enum.unknown', field, text, choices(table)));
       else (values as Record<string, string>)[field] = code;
       continue;

@@ -64,7 +64,7 @@ const SELECT_EXISTING = `
     left join accounts p on p.id = a.parent_id`;
 
 export class AccountStore {
-  private readonly byUscc: BetterSqlite3.Statement;
+  private readonly usccId: BetterSqlite3.Statement;
   private readonly byNameNorm: BetterSqlite3.Statement;
   private readonly byAliasNorm: BetterSqlite3.Statement;
   private readonly byId: BetterSqlite3.Statement;
@@ -78,7 +78,8 @@ export class AccountStore {
   private readonly updates = new Map<string, BetterSqlite3.Statement>();
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
-    this.byUscc = sqlite.prepare(`${SELECT_EXISTING} where a.uscc = ?`);
+    // Most rows of a large import are new: a bare index probe first, the full row only on a hit.
+    this.usccId = sqlite.prepare('select id from accounts where uscc = ?').pluck();
     this.byNameNorm = sqlite.prepare(`${SELECT_EXISTING} where a.name_norm = ? limit 2`);
     this.byAliasNorm = sqlite.prepare(
       `select a.id, a.name from account_aliases x join accounts a on a.id = x.account_id
@@ -105,11 +106,13 @@ export class AccountStore {
   }
 
   findByUscc(uscc: string): ExistingAccount | undefined {
-    return this.byUscc.get(uscc) as ExistingAccount | undefined;
+    const id = this.usccId.get(uscc) as number | undefined;
+    return id === undefined ? undefined : this.findById(id);
   }
 
   /** Accounts with this normalised name (at most two: more than one is ambiguous anyway). */
   findByName(nameNorm: string): ExistingAccount[] {
+    if (this.idsByNameNorm.get(nameNorm) === undefined) return [];
     return this.byNameNorm.all(nameNorm) as ExistingAccount[];
   }
 

@@ -163,6 +163,25 @@ function auditSides(changes: ImportChange[]): { before: object; after: object } 
 
 interface PassResult {
   summary: Omit<ImportSummary, 'runId' | 'mode' | 'policy' | 'committed' | 'finishedAt'>;
+  created: [number, number][];
+}
+
+/**
+ * The ids of created accounts as [first, last] runs (one run, as a rule: ids are consecutive in
+ * one transaction). Creations are audited once, in the import's own entry, by these runs — an
+ * entry per created account would cost more than the insert itself; the account's history finds
+ * the import entry by its id (accounts/handlers).
+ */
+class IdRanges {
+  private readonly runs: [number, number][] = [];
+  add(id: number): void {
+    const last = this.runs[this.runs.length - 1];
+    if (last && last[1] + 1 === id) last[1] = id;
+    else this.runs.push([id, id]);
+  }
+  list(): [number, number][] {
+    return this.runs;
+  }
 }
 
 async function pass(
@@ -196,6 +215,7 @@ async function pass(
   /** Names in the file (normalised) → account id (when written) or null: parents may be among them. */
   const fileNames = new Map<string, number | null>();
   const links: { row: number; id: number | null; parent: string }[] = [];
+  const created = new IdRanges();
   const expected = sheet.rowCount ? Math.max(0, sheet.rowCount - input.headerRow) : 0;
   const now = new Date().toISOString();
   let headerSeen = false;
@@ -279,13 +299,7 @@ async function pass(
         ctx.actorId,
         now,
       );
-      audit!({
-        actorId: ctx.actorId,
-        entity: 'account',
-        entityId: accountId,
-        action: 'account.create',
-        after: { ...auditSides(decision.changes).after, importedFrom: fileName },
-      });
+      created.add(accountId);
     } else if (apply && decision && existing && outcome === 'update') {
       store.update(existing, decision.patch, decision.newAliases, ctx.actorId, now);
       const sides = auditSides(decision.changes);
@@ -312,7 +326,8 @@ async function pass(
       uscc: v.uscc ?? existing?.uscc ?? null,
       reasons,
       warnings,
-      changes: outcome === 'update' || outcome === 'create' ? (decision?.changes ?? []) : [],
+      // A created row's "changes" are the whole row, which the file already says.
+      changes: outcome === 'update' ? (decision?.changes ?? []) : [],
       cells: outcome === 'reject' ? cells.map(cellAsText) : null,
     });
   }
@@ -352,12 +367,15 @@ async function pass(
   }
   if (apply) store.recountSubordinates(touched);
   ctx.progress(counts.total, counts.total);
-  return { summary: { fileName, sheet: input.sheet, ...counts } };
+  return { summary: { fileName, sheet: input.sheet, ...counts }, created: created.list() };
 }
 
 export const importAccountsJob: JobFunction<ImportAccountsParams> = async (ctx) => {
   const { input, fileName } = ctx.params;
   const commit = input.mode === 'commit';
+  // One transaction touches every index of accounts plus the report: a larger page cache keeps
+  // SQLite from spilling it to the WAL before the commit. This connection is the job's alone.
+  ctx.sqlite.pragma('cache_size = -131072');
 
   const run = (apply: boolean) =>
     bulkTransaction(ctx.sqlite, async () => {
@@ -368,7 +386,7 @@ export const importAccountsJob: JobFunction<ImportAccountsParams> = async (ctx) 
         sheet: input.sheet,
         actorId: ctx.actorId,
       });
-      const { summary } = await pass(ctx, report, apply, input.policy === 'allOrNothing');
+      const { summary, created } = await pass(ctx, report, apply, input.policy === 'allOrNothing');
       const full: ImportSummary = report.finish({
         ...summary,
         committed: apply,
@@ -387,6 +405,7 @@ export const importAccountsJob: JobFunction<ImportAccountsParams> = async (ctx) 
             updated: full.update,
             unchanged: full.unchanged,
             rejected: full.reject,
+            createdIds: created,
           },
         });
       return full;

@@ -6,24 +6,46 @@
 import type { Label } from '../enums';
 import { headerKey } from './headers';
 
+type Index = Map<string, string>;
+const indexes = new WeakMap<object, WeakMap<object, Index>>();
+
+/** Every wording of every value, compared form → code; built once per table (imports call this per cell). */
+function indexOf<K extends string>(
+  table: Record<K, Label>,
+  extra: Partial<Record<K, readonly string[]>>,
+): Index {
+  let byExtra = indexes.get(table);
+  if (!byExtra) indexes.set(table, (byExtra = new WeakMap()));
+  let index = byExtra.get(extra);
+  if (!index) {
+    index = new Map();
+    for (const code of Object.keys(table) as K[]) {
+      const label = table[code];
+      for (const c of [
+        code,
+        label.zh,
+        label.en,
+        ...label.zh.split(/\s+/),
+        ...label.en.split(/\s*·\s*/),
+        ...(extra[code] ?? []),
+      ]) {
+        const key = headerKey(c);
+        if (key && !index.has(key)) index.set(key, code);
+      }
+    }
+    byExtra.set(extra, index);
+  }
+  return index;
+}
+
+const NO_EXTRA = {};
+
 export function enumFromText<K extends string>(
   table: Record<K, Label>,
   text: string,
-  extra: Partial<Record<K, readonly string[]>> = {},
+  extra: Partial<Record<K, readonly string[]>> | undefined = NO_EXTRA,
 ): K | null {
   const key = headerKey(text);
   if (!key) return null;
-  for (const code of Object.keys(table) as K[]) {
-    const label = table[code];
-    const candidates = [
-      code,
-      label.zh,
-      label.en,
-      ...label.zh.split(/\s+/),
-      ...label.en.split(/\s*·\s*/),
-      ...(extra[code] ?? []),
-    ];
-    if (candidates.some((c) => headerKey(c) === key)) return code;
-  }
-  return null;
+  return (indexOf(table, extra ?? NO_EXTRA).get(key) as K | undefined) ?? null;
 }

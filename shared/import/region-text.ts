@@ -63,6 +63,17 @@ export function regionFromText(text: string): RegionCodes | null {
   if (!rest) return codes;
   const municipality = (province.node.children ?? []).some((c) => c.name === '市辖区');
   if (municipality) {
+    // 北京市 市辖区 (as the city column of an export says it): the grouping level, written out.
+    const grouping = (province.node.children ?? []).find((c) => rest.startsWith(c.name));
+    if (grouping) {
+      codes.cityCode = grouping.code;
+      rest = rest.slice(grouping.name.length);
+      if (!rest) return codes;
+      const district = prefixMatch(grouping.children ?? [], rest);
+      if (!district || district.rest) return null;
+      codes.districtCode = district.node.code;
+      return codes;
+    }
     // 北京市朝阳区: the district sits under 市辖区.
     const district = prefixMatch(cityLevel(province.node), rest) as {
       node: RegionNode & { parent?: RegionNode };

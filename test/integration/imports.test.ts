@@ -115,7 +115,7 @@ describe('importing accounts', () => {
     });
     expect(list.rows.find((r) => r.uscc === b)).toMatchObject({ buyerType: 'direct', grade: 'B' });
     const history = await app.value('accounts.history', { id: police.id });
-    expect(history.rows[0]).toMatchObject({ action: 'account.create' });
+    expect(history.rows[0]).toMatchObject({ action: 'import.accounts', entity: 'import' });
 
     const again = await run(inspection.fileId, sheet, 'commit');
     expect(again.summary).toMatchObject({ total: 2, create: 0, update: 0, unchanged: 2 });

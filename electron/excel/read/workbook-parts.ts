@@ -33,6 +33,9 @@ export interface SheetPart {
 export interface WorkbookParts {
   entries: ZipEntry[];
   date1904: boolean;
+  /** Where the shared strings and styles live (usually xl/sharedStrings.xml, xl/styles.xml). */
+  sharedStringsPath: string;
+  stylesPath: string;
   sheets: SheetPart[];
 }
 
@@ -138,9 +141,15 @@ export async function readWorkbookParts(
   const relsXml = relsEntry ? await readEntryText(file, relsEntry, 16 * 1024 ** 2) : '';
 
   const targets = new Map<string, string>();
+  let sharedStringsPath = 'xl/sharedStrings.xml';
+  let stylesPath = 'xl/styles.xml';
   for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     const a = attributes(m[0]);
-    if (a.Id && a.Target) targets.set(a.Id, resolveTarget(a.Target));
+    if (!a.Id || !a.Target) continue;
+    const target = resolveTarget(a.Target);
+    targets.set(a.Id, target);
+    if (a.Type?.endsWith('/sharedStrings')) sharedStringsPath = target;
+    if (a.Type?.endsWith('/styles')) stylesPath = target;
   }
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*"(1|true)"/.test(workbookXml);
   const sheets: SheetPart[] = [];
@@ -169,5 +178,5 @@ export async function readWorkbookParts(
     else if (entry.name.endsWith('.xml') || entry.name.endsWith('.rels'))
       await readEntry(file, entry, () => undefined);
   }
-  return { entries, date1904, sheets };
+  return { entries, date1904, sharedStringsPath, stylesPath, sheets };
 }

@@ -43,15 +43,14 @@ function entryStream(file: string, entry: ZipEntry): EntryStream {
 }
 
 /**
- * Inflates the entry and hands each chunk to `onChunk`; refuses the file as soon as it unpacks
- * to more than it declared (or than `maxBytes`), before the bytes can pile up anywhere.
+ * Inflates the entry chunk by chunk; refuses the file as soon as it unpacks to more than it
+ * declared (or than `maxBytes`), before the bytes can pile up anywhere.
  */
-export async function readEntry(
+export async function* entryChunks(
   file: string,
   entry: ZipEntry,
-  onChunk: (chunk: Buffer) => void,
   maxBytes = entry.size + SLACK,
-): Promise<number> {
+): AsyncGenerator<Buffer> {
   const { raw, out } = entryStream(file, entry);
   let total = 0;
   try {
@@ -63,7 +62,7 @@ export async function readEntry(
           `a part of the file (${entry.name}) unpacks to more than it declares, which only a zip bomb does`,
           { kind: 'zip_bomb', entry: entry.name },
         );
-      onChunk(chunk);
+      yield chunk;
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
@@ -74,6 +73,20 @@ export async function readEntry(
   } finally {
     raw.destroy();
     if (out !== raw) (out as unknown as { destroy(): void }).destroy();
+  }
+}
+
+/** Inflates the whole entry through `onChunk`, with the same checks; returns the inflated size. */
+export async function readEntry(
+  file: string,
+  entry: ZipEntry,
+  onChunk: (chunk: Buffer) => void,
+  maxBytes = entry.size + SLACK,
+): Promise<number> {
+  let total = 0;
+  for await (const chunk of entryChunks(file, entry, maxBytes)) {
+    total += chunk.length;
+    onChunk(chunk);
   }
   return total;
 }

@@ -1,0 +1,143 @@
+/**
+ * The accounts import as the import benchmarks run it: a generated sheet of 12 columns (Chinese
+ * text, a date, money in 万元) written like Excel writes it (shared strings), imported into an
+ * empty database by Keyfleet's job, against exceljs's streaming reader feeding one raw
+ * better-sqlite3 transaction of prepared inserts.
+ */
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import { BUYER_TYPES, GRADES, INDUSTRIES, SOURCES } from '../shared/enums';
+import { regionName } from '../shared/regions';
+import { connect } from '../electron/db/connection';
+import { generateDemoAccounts } from '../electron/demo/generate';
+import { importAccountsJob } from '../electron/imports/accounts-import';
+import { importRunInput } from '../shared/schemas/imports';
+
+export const IMPORT_HEADERS = [
+  '单位名称',
+  '统一社会信用代码',
+  '客户类型',
+  '所属行业',
+  '省份',
+  '城市',
+  '详细地址',
+  '客户等级',
+  '信息来源',
+  '建档日期',
+  '年度预算（万元）',
+  '备注',
+];
+
+/** Writes `count` rows; names and codes stay unique past the generator's own list by a suffix. */
+export async function writeImportFile(file: string, count: number): Promise<void> {
+  const base = generateDemoAccounts(Math.min(count, 100_000));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useSharedStrings: true,
+    useStyles: true,
+  });
+  const ws = wb.addWorksheet('客户名单');
+  ws.columns = IMPORT_HEADERS.map((header, i) => ({
+    header,
+    key: `c${i}`,
+    style: i === 9 ? { numFmt: 'yyyy"年"m"月"d"日"' } : undefined,
+  }));
+  for (let i = 0; i < count; i++) {
+    const a = base[i % base.length]!;
+    const lap = Math.floor(i / base.length);
+    const uscc = lap === 0 ? a.uscc : null;
+    ws.addRow([
+      lap === 0 ? a.name : `${a.name}（${lap}）`,
+      uscc,
+      BUYER_TYPES[a.buyerType].zh,
+      INDUSTRIES[a.industry].zh,
+      regionName(a.provinceCode),
+      regionName(a.cityCode),
+      a.address,
+      GRADES[a.grade].zh,
+      SOURCES[a.source].zh,
+      new Date(Date.UTC(2020 + (i % 6), i % 12, 1 + (i % 28))),
+      Math.round((i % 5000) * 1.5 * 100) / 100,
+      a.notes,
+    ]).commit();
+  }
+  ws.commit();
+  await wb.commit();
+}
+
+const COLUMNS = [
+  'name',
+  'uscc',
+  'buyerType',
+  'industry',
+  'province',
+  'city',
+  'address',
+  'grade',
+  'source',
+  null,
+  null,
+  'notes',
+] as const;
+
+export async function runImport(dbFile: string, file: string, mode: 'dryRun' | 'commit' = 'commit') {
+  const { db, sqlite, close } = connect(dbFile);
+  try {
+    return await importAccountsJob({
+      params: {
+        input: importRunInput.parse({
+          fileId: '00000000-0000-0000-0000-000000000000',
+          sheet: '客户名单',
+          headerRow: 1,
+          columns: COLUMNS.map((field, index) => ({ index, field })),
+          mode,
+        }),
+        file,
+        fileName: 'bench.xlsx',
+      },
+      actorId: null,
+      db,
+      sqlite,
+      progress: () => {},
+      checkCancelled: () => {},
+    });
+  } finally {
+    await close();
+  }
+}
+
+/** The baseline: exceljs's streaming reader and prepared inserts of the same rows, no checks. */
+export async function rawImport(dbFile: string, file: string): Promise<number> {
+  const { sqlite, close } = connect(dbFile);
+  const insert = sqlite.prepare(
+    `insert into accounts (name, name_norm, name_sort, uscc, buyer_type, industry, province_code,
+       city_code, address, grade, lifecycle, source, notes, search_text, created_at, updated_at)
+     values (?, ?, ?, ?, 'direct', ?, ?, ?, ?, 'C', 'prospect', ?, ?, ?, ?, ?)`,
+  );
+  const now = new Date().toISOString();
+  let rows = 0;
+  sqlite.exec('begin immediate');
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+  } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
+  for await (const ws of reader)
+    for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
+      if (row.number === 1) continue;
+      const v = row.values as (string | null)[];
+      insert.run(v[1], v[1], v[1], v[2] ?? null, v[4], v[5], v[6], v[7], v[9], v[12] ?? null, v[1], now, now);
+      rows++;
+    }
+  sqlite.exec('commit');
+  await close();
+  return rows;
+}
+
+/** A migrated, empty database to copy for every round. */
+export function freshCopy(template: string, to: string): string {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(to + suffix, { force: true });
+  fs.copyFileSync(template, to);
+  return to;
+}
