@@ -25,6 +25,8 @@ export default tseslint.config(
       'bench/out/**',
       'test-results/**',
       'playwright-report/**',
+      // Local experiments (git-ignored).
+      'scratch/**',
     ],
   },
   js.configs.recommended,

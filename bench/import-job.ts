@@ -80,7 +80,11 @@ const COLUMNS = [
   'notes',
 ] as const;
 
-export async function runImport(dbFile: string, file: string, mode: 'dryRun' | 'commit' = 'commit') {
+export async function runImport(
+  dbFile: string,
+  file: string,
+  mode: 'dryRun' | 'commit' = 'commit',
+) {
   const { db, sqlite, close } = connect(dbFile);
   try {
     return await importAccountsJob({
@@ -127,7 +131,21 @@ export async function rawImport(dbFile: string, file: string): Promise<number> {
     for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
       if (row.number === 1) continue;
       const v = row.values as (string | null)[];
-      insert.run(v[1], v[1], v[1], v[2] ?? null, v[4], v[5], v[6], v[7], v[9], v[12] ?? null, v[1], now, now);
+      insert.run(
+        v[1],
+        v[1],
+        v[1],
+        v[2] ?? null,
+        v[4],
+        v[5],
+        v[6],
+        v[7],
+        v[9],
+        v[12] ?? null,
+        v[1],
+        now,
+        now,
+      );
       rows++;
     }
   sqlite.exec('commit');

@@ -6,7 +6,8 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
  * Text that NFKC leaves as it is (printable ASCII, the basic CJK block, 、。《》「」【】), already
  * single-spaced and trimmed: most cells of a real file, which then skip the costly normalisation.
  */
-const PLAIN = /^[\u0021-\u007e\u3001-\u3011\u4e00-\u9fff]*(?: [\u0021-\u007e\u3001-\u3011\u4e00-\u9fff]+)*$/;
+const PLAIN =
+  /^[\u0021-\u007e\u3001-\u3011\u4e00-\u9fff]*(?: [\u0021-\u007e\u3001-\u3011\u4e00-\u9fff]+)*$/;
 
 /** Full-width to half-width (NFKC), invisible characters removed, whitespace collapsed, trimmed. */
 export function cleanText(value: string): string {

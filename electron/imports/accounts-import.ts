@@ -232,7 +232,8 @@ async function pass(
     counts.total++;
     if (counts.total % PROGRESS_EVERY === 0) {
       ctx.checkCancelled();
-      ctx.progress(counts.total, Math.max(expected, counts.total));
+      // A CSV does not say how many rows it has: total 0 tells the UI to show rows read instead.
+      ctx.progress(counts.total, expected > 0 ? Math.max(expected, counts.total) : 0);
     }
 
     const { values: v, reasons, warnings } = parseAccountRow(cells, columns);

@@ -101,6 +101,11 @@ export const importReason = z.object({
 });
 export type ImportReason = z.infer<typeof importReason>;
 
+/**
+ * One changed field. Vocabulary fields (buyerType, industry, grade, valueType, lifecycle, source)
+ * carry their codes, for the UI to label in its language; region carries its Chinese label (省 /
+ * 市 / 区, as regions are only named in Chinese); the rest carry the text.
+ */
 export const importChange = z.object({
   field: importField,
   before: z.string().nullable(),

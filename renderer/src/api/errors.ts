@@ -22,6 +22,8 @@ const ISSUE_KEYS: Readonly<Record<string, MessageKey>> = {
   'parent.self': 'val.parentSelf',
   'parent.missing': 'val.parentMissing',
   'owner.missing': 'val.ownerMissing',
+  'mapping.name_required': 'val.mappingNameRequired',
+  'mapping.field_twice': 'val.mappingFieldTwice',
   too_small: 'val.tooSmall',
   too_big: 'val.tooBig',
   invalid_type: 'val.invalidType',
@@ -59,6 +61,33 @@ const KIND_KEYS: Partial<Record<ErrorCode, Readonly<Record<string, MessageKey>>>
     auth: 'err.auth',
   },
 };
+
+/**
+ * What is wrong with a file given to the import, whichever code it comes with: the user fixes
+ * it the same way (save as .xlsx, remove the password, split the file …).
+ */
+const FILE_KIND_KEYS: Readonly<Record<string, MessageKey>> = {
+  legacy_xls: 'err.importLegacyXls',
+  encrypted: 'err.importEncrypted',
+  truncated: 'err.importTruncated',
+  zip_bomb: 'err.importZipBomb',
+  not_xlsx: 'err.importNotXlsx',
+  unknown_format: 'err.importUnknownFormat',
+  too_many_sheets: 'err.importTooManySheets',
+  too_many_entries: 'err.importTooManyEntries',
+  too_many_columns: 'err.importTooManyColumns',
+  too_many_rows: 'err.importTooManyRows',
+  empty_file: 'err.importEmptyFile',
+  sheet_not_found: 'err.importSheetNotFound',
+  file_gone: 'err.importFileGone',
+  file_too_large: 'err.importTooLarge',
+  upload_failed: 'err.importUploadFailed',
+  header_not_found: 'err.importHeaderNotFound',
+};
+
+function kindKey(error: ApiError, kind: string): MessageKey | undefined {
+  return KIND_KEYS[error.code]?.[kind] ?? FILE_KIND_KEYS[kind];
+}
 
 export function fieldIssues(error: ApiError): FieldIssue[] {
   const fields = detailsOf(error).fields;
@@ -121,11 +150,24 @@ export function errorText(error: ApiError, t: Translate): string {
   }
   const kind = errorKind(error);
   if (kind) {
-    const key = KIND_KEYS[error.code]?.[kind];
+    const key = kindKey(error, kind);
     const text = key ? t(key) : detailedText(error, kind, t);
     if (text) return text;
   }
   return t(CODE_KEYS[error.code] ?? 'err.INTERNAL');
+}
+
+/**
+ * True when `errorText` says more than the generic text of the error's code (a known kind, or
+ * field issues). Where only the generic text is left, a caller may show the server's message.
+ */
+export function hasSpecificText(error: ApiError, t: Translate): boolean {
+  if (error.code !== 'INTERNAL' && fieldIssues(error).length > 0) return true;
+  const kind = errorKind(error);
+  return (
+    kind !== undefined &&
+    (kindKey(error, kind) !== undefined || detailedText(error, kind, t) !== null)
+  );
 }
 
 /** Diagnostics for the collapsed details part: only for errors the user cannot fix themselves. */

@@ -1,5 +1,5 @@
 /** 客户 Accounts: the account grid, the account card (routed as #/accounts/<id>) and the account form. */
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useCallback, useState } from 'react';
 import {
@@ -15,6 +15,7 @@ import { useAccountColumns } from './account-columns';
 import { AccountCard } from './AccountCard';
 import { AccountForm } from './AccountForm';
 import { ExportButton } from '../export/ExportButton';
+import { ImportWizardModal } from '../import/ImportWizard';
 import { ExportModal } from '../export/ExportModal';
 import { useExport } from '../export/use-export';
 import { exportInputOf } from '../export/view-input';
@@ -32,6 +33,7 @@ export function AccountsPage() {
   const { path, navigate } = useHashRoute();
   const openId = accountIdOf(path);
   const [form, setForm] = useState<FormState>(null);
+  const [importing, setImporting] = useState(false);
   // Bumped after every change so the grid and an open card reload.
   const [revision, setRevision] = useState(0);
   const changed = useCallback(() => setRevision((r) => r + 1), []);
@@ -63,17 +65,27 @@ export function AccountsPage() {
           </Button>
         }
         toolbarEnd={(view) => (
-          <ExportButton
-            disabled={view.columns.length === 0}
-            onExport={(format) =>
-              exporter.begin(format, () =>
-                call('exports.accounts', exportInputOf(format, view, lang)),
-              )
-            }
-          />
+          <>
+            <Button
+              icon={<UploadOutlined />}
+              onClick={() => setImporting(true)}
+              data-testid="import-button"
+            >
+              {t('import.button')}
+            </Button>
+            <ExportButton
+              disabled={view.columns.length === 0}
+              onExport={(format) =>
+                exporter.begin(format, () =>
+                  call('exports.accounts', exportInputOf(format, view, lang)),
+                )
+              }
+            />
+          </>
         )}
       />
       <ExportModal exporter={exporter} />
+      {importing && <ImportWizardModal onClose={() => setImporting(false)} onCommitted={changed} />}
       <AccountCard
         accountId={openId}
         revision={revision}

@@ -1,0 +1,192 @@
+/**
+ * The per-row report of a dry run or commit, paged by the server (a file can have 100,000 rows),
+ * filtered by outcome. Reasons and warnings are worded by shared/import/reasons, the same words
+ * the rejected-rows workbook uses.
+ */
+import { Segmented, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import {
+  BUYER_TYPES,
+  GRADES,
+  INDUSTRIES,
+  type Label,
+  LIFECYCLES,
+  SOURCES,
+  VALUE_TYPES,
+} from '../../../../shared/enums';
+import type { AccountImportField } from '../../../../shared/import/account-fields';
+import { describeReasons, fieldLabel } from '../../../../shared/import/reasons';
+import type { ApiError } from '../../../../shared/result';
+import {
+  IMPORT_OUTCOMES,
+  type ImportChange,
+  type ImportOutcome,
+  type ImportReportRow,
+  type ImportSummary,
+} from '../../../../shared/schemas/imports';
+import { call } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { type Translate, useLang, useT } from '../../i18n/context';
+import { type Lang, pickLabel } from '../../i18n/lang';
+import { formatCount } from '../../lib/format';
+import { OUTCOME_COLORS, OUTCOME_KEYS } from './outcomes';
+
+const PAGE_SIZE = 50;
+
+type Filter = ImportOutcome | 'all';
+
+/** Changes name these fields by their stored values (government, A …), shown by their labels. */
+const ENUM_FIELDS: Partial<Record<AccountImportField, Record<string, Label>>> = {
+  buyerType: BUYER_TYPES,
+  industry: INDUSTRIES,
+  grade: GRADES,
+  valueType: VALUE_TYPES,
+  lifecycle: LIFECYCLES,
+  source: SOURCES,
+};
+
+function Change({ change, lang, t }: { change: ImportChange; lang: Lang; t: Translate }) {
+  const blank = <span className="diff-blank">{t('import.blank')}</span>;
+  const shown = (value: string) => {
+    const label = ENUM_FIELDS[change.field]?.[value];
+    return label ? pickLabel(label, lang) : value;
+  };
+  return (
+    <div className="diff-line">
+      <span className="diff-field">{fieldLabel(change.field, lang)}</span>
+      {change.before ? <span className="diff-before">{shown(change.before)}</span> : blank}
+      <span className="diff-arrow">→</span>
+      {change.after ? <span className="diff-after">{shown(change.after)}</span> : blank}
+    </div>
+  );
+}
+
+function Details({ row }: { row: ImportReportRow }) {
+  const t = useT();
+  const { lang } = useLang();
+  return (
+    <>
+      {row.reasons.length > 0 && (
+        <div className="import-reasons" data-testid="import-reasons">
+          {describeReasons(row.reasons, lang)}
+        </div>
+      )}
+      {row.warnings.length > 0 && (
+        <div className="import-warnings" data-testid="import-warnings">
+          {describeReasons(row.warnings, lang)}
+        </div>
+      )}
+      {row.changes.map((c) => (
+        <Change key={c.field} change={c} lang={lang} t={t} />
+      ))}
+    </>
+  );
+}
+
+export function ReportTable({ summary }: { summary: ImportSummary }) {
+  const t = useT();
+  const { lang } = useLang();
+  // Problems first: when rows are rejected, those are what the user has to look at.
+  const [filter, setFilter] = useState<Filter>(summary.reject > 0 ? 'reject' : 'all');
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<{ key: string; rows: ImportReportRow[]; total: number } | null>(
+    null,
+  );
+  const [error, setError] = useState<ApiError | null>(null);
+  const key = JSON.stringify([summary.runId, filter, page]);
+
+  useEffect(() => {
+    let live = true;
+    void call('imports.report', {
+      runId: summary.runId,
+      outcome: filter === 'all' ? undefined : filter,
+      offset: (page - 1) * PAGE_SIZE,
+      limit: PAGE_SIZE,
+    }).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setError(null);
+        setData({ key, rows: r.value.rows, total: r.value.total });
+      } else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [summary.runId, filter, page, key]);
+
+  const count = (n: number) => formatCount(n, lang);
+
+  return (
+    <div className="import-report">
+      <Segmented<Filter>
+        value={filter}
+        onChange={(value) => {
+          setFilter(value);
+          setPage(1);
+        }}
+        options={[
+          { value: 'all', label: `${t('import.all')} ${count(summary.total)}` },
+          ...IMPORT_OUTCOMES.map((outcome) => ({
+            value: outcome,
+            label: `${t(OUTCOME_KEYS[outcome])} ${count(summary[outcome])}`,
+            disabled: summary[outcome] === 0,
+          })),
+        ]}
+        data-testid="import-report-filter"
+      />
+      {error && <ErrorAlert error={error} className="gap-top" />}
+      <Table<ImportReportRow>
+        size="small"
+        rowKey="row"
+        className="import-report__table"
+        loading={data?.key !== key && !error}
+        dataSource={data?.rows ?? []}
+        locale={{ emptyText: t('import.reportEmpty') }}
+        onRow={(r) => ({
+          className: `import-report__row--${r.outcome}`,
+          // Spread: TypeScript knows data-* attributes in JSX only.
+          ...{ 'data-testid': 'import-report-row', 'data-row': r.row, 'data-outcome': r.outcome },
+        })}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: data?.total ?? 0,
+          showSizeChanger: false,
+          size: 'small',
+          onChange: setPage,
+        }}
+        columns={[
+          { key: 'row', title: t('import.reportRow'), width: 64, dataIndex: 'row' },
+          {
+            key: 'outcome',
+            title: t('import.reportOutcome'),
+            width: 80,
+            render: (_, r) => (
+              <Tag color={OUTCOME_COLORS[r.outcome]}>{t(OUTCOME_KEYS[r.outcome])}</Tag>
+            ),
+          },
+          {
+            key: 'account',
+            title: t('import.reportAccount'),
+            width: 260,
+            render: (_, r) => (
+              <>
+                <div className="cell-name">{r.name ?? ''}</div>
+                {r.uscc && (
+                  <Typography.Text type="secondary" className="mono">
+                    {r.uscc}
+                  </Typography.Text>
+                )}
+              </>
+            ),
+          },
+          {
+            key: 'details',
+            title: t('import.reportDetails'),
+            render: (_, r) => <Details row={r} />,
+          },
+        ]}
+      />
+    </div>
+  );
+}
