@@ -13,7 +13,7 @@ import { pinyin } from 'pinyin-pro';
 
 const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$/;
 const CONTEXT = 3;
-const CACHE_LIMIT = 200_000;
+const CACHE_LIMIT = 50_000;
 
 const readingsOf = new Map<string, string[]>();
 const inContext = new Map<string, string>();

@@ -376,7 +376,7 @@ export const importAccountsJob: JobFunction<ImportAccountsParams> = async (ctx) 
   const commit = input.mode === 'commit';
   // One transaction touches every index of accounts plus the report: a larger page cache keeps
   // SQLite from spilling it to the WAL before the commit. This connection is the job's alone.
-  ctx.sqlite.pragma('cache_size = -131072');
+  ctx.sqlite.pragma('cache_size = -65536');
 
   const run = (apply: boolean) =>
     bulkTransaction(ctx.sqlite, async () => {

@@ -230,6 +230,75 @@ describe('importing accounts', () => {
   });
 });
 
+describe('CSV files and odd headers', () => {
+  it('imports a GB18030/GBK CSV the way Excel on a Chinese Windows saves it, with full-width digits and a quoted comma', async () => {
+    app = await signedInApp();
+    const uscc = newUscc();
+    const text = `单位名称,统一社会信用代码,客户类型,所属地区,地址\r\n"杭州市财政局",${uscc.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))},政府,浙江省杭州市西湖区,"文三路１号, 2 楼"\r\n`;
+    const file = path.join(tempDir(), '客户.csv');
+    fs.writeFileSync(file, gbk(text));
+    const inspection = await inspect(file);
+    expect(inspection).toMatchObject({ format: 'csv', encoding: 'gb18030' });
+    const sheet = inspection.sheets[0]!;
+    const commit = await run(inspection.fileId, sheet, 'commit');
+    expect(commit.summary).toMatchObject({ create: 1, reject: 0 });
+    const [row] = (await app.value('accounts.list', {})).rows;
+    expect(row).toMatchObject({
+      name: '杭州市财政局',
+      uscc,
+      buyerType: 'government',
+      districtCode: '330106',
+      address: '文三路1号, 2 楼',
+    });
+  });
+
+  it('takes headers named __proto__, constructor or prototype as plain text and pollutes nothing', async () => {
+    app = await signedInApp();
+    const file = await workbook([
+      ['__proto__', 'constructor', '客户名称', 'prototype', '客户类型', 'hasOwnProperty'],
+      ['{"polluted":1}', 'x', '安全测试有限公司', 'y', '直销', 'z'],
+    ]);
+    const inspection = await inspect(file);
+    const sheet = inspection.sheets[0]!;
+    expect(sheet.columns.map((c) => c.field)).toEqual([
+      null,
+      null,
+      'name',
+      null,
+      'buyerType',
+      null,
+    ]);
+    const commit = await run(inspection.fileId, sheet, 'commit');
+    expect(commit.summary).toMatchObject({ create: 1 });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+  });
+});
+
+/** GBK bytes of text, via the one encoder Node has for it: iconv is not needed for a test table. */
+function gbk(text: string): Buffer {
+  const decoder = new TextDecoder('gb18030');
+  const out: number[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) {
+      out.push(ch.charCodeAt(0));
+      continue;
+    }
+    // Find the two-byte GBK code whose decoding is the character (the GBK range is small enough).
+    let found = false;
+    for (let hi = 0x81; hi <= 0xfe && !found; hi++)
+      for (let lo = 0x40; lo <= 0xfe && !found; lo++) {
+        if (lo === 0x7f) continue;
+        if (decoder.decode(new Uint8Array([hi, lo])) === ch) {
+          out.push(hi, lo);
+          found = true;
+        }
+      }
+    if (!found) throw new Error(`no GBK code for ${ch}`);
+  }
+  return Buffer.from(out);
+}
+
 describe('files that cannot be imported', () => {
   it('says why, per kind of file', async () => {
     app = await signedInApp();

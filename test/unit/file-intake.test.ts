@@ -1,56 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, parseCsv } from '../../electron/excel/read/csv-parse';
+import { CsvParser, detectDelimiter, parseCsv } from '../../electron/excel/read/csv-parse';
 import { sniffFile } from '../../electron/excel/read/sniff';
 import { decodeText, detectEncoding } from '../../electron/excel/read/text-decode';
 import { inspectZip } from '../../electron/excel/read/zip-guard';
 import { tempDir } from '../helpers/db';
-
-/** A minimal zip writer for hostile-file tests: stored or deflated entries, sizes as declared. */
-function zip(
-  entries: { name: string; data: Buffer; declaredSize?: number; encrypted?: boolean }[],
-): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const deflated = zlib.deflateRawSync(e.data);
-    const name = Buffer.from(e.name);
-    const size = e.declaredSize ?? e.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(e.encrypted ? 1 : 0, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(e.encrypted ? 1 : 0, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(deflated.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, deflated);
-    centrals.push(central, name);
-    offset += local.length + name.length + deflated.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
-}
+import { zip } from '../helpers/zip';
 
 const WORKBOOK = [
   { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
@@ -147,6 +104,25 @@ describe('CSV text', () => {
       encoding: 'utf-16le',
       bomLength: 2,
     });
+  });
+
+  it('parses a file fed in pieces exactly as in one piece, wherever the pieces are cut', () => {
+    const text = '名称,备注\r\n"北京,朝阳","他说""好"""\r\n"两行\r\n文字",x\r\n末行,\r\n';
+    const whole = [...parseCsv(text, ',')];
+    expect(whole).toEqual([
+      ['名称', '备注'],
+      ['北京,朝阳', '他说"好"'],
+      ['两行\r\n文字', 'x'],
+      ['末行', ''],
+    ]);
+    for (const size of [1, 2, 3, 5, 7]) {
+      const parser = new CsvParser(',');
+      const rows: string[][] = [];
+      for (let i = 0; i < text.length; i += size)
+        rows.push(...parser.push(text.slice(i, i + size)));
+      rows.push(...parser.end());
+      expect(rows, `pieces of ${size}`).toEqual(whole);
+    }
   });
 
   it('parses quotes, embedded separators and line breaks, and finds the delimiter', () => {

@@ -74,16 +74,58 @@ function itemText(inner: string): string {
   return text;
 }
 
+/**
+ * The shared-string table, kept compact: a million distinct strings of a full sheet would cost
+ * an object header each and keep the XML text they were cut from alive. Strings are packed into
+ * blocks (one flat string and its offsets per 4,096 entries).
+ */
+export class SharedStrings {
+  private static readonly BLOCK = 4096;
+  private readonly blocks: { text: string; offsets: Uint32Array }[] = [];
+  private pending: string[] = [];
+  length = 0;
+
+  push(text: string): void {
+    this.pending.push(text);
+    this.length++;
+    if (this.pending.length === SharedStrings.BLOCK) this.seal();
+  }
+
+  /** Packs the last, partial block; call when the table is complete. */
+  seal(): void {
+    if (this.pending.length === 0) return;
+    const offsets = new Uint32Array(this.pending.length + 1);
+    let at = 0;
+    this.pending.forEach((p, i) => {
+      offsets[i] = at;
+      at += p.length;
+    });
+    offsets[this.pending.length] = at;
+    // join copies the pieces into one new flat string, releasing the XML they were sliced from.
+    this.blocks.push({ text: this.pending.join(''), offsets });
+    this.pending = [];
+  }
+
+  get(index: number): string | undefined {
+    if (!(index >= 0 && index < this.length)) return undefined;
+    const block = this.blocks[Math.floor(index / SharedStrings.BLOCK)];
+    if (!block) return undefined;
+    const i = index % SharedStrings.BLOCK;
+    return block.text.slice(block.offsets[i], block.offsets[i + 1]);
+  }
+}
+
 export async function readSharedStrings(
   file: string,
   entry: ZipEntry | undefined,
-): Promise<string[]> {
-  const strings: string[] = [];
-  if (!entry) return strings;
-  for await (const text of elements(file, entry, 'si')) {
-    SI.lastIndex = 0;
-    for (let m = SI.exec(text); m; m = SI.exec(text)) strings.push(m[1] ? itemText(m[1]) : '');
-  }
+): Promise<SharedStrings> {
+  const strings = new SharedStrings();
+  if (entry)
+    for await (const text of elements(file, entry, 'si')) {
+      SI.lastIndex = 0;
+      for (let m = SI.exec(text); m; m = SI.exec(text)) strings.push(m[1] ? itemText(m[1]) : '');
+    }
+  strings.seal();
   return strings;
 }
 
@@ -135,7 +177,7 @@ export async function readDateStyles(
 }
 
 export interface SheetContext {
-  strings: readonly string[];
+  strings: SharedStrings;
   dateStyles: ReadonlySet<number>;
   date1904: boolean;
 }
@@ -168,7 +210,7 @@ function cellValue(attrs: string, inner: string | undefined, ctx: SheetContext):
   if (v === undefined) return { kind: 'empty' };
   switch (type) {
     case 's': {
-      const s = ctx.strings[Number(v)];
+      const s = ctx.strings.get(Number(v));
       return s === undefined ? { kind: 'empty' } : textCell(s);
     }
     case 'str':

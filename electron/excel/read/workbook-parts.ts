@@ -62,7 +62,7 @@ function attributes(tag: string): Record<string, string> {
 
 /** "AB12" → { column: 28, row: 12 }. */
 export function decodeRef(ref: string): { column: number; row: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref);
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,10})$/.exec(ref);
   if (!m) return null;
   let column = 0;
   for (const ch of m[1]!) column = column * 26 + (ch.charCodeAt(0) - 64);
