@@ -1,11 +1,12 @@
 /**
  * The accounts import job (worker thread): one streaming pass over the chosen sheet that decides
- * for every row — create, update, unchanged or reject, and why — and, when committing, writes it.
+ * for every row — create, update, unchanged or reject, and why — and writes it.
  *
  * Upsert key: the USCC; a row without one matches the single existing account of the same
- * normalised name. Everything happens in one transaction: a cancel, a crash or (all-or-nothing)
- * the first rejected row rolls all of it back. In that last case the pass is repeated as a dry
- * run, so the user still gets the full report of what is wrong.
+ * normalised name. A dry run is the same pass, rolled back: what it reports is exactly what a
+ * commit would do, rows of the same file that refer to each other (duplicates, parents) included,
+ * and without keeping the file's names in memory. Everything happens in one transaction: a
+ * cancel, a crash, or all-or-nothing with a rejected row rolls all of it back.
  */
 import type { AccountImportField } from '../../shared/import/account-fields';
 import { regionLabel } from '../../shared/regions';
@@ -14,12 +15,10 @@ import type {
   ImportOutcome,
   ImportReason,
   ImportRunInput,
-  ImportSummary,
 } from '../../shared/schemas/imports';
 import { AppError } from '../../shared/result';
 import { cleanText, normalizeOrgName } from '../../shared/text';
 import { bulkAuditAppender } from '../audit/audit';
-import { bulkTransaction } from '../db/bulk';
 import { cellAsText } from '../excel/read/cell-value';
 import { openTable } from '../excel/read/table-source';
 import type { JobContext, JobFunction } from '../jobs/context';
@@ -30,7 +29,7 @@ import {
   AccountStore,
   type ExistingAccount,
 } from './account-store';
-import { ImportReportWriter } from './report-writer';
+import { type RunCounts, ReportSpool } from './report-writer';
 
 export interface ImportAccountsParams {
   input: ImportRunInput;
@@ -39,8 +38,6 @@ export interface ImportAccountsParams {
 }
 
 const PROGRESS_EVERY = 500;
-
-class RejectsBlockCommit extends Error {}
 
 function reason(
   code: string,
@@ -162,7 +159,7 @@ function auditSides(changes: ImportChange[]): { before: object; after: object } 
 }
 
 interface PassResult {
-  summary: Omit<ImportSummary, 'runId' | 'mode' | 'policy' | 'committed' | 'finishedAt'>;
+  counts: Omit<RunCounts, 'committed'>;
   created: [number, number][];
 }
 
@@ -172,13 +169,44 @@ interface PassResult {
  * entry per created account would cost more than the insert itself; the account's history finds
  * the import entry by its id (accounts/handlers).
  */
-class IdRanges {
+class CreatedAccounts {
   private readonly runs: [number, number][] = [];
-  add(id: number): void {
+  /** Row of each created id, in creation order (ids ascend): 8 bytes a row, not a Map entry. */
+  private ids = new Int32Array(1024);
+  private rows = new Int32Array(1024);
+  private count = 0;
+
+  add(id: number, row: number): void {
     const last = this.runs[this.runs.length - 1];
     if (last && last[1] + 1 === id) last[1] = id;
     else this.runs.push([id, id]);
+    if (this.count === this.ids.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.ids = grow(this.ids);
+      this.rows = grow(this.rows);
+    }
+    this.ids[this.count] = id;
+    this.rows[this.count++] = row;
   }
+
+  /** The file row that created the account, or null if this run did not create it. */
+  rowOf(id: number): number | null {
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.ids[mid]!;
+      if (at === id) return this.rows[mid]!;
+      if (at < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return null;
+  }
+
   list(): [number, number][] {
     return this.runs;
   }
@@ -186,9 +214,7 @@ class IdRanges {
 
 async function pass(
   ctx: JobContext<ImportAccountsParams>,
-  report: ImportReportWriter,
-  apply: boolean,
-  stopOnReject: boolean,
+  report: ReportSpool,
 ): Promise<PassResult> {
   const { input, file, fileName } = ctx.params;
   const source = await openTable(file, fileName);
@@ -201,7 +227,7 @@ async function pass(
     c.field ? [[c.index, c.field] as const] : [],
   );
   const store = new AccountStore(ctx.sqlite);
-  const audit = apply ? bulkAuditAppender(ctx.sqlite) : null;
+  const audit = bulkAuditAppender(ctx.sqlite);
   const staff = new Map<string, { id: number; name: string }>();
   for (const s of ctx.sqlite.prepare('select id, name from staff where active = 1').all() as {
     id: number;
@@ -210,12 +236,9 @@ async function pass(
     staff.set(cleanText(s.name).toLowerCase(), s);
 
   const counts = { total: 0, create: 0, update: 0, unchanged: 0, reject: 0, warned: 0 };
-  const usccRows = new Map<string, number>();
-  const namelessUsccRows = new Map<string, number>();
-  /** Names in the file (normalised) → account id (when written) or null: parents may be among them. */
-  const fileNames = new Map<string, number | null>();
-  const links: { row: number; id: number | null; parent: string }[] = [];
-  const created = new IdRanges();
+  const links: { row: number; id: number; parent: string }[] = [];
+  const warnedRows = new Set<number>();
+  const created = new CreatedAccounts();
   const expected = sheet.rowCount ? Math.max(0, sheet.rowCount - input.headerRow) : 0;
   const now = new Date().toISOString();
   let headerSeen = false;
@@ -243,17 +266,6 @@ async function pass(
       if (!owner) reasons.push(reason('owner.not_found', 'owner', v.owner));
     }
     const nameNorm = v.name !== undefined ? normalizeOrgName(v.name) : null;
-    if (v.uscc !== undefined) {
-      const first = usccRows.get(v.uscc);
-      if (first !== undefined)
-        reasons.push(reason('duplicate_in_file', 'uscc', v.uscc, String(first)));
-      else usccRows.set(v.uscc, row);
-    } else if (nameNorm) {
-      const first = namelessUsccRows.get(nameNorm);
-      if (first !== undefined)
-        reasons.push(reason('duplicate_name_in_file', 'name', v.name ?? null, String(first)));
-      else namelessUsccRows.set(nameNorm, row);
-    }
 
     // Which account the row is about: by USCC, else by its (unique) name.
     let existing: ExistingAccount | null = null;
@@ -272,6 +284,14 @@ async function pass(
         if (alias) warnings.push(reason('similar_exists', 'name', v.name ?? null, alias.name));
       }
     }
+    // An account an earlier row of this file created: the file says the same thing twice.
+    const first = existing ? created.rowOf(existing.id) : null;
+    if (first !== null)
+      reasons.push(
+        v.uscc !== undefined
+          ? reason('duplicate_in_file', 'uscc', v.uscc, String(first))
+          : reason('duplicate_name_in_file', 'name', v.name ?? null, String(first)),
+      );
     if (!existing && reasons.length === 0) {
       if (v.name === undefined) reasons.push(reason('required', 'name'));
       if (v.buyerType === undefined) reasons.push(reason('required', 'buyerType'));
@@ -285,9 +305,7 @@ async function pass(
       decision = decide(existing, v, owner);
       outcome = !existing ? 'create' : decision.changes.length > 0 ? 'update' : 'unchanged';
     }
-    if (outcome === 'reject' && apply && stopOnReject) throw new RejectsBlockCommit();
-
-    if (apply && decision && outcome === 'create') {
+    if (decision && outcome === 'create') {
       accountId = store.create(
         {
           ...decision.patch,
@@ -300,11 +318,11 @@ async function pass(
         ctx.actorId,
         now,
       );
-      created.add(accountId);
-    } else if (apply && decision && existing && outcome === 'update') {
+      created.add(accountId, row);
+    } else if (decision && existing && outcome === 'update') {
       store.update(existing, decision.patch, decision.newAliases, ctx.actorId, now);
       const sides = auditSides(decision.changes);
-      audit!({
+      audit({
         actorId: ctx.actorId,
         entity: 'account',
         entityId: existing.id,
@@ -313,12 +331,14 @@ async function pass(
         after: { ...sides.after, importedFrom: fileName },
       });
     }
-    if (nameNorm && outcome !== 'reject') fileNames.set(nameNorm, accountId);
-    if (decision?.parent && outcome !== 'reject')
+    if (decision?.parent && accountId !== null && outcome !== 'reject')
       links.push({ row, id: accountId, parent: decision.parent });
 
     counts[outcome]++;
-    if (warnings.length > 0) counts.warned++;
+    if (warnings.length > 0) {
+      counts.warned++;
+      warnedRows.add(row);
+    }
     report.add({
       row,
       outcome,
@@ -349,75 +369,83 @@ async function pass(
       const ids = store.idsByName(norm);
       if (ids.length === 1) parentId = ids[0]!;
       else if (ids.length > 1) problem = 'parent.ambiguous';
-      else if (!apply && fileNames.has(norm)) continue;
       else parentId = store.findByAlias(norm)?.id ?? null;
       if (parentId === null) problem ??= 'parent.not_found';
     }
-    if (parentId !== null && link.id !== null && store.isAncestorOrSelf(link.id, parentId))
+    if (parentId !== null && store.isAncestorOrSelf(link.id, parentId))
       problem = link.id === parentId ? 'parent.self' : 'parent.cycle';
-    if (problem) {
-      if (report.addWarning(link.row, reason(problem, 'parent', link.parent))) counts.warned++;
+    if (problem || parentId === null) {
+      report.addWarning(link.row, reason(problem ?? 'parent.not_found', 'parent', link.parent));
+      if (!warnedRows.has(link.row)) {
+        warnedRows.add(link.row);
+        counts.warned++;
+      }
       continue;
     }
-    if (apply && link.id !== null && parentId !== null) {
+    {
       const old = store.findById(link.id)?.parent_id ?? null;
       store.linkParent(link.id, parentId, ctx.actorId, now);
       touched.add(parentId);
       if (old !== null) touched.add(old);
     }
   }
-  if (apply) store.recountSubordinates(touched);
+  store.recountSubordinates(touched);
   ctx.progress(counts.total, counts.total);
-  return { summary: { fileName, sheet: input.sheet, ...counts }, created: created.list() };
+  return { counts: { fileName, sheet: input.sheet, ...counts }, created: created.list() };
 }
 
 export const importAccountsJob: JobFunction<ImportAccountsParams> = async (ctx) => {
   const { input, fileName } = ctx.params;
-  const commit = input.mode === 'commit';
-  // One transaction touches every index of accounts plus the report: a larger page cache keeps
-  // SQLite from spilling it to the WAL before the commit. This connection is the job's alone.
+  // One transaction touches every index of accounts: a larger page cache keeps SQLite from
+  // spilling it to the WAL before the commit. This connection is the job's alone.
   ctx.sqlite.pragma('cache_size = -65536');
-
-  const run = (apply: boolean) =>
-    bulkTransaction(ctx.sqlite, async () => {
-      const report = new ImportReportWriter(ctx.sqlite, {
-        mode: input.mode,
-        policy: input.policy,
-        fileName,
-        sheet: input.sheet,
-        actorId: ctx.actorId,
-      });
-      const { summary, created } = await pass(ctx, report, apply, input.policy === 'allOrNothing');
-      const full: ImportSummary = report.finish({
-        ...summary,
-        committed: apply,
-      });
-      if (apply)
+  const report = new ReportSpool();
+  const facts = {
+    mode: input.mode,
+    policy: input.policy,
+    fileName,
+    sheet: input.sheet,
+    actorId: ctx.actorId,
+  };
+  try {
+    ctx.sqlite.exec('begin immediate');
+    try {
+      const { counts, created } = await pass(ctx, report);
+      const committed =
+        input.mode === 'commit' && (counts.reject === 0 || input.policy === 'validOnly');
+      if (committed) {
+        const summary = await report.write(ctx.sqlite, facts, { ...counts, committed });
         bulkAuditAppender(ctx.sqlite)({
           actorId: ctx.actorId,
           entity: 'import',
-          entityId: full.runId,
+          entityId: summary.runId,
           action: 'import.accounts',
           after: {
             fileName,
             sheet: input.sheet,
             policy: input.policy,
-            created: full.create,
-            updated: full.update,
-            unchanged: full.unchanged,
-            rejected: full.reject,
+            created: summary.create,
+            updated: summary.update,
+            unchanged: summary.unchanged,
+            rejected: summary.reject,
             createdIds: created,
           },
         });
-      return full;
-    });
-
-  if (!commit) return { result: await run(false) };
-  try {
-    return { result: await run(true) };
-  } catch (error) {
-    if (!(error instanceof RejectsBlockCommit)) throw error;
-    // All-or-nothing met a rejected row: nothing was written; report every row as a dry run would.
-    return { result: await run(false) };
+        ctx.checkCancelled();
+        ctx.sqlite.exec('commit');
+        return { result: summary };
+      }
+      // A dry run, or all-or-nothing with a rejected row: nothing written stays but the report.
+      ctx.sqlite.exec('rollback');
+      ctx.sqlite.exec('begin immediate');
+      const summary = await report.write(ctx.sqlite, facts, { ...counts, committed });
+      ctx.sqlite.exec('commit');
+      return { result: summary };
+    } catch (error) {
+      if (ctx.sqlite.inTransaction) ctx.sqlite.exec('rollback');
+      throw error;
+    }
+  } finally {
+    report.dispose();
   }
 };

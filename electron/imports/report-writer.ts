@@ -1,7 +1,12 @@
 /**
- * Writes a run's per-row report (import_rows) and its summary (import_runs) on the job's raw
- * connection, inside the job's transaction: a cancelled run leaves no report either.
+ * A run's per-row report. Rows are spooled to a temporary file while the pass runs (in the data
+ * transaction, which a dry run rolls back), then written to import_rows with the run's summary
+ * in a transaction of their own — after the commit, or after the rollback of a dry run.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
 import type BetterSqlite3 from 'better-sqlite3';
 import type {
   ImportChange,
@@ -23,84 +28,121 @@ export interface ReportRow {
   cells: string[] | null;
 }
 
-type Counts = Omit<ImportSummary, 'runId' | 'mode' | 'policy' | 'finishedAt'>;
+export type RunCounts = Omit<ImportSummary, 'runId' | 'mode' | 'policy' | 'finishedAt'>;
+
+export interface RunFacts {
+  mode: ImportSummary['mode'];
+  policy: ImportSummary['policy'];
+  fileName: string;
+  sheet: string;
+  actorId: number | null;
+}
+
+const FLUSH_CHARS = 1 << 20;
 
 const json = (list: readonly unknown[] | null) =>
   list && list.length > 0 ? JSON.stringify(list) : null;
 
-export class ImportReportWriter {
-  readonly runId: number;
+export class ReportSpool {
+  private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyfleet-import-'));
+  private readonly file = path.join(this.dir, 'rows.ndjson');
+  private readonly fd = fs.openSync(this.file, 'w');
+  private buffer = '';
   private headers: string[] = [];
-  private readonly insert: BetterSqlite3.Statement;
-
-  constructor(
-    private readonly sqlite: BetterSqlite3.Database,
-    private readonly run: {
-      mode: ImportSummary['mode'];
-      policy: ImportSummary['policy'];
-      fileName: string;
-      sheet: string;
-      actorId: number | null;
-    },
-  ) {
-    this.runId = Number(
-      sqlite
-        .prepare(
-          `insert into import_runs (target, mode, policy, file_name, sheet, headers, summary, actor_id, finished_at)
-           values ('accounts', ?, ?, ?, ?, '[]', '{}', ?, ?)`,
-        )
-        .run(run.mode, run.policy, run.fileName, run.sheet, run.actorId, new Date().toISOString())
-        .lastInsertRowid,
-    );
-    this.insert = sqlite.prepare(
-      `insert into import_rows (run_id, row, outcome, account_id, name, uscc, reasons, warnings, changes, cells)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-  }
+  /** Warnings found after a row was spooled (parents are linked last). */
+  private readonly late = new Map<number, ImportReason[]>();
 
   setHeaders(headers: string[]): void {
     this.headers = headers;
   }
 
   add(r: ReportRow): void {
-    this.insert.run(
-      this.runId,
-      r.row,
-      r.outcome,
-      r.accountId,
-      r.name,
-      r.uscc,
-      json(r.reasons),
-      json(r.warnings),
-      json(r.changes),
-      r.cells ? JSON.stringify(r.cells) : null,
+    this.buffer +=
+      JSON.stringify([
+        r.row,
+        r.outcome,
+        r.accountId,
+        r.name,
+        r.uscc,
+        json(r.reasons),
+        json(r.warnings),
+        json(r.changes),
+        r.cells ? JSON.stringify(r.cells) : null,
+      ]) + '\n';
+    if (this.buffer.length >= FLUSH_CHARS) this.flush();
+  }
+
+  addWarning(row: number, warning: ImportReason): void {
+    this.late.set(row, [...(this.late.get(row) ?? []), warning]);
+  }
+
+  private flush(): void {
+    if (this.buffer) fs.writeSync(this.fd, this.buffer);
+    this.buffer = '';
+  }
+
+  /** Writes the run and its rows (call inside a transaction) and returns the summary. */
+  async write(
+    sqlite: BetterSqlite3.Database,
+    facts: RunFacts,
+    counts: RunCounts,
+    progress?: (done: number) => void,
+  ): Promise<ImportSummary> {
+    this.flush();
+    const finishedAt = new Date().toISOString();
+    const runId = Number(
+      sqlite
+        .prepare(
+          `insert into import_runs (target, mode, policy, file_name, sheet, headers, summary, actor_id, finished_at)
+           values ('accounts', ?, ?, ?, ?, ?, '{}', ?, ?)`,
+        )
+        .run(
+          facts.mode,
+          facts.policy,
+          facts.fileName,
+          facts.sheet,
+          JSON.stringify(this.headers),
+          facts.actorId,
+          finishedAt,
+        ).lastInsertRowid,
     );
-  }
-
-  /** Adds a warning found after the row was reported; true if it is the row's first. */
-  addWarning(row: number, warning: ImportReason): boolean {
-    const current = this.sqlite
-      .prepare('select warnings from import_rows where run_id = ? and row = ?')
-      .pluck()
-      .get(this.runId, row) as string | null | undefined;
-    const list = current ? (JSON.parse(current) as ImportReason[]) : [];
-    this.sqlite
-      .prepare('update import_rows set warnings = ? where run_id = ? and row = ?')
-      .run(JSON.stringify([...list, warning]), this.runId, row);
-    return list.length === 0;
-  }
-
-  finish(counts: Counts): ImportSummary {
+    const insert = sqlite.prepare(
+      `insert into import_rows (run_id, row, outcome, account_id, name, uscc, reasons, warnings, changes, cells)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const lines = readline.createInterface({
+      input: fs.createReadStream(this.file, { encoding: 'utf8', highWaterMark: 1 << 20 }),
+      crlfDelay: Infinity,
+    });
+    let done = 0;
+    for await (const line of lines) {
+      if (!line) continue;
+      const v = JSON.parse(line) as [number, ...unknown[]];
+      const late = this.late.get(v[0]);
+      if (late)
+        v[6] = JSON.stringify([...(v[6] ? (JSON.parse(v[6] as string) as []) : []), ...late]);
+      insert.run(runId, ...v);
+      if (++done % 10_000 === 0) progress?.(done);
+    }
     const summary: ImportSummary = {
-      runId: this.runId,
-      mode: this.run.mode,
-      policy: this.run.policy,
+      runId,
+      mode: facts.mode,
+      policy: facts.policy,
       ...counts,
-      finishedAt: new Date().toISOString(),
+      finishedAt,
     };
-    this.sqlite
-      .prepare('update import_runs set headers = ?, summary = ?, finished_at = ? where id = ?')
-      .run(JSON.stringify(this.headers), JSON.stringify(summary), summary.finishedAt, this.runId);
+    sqlite
+      .prepare('update import_runs set summary = ? where id = ?')
+      .run(JSON.stringify(summary), runId);
     return summary;
+  }
+
+  dispose(): void {
+    try {
+      fs.closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -191,8 +191,12 @@ describe('importing accounts', () => {
     ]);
     const inspection = await inspect(file);
     const sheet = inspection.sheets[0]!;
+    // The dry run is the commit rolled back: the parent named two rows later is found.
+    const dry = await run(inspection.fileId, sheet, 'dryRun');
+    expect(dry.summary).toMatchObject({ create: 1, update: 1, warned: 0 });
+    expect((await app.value('accounts.list', {})).total).toBe(1);
     const commit = await run(inspection.fileId, sheet, 'commit');
-    expect(commit.summary).toMatchObject({ create: 1, update: 1 });
+    expect(commit.summary).toMatchObject({ create: 1, update: 1, warned: 0 });
     expect(commit.report.rows[0]!.changes).toEqual([
       { field: 'parent', before: null, after: '某某银行总行' },
     ]);
