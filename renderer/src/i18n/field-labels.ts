@@ -12,6 +12,8 @@ export const ACCOUNT_FIELD_KEYS: FieldKeys = {
   provinceCode: 'account.province',
   cityCode: 'account.city',
   districtCode: 'account.district',
+  // Imports record a region change as one label (浙江省 / 杭州市).
+  region: 'account.region',
   address: 'account.address',
   parent: 'account.parent',
   parentId: 'account.parent',

@@ -443,4 +443,6 @@ export const en: Record<MessageKey, string> = {
   'history.staff.update': 'Staff member changed',
   'history.other': 'Other change',
   'history.demo': 'Demo data',
+  'history.import.accounts': 'Created by import',
+  'history.importedFrom': 'Imported from “{file}”',
 };

@@ -422,6 +422,8 @@ export const zh = {
   'history.staff.update': '修改员工',
   'history.other': '其他操作',
   'history.demo': '演示数据',
+  'history.import.accounts': '导入创建',
+  'history.importedFrom': '导入自“{file}”',
 } as const;
 
 export type MessageKey = keyof typeof zh;

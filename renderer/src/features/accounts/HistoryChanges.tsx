@@ -84,6 +84,13 @@ function showValue(field: string, value: unknown, label: EnumLabel, t: Translate
   return String(value);
 }
 
+/** The file an import entry (or an account change made by an import) came from. */
+function importFileOf(entry: AuditEntry): string | null {
+  if (!isRecord(entry.after)) return null;
+  const file = entry.action === 'import.accounts' ? entry.after.fileName : entry.after.importedFrom;
+  return typeof file === 'string' ? file : null;
+}
+
 function DemoTag() {
   const t = useT();
   return (
@@ -100,6 +107,16 @@ export function HistoryChanges({ entry }: { entry: AuditEntry }) {
   const isContact = entry.action.startsWith('contact.');
   const name = snapshotName(entry.after, entry.before);
   const demo = isDemoOrigin(entry.after) ? <DemoTag /> : null;
+  const importedFrom = importFileOf(entry);
+  if (entry.action === 'import.accounts')
+    return <span>{t('history.importedFrom', { file: importedFrom ?? '—' })}</span>;
+  const origin = importedFrom ? (
+    <Tag color="cyan" className="diff-origin" data-testid="history-import">
+      {t('history.importedFrom', { file: importedFrom })}
+    </Tag>
+  ) : (
+    demo
+  );
 
   if (entry.action === 'contact.personal.read')
     return <span>{t('history.personalRead', { name: name ?? '' })}</span>;
@@ -129,7 +146,7 @@ export function HistoryChanges({ entry }: { entry: AuditEntry }) {
   if (changes.length === 0)
     return (
       <>
-        {demo}
+        {origin}
         {subject ?? <span className="cell-empty">{name ?? '—'}</span>}
       </>
     );
@@ -143,7 +160,7 @@ export function HistoryChanges({ entry }: { entry: AuditEntry }) {
 
   return (
     <div className="diff">
-      {demo}
+      {origin}
       {subject}
       {changes.map((c) => (
         <div key={c.field} className="diff-line">

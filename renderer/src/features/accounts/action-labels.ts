@@ -12,4 +12,5 @@ export const ACTION_KEYS: Readonly<Record<string, MessageKey>> = {
   'contact.personal.update': 'history.contact.personal.update',
   'staff.create': 'history.staff.create',
   'staff.update': 'history.staff.update',
+  'import.accounts': 'history.import.accounts',
 };
