@@ -133,3 +133,13 @@ export const ALIAS_KINDS = {
 } satisfies Record<string, Label>;
 export type AliasKind = keyof typeof ALIAS_KINDS;
 export const ALIAS_KIND_VALUES = keysOf(ALIAS_KINDS);
+
+/** The account fields whose values come from a vocabulary, with its table: one list for exports, imports and history. */
+export const ACCOUNT_VOCABULARIES = {
+  buyerType: BUYER_TYPES,
+  industry: INDUSTRIES,
+  grade: GRADES,
+  valueType: VALUE_TYPES,
+  lifecycle: LIFECYCLES,
+  source: SOURCES,
+} as const satisfies Record<string, Record<string, Label>>;

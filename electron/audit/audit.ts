@@ -42,6 +42,19 @@ interface HashedFields {
   prev_hash: string;
 }
 
+function hashedFields(e: AuditEvent, at: string, prev: string): HashedFields {
+  return {
+    at,
+    actor_id: e.actorId,
+    entity: e.entity,
+    entity_id: e.entityId,
+    action: e.action,
+    before_json: e.before === undefined ? null : canonicalJson(e.before),
+    after_json: e.after === undefined ? null : canonicalJson(e.after),
+    prev_hash: prev,
+  };
+}
+
 export function entryHash(e: HashedFields): string {
   return createHash('sha256')
     .update(
@@ -79,16 +92,7 @@ export async function appendAudit(
   let prev = await lastHash(trx);
   const at = new Date().toISOString();
   const rows = list.map((e) => {
-    const fields: HashedFields = {
-      at,
-      actor_id: e.actorId,
-      entity: e.entity,
-      entity_id: e.entityId,
-      action: e.action,
-      before_json: e.before === undefined ? null : canonicalJson(e.before),
-      after_json: e.after === undefined ? null : canonicalJson(e.after),
-      prev_hash: prev,
-    };
+    const fields = hashedFields(e, at, prev);
     const hash = entryHash(fields);
     prev = hash;
     return { ...fields, hash };
@@ -190,16 +194,7 @@ export function bulkAuditAppender(sqlite: BetterSqlite3.Database): (e: AuditEven
      values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return (e) => {
-    const fields: HashedFields = {
-      at: new Date().toISOString(),
-      actor_id: e.actorId,
-      entity: e.entity,
-      entity_id: e.entityId,
-      action: e.action,
-      before_json: e.before === undefined ? null : canonicalJson(e.before),
-      after_json: e.after === undefined ? null : canonicalJson(e.after),
-      prev_hash: prev,
-    };
+    const fields = hashedFields(e, new Date().toISOString(), prev);
     const hash = entryHash(fields);
     insert.run(
       fields.at,

@@ -1,5 +1,6 @@
 /** How each column of the accounts view becomes a spreadsheet cell, in the export's language. */
 import {
+  ACCOUNT_VOCABULARIES,
   BUYER_TYPES,
   GRADES,
   INDUSTRIES,
@@ -25,14 +26,8 @@ export function labelOf(
 }
 
 /** The columns whose values are codes of a vocabulary, shown by their labels. */
-export const ACCOUNT_ENUM_LABELS: Partial<Record<AccountColumn, Record<string, Label>>> = {
-  buyerType: BUYER_TYPES,
-  industry: INDUSTRIES,
-  grade: GRADES,
-  valueType: VALUE_TYPES,
-  lifecycle: LIFECYCLES,
-  source: SOURCES,
-};
+export const ACCOUNT_ENUM_LABELS: Partial<Record<AccountColumn, Record<string, Label>>> =
+  ACCOUNT_VOCABULARIES;
 
 export const ACCOUNT_CELL_KINDS: Record<AccountColumn, CellKind> = {
   name: 'text',

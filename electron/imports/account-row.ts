@@ -4,18 +4,13 @@
  * an empty address column never erases the addresses already known.
  */
 import {
-  BUYER_TYPES,
+  ACCOUNT_VOCABULARIES,
   type BuyerType,
-  GRADES,
   type Grade,
-  INDUSTRIES,
   type Industry,
   type Label,
-  LIFECYCLES,
   type Lifecycle,
-  SOURCES,
   type Source,
-  VALUE_TYPES,
   type ValueType,
 } from '../../shared/enums';
 import type { AccountImportField } from '../../shared/import/account-fields';
@@ -72,18 +67,12 @@ const ENUM_EXTRA: Partial<Record<AccountImportField, Partial<Record<string, read
     grade: { A: ['A类', 'A级'], B: ['B类', 'B级'], C: ['C类', 'C级'] },
   };
 
-const ENUM_TABLES: Partial<Record<AccountImportField, Record<string, Label>>> = {
-  buyerType: BUYER_TYPES,
-  industry: INDUSTRIES,
-  grade: GRADES,
-  valueType: VALUE_TYPES,
-  lifecycle: LIFECYCLES,
-  source: SOURCES,
-};
+const ENUM_TABLES: Partial<Record<AccountImportField, Record<string, Label>>> =
+  ACCOUNT_VOCABULARIES;
 
 const ALIAS_SPLIT = /[、,，;；|\n]+/;
 
-function reason(
+export function reason(
   code: string,
   field: AccountImportField | null,
   value: string | null = null,

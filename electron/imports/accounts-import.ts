@@ -10,19 +10,14 @@
  */
 import type { AccountImportField } from '../../shared/import/account-fields';
 import { regionLabel } from '../../shared/regions';
-import type {
-  ImportChange,
-  ImportOutcome,
-  ImportReason,
-  ImportRunInput,
-} from '../../shared/schemas/imports';
+import type { ImportChange, ImportOutcome, ImportRunInput } from '../../shared/schemas/imports';
 import { AppError } from '../../shared/result';
 import { cleanText, normalizeOrgName } from '../../shared/text';
 import { bulkAuditAppender } from '../audit/audit';
 import { cellAsText } from '../excel/read/cell-value';
 import { openTable } from '../excel/read/table-source';
 import type { JobContext, JobFunction } from '../jobs/context';
-import { type ColumnFields, type ImportedAccount, parseAccountRow } from './account-row';
+import { type ColumnFields, type ImportedAccount, parseAccountRow, reason } from './account-row';
 import {
   ALIAS_SEPARATOR,
   type AccountColumnValues,
@@ -38,15 +33,6 @@ export interface ImportAccountsParams {
 }
 
 const PROGRESS_EVERY = 500;
-
-function reason(
-  code: string,
-  field: AccountImportField | null,
-  value: string | null = null,
-  detail: string | null = null,
-): ImportReason {
-  return { code, field, value, detail };
-}
 
 const ENUM_COLUMNS = [
   ['buyerType', 'buyer_type'],

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stageCopy } from '../../electron/imports/staging';
 import { openTable } from '../../electron/excel/read/table-source';
+import type { SourceRow } from '../../electron/excel/read/xlsx-rows';
 import { signedInApp, type TestApp } from '../helpers/app';
 import { tempDir } from '../helpers/db';
 import { newUscc } from '../helpers/fixtures';
@@ -65,7 +66,7 @@ describe.skipIf(!soffice)('a workbook saved by LibreOffice Calc', () => {
 
     const saved = resaveWithLibreOffice(source);
     const table = await openTable(saved);
-    const rows = [];
+    const rows: SourceRow[] = [];
     for await (const r of table.rows(table.sheets[0]!.name)) rows.push(r);
     const text = (r: (typeof rows)[number]) =>
       r.cells.map((c) =>

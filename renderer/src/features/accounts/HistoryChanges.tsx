@@ -2,17 +2,12 @@
 import { Tag } from 'antd';
 import type { Label } from '../../../../shared/enums';
 import {
+  ACCOUNT_VOCABULARIES,
   ALIAS_KINDS,
   ATTITUDES,
-  BUYER_TYPES,
   CONTACT_LEVELS,
-  GRADES,
-  INDUSTRIES,
-  LIFECYCLES,
   PURCHASE_ROLES,
-  SOURCES,
   STAFF_ROLES,
-  VALUE_TYPES,
 } from '../../../../shared/enums';
 import { regionName } from '../../../../shared/regions';
 import type { AuditEntry } from '../../../../shared/schemas/system';
@@ -35,12 +30,7 @@ import {
 } from './history-diff';
 
 const ENUM_FIELDS: Record<string, Record<string, Label>> = {
-  buyerType: BUYER_TYPES,
-  industry: INDUSTRIES,
-  grade: GRADES,
-  valueType: VALUE_TYPES,
-  lifecycle: LIFECYCLES,
-  source: SOURCES,
+  ...ACCOUNT_VOCABULARIES,
   level: CONTACT_LEVELS,
   purchaseRole: PURCHASE_ROLES,
   attitude: ATTITUDES,

@@ -5,15 +5,7 @@
  */
 import { Segmented, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import {
-  BUYER_TYPES,
-  GRADES,
-  INDUSTRIES,
-  type Label,
-  LIFECYCLES,
-  SOURCES,
-  VALUE_TYPES,
-} from '../../../../shared/enums';
+import { ACCOUNT_VOCABULARIES, type Label } from '../../../../shared/enums';
 import type { AccountImportField } from '../../../../shared/import/account-fields';
 import { describeReasons, fieldLabel } from '../../../../shared/import/reasons';
 import type { ApiError } from '../../../../shared/result';
@@ -36,14 +28,8 @@ const PAGE_SIZE = 50;
 type Filter = ImportOutcome | 'all';
 
 /** Changes name these fields by their stored values (government, A …), shown by their labels. */
-const ENUM_FIELDS: Partial<Record<AccountImportField, Record<string, Label>>> = {
-  buyerType: BUYER_TYPES,
-  industry: INDUSTRIES,
-  grade: GRADES,
-  valueType: VALUE_TYPES,
-  lifecycle: LIFECYCLES,
-  source: SOURCES,
-};
+const ENUM_FIELDS: Partial<Record<AccountImportField, Record<string, Label>>> =
+  ACCOUNT_VOCABULARIES;
 
 function Change({ change, lang, t }: { change: ImportChange; lang: Lang; t: Translate }) {
   const blank = <span className="diff-blank">{t('import.blank')}</span>;
