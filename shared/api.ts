@@ -16,11 +16,17 @@ import {
 } from './schemas/accounts';
 import { empty, id } from './schemas/common';
 import { contact, contactInput, contactPersonal } from './schemas/contacts';
-import { delivery, exportAccountsInput, exportResult } from './schemas/exports';
+import {
+  delivery,
+  exportAccountsInput,
+  exportContactsInput,
+  exportResult,
+} from './schemas/exports';
 import { staff, staffInput } from './schemas/staff';
 import {
-  fileRef,
   importReport,
+  importTarget,
+  inspectInput,
   importReportQuery,
   importRunInput,
   importSummary,
@@ -137,6 +143,11 @@ export const api = {
     z.object({ jobId: z.string() }),
     'Export the accounts view (filters, sort, search, visible columns) to .xlsx or .csv, as a job.',
   ),
+  'exports.contacts': method(
+    exportContactsInput,
+    z.object({ jobId: z.string() }),
+    'Export the contacts of the accounts in a view (personal details only if asked and allowed), as a job.',
+  ),
   'exports.result': method(
     z.object({ jobId: z.string().max(64) }),
     exportResult,
@@ -154,7 +165,7 @@ export const api = {
     'Electron: pick a file in an open dialog and stage it (null if the user cancels). Browser mode uploads with POST /api/upload instead.',
   ),
   'imports.inspect': method(
-    fileRef,
+    inspectInput,
     z.object({ jobId: z.string() }),
     'Read a staged file’s sheets, find each header row and suggest a mapping (runs as a job).',
   ),
@@ -166,7 +177,7 @@ export const api = {
   'imports.run': method(
     importRunInput,
     z.object({ jobId: z.string() }),
-    'Dry run or commit an accounts import (runs as a job; cancelling leaves the database as it was).',
+    'Dry run or commit an import of accounts or contacts (runs as a job; cancelling leaves the database as it was).',
   ),
   'imports.summary': method(
     z.object({ jobId: z.string().max(64) }),
@@ -183,7 +194,11 @@ export const api = {
     z.object({ jobId: z.string() }),
     'Write the rejected rows (original columns plus a reason column) to .xlsx, as an export job.',
   ),
-  'imports.mappings': method(empty, z.array(savedMapping), 'Saved column mappings.'),
+  'imports.mappings': method(
+    z.object({ target: importTarget.default('accounts') }).default({ target: 'accounts' }),
+    z.array(savedMapping),
+    'Saved column mappings of a target.',
+  ),
   'imports.saveMapping': method(
     saveMappingInput,
     savedMapping,

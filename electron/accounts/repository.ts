@@ -111,6 +111,11 @@ export function sortedRowsQuery(db: Kysely<Database>, query: AccountViewQuery) {
   ]);
 }
 
+/** The ids of the accounts a view shows (its filters and quick search), as a subquery. */
+export function viewAccountIds(db: Kysely<Database>, query: Omit<AccountViewQuery, 'sort'>) {
+  return baseQuery(db, { ...query, sort: [] }).select('a.id');
+}
+
 export async function countView(db: Kysely<Database>, query: AccountViewQuery): Promise<number> {
   return Number((await countQuery(db, query).executeTakeFirstOrThrow()).n);
 }

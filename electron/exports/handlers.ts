@@ -6,8 +6,12 @@ import { AppError } from '../../shared/result';
 import type { Deps } from '../app/deps';
 import type { Handlers } from '../transport/dispatch';
 import type { ExportAccountsParams } from './accounts-export';
+import type { ExportContactsParams } from './contacts-export';
 
-type ExportHandlers = Pick<Handlers, 'exports.accounts' | 'exports.result' | 'exports.deliver'>;
+type ExportHandlers = Pick<
+  Handlers,
+  'exports.accounts' | 'exports.contacts' | 'exports.result' | 'exports.deliver'
+>;
 
 const KEEP_EXPORTS_MS = 24 * 60 * 60 * 1000;
 
@@ -71,6 +75,22 @@ export function exportHandlers({
       const fileName = `${input.lang === 'en' ? 'accounts' : '客户列表'}-${stamp(input.timeZone)}.${input.format}`;
       const params: ExportAccountsParams = { input, file, fileName, actorName: user.name, version };
       const job = jobs.start('accounts.export', params, user.id);
+      files.set(job.id, { file, fileName });
+      return { jobId: job.id };
+    },
+    'exports.contacts': async (input, { session }) => {
+      const user = session.requireUser();
+      fs.mkdirSync(exportsDir(dataDir), { recursive: true });
+      const file = path.join(exportsDir(dataDir), `${randomUUID()}.${input.format}`);
+      const fileName = `${input.lang === 'en' ? 'contacts' : '联系人'}-${stamp(input.timeZone)}.${input.format}`;
+      const params: ExportContactsParams = {
+        input,
+        file,
+        fileName,
+        actor: { id: user.id, name: user.name, role: user.role },
+        version,
+      };
+      const job = jobs.start('contacts.export', params, user.id);
       files.set(job.id, { file, fileName });
       return { jobId: job.id };
     },

@@ -17,7 +17,7 @@ import type { AccountImportField } from '../../shared/import/account-fields';
 import { enumFromText } from '../../shared/import/enum-text';
 import { type RegionCodes, regionFromText } from '../../shared/import/region-text';
 import { isConsistentRegion } from '../../shared/regions';
-import type { ImportReason } from '../../shared/schemas/imports';
+import type { ImportField, ImportReason } from '../../shared/schemas/imports';
 import { cleanText } from '../../shared/text';
 import { normalizeUscc, usccProblem } from '../../shared/uscc';
 import { cellAsText, type NormalCell } from '../excel/read/cell-value';
@@ -74,7 +74,7 @@ const ALIAS_SPLIT = /[、,，;；|\n]+/;
 
 export function reason(
   code: string,
-  field: AccountImportField | null,
+  field: ImportField | null,
   value: string | null = null,
   detail: string | null = null,
 ): ImportReason {

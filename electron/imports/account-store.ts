@@ -220,6 +220,17 @@ export class AccountStore {
     this.setParent.run(parentId, now, actorId, id);
   }
 
+  /** After contacts were added: the contact count and the quick-search text (it holds contact names). */
+  refreshContacts(id: number): void {
+    const account = this.byId.get(id) as ExistingAccount | undefined;
+    if (!account) return;
+    const contacts = this.contactNames.all(id) as string[];
+    const aliases = account.aliases ? account.aliases.split(ALIAS_SEPARATOR) : [];
+    this.sqlite
+      .prepare('update accounts set contact_count = ?, search_text = ? where id = ?')
+      .run(contacts.length, buildSearchText(account.name, account.uscc, aliases, contacts), id);
+  }
+
   /** Recounts subordinate units of the given accounts after parents changed. */
   recountSubordinates(ids: Iterable<number>): void {
     const recount = this.sqlite.prepare(

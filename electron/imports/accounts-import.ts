@@ -24,15 +24,16 @@ import {
   AccountStore,
   type ExistingAccount,
 } from './account-store';
-import { type RunCounts, ReportSpool } from './report-writer';
-
-export interface ImportAccountsParams {
-  input: ImportRunInput;
-  file: string;
-  fileName: string;
-}
-
-const PROGRESS_EVERY = 500;
+import type { ReportSpool } from './report-writer';
+import {
+  CreatedRows,
+  eachDataRow,
+  emptyTally,
+  type ImportParams,
+  mappedColumns,
+  type PassResult,
+  runImportJob,
+} from './run-import';
 
 const ENUM_COLUMNS = [
   ['buyerType', 'buyer_type'],
@@ -134,84 +135,18 @@ function decide(
 
 /** The audit log's picture of the fields a change touched, in the account snapshot's terms. */
 function auditSides(changes: ImportChange[]): { before: object; after: object } {
-  const key: Partial<Record<AccountImportField, string>> = { region: 'region', owner: 'owner' };
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const c of changes) {
-    before[key[c.field] ?? c.field] = c.before;
-    after[key[c.field] ?? c.field] = c.after;
+    before[c.field] = c.before;
+    after[c.field] = c.after;
   }
   return { before, after };
 }
 
-interface PassResult {
-  counts: Omit<RunCounts, 'committed'>;
-  created: [number, number][];
-}
-
-/**
- * The ids of created accounts as [first, last] runs (one run, as a rule: ids are consecutive in
- * one transaction). Creations are audited once, in the import's own entry, by these runs — an
- * entry per created account would cost more than the insert itself; the account's history finds
- * the import entry by its id (accounts/handlers).
- */
-class CreatedAccounts {
-  private readonly runs: [number, number][] = [];
-  /** Row of each created id, in creation order (ids ascend): 8 bytes a row, not a Map entry. */
-  private ids = new Int32Array(1024);
-  private rows = new Int32Array(1024);
-  private count = 0;
-
-  add(id: number, row: number): void {
-    const last = this.runs[this.runs.length - 1];
-    if (last && last[1] + 1 === id) last[1] = id;
-    else this.runs.push([id, id]);
-    if (this.count === this.ids.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.ids = grow(this.ids);
-      this.rows = grow(this.rows);
-    }
-    this.ids[this.count] = id;
-    this.rows[this.count++] = row;
-  }
-
-  /** The file row that created the account, or null if this run did not create it. */
-  rowOf(id: number): number | null {
-    let lo = 0;
-    let hi = this.count - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const at = this.ids[mid]!;
-      if (at === id) return this.rows[mid]!;
-      if (at < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return null;
-  }
-
-  list(): [number, number][] {
-    return this.runs;
-  }
-}
-
-async function pass(
-  ctx: JobContext<ImportAccountsParams>,
-  report: ReportSpool,
-): Promise<PassResult> {
-  const { input, file, fileName } = ctx.params;
-  const source = await openTable(file, fileName);
-  const sheet = source.sheets.find((s) => s.name === input.sheet);
-  if (!sheet)
-    throw new AppError('VALIDATION', `the file has no sheet called “${input.sheet}”`, {
-      kind: 'sheet_not_found',
-    });
-  const columns: ColumnFields = input.columns.flatMap((c) =>
-    c.field ? [[c.index, c.field] as const] : [],
-  );
+async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise<PassResult> {
+  const { input, fileName } = ctx.params;
+  const columns: ColumnFields = mappedColumns<AccountImportField>(input);
   const store = new AccountStore(ctx.sqlite);
   const audit = bulkAuditAppender(ctx.sqlite);
   const staff = new Map<string, { id: number; name: string }>();
@@ -221,30 +156,13 @@ async function pass(
   }[])
     staff.set(cleanText(s.name).toLowerCase(), s);
 
-  const counts = { total: 0, create: 0, update: 0, unchanged: 0, reject: 0, warned: 0 };
+  const counts = emptyTally();
   const links: { row: number; id: number; parent: string }[] = [];
   const warnedRows = new Set<number>();
-  const created = new CreatedAccounts();
-  const expected = sheet.rowCount ? Math.max(0, sheet.rowCount - input.headerRow) : 0;
+  const created = new CreatedRows();
   const now = new Date().toISOString();
-  let headerSeen = false;
 
-  ctx.progress(0, expected);
-  for await (const { row, cells } of source.rows(input.sheet)) {
-    if (row < input.headerRow) continue;
-    if (row === input.headerRow) {
-      headerSeen = true;
-      report.setHeaders(cells.map(cellAsText));
-      continue;
-    }
-    if (cells.every((c) => c.kind === 'empty')) continue;
-    counts.total++;
-    if (counts.total % PROGRESS_EVERY === 0) {
-      ctx.checkCancelled();
-      // A CSV does not say how many rows it has: total 0 tells the UI to show rows read instead.
-      ctx.progress(counts.total, expected > 0 ? Math.max(expected, counts.total) : 0);
-    }
-
+  await eachDataRow(ctx, report, counts, (row, cells) => {
     const { values: v, reasons, warnings } = parseAccountRow(cells, columns);
     let owner: { id: number; name: string } | null = null;
     if (v.owner !== undefined) {
@@ -337,11 +255,7 @@ async function pass(
       changes: outcome === 'update' ? (decision?.changes ?? []) : [],
       cells: outcome === 'reject' ? cells.map(cellAsText) : null,
     });
-  }
-  if (!headerSeen)
-    throw new AppError('VALIDATION', `the sheet has no row ${input.headerRow}`, {
-      kind: 'header_not_found',
-    });
+  });
 
   // Parents last: a head office may come after its units in the file.
   const touched = new Set<number>();
@@ -377,61 +291,8 @@ async function pass(
   }
   store.recountSubordinates(touched);
   ctx.progress(counts.total, counts.total);
-  return { counts: { fileName, sheet: input.sheet, ...counts }, created: created.list() };
+  return { tally: counts, audit: { createdIds: created.list() } };
 }
 
-export const importAccountsJob: JobFunction<ImportAccountsParams> = async (ctx) => {
-  const { input, fileName } = ctx.params;
-  // One transaction touches every index of accounts: a larger page cache keeps SQLite from
-  // spilling it to the WAL before the commit. This connection is the job's alone.
-  ctx.sqlite.pragma('cache_size = -65536');
-  const report = new ReportSpool();
-  const facts = {
-    mode: input.mode,
-    policy: input.policy,
-    fileName,
-    sheet: input.sheet,
-    actorId: ctx.actorId,
-  };
-  try {
-    ctx.sqlite.exec('begin immediate');
-    try {
-      const { counts, created } = await pass(ctx, report);
-      const committed =
-        input.mode === 'commit' && (counts.reject === 0 || input.policy === 'validOnly');
-      if (committed) {
-        const summary = await report.write(ctx.sqlite, facts, { ...counts, committed });
-        bulkAuditAppender(ctx.sqlite)({
-          actorId: ctx.actorId,
-          entity: 'import',
-          entityId: summary.runId,
-          action: 'import.accounts',
-          after: {
-            fileName,
-            sheet: input.sheet,
-            policy: input.policy,
-            created: summary.create,
-            updated: summary.update,
-            unchanged: summary.unchanged,
-            rejected: summary.reject,
-            createdIds: created,
-          },
-        });
-        ctx.checkCancelled();
-        ctx.sqlite.exec('commit');
-        return { result: summary };
-      }
-      // A dry run, or all-or-nothing with a rejected row: nothing written stays but the report.
-      ctx.sqlite.exec('rollback');
-      ctx.sqlite.exec('begin immediate');
-      const summary = await report.write(ctx.sqlite, facts, { ...counts, committed });
-      ctx.sqlite.exec('commit');
-      return { result: summary };
-    } catch (error) {
-      if (ctx.sqlite.inTransaction) ctx.sqlite.exec('rollback');
-      throw error;
-    }
-  } finally {
-    report.dispose();
-  }
-};
+export const importAccountsJob: JobFunction<ImportParams> = (ctx) =>
+  runImportJob(ctx, 'accounts', (report) => pass(ctx, report));

@@ -7,7 +7,7 @@ import type { Deps } from '../app/deps';
 import { exportsDir, stamp } from '../exports/handlers';
 import type { JobKind } from '../jobs/registry';
 import type { Handlers } from '../transport/dispatch';
-import type { ImportAccountsParams } from './accounts-import';
+import type { ImportParams } from './run-import';
 import type { InspectParams } from './inspect';
 import type { RejectsParams } from './rejects-export';
 import { deleteMapping, importReport, listMappings, saveMapping } from './repository';
@@ -26,6 +26,8 @@ type ImportHandlers = Pick<
   | 'imports.saveMapping'
   | 'imports.deleteMapping'
 >;
+
+const IMPORT_JOBS = { accounts: 'accounts.import', contacts: 'contacts.import' } as const;
 
 export function importHandlers(deps: Deps): ImportHandlers {
   const { db, dataDir, jobs, chooseFile, exportFiles } = deps;
@@ -52,18 +54,24 @@ export function importHandlers(deps: Deps): ImportHandlers {
       const picked = await chooseFile();
       return picked === null ? null : stageCopy(dataDir, picked);
     },
-    'imports.inspect': async ({ fileId }, { session }) => {
+    'imports.inspect': async ({ fileId, target }, { session }) => {
       const user = session.requireUser();
-      const params: InspectParams = { fileId, ...stagedFile(dataDir, fileId) };
+      const params: InspectParams = { fileId, target, ...stagedFile(dataDir, fileId) };
       return { jobId: jobs.start('import.inspect', params, user.id).id };
     },
     'imports.inspection': async ({ jobId }) => finished(jobId, 'import.inspect') as Inspection,
     'imports.run': async (input, { session }) => {
       const user = session.requireUser();
-      const params: ImportAccountsParams = { input, ...stagedFile(dataDir, input.fileId) };
-      return { jobId: jobs.start('accounts.import', params, user.id).id };
+      const params: ImportParams = { input, ...stagedFile(dataDir, input.fileId) };
+      return { jobId: jobs.start(IMPORT_JOBS[input.target], params, user.id).id };
     },
-    'imports.summary': async ({ jobId }) => finished(jobId, 'accounts.import') as ImportSummary,
+    'imports.summary': async ({ jobId }) => {
+      const kind = jobs.get(jobId).kind;
+      return finished(
+        jobId,
+        kind === 'contacts.import' ? kind : 'accounts.import',
+      ) as ImportSummary;
+    },
     'imports.report': async (query, { session }) => {
       session.requireUser();
       return importReport(db, query);
@@ -78,9 +86,9 @@ export function importHandlers(deps: Deps): ImportHandlers {
       exportFiles.set(job.id, { file, fileName });
       return { jobId: job.id };
     },
-    'imports.mappings': async (_input, { session }) => {
+    'imports.mappings': async ({ target }, { session }) => {
       session.requireUser();
-      return listMappings(db);
+      return listMappings(db, target);
     },
     'imports.saveMapping': async (input, { session }) =>
       saveMapping(db, session.requireUser().id, input),

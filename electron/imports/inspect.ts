@@ -3,14 +3,21 @@
  * user to see, and the header row and column mapping that look right.
  */
 import { ACCOUNT_HEADER_SYNONYMS } from '../../shared/import/account-fields';
-import { guessHeader } from '../../shared/import/headers';
-import type { Inspection, SheetInspection } from '../../shared/schemas/imports';
+import { CONTACT_HEADER_SYNONYMS } from '../../shared/import/contact-fields';
+import { guessHeader, type HeaderGuess } from '../../shared/import/headers';
+import type {
+  ImportField,
+  ImportTarget,
+  Inspection,
+  SheetInspection,
+} from '../../shared/schemas/imports';
 import { cellAsText } from '../excel/read/cell-value';
 import { openTable } from '../excel/read/table-source';
 import type { JobFunction } from '../jobs/context';
 
 export interface InspectParams {
   fileId: string;
+  target: ImportTarget;
   file: string;
   fileName: string;
 }
@@ -36,10 +43,11 @@ export const inspectJob: JobFunction<InspectParams> = async (ctx) => {
       });
       if (preview.length >= PREVIEW_ROWS) break;
     }
-    const guess = guessHeader(
-      preview.map((p) => p.cells),
-      ACCOUNT_HEADER_SYNONYMS,
-    );
+    const cells = preview.map((p) => p.cells);
+    const guess: HeaderGuess<ImportField> | null =
+      ctx.params.target === 'contacts'
+        ? guessHeader(cells, CONTACT_HEADER_SYNONYMS)
+        : guessHeader(cells, ACCOUNT_HEADER_SYNONYMS);
     const header = guess ? preview[guess.row]! : null;
     sheets.push({
       name: sheet.name,

@@ -28,9 +28,10 @@ export interface ReportRow {
   cells: string[] | null;
 }
 
-export type RunCounts = Omit<ImportSummary, 'runId' | 'mode' | 'policy' | 'finishedAt'>;
+export type RunCounts = Omit<ImportSummary, 'runId' | 'target' | 'mode' | 'policy' | 'finishedAt'>;
 
 export interface RunFacts {
+  target: ImportSummary['target'];
   mode: ImportSummary['mode'];
   policy: ImportSummary['policy'];
   fileName: string;
@@ -94,9 +95,10 @@ export class ReportSpool {
       sqlite
         .prepare(
           `insert into import_runs (target, mode, policy, file_name, sheet, headers, summary, actor_id, finished_at)
-           values ('accounts', ?, ?, ?, ?, ?, '{}', ?, ?)`,
+           values (?, ?, ?, ?, ?, ?, '{}', ?, ?)`,
         )
         .run(
+          facts.target,
           facts.mode,
           facts.policy,
           facts.fileName,
@@ -126,6 +128,7 @@ export class ReportSpool {
     }
     const summary: ImportSummary = {
       runId,
+      target: facts.target,
       mode: facts.mode,
       policy: facts.policy,
       ...counts,

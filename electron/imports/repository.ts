@@ -2,6 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import type {
   ImportReport,
+  ImportTarget,
   ImportReportRow,
   ImportSummary,
   SavedMapping,
@@ -61,16 +62,20 @@ export async function sweepImportRuns(db: Kysely<Database>, now = new Date()): P
   await db.deleteFrom('import_runs').where('finished_at', '<', cutoff).execute();
 }
 
-export async function listMappings(db: Kysely<Database>): Promise<SavedMapping[]> {
+export async function listMappings(
+  db: Kysely<Database>,
+  target: ImportTarget,
+): Promise<SavedMapping[]> {
   const rows = await db
     .selectFrom('import_mappings as m')
     .leftJoin('staff as s', 's.id', 'm.created_by')
     .select(['m.id', 'm.name', 'm.columns', 's.name as createdBy', 'm.updated_at'])
-    .where('m.target', '=', 'accounts')
+    .where('m.target', '=', target)
     .orderBy(sql`m.updated_at`, 'desc')
     .execute();
   return rows.map((r) => ({
     id: r.id,
+    target,
     name: r.name,
     columns: JSON.parse(r.columns) as SavedMapping['columns'],
     createdBy: r.createdBy,
@@ -81,13 +86,13 @@ export async function listMappings(db: Kysely<Database>): Promise<SavedMapping[]
 export async function saveMapping(
   db: Kysely<Database>,
   actorId: number,
-  input: { name: string; columns: SavedMapping['columns'] },
+  input: { target: ImportTarget; name: string; columns: SavedMapping['columns'] },
 ): Promise<SavedMapping> {
   const now = new Date().toISOString();
   await db
     .insertInto('import_mappings')
     .values({
-      target: 'accounts',
+      target: input.target,
       name: input.name,
       columns: JSON.stringify(input.columns),
       created_by: actorId,
@@ -101,7 +106,7 @@ export async function saveMapping(
       }),
     )
     .execute();
-  const saved = (await listMappings(db)).find((m) => m.name === input.name);
+  const saved = (await listMappings(db, input.target)).find((m) => m.name === input.name);
   if (!saved) throw new AppError('INTERNAL', 'the mapping was not saved');
   return saved;
 }

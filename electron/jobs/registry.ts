@@ -1,7 +1,9 @@
 /** Every kind of long job, by name. The worker looks the job up here. */
 import { loadDemoJob } from '../demo/load';
 import { exportAccountsJob } from '../exports/accounts-export';
+import { exportContactsJob } from '../exports/contacts-export';
 import { importAccountsJob } from '../imports/accounts-import';
+import { importContactsJob } from '../imports/contacts-import';
 import { inspectJob } from '../imports/inspect';
 import { rejectsExportJob } from '../imports/rejects-export';
 import type { JobFunction } from './context';
@@ -9,8 +11,10 @@ import type { JobFunction } from './context';
 export const JOBS = {
   'demo.load': loadDemoJob as JobFunction,
   'accounts.export': exportAccountsJob as JobFunction,
+  'contacts.export': exportContactsJob as JobFunction,
   'import.inspect': inspectJob as JobFunction,
   'accounts.import': importAccountsJob as JobFunction,
+  'contacts.import': importContactsJob as JobFunction,
   'import.rejects': rejectsExportJob as JobFunction,
 } as const;
 

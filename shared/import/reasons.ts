@@ -2,12 +2,11 @@
  * Why an imported row is rejected or warned about, in words. The same text goes into the dry-run
  * report on screen and into the reason column of the rejected-rows workbook, so it lives here.
  */
-import type { ImportReason } from '../schemas/imports';
-import type { AccountImportField } from './account-fields';
+import type { ImportField, ImportReason } from '../schemas/imports';
 
 type Lang = 'zh-CN' | 'en';
 
-export const IMPORT_FIELD_LABELS: Record<AccountImportField, { zh: string; en: string }> = {
+export const IMPORT_FIELD_LABELS: Record<ImportField, { zh: string; en: string }> = {
   name: { zh: '客户名称', en: 'Name' },
   uscc: { zh: '统一社会信用代码', en: 'USCC' },
   aliases: { zh: '别名', en: 'Aliases' },
@@ -25,6 +24,17 @@ export const IMPORT_FIELD_LABELS: Record<AccountImportField, { zh: string; en: s
   source: { zh: '信息来源', en: 'Source' },
   owner: { zh: '负责人', en: 'Owner' },
   notes: { zh: '备注', en: 'Notes' },
+  account: { zh: '所属客户', en: 'Account' },
+  accountUscc: { zh: '客户信用代码', en: 'Account USCC' },
+  contactName: { zh: '联系人姓名', en: 'Contact name' },
+  title: { zh: '职务', en: 'Title' },
+  department: { zh: '部门', en: 'Department' },
+  level: { zh: '层级', en: 'Level' },
+  purchaseRole: { zh: '采购角色', en: 'Purchase role' },
+  attitude: { zh: '态度', en: 'Attitude' },
+  phone: { zh: '电话', en: 'Phone' },
+  email: { zh: '邮箱', en: 'Email' },
+  contactNotes: { zh: '联系人备注', en: 'Contact notes' },
 };
 
 type Template = (r: ImportReason) => string;
@@ -101,13 +111,37 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     en: (r) => `the account of this name, “${r.detail}”, has a different USCC`,
   },
   aliases_too_many: { zh: () => '别名过多（最多 50 个）', en: () => 'too many aliases (max 50)' },
+  'account.not_found': {
+    zh: (r) => `找不到客户“${r.value}”（请先导入或建立客户）`,
+    en: (r) => `no account “${r.value}” (import or create the account first)`,
+  },
+  'account.ambiguous': {
+    zh: (r) => `有多个客户叫“${r.value}”，请填写统一社会信用代码`,
+    en: (r) => `several accounts are called “${r.value}”; give the USCC`,
+  },
+  'account.mismatch': {
+    zh: (r) => `客户名称与信用代码对应的客户“${r.detail}”不一致`,
+    en: (r) => `the name does not match the account of this USCC, “${r.detail}”`,
+  },
+  'phone.format': {
+    zh: (r) => `“${r.value}”不是电话号码`,
+    en: (r) => `“${r.value}” is not a phone number`,
+  },
+  'email.format': {
+    zh: (r) => `“${r.value}”不是邮箱地址`,
+    en: (r) => `“${r.value}” is not an email address`,
+  },
+  duplicate_contact_in_file: {
+    zh: (r) => `与第 ${r.detail} 行是同一客户的同一联系人`,
+    en: (r) => `repeats row ${r.detail} (same contact of the same account)`,
+  },
   blocked_by_rejects: {
     zh: () => '文件中有被拒绝的行，按“全部或不导入”未写入',
     en: () => 'not written: the file has rejected rows and the import is all-or-nothing',
   },
 };
 
-export function fieldLabel(field: AccountImportField, lang: Lang): string {
+export function fieldLabel(field: ImportField, lang: Lang): string {
   return IMPORT_FIELD_LABELS[field][lang === 'en' ? 'en' : 'zh'];
 }
 

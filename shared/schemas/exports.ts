@@ -49,6 +49,29 @@ export const exportAccountsInput = z
   });
 export type ExportAccountsInput = z.infer<typeof exportAccountsInput>;
 
+/**
+ * The contacts of the accounts in a view (its filters and quick search), one row per contact.
+ * Personal details (PIPL) are exported only when asked for, only for contacts the user may read
+ * (the account's owner, managers), and the export is recorded in the audit log either way.
+ */
+export const exportContactsInput = z
+  .object({
+    format: z.enum(['xlsx', 'csv']),
+    lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    timeZone: z.string().max(64).default('Asia/Shanghai'),
+    filters: z.array(filterSchema).max(30).default([]),
+    search: z.string().max(200).optional(),
+    includePersonal: z.boolean().default(false),
+  })
+  .superRefine((input, ctx) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: input.timeZone });
+    } catch {
+      ctx.addIssue({ code: 'custom', path: ['timeZone'], message: 'unknown time zone' });
+    }
+  });
+export type ExportContactsInput = z.infer<typeof exportContactsInput>;
+
 export const exportResult = z.object({
   fileName: z.string(),
   rows: z.number().int(),

@@ -5,9 +5,19 @@
  */
 import { z } from 'zod';
 import { ACCOUNT_IMPORT_FIELDS } from '../import/account-fields';
+import { CONTACT_IMPORT_FIELDS } from '../import/contact-fields';
 import { id, timestamp } from './common';
 
-export const importField = z.enum(ACCOUNT_IMPORT_FIELDS);
+/** What a file is imported into: accounts, or contacts of existing accounts. */
+export const IMPORT_TARGETS = ['accounts', 'contacts'] as const;
+export const importTarget = z.enum(IMPORT_TARGETS);
+export type ImportTarget = z.infer<typeof importTarget>;
+
+export const IMPORT_FIELDS = { accounts: ACCOUNT_IMPORT_FIELDS, contacts: CONTACT_IMPORT_FIELDS };
+
+/** A field of either target (their names do not overlap); the run checks it fits the target. */
+export const importField = z.enum([...ACCOUNT_IMPORT_FIELDS, ...CONTACT_IMPORT_FIELDS]);
+export type ImportField = z.infer<typeof importField>;
 
 /** A file copied into the data folder, so later moves or edits of the original cannot matter. */
 export const stagedFile = z.object({
@@ -18,6 +28,8 @@ export const stagedFile = z.object({
 export type StagedFile = z.infer<typeof stagedFile>;
 
 export const fileRef = z.object({ fileId: stagedFile.shape.fileId });
+
+export const inspectInput = fileRef.extend({ target: importTarget.default('accounts') });
 
 export const previewRow = z.object({
   /** The row number as Excel shows it (1-based). */
@@ -66,25 +78,47 @@ const columnMapping = z
         });
       seen.add(c.field);
     });
-    if (!columns.some((c) => c.field === 'name'))
-      ctx.addIssue({
-        code: 'custom',
-        path: [],
-        message: 'mapping.name_required',
-        params: { reason: 'mapping.name_required' },
-      });
   });
 
-export const importRunInput = z.object({
-  fileId: stagedFile.shape.fileId,
-  sheet: z.string().max(100),
-  /** The header row (1-based); data starts on the next row. */
-  headerRow: z.number().int().min(1).max(1_048_576),
-  columns: columnMapping,
-  mode: z.enum(['dryRun', 'commit']),
-  /** allOrNothing: any rejected row means nothing is written. validOnly: valid rows are written. */
-  policy: z.enum(['allOrNothing', 'validOnly']).default('allOrNothing'),
-});
+export const importRunInput = z
+  .object({
+    target: importTarget.default('accounts'),
+    fileId: stagedFile.shape.fileId,
+    sheet: z.string().max(100),
+    /** The header row (1-based); data starts on the next row. */
+    headerRow: z.number().int().min(1).max(1_048_576),
+    columns: columnMapping,
+    mode: z.enum(['dryRun', 'commit']),
+    /** allOrNothing: any rejected row means nothing is written. validOnly: valid rows are written. */
+    policy: z.enum(['allOrNothing', 'validOnly']).default('allOrNothing'),
+  })
+  .superRefine((input, ctx) => {
+    const allowed = new Set<string>(IMPORT_FIELDS[input.target]);
+    input.columns.forEach((c, i) => {
+      if (c.field !== null && !allowed.has(c.field))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['columns', i, 'field'],
+          message: 'mapping.wrong_target',
+          params: { reason: 'mapping.wrong_target' },
+        });
+    });
+    // Accounts need a name; contacts need their own name and the account they belong to.
+    const required: [ImportField, string][] =
+      input.target === 'accounts'
+        ? [['name', 'mapping.name_required']]
+        : [
+            ['contactName', 'mapping.contact_name_required'],
+            ['account', 'mapping.account_required'],
+          ];
+    for (const [field, reason] of required)
+      if (
+        !input.columns.some(
+          (c) => c.field === field || (field === 'account' && c.field === 'accountUscc'),
+        )
+      )
+        ctx.addIssue({ code: 'custom', path: ['columns'], message: reason, params: { reason } });
+  });
 export type ImportRunInput = z.infer<typeof importRunInput>;
 
 export const IMPORT_OUTCOMES = ['create', 'update', 'unchanged', 'reject'] as const;
@@ -116,7 +150,9 @@ export type ImportChange = z.infer<typeof importChange>;
 export const importReportRow = z.object({
   row: z.number().int(),
   outcome: z.enum(IMPORT_OUTCOMES),
+  /** The account the row is about (for contacts: the account the contact belongs to). */
   accountId: id.nullable(),
+  /** Accounts: the account's name and USCC. Contacts: the contact's name and its account's USCC. */
   name: z.string().nullable(),
   uscc: z.string().nullable(),
   reasons: z.array(importReason),
@@ -127,6 +163,7 @@ export type ImportReportRow = z.infer<typeof importReportRow>;
 
 export const importSummary = z.object({
   runId: id,
+  target: importTarget,
   mode: z.enum(['dryRun', 'commit']),
   policy: z.enum(['allOrNothing', 'validOnly']),
   fileName: z.string(),
@@ -160,6 +197,7 @@ export type ImportReport = z.infer<typeof importReport>;
 
 export const savedMapping = z.object({
   id,
+  target: importTarget,
   name: z.string(),
   /** Header text (as in the file) → field. Applied to any file whose headers match. */
   columns: z.array(z.object({ header: z.string(), field: importField })),
@@ -169,6 +207,7 @@ export const savedMapping = z.object({
 export type SavedMapping = z.infer<typeof savedMapping>;
 
 export const saveMappingInput = z.object({
+  target: importTarget.default('accounts'),
   name: z.string().trim().min(1).max(60),
   columns: z
     .array(z.object({ header: z.string().trim().min(1).max(200), field: importField }))

@@ -330,3 +330,140 @@ describe('files that cannot be imported', () => {
     }
   });
 });
+
+describe('importing contacts', () => {
+  it('adds contacts to accounts found by USCC or name, updates by name, and rejects what cannot be placed', async () => {
+    app = await signedInApp();
+    const uscc = newUscc();
+    const police = await app.value('accounts.create', {
+      account: { name: '杭州市公安局', uscc, buyerType: 'government' },
+    });
+    await app.value('contacts.create', {
+      accountId: police.id,
+      name: '王建国',
+      title: '科员',
+    });
+    const file = await workbook([
+      ['所属单位', '统一社会信用代码', '联系人姓名', '职务', '手机', '邮箱', '层级'],
+      [null, uscc, '王建国', '装备处处长', '138 0013 8000', null, '决策层'],
+      ['杭州市公安局', null, '李红', '科员', '0571-87654321', 'LI@EXAMPLE.COM', null],
+      ['不存在的单位', null, '张三', null, null, null, null],
+      ['杭州市公安局', null, '赵六', null, '待定', 'not-an-email', null],
+      ['杭州市公安局', null, '李红', '科长', null, null, null],
+    ]);
+    const staged = await stage(file);
+    const { jobId } = await app.value('imports.inspect', {
+      fileId: staged.fileId,
+      target: 'contacts',
+    });
+    await app.deps.jobs.wait(jobId);
+    const sheet = (await app.value('imports.inspection', { jobId })).sheets[0]!;
+    expect(sheet.columns.map((c) => c.field)).toEqual([
+      'account',
+      'accountUscc',
+      'contactName',
+      'title',
+      'phone',
+      'email',
+      'level',
+    ]);
+    const columns = sheet.columns.map((c) => ({ index: c.index, field: c.field }));
+    const go = async (mode: 'dryRun' | 'commit') => {
+      const r = await app.value('imports.run', {
+        target: 'contacts',
+        fileId: staged.fileId,
+        sheet: sheet.name,
+        headerRow: 1,
+        columns,
+        mode,
+        policy: 'validOnly',
+      });
+      expect((await app.deps.jobs.wait(r.jobId)).error).toBeNull();
+      const summary = await app.value('imports.summary', { jobId: r.jobId });
+      return { summary, report: await app.value('imports.report', { runId: summary.runId }) };
+    };
+    const dry = await go('dryRun');
+    expect(dry.summary).toMatchObject({ target: 'contacts', update: 1, create: 1, reject: 3 });
+    expect(
+      Object.fromEntries(dry.report.rows.map((r) => [r.row, r.reasons.map((x) => x.code)])),
+    ).toEqual({
+      2: [],
+      3: [],
+      4: ['account.not_found'],
+      5: ['phone.format', 'email.format'],
+      6: ['duplicate_contact_in_file'],
+    });
+    expect(dry.report.rows[0]!.changes).toEqual([
+      { field: 'title', before: '科员', after: '装备处处长' },
+      { field: 'level', before: null, after: 'decision' },
+      { field: 'phone', before: null, after: '138 0013 8000' },
+    ]);
+    expect(await app.value('contacts.list', { accountId: police.id })).toHaveLength(1);
+
+    await go('commit');
+    const contacts = await app.value('contacts.list', { accountId: police.id });
+    expect(contacts.map((c) => [c.name, c.title, c.email])).toEqual([
+      ['王建国', '装备处处长', null],
+      ['李红', '科员', 'li@example.com'],
+    ]);
+    const found = await app.value('accounts.list', { search: '李红' });
+    expect(found.rows.map((r) => [r.id, r.contactCount])).toEqual([[police.id, 2]]);
+  });
+});
+
+describe('exporting contacts', () => {
+  it('leaves personal details out unless asked, fills them only where the user may read them, and logs the export', async () => {
+    app = await signedInApp('specialist');
+    const me = (await app.value('session.current', {}))!;
+    const mine = await app.value('accounts.create', {
+      account: { name: '我的客户有限公司', uscc: newUscc(), buyerType: 'direct', ownerId: me.id },
+    });
+    const other = await app.value('accounts.create', {
+      account: { name: '别人的客户有限公司', uscc: newUscc(), buyerType: 'direct' },
+    });
+    for (const [accountId, name] of [
+      [mine.id, '甲'],
+      [other.id, '乙'],
+    ] as const) {
+      const c = await app.value('contacts.create', { accountId, name });
+      if (accountId === mine.id)
+        await app.value('contacts.setPersonal', {
+          contactId: c.id,
+          personal: { birthday: '1980-05-01', hometown: '绍兴' },
+        });
+    }
+    const exportContacts = async (includePersonal: boolean) => {
+      const { jobId } = await app.value('exports.contacts', { format: 'xlsx', includePersonal });
+      expect((await app.deps.jobs.wait(jobId)).error).toBeNull();
+      const delivery = await app.value('exports.deliver', { jobId });
+      if (delivery.kind !== 'download') throw new Error('expected a download');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(app.files.get(delivery.url.slice('/api/files/'.length))!.path);
+      return wb;
+    };
+    const plain = await exportContacts(false);
+    expect(plain.worksheets[0]!.getRow(1).values).not.toContain('生日');
+    expect(plain.worksheets[0]!.rowCount).toBe(3);
+
+    const personal = await exportContacts(true);
+    const ws = personal.worksheets[0]!;
+    const header = ws.getRow(1).values as unknown[];
+    const col = (name: string) => header.indexOf(name);
+    const rows = [2, 3].map((r) => ws.getRow(r));
+    const byName = Object.fromEntries(rows.map((r) => [r.getCell(col('姓名')).value, r]));
+    expect(byName['甲']!.getCell(col('籍贯')).value).toBe('绍兴');
+    // Not this specialist's account: its contact's personal details stay out.
+    expect(byName['乙']!.getCell(col('籍贯')).value).toBeNull();
+
+    const log = await app.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'after_json'])
+      .where('action', '=', 'contacts.export')
+      .orderBy('id')
+      .execute();
+    expect(log.map((e) => JSON.parse(e.after_json!) as Record<string, unknown>)).toMatchObject([
+      { includePersonal: false, contacts: 2, contactsWithPersonal: 0 },
+      { includePersonal: true, contacts: 2, contactsWithPersonal: 1 },
+    ]);
+  });
+});

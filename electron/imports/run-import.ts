@@ -1,0 +1,192 @@
+/**
+ * What every import job shares, whatever it imports into: opening the sheet and walking its data
+ * rows with progress and cancel checks, the created-rows register, and the transaction shell —
+ * one transaction for the whole pass, kept for a commit, rolled back for a dry run (or for
+ * all-or-nothing with a rejected row), the report written after either.
+ */
+import type { ImportRunInput, ImportTarget } from '../../shared/schemas/imports';
+import { AppError } from '../../shared/result';
+import { bulkAuditAppender } from '../audit/audit';
+import { cellAsText, type NormalCell } from '../excel/read/cell-value';
+import { openTable } from '../excel/read/table-source';
+import type { JobContext } from '../jobs/context';
+import { type RunCounts, ReportSpool } from './report-writer';
+
+export interface ImportParams {
+  input: ImportRunInput;
+  file: string;
+  fileName: string;
+}
+
+const PROGRESS_EVERY = 500;
+
+export type Tally = Pick<
+  RunCounts,
+  'total' | 'create' | 'update' | 'unchanged' | 'reject' | 'warned'
+>;
+
+export function emptyTally(): Tally {
+  return { total: 0, create: 0, update: 0, unchanged: 0, reject: 0, warned: 0 };
+}
+
+/**
+ * Calls `onRow` for every data row below the header row (empty rows skipped), reporting progress
+ * and noticing a cancel every few hundred rows.
+ */
+export async function eachDataRow(
+  ctx: JobContext<ImportParams>,
+  report: ReportSpool,
+  tally: Tally,
+  onRow: (row: number, cells: NormalCell[]) => void,
+): Promise<void> {
+  const { input, file, fileName } = ctx.params;
+  const source = await openTable(file, fileName);
+  const sheet = source.sheets.find((s) => s.name === input.sheet);
+  if (!sheet)
+    throw new AppError('VALIDATION', `the file has no sheet called “${input.sheet}”`, {
+      kind: 'sheet_not_found',
+    });
+  const expected = sheet.rowCount ? Math.max(0, sheet.rowCount - input.headerRow) : 0;
+  let headerSeen = false;
+  ctx.progress(0, expected);
+  for await (const { row, cells } of source.rows(input.sheet)) {
+    if (row < input.headerRow) continue;
+    if (row === input.headerRow) {
+      headerSeen = true;
+      report.setHeaders(cells.map(cellAsText));
+      continue;
+    }
+    if (cells.every((c) => c.kind === 'empty')) continue;
+    tally.total++;
+    if (tally.total % PROGRESS_EVERY === 0) {
+      ctx.checkCancelled();
+      // A CSV does not say how many rows it has: total 0 tells the UI to show rows read instead.
+      ctx.progress(tally.total, expected > 0 ? Math.max(expected, tally.total) : 0);
+    }
+    onRow(row, cells);
+  }
+  if (!headerSeen)
+    throw new AppError('VALIDATION', `the sheet has no row ${input.headerRow}`, {
+      kind: 'header_not_found',
+    });
+}
+
+/** The mapped columns as [index, field] pairs. */
+export function mappedColumns<F extends string>(input: ImportRunInput): (readonly [number, F])[] {
+  return input.columns.flatMap((c) => (c.field ? [[c.index, c.field as F] as const] : []));
+}
+
+/**
+ * Ids created by this run with the file row of each, in creation order (ids ascend): 8 bytes a
+ * row rather than a Map entry, so a million-row import stays small. Also the [first, last] runs
+ * of ids, by which the import's audit entry records what it created.
+ */
+export class CreatedRows {
+  private readonly runs: [number, number][] = [];
+  private ids = new Int32Array(1024);
+  private rows = new Int32Array(1024);
+  private count = 0;
+
+  add(id: number, row: number): void {
+    const last = this.runs[this.runs.length - 1];
+    if (last && last[1] + 1 === id) last[1] = id;
+    else this.runs.push([id, id]);
+    if (this.count === this.ids.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.ids = grow(this.ids);
+      this.rows = grow(this.rows);
+    }
+    this.ids[this.count] = id;
+    this.rows[this.count++] = row;
+  }
+
+  /** The file row that created `id`, or null if this run did not create it. */
+  rowOf(id: number): number | null {
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.ids[mid]!;
+      if (at === id) return this.rows[mid]!;
+      if (at < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return null;
+  }
+
+  list(): [number, number][] {
+    return this.runs;
+  }
+}
+
+export interface PassResult {
+  tally: Tally;
+  /** What the import's own audit entry records beyond the counts (e.g. created ids). */
+  audit: Record<string, unknown>;
+}
+
+export async function runImportJob(
+  ctx: JobContext<ImportParams>,
+  target: ImportTarget,
+  pass: (report: ReportSpool) => Promise<PassResult>,
+) {
+  const { input, fileName } = ctx.params;
+  // One transaction touches every index of the table: a larger page cache keeps SQLite from
+  // spilling it to the WAL before the commit. This connection is the job's alone.
+  ctx.sqlite.pragma('cache_size = -65536');
+  const report = new ReportSpool();
+  const facts = {
+    target,
+    mode: input.mode,
+    policy: input.policy,
+    fileName,
+    sheet: input.sheet,
+    actorId: ctx.actorId,
+  };
+  try {
+    ctx.sqlite.exec('begin immediate');
+    try {
+      const { tally, audit } = await pass(report);
+      const counts = { fileName, sheet: input.sheet, ...tally };
+      const committed =
+        input.mode === 'commit' && (tally.reject === 0 || input.policy === 'validOnly');
+      if (committed) {
+        const summary = await report.write(ctx.sqlite, facts, { ...counts, committed });
+        bulkAuditAppender(ctx.sqlite)({
+          actorId: ctx.actorId,
+          entity: 'import',
+          entityId: summary.runId,
+          action: `import.${target}`,
+          after: {
+            fileName,
+            sheet: input.sheet,
+            policy: input.policy,
+            created: summary.create,
+            updated: summary.update,
+            unchanged: summary.unchanged,
+            rejected: summary.reject,
+            ...audit,
+          },
+        });
+        ctx.checkCancelled();
+        ctx.sqlite.exec('commit');
+        return { result: summary };
+      }
+      // A dry run, or all-or-nothing with a rejected row: nothing written stays but the report.
+      ctx.sqlite.exec('rollback');
+      ctx.sqlite.exec('begin immediate');
+      const summary = await report.write(ctx.sqlite, facts, { ...counts, committed });
+      ctx.sqlite.exec('commit');
+      return { result: summary };
+    } catch (error) {
+      if (ctx.sqlite.inTransaction) ctx.sqlite.exec('rollback');
+      throw error;
+    }
+  } finally {
+    report.dispose();
+  }
+}
