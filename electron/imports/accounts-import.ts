@@ -10,12 +10,10 @@
  */
 import type { AccountImportField } from '../../shared/import/account-fields';
 import { regionLabel } from '../../shared/regions';
-import type { ImportChange, ImportOutcome, ImportRunInput } from '../../shared/schemas/imports';
-import { AppError } from '../../shared/result';
+import type { ImportChange, ImportOutcome } from '../../shared/schemas/imports';
 import { cleanText, normalizeOrgName } from '../../shared/text';
 import { bulkAuditAppender } from '../audit/audit';
 import { cellAsText } from '../excel/read/cell-value';
-import { openTable } from '../excel/read/table-source';
 import type { JobContext, JobFunction } from '../jobs/context';
 import { type ColumnFields, type ImportedAccount, parseAccountRow, reason } from './account-row';
 import {
