@@ -89,7 +89,7 @@ describe('reading cells', () => {
     expect((await rows(file))[0]!.cells).toEqual([{ kind: 'date', iso: '2026-03-05' }]);
   });
 
-  it('reads shared, rich, inline and formula text, booleans, errors and WPS cell pictures', async () => {
+  it('reads shared, rich, inline and formula text, hyperlinked cells, booleans, errors and WPS cell pictures', async () => {
     const file = xlsx({
       strings: [
         '<t xml:space="preserve"> 杭州市公安局\u00A0 </t>',
@@ -105,7 +105,7 @@ describe('reading cells', () => {
         <c r="G2" t="b"><v>1</v></c><c r="H2" t="e"><v>#N/A</v></c>
         <c r="I2" t="str"><f>_xlfn.DISPIMG("ID_5A1B",1)</f><v>=DISPIMG("ID_5A1B",1)</v></c>
         <c r="K2" t="s"><v>3</v></c>
-      </row></sheetData>`,
+      </row></sheetData><hyperlinks><hyperlink ref="A2" r:id="rId9" display="杭州市公安局"/></hyperlinks>`,
     });
     const [r] = await rows(file);
     expect(r!.row).toBe(2);
