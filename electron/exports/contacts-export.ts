@@ -147,15 +147,15 @@ export const exportContactsJob: JobFunction<ExportContactsParams> = async (ctx) 
     const scope =
       actor.role === 'specialist'
         ? zh
-          ? '仅限您负责的客户的联系人'
-          : 'only for contacts of accounts you own'
+          ? `仅限${actor.name}负责的客户的联系人`
+          : `only for contacts of accounts owned by ${actor.name}`
         : zh
           ? '全部联系人'
           : 'for all contacts';
     const personal = input.includePersonal
       ? zh
-        ? `已导出（${withPersonal} 位联系人有个人信息；${scope}）。本次导出已记入操作日志。`
-        : `exported (${withPersonal} contacts have personal details; ${scope}). This export is recorded in the audit log.`
+        ? `已导出（${withPersonal} 位联系人有个人信息；${scope}）`
+        : `exported (${withPersonal} contacts have personal details; ${scope})`
       : zh
         ? '未导出'
         : 'not exported';
@@ -166,6 +166,10 @@ export const exportContactsJob: JobFunction<ExportContactsParams> = async (ctx) 
       [zh ? '客户筛选条件' : 'Account filters', described.filters],
       [zh ? '快速搜索' : 'Quick search', described.search],
       [zh ? '个人信息' : 'Personal details', personal],
+      [
+        zh ? '审计' : 'Audit',
+        zh ? '本次导出已记入审计日志' : 'This export is recorded in the audit log',
+      ],
       [zh ? '软件版本' : 'Software', `Keyfleet ${ctx.params.version}`],
     ]);
   } catch (error) {

@@ -93,6 +93,9 @@ export const en: Record<MessageKey, string> = {
   'val.ownerMissing': 'The chosen owner does not exist',
   'val.mappingNameRequired': 'Map a column to “Name”',
   'val.mappingFieldTwice': 'A field can be mapped from one column only',
+  'val.mappingContactNameRequired': 'Map a column to “Contact name”',
+  'val.mappingAccountRequired': 'Map a column to “Account” or “Account USCC”',
+  'val.mappingWrongTarget': 'This field does not belong to what is being imported',
   'field.row': 'row {n}',
   'field.sep': ' › ',
   'field.aliasText': 'name',
@@ -196,9 +199,33 @@ export const en: Record<MessageKey, string> = {
   'export.notSavedHint': 'The save dialog was closed. You can still save the file for a while.',
   'export.saveAgain': 'Save file…',
   'export.retry': 'Retry',
+  'export.titleContacts': 'Export contacts as {format}',
+  'export.contactsXlsx': 'Export contacts (.xlsx)',
+  'export.contactsCsv': 'Export contacts (.csv)',
+  'export.contactsTitle': 'Export contacts',
+  'export.contactsScope':
+    'Exports the contacts of the accounts in the current view (its filters and search), one row per contact.',
+  'export.contactsPersonal':
+    'Include the personal details of contacts (birthday, hometown, hobbies …)',
+  'export.contactsPipl':
+    'These are personal information under PIPL: export them only when you need them, and keep the file safe.',
+  'export.contactsPersonalOwn':
+    'If ticked, only contacts of accounts you own get their personal details; the others are exported without them.',
+  'export.contactsPersonalAll':
+    'If ticked, the contacts of every account get their personal details (you are {role}).',
+  'export.contactsAudited': 'This export is recorded in the audit log.',
+  'export.start': 'Export',
 
   'import.button': 'Import',
   'import.title': 'Import accounts',
+  'import.titleContacts': 'Import contacts',
+  'import.target': 'What to import',
+  'import.targetAccounts': 'Accounts',
+  'import.targetContacts': 'Contacts',
+  'import.targetAccountsHint':
+    'Creates or updates accounts, matched by USCC, or by name when a row has none.',
+  'import.targetContactsHint':
+    'Creates or updates contacts of accounts already in Keyfleet: the file needs the name of each contact and the name or USCC of its account.',
   'import.stepFile': 'File',
   'import.stepSheet': 'Sheet and header',
   'import.stepMapping': 'Columns',
@@ -239,6 +266,10 @@ export const en: Record<MessageKey, string> = {
   'import.noHeaderText': '(no header)',
   'import.fieldUsedBy': '{field} (now column {column})',
   'import.needName': 'Map a column to “Name”: accounts cannot be imported without a name',
+  'import.needContactName':
+    'Map a column to “Contact name”: contacts cannot be imported without a name',
+  'import.needAccount':
+    'Map a column to “Account” or “Account USCC”: each contact goes to an existing account',
   'import.mappedCount': '{mapped} of {total} columns mapped',
   'import.savedMappings': 'Use a saved mapping',
   'import.noSavedMappings': 'No saved mappings yet',
@@ -273,6 +304,8 @@ export const en: Record<MessageKey, string> = {
   'import.reportRow': 'Row',
   'import.reportOutcome': 'Result',
   'import.reportAccount': 'Account',
+  'import.reportContact': 'Contact',
+  'import.reportAccountUscc': 'Account {uscc}',
   'import.reportDetails': 'Details',
   'import.reportEmpty': 'No such rows',
   'import.reasons': 'Reason',
@@ -290,6 +323,7 @@ export const en: Record<MessageKey, string> = {
   'import.blockedAll':
     '{n} rows are rejected. All or nothing would write nothing: fix the file and import it again, or choose to import only the valid rows.',
   'import.willWrite': 'This creates {create} accounts and updates {update}.',
+  'import.willWriteContacts': 'This creates {create} contacts and updates {update}.',
   'import.willSkip': 'The {n} rejected rows are skipped.',
   'import.willWriteNothing': 'The import changes nothing.',
   'import.rejectsBlock': 'Rows are rejected: all or nothing cannot import',
@@ -300,6 +334,7 @@ export const en: Record<MessageKey, string> = {
     'The import was cancelled. The database is exactly as it was before; nothing was changed.',
   'import.commitDone': 'Import complete',
   'import.commitDoneDetail': 'Created {create} accounts, updated {update}.',
+  'import.commitDoneDetailContacts': 'Created {create} contacts, updated {update}.',
   'import.commitSkipped': '{reject} rejected rows were left out.',
   'import.notCommitted': 'Nothing was written',
   'import.notCommittedDetail':

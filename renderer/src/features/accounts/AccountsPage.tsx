@@ -8,20 +8,25 @@ import {
   type AccountRow,
 } from '../../../../shared/schemas/accounts';
 import { call } from '../../api/client';
-import { DataGrid } from '../../components/DataGrid';
+import { DataGrid, type GridView } from '../../components/DataGrid';
 import { useLang, useT } from '../../i18n/context';
 import { accountIdOf, accountPath, useHashRoute } from '../../lib/use-hash-route';
 import { useAccountColumns } from './account-columns';
 import { AccountCard } from './AccountCard';
 import { AccountForm } from './AccountForm';
+import { ContactsExportDialog } from '../export/ContactsExportDialog';
 import { ExportButton } from '../export/ExportButton';
 import { ImportWizardModal } from '../import/ImportWizard';
 import { ExportModal } from '../export/ExportModal';
-import { useExport } from '../export/use-export';
-import { exportInputOf } from '../export/view-input';
+import { type ExportFormat, useExport } from '../export/use-export';
+import { contactsExportInputOf, exportInputOf } from '../export/view-input';
 import { ACCOUNT_DEFAULT_SORT, fetchAccounts } from './fetch-accounts';
 
 type FormState = { mode: 'create' } | { mode: 'edit'; detail: AccountDetail } | null;
+
+type AccountView = GridView<keyof typeof ACCOUNT_COLUMNS>;
+/** A contacts export waiting for the personal-details choice, with the view it was asked from. */
+type ContactsExport = { format: ExportFormat; view: AccountView } | null;
 
 const rowId = (r: AccountRow) => r.id;
 
@@ -34,6 +39,7 @@ export function AccountsPage() {
   const openId = accountIdOf(path);
   const [form, setForm] = useState<FormState>(null);
   const [importing, setImporting] = useState(false);
+  const [contactsExport, setContactsExport] = useState<ContactsExport>(null);
   // Bumped after every change so the grid and an open card reload.
   const [revision, setRevision] = useState(0);
   const changed = useCallback(() => setRevision((r) => r + 1), []);
@@ -74,17 +80,37 @@ export function AccountsPage() {
               {t('import.button')}
             </Button>
             <ExportButton
-              disabled={view.columns.length === 0}
+              viewDisabled={view.columns.length === 0}
               onExport={(format) =>
                 exporter.begin(format, () =>
                   call('exports.accounts', exportInputOf(format, view, lang)),
                 )
               }
+              onExportContacts={(format) => setContactsExport({ format, view })}
             />
           </>
         )}
       />
       <ExportModal exporter={exporter} />
+      {contactsExport && (
+        <ContactsExportDialog
+          format={contactsExport.format}
+          onClose={() => setContactsExport(null)}
+          onStart={(includePersonal) => {
+            const { format, view } = contactsExport;
+            setContactsExport(null);
+            exporter.begin(
+              format,
+              () =>
+                call(
+                  'exports.contacts',
+                  contactsExportInputOf(format, view, lang, includePersonal),
+                ),
+              'export.titleContacts',
+            );
+          }}
+        />
+      )}
       {importing && <ImportWizardModal onClose={() => setImporting(false)} onCommitted={changed} />}
       <AccountCard
         accountId={openId}

@@ -10,7 +10,7 @@ import type { ExportController } from './use-export';
 
 export function ExportModal({ exporter }: { exporter: ExportController }) {
   const t = useT();
-  const { format, state } = exporter;
+  const { format, title, state } = exporter;
   if (!format || !state) return null;
 
   const step = state.step;
@@ -41,7 +41,7 @@ export function ExportModal({ exporter }: { exporter: ExportController }) {
   return (
     <Modal
       open
-      title={t('export.title', { format: t(FORMAT_LABELS[format]) })}
+      title={t(title, { format: t(FORMAT_LABELS[format]) })}
       closable={!busy}
       keyboard={!busy}
       mask={{ closable: false }}

@@ -1,7 +1,11 @@
 /** The export request for a grid view: the same query as the grid's, plus how to write it. */
+import type { ExportContactsInput } from '../../../../shared/schemas/exports';
 import type { GridView } from '../../components/DataGrid';
 import type { Lang } from '../../i18n/lang';
 import type { ExportFormat } from './use-export';
+
+/** Timestamps are written as the wall-clock times the user sees in the grid. */
+const userTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function exportInputOf<F extends string>(
   format: ExportFormat,
@@ -11,11 +15,30 @@ export function exportInputOf<F extends string>(
   return {
     format,
     lang,
-    // Timestamps are written as the wall-clock times the user sees in the grid.
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timeZone: userTimeZone(),
     filters: view.filters,
     sort: view.sort,
     search: view.search,
     columns: view.columns,
+  };
+}
+
+/**
+ * The contacts of the accounts a view shows: its filters and quick search select the accounts;
+ * its sort and columns do not apply (the contacts file has its own columns).
+ */
+export function contactsExportInputOf<F extends string>(
+  format: ExportFormat,
+  view: GridView<F>,
+  lang: Lang,
+  includePersonal: boolean,
+): ExportContactsInput {
+  return {
+    format,
+    lang,
+    timeZone: userTimeZone(),
+    filters: view.filters,
+    search: view.search,
+    includePersonal,
   };
 }

@@ -9,6 +9,7 @@ import { useLang, useT } from '../../i18n/context';
 import { formatCount } from '../../lib/format';
 import { testId } from '../../lib/test-id';
 import { changesNothing, RunResult } from './DryRunStep';
+import { TARGETS } from './import-targets';
 import { ImportCounts } from './ImportCounts';
 import { ImportError } from './ImportError';
 import { isActive } from './import-run';
@@ -55,7 +56,7 @@ function Committed({
             : wrote || summary.reject > 0
               ? [
                   wrote &&
-                    t('import.commitDoneDetail', {
+                    t(TARGETS[summary.target].wrote, {
                       create: count(summary.create),
                       update: count(summary.update),
                     }),
@@ -145,7 +146,7 @@ export function CommitStep({
             title={
               changesNothing(planned) || planned.create + planned.update === 0
                 ? t('import.willWriteNothing')
-                : t('import.willWrite', {
+                : t(TARGETS[planned.target].willWrite, {
                     create: count(planned.create),
                     update: count(planned.update),
                   })

@@ -1,14 +1,20 @@
 /**
- * Step 1: the file. Electron opens its own file dialog and stages the file; a browser uploads it.
- * Inspecting it (sheets, header row, suggested mapping) starts as soon as it is staged.
+ * Step 1: what is imported (accounts or contacts), and the file. Electron opens its own file
+ * dialog and stages the file; a browser uploads it. Inspecting it (sheets, header row, suggested
+ * mapping) starts as soon as it is staged.
  */
 import { FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Progress, Typography, Upload } from 'antd';
-import type { Inspection } from '../../../../shared/schemas/imports';
+import { Alert, Button, Progress, Radio, Typography, Upload } from 'antd';
+import {
+  IMPORT_TARGETS,
+  type ImportTarget,
+  type Inspection,
+} from '../../../../shared/schemas/imports';
 import { hasBridge } from '../../api/client';
 import { type Translate, useLang, useT } from '../../i18n/context';
 import { formatBytes } from '../../lib/format';
 import { ImportError } from './ImportError';
+import { TARGETS } from './import-targets';
 import { isActive } from './import-run';
 import { JobProgress } from './JobProgress';
 import type { ImportWizard, UploadProgress } from './use-import-wizard';
@@ -19,6 +25,33 @@ function formatText(inspection: Inspection, t: Translate): string {
   return inspection.format === 'csv'
     ? t('import.formatCsv', { encoding: inspection.encoding?.toUpperCase() ?? 'UTF-8' })
     : t('import.formatXlsx', { sheets: inspection.sheets.length });
+}
+
+function TargetChoice({ wizard }: { wizard: ImportWizard }) {
+  const t = useT();
+  return (
+    <div className="import-target">
+      <Typography.Text strong>{t('import.target')}</Typography.Text>
+      <Radio.Group
+        value={wizard.target}
+        // Not while a file is sent or read: its result belongs to the target it was started for.
+        disabled={wizard.busy}
+        optionType="button"
+        buttonStyle="solid"
+        onChange={(e) => wizard.setTarget(e.target.value as ImportTarget)}
+      >
+        {IMPORT_TARGETS.map((target) => (
+          <Radio.Button key={target} value={target}>
+            {/* On the label text: antd's radio-button input has no size to click. */}
+            <span data-testid={`import-target-${target}`}>{t(TARGETS[target].label)}</span>
+          </Radio.Button>
+        ))}
+      </Radio.Group>
+      <Typography.Text type="secondary" className="import-target__hint">
+        {t(TARGETS[wizard.target].hint)}
+      </Typography.Text>
+    </div>
+  );
 }
 
 function Uploading({ upload, onCancel }: { upload: UploadProgress; onCancel: () => void }) {
@@ -85,6 +118,7 @@ export function FileStep({ wizard }: { wizard: ImportWizard }) {
   return (
     <div className="import-step" data-testid="import-step-file">
       <Typography.Paragraph type="secondary">{t('import.intro')}</Typography.Paragraph>
+      <TargetChoice wizard={wizard} />
       {upload ? (
         <Uploading upload={upload} onCancel={wizard.cancelFile} />
       ) : reading ? (

@@ -1,5 +1,6 @@
 /**
- * 导入客户: file → sheet and header → columns → dry run → import, in one modal. It can be closed
+ * 导入客户 / 导入联系人: what and which file → sheet and header → columns → dry run → import, in
+ * one modal. It can be closed
  * at any point except while the commit runs (Cancel is the way out then, and it rolls back);
  * closing stops whatever else runs.
  */
@@ -14,6 +15,7 @@ import { CommitStep, commitBlocked } from './CommitStep';
 import { DryRunStep } from './DryRunStep';
 import { FileStep } from './FileStep';
 import { isActive } from './import-run';
+import { TARGETS } from './import-targets';
 import { MappingStep } from './MappingStep';
 import { SheetStep } from './SheetStep';
 import {
@@ -53,7 +55,7 @@ function forward(
         label: 'import.dryRun',
         testId: 'import-dryrun',
         onClick: wizard.startDryRun,
-        blocked: wizard.nameMapped ? null : 'import.needName',
+        blocked: wizard.missing,
       };
     case 'dryRun':
       if (dryRun?.step !== 'done') return null;
@@ -151,7 +153,7 @@ export function ImportWizardModal({
     <>
       <Modal
         open
-        title={t('import.title')}
+        title={t(TARGETS[wizard.target].title)}
         width={1000}
         closable={!committing}
         keyboard={!committing}

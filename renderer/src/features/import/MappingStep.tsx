@@ -6,17 +6,14 @@
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import {
-  ACCOUNT_IMPORT_FIELDS,
-  type AccountImportField,
-} from '../../../../shared/import/account-fields';
 import { fieldLabel } from '../../../../shared/import/reasons';
-import type { SavedMapping } from '../../../../shared/schemas/imports';
+import type { ImportField, SavedMapping } from '../../../../shared/schemas/imports';
 import { errorText } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLang, useT } from '../../i18n/context';
 import { testId } from '../../lib/test-id';
 import { columnLetter, type MappedColumn, mappingToSave, sampleValues } from './column-mapping';
+import { TARGETS } from './import-targets';
 import type { ImportWizard } from './use-import-wizard';
 import { type SavedMappings, useSavedMappings } from './use-saved-mappings';
 
@@ -119,20 +116,23 @@ function SavedMappingBar({ wizard, mappings }: { wizard: ImportWizard; mappings:
 }
 
 function FieldSelect({
+  fields,
   column,
   columns,
   onChange,
 }: {
+  /** The fields of the import target. */
+  fields: readonly ImportField[];
   column: MappedColumn;
   columns: readonly MappedColumn[];
-  onChange: (field: AccountImportField | null) => void;
+  onChange: (field: ImportField | null) => void;
 }) {
   const t = useT();
   const { lang } = useLang();
-  const owner = (field: AccountImportField) =>
+  const owner = (field: ImportField) =>
     columns.find((c) => c.field === field && c.index !== column.index);
   return (
-    <Select<AccountImportField | typeof SKIP>
+    <Select<ImportField | typeof SKIP>
       className="import-field-select"
       value={column.field ?? SKIP}
       onChange={(value) => onChange(value === SKIP ? null : value)}
@@ -140,7 +140,7 @@ function FieldSelect({
       popupMatchSelectWidth={false}
       options={[
         { value: SKIP, label: t('import.skip') },
-        ...ACCOUNT_IMPORT_FIELDS.map((field) => {
+        ...fields.map((field) => {
           const other = owner(field);
           const label = fieldLabel(field, lang);
           return {
@@ -158,8 +158,8 @@ function FieldSelect({
 
 export function MappingStep({ wizard }: { wizard: ImportWizard }) {
   const t = useT();
-  const mappings = useSavedMappings();
-  const { sheet, headerRow, columns } = wizard;
+  const mappings = useSavedMappings(wizard.target);
+  const { sheet, headerRow, columns, missing } = wizard;
   if (!sheet || headerRow === null) return null;
   const mapped = columns.filter((c) => c.field !== null).length;
 
@@ -169,12 +169,12 @@ export function MappingStep({ wizard }: { wizard: ImportWizard }) {
       {mappings.error && (
         <ErrorAlert error={mappings.error} type="warning" className="gap-bottom" />
       )}
-      {!wizard.nameMapped && (
+      {missing && (
         <Alert
           className="gap-bottom"
           type="warning"
           showIcon
-          title={t('import.needName')}
+          title={t(missing)}
           data-testid="import-need-name"
         />
       )}
@@ -221,6 +221,7 @@ export function MappingStep({ wizard }: { wizard: ImportWizard }) {
             width: 220,
             render: (_, c) => (
               <FieldSelect
+                fields={TARGETS[wizard.target].fields}
                 column={c}
                 columns={columns}
                 onChange={(field) => wizard.mapColumn(c.index, field)}

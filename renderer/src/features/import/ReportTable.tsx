@@ -5,8 +5,6 @@
  */
 import { Segmented, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { ACCOUNT_VOCABULARIES, type Label } from '../../../../shared/enums';
-import type { AccountImportField } from '../../../../shared/import/account-fields';
 import { describeReasons, fieldLabel } from '../../../../shared/import/reasons';
 import type { ApiError } from '../../../../shared/result';
 import {
@@ -15,26 +13,35 @@ import {
   type ImportOutcome,
   type ImportReportRow,
   type ImportSummary,
+  type ImportTarget,
 } from '../../../../shared/schemas/imports';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { type Translate, useLang, useT } from '../../i18n/context';
 import { type Lang, pickLabel } from '../../i18n/lang';
 import { formatCount } from '../../lib/format';
+import { TARGETS } from './import-targets';
 import { OUTCOME_COLORS, OUTCOME_KEYS } from './outcomes';
 
 const PAGE_SIZE = 50;
 
 type Filter = ImportOutcome | 'all';
 
-/** Changes name these fields by their stored values (government, A …), shown by their labels. */
-const ENUM_FIELDS: Partial<Record<AccountImportField, Record<string, Label>>> =
-  ACCOUNT_VOCABULARIES;
-
-function Change({ change, lang, t }: { change: ImportChange; lang: Lang; t: Translate }) {
+function Change({
+  change,
+  target,
+  lang,
+  t,
+}: {
+  change: ImportChange;
+  target: ImportTarget;
+  lang: Lang;
+  t: Translate;
+}) {
   const blank = <span className="diff-blank">{t('import.blank')}</span>;
+  // Vocabulary fields carry their codes (government, decision …), shown by their labels.
   const shown = (value: string) => {
-    const label = ENUM_FIELDS[change.field]?.[value];
+    const label = TARGETS[target].vocabularies[change.field]?.[value];
     return label ? pickLabel(label, lang) : value;
   };
   return (
@@ -47,7 +54,7 @@ function Change({ change, lang, t }: { change: ImportChange; lang: Lang; t: Tran
   );
 }
 
-function Details({ row }: { row: ImportReportRow }) {
+function Details({ row, target }: { row: ImportReportRow; target: ImportTarget }) {
   const t = useT();
   const { lang } = useLang();
   return (
@@ -63,7 +70,7 @@ function Details({ row }: { row: ImportReportRow }) {
         </div>
       )}
       {row.changes.map((c) => (
-        <Change key={c.field} change={c} lang={lang} t={t} />
+        <Change key={c.field} change={c} target={target} lang={lang} t={t} />
       ))}
     </>
   );
@@ -152,15 +159,18 @@ export function ReportTable({ summary }: { summary: ImportSummary }) {
             ),
           },
           {
-            key: 'account',
-            title: t('import.reportAccount'),
+            key: 'subject',
+            title: t(TARGETS[summary.target].subject),
             width: 260,
             render: (_, r) => (
               <>
                 <div className="cell-name">{r.name ?? ''}</div>
                 {r.uscc && (
                   <Typography.Text type="secondary" className="mono">
-                    {r.uscc}
+                    {/* A contact's row carries its account's USCC: say whose it is. */}
+                    {summary.target === 'contacts'
+                      ? t('import.reportAccountUscc', { uscc: r.uscc })
+                      : r.uscc}
                   </Typography.Text>
                 )}
               </>
@@ -169,7 +179,7 @@ export function ReportTable({ summary }: { summary: ImportSummary }) {
           {
             key: 'details',
             title: t('import.reportDetails'),
-            render: (_, r) => <Details row={r} />,
+            render: (_, r) => <Details row={r} target={summary.target} />,
           },
         ]}
       />

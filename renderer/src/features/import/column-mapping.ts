@@ -1,20 +1,22 @@
 /**
- * Which column of the chosen header row goes into which account field. The backend guesses it for
- * the header row it found; when the user picks another header row, the same rules
- * (shared/import/headers) guess again here, from the preview rows.
+ * Which column of the chosen header row goes into which field of the import target. The backend
+ * guesses it for the header row it found; when the user picks another header row, the same rules
+ * (shared/import/headers, with the target's synonyms) guess again here, from the preview rows.
  */
-import {
-  ACCOUNT_HEADER_SYNONYMS,
-  type AccountImportField,
-} from '../../../../shared/import/account-fields';
-import { headerKey, matchHeader } from '../../../../shared/import/headers';
-import type { SavedMapping, SheetInspection } from '../../../../shared/schemas/imports';
+import { headerKey } from '../../../../shared/import/headers';
+import type {
+  ImportField,
+  ImportTarget,
+  SavedMapping,
+  SheetInspection,
+} from '../../../../shared/schemas/imports';
+import { TARGETS } from './import-targets';
 
 export interface MappedColumn {
   /** 0-based column index in the sheet. */
   index: number;
   header: string;
-  field: AccountImportField | null;
+  field: ImportField | null;
 }
 
 /** A, B … Z, AA … as Excel names columns. */
@@ -54,10 +56,10 @@ export function sampleValues(
 }
 
 /** Each field at most once: the first column naming it wins, as on the backend. */
-function guessFields(headers: readonly string[]): (AccountImportField | null)[] {
-  const used = new Set<AccountImportField>();
+function guessFields(target: ImportTarget, headers: readonly string[]): (ImportField | null)[] {
+  const used = new Set<ImportField>();
   return headers.map((header) => {
-    const field = matchHeader(header, ACCOUNT_HEADER_SYNONYMS);
+    const field = TARGETS[target].matchHeader(header);
     if (field === null || used.has(field)) return null;
     used.add(field);
     return field;
@@ -69,14 +71,18 @@ function guessFields(headers: readonly string[]): (AccountImportField | null)[] 
  * the same rules applied here for any other row. Columns without a header are kept when data sits
  * under them (the user may still map them); fully empty ones are left out.
  */
-export function guessColumns(sheet: SheetInspection, headerRow: number): MappedColumn[] {
+export function guessColumns(
+  target: ImportTarget,
+  sheet: SheetInspection,
+  headerRow: number,
+): MappedColumn[] {
   const headers = cellsOfRow(sheet, headerRow).map((c) => c.trim());
   const below = rowsBelow(sheet, headerRow);
   const width = Math.max(headers.length, ...below.map((r) => r.cells.length));
   const fields =
     headerRow === sheet.headerRow
       ? Array.from({ length: width }, (_, i) => sheet.columns.find((c) => c.index === i)?.field)
-      : guessFields(headers);
+      : guessFields(target, headers);
   const columns: MappedColumn[] = [];
   for (let index = 0; index < width; index++) {
     const header = headers[index] ?? '';
@@ -90,7 +96,7 @@ export function guessColumns(sheet: SheetInspection, headerRow: number): MappedC
 export function assignField(
   columns: readonly MappedColumn[],
   index: number,
-  field: AccountImportField | null,
+  field: ImportField | null,
 ): MappedColumn[] {
   return columns.map((c) => {
     if (c.index === index) return { ...c, field };
@@ -108,7 +114,7 @@ export function applySavedMapping(
   mapping: SavedMapping,
 ): { columns: MappedColumn[]; matched: number } {
   const byKey = new Map(mapping.columns.map((c) => [headerKey(c.header), c.field]));
-  const used = new Set<AccountImportField>();
+  const used = new Set<ImportField>();
   let matched = 0;
   const next = columns.map((c) => {
     const field = c.header ? byKey.get(headerKey(c.header)) : undefined;
@@ -125,8 +131,4 @@ export function mappingToSave(columns: readonly MappedColumn[]) {
   return columns.flatMap((c) =>
     c.field !== null && c.header.trim() ? [{ header: c.header.trim(), field: c.field }] : [],
   );
-}
-
-export function isMapped(columns: readonly MappedColumn[], field: AccountImportField): boolean {
-  return columns.some((c) => c.field === field);
 }

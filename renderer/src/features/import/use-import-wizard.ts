@@ -1,13 +1,16 @@
 /**
- * The import wizard's state: the staged file and what inspecting it found, the chosen sheet,
- * header row and column mapping, and the dry-run and commit jobs. A dry run is only valid for the
- * mapping it ran with, so any change to sheet, header row or mapping discards it.
+ * The import wizard's state: what is imported (accounts or contacts), the staged file and what
+ * inspecting it found, the chosen sheet, header row and column mapping, and the dry-run and commit
+ * jobs. A dry run is only valid for the mapping it ran with, so any change to sheet, header row or
+ * mapping discards it; a change of target re-reads the file, since the header row is found by the
+ * target's column names.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AccountImportField } from '../../../../shared/import/account-fields';
 import type { ApiError } from '../../../../shared/result';
 import type {
+  ImportField,
   ImportSummary,
+  ImportTarget,
   Inspection,
   SavedMapping,
   SheetInspection,
@@ -15,14 +18,10 @@ import type {
 } from '../../../../shared/schemas/imports';
 import { call } from '../../api/client';
 import { type Upload, uploadFile } from '../../api/upload';
-import {
-  applySavedMapping,
-  assignField,
-  guessColumns,
-  isMapped,
-  type MappedColumn,
-} from './column-mapping';
+import type { MessageKey } from '../../i18n/messages-zh';
+import { applySavedMapping, assignField, guessColumns, type MappedColumn } from './column-mapping';
 import { isActive, type JobRun, type JobRunState, runJob } from './import-run';
+import { missingRequired } from './import-targets';
 
 export const WIZARD_STEPS = ['file', 'sheet', 'mapping', 'dryRun', 'commit'] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
@@ -37,6 +36,10 @@ export interface UploadProgress {
 export interface ImportWizard {
   step: WizardStep;
   goTo: (step: WizardStep) => void;
+
+  target: ImportTarget;
+  /** Chooses what is imported; a file already read is read again for the new target. */
+  setTarget: (target: ImportTarget) => void;
 
   /** Browser mode: the file being sent; null otherwise. */
   upload: UploadProgress | null;
@@ -57,11 +60,12 @@ export interface ImportWizard {
   selectHeaderRow: (row: number) => void;
 
   columns: MappedColumn[];
-  mapColumn: (index: number, field: AccountImportField | null) => void;
+  mapColumn: (index: number, field: ImportField | null) => void;
   /** Applies a saved mapping; false when none of its headers is in this file. */
   applyMapping: (mapping: SavedMapping) => boolean;
   appliedMappingId: number | null;
-  nameMapped: boolean;
+  /** What the mapping still lacks for the target (“map a column to 客户名称”), or null. */
+  missing: MessageKey | null;
 
   policy: ImportPolicy;
   setPolicy: (policy: ImportPolicy) => void;
@@ -82,6 +86,7 @@ function firstSheet(inspection: Inspection): SheetInspection | null {
 /** `onCommitted`: rows were written, so whatever shows accounts reloads. */
 export function useImportWizard(options: { onCommitted: () => void }): ImportWizard {
   const [step, setStep] = useState<WizardStep>('file');
+  const [target, setTargetState] = useState<ImportTarget>('accounts');
   const [upload, setUpload] = useState<UploadProgress | null>(null);
   const [fileError, setFileError] = useState<ApiError | null>(null);
   const [staged, setStaged] = useState<StagedFile | null>(null);
@@ -126,34 +131,35 @@ export function useImportWizard(options: { onCommitted: () => void }): ImportWiz
     setCommit(null);
   }, []);
 
+  /** `as`: the target the file was read for (columns are guessed with its synonyms). */
   const showSheet = useCallback(
-    (next: SheetInspection | null) => {
+    (next: SheetInspection | null, as: ImportTarget) => {
       forgetRuns();
       setSheetName(next?.name ?? null);
       setHeaderRow(next?.headerRow ?? null);
-      setColumns(next && next.headerRow !== null ? guessColumns(next, next.headerRow) : []);
+      setColumns(next && next.headerRow !== null ? guessColumns(as, next, next.headerRow) : []);
       setAppliedMappingId(null);
     },
     [forgetRuns],
   );
 
   const inspectFile = useCallback(
-    (file: StagedFile) => {
+    (file: StagedFile, as: ImportTarget = target) => {
       setStaged(file);
       inspectRun.current?.dispose();
       inspectRun.current = runJob(
-        () => call('imports.inspect', { fileId: file.fileId }),
+        () => call('imports.inspect', { fileId: file.fileId, target: as }),
         (jobId) => call('imports.inspection', { jobId }),
         (state) => {
           setInspect(state);
           if (state.step !== 'done') return;
           setInspection(state.value);
-          showSheet(firstSheet(state.value));
+          showSheet(firstSheet(state.value), as);
           setStep('sheet');
         },
       );
     },
-    [showSheet],
+    [showSheet, target],
   );
 
   /** A new file replaces everything learnt from the previous one. */
@@ -167,8 +173,8 @@ export function useImportWizard(options: { onCommitted: () => void }): ImportWiz
     setStaged(null);
     setInspect(null);
     setInspection(null);
-    showSheet(null);
-  }, [showSheet]);
+    showSheet(null, target);
+  }, [showSheet, target]);
 
   const chooseFile = useCallback(() => {
     resetFile();
@@ -198,8 +204,8 @@ export function useImportWizard(options: { onCommitted: () => void }): ImportWiz
   );
 
   const selectSheet = useCallback(
-    (name: string) => showSheet(inspection?.sheets.find((s) => s.name === name) ?? null),
-    [inspection, showSheet],
+    (name: string) => showSheet(inspection?.sheets.find((s) => s.name === name) ?? null, target),
+    [inspection, showSheet, target],
   );
 
   const selectHeaderRow = useCallback(
@@ -207,14 +213,28 @@ export function useImportWizard(options: { onCommitted: () => void }): ImportWiz
       if (!sheet || row === headerRow) return;
       forgetRuns();
       setHeaderRow(row);
-      setColumns(guessColumns(sheet, row));
+      setColumns(guessColumns(target, sheet, row));
       setAppliedMappingId(null);
     },
-    [forgetRuns, headerRow, sheet],
+    [forgetRuns, headerRow, sheet, target],
+  );
+
+  const setTarget = useCallback(
+    (next: ImportTarget) => {
+      if (next === target) return;
+      setTargetState(next);
+      // The header row and mapping were found with the other target's column names.
+      if (staged && !sending.current) {
+        setInspection(null);
+        showSheet(null, next);
+        inspectFile(staged, next);
+      }
+    },
+    [inspectFile, showSheet, staged, target],
   );
 
   const mapColumn = useCallback(
-    (index: number, field: AccountImportField | null) => {
+    (index: number, field: ImportField | null) => {
       forgetRuns();
       setColumns((current) => assignField(current, index, field));
     },
@@ -237,6 +257,7 @@ export function useImportWizard(options: { onCommitted: () => void }): ImportWiz
     (mode: 'dryRun' | 'commit') => {
       if (!staged || !sheet || headerRow === null) return;
       const input = {
+        target,
         fileId: staged.fileId,
         sheet: sheet.name,
         headerRow,
@@ -255,7 +276,7 @@ export function useImportWizard(options: { onCommitted: () => void }): ImportWiz
         },
       );
     },
-    [columns, headerRow, policy, sheet, staged],
+    [columns, headerRow, policy, sheet, staged, target],
   );
 
   const startDryRun = useCallback(() => {
@@ -275,6 +296,8 @@ export function useImportWizard(options: { onCommitted: () => void }): ImportWiz
   return {
     step,
     goTo: setStep,
+    target,
+    setTarget,
     upload,
     fileError,
     staged,
@@ -291,7 +314,10 @@ export function useImportWizard(options: { onCommitted: () => void }): ImportWiz
     mapColumn,
     applyMapping,
     appliedMappingId,
-    nameMapped: isMapped(columns, 'name'),
+    missing: missingRequired(
+      target,
+      columns.map((c) => c.field),
+    ),
     policy,
     setPolicy,
     dryRun,

@@ -1,7 +1,7 @@
-/** The column mappings users saved for files they import again and again. */
+/** The column mappings users saved for files they import again and again, per import target. */
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, Result } from '../../../../shared/result';
-import type { SavedMapping } from '../../../../shared/schemas/imports';
+import type { ImportTarget, SavedMapping } from '../../../../shared/schemas/imports';
 import { call } from '../../api/client';
 import { type MappedColumn, mappingToSave } from './column-mapping';
 
@@ -12,14 +12,14 @@ export interface SavedMappings {
   remove: (mapping: SavedMapping) => Promise<Result<unknown>>;
 }
 
-export function useSavedMappings(): SavedMappings {
+export function useSavedMappings(target: ImportTarget): SavedMappings {
   const [list, setList] = useState<SavedMapping[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     let live = true;
-    void call('imports.mappings', {}).then((r) => {
+    void call('imports.mappings', { target }).then((r) => {
       if (!live) return;
       if (r.ok) {
         setList(r.value);
@@ -29,17 +29,21 @@ export function useSavedMappings(): SavedMappings {
     return () => {
       live = false;
     };
-  }, [generation]);
+  }, [generation, target]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
 
   const save = useCallback(
     async (name: string, columns: readonly MappedColumn[]) => {
-      const r = await call('imports.saveMapping', { name, columns: mappingToSave(columns) });
+      const r = await call('imports.saveMapping', {
+        target,
+        name,
+        columns: mappingToSave(columns),
+      });
       if (r.ok) reload();
       return r;
     },
-    [reload],
+    [reload, target],
   );
 
   const remove = useCallback(
