@@ -4,6 +4,7 @@
  */
 import { connect } from '../electron/db/connection';
 import { runAccountsExport } from './export-job';
+import { peakRssMb } from './harness';
 
 async function main(): Promise<void> {
   const [dbFile, outFile] = process.argv.slice(2) as [string, string];
@@ -11,12 +12,11 @@ async function main(): Promise<void> {
   const started = performance.now();
   const { result } = await runAccountsExport(db, sqlite, outFile);
   await close();
-  // maxRSS is in kilobytes.
   process.stdout.write(
     JSON.stringify({
       seconds: (performance.now() - started) / 1000,
       rows: (result as { rows: number }).rows,
-      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      peakRssMb: peakRssMb(),
     }) + '\n',
   );
 }

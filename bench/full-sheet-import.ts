@@ -2,6 +2,7 @@
  * Child process of `npm run bench`: imports a full sheet (1,048,575 rows + header) into the given
  * (empty) database and prints its own peak RSS, so the number is the importing process's alone.
  */
+import { peakRssMb } from './harness';
 import { runImport } from './import-job';
 
 async function main(): Promise<void> {
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
       seconds: (performance.now() - started) / 1000,
       rows: (result as { total: number }).total,
       created: (result as { create: number }).create,
-      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      peakRssMb: peakRssMb(),
     }) + '\n',
   );
 }

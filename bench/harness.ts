@@ -61,3 +61,18 @@ export function report(results: BenchResult[]): boolean {
   fs.writeFileSync(path.join(out, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
   return allMet;
 }
+
+/**
+ * This process's peak resident memory in MB. Linux's VmHWM belongs to the process image, so it
+ * starts afresh at exec; getrusage's maxRSS does not (a child spawned by fork + exec inherits the
+ * parent's high-water mark, which made a full-sheet child look as large as the bench itself).
+ */
+export function peakRssMb(): number {
+  try {
+    const kb = /VmHWM:\s*(\d+)\s*kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kb) return Number(kb) / 1024;
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
