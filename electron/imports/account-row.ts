@@ -82,7 +82,7 @@ export function reason(
 }
 
 /** The choices listed in an "unknown value" message: the zh labels, short. */
-function choices(table: Record<string, Label>): string {
+export function choices(table: Record<string, Label>): string {
   return Object.values(table)
     .map((l) => l.zh)
     .join('、');

@@ -75,6 +75,7 @@ export class AccountStore {
   private readonly contactNames: BetterSqlite3.Statement;
   private readonly setSearch: BetterSqlite3.Statement;
   private readonly setParent: BetterSqlite3.Statement;
+  private readonly setContacts: BetterSqlite3.Statement;
   private readonly updates = new Map<string, BetterSqlite3.Statement>();
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
@@ -99,6 +100,9 @@ export class AccountStore {
     this.contactNames = sqlite.prepare('select name from contacts where account_id = ?').pluck();
     this.setSearch = sqlite.prepare(
       'update accounts set name_norm = ?, name_sort = ?, search_text = ? where id = ?',
+    );
+    this.setContacts = sqlite.prepare(
+      'update accounts set contact_count = ?, search_text = ? where id = ?',
     );
     this.setParent = sqlite.prepare(
       'update accounts set parent_id = ?, updated_at = ?, updated_by = ? where id = ?',
@@ -226,9 +230,11 @@ export class AccountStore {
     if (!account) return;
     const contacts = this.contactNames.all(id) as string[];
     const aliases = account.aliases ? account.aliases.split(ALIAS_SEPARATOR) : [];
-    this.sqlite
-      .prepare('update accounts set contact_count = ?, search_text = ? where id = ?')
-      .run(contacts.length, buildSearchText(account.name, account.uscc, aliases, contacts), id);
+    this.setContacts.run(
+      contacts.length,
+      buildSearchText(account.name, account.uscc, aliases, contacts),
+      id,
+    );
   }
 
   /** Recounts subordinate units of the given accounts after parents changed. */

@@ -15,7 +15,7 @@ import { normalizeUscc, usccProblem } from '../../shared/uscc';
 import { bulkAuditAppender } from '../audit/audit';
 import { cellAsText, type NormalCell } from '../excel/read/cell-value';
 import type { JobContext, JobFunction } from '../jobs/context';
-import { reason } from './account-row';
+import { choices, reason } from './account-row';
 import { AccountStore, type ExistingAccount } from './account-store';
 import type { ReportSpool } from './report-writer';
 import {
@@ -95,17 +95,7 @@ function parseRow(cells: readonly NormalCell[], columns: readonly (readonly [num
       reasons.push(reason('too_long', field, text.slice(0, 40), String(max)));
     else if (table) {
       const code = enumFromText(table, text);
-      if (code === null)
-        reasons.push(
-          reason(
-            'enum.unknown',
-            field,
-            text,
-            Object.values(table)
-              .map((l) => l.zh)
-              .join('、'),
-          ),
-        );
+      if (code === null) reasons.push(reason('enum.unknown', field, text, choices(table)));
       else values[field] = code;
     } else if (field === 'accountUscc') {
       const uscc = normalizeUscc(text);

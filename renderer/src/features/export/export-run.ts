@@ -7,11 +7,9 @@ import type { Delivery, ExportResult } from '../../../../shared/schemas/exports'
 import type { Job } from '../../../../shared/schemas/system';
 import type { ApiError, Result } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { pollJob } from '../../api/poll-job';
 import { downloadFile } from '../../api/download';
 import { detailsOf, errorKind } from '../../api/errors';
-
-const POLL_MS = 300;
-const RETRY_MS = 1000;
 
 export type ExportState =
   | { step: 'starting' }
@@ -40,8 +38,6 @@ function expired(error: ApiError): ApiError {
   if (error.code !== 'NOT_FOUND' || errorKind(error)) return error;
   return { ...error, details: { ...detailsOf(error), kind: 'export_gone' } };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => window.setTimeout(resolve, ms));
 
 export function runExport(start: StartExport, onState: (state: ExportState) => void): ExportRun {
   let jobId: string | null = null;
@@ -73,19 +69,16 @@ export function runExport(start: StartExport, onState: (state: ExportState) => v
 
   /** Resolves with the job once it is no longer running; null when the run was given up. */
   const poll = async (id: string): Promise<Job | null> => {
-    for (;;) {
-      if (disposed) return null;
-      const r = await call('jobs.get', { id });
-      if (disposed) return null;
-      if (r.ok && r.value.state !== 'running') return r.value;
-      if (!r.ok && r.error.code === 'NOT_FOUND') {
-        fail(expired(r.error));
-        return null;
-      }
-      // A failed poll (e.g. a dropped connection) is shown but does not end the export.
-      emit({ ...progress, job: r.ok ? r.value : progress.job, pollError: r.ok ? null : r.error });
-      await sleep(r.ok ? POLL_MS : RETRY_MS);
+    const outcome = await pollJob(id, {
+      stopped: () => disposed,
+      // A failed poll (a dropped connection) is shown but does not end the run.
+      progress: (job, pollError) => emit({ ...progress, job: job ?? progress.job, pollError }),
+    });
+    if (outcome && 'gone' in outcome) {
+      fail(expired(outcome.gone));
+      return null;
     }
+    return outcome?.job ?? null;
   };
 
   const handOver = async (id: string): Promise<Result<Delivery>> => {

@@ -6,9 +6,7 @@
 import type { ApiError, Result } from '../../../../shared/result';
 import type { Job } from '../../../../shared/schemas/system';
 import { call } from '../../api/client';
-
-const POLL_MS = 300;
-const RETRY_MS = 1000;
+import { pollJob } from '../../api/poll-job';
 
 export type JobRunState<T> =
   | { step: 'starting' }
@@ -41,8 +39,6 @@ export function jobFailure(job: Job): ApiError {
   return kind ? { code, message, details: { kind } } : { code, message };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => window.setTimeout(resolve, ms));
-
 export function runJob<T>(
   start: StartJob,
   read: ReadResult<T>,
@@ -74,19 +70,16 @@ export function runJob<T>(
 
   /** Resolves with the job once it is no longer running; null when the run was given up. */
   const poll = async (id: string): Promise<Job | null> => {
-    for (;;) {
-      if (disposed) return null;
-      const r = await call('jobs.get', { id });
-      if (disposed) return null;
-      if (r.ok && r.value.state !== 'running') return r.value;
-      if (!r.ok && r.error.code === 'NOT_FOUND') {
-        end({ step: 'failed', error: r.error });
-        return null;
-      }
+    const outcome = await pollJob(id, {
+      stopped: () => disposed,
       // A failed poll (a dropped connection) is shown but does not end the run.
-      emit({ ...progress, job: r.ok ? r.value : progress.job, pollError: r.ok ? null : r.error });
-      await sleep(r.ok ? POLL_MS : RETRY_MS);
+      progress: (job, pollError) => emit({ ...progress, job: job ?? progress.job, pollError }),
+    });
+    if (outcome && 'gone' in outcome) {
+      end({ step: 'failed', error: outcome.gone });
+      return null;
     }
+    return outcome?.job ?? null;
   };
 
   const main = async () => {
