@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import * as m20261122100000 from './20261122100000_staff_settings_audit';
 import * as m20261122100100 from './20261122100100_account_registry';
 import * as m20261122200000 from './20261122200000_imports';
+import * as m20261122210000 from './20261122210000_sales';
 
 export interface Migration {
   name: string;
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261122100000_staff_settings_audit', ...m20261122100000 },
   { name: '20261122100100_account_registry', ...m20261122100100 },
   { name: '20261122200000_imports', ...m20261122200000 },
+  { name: '20261122210000_sales', ...m20261122210000 },
 ];

@@ -36,6 +36,55 @@ import {
   stagedFile,
 } from './schemas/imports';
 import { appInfo, auditEntry, auditVerify, job, prefKey } from './schemas/system';
+import {
+  activityInput,
+  activityListQuery,
+  activityPage,
+  activityRow,
+  kpiSetInput,
+  kpiTargets,
+  myDay,
+  myDayInput,
+} from './schemas/activities';
+import { calendarPage, calendarQuery, remindersDue } from './schemas/calendar';
+import {
+  allocationInput,
+  approvalDecision,
+  approvalRequest,
+  contractDetail,
+  contractInput,
+  contractListQuery,
+  contractPage,
+  contractUpdate,
+  deliveryInput,
+  followUp,
+  followUpDone,
+  followUpQuery,
+  invoiceInput,
+  priceListEntry,
+  priceListInput,
+} from './schemas/contracts';
+import {
+  board,
+  boardQuery,
+  opportunityDetail,
+  opportunityInput,
+  opportunityListQuery,
+  opportunityPage,
+  stageMove,
+} from './schemas/opportunities';
+import { salesSettings } from './schemas/sales-settings';
+import {
+  amendmentInput,
+  lotResultListQuery,
+  lotResultPage,
+  resultsInput,
+  tenderCloseInput,
+  tenderDetail,
+  tenderInput,
+  tenderListQuery,
+  tenderPage,
+} from './schemas/tenders';
 import { pageSchema } from './list';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(
@@ -205,6 +254,213 @@ export const api = {
     'Save (or replace, by name) a column mapping for next time.',
   ),
   'imports.deleteMapping': method(byId, done, 'Delete a saved mapping.'),
+
+  'opportunities.list': method(
+    opportunityListQuery,
+    opportunityPage,
+    'One page of opportunities, sorted and filtered (amount and weighted amount per row).',
+  ),
+  'opportunities.board': method(
+    boardQuery,
+    board,
+    'The pipeline by stage: count, amount and weighted amount per stage and in total, with each stage’s first cards.',
+  ),
+  'opportunities.get': method(
+    byId,
+    opportunityDetail,
+    'One opportunity with demand lines, contacts, competitors, stage history, tenders and contracts.',
+  ),
+  'opportunities.create': method(
+    opportunityInput,
+    opportunityDetail,
+    'Open an opportunity on an account (stage 兴趣).',
+  ),
+  'opportunities.update': method(
+    z.object({ id, opportunity: opportunityInput, expectedUpdatedAt: z.string().optional() }),
+    opportunityDetail,
+    'Change an opportunity’s details (not its stage).',
+  ),
+  'opportunities.move': method(
+    stageMove,
+    opportunityDetail,
+    'Move to a stage: lost needs a reason, won needs a final contract; kept in the stage history.',
+  ),
+  'opportunities.delete': method(
+    byId,
+    done,
+    'Delete an opportunity that no tender, contract or activity refers to.',
+  ),
+  'opportunities.history': method(
+    z.object({
+      id,
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    pageSchema(auditEntry),
+    'Audit entries about an opportunity, newest first.',
+  ),
+
+  'tenders.list': method(tenderListQuery, tenderPage, 'One page of tenders, sorted and filtered.'),
+  'tenders.get': method(byId, tenderDetail, 'One tender with its lots, results and amendments.'),
+  'tenders.create': method(tenderInput, tenderDetail, 'Record a tender (project number unique).'),
+  'tenders.update': method(
+    z.object({ id, tender: tenderInput, expectedUpdatedAt: z.string().optional() }),
+    tenderDetail,
+    'Correct a tender’s details; dates must keep their order.',
+  ),
+  'tenders.amend': method(
+    amendmentInput,
+    tenderDetail,
+    'Apply an amendment notice (更正公告): the changed dates are recorded with their old values.',
+  ),
+  'tenders.recordResults': method(
+    resultsInput,
+    tenderDetail,
+    'Record the award per lot (winner, price); refused before the opening. Moves the linked opportunity.',
+  ),
+  'tenders.close': method(
+    tenderCloseInput,
+    tenderDetail,
+    'Mark a tender failed (流标/废标) or cancelled, with the reason.',
+  ),
+  'tenders.delete': method(byId, done, 'Delete a tender that no contract refers to.'),
+  'tenders.lotResults': method(
+    lotResultListQuery,
+    lotResultPage,
+    'Lot results with winners and prices: the competitor price history.',
+  ),
+
+  'contracts.list': method(contractListQuery, contractPage, 'One page of contracts.'),
+  'contracts.get': method(
+    byId,
+    contractDetail,
+    'A contract with lines, approvals, allocations, deliveries, invoices and follow-ups.',
+  ),
+  'contracts.create': method(
+    contractInput,
+    contractDetail,
+    'Draft a contract; a price above retail is refused, below the floor needs approval to be final.',
+  ),
+  'contracts.update': method(contractUpdate, contractDetail, 'Change a draft contract.'),
+  'contracts.requestApproval': method(
+    approvalRequest,
+    contractDetail,
+    'Ask a manager to approve the below-floor prices of a contract, saying why.',
+  ),
+  'contracts.decideApproval': method(
+    approvalDecision,
+    contractDetail,
+    'Managers: approve or reject a price approval request, with a note.',
+  ),
+  'contracts.finalize': method(
+    byId,
+    contractDetail,
+    'Make a contract final (needs a signing date and approval of any below-floor price).',
+  ),
+  'contracts.cancel': method(
+    z.object({ id, reason: z.string().trim().min(1).max(1000) }),
+    contractDetail,
+    'Cancel a contract without deliveries or invoices.',
+  ),
+  'contracts.allocate': method(
+    allocationInput,
+    contractDetail,
+    'System contracts: allocate units of a line to a subordinate unit of the head office.',
+  ),
+  'contracts.removeAllocation': method(
+    byId,
+    contractDetail,
+    'Remove an allocation that has no deliveries or invoices.',
+  ),
+  'contracts.deliver': method(
+    deliveryInput,
+    contractDetail,
+    'Record a delivered vehicle (VIN checked); never more than contracted or allocated. Schedules follow-ups.',
+  ),
+  'contracts.removeDelivery': method(byId, contractDetail, 'Remove an uninvoiced delivery.'),
+  'contracts.invoice': method(
+    invoiceInput,
+    contractDetail,
+    'Record an invoice with the delivered VINs it covers.',
+  ),
+  'contracts.removeInvoice': method(byId, contractDetail, 'Remove an invoice.'),
+
+  'followUps.list': method(
+    followUpQuery,
+    pageSchema(followUp),
+    'After-delivery follow-ups, open ones by due date.',
+  ),
+  'followUps.complete': method(
+    followUpDone,
+    followUp,
+    'Record a follow-up as done, with what was learnt.',
+  ),
+
+  'activities.list': method(activityListQuery, activityPage, 'One page of logged activities.'),
+  'activities.create': method(
+    activityInput,
+    activityRow,
+    'Log a visit, call, mailing, cold call …',
+  ),
+  'activities.update': method(
+    z.object({ id, activity: activityInput }),
+    activityRow,
+    'Change a logged activity (its author or a manager).',
+  ),
+  'activities.delete': method(byId, done, 'Delete a logged activity (its author or a manager).'),
+  'activities.completeNextStep': method(
+    z.object({ id, done: z.boolean().default(true) }),
+    activityRow,
+    'Mark an activity’s next step done (or not).',
+  ),
+
+  'kpi.targets': method(
+    empty,
+    kpiTargets,
+    'Daily activity targets: defaults and per staff member.',
+  ),
+  'kpi.setTargets': method(kpiSetInput, kpiTargets, 'Managers: set daily targets.'),
+  'myDay.get': method(
+    myDayInput,
+    myDay,
+    'Today’s due items, overdue items and KPI progress of a staff member.',
+  ),
+
+  'calendar.list': method(
+    calendarQuery,
+    calendarPage,
+    'Every dated item (tender dates, bond refunds, deliveries, follow-ups, next steps) in a date range.',
+  ),
+  'reminders.due': method(
+    empty,
+    remindersDue,
+    'My items due within the reminder lead time (or overdue) that I have not dismissed.',
+  ),
+  'reminders.dismiss': method(z.object({ deadlineId: id }), done, 'Stop reminding me of an item.'),
+
+  'settings.sales': method(
+    empty,
+    salesSettings,
+    'Stage probabilities, follow-up days, reminder lead time.',
+  ),
+  'settings.setSales': method(salesSettings, salesSettings, 'Managers: change the sales settings.'),
+  'prices.list': method(
+    z
+      .object({
+        q: z.string().max(100).default(''),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .default({ q: '', offset: 0, limit: 100 }),
+    pageSchema(priceListEntry),
+    'The price list: retail price and floor per model.',
+  ),
+  'prices.save': method(
+    z.object({ id: id.nullable().default(null), entry: priceListInput }),
+    priceListEntry,
+    'Managers: add or change a model’s retail price and floor.',
+  ),
+  'prices.delete': method(byId, done, 'Managers: remove a model that no contract line uses.'),
 
   'jobs.get': method(z.object({ id: z.string().max(64) }), job, 'Progress of a long job.'),
   'jobs.cancel': method(

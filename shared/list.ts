@@ -79,31 +79,40 @@ export function listQuerySchema<F extends string>(columns: Record<F, ColumnSpec>
         if (columns[s.field].sortable === false)
           ctx.addIssue({ code: 'custom', path: ['sort', i, 'field'], message: 'not sortable' });
       });
-      q.filters.forEach((f, i) => {
-        const spec = (columns as Record<string, ColumnSpec | undefined>)[f.field];
-        if (!spec || spec.filterable === false) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['filters', i, 'field'],
-            message: 'not filterable',
-          });
-        } else if (OP_FOR_KIND[spec.kind] !== f.op) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['filters', i, 'op'],
-            message: `a ${spec.kind} column takes '${OP_FOR_KIND[spec.kind]}'`,
-          });
-        } else if (f.op === 'in' && spec.values) {
-          const bad = f.values.find((v) => !spec.values?.includes(v));
-          if (bad !== undefined)
-            ctx.addIssue({
-              code: 'custom',
-              path: ['filters', i, 'values'],
-              message: `unknown value ${bad}`,
-            });
-        }
-      });
+      refineFilters(columns, q.filters, ctx);
     });
+}
+
+/** Checks each filter against the list's whitelisted columns (field, operator, enum values). */
+export function refineFilters(
+  columns: Record<string, ColumnSpec>,
+  filters: Filter[],
+  ctx: z.RefinementCtx,
+): void {
+  filters.forEach((f, i) => {
+    const spec = columns[f.field] as ColumnSpec | undefined;
+    if (!spec || spec.filterable === false) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['filters', i, 'field'],
+        message: 'not filterable',
+      });
+    } else if (OP_FOR_KIND[spec.kind] !== f.op) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['filters', i, 'op'],
+        message: `a ${spec.kind} column takes '${OP_FOR_KIND[spec.kind]}'`,
+      });
+    } else if (f.op === 'in' && spec.values) {
+      const bad = f.values.find((v) => !spec.values?.includes(v));
+      if (bad !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['filters', i, 'values'],
+          message: `unknown value ${bad}`,
+        });
+    }
+  });
 }
 
 export function pageSchema<T extends z.ZodType>(row: T) {

@@ -1,5 +1,5 @@
 /** Account registry workflows: duplicate guard, hierarchy rules, audit. Takes `db`, never electron. */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { AccountDetail, AccountInput, DuplicateMatch } from '../../shared/schemas/accounts';
 import { AppError } from '../../shared/result';
 import { normalizeOrgName } from '../../shared/text';
@@ -285,6 +285,25 @@ export async function updateAccount(
   });
 }
 
+/** Sales records that refer to an account (as buyer, purchaser or subordinate unit). */
+async function salesRecordsOf(trx: Kysely<Database>, id: number): Promise<number> {
+  const refs = [
+    ['opportunities', 'account_id'],
+    ['tenders', 'purchaser_id'],
+    ['contracts', 'account_id'],
+    ['contract_allocations', 'unit_id'],
+    ['activities', 'account_id'],
+  ] as const;
+  let total = 0;
+  for (const [table, column] of refs) {
+    const r = await sql<{
+      n: number;
+    }>`select count(*) as n from ${sql.table(table)} where ${sql.ref(column)} = ${id}`.execute(trx);
+    total += Number(r.rows[0]?.n ?? 0);
+  }
+  return total;
+}
+
 export async function deleteAccount(
   db: Kysely<Database>,
   actorId: number,
@@ -297,6 +316,13 @@ export async function deleteAccount(
         'POLICY',
         `"${before.name}" has ${before.subordinateCount} subordinate unit(s); move or delete them first`,
         { kind: 'has_subordinates', count: before.subordinateCount },
+      );
+    const sales = await salesRecordsOf(trx, id);
+    if (sales > 0)
+      throw new AppError(
+        'POLICY',
+        `"${before.name}" has ${sales} opportunities, tenders, contracts or activities; they keep it`,
+        { kind: 'has_sales_records', count: sales },
       );
     // Contacts go with the account (and their personal details): the log keeps who they were.
     const contacts = await trx

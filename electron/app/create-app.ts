@@ -20,6 +20,12 @@ import { importHandlers } from '../imports/handlers';
 import { sweepImportRuns } from '../imports/repository';
 import { stageStream, sweepImports } from '../imports/staging';
 import { systemHandlers } from './system-handlers';
+import { activityHandlers } from '../activities/handlers';
+import { calendarHandlers } from '../calendar/handlers';
+import { contractHandlers } from '../contracts/handlers';
+import { opportunityHandlers } from '../opportunities/handlers';
+import { settingsHandlers } from '../settings/handlers';
+import { tenderHandlers } from '../tenders/handlers';
 
 export interface AppOptions {
   /** How finished files reach the user; default: offered for download over HTTP (browser mode). */
@@ -103,6 +109,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...contactHandlers(deps),
     ...exportHandlers(deps),
     ...importHandlers(deps),
+    ...opportunityHandlers(deps),
+    ...tenderHandlers(deps),
+    ...contractHandlers(deps),
+    ...activityHandlers(deps),
+    ...calendarHandlers(deps),
+    ...settingsHandlers(deps),
   };
   const dispatch = createDispatch(handlers, deps.sessions, {
     validateOutput: options.validateOutput ?? false,

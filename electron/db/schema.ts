@@ -146,6 +146,284 @@ export interface ImportRowsTable {
   cells: string | null;
 }
 
+interface Stamps {
+  created_at: string;
+  updated_at: string;
+  created_by: number | null;
+  updated_by: number | null;
+}
+
+export interface PriceListTable {
+  id: Generated<number>;
+  model: string;
+  configuration: string | null;
+  model_key: string;
+  retail_fen: number;
+  floor_fen: number;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface OpportunitiesTable extends Stamps {
+  id: Generated<number>;
+  account_id: number;
+  title: string;
+  title_sort: string;
+  buyer_type: string;
+  owner_id: number | null;
+  source: string | null;
+  stage: string;
+  stage_changed_at: string;
+  budget_fen: number | null;
+  amount_fen: number;
+  quantity: number;
+  expected_close_on: string | null;
+  lost_reason: string | null;
+  lost_note: string | null;
+  winner_name: string | null;
+  winning_price_fen: number | null;
+  contract_id: number | null;
+  tender_id: number | null;
+  notes: string | null;
+  search_text: string;
+}
+
+export interface OpportunityLinesTable {
+  id: Generated<number>;
+  opportunity_id: number;
+  model: string;
+  configuration: string | null;
+  quantity: number;
+  target_unit_price_fen: number | null;
+}
+
+export interface OpportunityContactsTable {
+  opportunity_id: number;
+  contact_id: number;
+  role: string | null;
+}
+
+export interface OpportunityCompetitorsTable {
+  id: Generated<number>;
+  opportunity_id: number;
+  brand: string;
+  model: string | null;
+  rep: string | null;
+  customer_view: string | null;
+}
+
+export interface OpportunityStagesTable {
+  id: Generated<number>;
+  opportunity_id: number;
+  at: string;
+  actor_id: number | null;
+  from_stage: string | null;
+  to_stage: string;
+  cause: 'manual' | 'tender' | 'contract';
+  note: string | null;
+}
+
+export interface TendersTable extends Stamps {
+  id: Generated<number>;
+  project_no: string;
+  project_key: string;
+  name: string;
+  method: string;
+  purchaser_id: number;
+  agency: string | null;
+  announcement_url: string | null;
+  opportunity_id: number | null;
+  owner_id: number | null;
+  status: string;
+  budget_fen: number | null;
+  intention_on: string | null;
+  announced_on: string | null;
+  doc_sale_start_on: string | null;
+  doc_sale_end_on: string | null;
+  bid_deadline_at: string | null;
+  opening_at: string | null;
+  opening_place: string | null;
+  publicity_end_on: string | null;
+  awarded_on: string | null;
+  bond_fen: number | null;
+  bond_paid_on: string | null;
+  bond_refund_due_on: string | null;
+  bond_refunded_on: string | null;
+  close_reason: string | null;
+  quantity: Generated<number>;
+  lot_count: Generated<number>;
+  won_lots: Generated<number>;
+  notes: string | null;
+  search_text: string;
+}
+
+export interface TenderLotsTable {
+  id: Generated<number>;
+  tender_id: number;
+  position: number;
+  lot_no: string;
+  name: string | null;
+  requirements: string | null;
+  quantity: number;
+  budget_fen: number | null;
+  bid_amount_fen: number | null;
+  bid_model: string | null;
+  result: string;
+  winner_name: string | null;
+  winner_brand: string | null;
+  winner_model: string | null;
+  winning_amount_fen: number | null;
+}
+
+export interface TenderAmendmentsTable {
+  id: Generated<number>;
+  tender_id: number;
+  published_on: string;
+  summary: string;
+  changes_json: string;
+  recorded_at: string;
+  recorded_by: number | null;
+}
+
+export interface ContractsTable extends Stamps {
+  id: Generated<number>;
+  number: string;
+  number_key: string;
+  kind: string;
+  status: string;
+  account_id: number;
+  party_name: string;
+  opportunity_id: number | null;
+  tender_id: number | null;
+  owner_id: number | null;
+  signed_on: string | null;
+  delivery_due_on: string | null;
+  quantity: Generated<number>;
+  total_fen: Generated<number>;
+  delivered: Generated<number>;
+  invoiced_fen: Generated<number>;
+  below_floor: Generated<number>;
+  cancel_reason: string | null;
+  finalized_at: string | null;
+  finalized_by: number | null;
+  notes: string | null;
+  search_text: string;
+}
+
+export interface ContractLinesTable {
+  id: Generated<number>;
+  contract_id: number;
+  position: number;
+  price_id: number | null;
+  model: string;
+  configuration: string | null;
+  quantity: number;
+  unit_price_fen: number;
+  retail_fen: number;
+  floor_fen: number;
+}
+
+export interface PriceApprovalsTable {
+  id: Generated<number>;
+  contract_id: number;
+  state: string;
+  reason: string;
+  lines_json: string;
+  requested_by: number | null;
+  requested_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_note: string | null;
+}
+
+export interface ContractAllocationsTable {
+  id: Generated<number>;
+  contract_id: number;
+  line_id: number;
+  unit_id: number;
+  quantity: number;
+}
+
+export interface InvoicesTable {
+  id: Generated<number>;
+  contract_id: number;
+  allocation_id: number | null;
+  number: string;
+  issued_on: string;
+  buyer_name: string;
+  amount_fen: number;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface DeliveriesTable {
+  id: Generated<number>;
+  contract_id: number;
+  line_id: number;
+  allocation_id: number | null;
+  vin: string;
+  plate: string | null;
+  registration_owner: string | null;
+  delivered_on: string;
+  invoice_id: number | null;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface FollowUpsTable {
+  id: Generated<number>;
+  contract_id: number;
+  allocation_id: number | null;
+  delivered_on: string;
+  days: number;
+  due_on: string;
+  done_at: string | null;
+  done_by: number | null;
+  outcome: string | null;
+}
+
+export interface ActivitiesTable {
+  id: Generated<number>;
+  type: string;
+  account_id: number;
+  opportunity_id: number | null;
+  contact_id: number | null;
+  staff_id: number | null;
+  occurred_on: string;
+  outcome: string | null;
+  summary: string | null;
+  next_step: string | null;
+  next_step_on: string | null;
+  next_step_done_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface KpiTargetsTable {
+  staff_id: number;
+  type: string;
+  daily: number;
+}
+
+export interface DeadlinesTable {
+  id: Generated<number>;
+  kind: string;
+  entity: string;
+  entity_id: number;
+  account_id: number | null;
+  owner_id: number | null;
+  title: string;
+  due_on: string;
+  due_at: string | null;
+  done_at: string | null;
+}
+
+export interface ReminderDismissalsTable {
+  staff_id: number;
+  deadline_id: number;
+  due_on: string;
+}
+
 export interface Database {
   staff: StaffTable;
   audit_log: AuditLogTable;
@@ -159,6 +437,26 @@ export interface Database {
   import_mappings: ImportMappingsTable;
   import_runs: ImportRunsTable;
   import_rows: ImportRowsTable;
+  price_list: PriceListTable;
+  opportunities: OpportunitiesTable;
+  opportunity_lines: OpportunityLinesTable;
+  opportunity_contacts: OpportunityContactsTable;
+  opportunity_competitors: OpportunityCompetitorsTable;
+  opportunity_stages: OpportunityStagesTable;
+  tenders: TendersTable;
+  tender_lots: TenderLotsTable;
+  tender_amendments: TenderAmendmentsTable;
+  contracts: ContractsTable;
+  contract_lines: ContractLinesTable;
+  price_approvals: PriceApprovalsTable;
+  contract_allocations: ContractAllocationsTable;
+  invoices: InvoicesTable;
+  deliveries: DeliveriesTable;
+  follow_ups: FollowUpsTable;
+  activities: ActivitiesTable;
+  kpi_targets: KpiTargetsTable;
+  deadlines: DeadlinesTable;
+  reminder_dismissals: ReminderDismissalsTable;
 }
 
 export type AccountRecord = Selectable<AccountsTable>;

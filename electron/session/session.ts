@@ -15,6 +15,18 @@ export class Session {
       });
     return this.user;
   }
+
+  /** Approvals, settings and targets are for managers (and admins). */
+  requireManager(): Staff {
+    const user = this.requireUser();
+    if (!isManager(user))
+      throw new AppError('FORBIDDEN', 'only a manager or an admin can do this', { kind: 'role' });
+    return user;
+  }
+}
+
+export function isManager(staff: Pick<Staff, 'role'>): boolean {
+  return staff.role === 'manager' || staff.role === 'admin';
 }
 
 const MAX_SESSIONS = 1000;

@@ -1,0 +1,60 @@
+import { chinaDate } from '../../shared/dates';
+import { ACTIVITY_TYPE_VALUES } from '../../shared/sales-enums';
+import { AppError } from '../../shared/result';
+import { activityCounts, getKpiTargets, targetsOf } from '../activities/service';
+import type { Deps } from '../app/deps';
+import { isManager } from '../session/session';
+import { getSalesSettings } from '../settings/sales-settings';
+import type { Handlers } from '../transport/dispatch';
+import { dismissReminder, dueAndOverdue, dueReminders, listCalendar } from './calendar';
+
+type CalendarHandlers = Pick<
+  Handlers,
+  'calendar.list' | 'myDay.get' | 'reminders.due' | 'reminders.dismiss'
+>;
+
+export function calendarHandlers({ db }: Deps): CalendarHandlers {
+  return {
+    'calendar.list': (q, { session }) => {
+      session.requireUser();
+      return listCalendar(db, q);
+    },
+    'myDay.get': async ({ date, staffId }, { session }) => {
+      const user = session.requireUser();
+      const who = staffId ?? user.id;
+      if (who !== user.id && !isManager(user))
+        throw new AppError('FORBIDDEN', 'only managers look at a colleague’s day', {
+          kind: 'role',
+        });
+      const day = date ?? chinaDate();
+      const [lists, targets, counts] = await Promise.all([
+        dueAndOverdue(db, who, day),
+        getKpiTargets(db),
+        activityCounts(db, who, day),
+      ]);
+      const mine = targetsOf(targets, who);
+      return {
+        date: day,
+        staffId: who,
+        ...lists,
+        kpi: ACTIVITY_TYPE_VALUES.filter((t) => (mine[t] ?? 0) > 0 || (counts.get(t) ?? 0) > 0).map(
+          (type) => ({ type, target: mine[type] ?? 0, done: counts.get(type) ?? 0 }),
+        ),
+      };
+    },
+    'reminders.due': async (_input, { session }) => {
+      const user = session.requireUser();
+      const { reminderLeadHours } = await getSalesSettings(db);
+      return {
+        items: await dueReminders(db, user.id, reminderLeadHours),
+        leadHours: reminderLeadHours,
+      };
+    },
+    'reminders.dismiss': async ({ deadlineId }, { session }) => {
+      const user = session.requireUser();
+      if (!(await dismissReminder(db, user.id, deadlineId)))
+        throw new AppError('NOT_FOUND', `deadline #${deadlineId} does not exist`);
+      return { done: true };
+    },
+  };
+}

@@ -1,0 +1,342 @@
+/** All kysely code of opportunities: the grid, the board and the card. */
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { ListQuery } from '../../shared/list';
+import {
+  OPPORTUNITY_COLUMNS,
+  type Board,
+  type OpportunityColumn,
+  type OpportunityDetail,
+  type OpportunityRow,
+  type ProbabilitySettings,
+} from '../../shared/schemas/opportunities';
+import {
+  CLOSED_PROBABILITIES,
+  CLOSED_STAGES,
+  OPEN_STAGES,
+  STAGE_VALUES,
+  type Stage,
+} from '../../shared/sales-enums';
+import { searchKey } from '../../shared/text';
+import type { Database } from '../db/schema';
+import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
+
+export type Probabilities = Record<Stage, number>;
+
+export function probabilitiesOf(open: ProbabilitySettings): Probabilities {
+  return { ...open, ...CLOSED_PROBABILITIES };
+}
+
+/** Σ amount × probability, rounded to whole fen. */
+export function weighted(amountFen: number, probability: number): number {
+  return Math.round((amountFen * probability) / 100);
+}
+
+/** The probability of `o.stage` as SQL, for sorting by win rate or weighted amount. */
+function probabilitySql(p: Probabilities): RawBuilder<number> {
+  return sql<number>`(case o.stage ${sql.join(
+    STAGE_VALUES.map((s) => sql`when ${s} then ${p[s]}`),
+    sql` `,
+  )} else 0 end)`;
+}
+
+const ref = (r: string) => (spec: GridColumn['spec']) => ({ spec, expr: sql.ref(r) });
+
+function columnSql(p: Probabilities): Record<OpportunityColumn, GridColumn> {
+  const c = OPPORTUNITY_COLUMNS;
+  return {
+    title: ref('o.title')(c.title),
+    accountName: ref('a.name')(c.accountName),
+    buyerType: ref('o.buyer_type')(c.buyerType),
+    stage: ref('o.stage')(c.stage),
+    probability: { spec: c.probability, expr: probabilitySql(p) },
+    amountFen: ref('o.amount_fen')(c.amountFen),
+    weightedFen: { spec: c.weightedFen, expr: sql`(o.amount_fen * ${probabilitySql(p)})` },
+    budgetFen: ref('o.budget_fen')(c.budgetFen),
+    quantity: ref('o.quantity')(c.quantity),
+    expectedCloseOn: ref('o.expected_close_on')(c.expectedCloseOn),
+    ownerId: { spec: c.ownerId, expr: sql.ref('o.owner_id'), numeric: true },
+    source: ref('o.source')(c.source),
+    accountId: { spec: c.accountId, expr: sql.ref('o.account_id'), numeric: true },
+    tenderNo: ref('t.project_no')(c.tenderNo),
+    lostReason: ref('o.lost_reason')(c.lostReason),
+    winnerName: ref('o.winner_name')(c.winnerName),
+    stageChangedAt: ref('o.stage_changed_at')(c.stageChangedAt),
+    createdAt: ref('o.created_at')(c.createdAt),
+    updatedAt: ref('o.updated_at')(c.updatedAt),
+  };
+}
+
+function sortColumns(p: Probabilities): Record<string, GridColumn> {
+  const cols = columnSql(p);
+  return {
+    ...cols,
+    title: { spec: OPPORTUNITY_COLUMNS.title, expr: sql.ref('o.title_sort') },
+    accountName: { spec: OPPORTUNITY_COLUMNS.accountName, expr: sql.ref('a.name_sort') },
+    ownerId: { spec: OPPORTUNITY_COLUMNS.ownerId, expr: sql.ref('s.name') },
+    // Stages sort in process order, not alphabetically.
+    stage: {
+      spec: OPPORTUNITY_COLUMNS.stage,
+      expr: sql`(case o.stage ${sql.join(
+        STAGE_VALUES.map((s, i) => sql`when ${s} then ${i}`),
+        sql` `,
+      )} end)`,
+    },
+  };
+}
+
+export type OpportunityView = Pick<ListQuery<OpportunityColumn>, 'filters' | 'sort' | 'search'>;
+
+function joined(db: Kysely<Database>) {
+  return db
+    .selectFrom('opportunities as o')
+    .innerJoin('accounts as a', 'a.id', 'o.account_id')
+    .leftJoin('tenders as t', 't.id', 'o.tender_id');
+}
+
+function filtered(db: Kysely<Database>, query: Omit<OpportunityView, 'sort'>, p: Probabilities) {
+  let q = joined(db);
+  q = applyFilters(q, columnSql(p), query.filters);
+  const search = query.search ? searchKey(query.search) : '';
+  if (search) q = q.where(sql<boolean>`o.search_text like ${containsPattern(search)} escape '\\'`);
+  return q;
+}
+
+const ROW_COLUMNS = [
+  'o.id',
+  'o.title',
+  'o.account_id',
+  'a.name as account_name',
+  'o.buyer_type',
+  'o.stage',
+  'o.amount_fen',
+  'o.budget_fen',
+  'o.quantity',
+  'o.expected_close_on',
+  'o.owner_id',
+  'o.source',
+  't.id as tender_id',
+  't.project_no as tender_no',
+  'o.lost_reason',
+  'o.winner_name',
+  'o.stage_changed_at',
+  'o.created_at',
+  'o.updated_at',
+] as const;
+
+function rowsQuery(db: Kysely<Database>, query: OpportunityView, p: Probabilities) {
+  return applySort(
+    filtered(db, query, p).leftJoin('staff as s', 's.id', 'o.owner_id'),
+    sortColumns(p),
+    query.sort,
+    sql.ref('o.id'),
+  ).select([...ROW_COLUMNS, sql<string | null>`s.name`.as('owner_name')]);
+}
+
+type RowRecord = Awaited<ReturnType<ReturnType<typeof rowsQuery>['execute']>>[number];
+
+// The database only holds values the schemas allowed, so the enum casts are safe.
+function toRow(r: RowRecord, p: Probabilities): OpportunityRow {
+  const stage = r.stage as Stage;
+  return {
+    id: r.id,
+    title: r.title,
+    accountId: r.account_id,
+    accountName: r.account_name,
+    buyerType: r.buyer_type as OpportunityRow['buyerType'],
+    stage,
+    probability: p[stage],
+    amountFen: r.amount_fen,
+    weightedFen: weighted(r.amount_fen, p[stage]),
+    budgetFen: r.budget_fen,
+    quantity: r.quantity,
+    expectedCloseOn: r.expected_close_on,
+    ownerId: r.owner_id,
+    ownerName: r.owner_name,
+    source: r.source as OpportunityRow['source'],
+    tenderId: r.tender_id,
+    tenderNo: r.tender_no,
+    lostReason: r.lost_reason as OpportunityRow['lostReason'],
+    winnerName: r.winner_name,
+    stageChangedAt: r.stage_changed_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export async function listOpportunities(
+  db: Kysely<Database>,
+  query: ListQuery<OpportunityColumn>,
+  p: Probabilities,
+): Promise<{ rows: OpportunityRow[]; total: number }> {
+  const [rows, count] = await Promise.all([
+    rowsQuery(db, query, p).offset(query.offset).limit(query.limit).execute(),
+    filtered(db, query, p)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { total: Number(count.n), rows: rows.map((r) => toRow(r, p)) };
+}
+
+/** Open cards soonest-closing first (undated last), then the largest. */
+const BOARD_SORT: OpportunityView['sort'] = [
+  { field: 'expectedCloseOn', desc: false },
+  { field: 'amountFen', desc: true },
+];
+
+export async function opportunityBoard(
+  db: Kysely<Database>,
+  query: Omit<OpportunityView, 'sort'> & { includeClosed: boolean; cardsPerStage: number },
+  p: Probabilities,
+): Promise<Board> {
+  const sums = await filtered(db, query, p)
+    .select((eb) => [
+      'o.stage',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.coalesce(eb.fn.sum<number>('o.amount_fen'), sql<number>`0`).as('amount'),
+    ])
+    .groupBy('o.stage')
+    .execute();
+  const byStage = new Map(sums.map((s) => [s.stage, s]));
+  const stages: readonly Stage[] = query.includeClosed
+    ? STAGE_VALUES
+    : [...OPEN_STAGES, ...CLOSED_STAGES];
+  const columns = await Promise.all(
+    stages.map(async (stage) => {
+      const sum = byStage.get(stage);
+      const count = Number(sum?.n ?? 0);
+      const amountFen = Number(sum?.amount ?? 0);
+      const showCards =
+        query.cardsPerStage > 0 &&
+        count > 0 &&
+        (query.includeClosed || !(CLOSED_STAGES as readonly Stage[]).includes(stage));
+      const cards = showCards
+        ? await rowsQuery(
+            db,
+            {
+              ...query,
+              filters: [...query.filters, { field: 'stage', op: 'in', values: [stage] }],
+              sort: BOARD_SORT,
+            },
+            p,
+          )
+            .limit(query.cardsPerStage)
+            .execute()
+        : [];
+      return {
+        stage,
+        probability: p[stage],
+        count,
+        amountFen,
+        weightedFen: weighted(amountFen, p[stage]),
+        cards: cards.map((r) => toRow(r, p)),
+      };
+    }),
+  );
+  // The total forecast is of the open pipeline: won business is no longer a forecast.
+  const open = columns.filter((c) => (OPEN_STAGES as readonly Stage[]).includes(c.stage));
+  return {
+    columns,
+    total: {
+      count: open.reduce((n, c) => n + c.count, 0),
+      amountFen: open.reduce((n, c) => n + c.amountFen, 0),
+      weightedFen: open.reduce((n, c) => n + c.weightedFen, 0),
+    },
+  };
+}
+
+export async function getOpportunityDetail(
+  db: Kysely<Database>,
+  id: number,
+  p: Probabilities,
+): Promise<OpportunityDetail | null> {
+  const row = await rowsQuery(db, { filters: [], sort: [] }, p)
+    .where('o.id', '=', id)
+    .select(['o.notes', 'o.lost_note', 'o.winning_price_fen', 'o.contract_id'])
+    .executeTakeFirst();
+  if (!row) return null;
+  const [lines, contacts, competitors, stages, tenders, contracts] = await Promise.all([
+    db
+      .selectFrom('opportunity_lines')
+      .selectAll()
+      .where('opportunity_id', '=', id)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('opportunity_contacts as oc')
+      .innerJoin('contacts as c', 'c.id', 'oc.contact_id')
+      .select(['oc.contact_id', 'c.name', 'c.title', 'oc.role'])
+      .where('oc.opportunity_id', '=', id)
+      .orderBy('c.id')
+      .execute(),
+    db
+      .selectFrom('opportunity_competitors')
+      .selectAll()
+      .where('opportunity_id', '=', id)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('opportunity_stages as h')
+      .leftJoin('staff as s', 's.id', 'h.actor_id')
+      .select(['h.at', 'h.actor_id', 's.name', 'h.from_stage', 'h.to_stage', 'h.cause', 'h.note'])
+      .where('h.opportunity_id', '=', id)
+      .orderBy('h.id')
+      .execute(),
+    db
+      .selectFrom('tenders')
+      .select(['id', 'project_no', 'name', 'status'])
+      .where('opportunity_id', '=', id)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('contracts')
+      .select(['id', 'number', 'status', 'total_fen'])
+      .where('opportunity_id', '=', id)
+      .orderBy('id')
+      .execute(),
+  ]);
+  return {
+    ...toRow(row, p),
+    notes: row.notes,
+    lostNote: row.lost_note,
+    winningPriceFen: row.winning_price_fen,
+    contractId: row.contract_id,
+    lines: lines.map((l) => ({
+      model: l.model,
+      configuration: l.configuration,
+      quantity: l.quantity,
+      targetUnitPriceFen: l.target_unit_price_fen,
+    })),
+    contacts: contacts.map((c) => ({
+      contactId: c.contact_id,
+      name: c.name,
+      title: c.title,
+      role: c.role as OpportunityDetail['contacts'][number]['role'],
+    })),
+    competitors: competitors.map((c) => ({
+      brand: c.brand,
+      model: c.model,
+      rep: c.rep,
+      customerView: c.customer_view,
+    })),
+    stageHistory: stages.map((h) => ({
+      at: h.at,
+      actor: h.actor_id !== null && h.name !== null ? { id: h.actor_id, name: h.name } : null,
+      from: h.from_stage as Stage | null,
+      to: h.to_stage as Stage,
+      cause: h.cause,
+      note: h.note,
+    })),
+    tenders: tenders.map((t) => ({
+      id: t.id,
+      projectNo: t.project_no,
+      name: t.name,
+      status: t.status,
+    })),
+    contracts: contracts.map((c) => ({
+      id: c.id,
+      number: c.number,
+      status: c.status,
+      totalFen: c.total_fen,
+    })),
+  };
+}

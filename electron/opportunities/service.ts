@@ -1,0 +1,465 @@
+/** Opportunity workflows: details, stage moves with their rules and history, audit, deadlines. */
+import type { Kysely } from 'kysely';
+import type {
+  OpportunityDetail,
+  OpportunityInput,
+  StageMove,
+} from '../../shared/schemas/opportunities';
+import { AppError } from '../../shared/result';
+import { type Stage, isOpenStage } from '../../shared/sales-enums';
+import { searchKey } from '../../shared/text';
+import { nameInitials, nameSortKey } from '../accounts/pinyin';
+import { appendAudit } from '../audit/audit';
+import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
+import type { Database } from '../db/schema';
+import { writeTx } from '../db/tx';
+import { getSalesSettings } from '../settings/sales-settings';
+import { getOpportunityDetail, type Probabilities, probabilitiesOf } from './repository';
+
+export async function probabilities(db: Kysely<Database>): Promise<Probabilities> {
+  return probabilitiesOf((await getSalesSettings(db)).probabilities);
+}
+
+export async function mustGetOpportunity(
+  db: Kysely<Database>,
+  id: number,
+): Promise<OpportunityDetail> {
+  const detail = await getOpportunityDetail(db, id, await probabilities(db));
+  if (!detail) throw new AppError('NOT_FOUND', `opportunity #${id} does not exist`);
+  return detail;
+}
+
+/** Priced lines give the amount; without any price, the budget stands in for it. */
+export function amountOf(input: Pick<OpportunityInput, 'lines' | 'budgetFen'>): {
+  amount: number;
+  quantity: number;
+} {
+  const quantity = input.lines.reduce((n, l) => n + l.quantity, 0);
+  const priced = input.lines.filter((l) => l.targetUnitPriceFen !== null);
+  const amount =
+    priced.length > 0
+      ? priced.reduce((n, l) => n + l.quantity * (l.targetUnitPriceFen ?? 0), 0)
+      : (input.budgetFen ?? 0);
+  return { amount, quantity };
+}
+
+async function accountOf(trx: Kysely<Database>, accountId: number) {
+  const account = await trx
+    .selectFrom('accounts')
+    .select(['id', 'name', 'buyer_type'])
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+  if (!account)
+    throw new AppError('NOT_FOUND', `account #${accountId} does not exist`, {
+      fields: [{ path: 'accountId', code: 'account.missing', message: 'account.missing' }],
+    });
+  return account;
+}
+
+async function guardReferences(trx: Kysely<Database>, input: OpportunityInput): Promise<void> {
+  if (input.ownerId !== null) {
+    const owner = await trx
+      .selectFrom('staff')
+      .select('id')
+      .where('id', '=', input.ownerId)
+      .executeTakeFirst();
+    if (!owner) throw new AppError('NOT_FOUND', `staff member #${input.ownerId} does not exist`);
+  }
+  const contactIds = input.contacts.map((c) => c.contactId);
+  if (new Set(contactIds).size !== contactIds.length)
+    throw new AppError('VALIDATION', 'a contact is listed twice', {
+      fields: [{ path: 'contacts', code: 'contact.duplicate', message: 'contact.duplicate' }],
+    });
+  if (contactIds.length > 0) {
+    const found = await trx
+      .selectFrom('contacts')
+      .select('id')
+      .where('id', 'in', contactIds)
+      .where('account_id', '=', input.accountId)
+      .execute();
+    if (found.length !== contactIds.length)
+      throw new AppError('VALIDATION', 'every contact must be a contact of the account', {
+        fields: [
+          { path: 'contacts', code: 'contact.other_account', message: 'contact.other_account' },
+        ],
+      });
+  }
+}
+
+function searchText(title: string, accountName: string): string {
+  return [title, accountName, nameInitials(title)].map(searchKey).filter(Boolean).join('\n');
+}
+
+async function writeChildren(trx: Kysely<Database>, id: number, input: OpportunityInput) {
+  for (const table of [
+    'opportunity_lines',
+    'opportunity_contacts',
+    'opportunity_competitors',
+  ] as const)
+    await trx.deleteFrom(table).where('opportunity_id', '=', id).execute();
+  if (input.lines.length > 0)
+    await trx
+      .insertInto('opportunity_lines')
+      .values(
+        input.lines.map((l) => ({
+          opportunity_id: id,
+          model: l.model,
+          configuration: l.configuration,
+          quantity: l.quantity,
+          target_unit_price_fen: l.targetUnitPriceFen,
+        })),
+      )
+      .execute();
+  if (input.contacts.length > 0)
+    await trx
+      .insertInto('opportunity_contacts')
+      .values(
+        input.contacts.map((c) => ({ opportunity_id: id, contact_id: c.contactId, role: c.role })),
+      )
+      .execute();
+  if (input.competitors.length > 0)
+    await trx
+      .insertInto('opportunity_competitors')
+      .values(
+        input.competitors.map((c) => ({
+          opportunity_id: id,
+          brand: c.brand,
+          model: c.model,
+          rep: c.rep,
+          customer_view: c.customerView,
+        })),
+      )
+      .execute();
+}
+
+/** The expected close date is a deadline while the opportunity is open. */
+export async function syncOpportunityDeadlines(trx: Kysely<Database>, id: number): Promise<void> {
+  const o = await trx
+    .selectFrom('opportunities')
+    .select(['title', 'account_id', 'owner_id', 'expected_close_on', 'stage'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  await syncDeadlines(trx, 'opportunity', id, [
+    {
+      kind: 'expected_close',
+      due: isOpenStage(o.stage as Stage) ? o.expected_close_on : null,
+      title: o.title,
+      accountId: o.account_id,
+      ownerId: o.owner_id,
+    },
+  ]);
+}
+
+/** What the audit log keeps of an opportunity. */
+function snapshot(d: OpportunityDetail) {
+  return {
+    title: d.title,
+    account: d.accountName,
+    stage: d.stage,
+    owner: d.ownerName,
+    source: d.source,
+    budgetFen: d.budgetFen,
+    amountFen: d.amountFen,
+    expectedCloseOn: d.expectedCloseOn,
+    lines: d.lines,
+    contacts: d.contacts.map((c) => ({ name: c.name, role: c.role })),
+    competitors: d.competitors,
+    notes: d.notes,
+    lostReason: d.lostReason,
+    lostNote: d.lostNote,
+    winnerName: d.winnerName,
+    winningPriceFen: d.winningPriceFen,
+    contractId: d.contractId,
+  };
+}
+
+export async function createOpportunity(
+  db: Kysely<Database>,
+  actorId: number,
+  input: OpportunityInput,
+): Promise<OpportunityDetail> {
+  return writeTx(db, async (trx) => {
+    const account = await accountOf(trx, input.accountId);
+    await guardReferences(trx, input);
+    const now = new Date().toISOString();
+    const { amount, quantity } = amountOf(input);
+    const { id } = await trx
+      .insertInto('opportunities')
+      .values({
+        account_id: input.accountId,
+        title: input.title,
+        title_sort: nameSortKey(input.title),
+        buyer_type: account.buyer_type,
+        owner_id: input.ownerId ?? actorId,
+        source: input.source,
+        stage: 'interest',
+        stage_changed_at: now,
+        budget_fen: input.budgetFen,
+        amount_fen: amount,
+        quantity,
+        expected_close_on: input.expectedCloseOn,
+        notes: input.notes,
+        search_text: searchText(input.title, account.name),
+        created_at: now,
+        updated_at: now,
+        created_by: actorId,
+        updated_by: actorId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeChildren(trx, id, input);
+    await trx
+      .insertInto('opportunity_stages')
+      .values({
+        opportunity_id: id,
+        at: now,
+        actor_id: actorId,
+        from_stage: null,
+        to_stage: 'interest',
+        cause: 'manual',
+        note: null,
+      })
+      .execute();
+    await syncOpportunityDeadlines(trx, id);
+    const created = await mustGetOpportunity(trx, id);
+    await appendAudit(trx, {
+      actorId,
+      entity: 'opportunity',
+      entityId: id,
+      action: 'opportunity.create',
+      after: snapshot(created),
+    });
+    return created;
+  });
+}
+
+function guardStale(before: OpportunityDetail, expectedUpdatedAt?: string) {
+  if (expectedUpdatedAt && expectedUpdatedAt !== before.updatedAt)
+    throw new AppError(
+      'CONFLICT',
+      `"${before.title}" has been changed by someone else since you opened it; reload it first`,
+      { kind: 'stale' },
+    );
+}
+
+export async function updateOpportunity(
+  db: Kysely<Database>,
+  actorId: number,
+  id: number,
+  input: OpportunityInput,
+  expectedUpdatedAt?: string,
+): Promise<OpportunityDetail> {
+  return writeTx(db, async (trx) => {
+    const before = await mustGetOpportunity(trx, id);
+    guardStale(before, expectedUpdatedAt);
+    if (
+      input.accountId !== before.accountId &&
+      (before.tenders.length > 0 || before.contracts.length > 0)
+    )
+      throw new AppError(
+        'POLICY',
+        'this opportunity has tenders or contracts: it cannot move to another account',
+        { kind: 'account_locked' },
+      );
+    const account = await accountOf(trx, input.accountId);
+    await guardReferences(trx, input);
+    const { amount, quantity } = amountOf(input);
+    await trx
+      .updateTable('opportunities')
+      .set({
+        account_id: input.accountId,
+        title: input.title,
+        title_sort: nameSortKey(input.title),
+        buyer_type: account.buyer_type,
+        owner_id: input.ownerId ?? before.ownerId,
+        source: input.source,
+        budget_fen: input.budgetFen,
+        amount_fen: amount,
+        quantity,
+        expected_close_on: input.expectedCloseOn,
+        notes: input.notes,
+        search_text: searchText(input.title, account.name),
+        updated_at: new Date().toISOString(),
+        updated_by: actorId,
+      })
+      .where('id', '=', id)
+      .execute();
+    await writeChildren(trx, id, input);
+    await syncOpportunityDeadlines(trx, id);
+    const after = await mustGetOpportunity(trx, id);
+    await appendAudit(trx, {
+      actorId,
+      entity: 'opportunity',
+      entityId: id,
+      action: 'opportunity.update',
+      before: snapshot(before),
+      after: snapshot(after),
+    });
+    return after;
+  });
+}
+
+export interface StageFacts {
+  lostReason?: StageMove['lostReason'];
+  lostNote?: string | null;
+  winnerName?: string | null;
+  winningPriceFen?: number | null;
+  contractId?: number | null;
+}
+
+/**
+ * Moves an opportunity to a stage inside the caller's transaction, checking what that stage needs.
+ * Used by the stage buttons (cause manual), tender results and contracts.
+ */
+export async function applyStage(
+  trx: Kysely<Database>,
+  actorId: number | null,
+  id: number,
+  to: Stage,
+  cause: 'manual' | 'tender' | 'contract',
+  facts: StageFacts,
+  note: string | null = null,
+): Promise<OpportunityDetail> {
+  const before = await mustGetOpportunity(trx, id);
+  if (before.stage === to) return before;
+  if (before.stage === 'won')
+    throw new AppError('POLICY', 'a won opportunity is closed with its contract; open a new one', {
+      kind: 'stage.won_final',
+    });
+  const set: Partial<{
+    lost_reason: string | null;
+    lost_note: string | null;
+    winner_name: string | null;
+    winning_price_fen: number | null;
+    contract_id: number | null;
+  }> = {};
+  if (to === 'lost') {
+    if (!facts.lostReason)
+      throw new AppError('VALIDATION', 'a lost opportunity needs a reason', {
+        kind: 'stage.lost_reason',
+        fields: [{ path: 'lostReason', code: 'stage.lost_reason', message: 'stage.lost_reason' }],
+      });
+    Object.assign(set, {
+      lost_reason: facts.lostReason,
+      lost_note: facts.lostNote ?? null,
+      winner_name: facts.winnerName ?? null,
+      winning_price_fen: facts.winningPriceFen ?? null,
+      contract_id: null,
+    });
+  } else if (to === 'won') {
+    const contract = facts.contractId
+      ? await trx
+          .selectFrom('contracts')
+          .select(['id', 'status', 'opportunity_id', 'number'])
+          .where('id', '=', facts.contractId)
+          .executeTakeFirst()
+      : undefined;
+    if (!contract || contract.opportunity_id !== id || contract.status !== 'final')
+      throw new AppError(
+        'POLICY',
+        'won needs the contract: choose a final contract of this opportunity',
+        {
+          kind: 'stage.won_contract',
+          fields: [
+            { path: 'contractId', code: 'stage.won_contract', message: 'stage.won_contract' },
+          ],
+        },
+      );
+    Object.assign(set, {
+      contract_id: contract.id,
+      lost_reason: null,
+      lost_note: null,
+      winner_name: null,
+      winning_price_fen: null,
+    });
+  } else if (to === 'abandoned') {
+    Object.assign(set, { lost_note: facts.lostNote ?? null, contract_id: null });
+  } else {
+    // Reopened or moved along: the facts of a previous close no longer hold.
+    Object.assign(set, {
+      lost_reason: null,
+      lost_note: null,
+      winner_name: null,
+      winning_price_fen: null,
+      contract_id: null,
+    });
+  }
+  const now = new Date().toISOString();
+  await trx
+    .updateTable('opportunities')
+    .set({ ...set, stage: to, stage_changed_at: now, updated_at: now, updated_by: actorId })
+    .where('id', '=', id)
+    .execute();
+  await trx
+    .insertInto('opportunity_stages')
+    .values({
+      opportunity_id: id,
+      at: now,
+      actor_id: actorId,
+      from_stage: before.stage,
+      to_stage: to,
+      cause,
+      note: note ?? facts.lostNote ?? null,
+    })
+    .execute();
+  await syncOpportunityDeadlines(trx, id);
+  const after = await mustGetOpportunity(trx, id);
+  await appendAudit(trx, {
+    actorId,
+    entity: 'opportunity',
+    entityId: id,
+    action: 'opportunity.move',
+    before: { stage: before.stage },
+    after: {
+      stage: to,
+      cause,
+      lostReason: after.lostReason,
+      lostNote: after.lostNote,
+      winnerName: after.winnerName,
+      winningPriceFen: after.winningPriceFen,
+      contractId: after.contractId,
+    },
+  });
+  return after;
+}
+
+export async function moveOpportunity(
+  db: Kysely<Database>,
+  actorId: number,
+  move: StageMove,
+): Promise<OpportunityDetail> {
+  return writeTx(db, async (trx) => {
+    guardStale(await mustGetOpportunity(trx, move.id), move.expectedUpdatedAt);
+    return applyStage(trx, actorId, move.id, move.stage, 'manual', move);
+  });
+}
+
+export async function deleteOpportunity(
+  db: Kysely<Database>,
+  actorId: number,
+  id: number,
+): Promise<void> {
+  await writeTx(db, async (trx) => {
+    const before = await mustGetOpportunity(trx, id);
+    const activities = await trx
+      .selectFrom('activities')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('opportunity_id', '=', id)
+      .executeTakeFirstOrThrow();
+    if (before.tenders.length > 0 || before.contracts.length > 0 || Number(activities.n) > 0)
+      throw new AppError(
+        'POLICY',
+        `"${before.title}" has tenders, contracts or activities; close it as lost or abandoned instead`,
+        { kind: 'opportunity.in_use' },
+      );
+    await trx.deleteFrom('opportunities').where('id', '=', id).execute();
+    await dropDeadlines(trx, 'opportunity', id);
+    await appendAudit(trx, {
+      actorId,
+      entity: 'opportunity',
+      entityId: id,
+      action: 'opportunity.delete',
+      before: snapshot(before),
+    });
+  });
+}

@@ -1,0 +1,24 @@
+import type { Deps } from '../app/deps';
+import { deletePrice, listPrices, savePrice } from '../pricing/price-list';
+import type { Handlers } from '../transport/dispatch';
+import { getSalesSettings, setSalesSettings } from './sales-settings';
+
+type SettingsHandlers = Pick<
+  Handlers,
+  'settings.sales' | 'settings.setSales' | 'prices.list' | 'prices.save' | 'prices.delete'
+>;
+
+export function settingsHandlers({ db }: Deps): SettingsHandlers {
+  return {
+    'settings.sales': () => getSalesSettings(db),
+    'settings.setSales': (next, { session }) =>
+      setSalesSettings(db, session.requireManager().id, next),
+    'prices.list': ({ q, offset, limit }) => listPrices(db, q, offset, limit),
+    'prices.save': ({ id, entry }, { session }) =>
+      savePrice(db, session.requireManager().id, id, entry),
+    'prices.delete': async ({ id }, { session }) => {
+      await deletePrice(db, session.requireManager().id, id);
+      return { done: true };
+    },
+  };
+}

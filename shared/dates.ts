@@ -1,0 +1,24 @@
+/**
+ * Business days are China's (UTC+8, no daylight saving): a bid deadline at 09:30 Beijing time is
+ * stored as a UTC instant but falls on the Beijing date, whatever the computer's time zone.
+ */
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** The date in China at an instant (default: now), as YYYY-MM-DD. */
+export function chinaDate(at: Date | string = new Date()): string {
+  const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** An ISO date moved by whole days. */
+export function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The instant a China business day starts. */
+export function chinaDayStart(isoDate: string): Date {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) - CHINA_OFFSET_MS);
+}
