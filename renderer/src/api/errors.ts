@@ -9,6 +9,7 @@ import type { MessageKey } from '../i18n/messages-zh';
 import { ApiCallError } from './client';
 import { detailsOf, errorKind, isRecord } from './error-details';
 import { fieldLabel } from './field-path';
+import { salesReasonsZh } from '../i18n/messages-sales-reasons';
 
 export { detailsOf, errorKind };
 
@@ -88,8 +89,14 @@ const FILE_KIND_KEYS: Readonly<Record<string, MessageKey>> = {
   header_not_found: 'err.importHeaderNotFound',
 };
 
+/** A workflow rule's code (`tender.award_before_opening`) worded under `reason.<code>`. */
+function reasonKey(code: string): MessageKey | undefined {
+  const key = `reason.${code}`;
+  return key in salesReasonsZh ? (key as MessageKey) : undefined;
+}
+
 function kindKey(error: ApiError, kind: string): MessageKey | undefined {
-  return KIND_KEYS[error.code]?.[kind] ?? FILE_KIND_KEYS[kind];
+  return KIND_KEYS[error.code]?.[kind] ?? FILE_KIND_KEYS[kind] ?? reasonKey(kind);
 }
 
 export function fieldIssues(error: ApiError): FieldIssue[] {
@@ -106,12 +113,16 @@ export function fieldIssues(error: ApiError): FieldIssue[] {
 
 /** What is wrong with one field, without naming the field (for a message under the field). */
 export function issueText(issue: FieldIssue, t: Translate): string {
-  return t(ISSUE_KEYS[issue.code] ?? ISSUE_KEYS[issue.message] ?? 'val.invalid');
+  return t(
+    ISSUE_KEYS[issue.code] ?? ISSUE_KEYS[issue.message] ?? reasonKey(issue.code) ?? 'val.invalid',
+  );
 }
 
 /** One field issue with the field's name in front (for a message away from the field). */
 export function issueLine(issue: FieldIssue, t: Translate): string {
   const problem = issueText(issue, t);
+  // A workflow rule's words already say what is wrong with what.
+  if (reasonKey(issue.code)) return problem;
   // An unlabelled path only comes from a programming error; it is still the best hint.
   const field = fieldLabel(issue.path, t) ?? issue.path;
   return field ? t('err.issue', { field, problem }) : problem;

@@ -1,20 +1,110 @@
 /** The main window: brand and user in the header, capabilities in the side menu, the page in the middle. */
 import {
   BankOutlined,
+  CalendarOutlined,
   DownOutlined,
+  FileDoneOutlined,
+  FileSearchOutlined,
+  FundOutlined,
+  HomeOutlined,
+  PhoneOutlined,
+  SettingOutlined,
   SwapOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
+import type { ReactNode } from 'react';
 import { Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { STAFF_ROLES } from '../../../shared/enums';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { AccountsPage } from '../features/accounts/AccountsPage';
+import { ActivitiesPage } from '../features/activities/ActivitiesPage';
+import { CalendarPage } from '../features/calendar/CalendarPage';
+import { ReminderWatcher } from '../features/calendar/ReminderWatcher';
+import { ContractsPage } from '../features/contracts/ContractsPage';
+import { MyDayPage } from '../features/my-day/MyDayPage';
+import { OpportunitiesPage } from '../features/opportunities/OpportunitiesPage';
+import { SalesSettingsPage } from '../features/settings/SalesSettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
+import { TendersPage } from '../features/tenders/TendersPage';
+import type { MessageKey } from '../i18n/messages-zh';
 import { useEnumLabel, useT } from '../i18n/context';
 import { SECTION_PATHS, type Section, sectionOf, useHashRoute } from '../lib/use-hash-route';
 import { useSession } from './session';
+
+/** The side menu in order: the day first, then the work from account to delivery, then setup. */
+const SECTIONS: {
+  key: Section;
+  icon: ReactNode;
+  label: MessageKey;
+  testId: string;
+  page: () => ReactNode;
+}[] = [
+  {
+    key: 'myDay',
+    icon: <HomeOutlined />,
+    label: 'nav.myDay',
+    testId: 'nav-my-day',
+    page: () => <MyDayPage />,
+  },
+  {
+    key: 'accounts',
+    icon: <BankOutlined />,
+    label: 'nav.accounts',
+    testId: 'nav-accounts',
+    page: () => <AccountsPage />,
+  },
+  {
+    key: 'opportunities',
+    icon: <FundOutlined />,
+    label: 'nav.opportunities',
+    testId: 'nav-opportunities',
+    page: () => <OpportunitiesPage />,
+  },
+  {
+    key: 'tenders',
+    icon: <FileSearchOutlined />,
+    label: 'nav.tenders',
+    testId: 'nav-tenders',
+    page: () => <TendersPage />,
+  },
+  {
+    key: 'contracts',
+    icon: <FileDoneOutlined />,
+    label: 'nav.contracts',
+    testId: 'nav-contracts',
+    page: () => <ContractsPage />,
+  },
+  {
+    key: 'activities',
+    icon: <PhoneOutlined />,
+    label: 'nav.activities',
+    testId: 'nav-activities',
+    page: () => <ActivitiesPage />,
+  },
+  {
+    key: 'calendar',
+    icon: <CalendarOutlined />,
+    label: 'nav.calendar',
+    testId: 'nav-calendar',
+    page: () => <CalendarPage />,
+  },
+  {
+    key: 'settings',
+    icon: <SettingOutlined />,
+    label: 'nav.settings',
+    testId: 'nav-settings',
+    page: () => <SalesSettingsPage />,
+  },
+  {
+    key: 'staff',
+    icon: <TeamOutlined />,
+    label: 'nav.staff',
+    testId: 'nav-staff',
+    page: () => <StaffPage />,
+  },
+];
 
 export function MainLayout() {
   const t = useT();
@@ -26,6 +116,7 @@ export function MainLayout() {
 
   return (
     <Layout className="main-layout">
+      <ReminderWatcher />
       <Layout.Header className="main-header">
         <Typography.Text strong className="brand" data-testid="app-title">
           Keyfleet <span className="brand__sub">大客户管理</span>
@@ -70,22 +161,15 @@ export function MainLayout() {
             mode="inline"
             selectedKeys={[section]}
             onClick={({ key }) => navigate(SECTION_PATHS[key as Section])}
-            items={[
-              {
-                key: 'accounts',
-                icon: <BankOutlined />,
-                label: <span data-testid="nav-accounts">{t('nav.accounts')}</span>,
-              },
-              {
-                key: 'staff',
-                icon: <TeamOutlined />,
-                label: <span data-testid="nav-staff">{t('nav.staff')}</span>,
-              },
-            ]}
+            items={SECTIONS.map((item) => ({
+              key: item.key,
+              icon: item.icon,
+              label: <span data-testid={item.testId}>{t(item.label)}</span>,
+            }))}
           />
         </Layout.Sider>
         <Layout.Content className="main-content">
-          {section === 'staff' ? <StaffPage /> : <AccountsPage />}
+          {(SECTIONS.find((item) => item.key === section) ?? SECTIONS[1]!).page()}
         </Layout.Content>
       </Layout>
     </Layout>

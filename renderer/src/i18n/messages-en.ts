@@ -1,5 +1,13 @@
 /** English UI text. Typed against the zh-CN table: a missing or extra key is a compile error. */
 import type { MessageKey } from './messages-zh';
+import { salesReasonsEn } from './messages-sales-reasons';
+import { opportunitiesEn } from '../features/opportunities/messages';
+import { tendersEn } from '../features/tenders/messages';
+import { contractsEn } from '../features/contracts/messages';
+import { calendarEn } from '../features/calendar/messages';
+import { activitiesEn } from '../features/activities/messages';
+import { myDayEn } from '../features/my-day/messages';
+import { settingsEn } from '../features/settings/messages';
 
 export const en: Record<MessageKey, string> = {
   'common.cancel': 'Cancel',
@@ -479,5 +487,17 @@ export const en: Record<MessageKey, string> = {
   'history.other': 'Other change',
   'history.demo': 'Demo data',
   'history.import.accounts': 'Created by import',
+  'picker.accountPlaceholder': 'Search by name, pinyin initials or USCC',
+  'picker.accountNone': 'No matching account',
+  'money.yuan': 'yuan',
+  'money.wan': '10k yuan',
   'history.importedFrom': 'Imported from “{file}”',
+  ...salesReasonsEn,
+  ...opportunitiesEn,
+  ...tendersEn,
+  ...contractsEn,
+  ...calendarEn,
+  ...activitiesEn,
+  ...myDayEn,
+  ...settingsEn,
 };

@@ -3,6 +3,15 @@
  * English table must have exactly the same keys, so a missing translation fails the type check.
  * `{name}` placeholders are filled in by `t(key, { name })`.
  */
+import { opportunitiesZh } from '../features/opportunities/messages';
+import { tendersZh } from '../features/tenders/messages';
+import { contractsZh } from '../features/contracts/messages';
+import { calendarZh } from '../features/calendar/messages';
+import { activitiesZh } from '../features/activities/messages';
+import { myDayZh } from '../features/my-day/messages';
+import { settingsZh } from '../features/settings/messages';
+import { salesReasonsZh } from './messages-sales-reasons';
+
 export const zh = {
   'common.cancel': '取消',
   'common.save': '保存',
@@ -452,7 +461,19 @@ export const zh = {
   'history.other': '其他操作',
   'history.demo': '演示数据',
   'history.import.accounts': '导入创建',
+  'picker.accountPlaceholder': '输入客户名称、拼音首字母或信用代码搜索',
+  'picker.accountNone': '没有匹配的客户',
+  'money.yuan': '元',
+  'money.wan': '万元',
   'history.importedFrom': '导入自“{file}”',
+  ...salesReasonsZh,
+  ...opportunitiesZh,
+  ...tendersZh,
+  ...contractsZh,
+  ...calendarZh,
+  ...activitiesZh,
+  ...myDayZh,
+  ...settingsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -19,26 +19,54 @@ export function useHashRoute(): { path: string; navigate: (path: string) => void
   return { path, navigate };
 }
 
-export type Section = 'accounts' | 'staff';
+export type Section =
+  | 'myDay'
+  | 'accounts'
+  | 'opportunities'
+  | 'tenders'
+  | 'contracts'
+  | 'activities'
+  | 'calendar'
+  | 'settings'
+  | 'staff';
 
 export const SECTION_PATHS: Record<Section, string> = {
+  myDay: '/my-day',
   accounts: '/accounts',
+  opportunities: '/opportunities',
+  tenders: '/tenders',
+  contracts: '/contracts',
+  activities: '/activities',
+  calendar: '/calendar',
+  settings: '/settings',
   staff: '/staff',
 };
 
 /** The left-menu section a path belongs to; anything unknown is the accounts page. */
 export function sectionOf(path: string): Section {
-  return path === SECTION_PATHS.staff || path.startsWith(`${SECTION_PATHS.staff}/`)
-    ? 'staff'
-    : 'accounts';
+  for (const [section, base] of Object.entries(SECTION_PATHS) as [Section, string][])
+    if (path === base || path.startsWith(`${base}/`)) return section;
+  return 'accounts';
+}
+
+/** `#/tenders/42`: one record of a section, opened as its card. */
+export function recordPath(section: Section, id: number): string {
+  return `${SECTION_PATHS[section]}/${id}`;
+}
+
+/** The record id in `<section path>/<id>`, if any. */
+export function recordIdOf(path: string, section: Section): number | null {
+  const base = SECTION_PATHS[section];
+  if (!path.startsWith(`${base}/`)) return null;
+  const m = /^(\d+)/.exec(path.slice(base.length + 1));
+  return m ? Number(m[1]) : null;
 }
 
 export function accountPath(id: number): string {
-  return `/accounts/${id}`;
+  return recordPath('accounts', id);
 }
 
 /** The account id in `/accounts/<id>`, if any. */
 export function accountIdOf(path: string): number | null {
-  const m = /^\/accounts\/(\d+)/.exec(path);
-  return m ? Number(m[1]) : null;
+  return recordIdOf(path, 'accounts');
 }

@@ -11,6 +11,8 @@ import { testId } from '../../lib/test-id';
 import { ContactsTab } from '../contacts/ContactsTab';
 import { BuyerTypeTag, GradeTag, LifecycleBadge } from './account-tags';
 import { DetailsTab } from './DetailsTab';
+import { AccountActivitiesTab } from '../activities/AccountActivitiesTab';
+import { AccountOpportunitiesTab } from '../opportunities/AccountOpportunitiesTab';
 import { FleetTab } from './FleetTab';
 import { HistoryTab } from './HistoryTab';
 import { SubordinatesTab } from './SubordinatesTab';
@@ -208,6 +210,16 @@ function CardTabs(props: {
             <span data-testid="tab-fleet">{counted(t('account.tabFleet'), detail.fleetTotal)}</span>
           ),
           children: <FleetTab fleet={detail.fleet} />,
+        },
+        {
+          key: 'opportunities',
+          label: <span data-testid="tab-opportunities">{t('nav.opportunities')}</span>,
+          children: <AccountOpportunitiesTab accountId={detail.id} revision={revision} />,
+        },
+        {
+          key: 'activities',
+          label: <span data-testid="tab-activities">{t('nav.activities')}</span>,
+          children: <AccountActivitiesTab accountId={detail.id} revision={revision} />,
         },
         {
           key: 'history',

@@ -1,8 +1,5 @@
-/** Head office picker: remote search by name (accounts.lookup), never offering the account itself. */
-import { Select, Spin } from 'antd';
-import { useEffect, useRef, useState } from 'react';
-import type { AccountRef } from '../../../../shared/schemas/accounts';
-import { call } from '../../api/client';
+/** Head office picker: an account picker that never offers the account itself. */
+import { AccountPicker } from '../../components/AccountPicker';
 import { useT } from '../../i18n/context';
 
 interface Props {
@@ -13,63 +10,17 @@ interface Props {
   initial: { id: number; name: string } | null;
 }
 
-const SEARCH_DELAY_MS = 250;
-
 export function ParentSelect({ value, onChange, excludeId, initial }: Props) {
   const t = useT();
-  const [results, setResults] = useState<AccountRef[]>([]);
-  const [searching, setSearching] = useState(false);
-  const [chosen, setChosen] = useState<{ id: number; name: string } | null>(initial);
-  const timer = useRef(0);
-  const seq = useRef(0);
-
-  useEffect(() => () => window.clearTimeout(timer.current), []);
-
-  const search = (q: string) => {
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => {
-      const mine = ++seq.current;
-      setSearching(true);
-      void call('accounts.lookup', { q: q.trim(), limit: 20, excludeId }).then((r) => {
-        if (mine !== seq.current) return;
-        setSearching(false);
-        if (r.ok) setResults(r.value);
-      });
-    }, SEARCH_DELAY_MS);
-  };
-
-  const options = [
-    ...(chosen && chosen.id === value && !results.some((r) => r.id === chosen.id)
-      ? [{ value: chosen.id, label: chosen.name, title: chosen.name }]
-      : []),
-    ...results.map((r) => ({
-      value: r.id,
-      label: (
-        <span className="option-with-sub">
-          <span>{r.name}</span>
-          {r.uscc && <span className="option-with-sub__sub mono">{r.uscc}</span>}
-        </span>
-      ),
-      title: r.name,
-    })),
-  ];
-
   return (
-    <Select<number | null>
-      showSearch={{ filterOption: false, onSearch: search }}
-      allowClear
+    <AccountPicker
       value={value ?? null}
+      onChange={(v) => onChange?.(v)}
+      excludeId={excludeId}
+      initial={initial}
       placeholder={t('accountForm.parentPlaceholder')}
-      options={options}
-      optionLabelProp="title"
-      notFoundContent={searching ? <Spin size="small" /> : t('accountForm.parentNone')}
-      onFocus={() => search('')}
-      onChange={(v) => {
-        const picked = results.find((r) => r.id === v);
-        if (picked) setChosen({ id: picked.id, name: picked.name });
-        onChange?.(v ?? null);
-      }}
-      data-testid="af-parent"
+      notFound={t('accountForm.parentNone')}
+      testId="af-parent"
     />
   );
 }

@@ -1,0 +1,4 @@
+// Replaced by the in-app reminders.
+export function ReminderWatcher() {
+  return null;
+}
