@@ -17,7 +17,11 @@ function itemsQuery(db: Kysely<Database>, today: string) {
     .selectFrom('deadlines as d')
     .leftJoin('accounts as a', 'a.id', 'd.account_id')
     .leftJoin('staff as s', 's.id', 'd.owner_id')
+    .leftJoin('follow_ups as f', (j) =>
+      j.on('d.entity', '=', 'follow_up').onRef('f.id', '=', 'd.entity_id'),
+    )
     .select([
+      sql<number | null>`f.contract_id`.as('follow_up_contract_id'),
       'd.id',
       'd.kind',
       'd.due_on',
@@ -46,6 +50,13 @@ function toItem(r: ItemRecord): CalendarItem {
     accountName: r.account_name,
     entity: r.entity as CalendarItem['entity'],
     entityId: r.entity_id,
+    target:
+      r.entity === 'follow_up'
+        ? { entity: 'contract', id: r.follow_up_contract_id ?? r.entity_id }
+        : {
+            entity: r.entity as 'tender' | 'contract' | 'opportunity' | 'activity',
+            id: r.entity_id,
+          },
     ownerId: r.owner_id,
     ownerName: r.owner_name,
     done: r.done_at !== null,

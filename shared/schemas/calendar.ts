@@ -23,6 +23,8 @@ export const calendarItem = z.object({
   accountName: z.string().nullable(),
   entity: z.enum(DEADLINE_ENTITIES),
   entityId: id,
+  /** The card to open for it (a follow-up opens its contract). */
+  target: z.object({ entity: z.enum(['tender', 'contract', 'opportunity', 'activity']), id }),
   ownerId: id.nullable(),
   ownerName: z.string().nullable(),
   done: z.boolean(),
