@@ -2,17 +2,24 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema';
 
+/** Connections handed to `work` while their transaction is open. */
+const open = new WeakSet<Kysely<Database>>();
+
 /**
  * Runs `work` in one write transaction on the single connection. SQLite's BEGIN IMMEDIATE takes the
  * write lock up front, so a read-then-write (the audit chain reads its last hash) cannot be
- * overtaken by a job's connection between the read and the write.
+ * overtaken by a job's connection between the read and the write. Called with a connection that
+ * is already in a transaction (a workflow composed of others, the demo loader), `work` simply
+ * joins it: the outer transaction commits or rolls back everything.
  */
 export async function writeTx<T>(
   db: Kysely<Database>,
   work: (trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
+  if (open.has(db)) return work(db);
   return db.connection().execute(async (conn) => {
     await sql`begin immediate`.execute(conn);
+    open.add(conn);
     try {
       const result = await work(conn);
       await sql`commit`.execute(conn);
@@ -20,6 +27,8 @@ export async function writeTx<T>(
     } catch (error) {
       await sql`rollback`.execute(conn);
       throw error;
+    } finally {
+      open.delete(conn);
     }
   });
 }

@@ -1,16 +1,19 @@
 /**
  * The demo-data job: generated accounts, staff, contacts and fleets written in one transaction
- * with prepared statements, each account's creation chained into the audit log.
+ * with prepared statements, each account's creation chained into the audit log, then the sales
+ * work on them (demo/sales.ts) in the same transaction.
  */
 import { normalizeOrgName } from '../../shared/text';
 import { AppError } from '../../shared/result';
 import { nameSortKey } from '../accounts/pinyin';
 import { buildSearchText, countAccounts } from '../accounts/repository';
 import { type AuditEvent, appendAudit } from '../audit/audit';
-import { bulkTransaction, prepareInsert } from '../db/bulk';
+import { prepareInsert } from '../db/bulk';
+import { writeTx } from '../db/tx';
 import type { JobFunction } from '../jobs/context';
 import { setSetting } from '../prefs/service';
 import { type DemoAccount, demoStaff, generateDemoAccounts } from './generate';
+import { seedDemoSales } from './sales';
 
 export interface DemoParams {
   accounts: number;
@@ -24,15 +27,16 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
   const accounts = generateDemoAccounts(ctx.params.accounts, ctx.params.seed);
   ctx.progress(0, accounts.length);
 
-  const summary = await bulkTransaction(sqlite, async () => {
-    if ((await countAccounts(db)) > 0)
+  // One transaction for accounts and sales work: the demo loads whole or not at all.
+  const summary = await writeTx(db, async (trx) => {
+    if ((await countAccounts(trx)) > 0)
       throw new AppError('CONFLICT', 'demo data can only be loaded into an empty database', {
         kind: 'not_empty',
       });
     const now = new Date().toISOString();
 
     const staffIds: number[] = [];
-    const existingStaff = await db
+    const existingStaff = await trx
       .selectFrom('staff')
       .select('id')
       .where('active', '=', 1)
@@ -58,7 +62,7 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
         after: { ...s, origin: 'demo' },
       });
     }
-    await appendAudit(db, staffEvents);
+    await appendAudit(trx, staffEvents);
     const owners = [...staffIds, ...existingStaff.map((s) => s.id)];
 
     const insertAccount = prepareInsert(sqlite, 'accounts', [
@@ -216,14 +220,38 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
         after: { name: a.name, uscc: a.uscc, buyerType: a.buyerType, origin: 'demo' },
       });
       if (events.length === BATCH || i === accounts.length - 1) {
-        await appendAudit(db, events);
+        await appendAudit(trx, events);
         events = [];
         ctx.checkCancelled();
         ctx.progress(i + 1, accounts.length);
       }
     }
-    await setSetting(db, 'demo.loadedAt', now);
-    return { accounts: ids.length, contacts, staff: staffIds.length };
+    ctx.progress(accounts.length, accounts.length, 'sales');
+    const sales = await seedDemoSales(
+      trx,
+      {
+        accounts: accounts.map((a, i) => ({
+          id: ids[i]!,
+          name: a.name,
+          buyerType: a.buyerType,
+          ownerId: owners[a.ownerIndex % owners.length] ?? null,
+          parentId: a.parentIndex === null ? null : (ids[a.parentIndex] ?? null),
+          source: a.source,
+        })),
+        managerId: staffIds[0]!,
+        adminId: staffIds[1]!,
+      },
+      (done, total) => {
+        ctx.checkCancelled();
+        ctx.progress(done, total, 'sales');
+      },
+    );
+    ctx.progress(accounts.length, accounts.length);
+    await setSetting(trx, 'demo.loadedAt', now);
+    return { accounts: ids.length, contacts, staff: staffIds.length, ...sales };
   });
-  return { result: summary, message: `${summary.accounts} accounts, ${summary.contacts} contacts` };
+  return {
+    result: summary,
+    message: `${summary.accounts} accounts, ${summary.contacts} contacts, ${summary.opportunities} opportunities, ${summary.tenders} tenders, ${summary.contracts} contracts`,
+  };
 };

@@ -13,6 +13,20 @@ describe('demo data job (worker thread)', () => {
     expect(job).toMatchObject({ state: 'done', done: 300, total: 300 });
     expect(await app.value('app.info', {})).toMatchObject({ accountCount: 300, offerDemo: false });
     expect(await app.value('audit.verify', {})).toMatchObject({ ok: true });
+    // The sales work on those accounts, written through the services: every view has content.
+    const staff = await app.value('staff.list', {});
+    await app.value('session.signIn', { staffId: staff[0]!.id });
+    const board = await app.value('opportunities.board', { includeClosed: true });
+    expect(board.columns.filter((c) => c.count > 0).length).toBeGreaterThanOrEqual(5);
+    for (const m of ['tenders.list', 'contracts.list', 'activities.list'] as const)
+      expect((await app.value(m, {})).total).toBeGreaterThan(0);
+    const prices = await app.value('prices.list', {});
+    expect(prices.total).toBeGreaterThanOrEqual(10);
+    const year = await app.value('calendar.list', {
+      from: new Date(Date.now() - 180 * 86_400_000).toISOString().slice(0, 10),
+      to: new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10),
+    });
+    expect(new Set(year.items.map((i) => i.kind)).size).toBeGreaterThanOrEqual(5);
     const again = await app.call('demo.load', {});
     expect(again.ok || again.error.code).toBe('CONFLICT');
   });
