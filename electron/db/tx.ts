@@ -32,3 +32,16 @@ export async function writeTx<T>(
     }
   });
 }
+
+/**
+ * Runs `work` with `db` counted as inside the transaction a job opened on its raw connection
+ * (BEGIN on better-sqlite3): services called with `db` then join it instead of beginning another.
+ */
+export async function joinTransaction<T>(db: Kysely<Database>, work: () => Promise<T>): Promise<T> {
+  open.add(db);
+  try {
+    return await work();
+  } finally {
+    open.delete(db);
+  }
+}

@@ -27,7 +27,13 @@ type ImportHandlers = Pick<
   | 'imports.deleteMapping'
 >;
 
-const IMPORT_JOBS = { accounts: 'accounts.import', contacts: 'contacts.import' } as const;
+const IMPORT_JOBS = {
+  accounts: 'accounts.import',
+  contacts: 'contacts.import',
+  tenders: 'tenders.import',
+  prices: 'prices.import',
+} as const satisfies Record<string, JobKind>;
+const IMPORT_JOB_KINDS: readonly JobKind[] = Object.values(IMPORT_JOBS);
 
 export function importHandlers(deps: Deps): ImportHandlers {
   const { db, dataDir, jobs, chooseFile, exportFiles } = deps;
@@ -61,15 +67,16 @@ export function importHandlers(deps: Deps): ImportHandlers {
     },
     'imports.inspection': async ({ jobId }) => finished(jobId, 'import.inspect') as Inspection,
     'imports.run': async (input, { session }) => {
-      const user = session.requireUser();
+      // The price guard rests on the price list: only managers replace it from a file.
+      const user = input.target === 'prices' ? session.requireManager() : session.requireUser();
       const params: ImportParams = { input, ...stagedFile(dataDir, input.fileId) };
       return { jobId: jobs.start(IMPORT_JOBS[input.target], params, user.id).id };
     },
     'imports.summary': async ({ jobId }) => {
-      const kind = jobs.get(jobId).kind;
+      const kind = jobs.get(jobId).kind as JobKind;
       return finished(
         jobId,
-        kind === 'contacts.import' ? kind : 'accounts.import',
+        IMPORT_JOB_KINDS.includes(kind) ? kind : 'accounts.import',
       ) as ImportSummary;
     },
     'imports.report': async (query, { session }) => {

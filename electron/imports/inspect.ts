@@ -4,7 +4,9 @@
  */
 import { ACCOUNT_HEADER_SYNONYMS } from '../../shared/import/account-fields';
 import { CONTACT_HEADER_SYNONYMS } from '../../shared/import/contact-fields';
-import { guessHeader, type HeaderGuess } from '../../shared/import/headers';
+import { PRICE_HEADER_SYNONYMS } from '../../shared/import/price-fields';
+import { TENDER_HEADER_SYNONYMS } from '../../shared/import/tender-fields';
+import { guessHeader, type HeaderGuess, type Synonyms } from '../../shared/import/headers';
 import type {
   ImportField,
   ImportTarget,
@@ -14,6 +16,14 @@ import type {
 import { cellAsText } from '../excel/read/cell-value';
 import { openTable } from '../excel/read/table-source';
 import type { JobFunction } from '../jobs/context';
+
+/** Each target's header wordings, for finding the header row and suggesting the mapping. */
+const SYNONYMS: Record<ImportTarget, Partial<Synonyms<ImportField>>> = {
+  accounts: ACCOUNT_HEADER_SYNONYMS,
+  contacts: CONTACT_HEADER_SYNONYMS,
+  tenders: TENDER_HEADER_SYNONYMS,
+  prices: PRICE_HEADER_SYNONYMS,
+};
 
 export interface InspectParams {
   fileId: string;
@@ -44,10 +54,10 @@ export const inspectJob: JobFunction<InspectParams> = async (ctx) => {
       if (preview.length >= PREVIEW_ROWS) break;
     }
     const cells = preview.map((p) => p.cells);
-    const guess: HeaderGuess<ImportField> | null =
-      ctx.params.target === 'contacts'
-        ? guessHeader(cells, CONTACT_HEADER_SYNONYMS)
-        : guessHeader(cells, ACCOUNT_HEADER_SYNONYMS);
+    const guess: HeaderGuess<ImportField> | null = guessHeader(
+      cells,
+      SYNONYMS[ctx.params.target] as Synonyms<ImportField>,
+    );
     const header = guess ? preview[guess.row]! : null;
     sheets.push({
       name: sheet.name,

@@ -49,12 +49,17 @@ export class ReportSpool {
   private readonly file = path.join(this.dir, 'rows.ndjson');
   private readonly fd = fs.openSync(this.file, 'w');
   private buffer = '';
-  private headers: string[] = [];
+  private columnHeaders: string[] = [];
   /** Warnings found after a row was spooled (parents are linked last). */
   private readonly late = new Map<number, ImportReason[]>();
 
+  /** The file's header row, as the rejected-rows workbook and money-unit detection read it. */
+  headers(): readonly string[] {
+    return this.columnHeaders;
+  }
+
   setHeaders(headers: string[]): void {
-    this.headers = headers;
+    this.columnHeaders = headers;
   }
 
   add(r: ReportRow): void {
@@ -103,7 +108,7 @@ export class ReportSpool {
           facts.policy,
           facts.fileName,
           facts.sheet,
-          JSON.stringify(this.headers),
+          JSON.stringify(this.columnHeaders),
           facts.actorId,
           finishedAt,
         ).lastInsertRowid,

@@ -5,6 +5,8 @@ import { exportContactsJob } from '../exports/contacts-export';
 import { importAccountsJob } from '../imports/accounts-import';
 import { importContactsJob } from '../imports/contacts-import';
 import { inspectJob } from '../imports/inspect';
+import { importPricesJob } from '../imports/prices-import';
+import { importTendersJob } from '../imports/tenders-import';
 import { rejectsExportJob } from '../imports/rejects-export';
 import type { JobFunction } from './context';
 
@@ -15,6 +17,8 @@ export const JOBS = {
   'import.inspect': inspectJob as JobFunction,
   'accounts.import': importAccountsJob as JobFunction,
   'contacts.import': importContactsJob as JobFunction,
+  'tenders.import': importTendersJob as JobFunction,
+  'prices.import': importPricesJob as JobFunction,
   'import.rejects': rejectsExportJob as JobFunction,
 } as const;
 

@@ -2,6 +2,7 @@
  * Why an imported row is rejected or warned about, in words. The same text goes into the dry-run
  * report on screen and into the reason column of the rejected-rows workbook, so it lives here.
  */
+import { isSalesReason, SALES_REASONS } from '../sales-reasons';
 import type { ImportField, ImportReason } from '../schemas/imports';
 
 type Lang = 'zh-CN' | 'en';
@@ -35,6 +36,44 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, { zh: string; en: string }
   phone: { zh: '电话', en: 'Phone' },
   email: { zh: '邮箱', en: 'Email' },
   contactNotes: { zh: '联系人备注', en: 'Contact notes' },
+  projectNo: { zh: '项目编号', en: 'Project no.' },
+  tenderName: { zh: '项目名称', en: 'Project name' },
+  purchaser: { zh: '采购人', en: 'Purchaser' },
+  purchaserUscc: { zh: '采购人信用代码', en: 'Purchaser USCC' },
+  agency: { zh: '代理机构', en: 'Agency' },
+  method: { zh: '采购方式', en: 'Method' },
+  budget: { zh: '预算金额', en: 'Budget' },
+  announcementUrl: { zh: '公告链接', en: 'Announcement URL' },
+  intentionOn: { zh: '采购意向日期', en: 'Intention date' },
+  announcedOn: { zh: '公告日期', en: 'Announced' },
+  docSaleStartOn: { zh: '标书发售开始', en: 'Document sale starts' },
+  docSaleEndOn: { zh: '标书发售截止', en: 'Document sale ends' },
+  bidDeadlineAt: { zh: '投标截止时间', en: 'Bid deadline' },
+  openingAt: { zh: '开标时间', en: 'Opening' },
+  openingPlace: { zh: '开标地点', en: 'Opening place' },
+  lotNo: { zh: '包号', en: 'Lot no.' },
+  lotName: { zh: '包名称', en: 'Lot name' },
+  requirements: { zh: '采购需求', en: 'Requirements' },
+  quantity: { zh: '数量', en: 'Quantity' },
+  lotBudget: { zh: '包预算', en: 'Lot budget' },
+  bidAmount: { zh: '我方报价', en: 'Our bid' },
+  bidModel: { zh: '投标车型', en: 'Bid model' },
+  result: { zh: '中标结果', en: 'Result' },
+  winnerName: { zh: '中标供应商', en: 'Winner' },
+  winnerBrand: { zh: '中标品牌', en: 'Winning brand' },
+  winnerModel: { zh: '中标车型', en: 'Winning model' },
+  winningAmount: { zh: '中标金额', en: 'Winning amount' },
+  awardedOn: { zh: '定标日期', en: 'Award date' },
+  publicityEndOn: { zh: '公示截止', en: 'Publicity ends' },
+  bondAmount: { zh: '投标保证金', en: 'Bid bond' },
+  bondPaidOn: { zh: '保证金缴纳日期', en: 'Bond paid' },
+  bondRefundDueOn: { zh: '保证金应退日期', en: 'Bond refund due' },
+  bondRefundedOn: { zh: '保证金退回日期', en: 'Bond refunded' },
+  tenderNotes: { zh: '备注', en: 'Notes' },
+  model: { zh: '车型', en: 'Model' },
+  configuration: { zh: '配置', en: 'Configuration' },
+  retailPrice: { zh: '市场零售价', en: 'Retail price' },
+  floorPrice: { zh: '政策底价', en: 'Policy floor' },
 };
 
 type Template = (r: ImportReason) => string;
@@ -135,6 +174,60 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
     zh: (r) => `与第 ${r.detail} 行是同一客户的同一联系人`,
     en: (r) => `repeats row ${r.detail} (same contact of the same account)`,
   },
+  'time.assumed': {
+    zh: (r) => `“${r.value}”没有时间，按 09:00 记录`,
+    en: (r) => `“${r.value}” has no time; 09:00 is assumed`,
+  },
+  'date.invalid': {
+    zh: (r) => `“${r.value}”不是日期`,
+    en: (r) => `“${r.value}” is not a date`,
+  },
+  'money.invalid': {
+    zh: (r) => `“${r.value}”不是金额`,
+    en: (r) => `“${r.value}” is not an amount of money`,
+  },
+  'number.invalid': {
+    zh: (r) => `“${r.value}”不是正整数`,
+    en: (r) => `“${r.value}” is not a whole number above 0`,
+  },
+  'url.invalid': {
+    zh: (r) => `“${r.value}”不是网址（http:// 或 https://）`,
+    en: (r) => `“${r.value}” is not a web address (http:// or https://)`,
+  },
+  'purchaser.created': {
+    zh: (r) => `采购人“${r.value}”不在客户中，已作为政府采购客户新建`,
+    en: (r) =>
+      `the purchaser “${r.value}” was not an account; it is created as a government account`,
+  },
+  'purchaser.possible_duplicate': {
+    zh: (r) => `采购人“${r.value}”可能与已有客户“${r.detail}”重复，请先在客户中确认`,
+    en: (r) =>
+      `the purchaser “${r.value}” may duplicate “${r.detail}”; settle it among the accounts first`,
+  },
+  'tender.lot_in_file_twice': {
+    zh: (r) => `与第 ${r.detail} 行是同一项目的同一包`,
+    en: (r) => `repeats row ${r.detail} (same project and lot)`,
+  },
+  'tender.results_need_award_date': {
+    zh: () => '有中标结果时需要定标日期',
+    en: () => 'results need the award date',
+  },
+  'tender.schedule_after_award': {
+    zh: () => '项目已定标，日期变化未作为更正公告记录',
+    en: () => 'the tender is awarded; date changes were not recorded as an amendment',
+  },
+  'result.unknown': {
+    zh: (r) => `无法识别结果“${r.value}”（可填：我方中标、他人中标/未中标、流标）`,
+    en: (r) => `“${r.value}” is not a result (won, lost, failed)`,
+  },
+  'price.floor_above_retail': {
+    zh: () => '政策底价高于市场零售价',
+    en: () => 'the floor is above the retail price',
+  },
+  'price.duplicate_in_file': {
+    zh: (r) => `与第 ${r.detail} 行是同一车型配置`,
+    en: (r) => `repeats row ${r.detail} (same model and configuration)`,
+  },
   blocked_by_rejects: {
     zh: () => '文件中有被拒绝的行，按“全部或不导入”未写入',
     en: () => 'not written: the file has rejected rows and the import is all-or-nothing',
@@ -148,9 +241,12 @@ export function fieldLabel(field: ImportField, lang: Lang): string {
 /** “统一社会信用代码：校验位不正确，请核对” / “USCC: check character is wrong; please verify”. */
 export function describeReason(reason: ImportReason, lang: Lang): string {
   const message = MESSAGES[reason.code];
+  const rule = isSalesReason(reason.code) ? SALES_REASONS[reason.code] : null;
   const text = message
     ? message[lang === 'en' ? 'en' : 'zh'](reason)
-    : `${reason.code}${reason.value ? ` (${reason.value})` : ''}`;
+    : rule
+      ? rule[lang === 'en' ? 'en' : 'zh']
+      : `${reason.code}${reason.value ? ` (${reason.value})` : ''}`;
   if (!reason.field) return text;
   return `${fieldLabel(reason.field, lang)}${lang === 'en' ? ': ' : '：'}${text}`;
 }

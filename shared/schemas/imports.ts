@@ -6,17 +6,29 @@
 import { z } from 'zod';
 import { ACCOUNT_IMPORT_FIELDS } from '../import/account-fields';
 import { CONTACT_IMPORT_FIELDS } from '../import/contact-fields';
+import { PRICE_IMPORT_FIELDS } from '../import/price-fields';
+import { TENDER_IMPORT_FIELDS } from '../import/tender-fields';
 import { id, timestamp } from './common';
 
-/** What a file is imported into: accounts, or contacts of existing accounts. */
-export const IMPORT_TARGETS = ['accounts', 'contacts'] as const;
+/** What a file is imported into: accounts, contacts of existing accounts, tenders, the price list. */
+export const IMPORT_TARGETS = ['accounts', 'contacts', 'tenders', 'prices'] as const;
 export const importTarget = z.enum(IMPORT_TARGETS);
 export type ImportTarget = z.infer<typeof importTarget>;
 
-export const IMPORT_FIELDS = { accounts: ACCOUNT_IMPORT_FIELDS, contacts: CONTACT_IMPORT_FIELDS };
+export const IMPORT_FIELDS = {
+  accounts: ACCOUNT_IMPORT_FIELDS,
+  contacts: CONTACT_IMPORT_FIELDS,
+  tenders: TENDER_IMPORT_FIELDS,
+  prices: PRICE_IMPORT_FIELDS,
+};
 
-/** A field of either target (their names do not overlap); the run checks it fits the target. */
-export const importField = z.enum([...ACCOUNT_IMPORT_FIELDS, ...CONTACT_IMPORT_FIELDS]);
+/** A field of any target (their names do not overlap); the run checks it fits the target. */
+export const importField = z.enum([
+  ...ACCOUNT_IMPORT_FIELDS,
+  ...CONTACT_IMPORT_FIELDS,
+  ...TENDER_IMPORT_FIELDS,
+  ...PRICE_IMPORT_FIELDS,
+]);
 export type ImportField = z.infer<typeof importField>;
 
 /** A file copied into the data folder, so later moves or edits of the original cannot matter. */
@@ -80,6 +92,20 @@ const columnMapping = z
     });
   });
 
+const REQUIRED_FIELDS: Record<ImportTarget, [ImportField, string][]> = {
+  accounts: [['name', 'mapping.name_required']],
+  contacts: [
+    ['contactName', 'mapping.contact_name_required'],
+    ['account', 'mapping.account_required'],
+  ],
+  tenders: [['projectNo', 'mapping.project_no_required']],
+  prices: [
+    ['model', 'mapping.model_required'],
+    ['retailPrice', 'mapping.retail_required'],
+    ['floorPrice', 'mapping.floor_required'],
+  ],
+};
+
 export const importRunInput = z
   .object({
     target: importTarget.default('accounts'),
@@ -103,14 +129,9 @@ export const importRunInput = z
           params: { reason: 'mapping.wrong_target' },
         });
     });
-    // Accounts need a name; contacts need their own name and the account they belong to.
-    const required: [ImportField, string][] =
-      input.target === 'accounts'
-        ? [['name', 'mapping.name_required']]
-        : [
-            ['contactName', 'mapping.contact_name_required'],
-            ['account', 'mapping.account_required'],
-          ];
+    // Accounts need a name; contacts their own name and their account; tenders their project
+    // number; prices the model and both prices.
+    const required = REQUIRED_FIELDS[input.target];
     for (const [field, reason] of required)
       if (
         !input.columns.some(

@@ -49,3 +49,26 @@ export function formatDateZh(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }
+
+/** The time of day of an Excel serial as HH:MM, or null at midnight (a plain date). */
+export function excelSerialTime(serial: number): string | null {
+  const minutes = Math.round((serial - Math.floor(serial)) * 1440) % 1440;
+  if (!Number.isFinite(minutes) || minutes === 0) return null;
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** The time in a date-time text (2026年3月5日 9:30, 2026-03-05 09:30, 9时30分) as HH:MM, or null. */
+export function parseTimeText(text: string): string | null {
+  const s = text.normalize('NFKC');
+  const m = /(?:^|[\sT日])(\d{1,2})\s*[:时点]\s*(\d{1,2})?/.exec(s);
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2] ?? 0);
+  if (h > 23 || min > 59) return null;
+  return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
+}
+
+/** A China wall-clock date and time as a UTC instant (China has no daylight saving). */
+export function chinaInstant(isoDate: string, time: string): string {
+  return new Date(`${isoDate}T${time}:00+08:00`).toISOString();
+}

@@ -2,64 +2,29 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Input, Output } from '../../shared/api';
+import type { Output } from '../../shared/api';
 import { signedInApp, type TestApp } from '../helpers/app';
 import { tempDir } from '../helpers/db';
 import { newUscc } from '../helpers/fixtures';
+import {
+  type Columns,
+  inspect as inspectFile,
+  runImport,
+  stage as stageFile,
+  workbook,
+} from '../helpers/imports';
 
 let app: TestApp;
 afterEach(async () => app?.close());
 
-type Columns = Input<'imports.run'>['columns'];
-
-async function workbook(
-  rows: unknown[][],
-  build?: (ws: ExcelJS.Worksheet) => void,
-): Promise<string> {
-  const file = path.join(tempDir(), 'accounts.xlsx');
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('客户名单');
-  for (const r of rows) ws.addRow(r);
-  build?.(ws);
-  await wb.xlsx.writeFile(file);
-  return file;
-}
-
-async function stage(file: string) {
-  return app.deps.chooseFile === undefined
-    ? (await import('../../electron/imports/staging')).stageCopy(app.dataDir, file)
-    : null!;
-}
-
-async function inspect(file: string): Promise<Output<'imports.inspection'>> {
-  const staged = await stage(file);
-  const { jobId } = await app.value('imports.inspect', { fileId: staged.fileId });
-  const job = await app.deps.jobs.wait(jobId);
-  expect(job.error).toBeNull();
-  return app.value('imports.inspection', { jobId });
-}
-
-async function run(
+const inspect = (file: string) => inspectFile(app, file);
+const run = (
   fileId: string,
   sheet: Output<'imports.inspection'>['sheets'][number],
   mode: 'dryRun' | 'commit',
   policy: 'allOrNothing' | 'validOnly' = 'allOrNothing',
-  columns: Columns = sheet.columns.map((c) => ({ index: c.index, field: c.field })),
-) {
-  const { jobId } = await app.value('imports.run', {
-    fileId,
-    sheet: sheet.name,
-    headerRow: sheet.headerRow!,
-    columns,
-    mode,
-    policy,
-  });
-  const job = await app.deps.jobs.wait(jobId);
-  expect(job.error).toBeNull();
-  const summary = await app.value('imports.summary', { jobId });
-  const report = await app.value('imports.report', { runId: summary.runId, limit: 200 });
-  return { summary, report, jobId };
-}
+  columns?: Columns,
+) => runImport(app, fileId, sheet, mode, { policy, ...(columns ? { columns } : {}) });
 
 const count = async () => (await app.value('accounts.list', { limit: 1 })).total;
 
@@ -322,7 +287,7 @@ describe('files that cannot be imported', () => {
     for (const [name, bytes, kind] of cases) {
       const file = path.join(dir, name);
       fs.writeFileSync(file, bytes);
-      const staged = await stage(file);
+      const staged = await stageFile(app, file);
       const { jobId } = await app.value('imports.inspect', { fileId: staged.fileId });
       const job = await app.deps.jobs.wait(jobId);
       expect(job.state).toBe('failed');
@@ -351,7 +316,7 @@ describe('importing contacts', () => {
       ['杭州市公安局', null, '赵六', null, '待定', 'not-an-email', null],
       ['杭州市公安局', null, '李红', '科长', null, null, null],
     ]);
-    const staged = await stage(file);
+    const staged = await stageFile(app, file);
     const { jobId } = await app.value('imports.inspect', {
       fileId: staged.fileId,
       target: 'contacts',

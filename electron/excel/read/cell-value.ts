@@ -9,7 +9,8 @@ export type NormalCell =
   | { kind: 'empty' }
   | { kind: 'text'; text: string }
   | { kind: 'number'; value: number }
-  | { kind: 'date'; iso: string }
+  /** `time` (HH:MM) when the cell also holds a time of day. */
+  | { kind: 'date'; iso: string; time?: string }
   | { kind: 'boolean'; value: boolean }
   | { kind: 'error'; code: string }
   | { kind: 'image'; id: string };
@@ -68,7 +69,7 @@ export function cellAsText(cell: NormalCell): string {
     case 'number':
       return String(cell.value);
     case 'date':
-      return cell.iso;
+      return cell.time ? `${cell.iso} ${cell.time}` : cell.iso;
     case 'boolean':
       return cell.value ? 'TRUE' : 'FALSE';
     case 'error':

@@ -6,7 +6,7 @@
  * than exceljs's SAX-based reader, which matters at a million rows.
  */
 import { AppError } from '../../../shared/result';
-import { excelSerialToIsoDate } from '../../../shared/values/date';
+import { excelSerialTime, excelSerialToIsoDate } from '../../../shared/values/date';
 import { type NormalCell, textCell } from './cell-value';
 import { decodeRef, decodeXmlText } from './workbook-parts';
 import { entryChunks } from './zip-entry';
@@ -221,7 +221,9 @@ function cellValue(attrs: string, inner: string | undefined, ctx: SheetContext):
       return { kind: 'error', code: xmlText(v) };
     case 'd': {
       const iso = /^\d{4}-\d{2}-\d{2}/.exec(v)?.[0];
-      return iso ? { kind: 'date', iso } : textCell(xmlText(v));
+      const time = /T(\d{2}:\d{2})/.exec(v)?.[1];
+      if (!iso) return textCell(xmlText(v));
+      return time && time !== '00:00' ? { kind: 'date', iso, time } : { kind: 'date', iso };
     }
     default: {
       const value = Number(v);
@@ -229,7 +231,8 @@ function cellValue(attrs: string, inner: string | undefined, ctx: SheetContext):
       const style = ATTR_S.exec(attrs)?.[1];
       if (style !== undefined && ctx.dateStyles.has(Number(style))) {
         const iso = excelSerialToIsoDate(value, ctx.date1904);
-        if (iso) return { kind: 'date', iso };
+        const time = excelSerialTime(value);
+        if (iso) return time ? { kind: 'date', iso, time } : { kind: 'date', iso };
       }
       return { kind: 'number', value };
     }

@@ -5,11 +5,7 @@
  */
 import { FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Progress, Radio, Typography, Upload } from 'antd';
-import {
-  IMPORT_TARGETS,
-  type ImportTarget,
-  type Inspection,
-} from '../../../../shared/schemas/imports';
+import type { ImportTarget, Inspection } from '../../../../shared/schemas/imports';
 import { hasBridge } from '../../api/client';
 import { type Translate, useLang, useT } from '../../i18n/context';
 import { formatBytes } from '../../lib/format';
@@ -32,21 +28,23 @@ function TargetChoice({ wizard }: { wizard: ImportWizard }) {
   return (
     <div className="import-target">
       <Typography.Text strong>{t('import.target')}</Typography.Text>
-      <Radio.Group
-        value={wizard.target}
-        // Not while a file is sent or read: its result belongs to the target it was started for.
-        disabled={wizard.busy}
-        optionType="button"
-        buttonStyle="solid"
-        onChange={(e) => wizard.setTarget(e.target.value as ImportTarget)}
-      >
-        {IMPORT_TARGETS.map((target) => (
-          <Radio.Button key={target} value={target}>
-            {/* On the label text: antd's radio-button input has no size to click. */}
-            <span data-testid={`import-target-${target}`}>{t(TARGETS[target].label)}</span>
-          </Radio.Button>
-        ))}
-      </Radio.Group>
+      {wizard.targets.length > 1 && (
+        <Radio.Group
+          value={wizard.target}
+          // Not while a file is sent or read: its result belongs to the target it was started for.
+          disabled={wizard.busy}
+          optionType="button"
+          buttonStyle="solid"
+          onChange={(e) => wizard.setTarget(e.target.value as ImportTarget)}
+        >
+          {wizard.targets.map((target) => (
+            <Radio.Button key={target} value={target}>
+              {/* On the label text: antd's radio-button input has no size to click. */}
+              <span data-testid={`import-target-${target}`}>{t(TARGETS[target].label)}</span>
+            </Radio.Button>
+          ))}
+        </Radio.Group>
+      )}
       <Typography.Text type="secondary" className="import-target__hint">
         {t(TARGETS[wizard.target].hint)}
       </Typography.Text>

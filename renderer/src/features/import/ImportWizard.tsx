@@ -15,6 +15,7 @@ import { CommitStep, commitBlocked } from './CommitStep';
 import { DryRunStep } from './DryRunStep';
 import { FileStep } from './FileStep';
 import { isActive } from './import-run';
+import type { ImportTarget } from '../../../../shared/schemas/imports';
 import { TARGETS } from './import-targets';
 import { MappingStep } from './MappingStep';
 import { SheetStep } from './SheetStep';
@@ -126,16 +127,21 @@ function Footer({ wizard, onClose }: { wizard: ImportWizard; onClose: () => void
   );
 }
 
+const ACCOUNT_TARGETS: readonly ImportTarget[] = ['accounts', 'contacts'];
+
 export function ImportWizardModal({
   onClose,
   onCommitted,
+  targets = ACCOUNT_TARGETS,
 }: {
   onClose: () => void;
   onCommitted: () => void;
+  /** What may be imported here; the first is chosen at the start. */
+  targets?: readonly ImportTarget[];
 }) {
   const t = useT();
   const { lang } = useLang();
-  const wizard = useImportWizard({ onCommitted });
+  const wizard = useImportWizard({ onCommitted, targets });
   const exporter = useExport();
   const committing = isActive(wizard.commit);
   const downloadRejects = (runId: number) =>

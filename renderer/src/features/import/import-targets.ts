@@ -12,6 +12,9 @@ import {
 } from '../../../../shared/enums';
 import { ACCOUNT_HEADER_SYNONYMS } from '../../../../shared/import/account-fields';
 import { CONTACT_HEADER_SYNONYMS } from '../../../../shared/import/contact-fields';
+import { PRICE_HEADER_SYNONYMS } from '../../../../shared/import/price-fields';
+import { TENDER_HEADER_SYNONYMS } from '../../../../shared/import/tender-fields';
+import { LOT_RESULTS, PROCUREMENT_METHODS } from '../../../../shared/sales-enums';
 import { matchHeader } from '../../../../shared/import/headers';
 import {
   IMPORT_FIELDS,
@@ -67,6 +70,34 @@ export const TARGETS: Record<ImportTarget, TargetSpec> = {
     willWrite: 'import.willWriteContacts',
     wrote: 'import.commitDoneDetailContacts',
     subject: 'import.reportContact',
+  },
+  tenders: {
+    fields: IMPORT_FIELDS.tenders,
+    matchHeader: (header) => matchHeader(header, TENDER_HEADER_SYNONYMS),
+    vocabularies: { method: PROCUREMENT_METHODS, result: LOT_RESULTS },
+    required: [{ anyOf: ['projectNo'], message: 'import.needProjectNo' }],
+    label: 'import.targetTenders',
+    title: 'import.titleTenders',
+    hint: 'import.targetTendersHint',
+    willWrite: 'import.willWriteTenders',
+    wrote: 'import.commitDoneDetailTenders',
+    subject: 'import.reportTender',
+  },
+  prices: {
+    fields: IMPORT_FIELDS.prices,
+    matchHeader: (header) => matchHeader(header, PRICE_HEADER_SYNONYMS),
+    vocabularies: {},
+    required: [
+      { anyOf: ['model'], message: 'import.needModel' },
+      { anyOf: ['retailPrice'], message: 'import.needRetail' },
+      { anyOf: ['floorPrice'], message: 'import.needFloor' },
+    ],
+    label: 'import.targetPrices',
+    title: 'import.titlePrices',
+    hint: 'import.targetPricesHint',
+    willWrite: 'import.willWritePrices',
+    wrote: 'import.commitDoneDetailPrices',
+    subject: 'import.reportPrice',
   },
 };
 

@@ -38,6 +38,8 @@ export interface ImportWizard {
   goTo: (step: WizardStep) => void;
 
   target: ImportTarget;
+  /** What this wizard may import (the accounts page: accounts or contacts; tenders: tenders). */
+  targets: readonly ImportTarget[];
   /** Chooses what is imported; a file already read is read again for the new target. */
   setTarget: (target: ImportTarget) => void;
 
@@ -84,9 +86,12 @@ function firstSheet(inspection: Inspection): SheetInspection | null {
 }
 
 /** `onCommitted`: rows were written, so whatever shows accounts reloads. */
-export function useImportWizard(options: { onCommitted: () => void }): ImportWizard {
+export function useImportWizard(options: {
+  onCommitted: () => void;
+  targets: readonly ImportTarget[];
+}): ImportWizard {
   const [step, setStep] = useState<WizardStep>('file');
-  const [target, setTargetState] = useState<ImportTarget>('accounts');
+  const [target, setTargetState] = useState<ImportTarget>(options.targets[0] ?? 'accounts');
   const [upload, setUpload] = useState<UploadProgress | null>(null);
   const [fileError, setFileError] = useState<ApiError | null>(null);
   const [staged, setStaged] = useState<StagedFile | null>(null);
@@ -294,6 +299,7 @@ export function useImportWizard(options: { onCommitted: () => void }): ImportWiz
   }, []);
 
   return {
+    targets: options.targets,
     step,
     goTo: setStep,
     target,
