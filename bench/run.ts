@@ -16,6 +16,7 @@ import { accountCells } from '../electron/exports/account-cells';
 import { ALL_EXPORT_COLUMNS, runAccountsExport } from './export-job';
 import { freshCopy, IMPORT_HEADERS, rawImport, runImport, writeImportFile } from './import-job';
 import { type BenchResult, compare, report } from './harness';
+import { benchSales } from './sales';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 
@@ -110,6 +111,14 @@ async function main(): Promise<void> {
     ratio: s.candidate / s.baseline,
     target: { ratio: 1.5 },
   });
+
+  // The opportunities board and the calendar (50,000 opportunities, 20,000 tenders).
+  await benchSales(app, results);
+  if (process.env.BENCH_ONLY === 'sales') {
+    report(results);
+    await app.close();
+    return;
+  }
 
   // 3. Export of 100,000 rows of the accounts view (every column) to .xlsx, against exceljs's
   // streaming writer writing the same values from memory.

@@ -64,6 +64,13 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('notes', 'text')
       .addColumn('search_text', 'text', (c) => c.notNull()),
   ).execute();
+  // The board's order within a stage — soonest close first, undated last, then the largest — as
+  // an index, so a column's first cards are read in order instead of sorting the whole stage.
+  await db.schema
+    .createIndex('opportunities_board')
+    .on('opportunities')
+    .expression(sql`stage, coalesce(expected_close_on, '9999-12-31'), amount_fen desc`)
+    .execute();
   await indexes(db, 'opportunities', [
     ['opportunities_stage_close', ['stage', 'expected_close_on']],
     ['opportunities_stage_amount', ['stage', 'amount_fen']],

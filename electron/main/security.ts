@@ -1,10 +1,16 @@
-/** Hardening of every window: no navigation, no new windows, no permissions, a strict CSP. */
+/**
+ * Hardening of every window: no navigation, no new windows, a strict CSP, and no permissions but
+ * one — desktop notifications, so that deadline reminders reach a user working in another window.
+ */
 import { type BrowserWindow, session, shell } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../transport/http';
 
 export function hardenSession(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
-    callback(false),
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(permission === 'notifications'),
+  );
+  session.defaultSession.setPermissionCheckHandler(
+    (_wc, permission) => permission === 'notifications',
   );
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({

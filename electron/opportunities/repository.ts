@@ -73,6 +73,11 @@ function sortColumns(p: Probabilities): Record<string, GridColumn> {
     title: { spec: OPPORTUNITY_COLUMNS.title, expr: sql.ref('o.title_sort') },
     accountName: { spec: OPPORTUNITY_COLUMNS.accountName, expr: sql.ref('a.name_sort') },
     ownerId: { spec: OPPORTUNITY_COLUMNS.ownerId, expr: sql.ref('s.name') },
+    // Undated opportunities come after every dated one (SQLite would put NULL first).
+    expectedCloseOn: {
+      spec: OPPORTUNITY_COLUMNS.expectedCloseOn,
+      expr: sql`coalesce(o.expected_close_on, '9999-12-31')`,
+    },
     // Stages sort in process order, not alphabetically.
     stage: {
       spec: OPPORTUNITY_COLUMNS.stage,
@@ -93,8 +98,20 @@ function joined(db: Kysely<Database>) {
     .leftJoin('tenders as t', 't.id', 'o.tender_id');
 }
 
-function filtered(db: Kysely<Database>, query: Omit<OpportunityView, 'sort'>, p: Probabilities) {
-  let q = joined(db);
+/** Counts and sums need the joins only when a filter is on a joined column. */
+function needsJoins(query: Omit<OpportunityView, 'sort'>): boolean {
+  return query.filters.some((f) => f.field === 'accountName' || f.field === 'tenderNo');
+}
+
+function filtered(
+  db: Kysely<Database>,
+  query: Omit<OpportunityView, 'sort'>,
+  p: Probabilities,
+  joins = true,
+) {
+  let q = (
+    joins || needsJoins(query) ? joined(db) : db.selectFrom('opportunities as o')
+  ) as ReturnType<typeof joined>;
   q = applyFilters(q, columnSql(p), query.filters);
   const search = query.search ? searchKey(query.search) : '';
   if (search) q = q.where(sql<boolean>`o.search_text like ${containsPattern(search)} escape '\\'`);
@@ -170,7 +187,7 @@ export async function listOpportunities(
 ): Promise<{ rows: OpportunityRow[]; total: number }> {
   const [rows, count] = await Promise.all([
     rowsQuery(db, query, p).offset(query.offset).limit(query.limit).execute(),
-    filtered(db, query, p)
+    filtered(db, query, p, false)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
@@ -188,7 +205,7 @@ export async function opportunityBoard(
   query: Omit<OpportunityView, 'sort'> & { includeClosed: boolean; cardsPerStage: number },
   p: Probabilities,
 ): Promise<Board> {
-  const sums = await filtered(db, query, p)
+  const sums = await filtered(db, query, p, false)
     .select((eb) => [
       'o.stage',
       eb.fn.countAll<number>().as('n'),
