@@ -2,6 +2,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema';
+import { cachingDatabase } from './statement-cache';
 
 export interface OpenOptions {
   readonly?: boolean;
@@ -37,7 +38,9 @@ export function openSqlite(file: string, options: OpenOptions = {}): BetterSqlit
 
 export function connect(file: string, options: OpenOptions = {}): Connection {
   const sqlite = openSqlite(file, options);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachingDatabase(sqlite) }),
+  });
   return {
     db,
     sqlite,

@@ -645,7 +645,8 @@ export async function recordResults(
       .updateTable('tenders')
       .set({
         status: allFailed ? 'failed' : 'awarded',
-        close_reason: allFailed ? 'no lot awarded' : null,
+        // Every lot 流标: the lots say so; no reason text to translate.
+        close_reason: null,
         awarded_on: input.awardedOn,
         publicity_end_on: input.publicityEndOn,
         updated_at: now.toISOString(),

@@ -32,7 +32,7 @@ export function MoneyInput(props: {
         precision={unit === 'yuan' ? 2 : 4}
         disabled={props.disabled}
         formatter={(v) =>
-          v === undefined
+          v === undefined || String(v) === ''
             ? ''
             : Number(v).toLocaleString('en-US', { maximumFractionDigits: unit === 'yuan' ? 2 : 4 })
         }
@@ -50,7 +50,7 @@ export function MoneyInput(props: {
         value={unit}
         onChange={setUnit}
         disabled={props.disabled}
-        style={{ width: 76 }}
+        style={{ width: 96 }}
         options={[
           { value: 'yuan', label: t('money.yuan') },
           { value: 'wan', label: t('money.wan') },

@@ -10,6 +10,8 @@ interface Props {
   field: string;
   kind: ColumnKind;
   options?: readonly FilterOption[] | undefined;
+  /** A number range typed in larger units than stored (元 for fen). */
+  unit?: { scale: number; label: string } | undefined;
   value: Filter | undefined;
   onApply: (filter: Filter | undefined) => void;
 }
@@ -34,13 +36,15 @@ function dayOf(bound: string | undefined): Dayjs | null {
   return d.isValid() ? d.startOf('day') : null;
 }
 
-export function FilterEditor({ field, kind, options, value, onApply }: Props) {
+export function FilterEditor({ field, kind, options, unit, value, onApply }: Props) {
+  const scale = unit?.scale ?? 1;
   const t = useT();
   const [text, setText] = useState(value?.op === 'contains' ? value.value : '');
   const [values, setValues] = useState<string[]>(value?.op === 'in' ? value.values : []);
   const [optionQuery, setOptionQuery] = useState('');
-  const [min, setMin] = useState<number | null>(value?.op === 'range' ? (value.min ?? null) : null);
-  const [max, setMax] = useState<number | null>(value?.op === 'range' ? (value.max ?? null) : null);
+  const shown = (n: number | undefined) => (n === undefined ? null : n / scale);
+  const [min, setMin] = useState<number | null>(value?.op === 'range' ? shown(value.min) : null);
+  const [max, setMax] = useState<number | null>(value?.op === 'range' ? shown(value.max) : null);
   const [dates, setDates] = useState<Range>(
     value?.op === 'dateRange' ? [dayOf(value.from), dayOf(value.to)] : [null, null],
   );
@@ -67,8 +71,8 @@ export function FilterEditor({ field, kind, options, value, onApply }: Props) {
         return {
           field,
           op: 'range',
-          ...(lo !== null ? { min: lo } : {}),
-          ...(hi !== null ? { max: hi } : {}),
+          ...(lo !== null ? { min: Math.round(lo * scale) } : {}),
+          ...(hi !== null ? { max: Math.round(hi * scale) } : {}),
         };
       }
       case 'date': {
@@ -149,6 +153,7 @@ export function FilterEditor({ field, kind, options, value, onApply }: Props) {
             onPressEnter={apply}
             data-testid="filter-max"
           />
+          {unit && <span>{unit.label}</span>}
         </Space>
       )}
       {kind === 'date' && (

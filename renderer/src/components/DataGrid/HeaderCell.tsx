@@ -68,6 +68,7 @@ export function HeaderCell<Row, F extends string>(props: Props<Row, F>) {
               field={def.id}
               kind={def.kind}
               options={def.options}
+              unit={def.filterUnit}
               value={filter}
               onApply={(f) => {
                 onFilter(f);

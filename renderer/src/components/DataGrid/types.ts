@@ -19,6 +19,11 @@ export interface GridColumnDef<Row, F extends string> {
   /** Hidden until the user shows it in the column settings. */
   defaultVisible?: boolean;
   align?: 'left' | 'right' | 'center';
+  /**
+   * A number column stored in a smaller unit than people type (money in fen, typed in 元 or 万元):
+   * the range filter is entered in `label` units and sent multiplied by `scale`.
+   */
+  filterUnit?: { scale: number; label: string };
 }
 
 export interface GridSort<F extends string> {

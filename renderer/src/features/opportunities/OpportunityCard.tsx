@@ -1,0 +1,207 @@
+/** The opportunity card: a drawer with the title, account, stage steps, actions and tabs. */
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, Drawer, Result, Space, Spin, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import type { OpportunityDetail } from '../../../../shared/schemas/opportunities';
+import { call } from '../../api/client';
+import { ErrorBody } from '../../components/ErrorAlert';
+import { useLang, useT } from '../../i18n/context';
+import { formatCount } from '../../lib/format';
+import { testId } from '../../lib/test-id';
+import { accountPath } from '../../lib/use-hash-route';
+import { BuyerTypeTag } from '../accounts/account-tags';
+import { ChangesTab } from './ChangesTab';
+import { DetailsTab } from './DetailsTab';
+import { LinksTab } from './LinksTab';
+import { Wan } from './Money';
+import { MoveMenu } from './MoveMenu';
+import { StageHistoryTab } from './StageHistoryTab';
+import { StageSteps } from './StageSteps';
+import { StageTag } from './StageTag';
+import { useOpportunity } from './use-opportunity';
+import type { RequestMove } from './use-stage-move';
+
+interface Props {
+  opportunityId: number | null;
+  revision: number;
+  onClose: () => void;
+  onEdit: (detail: OpportunityDetail) => void;
+  onMove: RequestMove;
+  onChanged: () => void;
+}
+
+export function OpportunityCard(props: Props) {
+  const { opportunityId, revision, onClose, onEdit, onMove, onChanged } = props;
+  const t = useT();
+  const { detail, error, loading, reload } = useOpportunity(opportunityId, revision);
+
+  return (
+    <Drawer
+      open={opportunityId !== null}
+      onClose={onClose}
+      size="min(1100px, calc(100vw - 120px))"
+      destroyOnHidden
+      title={detail ? <CardTitle detail={detail} /> : loading ? t('common.loading') : t('opp.card')}
+      extra={
+        detail && (
+          <CardActions
+            detail={detail}
+            onEdit={onEdit}
+            onMove={onMove}
+            onDeleted={() => {
+              onClose();
+              onChanged();
+            }}
+          />
+        )
+      }
+      classNames={{ body: 'account-card__body' }}
+      data-testid="opportunity-card"
+    >
+      {error && !detail ? (
+        <Result
+          status={error.code === 'NOT_FOUND' ? '404' : 'error'}
+          title={error.code === 'NOT_FOUND' ? t('opp.notFound') : t('opp.loadFailed')}
+          subTitle={error.code === 'NOT_FOUND' ? undefined : <ErrorBody error={error} />}
+          extra={
+            <Button onClick={reload} data-testid="opp-card-retry">
+              {t('common.retry')}
+            </Button>
+          }
+        />
+      ) : !detail ? (
+        <div className="center-pad">
+          <Spin />
+        </div>
+      ) : (
+        <>
+          <StageSteps detail={detail} />
+          <CardTabs key={detail.id} detail={detail} revision={revision} />
+        </>
+      )}
+    </Drawer>
+  );
+}
+
+function CardTitle({ detail }: { detail: OpportunityDetail }) {
+  return (
+    <div className="account-card__title">
+      <Typography.Text strong className="account-card__name" data-testid="opp-card-title">
+        {detail.title}
+      </Typography.Text>
+      <Space size={6} wrap>
+        <a href={`#${accountPath(detail.accountId)}`} data-testid="opp-card-account">
+          {detail.accountName}
+        </a>
+        <BuyerTypeTag value={detail.buyerType} />
+        <StageTag stage={detail.stage} probability={detail.probability} />
+        <Wan fen={detail.amountFen} className="opp-card-amount" />
+      </Space>
+    </div>
+  );
+}
+
+function CardActions(props: {
+  detail: OpportunityDetail;
+  onEdit: (d: OpportunityDetail) => void;
+  onMove: RequestMove;
+  onDeleted: () => void;
+}) {
+  const { detail, onEdit, onMove, onDeleted } = props;
+  const t = useT();
+  const { modal, message } = App.useApp();
+  const [deleting, setDeleting] = useState(false);
+
+  const remove = () =>
+    modal.confirm({
+      title: t('opp.deleteConfirmTitle', { title: detail.title }),
+      content: t('opp.deleteConfirmBody'),
+      okText: t('common.delete'),
+      okButtonProps: { danger: true, ...testId('opp-delete-confirm') },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        setDeleting(true);
+        const r = await call('opportunities.delete', { id: detail.id });
+        setDeleting(false);
+        if (r.ok) {
+          void message.success(t('opp.deleted', { title: detail.title }));
+          onDeleted();
+        } else {
+          modal.error({
+            title: t('opp.deleteRefused'),
+            content: <ErrorBody error={r.error} />,
+            okButtonProps: testId('opp-delete-refused-ok'),
+          });
+        }
+      },
+    });
+
+  return (
+    <Space>
+      <Button icon={<EditOutlined />} onClick={() => onEdit(detail)} data-testid="opp-edit">
+        {t('common.edit')}
+      </Button>
+      <MoveMenu
+        variant="button"
+        stage={detail.stage}
+        onMove={(to) => onMove(detail, to)}
+        testId="opp-move"
+      />
+      <Button
+        danger
+        icon={<DeleteOutlined />}
+        loading={deleting}
+        onClick={remove}
+        data-testid="opp-delete"
+      >
+        {t('common.delete')}
+      </Button>
+    </Space>
+  );
+}
+
+function CardTabs({ detail, revision }: { detail: OpportunityDetail; revision: number }) {
+  const t = useT();
+  const { lang } = useLang();
+  const counted = (label: string, n: number) => (
+    <span>
+      {label}
+      <span className="tab-count">{formatCount(n, lang)}</span>
+    </span>
+  );
+  return (
+    <Tabs
+      className="account-card__tabs"
+      items={[
+        {
+          key: 'details',
+          label: <span data-testid="opp-tab-details">{t('opp.tabDetails')}</span>,
+          children: <DetailsTab detail={detail} />,
+        },
+        {
+          key: 'stages',
+          label: (
+            <span data-testid="opp-tab-stages">
+              {counted(t('opp.tabStages'), detail.stageHistory.length)}
+            </span>
+          ),
+          children: <StageHistoryTab detail={detail} />,
+        },
+        {
+          key: 'links',
+          label: (
+            <span data-testid="opp-tab-links">
+              {counted(t('opp.tabLinks'), detail.tenders.length + detail.contracts.length)}
+            </span>
+          ),
+          children: <LinksTab detail={detail} />,
+        },
+        {
+          key: 'changes',
+          label: <span data-testid="opp-tab-changes">{t('opp.tabChanges')}</span>,
+          children: <ChangesTab opportunityId={detail.id} revision={revision} />,
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,351 @@
+/**
+ * Create or edit a tender. The date-order rules run as the user types (the server checks them
+ * again); an edit sends the version it started from, so a concurrent change is not overwritten.
+ */
+import { Alert, App, Button, Divider, Form, Input, Modal, Select } from 'antd';
+import { useState } from 'react';
+import type { ApiError } from '../../../../shared/result';
+import { PROCUREMENT_METHODS } from '../../../../shared/sales-enums';
+import type { TenderDetail } from '../../../../shared/schemas/tenders';
+import { useSession } from '../../app/session';
+import { call } from '../../api/client';
+import { errorKind, fieldIssues, issueText } from '../../api/errors';
+import { AccountPicker } from '../../components/AccountPicker';
+import { DateInput, DateTimeInput } from '../../components/DateInputs';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { MoneyInput } from '../../components/MoneyInput';
+import { StaffSelect } from '../../components/StaffSelect';
+import { useEnumOptions, useT } from '../../i18n/context';
+import { dateProblems, problemProps } from './date-problems';
+import { LotsFields } from './LotsFields';
+import { OpportunitySelect } from './OpportunitySelect';
+import {
+  emptyValues,
+  formPathOf,
+  inputOf,
+  type TenderFormValues,
+  valuesOf,
+} from './tender-form-values';
+
+type FieldName = (string | number)[];
+
+// The label sits above the field: centre it so neither is hidden under the modal's title.
+const CENTER = { block: 'center' } as const;
+
+/** The date fields the form holds; awardedOn/publicityEndOn come from the recorded award. */
+const DATE_FIELDS = new Set([
+  'intentionOn',
+  'announcedOn',
+  'docSaleStartOn',
+  'docSaleEndOn',
+  'bidDeadlineAt',
+  'openingAt',
+  'bondPaidOn',
+  'bondRefundDueOn',
+  'bondRefundedOn',
+]);
+
+interface Props {
+  detail: TenderDetail | null;
+  onClose: () => void;
+  onSaved: (saved: TenderDetail) => void;
+}
+
+export function TenderForm({ detail, onClose, onSaved }: Props) {
+  const t = useT();
+  const options = useEnumOptions();
+  const { modal, message } = App.useApp();
+  const { user } = useSession();
+  const [form] = Form.useForm<TenderFormValues>();
+  const [base, setBase] = useState<TenderDetail | null>(detail);
+  const [initial, setInitial] = useState<TenderFormValues>(() =>
+    detail ? valuesOf(detail) : emptyValues(user.id),
+  );
+  const [formError, setFormError] = useState<ApiError | null>(null);
+  const [stale, setStale] = useState(false);
+  const [saving, setSaving] = useState(false);
+  // Before the form has mounted the watch is empty: read the initial values meanwhile.
+  const watched = {
+    ...initial,
+    ...(Form.useWatch([], form) as Partial<TenderFormValues> | undefined),
+  };
+
+  const problems = dateProblems(
+    { ...watched, awardedOn: base?.awardedOn, publicityEndOn: base?.publicityEndOn },
+    t,
+  );
+  // Problems with the recorded award (an opening moved past it) have no field here.
+  const awardProblems = [...problems].filter(([field]) => !DATE_FIELDS.has(field));
+  const decided = new Set(
+    (base?.lots ?? []).filter((l) => l.result !== 'pending').map((l) => l.id),
+  );
+
+  const confirmDiscard = () => {
+    if (!form.isFieldsTouched()) return onClose();
+    modal.confirm({
+      title: t('tenders.form.discardTitle'),
+      okText: t('tenders.form.discard'),
+      cancelText: t('tenders.form.keepEditing'),
+      okButtonProps: { danger: true },
+      onOk: onClose,
+    });
+  };
+
+  const showError = (error: ApiError) => {
+    if (error.code === 'CONFLICT' && errorKind(error) === 'stale') {
+      setFormError(null);
+      return setStale(true);
+    }
+    const issues = fieldIssues(error);
+    const placed = issues.flatMap((i) => {
+      const name = formPathOf(i.path);
+      return name ? [{ name: name as FieldName, errors: [issueText(i, t)] }] : [];
+    });
+    const unplaced = issues.filter((i) => !formPathOf(i.path));
+    form.setFields(placed as Parameters<typeof form.setFields>[0]);
+    if (placed[0]) form.scrollToField(placed[0].name, CENTER);
+    // Issues shown on their fields are not repeated; the rest go into the alert.
+    if (issues.length === 0) setFormError(error);
+    else if (unplaced.length > 0) setFormError({ ...error, details: { fields: unplaced } });
+    else setFormError(null);
+  };
+
+  const save = async () => {
+    const ok = await form
+      .validateFields()
+      .then(() => true)
+      .catch((e: { errorFields?: { name: FieldName }[] }) => {
+        const first = e.errorFields?.[0];
+        if (first) form.scrollToField(first.name, CENTER);
+        return false;
+      });
+    if (!ok) return;
+    if (problems.size > 0) {
+      const first = [...problems.keys()].find((f) => DATE_FIELDS.has(f));
+      if (first) form.scrollToField(first, CENTER);
+      return;
+    }
+    // All values, lot ids included (they have no field of their own).
+    const values = form.getFieldsValue(true) as TenderFormValues;
+    if (!values.method || values.purchaserId === null) return;
+    const tender = inputOf(values, values.method, values.purchaserId);
+    setSaving(true);
+    setFormError(null);
+    const r = base
+      ? await call('tenders.update', { id: base.id, tender, expectedUpdatedAt: base.updatedAt })
+      : await call('tenders.create', tender);
+    setSaving(false);
+    if (!r.ok) return showError(r.error);
+    void message.success(
+      t(base ? 'tenders.form.updated' : 'tenders.form.created', { projectNo: r.value.projectNo }),
+    );
+    onSaved(r.value);
+  };
+
+  /** Someone else saved the tender meanwhile: start again from their version. */
+  const reloadStale = async () => {
+    if (!base) return;
+    const r = await call('tenders.get', { id: base.id });
+    if (!r.ok) return setFormError(r.error);
+    const values = valuesOf(r.value);
+    setBase(r.value);
+    setInitial(values);
+    form.resetFields();
+    form.setFieldsValue(values);
+    setStale(false);
+  };
+
+  const required = { required: true, message: t('val.required') };
+  const max = (n: number) => ({ max: n, message: t('val.maxLength', { max: n }) });
+  const date = (field: keyof TenderFormValues, label: string, instant = false) => (
+    <Form.Item name={field} label={label} {...problemProps(problems, field)}>
+      {instant ? <DateTimeInput testId={`tf-${field}`} /> : <DateInput testId={`tf-${field}`} />}
+    </Form.Item>
+  );
+
+  return (
+    <Modal
+      open
+      width={1100}
+      style={{ top: 24 }}
+      title={
+        base
+          ? t('tenders.form.editTitle', { projectNo: base.projectNo })
+          : t('tenders.form.createTitle')
+      }
+      onCancel={confirmDiscard}
+      maskClosable={false}
+      destroyOnHidden
+      className="tender-form"
+      data-testid="tender-form"
+      footer={
+        <>
+          {stale && (
+            <Alert
+              type="warning"
+              showIcon
+              className="gap-bottom tender-form__alert"
+              title={t('err.stale')}
+              action={
+                <Button
+                  size="small"
+                  onClick={() => void reloadStale()}
+                  data-testid="tf-stale-reload"
+                >
+                  {t('tenders.form.reload')}
+                </Button>
+              }
+              data-testid="tender-form-stale"
+            />
+          )}
+          {formError && (
+            <ErrorAlert
+              error={formError}
+              className="gap-bottom tender-form__alert"
+              data-testid="tender-form-error"
+            />
+          )}
+          <Button onClick={confirmDiscard} data-testid="tender-form-cancel">
+            {t('common.cancel')}
+          </Button>
+          <Button
+            type="primary"
+            loading={saving}
+            onClick={() => void save()}
+            data-testid="tender-form-save"
+          >
+            {t('common.save')}
+          </Button>
+        </>
+      }
+    >
+      <Form<TenderFormValues>
+        form={form}
+        layout="vertical"
+        className="form-grid tender-form__grid"
+        initialValues={initial}
+        onValuesChange={(changed: Partial<TenderFormValues>) => {
+          // Another purchaser has other opportunities.
+          if ('purchaserId' in changed) form.setFieldValue('opportunityId', null);
+        }}
+      >
+        <Divider titlePlacement="start" className="form-grid__wide form-section">
+          {t('tenders.form.sectionProject')}
+        </Divider>
+        <Form.Item
+          name="projectNo"
+          label={t('tenders.f.projectNo')}
+          rules={[{ ...required, whitespace: true }, max(100)]}
+        >
+          <Input className="mono" autoFocus data-testid="tf-projectNo" />
+        </Form.Item>
+        <Form.Item name="method" label={t('tenders.f.method')} rules={[required]}>
+          <Select options={options(PROCUREMENT_METHODS)} data-testid="tf-method" />
+        </Form.Item>
+        <Form.Item
+          name="name"
+          label={t('tenders.f.name')}
+          rules={[{ ...required, whitespace: true }, max(300)]}
+          className="form-grid__wide"
+        >
+          <Input data-testid="tf-name" />
+        </Form.Item>
+        <Form.Item name="purchaserId" label={t('tenders.f.purchaserId')} rules={[required]}>
+          <AccountPicker
+            initial={base ? { id: base.purchaserId, name: base.purchaserName } : null}
+            testId="tf-purchaserId"
+          />
+        </Form.Item>
+        <Form.Item name="agency" label={t('tenders.f.agency')} rules={[max(200)]}>
+          <Input data-testid="tf-agency" />
+        </Form.Item>
+        <Form.Item name="opportunityId" label={t('tenders.f.opportunityId')}>
+          <OpportunitySelect
+            accountId={watched.purchaserId ?? null}
+            initial={
+              base?.opportunityId
+                ? {
+                    id: base.opportunityId,
+                    title: base.opportunityTitle ?? `#${base.opportunityId}`,
+                  }
+                : null
+            }
+            testId="tf-opportunityId"
+          />
+        </Form.Item>
+        <Form.Item name="ownerId" label={t('tenders.f.ownerId')}>
+          <StaffSelect testId="tf-ownerId" />
+        </Form.Item>
+        <Form.Item name="budgetFen" label={t('tenders.f.budgetFen')}>
+          <MoneyInput defaultUnit="wan" testId="tf-budgetFen" />
+        </Form.Item>
+        <Form.Item
+          name="announcementUrl"
+          label={t('tenders.f.announcementUrl')}
+          rules={[
+            max(1000),
+            { type: 'url', message: t('tenders.form.urlInvalid') },
+            { pattern: /^\s*(https?:\/\/|$)/i, message: t('tenders.form.urlInvalid') },
+          ]}
+        >
+          <Input placeholder="https://" data-testid="tf-announcementUrl" />
+        </Form.Item>
+
+        <Divider titlePlacement="start" className="form-grid__wide form-section">
+          {t('tenders.form.sectionSchedule')}
+        </Divider>
+        <div className="form-grid__wide tender-form__dates">
+          {date('intentionOn', t('tenders.f.intentionOn'))}
+          {date('announcedOn', t('tenders.f.announcedOn'))}
+          {date('docSaleStartOn', t('tenders.f.docSaleStartOn'))}
+          {date('docSaleEndOn', t('tenders.f.docSaleEndOn'))}
+          {date('bidDeadlineAt', t('tenders.f.bidDeadlineAt'), true)}
+          {date('openingAt', t('tenders.f.openingAt'), true)}
+        </div>
+        <Form.Item
+          name="openingPlace"
+          label={t('tenders.f.openingPlace')}
+          rules={[max(200)]}
+          className="form-grid__wide"
+        >
+          <Input data-testid="tf-openingPlace" />
+        </Form.Item>
+        {awardProblems.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            className="form-grid__wide gap-bottom"
+            title={awardProblems.map(([, text]) => text).join(t('err.issueSep'))}
+            data-testid="tf-award-problems"
+          />
+        )}
+
+        <Divider titlePlacement="start" className="form-grid__wide form-section">
+          {t('tenders.form.sectionBond')}
+        </Divider>
+        <div className="form-grid__wide tender-form__dates">
+          <Form.Item name="bondFen" label={t('tenders.f.bondFen')}>
+            <MoneyInput defaultUnit="wan" testId="tf-bondFen" />
+          </Form.Item>
+          {date('bondPaidOn', t('tenders.f.bondPaidOn'))}
+          {date('bondRefundDueOn', t('tenders.f.bondRefundDueOn'))}
+          {date('bondRefundedOn', t('tenders.f.bondRefundedOn'))}
+        </div>
+
+        <Divider titlePlacement="start" className="form-grid__wide form-section">
+          {t('tenders.form.sectionLots')}
+        </Divider>
+        <LotsFields lots={watched.lots ?? []} decided={decided} />
+
+        <Form.Item
+          name="notes"
+          label={t('tenders.f.notes')}
+          rules={[max(5000)]}
+          className="form-grid__wide form-notes"
+        >
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} data-testid="tf-notes" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
