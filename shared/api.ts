@@ -397,6 +397,7 @@ export const api = {
   ),
 
   'activities.list': method(activityListQuery, activityPage, 'One page of logged activities.'),
+  'activities.get': method(byId, activityRow, 'One logged activity.'),
   'activities.create': method(
     activityInput,
     activityRow,

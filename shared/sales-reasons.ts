@@ -143,6 +143,10 @@ export const SALES_REASONS = {
     en: 'The contract is final and can no longer change',
   },
   'contract.cancelled': { zh: '合同已作废', en: 'The contract is cancelled' },
+  'contract.account_locked': {
+    zh: '已有分配的合同不能更换总部单位',
+    en: 'A contract with allocations cannot change its head office',
+  },
   'contract.kind_locked': {
     zh: '已有分配的合同不能改变类型',
     en: 'A contract with allocations cannot change its kind',

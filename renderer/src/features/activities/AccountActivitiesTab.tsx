@@ -9,7 +9,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumLabel, useLang, useT } from '../../i18n/context';
 import { formatCount, formatDate } from '../../lib/format';
 import { testId } from '../../lib/test-id';
-import { rememberActivities } from './activity-lookup';
 import { ActivityForm } from './ActivityForm';
 import { ActivityRowActions } from './ActivityRowActions';
 import { ActivityTypeTag, NextStep, OutcomeTag } from './activity-tags';
@@ -58,7 +57,6 @@ export function AccountActivitiesTab({
     }).then((r) => {
       if (!live) return;
       if (r.ok) {
-        rememberActivities(r.value.rows);
         setLoaded({ key, rows: r.value.rows, total: r.value.total, error: null });
       } else
         setLoaded((prev) => ({

@@ -24,7 +24,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumLabel, useEnumOptions, useLang, useT } from '../../i18n/context';
 import { formatDateTime } from '../../lib/format';
 import { testId } from '../../lib/test-id';
-import { rememberActivities } from './activity-lookup';
 import { canChangeActivity } from './activity-tags';
 import { useAccountChoices } from './use-account-choices';
 import './activities.css';
@@ -126,7 +125,6 @@ export function ActivityForm(props: ActivityFormProps) {
       : await call('activities.create', input);
     setBusy(false);
     if (r.ok) {
-      rememberActivities([r.value]);
       return onSaved(r.value);
     }
     // An update reports its fields under `activity.`.

@@ -8,7 +8,6 @@ import {
 import type { ColumnSpec } from '../../../../shared/list';
 import { callOrThrow } from '../../api/client';
 import type { FetchPage } from '../../components/DataGrid';
-import { rememberActivities } from './activity-lookup';
 
 export type ActivityGridColumn = ActivityColumn | 'actions';
 
@@ -29,10 +28,7 @@ export const fetchActivities: FetchPage<ActivityRow, ActivityGridColumn> = async
     sort: query.sort.flatMap((s) => (isListColumn(s.field) ? [{ ...s, field: s.field }] : [])),
     columns: query.columns?.filter(isListColumn),
   };
-  const page = await callOrThrow('activities.list', listQuery);
-  // Opening a row from the page needs no lookup.
-  rememberActivities(page.rows);
-  return page;
+  return callOrThrow('activities.list', listQuery);
 };
 
 /** Newest first; same-day activities by when they were logged. */

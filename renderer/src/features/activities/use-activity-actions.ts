@@ -5,7 +5,6 @@ import type { ActivityRow } from '../../../../shared/schemas/activities';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useT } from '../../i18n/context';
-import { forgetActivity, rememberActivities } from './activity-lookup';
 
 export function useActivityActions(onChanged: () => void) {
   const t = useT();
@@ -16,7 +15,6 @@ export function useActivityActions(onChanged: () => void) {
       const done = row.nextStepDoneAt === null;
       const r = await call('activities.completeNextStep', { id: row.id, done });
       if (r.ok) {
-        rememberActivities([r.value]);
         void message.success(done ? t('activities.nextCompleted') : t('activities.nextReopened'));
         onChanged();
       } else void message.error(`${t('activities.actionFailed')}: ${errorText(r.error, t)}`);
@@ -28,7 +26,6 @@ export function useActivityActions(onChanged: () => void) {
     async (row: ActivityRow): Promise<boolean> => {
       const r = await call('activities.delete', { id: row.id });
       if (r.ok) {
-        forgetActivity(row.id);
         void message.success(t('activities.deleted'));
         onChanged();
         return true;

@@ -2,7 +2,6 @@
 import { useCallback } from 'react';
 import type { CalendarItem } from '../../../../shared/schemas/calendar';
 import { recordPath, type Section, useHashRoute } from '../../lib/use-hash-route';
-import { rememberActivityAccount } from '../activities/activity-lookup';
 
 type Target = CalendarItem['target'];
 type Openable = Pick<CalendarItem, 'target' | 'accountId'>;
@@ -20,13 +19,5 @@ export function targetPath(target: Target): string {
 
 export function useOpenItem(): (item: Openable) => void {
   const { navigate } = useHashRoute();
-  return useCallback(
-    (item: Openable) => {
-      // There is no "get one activity" call: the account narrows the search for it.
-      if (item.target.entity === 'activity' && item.accountId !== null)
-        rememberActivityAccount(item.target.id, item.accountId);
-      navigate(targetPath(item.target));
-    },
-    [navigate],
-  );
+  return useCallback((item: Openable) => navigate(targetPath(item.target)), [navigate]);
 }

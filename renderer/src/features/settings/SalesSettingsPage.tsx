@@ -1,12 +1,116 @@
-import { Typography } from 'antd';
+/**
+ * 销售设置 Sales settings: the price list, stage win rates, follow-up and reminder settings, and
+ * daily KPI targets. Managers and admins change them; specialists see them read-only.
+ */
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Result, Spin, Tabs } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { useSession } from '../../app/session';
+import { ErrorBody } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/context';
+import { ImportWizardModal } from '../import/ImportWizard';
+import { canEditSettings } from './can-edit';
+import { FollowUpSettingsTab } from './FollowUpSettingsTab';
+import { KpiTargetsTab } from './KpiTargetsTab';
+import { PricesTab } from './PricesTab';
+import { ProbabilitiesTab } from './ProbabilitiesTab';
+import { useSalesSettings } from './use-sales-settings';
+import './settings.css';
 
-// Replaced by the feature's page.
+const PRICE_IMPORT = ['prices'] as const;
+
 export function SalesSettingsPage() {
   const t = useT();
+  const { user } = useSession();
+  const canEdit = canEditSettings(user);
+  const { settings, error, save, reload } = useSalesSettings();
+  const [importing, setImporting] = useState(false);
+  // Bumped after an import so the price list reloads.
+  const [imported, setImported] = useState(0);
+
+  // Both tabs below edit the one settings object: they wait for it to load.
+  const needsSettings = (children: (s: NonNullable<typeof settings>) => ReactNode) =>
+    settings ? (
+      children(settings)
+    ) : error ? (
+      <Result
+        status="error"
+        title={t('settings.loadFailed')}
+        subTitle={<ErrorBody error={error} />}
+        extra={<Button onClick={reload}>{t('common.retry')}</Button>}
+      />
+    ) : (
+      <div className="center-pad">
+        <Spin />
+      </div>
+    );
+
   return (
-    <div className="page" data-testid="sales-settings-page">
-      <Typography.Title level={4}>{t('nav.settings')}</Typography.Title>
+    <div className="page page--fill set-page" data-testid="sales-settings-page">
+      {!canEdit && (
+        <Alert
+          type="info"
+          showIcon
+          className="gap-bottom"
+          title={t('settings.readOnly')}
+          data-testid="settings-read-only"
+        />
+      )}
+      <Tabs
+        className="set-tabs"
+        items={[
+          {
+            key: 'prices',
+            label: <span data-testid="settings-tab-prices">{t('settings.tabPrices')}</span>,
+            // The toolbar's end is where the Excel import of the price list goes.
+            children: (
+              <PricesTab
+                canEdit={canEdit}
+                refreshKey={imported}
+                toolbarEnd={
+                  canEdit && (
+                    <Button
+                      icon={<UploadOutlined />}
+                      onClick={() => setImporting(true)}
+                      data-testid="price-import"
+                    >
+                      {t('settings.importPrices')}
+                    </Button>
+                  )
+                }
+              />
+            ),
+          },
+          {
+            key: 'probabilities',
+            label: (
+              <span data-testid="settings-tab-probabilities">{t('settings.tabProbabilities')}</span>
+            ),
+            children: needsSettings((s) => (
+              <ProbabilitiesTab settings={s} canEdit={canEdit} save={save} />
+            )),
+          },
+          {
+            key: 'followUps',
+            label: <span data-testid="settings-tab-follow-ups">{t('settings.tabFollowUps')}</span>,
+            children: needsSettings((s) => (
+              <FollowUpSettingsTab settings={s} canEdit={canEdit} save={save} />
+            )),
+          },
+          {
+            key: 'kpi',
+            label: <span data-testid="settings-tab-kpi">{t('settings.tabKpi')}</span>,
+            children: <KpiTargetsTab canEdit={canEdit} />,
+          },
+        ]}
+      />
+      {importing && (
+        <ImportWizardModal
+          targets={PRICE_IMPORT}
+          onClose={() => setImporting(false)}
+          onCommitted={() => setImported((n) => n + 1)}
+        />
+      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@
  * 招标项目 Government tenders: the tender grid and the competitor price history (中标结果) as two
  * tabs, the tender card (routed as #/tenders/<id>) and the tender form.
  */
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Tabs } from 'antd';
 import { useCallback, useState } from 'react';
 import {
@@ -25,10 +25,13 @@ import { useLotResultColumns } from './lot-result-columns';
 import { useTenderColumns } from './tender-columns';
 import { TenderCard } from './TenderCard';
 import { TenderForm } from './TenderForm';
+import { ImportWizardModal } from '../import/ImportWizard';
 import './tenders.css';
 
 type FormState = { mode: 'create' } | { mode: 'edit'; detail: TenderDetail } | null;
 type Tab = 'tenders' | 'results';
+
+const TENDER_IMPORT = ['tenders'] as const;
 
 const tenderRowId = (r: TenderRow) => r.id;
 const lotRowId = (r: LotResultRow) => r.lotId;
@@ -41,6 +44,7 @@ export function TendersPage() {
   const openId = recordIdOf(path, 'tenders');
   const [tab, setTab] = useState<Tab>('tenders');
   const [form, setForm] = useState<FormState>(null);
+  const [importing, setImporting] = useState(false);
   // Bumped after every change so the grids and an open card reload.
   const [revision, setRevision] = useState(0);
   const changed = useCallback(() => setRevision((r) => r + 1), []);
@@ -81,6 +85,15 @@ export function TendersPage() {
                     {t('tenders.new')}
                   </Button>
                 }
+                toolbarEnd={() => (
+                  <Button
+                    icon={<UploadOutlined />}
+                    onClick={() => setImporting(true)}
+                    data-testid="tender-import"
+                  >
+                    {t('import.button')}
+                  </Button>
+                )}
               />
             ),
           },
@@ -111,6 +124,13 @@ export function TendersPage() {
         onEdit={(detail) => setForm({ mode: 'edit', detail })}
         onChanged={changed}
       />
+      {importing && (
+        <ImportWizardModal
+          targets={TENDER_IMPORT}
+          onClose={() => setImporting(false)}
+          onCommitted={changed}
+        />
+      )}
       {form && (
         <TenderForm
           key={form.mode === 'edit' ? `edit-${form.detail.id}` : 'create'}

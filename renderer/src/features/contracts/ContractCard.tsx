@@ -1,0 +1,194 @@
+/** The contract card: a drawer with the contract's header, what blocks it, actions and tabs. */
+import { Alert, Button, Drawer, Result, Space, Spin, Tabs, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
+import type { ContractDetail } from '../../../../shared/schemas/contracts';
+import { ErrorBody } from '../../components/ErrorAlert';
+import { useLang, useT } from '../../i18n/context';
+import { formatCount } from '../../lib/format';
+import { AllocationsTab } from './AllocationsTab';
+import { ApprovalsTab } from './ApprovalsTab';
+import { ContractActions } from './ContractActions';
+import { ContractSummary } from './ContractSummary';
+import { ContractFollowUpsTab } from './ContractFollowUpsTab';
+import { ContractKindTag, ContractStatusTag } from './contract-tags';
+import { DeliveriesTab } from './DeliveriesTab';
+import { InvoicesTab } from './InvoicesTab';
+import { LinesTab } from './LinesTab';
+import { reasonText } from './reason-text';
+import { useContract } from './use-contract';
+import './contracts.css';
+
+interface Props {
+  contractId: number | null;
+  revision: number;
+  onClose: () => void;
+  onEdit: (detail: ContractDetail) => void;
+  onChanged: () => void;
+}
+
+export function ContractCard({ contractId, revision, onClose, onEdit, onChanged }: Props) {
+  const t = useT();
+  const { detail, error, loading, reload, replace } = useContract(contractId, revision);
+  // Every workflow call answers with the whole contract: show it, then refresh the lists.
+  const applied = (next: ContractDetail) => {
+    replace(next);
+    onChanged();
+  };
+
+  return (
+    <Drawer
+      open={contractId !== null}
+      onClose={onClose}
+      size="min(1100px, calc(100vw - 120px))"
+      destroyOnHidden
+      title={
+        detail ? <CardTitle detail={detail} /> : loading ? t('common.loading') : t('contracts.card')
+      }
+      extra={detail && <ContractActions detail={detail} onEdit={onEdit} onApplied={applied} />}
+      classNames={{ body: 'account-card__body' }}
+      data-testid="contract-card"
+    >
+      {error && !detail ? (
+        <Result
+          status={error.code === 'NOT_FOUND' ? '404' : 'error'}
+          title={error.code === 'NOT_FOUND' ? t('contracts.notFound') : t('contracts.loadFailed')}
+          subTitle={error.code === 'NOT_FOUND' ? undefined : <ErrorBody error={error} />}
+          extra={<Button onClick={reload}>{t('common.retry')}</Button>}
+        />
+      ) : !detail ? (
+        <div className="center-pad">
+          <Spin />
+        </div>
+      ) : (
+        <CardBody key={detail.id} detail={detail} onApplied={applied} onChanged={onChanged} />
+      )}
+    </Drawer>
+  );
+}
+
+function CardTitle({ detail }: { detail: ContractDetail }) {
+  return (
+    <div className="account-card__title">
+      <Typography.Text strong className="account-card__name mono" data-testid="contract-number">
+        {detail.number}
+      </Typography.Text>
+      <Space size={6} wrap>
+        <ContractKindTag value={detail.kind} />
+        <span data-testid="contract-status">
+          <ContractStatusTag value={detail.status} />
+        </span>
+        <Typography.Text type="secondary">{detail.partyName}</Typography.Text>
+      </Space>
+    </div>
+  );
+}
+
+/** What still stops 生效, each worded as the rule it comes from. */
+function Blockers(props: { detail: ContractDetail; onShowApprovals: () => void }) {
+  const { detail, onShowApprovals } = props;
+  const t = useT();
+  if (detail.finalBlockers.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      className="gap-bottom"
+      title={t('contracts.blockersTitle')}
+      action={
+        detail.finalBlockers.includes('contract.approval_missing') && (
+          <Button size="small" onClick={onShowApprovals} data-testid="blockers-approval">
+            {t('contracts.approvalRequest')}
+          </Button>
+        )
+      }
+      description={
+        <ul className="con-blockers" data-testid="contract-blockers">
+          {detail.finalBlockers.map((code) => (
+            <li key={code} data-code={code}>
+              {reasonText(code, t)}
+            </li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}
+
+function CardBody(props: {
+  detail: ContractDetail;
+  onApplied: (d: ContractDetail) => void;
+  onChanged: () => void;
+}) {
+  const { detail, onApplied, onChanged } = props;
+  const t = useT();
+  const { lang } = useLang();
+  const [active, setActive] = useState('lines');
+  const tab = (key: string, text: string, n: number | null, children: ReactNode) => ({
+    key,
+    label: (
+      <span data-testid={`contract-tab-${key}`}>
+        {text}
+        {n !== null && <span className="tab-count">{formatCount(n, lang)}</span>}
+      </span>
+    ),
+    children,
+  });
+  const pendingApprovals = detail.approvals.filter((a) => a.state === 'pending').length;
+  return (
+    <>
+      <Blockers detail={detail} onShowApprovals={() => setActive('approvals')} />
+      {detail.status === 'cancelled' && (
+        <Alert
+          type="error"
+          showIcon
+          className="gap-bottom"
+          title={t('contracts.cancelledNote')}
+          data-testid="contract-cancelled"
+        />
+      )}
+      <ContractSummary detail={detail} />
+      <Tabs
+        className="account-card__tabs"
+        activeKey={active}
+        onChange={setActive}
+        items={[
+          tab('lines', t('contracts.tabLines'), detail.lines.length, <LinesTab detail={detail} />),
+          tab(
+            'approvals',
+            t('contracts.tabApprovals'),
+            pendingApprovals > 0 ? pendingApprovals : null,
+            <ApprovalsTab detail={detail} onApplied={onApplied} />,
+          ),
+          ...(detail.kind === 'system'
+            ? [
+                tab(
+                  'allocations',
+                  t('contracts.tabAllocations'),
+                  detail.allocations.length,
+                  <AllocationsTab detail={detail} onApplied={onApplied} />,
+                ),
+              ]
+            : []),
+          tab(
+            'deliveries',
+            t('contracts.tabDeliveries'),
+            detail.deliveries.length,
+            <DeliveriesTab detail={detail} onApplied={onApplied} />,
+          ),
+          tab(
+            'invoices',
+            t('contracts.tabInvoices'),
+            detail.invoices.length,
+            <InvoicesTab detail={detail} onApplied={onApplied} />,
+          ),
+          tab(
+            'followUps',
+            t('contracts.tabCardFollowUps'),
+            detail.followUps.filter((f) => f.doneAt === null).length,
+            <ContractFollowUpsTab detail={detail} onChanged={onChanged} />,
+          ),
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,327 @@
+/**
+ * Create or edit a contract (editing sends expectedUpdatedAt, so a colleague's change is not
+ * overwritten). The buyer comes first: the party name, opportunities and tenders follow from it.
+ */
+import { Alert, App, Button, Divider, Form, Input, Modal, Radio } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { CONTRACT_KINDS } from '../../../../shared/sales-enums';
+import type { AccountDetail } from '../../../../shared/schemas/accounts';
+import type { ContractDetail } from '../../../../shared/schemas/contracts';
+import type { ApiError } from '../../../../shared/result';
+import { call } from '../../api/client';
+import { errorKind } from '../../api/errors';
+import { AccountPicker } from '../../components/AccountPicker';
+import { DateInput } from '../../components/DateInputs';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useEnumOptions, useT } from '../../i18n/context';
+import { testId } from '../../lib/test-id';
+import {
+  type ContractFormValues,
+  emptyValues,
+  formPathOf,
+  inputOf,
+  valuesOf,
+} from './contract-form-values';
+import { ContractLines } from './ContractLines';
+import { placeIssues } from './form-issues';
+import { OpportunitySelect, TenderSelect } from './LinkSelects';
+import type { PriceRef } from './PriceSelect';
+
+interface Props {
+  detail: ContractDetail | null;
+  onClose: () => void;
+  onSaved: (saved: ContractDetail) => void;
+}
+
+type Buyer = Pick<AccountDetail, 'id' | 'name' | 'buyerType' | 'subordinateCount'>;
+
+export function ContractForm({ detail, onClose, onSaved }: Props) {
+  const t = useT();
+  const options = useEnumOptions();
+  const { modal, message } = App.useApp();
+  const [form] = Form.useForm<ContractFormValues>();
+  const [base, setBase] = useState<ContractDetail | null>(detail);
+  const [account, setAccount] = useState<{ id: number; name: string } | null>(
+    detail ? { id: detail.accountId, name: detail.accountName } : null,
+  );
+  const [buyer, setBuyer] = useState<Buyer | null>(null);
+  const [prices, setPrices] = useState<ReadonlyMap<number, PriceRef>>(() => snapshotPrices(detail));
+  const [formError, setFormError] = useState<ApiError | null>(null);
+  const [stale, setStale] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const kind = Form.useWatch('kind', form) ?? base?.kind ?? 'standard';
+
+  const found = useCallback((entries: PriceRef[]) => {
+    setPrices((prev) => {
+      const next = new Map(prev);
+      for (const e of entries) next.set(e.id, e);
+      return next;
+    });
+  }, []);
+
+  // The price list as it is now: a saved line is re-priced against it when the contract is saved.
+  useEffect(() => {
+    let live = true;
+    void call('prices.list', { limit: 500 }).then((r) => {
+      if (live && r.ok) found(r.value.rows);
+    });
+    return () => {
+      live = false;
+    };
+  }, [found]);
+
+  // The buyer's type tells whether a unified system contract is possible.
+  const accountId = account?.id ?? null;
+  useEffect(() => {
+    if (accountId === null) return;
+    let live = true;
+    void call('accounts.get', { id: accountId }).then((r) => {
+      if (live && r.ok) setBuyer(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [accountId]);
+  const knownBuyer = buyer && buyer.id === accountId ? buyer : null;
+
+  const lockedLineIds = useMemo(
+    () =>
+      new Set(
+        (base?.lines ?? []).filter((l) => l.allocated > 0 || l.delivered > 0).map((l) => l.id),
+      ),
+    [base],
+  );
+
+  const pickAccount = (picked: { id: number; name: string } | null) => {
+    const party = (form.getFieldValue('partyName') as string | undefined)?.trim() ?? '';
+    // The party follows the account unless the user wrote another (a procurement centre).
+    if (picked && (party === '' || party === account?.name))
+      form.setFieldValue('partyName', picked.name);
+    if (picked?.id !== account?.id) form.setFieldsValue({ opportunityId: null, tenderId: null });
+    setAccount(picked);
+  };
+
+  const confirmClose = () => {
+    if (!form.isFieldsTouched()) return onClose();
+    modal.confirm({
+      title: t('contracts.discardTitle'),
+      content: t('contracts.discardBody'),
+      okText: t('contracts.discard'),
+      cancelText: t('contracts.keepEditing'),
+      okButtonProps: { danger: true },
+      onOk: onClose,
+    });
+  };
+
+  const save = async () => {
+    const values = await form
+      .validateFields()
+      .catch((e: { errorFields?: { name: (string | number)[] }[] }) => {
+        const first = e.errorFields?.[0];
+        if (first) form.scrollToField(first.name);
+        return null;
+      });
+    if (!values || accountId === null) return;
+    const contract = inputOf(values, accountId);
+    setSaving(true);
+    setFormError(null);
+    const r = base
+      ? await call('contracts.update', {
+          id: base.id,
+          contract,
+          expectedUpdatedAt: base.updatedAt,
+        })
+      : await call('contracts.create', contract);
+    setSaving(false);
+    if (r.ok) {
+      void message.success(
+        t(base ? 'contracts.updated' : 'contracts.created', { number: r.value.number }),
+      );
+      return onSaved(r.value);
+    }
+    if (r.error.code === 'CONFLICT' && errorKind(r.error) === 'stale') return setStale(true);
+    setFormError(placeIssues(form, r.error, t, formPathOf));
+  };
+
+  const reloadStale = async () => {
+    if (!base) return;
+    const r = await call('contracts.get', { id: base.id });
+    if (!r.ok) return setFormError(r.error);
+    setBase(r.value);
+    form.resetFields();
+    form.setFieldsValue(valuesOf(r.value));
+    setStale(false);
+  };
+
+  return (
+    <Modal
+      open
+      title={base ? t('contracts.editTitle', { number: base.number }) : t('contracts.new')}
+      width={1000}
+      onCancel={confirmClose}
+      maskClosable={false}
+      destroyOnHidden
+      data-testid="contract-form"
+      footer={[
+        <Button key="cancel" onClick={confirmClose}>
+          {t('common.cancel')}
+        </Button>,
+        <Button
+          key="save"
+          type="primary"
+          loading={saving}
+          onClick={() => void save()}
+          {...testId('cf-submit')}
+        >
+          {t('common.save')}
+        </Button>,
+      ]}
+    >
+      {stale && (
+        <Alert
+          type="warning"
+          showIcon
+          className="gap-bottom"
+          title={t('err.stale')}
+          action={
+            <Button size="small" onClick={() => void reloadStale()} data-testid="cf-reload">
+              {t('contracts.reloadStale')}
+            </Button>
+          }
+        />
+      )}
+      {formError && <ErrorAlert error={formError} className="gap-bottom" />}
+      <Form<ContractFormValues>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        className="form-grid"
+        initialValues={detail ? valuesOf(detail) : emptyValues()}
+      >
+        <Form.Item
+          name="number"
+          label={t('contracts.number')}
+          rules={[
+            { required: true, whitespace: true, message: t('val.required') },
+            { max: 60, message: t('val.maxLength', { max: 60 }) },
+          ]}
+        >
+          <Input className="mono" autoFocus placeholder="HT-2026-0001" data-testid="cf-number" />
+        </Form.Item>
+        <Form.Item name="kind" label={t('contracts.kind')}>
+          <Radio.Group
+            options={options(CONTRACT_KINDS)}
+            optionType="button"
+            disabled={(base?.allocations.length ?? 0) > 0}
+            data-testid="cf-kind"
+          />
+        </Form.Item>
+        <Form.Item
+          name="accountId"
+          label={kind === 'system' ? t('contracts.headOffice') : t('contracts.account')}
+          rules={[{ required: true, message: t('contracts.accountRequired') }]}
+          extra={<BuyerHint kind={kind} buyer={knownBuyer} />}
+        >
+          <AccountPicker
+            initial={account}
+            disabled={(base?.allocations.length ?? 0) > 0}
+            onChange={(_, picked) => pickAccount(picked)}
+            testId="cf-accountId"
+          />
+        </Form.Item>
+        <Form.Item
+          name="partyName"
+          label={t('contracts.partyName')}
+          extra={t('contracts.partyNameHint')}
+          rules={[
+            { required: true, whitespace: true, message: t('val.required') },
+            { max: 200, message: t('val.maxLength', { max: 200 }) },
+          ]}
+        >
+          <Input data-testid="cf-partyName" />
+        </Form.Item>
+        <Form.Item name="opportunityId" label={t('contracts.opportunity')}>
+          <OpportunitySelect
+            accountId={accountId}
+            initial={base?.opportunity ?? null}
+            onChange={(_, row) => {
+              // An opportunity won through a tender brings that tender along.
+              if (row?.tenderId && form.getFieldValue('tenderId') == null)
+                form.setFieldValue('tenderId', row.tenderId);
+            }}
+            testId="cf-opportunityId"
+          />
+        </Form.Item>
+        <Form.Item name="tenderId" label={t('contracts.tender')}>
+          <TenderSelect account={account} initial={base?.tender ?? null} testId="cf-tenderId" />
+        </Form.Item>
+        <Form.Item
+          name="signedOn"
+          label={t('contracts.signedOn')}
+          extra={t('contracts.signedOnNeeded')}
+        >
+          <DateInput testId="cf-signedOn" />
+        </Form.Item>
+        <Form.Item
+          name="deliveryDueOn"
+          label={t('contracts.deliveryDueOn')}
+          dependencies={['signedOn']}
+          rules={[
+            {
+              validator: (_, v: string | null) => {
+                const signed = form.getFieldValue('signedOn') as string | null;
+                return v && signed && v < signed
+                  ? Promise.reject(new Error(t('contracts.dueBeforeSigning')))
+                  : Promise.resolve();
+              },
+            },
+          ]}
+        >
+          <DateInput testId="cf-deliveryDueOn" />
+        </Form.Item>
+        <Divider titlePlacement="start" className="form-section form-grid__wide">
+          {t('contracts.linesSection')}
+        </Divider>
+        <ContractLines form={form} prices={prices} onFound={found} lockedLineIds={lockedLineIds} />
+        <Form.Item
+          name="notes"
+          label={t('contracts.notes')}
+          className="form-grid__wide form-notes"
+          rules={[{ max: 5000, message: t('val.maxLength', { max: 5000 }) }]}
+        >
+          <Input.TextArea rows={2} data-testid="cf-notes" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** A system contract is signed with a head office of buyer type 系统采购. */
+function BuyerHint({ kind, buyer }: { kind: string; buyer: Buyer | null }) {
+  const t = useT();
+  if (!buyer) return null;
+  if (kind === 'system' && buyer.buyerType !== 'system')
+    return <span className="con-hint--above">{t('reason.contract.system_account')}</span>;
+  if (kind !== 'system' && buyer.buyerType === 'system' && buyer.subordinateCount > 0)
+    return (
+      <span className="con-muted">
+        {t('contracts.systemSuggested', { n: buyer.subordinateCount })}
+      </span>
+    );
+  return null;
+}
+
+/** A saved contract's lines price their models as they were saved, until the list loads. */
+function snapshotPrices(detail: ContractDetail | null): Map<number, PriceRef> {
+  const map = new Map<number, PriceRef>();
+  for (const l of detail?.lines ?? [])
+    if (l.priceId !== null)
+      map.set(l.priceId, {
+        id: l.priceId,
+        model: l.model,
+        configuration: l.configuration,
+        retailFen: l.retailFen,
+        floorFen: l.floorFen,
+      });
+  return map;
+}
