@@ -6,6 +6,7 @@ import {
   deleteActivity,
   getKpiTargets,
   listActivities,
+  mustGetActivity,
   setKpiTargets,
   updateActivity,
 } from './service';
@@ -13,6 +14,7 @@ import {
 type ActivityHandlers = Pick<
   Handlers,
   | 'activities.list'
+  | 'activities.get'
   | 'activities.create'
   | 'activities.update'
   | 'activities.delete'
@@ -26,6 +28,10 @@ export function activityHandlers({ db }: Deps): ActivityHandlers {
     'activities.list': (q, { session }) => {
       session.requireUser();
       return listActivities(db, q);
+    },
+    'activities.get': ({ id }, { session }) => {
+      session.requireUser();
+      return mustGetActivity(db, id);
     },
     'activities.create': (input, { session }) =>
       createActivity(db, session.requireUser().id, input),

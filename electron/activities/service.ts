@@ -121,7 +121,7 @@ export async function listActivities(db: Kysely<Database>, query: ListQuery<Acti
   return { total: Number(count.n), rows: rows.map(toRow) };
 }
 
-async function mustGet(db: Kysely<Database>, id: number): Promise<ActivityRow> {
+export async function mustGetActivity(db: Kysely<Database>, id: number): Promise<ActivityRow> {
   const row = await selectRows(joined(db)).where('x.id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', `activity #${id} does not exist`);
   return toRow(row);
@@ -180,7 +180,7 @@ async function guardReferences(trx: Kysely<Database>, input: ActivityInput): Pro
 }
 
 async function syncActivityDeadline(trx: Kysely<Database>, id: number): Promise<void> {
-  const a = await mustGet(trx, id);
+  const a = await mustGetActivity(trx, id);
   await syncDeadlines(trx, 'activity', id, [
     {
       kind: 'next_step',
@@ -221,7 +221,7 @@ export async function createActivity(
       .returning('id')
       .executeTakeFirstOrThrow();
     await syncActivityDeadline(trx, id);
-    const created = await mustGet(trx, id);
+    const created = await mustGetActivity(trx, id);
     await appendAudit(trx, {
       actorId,
       entity: 'activity',
@@ -247,7 +247,7 @@ export async function updateActivity(
   input: ActivityInput,
 ): Promise<ActivityRow> {
   return writeTx(db, async (trx) => {
-    const before = await mustGet(trx, id);
+    const before = await mustGetActivity(trx, id);
     guardAuthor(actor, before);
     await guardReferences(trx, input);
     const nextChanged =
@@ -262,7 +262,7 @@ export async function updateActivity(
       .where('id', '=', id)
       .execute();
     await syncActivityDeadline(trx, id);
-    const after = await mustGet(trx, id);
+    const after = await mustGetActivity(trx, id);
     await appendAudit(trx, {
       actorId: actor.id,
       entity: 'activity',
@@ -281,7 +281,7 @@ export async function deleteActivity(
   id: number,
 ): Promise<void> {
   await writeTx(db, async (trx) => {
-    const before = await mustGet(trx, id);
+    const before = await mustGetActivity(trx, id);
     guardAuthor(actor, before);
     await trx.deleteFrom('activities').where('id', '=', id).execute();
     await dropDeadlines(trx, 'activity', id);
@@ -302,7 +302,7 @@ export async function completeNextStep(
   done: boolean,
 ): Promise<ActivityRow> {
   return writeTx(db, async (trx) => {
-    const before = await mustGet(trx, id);
+    const before = await mustGetActivity(trx, id);
     guardAuthor(actor, before);
     if (!before.nextStep)
       throw new AppError('POLICY', 'this activity has no next step', {
@@ -315,7 +315,7 @@ export async function completeNextStep(
       .where('id', '=', id)
       .execute();
     await syncActivityDeadline(trx, id);
-    const after = await mustGet(trx, id);
+    const after = await mustGetActivity(trx, id);
     await appendAudit(trx, {
       actorId: actor.id,
       entity: 'activity',
