@@ -180,3 +180,234 @@ test('the calendar shows every deadline on its day, and what is overdue stands o
   await go(page, '/my-day');
   await expect(page.getByTestId('overdue-list')).toContainText('送报价单');
 });
+
+/** Types a date (or date and time) into an antd date picker and confirms it. */
+async function pickDate(page: Page, testId: string, value: string): Promise<void> {
+  const input = page.getByTestId(testId);
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+/** Chooses an account in an account picker by typing part of its name. */
+async function pickAccount(page: Page, testId: string, name: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.getByTestId(testId).locator('input').fill(name.slice(0, 4));
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: name })
+    .first()
+    .click();
+}
+
+async function switchUser(page: Page, name: string): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('switch-user').click();
+  await page.locator('[data-testid^="staff-option-"]', { hasText: name }).click();
+  await expect(page.getByTestId('current-user')).toHaveText(name);
+}
+
+test('a government tender from announcement to delivery and follow-up', async ({
+  page,
+  server,
+}) => {
+  const { gov, specialist } = await scene(server);
+  const opp = await server.call<Ref>('opportunities.create', {
+    accountId: gov.id,
+    title: '2027年警用车辆更新',
+    ownerId: specialist.id,
+    lines: [{ model: '迈腾', quantity: 2, targetUnitPriceFen: 19_500_000 }],
+  });
+  const opening = addDays(today(), -8);
+
+  await openAs(page, server, '张经理');
+  // The announcement: a tender recorded with its dates, lot, our bid, and the opportunity it serves.
+  await page.getByTestId('nav-tenders').click();
+  await page.getByTestId('tender-new').click();
+  await page.getByTestId('tf-projectNo').fill('ZJZFCG-2026-0815');
+  await page.getByTestId('tf-name').fill('市公安局警用车辆采购项目');
+  await choose(page, 'tf-method', '公开招标');
+  await pickAccount(page, 'tf-purchaserId', gov.name);
+  await choose(page, 'tf-opportunityId', '2027年警用车辆更新');
+  await pickDate(page, 'tf-announcedOn', addDays(today(), -30));
+  await pickDate(page, 'tf-docSaleStartOn', addDays(today(), -29));
+  await pickDate(page, 'tf-docSaleEndOn', addDays(today(), -20));
+  await pickDate(page, 'tf-bidDeadlineAt', `${opening} 09:30`);
+  await pickDate(page, 'tf-openingAt', `${opening} 09:30`);
+  await page.getByTestId('tf-lot-0-quantity').fill('2');
+  await page.getByTestId('tf-lot-0-bidAmountFen').fill('39');
+  await page.getByTestId('tf-lot-0-bidModel').fill('迈腾 330TSI 公务版');
+  await page.getByTestId('tender-form-save').click();
+  const card = page.getByTestId('tender-card');
+  await expect(card).toContainText('ZJZFCG-2026-0815');
+
+  // The award: our lot won; the opportunity moves to 承诺.
+  await page.getByTestId('tender-results').click();
+  await expect(page.getByTestId('result-lot-0')).toBeVisible();
+  await choose(page, 'result-lot-0-result', '我方中标');
+  await page.getByTestId('results-submit').click();
+  await expect(page.getByTestId('tender-lot-1')).toContainText('我方中标');
+  expect((await server.call<{ stage: string }>('opportunities.get', { id: opp.id })).stage).toBe(
+    'commitment',
+  );
+
+  // The contract with the procurement centre, at a price between floor and retail, made final.
+  await go(page, '/contracts');
+  await page.getByTestId('contract-new').click();
+  await page.getByTestId('cf-number').fill('HT-ZJ-2026-0815');
+  await pickAccount(page, 'cf-accountId', gov.name);
+  await choose(page, 'cf-tenderId', 'ZJZFCG-2026-0815');
+  await choose(page, 'cf-opportunityId', '2027年警用车辆更新');
+  await pickDate(page, 'cf-signedOn', addDays(today(), -6));
+  await choose(page, 'cf-line-0-priceId', '迈腾');
+  await page.getByTestId('cf-line-0-quantity').fill('2');
+  await page.getByTestId('cf-line-0-unitPriceFen').fill('195000');
+  await page.getByTestId('cf-submit').click();
+  const contract = page.getByTestId('contract-card');
+  await expect(contract.getByTestId('contract-number')).toHaveText('HT-ZJ-2026-0815');
+  await page.getByTestId('contract-finalize').click();
+  await page.getByTestId('finalize-confirm').click();
+  await expect(contract.getByTestId('contract-status')).toContainText('已生效');
+
+  // Delivery of both vehicles (VINs checked), registered to the purchaser.
+  await contract.getByTestId('contract-tab-deliveries').click();
+  for (const stem of ['LFV2A21K0P500101', 'LFV2A21K0P500102']) {
+    await page.getByTestId('delivery-add').click();
+    await page.getByTestId('dd-vin').fill(vin(stem));
+    await pickDate(page, 'dd-deliveredOn', addDays(today(), -3));
+    await page.getByTestId('dd-submit').click();
+    await expect(page.getByTestId('deliveries-table')).toContainText(vin(stem));
+  }
+  // Everything contracted is delivered: no third vehicle can be registered.
+  await expect(page.getByTestId('delivery-add')).toBeDisabled();
+
+  // The follow-ups the delivery scheduled (7 and 30 days); the first is recorded as done.
+  await contract.getByTestId('contract-tab-followUps').click();
+  const followUps = page.getByTestId('contract-follow-ups-table');
+  await expect(followUps).toContainText(
+    addDays(today(), 4).slice(5).replace('-', '月').replace(/^0/, ''),
+  );
+  await followUps.getByTestId('follow-up-done').first().click();
+  await page.getByTestId('fu-outcome').fill('车辆使用正常，装备处满意，预计明年再采购 4 台');
+  await page.getByTestId('fu-submit').click();
+  await expect(followUps).toContainText('车辆使用正常');
+  expect((await server.call<{ stage: string }>('opportunities.get', { id: opp.id })).stage).toBe(
+    'in_use',
+  );
+});
+
+test('a price below the floor waits for another manager’s approval before the contract is final', async ({
+  page,
+  server,
+}) => {
+  const { gov } = await scene(server);
+  await server.call('staff.create', { name: '王总', role: 'manager' });
+  await openAs(page, server, '张经理');
+  await go(page, '/contracts');
+  await page.getByTestId('contract-new').click();
+  await page.getByTestId('cf-number').fill('HT-2026-0901');
+  await pickAccount(page, 'cf-accountId', gov.name);
+  await pickDate(page, 'cf-signedOn', addDays(today(), -1));
+  await choose(page, 'cf-line-0-priceId', '迈腾');
+  await page.getByTestId('cf-line-0-quantity').fill('8');
+  await page.getByTestId('cf-line-0-unitPriceFen').fill('175000');
+  await expect(page.getByTestId('cf-line-0-hint')).toHaveAttribute('data-state', 'below');
+  await page.getByTestId('cf-submit').click();
+  const contract = page.getByTestId('contract-card');
+  await expect(contract.getByTestId('contract-blockers')).toContainText('需经理审批');
+  await expect(page.getByTestId('contract-finalize')).toBeDisabled();
+
+  await contract.getByTestId('contract-tab-approvals').click();
+  await page.getByTestId('approval-reason').fill('年度框架客户，8 台批量，竞品报价 17.2 万');
+  await page.getByTestId('approval-request').click();
+  await expect(contract.getByTestId('contract-status')).toContainText('待审批');
+  await expect(page.getByTestId('contract-finalize')).toBeDisabled();
+
+  // The requester cannot approve; another manager can, and says why.
+  await expect(page.getByTestId('approval-approve')).toBeDisabled();
+  await go(page, '/contracts');
+  await switchUser(page, '王总');
+  await go(page, '/contracts');
+  await page.getByTestId('contracts-grid').getByText('HT-2026-0901').click();
+  await contract.getByTestId('contract-tab-approvals').click();
+  await page.getByTestId('approval-approve').click();
+  await page.getByTestId('approval-note').fill('同意，按批量价格执行');
+  await page.getByTestId('approval-submit').click();
+  await expect(contract.getByTestId('approvals-tab')).toContainText('王总');
+  await expect(contract.getByTestId('approvals-tab')).toContainText('同意，按批量价格执行');
+  await page.getByTestId('contract-finalize').click();
+  await page.getByTestId('finalize-confirm').click();
+  await expect(contract.getByTestId('contract-status')).toContainText('已生效');
+});
+
+test('a system purchase allocated to three subordinate units, and to no other', async ({
+  page,
+  server,
+}) => {
+  const { price } = await scene(server);
+  const head = await server.call<Ref & { name: string }>('accounts.create', {
+    account: { name: '中国工商银行浙江省分行', buyerType: 'system' },
+  });
+  const units: string[] = [];
+  for (const city of ['杭州', '宁波', '温州']) {
+    const name = `中国工商银行${city}分行`;
+    await server.call('accounts.create', {
+      account: { name, buyerType: 'system', parentId: head.id },
+    });
+    units.push(name);
+  }
+  await server.call('accounts.create', {
+    account: { name: '中国建设银行杭州分行', buyerType: 'system' },
+  });
+  const contract = await server.call<Ref>('contracts.create', {
+    number: 'ICBC-ZJ-2026-01',
+    kind: 'system',
+    accountId: head.id,
+    partyName: head.name,
+    signedOn: addDays(today(), -10),
+    lines: [{ priceId: price.id, quantity: 9, unitPriceFen: 19_000_000 }],
+  });
+  await server.call('contracts.finalize', { id: contract.id });
+
+  await openAs(page, server, '张经理');
+  await go(page, `/contracts/${contract.id}`);
+  const card = page.getByTestId('contract-card');
+  await card.getByTestId('contract-tab-allocations').click();
+  for (const unit of units) {
+    await page.getByTestId('allocation-add').click();
+    await choose(page, 'ad-unitId', unit);
+    await page.getByTestId('ad-quantity').fill('3');
+    await page.getByTestId('ad-submit').click();
+    await expect(page.getByTestId('allocations-table')).toContainText(unit);
+  }
+  // A unit of another bank is not offered; allocating beyond the contract is refused.
+  await page.getByTestId('allocation-add').click();
+  await page.getByTestId('ad-unitId').click();
+  await expect(page.locator('.ant-select-dropdown:visible')).not.toContainText('建设银行');
+  await page.keyboard.press('Escape');
+  await choose(page, 'ad-unitId', units[0]!);
+  await page.getByTestId('ad-quantity').fill('4');
+  await page.getByTestId('ad-submit').click();
+  await expect(page.getByTestId('allocation-dialog')).toContainText('分配数量超过合同台数');
+  await page.keyboard.press('Escape');
+
+  // Each unit receives its vehicles: a delivery names the allocation it is for.
+  await card.getByTestId('contract-tab-deliveries').click();
+  await page.getByTestId('delivery-add').click();
+  await choose(page, 'dd-allocationId', units[1]!);
+  await page.getByTestId('dd-vin').fill(vin('LFV2A21K0P600201'));
+  await pickDate(page, 'dd-deliveredOn', addDays(today(), -2));
+  await page.getByTestId('dd-submit').click();
+  await expect(page.getByTestId('deliveries-table')).toContainText(units[1]!);
+  await card.getByTestId('contract-tab-allocations').click();
+  const rows = page.getByTestId('allocations-table');
+  for (const unit of units) await expect(rows).toContainText(unit);
+  const detail = await server.call<{
+    allocations: { unit: { name: string }; quantity: number; delivered: number }[];
+  }>('contracts.get', { id: contract.id });
+  expect(detail.allocations.map((a) => [a.unit.name, a.quantity, a.delivered])).toEqual([
+    [units[0], 3, 0],
+    [units[1], 3, 1],
+    [units[2], 3, 0],
+  ]);
+});
