@@ -1,13 +1,12 @@
 /** The account card (大客户档案卡): a drawer with the account's header, actions and tabs. */
+import { useConfirmDelete } from '../../components/use-confirm-delete';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Drawer, Result, Space, Spin, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Drawer, Result, Space, Spin, Tabs, Typography } from 'antd';
 import type { AccountDetail } from '../../../../shared/schemas/accounts';
 import { call } from '../../api/client';
 import { ErrorBody } from '../../components/ErrorAlert';
 import { useLang, useT } from '../../i18n/context';
 import { formatCount } from '../../lib/format';
-import { testId } from '../../lib/test-id';
 import { ContactsTab } from '../contacts/ContactsTab';
 import { BuyerTypeTag, GradeTag, LifecycleBadge } from './account-tags';
 import { DetailsTab } from './DetailsTab';
@@ -118,30 +117,16 @@ function CardActions(props: {
 }) {
   const { detail, onEdit, onDeleted } = props;
   const t = useT();
-  const { modal, message } = App.useApp();
-  const [deleting, setDeleting] = useState(false);
-
+  const { deleting, confirm } = useConfirmDelete();
   const remove = () =>
-    modal.confirm({
+    confirm({
       title: t('account.deleteConfirmTitle', { name: detail.name }),
-      content: t('account.deleteConfirmBody'),
-      okText: t('common.delete'),
-      okButtonProps: { danger: true, ...testId('account-delete-confirm') },
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        setDeleting(true);
-        const r = await call('accounts.delete', { id: detail.id });
-        setDeleting(false);
-        if (r.ok) {
-          void message.success(t('account.deleted', { name: detail.name }));
-          onDeleted();
-        } else {
-          modal.error({
-            title: t('account.deleteRefused'),
-            content: <ErrorBody error={r.error} />,
-          });
-        }
-      },
+      body: t('account.deleteConfirmBody'),
+      done: t('account.deleted', { name: detail.name }),
+      refused: t('account.deleteRefused'),
+      confirmTestId: 'account-delete-confirm',
+      run: () => call('accounts.delete', { id: detail.id }),
+      onDeleted,
     });
 
   return (

@@ -1,13 +1,12 @@
 /** The opportunity card: a drawer with the title, account, stage steps, actions and tabs. */
+import { useConfirmDelete } from '../../components/use-confirm-delete';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Drawer, Result, Space, Spin, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Drawer, Result, Space, Spin, Tabs, Typography } from 'antd';
 import type { OpportunityDetail } from '../../../../shared/schemas/opportunities';
 import { call } from '../../api/client';
 import { ErrorBody } from '../../components/ErrorAlert';
 import { useLang, useT } from '../../i18n/context';
 import { formatCount } from '../../lib/format';
-import { testId } from '../../lib/test-id';
 import { accountPath } from '../../lib/use-hash-route';
 import { BuyerTypeTag } from '../accounts/account-tags';
 import { ChangesTab } from './ChangesTab';
@@ -109,31 +108,16 @@ function CardActions(props: {
 }) {
   const { detail, onEdit, onMove, onDeleted } = props;
   const t = useT();
-  const { modal, message } = App.useApp();
-  const [deleting, setDeleting] = useState(false);
-
+  const { deleting, confirm } = useConfirmDelete();
   const remove = () =>
-    modal.confirm({
+    confirm({
       title: t('opp.deleteConfirmTitle', { title: detail.title }),
-      content: t('opp.deleteConfirmBody'),
-      okText: t('common.delete'),
-      okButtonProps: { danger: true, ...testId('opp-delete-confirm') },
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        setDeleting(true);
-        const r = await call('opportunities.delete', { id: detail.id });
-        setDeleting(false);
-        if (r.ok) {
-          void message.success(t('opp.deleted', { title: detail.title }));
-          onDeleted();
-        } else {
-          modal.error({
-            title: t('opp.deleteRefused'),
-            content: <ErrorBody error={r.error} />,
-            okButtonProps: testId('opp-delete-refused-ok'),
-          });
-        }
-      },
+      body: t('opp.deleteConfirmBody'),
+      done: t('opp.deleted', { title: detail.title }),
+      refused: t('opp.deleteRefused'),
+      confirmTestId: 'opp-delete-confirm',
+      run: () => call('opportunities.delete', { id: detail.id }),
+      onDeleted,
     });
 
   return (

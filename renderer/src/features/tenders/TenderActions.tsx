@@ -2,6 +2,7 @@
  * The tender card's actions. Each says, when disabled, why: results wait for the opening, an
  * awarded or closed tender takes no amendment, a closed one no results.
  */
+import { useConfirmDelete } from '../../components/use-confirm-delete';
 import {
   DeleteOutlined,
   EditOutlined,
@@ -9,14 +10,12 @@ import {
   StopOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
-import { App, Button, Space, Tooltip } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { Button, Space, Tooltip } from 'antd';
+import type { ReactNode } from 'react';
 import type { TenderDetail } from '../../../../shared/schemas/tenders';
 import { call } from '../../api/client';
-import { ErrorBody } from '../../components/ErrorAlert';
 import { useLang, useT } from '../../i18n/context';
 import { formatDateTime } from '../../lib/format';
-import { testId } from '../../lib/test-id';
 import { useNow } from './use-now';
 
 export type TenderDialog = 'amend' | 'results' | 'close';
@@ -90,31 +89,18 @@ export function TenderActions(props: {
 }) {
   const { detail, onEdit, onOpen, onDeleted } = props;
   const t = useT();
-  const { modal, message } = App.useApp();
-  const [deleting, setDeleting] = useState(false);
+  const { deleting, confirm } = useConfirmDelete();
   const blockers = useBlockers(detail);
 
   const remove = () =>
-    modal.confirm({
+    confirm({
       title: t('tenders.delete.title', { projectNo: detail.projectNo }),
-      content: t('tenders.delete.body'),
-      okText: t('common.delete'),
-      okButtonProps: { danger: true, ...testId('tender-delete-confirm') },
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        setDeleting(true);
-        const r = await call('tenders.delete', { id: detail.id });
-        setDeleting(false);
-        if (r.ok) {
-          void message.success(t('tenders.delete.done', { projectNo: detail.projectNo }));
-          onDeleted();
-        } else {
-          modal.error({
-            title: t('tenders.delete.refused'),
-            content: <ErrorBody error={r.error} />,
-          });
-        }
-      },
+      body: t('tenders.delete.body'),
+      done: t('tenders.delete.done', { projectNo: detail.projectNo }),
+      refused: t('tenders.delete.refused'),
+      confirmTestId: 'tender-delete-confirm',
+      run: () => call('tenders.delete', { id: detail.id }),
+      onDeleted,
     });
 
   return (
