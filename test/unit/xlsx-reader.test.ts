@@ -66,7 +66,7 @@ const kindOf = async (fn: () => Promise<unknown>) => {
 };
 
 describe('reading cells', () => {
-  it('reads dates in the 1900 system, East Asian built-in formats (31, 58) and custom 年月日 formats, never shifted by a day', async () => {
+  it('reads dates in the 1900 system, East Asian built-in formats (31, 58) and custom 年月日 formats, never shifted by a day, with their time of day', async () => {
     const file = xlsx({
       sheet: `<sheetData><row r="1"><c r="A1" s="1"><v>46086</v></c><c r="B1" s="2"><v>46086</v></c><c r="C1" s="3"><v>46086</v></c><c r="D1" s="4"><v>46086.99</v></c><c r="E1" s="5"><v>1234.5</v></c><c r="F1"><v>46086</v></c></row></sheetData>`,
     });
@@ -75,7 +75,8 @@ describe('reading cells', () => {
       { kind: 'date', iso: '2026-03-05' },
       { kind: 'date', iso: '2026-03-05' },
       { kind: 'date', iso: '2026-03-05' },
-      { kind: 'date', iso: '2026-03-05' },
+      // 23:46 the same day: the time of day is kept beside the date, never carried into it.
+      { kind: 'date', iso: '2026-03-05', time: '23:46' },
       { kind: 'number', value: 1234.5 },
       { kind: 'number', value: 46086 },
     ]);
