@@ -821,21 +821,21 @@ async function scheduleFollowUps(
   deliveredOn: string,
 ) {
   const { followUpDays } = await getSalesSettings(trx);
-  const unitName =
-    allocationId === null
-      ? null
-      : (c.allocations.find((x) => x.id === allocationId)?.unit.name ?? null);
+  const unit =
+    allocationId === null ? null : (c.allocations.find((x) => x.id === allocationId)?.unit ?? null);
   for (const days of followUpDays) {
+    // One follow-up per unit and delivery day, however many models the unit received.
     let existing = trx
-      .selectFrom('follow_ups')
-      .select('id')
-      .where('contract_id', '=', c.id)
-      .where('delivered_on', '=', deliveredOn)
-      .where('days', '=', days);
+      .selectFrom('follow_ups as f')
+      .leftJoin('contract_allocations as x', 'x.id', 'f.allocation_id')
+      .select('f.id')
+      .where('f.contract_id', '=', c.id)
+      .where('f.delivered_on', '=', deliveredOn)
+      .where('f.days', '=', days);
     existing =
-      allocationId === null
-        ? existing.where('allocation_id', 'is', null)
-        : existing.where('allocation_id', '=', allocationId);
+      unit === null
+        ? existing.where('f.allocation_id', 'is', null)
+        : existing.where('x.unit_id', '=', unit.id);
     if (await existing.executeTakeFirst()) continue;
     const dueOn = addDays(deliveredOn, days);
     const { id } = await trx
@@ -853,7 +853,7 @@ async function scheduleFollowUps(
       {
         kind: 'follow_up',
         due: dueOn,
-        title: `${c.number} ${unitName ?? c.partyName} · ${days}`,
+        title: `${c.number} ${unit?.name ?? c.partyName}（交车后${days}天）`,
         accountId: c.accountId,
         ownerId: c.ownerId,
       },
@@ -1000,27 +1000,40 @@ export async function removeDelivery(
         kind: 'delivery.invoiced',
       });
     await trx.deleteFrom('deliveries').where('id', '=', id).execute();
-    // Follow-ups of a delivery date nobody else was delivered on go too, unless already done.
-    let others = trx
-      .selectFrom('deliveries')
-      .select('id')
-      .where('contract_id', '=', d.contract_id)
-      .where('delivered_on', '=', d.delivered_on);
-    others =
+    // Follow-ups of a delivery day the unit (or, without units, the buyer) received nothing
+    // else on go too, unless already done.
+    const unitId =
       d.allocation_id === null
-        ? others.where('allocation_id', 'is', null)
-        : others.where('allocation_id', '=', d.allocation_id);
+        ? null
+        : ((
+            await trx
+              .selectFrom('contract_allocations')
+              .select('unit_id')
+              .where('id', '=', d.allocation_id)
+              .executeTakeFirst()
+          )?.unit_id ?? null);
+    let others = trx
+      .selectFrom('deliveries as o')
+      .leftJoin('contract_allocations as x', 'x.id', 'o.allocation_id')
+      .select('o.id')
+      .where('o.contract_id', '=', d.contract_id)
+      .where('o.delivered_on', '=', d.delivered_on);
+    others =
+      unitId === null
+        ? others.where('o.allocation_id', 'is', null)
+        : others.where('x.unit_id', '=', unitId);
     if (!(await others.executeTakeFirst())) {
       let orphans = trx
-        .selectFrom('follow_ups')
-        .select('id')
-        .where('contract_id', '=', d.contract_id)
-        .where('delivered_on', '=', d.delivered_on)
-        .where('done_at', 'is', null);
+        .selectFrom('follow_ups as f')
+        .leftJoin('contract_allocations as x', 'x.id', 'f.allocation_id')
+        .select('f.id')
+        .where('f.contract_id', '=', d.contract_id)
+        .where('f.delivered_on', '=', d.delivered_on)
+        .where('f.done_at', 'is', null);
       orphans =
-        d.allocation_id === null
-          ? orphans.where('allocation_id', 'is', null)
-          : orphans.where('allocation_id', '=', d.allocation_id);
+        unitId === null
+          ? orphans.where('f.allocation_id', 'is', null)
+          : orphans.where('x.unit_id', '=', unitId);
       for (const f of await orphans.execute()) {
         await trx.deleteFrom('follow_ups').where('id', '=', f.id).execute();
         await dropDeadlines(trx, 'follow_up', f.id);

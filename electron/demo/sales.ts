@@ -17,7 +17,9 @@ import {
 } from '../../shared/sales-enums';
 import type { PriceListEntry } from '../../shared/schemas/contracts';
 import { vinCheckCharacter } from '../../shared/vin';
-import { createActivity, setKpiTargets } from '../activities/service';
+import { completeNextStep, createActivity, setKpiTargets } from '../activities/service';
+import { completeFollowUp } from '../contracts/follow-ups';
+import { getStaff } from '../staff/service';
 import {
   addInvoice,
   allocate,
@@ -89,6 +91,13 @@ const SUMMARIES: Record<ActivityType, string[]> = {
   tender_docs: ['购买招标文件'],
   quote: ['提交正式报价单', '按批量价格重新报价'],
 };
+
+const FOLLOW_UP_OUTCOMES = [
+  '车辆使用正常，客户满意',
+  '客户反馈油耗偏高，已安排技师回访',
+  '驾驶员对座椅舒适性评价好，提到明年还有采购计划',
+  '已提醒首保时间，客户确认按时进站',
+];
 
 const NEXT_STEPS = [
   '送报价单',
@@ -220,7 +229,8 @@ export async function seedDemoSales(
           (lines.reduce((n, l) => n + l.quantity * (l.targetUnitPriceFen ?? 0), 0) * 1.05) /
             1_000_000,
         ) * 1_000_000,
-      expectedCloseOn: day(r.int(-20, 150)),
+      // Mostly ahead; a few already past their date, the stale forecasts a manager asks about.
+      expectedCloseOn: r.chance(0.04) ? day(-r.int(1, 20)) : day(r.int(3, 150)),
       lines,
       contacts: contacts.map((c) => ({
         contactId: c.id,
@@ -243,7 +253,7 @@ export async function seedDemoSales(
       const type = r.weighted(ACTIVITY_WEIGHTS);
       const occurredOn = day(-r.int(0, 30));
       const withNext = r.chance(0.5);
-      await createActivity(trx, owner, {
+      const activity = await createActivity(trx, owner, {
         type,
         accountId: a.id,
         opportunityId: opp.id,
@@ -255,6 +265,9 @@ export async function seedDemoSales(
         nextStepOn: withNext ? addDays(occurredOn, r.int(1, 21)) : null,
       });
       summary.activities++;
+      // Most past next steps were done; a few are overdue, as in anyone's week.
+      if (activity.nextStepOn && activity.nextStepOn < today && r.chance(0.95))
+        await completeNextStep(trx, await getStaff(trx, owner), activity.id, true);
     }
 
     const stage: OpenStage | 'lost' | 'abandoned' | 'tender' = r.weighted([
@@ -291,6 +304,7 @@ export async function seedDemoSales(
       }));
       const openingAt = `${day(opening)}T01:30:00.000Z`;
       const bondPaidOn = opening < 3 ? day(opening - r.int(3, 6)) : null;
+      const refundDue = opening + r.int(5, 30);
       const tender = await createTender(trx, owner, {
         projectNo,
         name: opp.title.replace(/采购$/, '') + '采购项目',
@@ -315,8 +329,12 @@ export async function seedDemoSales(
         openingPlace: '公共资源交易中心 第三开标室',
         bondFen: bondPaidOn ? 2_000_000 : null,
         bondPaidOn,
-        bondRefundDueOn: bondPaidOn ? day(opening + r.int(5, 30)) : null,
-        bondRefundedOn: bondPaidOn && opening < -40 ? day(opening + 20) : null,
+        bondRefundDueOn: bondPaidOn ? day(refundDue) : null,
+        // Refunds due in the past were mostly received.
+        bondRefundedOn:
+          bondPaidOn && refundDue < 0 && r.chance(0.9)
+            ? day(Math.min(refundDue + r.int(0, 5), 0))
+            : null,
         lots: lotLines,
         notes: null,
       });
@@ -503,5 +521,17 @@ export async function seedDemoSales(
         deliveryIds: delivered.map((d) => d.id),
       });
     }
+    // Follow-ups already due were mostly made.
+    for (const f of detail.followUps)
+      if (f.dueOn < today && r.chance(0.85))
+        await completeFollowUp(trx, owner, f.id, r.pick(FOLLOW_UP_OUTCOMES));
+    // Fully delivered and invoiced: most of these deals are closed as won with their contract.
+    const after = await trx
+      .selectFrom('contracts')
+      .select(['quantity', 'delivered'])
+      .where('id', '=', contract.id)
+      .executeTakeFirstOrThrow();
+    if (after.delivered >= after.quantity && r.chance(0.8))
+      await applyStage(trx, owner, opportunityId, 'won', 'manual', { contractId: contract.id });
   }
 }
