@@ -14,6 +14,19 @@ interface Ref {
 
 const today = () => chinaDate();
 
+/**
+ * Clicks a button that opens a dialog until the dialog's content shows: a card's toolbar renders
+ * again once its record has loaded, and a click in between can land on the old button. (antd keeps
+ * a modal's root out of the layout, so the content is what is waited for.)
+ */
+async function openDialog(page: Page, button: string, content: string): Promise<void> {
+  await expect(async () => {
+    if (!(await page.getByTestId(content).isVisible()))
+      await page.getByTestId(button).click({ timeout: 2000 });
+    await expect(page.getByTestId(content)).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
+}
+
 /** Follows an in-app link (the hash route), as clicking it would. */
 async function go(page: Page, route: string): Promise<void> {
   await page.evaluate(`window.location.hash = ${JSON.stringify(route)}`);
@@ -75,17 +88,14 @@ test('a lost tender: the result names the winner and price, and the opportunity 
   await openAs(page, server, '张经理');
   await go(page, `/tenders/${tender.id}`);
   await expect(page.getByTestId('tender-card')).toContainText('HZCG-2026-0412');
-  await page.getByTestId('tender-results').click();
-  // antd keeps a modal's root element out of the layout: its content is what shows.
-  const dialog = page.getByTestId('result-lot-0');
-  await expect(dialog).toBeVisible();
+  await openDialog(page, 'tender-results', 'result-lot-0');
   await choose(page, 'result-lot-0-result', '他人中标');
   await page.getByTestId('result-lot-0-winnerName').fill('杭州某丰田汽车销售服务有限公司');
   await page.getByTestId('result-lot-0-winnerBrand').fill('丰田');
   await page.getByTestId('result-lot-0-winnerModel').fill('凯美瑞');
   await page.getByTestId('result-lot-0-winningAmountFen').fill('1080000');
   await page.getByTestId('results-submit').click();
-  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('result-lot-0')).toBeHidden();
   const lot = page.getByTestId('tender-lot-1');
   await expect(lot).toContainText('杭州某丰田汽车销售服务有限公司');
   await expect(lot).toContainText('丰田');
@@ -223,7 +233,7 @@ test('a government tender from announcement to delivery and follow-up', async ({
   await openAs(page, server, '张经理');
   // The announcement: a tender recorded with its dates, lot, our bid, and the opportunity it serves.
   await page.getByTestId('nav-tenders').click();
-  await page.getByTestId('tender-new').click();
+  await openDialog(page, 'tender-new', 'tf-projectNo');
   await page.getByTestId('tf-projectNo').fill('ZJZFCG-2026-0815');
   await page.getByTestId('tf-name').fill('市公安局警用车辆采购项目');
   await choose(page, 'tf-method', '公开招标');
@@ -242,8 +252,7 @@ test('a government tender from announcement to delivery and follow-up', async ({
   await expect(card).toContainText('ZJZFCG-2026-0815');
 
   // The award: our lot won; the opportunity moves to 承诺.
-  await page.getByTestId('tender-results').click();
-  await expect(page.getByTestId('result-lot-0')).toBeVisible();
+  await openDialog(page, 'tender-results', 'result-lot-0');
   await choose(page, 'result-lot-0-result', '我方中标');
   await page.getByTestId('results-submit').click();
   await expect(page.getByTestId('tender-lot-1')).toContainText('我方中标');
@@ -253,7 +262,7 @@ test('a government tender from announcement to delivery and follow-up', async ({
 
   // The contract with the procurement centre, at a price between floor and retail, made final.
   await go(page, '/contracts');
-  await page.getByTestId('contract-new').click();
+  await openDialog(page, 'contract-new', 'cf-number');
   await page.getByTestId('cf-number').fill('HT-ZJ-2026-0815');
   await pickAccount(page, 'cf-accountId', gov.name);
   await choose(page, 'cf-tenderId', 'ZJZFCG-2026-0815');
@@ -265,17 +274,18 @@ test('a government tender from announcement to delivery and follow-up', async ({
   await page.getByTestId('cf-submit').click();
   const contract = page.getByTestId('contract-card');
   await expect(contract.getByTestId('contract-number')).toHaveText('HT-ZJ-2026-0815');
-  await page.getByTestId('contract-finalize').click();
+  await openDialog(page, 'contract-finalize', 'finalize-confirm');
   await page.getByTestId('finalize-confirm').click();
   await expect(contract.getByTestId('contract-status')).toContainText('已生效');
 
   // Delivery of both vehicles (VINs checked), registered to the purchaser.
   await contract.getByTestId('contract-tab-deliveries').click();
   for (const stem of ['LFV2A21K0P500101', 'LFV2A21K0P500102']) {
-    await page.getByTestId('delivery-add').click();
+    await openDialog(page, 'delivery-add', 'dd-vin');
     await page.getByTestId('dd-vin').fill(vin(stem));
     await pickDate(page, 'dd-deliveredOn', addDays(today(), -3));
     await page.getByTestId('dd-submit').click();
+    await expect(page.getByTestId('dd-vin')).toBeHidden();
     await expect(page.getByTestId('deliveries-table')).toContainText(vin(stem));
   }
   // Everything contracted is delivered: no third vehicle can be registered.
@@ -304,7 +314,7 @@ test('a price below the floor waits for another manager’s approval before the 
   await server.call('staff.create', { name: '王总', role: 'manager' });
   await openAs(page, server, '张经理');
   await go(page, '/contracts');
-  await page.getByTestId('contract-new').click();
+  await openDialog(page, 'contract-new', 'cf-number');
   await page.getByTestId('cf-number').fill('HT-2026-0901');
   await pickAccount(page, 'cf-accountId', gov.name);
   await pickDate(page, 'cf-signedOn', addDays(today(), -1));
@@ -330,12 +340,12 @@ test('a price below the floor waits for another manager’s approval before the 
   await go(page, '/contracts');
   await page.getByTestId('contracts-grid').getByText('HT-2026-0901').click();
   await contract.getByTestId('contract-tab-approvals').click();
-  await page.getByTestId('approval-approve').click();
+  await openDialog(page, 'approval-approve', 'approval-note');
   await page.getByTestId('approval-note').fill('同意，按批量价格执行');
   await page.getByTestId('approval-submit').click();
   await expect(contract.getByTestId('approvals-tab')).toContainText('王总');
   await expect(contract.getByTestId('approvals-tab')).toContainText('同意，按批量价格执行');
-  await page.getByTestId('contract-finalize').click();
+  await openDialog(page, 'contract-finalize', 'finalize-confirm');
   await page.getByTestId('finalize-confirm').click();
   await expect(contract.getByTestId('contract-status')).toContainText('已生效');
 });
@@ -374,26 +384,32 @@ test('a system purchase allocated to three subordinate units, and to no other', 
   const card = page.getByTestId('contract-card');
   await card.getByTestId('contract-tab-allocations').click();
   for (const unit of units) {
-    await page.getByTestId('allocation-add').click();
+    await openDialog(page, 'allocation-add', 'ad-quantity');
     await choose(page, 'ad-unitId', unit);
     await page.getByTestId('ad-quantity').fill('3');
     await page.getByTestId('ad-submit').click();
+    await expect(page.getByTestId('ad-quantity')).toBeHidden();
     await expect(page.getByTestId('allocations-table')).toContainText(unit);
   }
   // A unit of another bank is not offered; allocating beyond the contract is refused.
-  await page.getByTestId('allocation-add').click();
+  await openDialog(page, 'allocation-add', 'ad-quantity');
   await page.getByTestId('ad-unitId').click();
-  await expect(page.locator('.ant-select-dropdown:visible')).not.toContainText('建设银行');
-  await page.keyboard.press('Escape');
-  await choose(page, 'ad-unitId', units[0]!);
+  const offered = page.locator('.ant-select-dropdown:visible');
+  await expect(offered).toContainText(units[0]!);
+  await expect(offered).not.toContainText('建设银行');
+  await offered.locator('.ant-select-item-option').filter({ hasText: units[0]! }).click();
   await page.getByTestId('ad-quantity').fill('4');
   await page.getByTestId('ad-submit').click();
   await expect(page.getByTestId('allocation-dialog')).toContainText('分配数量超过合同台数');
-  await page.keyboard.press('Escape');
+  await page
+    .locator('.ant-modal:visible')
+    .getByRole('button', { name: /取\s*消/ })
+    .click();
+  await expect(page.getByTestId('ad-quantity')).toBeHidden();
 
   // Each unit receives its vehicles: a delivery names the allocation it is for.
   await card.getByTestId('contract-tab-deliveries').click();
-  await page.getByTestId('delivery-add').click();
+  await openDialog(page, 'delivery-add', 'dd-vin');
   await choose(page, 'dd-allocationId', units[1]!);
   await page.getByTestId('dd-vin').fill(vin('LFV2A21K0P600201'));
   await pickDate(page, 'dd-deliveredOn', addDays(today(), -2));
