@@ -38,6 +38,11 @@ export class AppError extends Error {
   }
 }
 
+/** Error details naming one field and what is wrong with it (`code` doubles as the message key). */
+export function fieldIssue(path: string, code: string): { fields: FieldIssue[] } {
+  return { fields: [{ path, code, message: code }] };
+}
+
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }

@@ -1,7 +1,7 @@
 /** The activity log (visits, calls, mailings, cold calls …) with next steps, and daily KPI targets. */
 import { type Kysely, sql } from 'kysely';
 import type { ListQuery } from '../../shared/list';
-import { AppError } from '../../shared/result';
+import { AppError, fieldIssue } from '../../shared/result';
 import {
   ACTIVITY_COLUMNS,
   type ActivityColumn,
@@ -135,7 +135,7 @@ async function guardReferences(trx: Kysely<Database>, input: ActivityInput): Pro
     .executeTakeFirst();
   if (!account)
     throw new AppError('NOT_FOUND', `account #${input.accountId} does not exist`, {
-      fields: [{ path: 'accountId', code: 'account.missing', message: 'account.missing' }],
+      ...fieldIssue('accountId', 'account.missing'),
     });
   if (input.opportunityId !== null) {
     const o = await trx
@@ -162,9 +162,7 @@ async function guardReferences(trx: Kysely<Database>, input: ActivityInput): Pro
       .executeTakeFirst();
     if (!c || c.account_id !== input.accountId)
       throw new AppError('VALIDATION', 'the contact is not one of this account', {
-        fields: [
-          { path: 'contactId', code: 'contact.other_account', message: 'contact.other_account' },
-        ],
+        ...fieldIssue('contactId', 'contact.other_account'),
       });
   }
   if (input.nextStepOn !== null && input.nextStepOn < input.occurredOn)

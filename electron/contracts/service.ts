@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { addDays, chinaDate } from '../../shared/dates';
-import { AppError } from '../../shared/result';
+import { AppError, fieldIssue } from '../../shared/result';
 import { type Stage, isOpenStage, stageRank } from '../../shared/sales-enums';
 import type {
   ContractDetail,
@@ -28,10 +28,7 @@ export function contractKey(number: string): string {
   return number.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 }
 
-const field = (path: string, code: string) => ({
-  fields: [{ path, code, message: code }],
-  kind: code,
-});
+const field = (path: string, code: string) => ({ ...fieldIssue(path, code), kind: code });
 
 /** The below-floor lines as an approval covers them, in a stable order. */
 function belowFloorLines(d: Pick<ContractDetail, 'lines'>): ApprovedLine[] {

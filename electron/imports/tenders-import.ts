@@ -40,6 +40,7 @@ import {
   mustGetTender,
   projectKey,
   recordResults,
+  scheduleOf,
   updateTender,
 } from '../tenders/service';
 import { reason } from './account-row';
@@ -485,21 +486,7 @@ async function applyTender(
   }
 
   let tender = await mustGetTender(db, existing.id);
-  const stored = await db
-    .selectFrom('tenders')
-    .selectAll()
-    .where('id', '=', tender.id)
-    .executeTakeFirstOrThrow();
-  const current: TenderSchedule = {
-    budgetFen: stored.budget_fen,
-    intentionOn: stored.intention_on,
-    announcedOn: stored.announced_on,
-    docSaleStartOn: stored.doc_sale_start_on,
-    docSaleEndOn: stored.doc_sale_end_on,
-    bidDeadlineAt: stored.bid_deadline_at,
-    openingAt: stored.opening_at,
-    openingPlace: stored.opening_place,
-  };
+  const current = scheduleOf(tender);
   // Changed dates are an amendment (更正公告), with their old values kept.
   const amended: Partial<TenderSchedule> = {};
   for (const [f, k] of SCHEDULE_FIELDS) {
@@ -537,14 +524,7 @@ async function applyTender(
     announcementUrl: tender.announcementUrl,
     opportunityId: tender.opportunityId,
     ownerId: tender.ownerId,
-    budgetFen: tender.budgetFen,
-    intentionOn: tender.intentionOn,
-    announcedOn: tender.announcedOn,
-    docSaleStartOn: tender.docSaleStartOn,
-    docSaleEndOn: tender.docSaleEndOn,
-    bidDeadlineAt: tender.bidDeadlineAt,
-    openingAt: tender.openingAt,
-    openingPlace: tender.openingPlace,
+    ...scheduleOf(tender),
     bondFen: tender.bondFen,
     bondPaidOn: tender.bondPaidOn,
     bondRefundDueOn: tender.bondRefundDueOn,

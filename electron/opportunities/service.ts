@@ -5,7 +5,7 @@ import type {
   OpportunityInput,
   StageMove,
 } from '../../shared/schemas/opportunities';
-import { AppError } from '../../shared/result';
+import { AppError, fieldIssue } from '../../shared/result';
 import { type Stage, isOpenStage } from '../../shared/sales-enums';
 import { searchKey } from '../../shared/text';
 import { nameInitials, nameSortKey } from '../accounts/pinyin';
@@ -51,7 +51,7 @@ async function accountOf(trx: Kysely<Database>, accountId: number) {
     .executeTakeFirst();
   if (!account)
     throw new AppError('NOT_FOUND', `account #${accountId} does not exist`, {
-      fields: [{ path: 'accountId', code: 'account.missing', message: 'account.missing' }],
+      ...fieldIssue('accountId', 'account.missing'),
     });
   return account;
 }
@@ -68,7 +68,7 @@ async function guardReferences(trx: Kysely<Database>, input: OpportunityInput): 
   const contactIds = input.contacts.map((c) => c.contactId);
   if (new Set(contactIds).size !== contactIds.length)
     throw new AppError('VALIDATION', 'a contact is listed twice', {
-      fields: [{ path: 'contacts', code: 'contact.duplicate', message: 'contact.duplicate' }],
+      ...fieldIssue('contacts', 'contact.duplicate'),
     });
   if (contactIds.length > 0) {
     const found = await trx
@@ -79,9 +79,7 @@ async function guardReferences(trx: Kysely<Database>, input: OpportunityInput): 
       .execute();
     if (found.length !== contactIds.length)
       throw new AppError('VALIDATION', 'every contact must be a contact of the account', {
-        fields: [
-          { path: 'contacts', code: 'contact.other_account', message: 'contact.other_account' },
-        ],
+        ...fieldIssue('contacts', 'contact.other_account'),
       });
   }
 }
@@ -337,7 +335,7 @@ export async function applyStage(
     if (!facts.lostReason)
       throw new AppError('VALIDATION', 'a lost opportunity needs a reason', {
         kind: 'stage.lost_reason',
-        fields: [{ path: 'lostReason', code: 'stage.lost_reason', message: 'stage.lost_reason' }],
+        ...fieldIssue('lostReason', 'stage.lost_reason'),
       });
     Object.assign(set, {
       lost_reason: facts.lostReason,
@@ -360,9 +358,7 @@ export async function applyStage(
         'won needs the contract: choose a final contract of this opportunity',
         {
           kind: 'stage.won_contract',
-          fields: [
-            { path: 'contractId', code: 'stage.won_contract', message: 'stage.won_contract' },
-          ],
+          ...fieldIssue('contractId', 'stage.won_contract'),
         },
       );
     Object.assign(set, {

@@ -1,7 +1,7 @@
 /** The price list: market retail price and policy floor per model, maintained by managers. */
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { PriceListEntry, PriceListInput } from '../../shared/schemas/contracts';
-import { AppError } from '../../shared/result';
+import { AppError, fieldIssue } from '../../shared/result';
 import { searchKey } from '../../shared/text';
 import { appendAudit } from '../audit/audit';
 import type { Database, PriceListTable } from '../db/schema';
@@ -75,9 +75,7 @@ export async function savePrice(
         `${entry.model} ${entry.configuration ?? ''} is already on the price list`.trim(),
         {
           kind: 'price.model_taken',
-          fields: [
-            { path: 'entry.model', code: 'price.model_taken', message: 'price.model_taken' },
-          ],
+          ...fieldIssue('entry.model', 'price.model_taken'),
         },
       );
     const before = id === null ? null : await getPrice(trx, id);

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { chinaDate } from '../../shared/dates';
-import { AppError } from '../../shared/result';
+import { AppError, fieldIssue } from '../../shared/result';
 import { type Stage, isOpenStage, stageRank } from '../../shared/sales-enums';
 import type {
   ResultsInput,
@@ -62,9 +62,7 @@ async function guardReferences(
       `project number ${input.projectNo} is already recorded ("${taken.name}")`,
       {
         kind: 'tender.project_taken',
-        fields: [
-          { path: 'projectNo', code: 'tender.project_taken', message: 'tender.project_taken' },
-        ],
+        ...fieldIssue('projectNo', 'tender.project_taken'),
       },
     );
   const purchaser = await trx
@@ -74,7 +72,7 @@ async function guardReferences(
     .executeTakeFirst();
   if (!purchaser)
     throw new AppError('NOT_FOUND', `account #${input.purchaserId} does not exist`, {
-      fields: [{ path: 'purchaserId', code: 'account.missing', message: 'account.missing' }],
+      ...fieldIssue('purchaserId', 'account.missing'),
     });
   if (input.opportunityId !== null) {
     const opp = await trx
@@ -102,7 +100,7 @@ async function guardReferences(
   const lotNos = input.lots.map((l) => l.lotNo.normalize('NFKC').toUpperCase());
   if (new Set(lotNos).size !== lotNos.length)
     throw new AppError('VALIDATION', 'two lots have the same number', {
-      fields: [{ path: 'lots', code: 'tender.lot_duplicate', message: 'tender.lot_duplicate' }],
+      ...fieldIssue('lots', 'tender.lot_duplicate'),
     });
   return { purchaserName: purchaser.name };
 }
@@ -432,6 +430,20 @@ const SCHEDULE_FIELDS = [
   'openingPlace',
 ] as const;
 
+/** The dates and facts of a tender that an amendment may change, as they stand. */
+export function scheduleOf(t: TenderDetail): TenderSchedule {
+  return {
+    budgetFen: t.budgetFen,
+    intentionOn: t.intentionOn,
+    announcedOn: t.announcedOn,
+    docSaleStartOn: t.docSaleStartOn,
+    docSaleEndOn: t.docSaleEndOn,
+    bidDeadlineAt: t.bidDeadlineAt,
+    openingAt: t.openingAt,
+    openingPlace: t.openingPlace,
+  };
+}
+
 export async function amendTender(
   db: Kysely<Database>,
   actorId: number,
@@ -455,21 +467,7 @@ export async function amendTender(
           kind: 'tender.awarded',
         },
       );
-    const stored = await trx
-      .selectFrom('tenders')
-      .selectAll()
-      .where('id', '=', input.id)
-      .executeTakeFirstOrThrow();
-    const current: TenderSchedule = {
-      budgetFen: stored.budget_fen,
-      intentionOn: stored.intention_on,
-      announcedOn: stored.announced_on,
-      docSaleStartOn: stored.doc_sale_start_on,
-      docSaleEndOn: stored.doc_sale_end_on,
-      bidDeadlineAt: stored.bid_deadline_at,
-      openingAt: stored.opening_at,
-      openingPlace: stored.opening_place,
-    };
+    const current = scheduleOf(before);
     const next: TenderSchedule = { ...current };
     const changes: Record<string, [unknown, unknown]> = {};
     for (const field of SCHEDULE_FIELDS) {
@@ -481,9 +479,7 @@ export async function amendTender(
     if (Object.keys(changes).length === 0)
       throw new AppError('VALIDATION', 'the amendment changes nothing', {
         kind: 'tender.amendment_empty',
-        fields: [
-          { path: 'changes', code: 'tender.amendment_empty', message: 'tender.amendment_empty' },
-        ],
+        ...fieldIssue('changes', 'tender.amendment_empty'),
       });
     if (next.announcedOn && input.publishedOn < next.announcedOn)
       throw new AppError('VALIDATION', 'an amendment cannot be published before the announcement', {
@@ -498,10 +494,10 @@ export async function amendTender(
       });
     guardDates({
       ...next,
-      bondPaidOn: stored.bond_paid_on,
-      bondRefundedOn: stored.bond_refunded_on,
-      publicityEndOn: stored.publicity_end_on,
-      awardedOn: stored.awarded_on,
+      bondPaidOn: before.bondPaidOn,
+      bondRefundedOn: before.bondRefundedOn,
+      publicityEndOn: before.publicityEndOn,
+      awardedOn: before.awardedOn,
     });
     const now = new Date().toISOString();
     await trx
@@ -586,7 +582,7 @@ export async function recordResults(
       );
     if (input.awardedOn > chinaDate(now))
       throw new AppError('VALIDATION', 'the award date is in the future', {
-        fields: [{ path: 'awardedOn', code: 'date.future', message: 'date.future' }],
+        ...fieldIssue('awardedOn', 'date.future'),
       });
     if (input.publicityEndOn && input.publicityEndOn < chinaDate(before.openingAt))
       throw new AppError('VALIDATION', 'the publicity cannot end before the opening', {

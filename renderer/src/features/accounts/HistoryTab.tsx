@@ -1,16 +1,12 @@
 /** 变更记录: the audit entries about this account and its contacts, newest first, as readable diffs. */
 import { Table, Tag } from 'antd';
-import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../../shared/schemas/system';
-import type { ApiError } from '../../../../shared/result';
-import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLang, useT } from '../../i18n/context';
 import { formatDateTime } from '../../lib/format';
+import { AUDIT_PAGE_SIZE, useAuditPage } from '../../lib/use-audit-page';
 import { ACTION_KEYS } from './action-labels';
 import { HistoryChanges } from './HistoryChanges';
-
-const PAGE_SIZE = 20;
 
 const ACTION_COLORS: Record<string, string> = {
   create: 'green',
@@ -22,28 +18,11 @@ const ACTION_COLORS: Record<string, string> = {
 export function HistoryTab({ accountId, revision }: { accountId: number; revision: unknown }) {
   const t = useT();
   const { lang } = useLang();
-  const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ key: string; rows: AuditEntry[]; total: number } | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const key = JSON.stringify([accountId, page, revision]);
-
-  useEffect(() => {
-    let live = true;
-    void call('accounts.history', {
-      id: accountId,
-      offset: (page - 1) * PAGE_SIZE,
-      limit: PAGE_SIZE,
-    }).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setError(null);
-        setData({ key, rows: r.value.rows, total: r.value.total });
-      } else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [accountId, page, key]);
+  const { page, setPage, error, rows, total, loading } = useAuditPage(
+    'accounts.history',
+    accountId,
+    revision,
+  );
 
   // An action this version does not know gets a neutral name, never its raw key.
   const actionLabel = (action: string) => t(ACTION_KEYS[action] ?? 'history.other');
@@ -55,14 +34,14 @@ export function HistoryTab({ accountId, revision }: { accountId: number; revisio
         size="small"
         rowKey="id"
         className="history-table"
-        loading={data?.key !== key && !error}
-        dataSource={data?.rows ?? []}
+        loading={loading}
+        dataSource={rows}
         locale={{ emptyText: t('history.empty') }}
         data-testid="history-table"
         pagination={{
           current: page,
-          pageSize: PAGE_SIZE,
-          total: data?.total ?? 0,
+          pageSize: AUDIT_PAGE_SIZE,
+          total,
           showSizeChanger: false,
           size: 'small',
           onChange: setPage,

@@ -1,7 +1,7 @@
 /** 修改记录: the audit entries about this opportunity, newest first, told in words. */
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { Table, Tag } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { SOURCES, type Source } from '../../../../shared/enums';
 import {
   LOST_REASONS,
@@ -15,16 +15,13 @@ import {
   type OpportunityColumn,
 } from '../../../../shared/schemas/opportunities';
 import type { AuditEntry } from '../../../../shared/schemas/system';
-import type { ApiError } from '../../../../shared/result';
 import { formatFen, formatFenAsWan } from '../../../../shared/values/money';
-import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumLabel, useLang, useT } from '../../i18n/context';
 import type { MessageKey } from '../../i18n/messages-zh';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { AUDIT_PAGE_SIZE, useAuditPage } from '../../lib/use-audit-page';
 import { StageTag } from './StageTag';
-
-const PAGE_SIZE = 20;
 
 const ACTIONS: Readonly<Record<string, { key: MessageKey; color: string }>> = {
   'opportunity.create': { key: 'opp.history.create', color: 'green' },
@@ -185,28 +182,11 @@ export function ChangesTab({
 }) {
   const t = useT();
   const { lang } = useLang();
-  const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ key: string; rows: AuditEntry[]; total: number } | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const key = JSON.stringify([opportunityId, page, revision]);
-
-  useEffect(() => {
-    let live = true;
-    void call('opportunities.history', {
-      id: opportunityId,
-      offset: (page - 1) * PAGE_SIZE,
-      limit: PAGE_SIZE,
-    }).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setError(null);
-        setData({ key, rows: r.value.rows, total: r.value.total });
-      } else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [opportunityId, page, key]);
+  const { page, setPage, error, rows, total, loading } = useAuditPage(
+    'opportunities.history',
+    opportunityId,
+    revision,
+  );
 
   return (
     <>
@@ -215,14 +195,14 @@ export function ChangesTab({
         size="small"
         rowKey="id"
         className="history-table"
-        loading={data?.key !== key && !error}
-        dataSource={data?.rows ?? []}
+        loading={loading}
+        dataSource={rows}
         locale={{ emptyText: t('history.empty') }}
         data-testid="opp-changes"
         pagination={{
           current: page,
-          pageSize: PAGE_SIZE,
-          total: data?.total ?? 0,
+          pageSize: AUDIT_PAGE_SIZE,
+          total,
           showSizeChanger: false,
           hideOnSinglePage: true,
           size: 'small',
