@@ -621,15 +621,16 @@ export async function finalizeContract(
           `${before.number}: final`,
         );
     }
+    const after = await mustGetContract(trx, id);
     await appendAudit(trx, {
       actorId,
       entity: 'contract',
       entityId: id,
       action: 'contract.finalize',
       before: { status: before.status },
-      after: snapshot(await mustGetContract(trx, id)),
+      after: snapshot(after),
     });
-    return mustGetContract(trx, id);
+    return after;
   });
 }
 
