@@ -63,6 +63,7 @@ import {
   invoiceInput,
   priceListEntry,
   priceListInput,
+  registrationInput,
 } from './schemas/contracts';
 import {
   board,
@@ -86,6 +87,36 @@ import {
   tenderPage,
 } from './schemas/tenders';
 import { pageSchema } from './list';
+import {
+  authorisationAnswerInput,
+  authorisationRequestInput,
+  claimDetail,
+  claimInput,
+  claimListQuery,
+  claimPage,
+  claimReplyInput,
+  claimWishInput,
+  externalClaimInput,
+} from './schemas/claims';
+import { attachInput, storedDocument } from './schemas/documents';
+import { filingSettings } from './schemas/filing-settings';
+import {
+  filingDetail,
+  filingInput,
+  filingListQuery,
+  filingPage,
+  filingUpdate,
+  overrideInput,
+  withdrawInput,
+} from './schemas/filings';
+import {
+  dossier,
+  dossierExportInput,
+  reportExportInput,
+  reportTemplate,
+  templateInput,
+  templateInspection,
+} from './schemas/reports';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(
   input: I,
@@ -378,6 +409,11 @@ export const api = {
     'Record a delivered vehicle (VIN checked); never more than contracted or allocated. Schedules follow-ups.',
   ),
   'contracts.removeDelivery': method(byId, contractDetail, 'Remove an uninvoiced delivery.'),
+  'contracts.registerVehicle': method(
+    registrationInput,
+    contractDetail,
+    'Record a delivered vehicle’s registration (行驶证): owner, plate, date.',
+  ),
   'contracts.invoice': method(
     invoiceInput,
     contractDetail,
@@ -462,6 +498,141 @@ export const api = {
     'Managers: add or change a model’s retail price and floor.',
   ),
   'prices.delete': method(byId, done, 'Managers: remove a model that no contract line uses.'),
+
+  'claims.list': method(claimListQuery, claimPage, 'One page of claims (ours and other dealers’).'),
+  'claims.get': method(
+    byId,
+    claimDetail,
+    'One claim with its evidence, documents, ranked conflicts and what blocks filing.',
+  ),
+  'claims.create': method(claimInput, claimDetail, 'Start a draft claim on an account.'),
+  'claims.update': method(
+    z.object({ id, claim: claimInput }),
+    claimDetail,
+    'Change a draft claim (its claimant or a manager).',
+  ),
+  'claims.delete': method(byId, done, 'Delete a draft claim; filed claims stay on record.'),
+  'claims.file': method(
+    byId,
+    claimDetail,
+    'File a draft claim now (system clock): territory and conflicts are checked.',
+  ),
+  'claims.recordExternal': method(
+    externalClaimInput,
+    claimDetail,
+    'Record the manufacturer’s word about another dealer’s claim on an account.',
+  ),
+  'claims.recordReply': method(
+    claimReplyInput,
+    claimDetail,
+    'Record the manufacturer’s reply to a filed claim: approved or rejected, with its reference.',
+  ),
+  'claims.recordWish': method(
+    claimWishInput,
+    claimDetail,
+    'Record the customer’s wish to buy through us (it ranks first in a conflict).',
+  ),
+  'claims.renew': method(byId, claimDetail, 'Extend an active claim by its protection period.'),
+  'claims.release': method(
+    z.object({ id, reason: z.string().trim().min(1).max(2000) }),
+    claimDetail,
+    'Give up an active claim.',
+  ),
+  'claims.requestAuthorisation': method(
+    authorisationRequestInput,
+    claimDetail,
+    'Record the cross-territory authorisation request of a claim outside our territory.',
+  ),
+  'claims.answerAuthorisation': method(
+    authorisationAnswerInput,
+    claimDetail,
+    'Managers: record the answer to a cross-territory authorisation request.',
+  ),
+  'claims.dossier': method(
+    byId,
+    dossier,
+    'The dated timeline of a claim’s development activities, documents and events (for arbitration).',
+  ),
+
+  'documents.attach': method(
+    attachInput,
+    storedDocument,
+    'Keep a staged upload as evidence of a claim or a draft filing (copied, hashed).',
+  ),
+  'documents.remove': method(byId, done, 'Remove a document from a draft claim or filing.'),
+  'documents.open': method(byId, delivery, 'Hand a stored document to the user.'),
+  'documents.choose': method(
+    empty,
+    stagedFile.nullable(),
+    'Electron: pick a file to attach (browser mode uploads instead).',
+  ),
+
+  'filings.list': method(filingListQuery, filingPage, 'One page of incentive filings.'),
+  'filings.get': method(
+    byId,
+    filingDetail,
+    'One filing with its verdict, checks, evidence checklist and vehicles.',
+  ),
+  'filings.create': method(
+    filingInput,
+    filingDetail,
+    'Start a draft filing from a final contract.',
+  ),
+  'filings.update': method(filingUpdate, filingDetail, 'Change a draft filing’s declared units.'),
+  'filings.delete': method(byId, done, 'Delete a draft filing.'),
+  'filings.override': method(
+    overrideInput,
+    filingDetail,
+    'Managers: let a filing with failed checks be submitted, with a written reason.',
+  ),
+  'filings.submit': method(
+    byId,
+    filingDetail,
+    'Submit a filing whose checks pass (or are overridden); its verdict and evidence are frozen.',
+  ),
+  'filings.withdraw': method(
+    withdrawInput,
+    filingDetail,
+    'Withdraw a submitted filing, with the reason (it stays on record).',
+  ),
+
+  'reports.templates': method(empty, z.array(reportTemplate), 'The filing report templates.'),
+  'reports.inspectTemplate': method(
+    z.object({ fileId: stagedFile.shape.fileId }),
+    templateInspection,
+    'Read an uploaded manufacturer’s template: sheets, header rows and a suggested layout.',
+  ),
+  'reports.saveTemplate': method(
+    templateInput,
+    reportTemplate,
+    'Managers: add or change a template.',
+  ),
+  'reports.deleteTemplate': method(
+    byId,
+    done,
+    'Managers: remove a template (not the built-in one).',
+  ),
+  'exports.filingReport': method(
+    reportExportInput,
+    z.object({ jobId: z.string() }),
+    'Start writing the filing report of a period into a template (.xlsx).',
+  ),
+  'exports.claimDossier': method(
+    dossierExportInput,
+    z.object({ jobId: z.string() }),
+    'Start writing a claim’s dispute dossier (.xlsx).',
+  ),
+
+  'settings.filing': method(
+    empty,
+    filingSettings,
+    'Territory, claim protection period, expiry warning and the incentive policy.',
+  ),
+  'settings.setFiling': method(
+    filingSettings,
+    filingSettings,
+    'Managers: change the claim and filing settings.',
+  ),
 
   'jobs.get': method(z.object({ id: z.string().max(64) }), job, 'Progress of a long job.'),
   'jobs.cancel': method(

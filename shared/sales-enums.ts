@@ -170,6 +170,7 @@ export const DEADLINE_KINDS = {
   follow_up: { zh: '交车回访', en: 'Follow-up' },
   next_step: { zh: '下一步行动', en: 'Next step' },
   expected_close: { zh: '预计成交', en: 'Expected close' },
+  claim_expiry: { zh: '报备保护期到期', en: 'Claim protection ends' },
 } satisfies Record<string, Label>;
 export type DeadlineKind = keyof typeof DEADLINE_KINDS;
 export const DEADLINE_KIND_VALUES = keysOf(DEADLINE_KINDS);

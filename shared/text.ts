@@ -62,6 +62,15 @@ export function normalizeOrgName(name: string): string {
   return s;
 }
 
+/**
+ * The key legal names on documents are compared by: width, case, spaces, brackets and
+ * punctuation are ignored, but every word counts — 某某集团有限公司 and 某某有限公司 are two legal
+ * entities, so an invoice to one is not an invoice to the other.
+ */
+export function legalNameKey(name: string): string {
+  return cleanText(name).toLowerCase().replace(PUNCT, '');
+}
+
 /** Lower-cased, width-folded text used for the quick-search column. */
 export function searchKey(value: string): string {
   return cleanText(value).toLowerCase();

@@ -26,6 +26,11 @@ import { contractHandlers } from '../contracts/handlers';
 import { opportunityHandlers } from '../opportunities/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { tenderHandlers } from '../tenders/handlers';
+import { claimHandlers } from '../claims/handlers';
+import { expireClaims } from '../claims/service';
+import { documentHandlers } from '../documents/handlers';
+import { filingHandlers } from '../filings/handlers';
+import { reportHandlers } from '../reports/handlers';
 
 export interface AppOptions {
   /** How finished files reach the user; default: offered for download over HTTP (browser mode). */
@@ -83,6 +88,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   sweepExports(options.dataDir);
   sweepImports(options.dataDir);
   await sweepImportRuns(database.db);
+  await expireClaims(database.db);
   const files = new FileShelf();
   const deliverFile: DeliverFile =
     options.deliverFile ??
@@ -115,6 +121,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...activityHandlers(deps),
     ...calendarHandlers(deps),
     ...settingsHandlers(deps),
+    ...claimHandlers(deps),
+    ...documentHandlers(deps),
+    ...filingHandlers(deps),
+    ...reportHandlers(deps),
   };
   const dispatch = createDispatch(handlers, deps.sessions, {
     validateOutput: options.validateOutput ?? false,

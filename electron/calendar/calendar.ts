@@ -54,7 +54,7 @@ function toItem(r: ItemRecord): CalendarItem {
       r.entity === 'follow_up'
         ? { entity: 'contract', id: r.follow_up_contract_id ?? r.entity_id }
         : {
-            entity: r.entity as 'tender' | 'contract' | 'opportunity' | 'activity',
+            entity: r.entity as Exclude<CalendarItem['entity'], 'follow_up'>,
             id: r.entity_id,
           },
     ownerId: r.owner_id,

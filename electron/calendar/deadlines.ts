@@ -8,7 +8,8 @@ import type { DeadlineKind } from '../../shared/sales-enums';
 import { chinaDate } from '../../shared/dates';
 import type { Database } from '../db/schema';
 
-export type DeadlineEntity = 'tender' | 'contract' | 'opportunity' | 'activity' | 'follow_up';
+export type DeadlineEntity =
+  'tender' | 'contract' | 'opportunity' | 'activity' | 'follow_up' | 'claim';
 
 export interface DeadlineItem {
   kind: DeadlineKind;

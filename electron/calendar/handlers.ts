@@ -4,6 +4,8 @@ import { AppError } from '../../shared/result';
 import { activityCounts, getKpiTargets, targetsOf } from '../activities/service';
 import type { Deps } from '../app/deps';
 import { isManager } from '../session/session';
+import { expireClaims, expiringClaims } from '../claims/service';
+import { getFilingSettings } from '../settings/filing-settings';
 import { getSalesSettings } from '../settings/sales-settings';
 import type { Handlers } from '../transport/dispatch';
 import { dismissReminder, dueAndOverdue, dueReminders, listCalendar } from './calendar';
@@ -27,16 +29,20 @@ export function calendarHandlers({ db }: Deps): CalendarHandlers {
           kind: 'role',
         });
       const day = date ?? chinaDate();
-      const [lists, targets, counts] = await Promise.all([
+      await expireClaims(db);
+      const { claimWarnDays } = await getFilingSettings(db);
+      const [lists, targets, counts, claims] = await Promise.all([
         dueAndOverdue(db, who, day),
         getKpiTargets(db),
         activityCounts(db, who, day),
+        expiringClaims(db, who, day, claimWarnDays),
       ]);
       const mine = targetsOf(targets, who);
       return {
         date: day,
         staffId: who,
         ...lists,
+        expiringClaims: claims,
         kpi: ACTIVITY_TYPE_VALUES.filter((t) => (mine[t] ?? 0) > 0 || (counts.get(t) ?? 0) > 0).map(
           (type) => ({ type, target: mine[type] ?? 0, done: counts.get(type) ?? 0 }),
         ),

@@ -12,6 +12,7 @@ import {
   finalizeContract,
   mustGetContract,
   removeAllocation,
+  registerVehicle,
   removeDelivery,
   removeInvoice,
   requestApproval,
@@ -32,6 +33,7 @@ type ContractHandlers = Pick<
   | 'contracts.removeAllocation'
   | 'contracts.deliver'
   | 'contracts.removeDelivery'
+  | 'contracts.registerVehicle'
   | 'contracts.invoice'
   | 'contracts.removeInvoice'
   | 'followUps.list'
@@ -57,6 +59,8 @@ export function contractHandlers({ db }: Deps): ContractHandlers {
     'contracts.removeAllocation': ({ id }, { session }) =>
       removeAllocation(db, session.requireUser().id, id),
     'contracts.deliver': (input, { session }) => deliver(db, session.requireUser().id, input),
+    'contracts.registerVehicle': (input, { session }) =>
+      registerVehicle(db, session.requireUser().id, input),
     'contracts.removeDelivery': ({ id }, { session }) =>
       removeDelivery(db, session.requireUser().id, id),
     'contracts.invoice': (input, { session }) => addInvoice(db, session.requireUser().id, input),

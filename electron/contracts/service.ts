@@ -12,6 +12,7 @@ import type {
   ContractInput,
   DeliveryInput,
   InvoiceInput,
+  RegistrationInput,
 } from '../../shared/schemas/contracts';
 import { searchKey } from '../../shared/text';
 import { vinCheckCharacter, vinProblem } from '../../shared/vin';
@@ -44,7 +45,7 @@ function belowFloorLines(d: Pick<ContractDetail, 'lines'>): ApprovedLine[] {
 
 const sameLines = (a: ApprovedLine[], b: ApprovedLine[]) => JSON.stringify(a) === JSON.stringify(b);
 
-async function tenderWonByUs(trx: Kysely<Database>, tenderId: number): Promise<boolean> {
+export async function tenderWonByUs(trx: Kysely<Database>, tenderId: number): Promise<boolean> {
   const won = await trx
     .selectFrom('tender_lots as l')
     .innerJoin('tenders as t', 't.id', 'l.tender_id')
@@ -978,6 +979,55 @@ export async function deliver(
       },
     });
     return mustGetContract(trx, c.id);
+  });
+}
+
+/**
+ * Records a vehicle's registration (行驶证) after delivery. The VIN is typed from the registration
+ * and must be the delivered one: a registration of another vehicle is caught here, not at filing.
+ */
+export async function registerVehicle(
+  db: Kysely<Database>,
+  actorId: number,
+  input: RegistrationInput,
+): Promise<ContractDetail> {
+  return writeTx(db, async (trx) => {
+    const d = await trx
+      .selectFrom('deliveries')
+      .selectAll()
+      .where('id', '=', input.deliveryId)
+      .executeTakeFirst();
+    if (!d) throw new AppError('NOT_FOUND', `delivery #${input.deliveryId} does not exist`);
+    if (input.vin !== d.vin)
+      throw new AppError(
+        'VALIDATION',
+        `the registration's VIN ${input.vin} is not the delivered vehicle's ${d.vin}`,
+        { ...field('vin', 'registration.vin_mismatch'), expected: d.vin },
+      );
+    if (input.registeredOn < d.delivered_on)
+      throw new AppError(
+        'VALIDATION',
+        'the vehicle is registered before it was delivered',
+        field('registeredOn', 'registration.before_delivery'),
+      );
+    await trx
+      .updateTable('deliveries')
+      .set({
+        registration_owner: input.registrationOwner,
+        plate: input.plate,
+        registered_on: input.registeredOn,
+      })
+      .where('id', '=', d.id)
+      .execute();
+    await appendAudit(trx, {
+      actorId,
+      entity: 'contract',
+      entityId: d.contract_id,
+      action: 'contracts.register',
+      before: { vin: d.vin, registrationOwner: d.registration_owner, plate: d.plate },
+      after: input,
+    });
+    return mustGetContract(trx, d.contract_id);
   });
 }
 

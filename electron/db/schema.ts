@@ -365,6 +365,7 @@ export interface DeliveriesTable {
   plate: string | null;
   registration_owner: string | null;
   delivered_on: string;
+  registered_on: string | null;
   invoice_id: number | null;
   created_at: string;
   created_by: number | null;
@@ -424,6 +425,101 @@ export interface ReminderDismissalsTable {
   due_on: string;
 }
 
+export interface ClaimsTable {
+  id: Generated<number>;
+  account_id: number;
+  opportunity_id: number | null;
+  source: string;
+  claimant_id: number | null;
+  dealer_name: string | null;
+  status: string;
+  territory_code: string | null;
+  in_territory: number;
+  auth_state: string;
+  auth_addressee: string | null;
+  auth_request_note: string | null;
+  auth_requested_at: string | null;
+  auth_requested_by: number | null;
+  auth_reference: string | null;
+  auth_answer_note: string | null;
+  auth_answered_at: string | null;
+  auth_answered_by: number | null;
+  protection_days: number;
+  filed_at: string | null;
+  expires_on: string | null;
+  renewals: Generated<number>;
+  oem_reference: string | null;
+  oem_reply: string | null;
+  oem_replied_on: string | null;
+  oem_recorded_by: number | null;
+  reported_evidence: number | null;
+  wish_note: string | null;
+  wish_at: string | null;
+  wish_by: number | null;
+  released_at: string | null;
+  release_reason: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+  created_by: number | null;
+  updated_by: number | null;
+}
+
+export interface DocumentsTable {
+  id: Generated<number>;
+  entity: string;
+  entity_id: number;
+  kind: string;
+  file_name: string;
+  size: number;
+  sha256: string;
+  note: string | null;
+  uploaded_at: string;
+  uploaded_by: number | null;
+}
+
+export interface FilingsTable {
+  id: Generated<number>;
+  number: string;
+  contract_id: number;
+  account_id: number;
+  status: string;
+  units: number;
+  notes: string | null;
+  eligible: Generated<number>;
+  failed_checks: Generated<number>;
+  verdict_json: string | null;
+  checks_json: string | null;
+  vehicles_json: string | null;
+  documents_json: string | null;
+  override_by: number | null;
+  override_at: string | null;
+  override_reason: string | null;
+  override_checks: string | null;
+  submitted_at: string | null;
+  submitted_by: number | null;
+  withdrawn_at: string | null;
+  withdraw_reason: string | null;
+  created_at: string;
+  created_by: number | null;
+  updated_at: string;
+}
+
+export interface ReportTemplatesTable {
+  id: Generated<number>;
+  name: string;
+  granularity: string;
+  sheet_name: string | null;
+  header_row: number;
+  first_data_row: number;
+  columns_json: string;
+  built_in: Generated<number>;
+  source_file_name: string | null;
+  source_sha256: string | null;
+  updated_at: string;
+  updated_by: number | null;
+}
+
 export interface Database {
   staff: StaffTable;
   audit_log: AuditLogTable;
@@ -457,6 +553,10 @@ export interface Database {
   kpi_targets: KpiTargetsTable;
   deadlines: DeadlinesTable;
   reminder_dismissals: ReminderDismissalsTable;
+  claims: ClaimsTable;
+  documents: DocumentsTable;
+  filings: FilingsTable;
+  report_templates: ReportTemplatesTable;
 }
 
 export type AccountRecord = Selectable<AccountsTable>;

@@ -8,6 +8,8 @@ import { inspectJob } from '../imports/inspect';
 import { importPricesJob } from '../imports/prices-import';
 import { importTendersJob } from '../imports/tenders-import';
 import { rejectsExportJob } from '../imports/rejects-export';
+import { dossierJob } from '../claims/dossier';
+import { filingReportJob } from '../reports/report-export';
 import type { JobFunction } from './context';
 
 export const JOBS = {
@@ -20,6 +22,8 @@ export const JOBS = {
   'tenders.import': importTendersJob as JobFunction,
   'prices.import': importPricesJob as JobFunction,
   'import.rejects': rejectsExportJob as JobFunction,
+  'reports.filing': filingReportJob as JobFunction,
+  'claims.dossier': dossierJob as JobFunction,
 } as const;
 
 export type JobKind = keyof typeof JOBS;

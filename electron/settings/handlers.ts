@@ -1,11 +1,18 @@
 import type { Deps } from '../app/deps';
 import { deletePrice, listPrices, savePrice } from '../pricing/price-list';
 import type { Handlers } from '../transport/dispatch';
+import { getFilingSettings, setFilingSettings } from './filing-settings';
 import { getSalesSettings, setSalesSettings } from './sales-settings';
 
 type SettingsHandlers = Pick<
   Handlers,
-  'settings.sales' | 'settings.setSales' | 'prices.list' | 'prices.save' | 'prices.delete'
+  | 'settings.sales'
+  | 'settings.setSales'
+  | 'settings.filing'
+  | 'settings.setFiling'
+  | 'prices.list'
+  | 'prices.save'
+  | 'prices.delete'
 >;
 
 export function settingsHandlers({ db }: Deps): SettingsHandlers {
@@ -13,6 +20,9 @@ export function settingsHandlers({ db }: Deps): SettingsHandlers {
     'settings.sales': () => getSalesSettings(db),
     'settings.setSales': (next, { session }) =>
       setSalesSettings(db, session.requireManager().id, next),
+    'settings.filing': () => getFilingSettings(db),
+    'settings.setFiling': (next, { session }) =>
+      setFilingSettings(db, session.requireManager().id, next),
     'prices.list': ({ q, offset, limit }) => listPrices(db, q, offset, limit),
     'prices.save': ({ id, entry }, { session }) =>
       savePrice(db, session.requireManager().id, id, entry),

@@ -4,6 +4,7 @@ import { type ColumnSpec, listQuerySchema, pageSchema } from '../list';
 import { ACTIVITY_OUTCOME_VALUES, ACTIVITY_TYPE_VALUES } from '../sales-enums';
 import { id, isoDate, optionalText, timestamp } from './common';
 import { calendarItem } from './calendar';
+import { expiringClaim } from './claims';
 
 export const activityInput = z.object({
   type: z.enum(ACTIVITY_TYPE_VALUES),
@@ -117,6 +118,8 @@ export const myDay = z.object({
   overdue: z.array(calendarItem),
   /** How many overdue items there are beyond the ones listed. */
   overdueTotal: z.number().int(),
+  /** My active claims whose protection ends within the warning period. */
+  expiringClaims: z.array(expiringClaim),
   kpi: z.array(kpiProgress),
 });
 export type MyDay = z.infer<typeof myDay>;

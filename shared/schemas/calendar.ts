@@ -9,6 +9,7 @@ export const DEADLINE_ENTITIES = [
   'opportunity',
   'activity',
   'follow_up',
+  'claim',
 ] as const;
 
 export const calendarItem = z.object({
@@ -24,7 +25,10 @@ export const calendarItem = z.object({
   entity: z.enum(DEADLINE_ENTITIES),
   entityId: id,
   /** The card to open for it (a follow-up opens its contract). */
-  target: z.object({ entity: z.enum(['tender', 'contract', 'opportunity', 'activity']), id }),
+  target: z.object({
+    entity: z.enum(['tender', 'contract', 'opportunity', 'activity', 'claim']),
+    id,
+  }),
   ownerId: id.nullable(),
   ownerName: z.string().nullable(),
   done: z.boolean(),

@@ -176,6 +176,7 @@ export const delivery = z.object({
   vin: z.string(),
   plate: z.string().nullable(),
   registrationOwner: z.string().nullable(),
+  registeredOn: isoDate.nullable(),
   deliveredOn: isoDate,
   invoiceId: id.nullable(),
   invoiceNo: z.string().nullable(),
@@ -264,6 +265,16 @@ export const deliveryInput = z.object({
   acceptCheckDigit: z.boolean().default(false),
 });
 export type DeliveryInput = z.infer<typeof deliveryInput>;
+
+/** A registration (行驶证) recorded after delivery; the VIN as printed on it. */
+export const registrationInput = z.object({
+  deliveryId: id,
+  vin: vinField,
+  registrationOwner: requiredText(200),
+  plate: optionalText(20),
+  registeredOn: isoDate,
+});
+export type RegistrationInput = z.infer<typeof registrationInput>;
 
 export const invoiceInput = z.object({
   contractId: id,

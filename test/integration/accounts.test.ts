@@ -243,12 +243,34 @@ describe('account registry', () => {
 
     expect(await app.value('audit.verify', {})).toMatchObject({ ok: true, firstBrokenId: null });
     const target = history.rows[2]!.id;
+    const forge = () =>
+      app.database.sqlite
+        .prepare(
+          'update audit_log set after_json = replace(after_json, \'"A"\', \'"B"\') where id = ?',
+        )
+        .run(target);
+    // The database itself refuses to rewrite or remove an entry…
+    expect(forge).toThrow(/append-only/);
+    expect(() =>
+      app.database.sqlite.prepare('delete from audit_log where id = ?').run(target),
+    ).toThrow(/append-only/);
+    // …and when someone edits the file behind the app's back (dropping the guards first), the
+    // chain names the first entry that no longer matches.
+    app.database.sqlite.exec('drop trigger audit_log_no_update; drop trigger audit_log_no_delete');
+    forge();
+    expect(await app.value('audit.verify', {})).toMatchObject({ ok: false, firstBrokenId: target });
     app.database.sqlite
       .prepare(
-        'update audit_log set after_json = replace(after_json, \'"A"\', \'"B"\') where id = ?',
+        'update audit_log set after_json = replace(after_json, \'"B"\', \'"A"\') where id = ?',
       )
       .run(target);
-    expect(await app.value('audit.verify', {})).toMatchObject({ ok: false, firstBrokenId: target });
+    expect(await app.value('audit.verify', {})).toMatchObject({ ok: true });
+    // A removed entry breaks the link of the one after it.
+    app.database.sqlite.prepare('delete from audit_log where id = ?').run(target);
+    expect(await app.value('audit.verify', {})).toMatchObject({
+      ok: false,
+      firstBrokenId: history.rows[1]!.id,
+    });
   });
 });
 

@@ -25,6 +25,8 @@ export type Section =
   | 'opportunities'
   | 'tenders'
   | 'contracts'
+  | 'claims'
+  | 'filings'
   | 'activities'
   | 'calendar'
   | 'settings'
@@ -36,6 +38,8 @@ export const SECTION_PATHS: Record<Section, string> = {
   opportunities: '/opportunities',
   tenders: '/tenders',
   contracts: '/contracts',
+  claims: '/claims',
+  filings: '/filings',
   activities: '/activities',
   calendar: '/calendar',
   settings: '/settings',

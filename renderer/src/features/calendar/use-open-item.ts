@@ -11,6 +11,7 @@ const SECTION_OF: Record<Target['entity'], Section> = {
   contract: 'contracts',
   opportunity: 'opportunities',
   activity: 'activities',
+  claim: 'claims',
 };
 
 export function targetPath(target: Target): string {

@@ -1,0 +1,73 @@
+import type { Deps } from '../app/deps';
+import type { Handlers } from '../transport/dispatch';
+import { buildDossier } from './dossier';
+import { listClaims } from './repository';
+import {
+  answerAuthorisation,
+  createClaim,
+  deleteClaim,
+  expireClaims,
+  fileClaim,
+  mustGetClaim,
+  recordExternalClaim,
+  recordReply,
+  recordWish,
+  releaseClaim,
+  renewClaim,
+  requestAuthorisation,
+  updateClaim,
+} from './service';
+
+type ClaimHandlers = Pick<
+  Handlers,
+  | 'claims.list'
+  | 'claims.get'
+  | 'claims.create'
+  | 'claims.update'
+  | 'claims.delete'
+  | 'claims.file'
+  | 'claims.recordExternal'
+  | 'claims.recordReply'
+  | 'claims.recordWish'
+  | 'claims.renew'
+  | 'claims.release'
+  | 'claims.requestAuthorisation'
+  | 'claims.answerAuthorisation'
+  | 'claims.dossier'
+>;
+
+export function claimHandlers({ db, dataDir }: Deps): ClaimHandlers {
+  return {
+    // Protection ends with the China day: reads first let the day's expiries happen.
+    'claims.list': async (q) => {
+      await expireClaims(db);
+      return listClaims(db, q);
+    },
+    'claims.get': async ({ id }) => {
+      await expireClaims(db);
+      return mustGetClaim(db, dataDir, id);
+    },
+    'claims.create': (input, { session }) => createClaim(db, dataDir, session.requireUser(), input),
+    'claims.update': ({ id, claim }, { session }) =>
+      updateClaim(db, dataDir, session.requireUser(), id, claim),
+    'claims.delete': async ({ id }, { session }) => {
+      await deleteClaim(db, session.requireUser(), id);
+      return { done: true };
+    },
+    'claims.file': ({ id }, { session }) => fileClaim(db, dataDir, session.requireUser(), id),
+    'claims.recordExternal': (input, { session }) =>
+      recordExternalClaim(db, dataDir, session.requireUser(), input),
+    'claims.recordReply': (input, { session }) =>
+      recordReply(db, dataDir, session.requireUser(), input),
+    'claims.recordWish': ({ id, note }, { session }) =>
+      recordWish(db, dataDir, session.requireUser(), id, note),
+    'claims.renew': ({ id }, { session }) => renewClaim(db, dataDir, session.requireUser(), id),
+    'claims.release': ({ id, reason }, { session }) =>
+      releaseClaim(db, dataDir, session.requireUser(), id, reason),
+    'claims.requestAuthorisation': (input, { session }) =>
+      requestAuthorisation(db, dataDir, session.requireUser(), input),
+    'claims.answerAuthorisation': (input, { session }) =>
+      answerAuthorisation(db, dataDir, session.requireManager(), input),
+    'claims.dossier': async ({ id }) => (await buildDossier(db, dataDir, id)).dossier,
+  };
+}

@@ -1,0 +1,785 @@
+/**
+ * Claim workflows: drafting on an account, filing at the system clock's time with the territory
+ * and conflict checks, the manufacturer's reply, the customer's wish, renewal, release, expiry and
+ * cross-territory authorisation. Every change is audited in its transaction; the filing time and
+ * the manufacturer's reply are never rewritten.
+ */
+import type { Kysely } from 'kysely';
+import { rankClaims } from '../../shared/claim-rules';
+import { addDays, chinaDate } from '../../shared/dates';
+import { ACTIVE_CLAIM_STATUSES, type ClaimStatus } from '../../shared/filing-enums';
+import { AppError } from '../../shared/result';
+import type {
+  ClaimDetail,
+  ClaimInput,
+  ConflictView,
+  ExpiringClaim,
+  ExternalClaimInput,
+} from '../../shared/schemas/claims';
+import type { Staff } from '../../shared/schemas/staff';
+import { appendAudit } from '../audit/audit';
+import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
+import type { Database } from '../db/schema';
+import { writeTx } from '../db/tx';
+import { listDocuments } from '../documents/service';
+import { isManager } from '../session/session';
+import { getFilingSettings, inTerritory } from '../settings/filing-settings';
+import { activeClaimsOn, developmentActivities, getClaimRows, lookAlikes } from './repository';
+
+type Actor = Pick<Staff, 'id' | 'role'>;
+const isActive = (s: string) => (ACTIVE_CLAIM_STATUSES as readonly string[]).includes(s);
+
+async function claimRecord(db: Kysely<Database>, id: number) {
+  const claim = await db.selectFrom('claims').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!claim) throw new AppError('NOT_FOUND', `claim #${id} does not exist`);
+  return claim;
+}
+type ClaimRecord = Awaited<ReturnType<typeof claimRecord>>;
+
+/** The competing active claims, ranked by the manufacturer's order; null when there are none. */
+export async function conflictOf(
+  db: Kysely<Database>,
+  claim: Pick<ClaimRecord, 'id' | 'account_id'>,
+): Promise<ConflictView | null> {
+  const alikes = await lookAlikes(db, claim.account_id);
+  const others = await activeClaimsOn(db, [...alikes.keys()], claim.id);
+  if (others.length === 0) return null;
+  const rows = await getClaimRows(db, [claim.id, ...others.map((o) => o.id)]);
+  const entries = rows.map((r) => ({
+    claimId: r.id,
+    rank: 0,
+    accountId: r.accountId,
+    accountName: r.accountName,
+    source: r.source,
+    claimantName: r.source === 'ours' ? (r.claimant?.name ?? '') : (r.dealerName ?? ''),
+    status: r.status,
+    filedAt: r.filedAt,
+    customerWish: r.customerWish,
+    evidenceCount: r.evidenceCount,
+    matches: r.id === claim.id ? [] : (alikes.get(r.accountId) ?? []),
+  }));
+  const ranking = rankClaims(entries);
+  return {
+    claims: ranking.ranked.map((e, i) => ({ ...e, rank: i + 1 })),
+    winnerId: ranking.winner.claimId,
+    decidedBy: ranking.decidedBy,
+    facts: ranking.facts,
+  };
+}
+
+function fileBlockers(claim: ClaimRecord): string[] {
+  if (claim.status !== 'draft') return [];
+  if (claim.in_territory === 1) return [];
+  if (claim.auth_state === 'refused') return ['claim.authorisation_refused'];
+  if (claim.auth_state !== 'granted') return ['claim.needs_authorisation'];
+  return [];
+}
+
+export async function mustGetClaim(
+  db: Kysely<Database>,
+  dataDir: string,
+  id: number,
+): Promise<ClaimDetail> {
+  const claim = await claimRecord(db, id);
+  const [row] = await getClaimRows(db, [id]);
+  const people = new Map(
+    (
+      await db
+        .selectFrom('staff')
+        .select(['id', 'name'])
+        .where('id', 'in', [
+          0,
+          ...[
+            claim.auth_requested_by,
+            claim.auth_answered_by,
+            claim.oem_recorded_by,
+            claim.wish_by,
+          ].filter((x): x is number => x !== null),
+        ])
+        .execute()
+    ).map((s) => [s.id, s]),
+  );
+  const person = (staffId: number | null) =>
+    staffId === null ? null : (people.get(staffId) ?? null);
+  const opportunity =
+    claim.opportunity_id === null
+      ? null
+      : ((await db
+          .selectFrom('opportunities')
+          .select(['id', 'title'])
+          .where('id', '=', claim.opportunity_id)
+          .executeTakeFirst()) ?? null);
+  return {
+    ...row!,
+    opportunity,
+    protectionDays: claim.protection_days,
+    notes: claim.notes,
+    inTerritory: claim.in_territory === 1,
+    authorisation: {
+      addressee: claim.auth_addressee,
+      requestNote: claim.auth_request_note,
+      requestedAt: claim.auth_requested_at,
+      requestedBy: person(claim.auth_requested_by),
+      reference: claim.auth_reference,
+      answerNote: claim.auth_answer_note,
+      answeredAt: claim.auth_answered_at,
+      answeredBy: person(claim.auth_answered_by),
+    },
+    reply: {
+      text: claim.oem_reply,
+      repliedOn: claim.oem_replied_on,
+      recordedBy: person(claim.oem_recorded_by),
+    },
+    wish:
+      claim.wish_note !== null && claim.wish_at !== null
+        ? { note: claim.wish_note, recordedAt: claim.wish_at, recordedBy: person(claim.wish_by) }
+        : null,
+    releasedAt: claim.released_at,
+    releaseReason: claim.release_reason,
+    activities: claim.source === 'ours' ? await developmentActivities(db, claim.account_id) : [],
+    documents: await listDocuments(db, dataDir, 'claim', id),
+    conflict:
+      isActive(claim.status) || claim.status === 'draft' ? await conflictOf(db, claim) : null,
+    fileBlockers: fileBlockers(claim),
+  };
+}
+
+function mayChange(actor: Actor, claim: ClaimRecord): void {
+  if (claim.source === 'ours' && claim.claimant_id !== actor.id && !isManager(actor))
+    throw new AppError('FORBIDDEN', 'only the claimant or a manager may change this claim', {
+      kind: 'claim.not_yours',
+    });
+}
+
+function requireStatus(claim: ClaimRecord, allowed: readonly ClaimStatus[], code: string): void {
+  if (!allowed.includes(claim.status as ClaimStatus))
+    throw new AppError('CONFLICT', `the claim is ${claim.status}`, {
+      kind: code,
+      status: claim.status,
+    });
+}
+
+async function syncClaimDeadline(trx: Kysely<Database>, claimId: number): Promise<void> {
+  const c = await trx
+    .selectFrom('claims as c')
+    .innerJoin('accounts as a', 'a.id', 'c.account_id')
+    .select(['c.status', 'c.expires_on', 'c.source', 'c.claimant_id', 'c.account_id', 'a.name'])
+    .where('c.id', '=', claimId)
+    .executeTakeFirstOrThrow();
+  // Only our own active claims ask us to renew them in time.
+  if (c.source !== 'ours' || !isActive(c.status) || c.expires_on === null)
+    await dropDeadlines(trx, 'claim', claimId);
+  else
+    await syncDeadlines(trx, 'claim', claimId, [
+      {
+        kind: 'claim_expiry',
+        due: c.expires_on,
+        title: c.name,
+        accountId: c.account_id,
+        ownerId: c.claimant_id,
+      },
+    ]);
+}
+
+/** The territory fields of a draft: its region (the account's own by default) inside ours or not. */
+async function territoryOf(
+  trx: Kysely<Database>,
+  input: ClaimInput,
+): Promise<{ territory_code: string | null; in_territory: number }> {
+  const account = await trx
+    .selectFrom('accounts')
+    .select(['province_code', 'city_code', 'district_code'])
+    .where('id', '=', input.accountId)
+    .executeTakeFirst();
+  if (!account)
+    throw new AppError('NOT_FOUND', `account #${input.accountId} does not exist`, {
+      kind: 'account.missing',
+    });
+  const code =
+    input.territoryCode ?? account.district_code ?? account.city_code ?? account.province_code;
+  const settings = await getFilingSettings(trx);
+  return { territory_code: code, in_territory: inTerritory(settings.territoryCodes, code) ? 1 : 0 };
+}
+
+async function checkOpportunity(trx: Kysely<Database>, input: ClaimInput): Promise<void> {
+  if (input.opportunityId === null) return;
+  const opp = await trx
+    .selectFrom('opportunities')
+    .select('account_id')
+    .where('id', '=', input.opportunityId)
+    .executeTakeFirst();
+  if (!opp || opp.account_id !== input.accountId)
+    throw new AppError('VALIDATION', 'the opportunity is not one of this account', {
+      kind: 'claim.opportunity_elsewhere',
+    });
+}
+
+export async function createClaim(
+  db: Kysely<Database>,
+  dataDir: string,
+  actor: Actor,
+  input: ClaimInput,
+): Promise<ClaimDetail> {
+  const id = await writeTx(db, async (trx) => {
+    await checkOpportunity(trx, input);
+    const territory = await territoryOf(trx, input);
+    const settings = await getFilingSettings(trx);
+    const now = new Date().toISOString();
+    const row = await trx
+      .insertInto('claims')
+      .values({
+        account_id: input.accountId,
+        opportunity_id: input.opportunityId,
+        source: 'ours',
+        claimant_id: actor.id,
+        status: 'draft',
+        ...territory,
+        auth_state: territory.in_territory ? 'not_needed' : 'needed',
+        protection_days: input.protectionDays ?? settings.claimProtectionDays,
+        notes: input.notes,
+        created_at: now,
+        updated_at: now,
+        created_by: actor.id,
+        updated_by: actor.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, {
+      actorId: actor.id,
+      entity: 'claim',
+      entityId: row.id,
+      action: 'claims.create',
+      after: { ...input, ...territory },
+    });
+    return row.id;
+  });
+  return mustGetClaim(db, dataDir, id);
+}
+
+export async function updateClaim(
+  db: Kysely<Database>,
+  dataDir: string,
+  actor: Actor,
+  id: number,
+  input: ClaimInput,
+): Promise<ClaimDetail> {
+  await writeTx(db, async (trx) => {
+    const claim = await claimRecord(trx, id);
+    mayChange(actor, claim);
+    requireStatus(claim, ['draft'], 'claim.not_draft');
+    await checkOpportunity(trx, input);
+    const territory = await territoryOf(trx, input);
+    const settings = await getFilingSettings(trx);
+    // A changed territory asks again, unless it is inside ours; an answer stays with its region.
+    const sameRegion = territory.territory_code === claim.territory_code;
+    const auth_state = territory.in_territory
+      ? 'not_needed'
+      : sameRegion && claim.auth_state !== 'not_needed'
+        ? claim.auth_state
+        : 'needed';
+    await trx
+      .updateTable('claims')
+      .set({
+        account_id: input.accountId,
+        opportunity_id: input.opportunityId,
+        ...territory,
+        auth_state,
+        protection_days: input.protectionDays ?? settings.claimProtectionDays,
+        notes: input.notes,
+        updated_at: new Date().toISOString(),
+        updated_by: actor.id,
+      })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(trx, {
+      actorId: actor.id,
+      entity: 'claim',
+      entityId: id,
+      action: 'claims.update',
+      before: {
+        accountId: claim.account_id,
+        territoryCode: claim.territory_code,
+        protectionDays: claim.protection_days,
+      },
+      after: { ...input, ...territory, authState: auth_state },
+    });
+  });
+  return mustGetClaim(db, dataDir, id);
+}
+
+export async function deleteClaim(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
+  await writeTx(db, async (trx) => {
+    const claim = await claimRecord(trx, id);
+    mayChange(actor, claim);
+    requireStatus(claim, ['draft'], 'claim.not_draft');
+    const docs = await trx
+      .selectFrom('documents')
+      .select('id')
+      .where('entity', '=', 'claim')
+      .where('entity_id', '=', id)
+      .execute();
+    await trx
+      .deleteFrom('documents')
+      .where('entity', '=', 'claim')
+      .where('entity_id', '=', id)
+      .execute();
+    await trx.deleteFrom('claims').where('id', '=', id).execute();
+    await appendAudit(trx, {
+      actorId: actor.id,
+      entity: 'claim',
+      entityId: id,
+      action: 'claims.delete',
+      before: { accountId: claim.account_id, documents: docs.length },
+    });
+  });
+}
+
+/** Marks the claim and our other filed claims it collides with as in conflict. */
+async function markConflicts(trx: Kysely<Database>, actorId: number, claimId: number) {
+  const claim = await claimRecord(trx, claimId);
+  const view = await conflictOf(trx, claim);
+  if (!view) return null;
+  const now = new Date().toISOString();
+  for (const entry of view.claims)
+    if (entry.status === 'filed' || entry.claimId === claimId) {
+      await trx
+        .updateTable('claims')
+        .set({ status: 'conflict', updated_at: now })
+        .where('id', '=', entry.claimId)
+        .execute();
+      if (entry.claimId !== claimId)
+        await appendAudit(trx, {
+          actorId,
+          entity: 'claim',
+          entityId: entry.claimId,
+          action: 'claims.conflict',
+          before: { status: entry.status },
+          after: { status: 'conflict', with: claimId },
+        });
+    }
+  return view;
+}
+
+export async function fileClaim(
+  db: Kysely<Database>,
+  dataDir: string,
+  actor: Actor,
+  id: number,
+): Promise<ClaimDetail> {
+  await writeTx(db, async (trx) => {
+    const claim = await claimRecord(trx, id);
+    mayChange(actor, claim);
+    requireStatus(claim, ['draft'], 'claim.not_draft');
+    const blockers = fileBlockers(claim);
+    if (blockers.length > 0)
+      throw new AppError(
+        'POLICY',
+        'the account lies outside our territory: a cross-territory authorisation must be granted first',
+        { kind: blockers[0] },
+      );
+    const filedAt = new Date().toISOString();
+    const expiresOn = addDays(chinaDate(filedAt), claim.protection_days);
+    await trx
+      .updateTable('claims')
+      .set({ status: 'filed', filed_at: filedAt, expires_on: expiresOn, updated_at: filedAt })
+      .where('id', '=', id)
+      .execute();
+    const conflict = await markConflicts(trx, actor.id, id);
+    await appendAudit(trx, {
+      actorId: actor.id,
+      entity: 'claim',
+      entityId: id,
+      action: 'claims.file',
+      before: { status: 'draft' },
+      after: {
+        status: conflict ? 'conflict' : 'filed',
+        filedAt,
+        expiresOn,
+        evidenceCount: conflict?.claims.find((c) => c.claimId === id)?.evidenceCount ?? null,
+        conflictWith: conflict?.claims.filter((c) => c.claimId !== id).map((c) => c.claimId) ?? [],
+        winnerId: conflict?.winnerId ?? null,
+      },
+    });
+    await syncClaimDeadline(trx, id);
+  });
+  return mustGetClaim(db, dataDir, id);
+}
+
+export async function recordExternalClaim(
+  db: Kysely<Database>,
+  dataDir: string,
+  actor: Actor,
+  input: ExternalClaimInput,
+): Promise<ClaimDetail> {
+  const id = await writeTx(db, async (trx) => {
+    const account = await trx
+      .selectFrom('accounts')
+      .select('id')
+      .where('id', '=', input.accountId)
+      .executeTakeFirst();
+    if (!account)
+      throw new AppError('NOT_FOUND', `account #${input.accountId} does not exist`, {
+        kind: 'account.missing',
+      });
+    const settings = await getFilingSettings(trx);
+    const now = new Date().toISOString();
+    const filedAt = new Date(input.filedAt).toISOString();
+    if (filedAt > now)
+      throw new AppError('VALIDATION', 'a filing time in the future', {
+        fields: [
+          { path: 'filedAt', code: 'claim.filed_in_future', message: 'claim.filed_in_future' },
+        ],
+        kind: 'claim.filed_in_future',
+      });
+    const expiresOn = addDays(chinaDate(filedAt), settings.claimProtectionDays);
+    const row = await trx
+      .insertInto('claims')
+      .values({
+        account_id: input.accountId,
+        source: 'other_dealer',
+        dealer_name: input.dealerName,
+        status: expiresOn < chinaDate(now) ? 'expired' : 'filed',
+        in_territory: 1,
+        auth_state: 'not_needed',
+        protection_days: settings.claimProtectionDays,
+        filed_at: filedAt,
+        expires_on: expiresOn,
+        oem_reference: input.oemReference,
+        reported_evidence: input.evidenceCount,
+        wish_note: input.customerWish ? '厂家告知：客户意愿倾向该经销商' : null,
+        wish_at: input.customerWish ? now : null,
+        wish_by: input.customerWish ? actor.id : null,
+        notes: input.notes,
+        created_at: now,
+        updated_at: now,
+        created_by: actor.id,
+        updated_by: actor.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const conflict = await markConflicts(trx, actor.id, row.id);
+    // Theirs is the manufacturer's record, not a conflict of ours to resolve: it stays filed.
+    if (conflict)
+      await trx.updateTable('claims').set({ status: 'filed' }).where('id', '=', row.id).execute();
+    await appendAudit(trx, {
+      actorId: actor.id,
+      entity: 'claim',
+      entityId: row.id,
+      action: 'claims.recordExternal',
+      after: { ...input, filedAt, expiresOn },
+    });
+    return row.id;
+  });
+  return mustGetClaim(db, dataDir, id);
+}
+
+export async function recordReply(
+  db: Kysely<Database>,
+  dataDir: string,
+  actor: Actor,
+  input: {
+    id: number;
+    outcome: 'approved' | 'rejected';
+    oemReference: string | null;
+    reply: string;
+    repliedOn: string;
+  },
+): Promise<ClaimDetail> {
+  await writeTx(db, async (trx) => {
+    const claim = await claimRecord(trx, input.id);
+    mayChange(actor, claim);
+    if (claim.source !== 'ours')
+      throw new AppError('CONFLICT', 'another dealer’s claim has no reply of ours to record', {
+        kind: 'claim.not_ours',
+      });
+    requireStatus(claim, ['filed', 'conflict'], 'claim.not_awaiting_reply');
+    if (claim.filed_at && input.repliedOn < chinaDate(claim.filed_at))
+      throw new AppError('VALIDATION', 'the reply is dated before the filing', {
+        fields: [{ path: 'repliedOn', code: 'claim.reply_before_filing', message: '' }],
+        kind: 'claim.reply_before_filing',
+      });
+    await trx
+      .updateTable('claims')
+      .set({
+        status: input.outcome,
+        oem_reference: input.oemReference ?? claim.oem_reference,
+        oem_reply: input.reply,
+        oem_replied_on: input.repliedOn,
+        oem_recorded_by: actor.id,
+        updated_at: new Date().toISOString(),
+        updated_by: actor.id,
+      })
+      .where('id', '=', input.id)
+      .execute();
+    await appendAudit(trx, {
+      actorId: actor.id,
+      entity: 'claim',
+      entityId: input.id,
+      action: 'claims.reply',
+      before: { status: claim.status },
+      after: input,
+    });
+    await syncClaimDeadline(trx, input.id);
+  });
+  return mustGetClaim(db, dataDir, input.id);
+}
+
+export async function recordWish(
+  db: Kysely<Database>,
+  dataDir: string,
+  actor: Actor,
+  id: number,
+  note: string,
+): Promise<ClaimDetail> {
+  await writeTx(db, async (trx) => {
+    const claim = await claimRecord(trx, id);
+    mayChange(actor, claim);
+    requireStatus(claim, ['draft', 'filed', 'approved', 'conflict'], 'claim.closed');
+    const at = new Date().toISOString();
+    await trx
+      .updateTable('claims')
+      .set({
+        wish_note: note,
+        wish_at: at,
+        wish_by: actor.id,
+        updated_at: at,
+        updated_by: actor.id,
+      })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(trx, {
+      actorId: actor.id,
+      entity: 'claim',
+      entityId: id,
+      action: 'claims.wish',
+      before: claim.wish_note === null ? null : { note: claim.wish_note, at: claim.wish_at },
+      after: { note, at },
+    });
+  });
+  return mustGetClaim(db, dataDir, id);
+}
+
+export async function renewClaim(
+  db: Kysely<Database>,
+  dataDir: string,
+  actor: Actor,
+  id: number,
+): Promise<ClaimDetail> {
+  await writeTx(db, async (trx) => {
+    const claim = await claimRecord(trx, id);
+    mayChange(actor, claim);
+    if (claim.source !== 'ours')
+      throw new AppError('CONFLICT', 'only our own claims are renewed here', {
+        kind: 'claim.not_ours',
+      });
+    requireStatus(claim, ['filed', 'approved', 'conflict'], 'claim.not_active');
+    const today = chinaDate();
+    const from = claim.expires_on && claim.expires_on > today ? claim.expires_on : today;
+    const expiresOn = addDays(from, claim.protection_days);
+    await trx
+      .updateTable('claims')
+      .set({
+        expires_on: expiresOn,
+        renewals: claim.renewals + 1,
+        updated_at: new Date().toISOString(),
+        updated_by: actor.id,
+      })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(trx, {
+      actorId: actor.id,
+      entity: 'claim',
+      entityId: id,
+      action: 'claims.renew',
+      before: { expiresOn: claim.expires_on },
+      after: { expiresOn, renewals: claim.renewals + 1 },
+    });
+    await syncClaimDeadline(trx, id);
+  });
+  return mustGetClaim(db, dataDir, id);
+}
+
+export async function releaseClaim(
+  db: Kysely<Database>,
+  dataDir: string,
+  actor: Actor,
+  id: number,
+  reason: string,
+): Promise<ClaimDetail> {
+  await writeTx(db, async (trx) => {
+    const claim = await claimRecord(trx, id);
+    mayChange(actor, claim);
+    requireStatus(claim, ['filed', 'approved', 'conflict'], 'claim.not_active');
+    const at = new Date().toISOString();
+    await trx
+      .updateTable('claims')
+      .set({
+        status: 'released',
+        released_at: at,
+        release_reason: reason,
+        updated_at: at,
+        updated_by: actor.id,
+      })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(trx, {
+      actorId: actor.id,
+      entity: 'claim',
+      entityId: id,
+      action: 'claims.release',
+      before: { status: claim.status },
+      after: { status: 'released', reason },
+    });
+    await syncClaimDeadline(trx, id);
+  });
+  return mustGetClaim(db, dataDir, id);
+}
+
+export async function requestAuthorisation(
+  db: Kysely<Database>,
+  dataDir: string,
+  actor: Actor,
+  input: { id: number; addressee: string; note: string },
+): Promise<ClaimDetail> {
+  await writeTx(db, async (trx) => {
+    const claim = await claimRecord(trx, input.id);
+    mayChange(actor, claim);
+    requireStatus(claim, ['draft'], 'claim.not_draft');
+    if (claim.in_territory === 1)
+      throw new AppError('CONFLICT', 'the account lies inside our territory', {
+        kind: 'claim.in_territory',
+      });
+    if (claim.auth_state === 'granted')
+      throw new AppError('CONFLICT', 'the authorisation was already granted', {
+        kind: 'claim.already_authorised',
+      });
+    const at = new Date().toISOString();
+    await trx
+      .updateTable('claims')
+      .set({
+        auth_state: 'requested',
+        auth_addressee: input.addressee,
+        auth_request_note: input.note,
+        auth_requested_at: at,
+        auth_requested_by: actor.id,
+        auth_reference: null,
+        auth_answer_note: null,
+        auth_answered_at: null,
+        auth_answered_by: null,
+        updated_at: at,
+        updated_by: actor.id,
+      })
+      .where('id', '=', input.id)
+      .execute();
+    await appendAudit(trx, {
+      actorId: actor.id,
+      entity: 'claim',
+      entityId: input.id,
+      action: 'claims.requestAuthorisation',
+      before: { authState: claim.auth_state },
+      after: { authState: 'requested', addressee: input.addressee, note: input.note },
+    });
+  });
+  return mustGetClaim(db, dataDir, input.id);
+}
+
+export async function answerAuthorisation(
+  db: Kysely<Database>,
+  dataDir: string,
+  actor: Actor,
+  input: { id: number; granted: boolean; reference: string | null; note: string },
+): Promise<ClaimDetail> {
+  await writeTx(db, async (trx) => {
+    const claim = await claimRecord(trx, input.id);
+    if (claim.auth_state !== 'requested')
+      throw new AppError('CONFLICT', 'no authorisation request is waiting for an answer', {
+        kind: 'claim.no_request',
+      });
+    const at = new Date().toISOString();
+    const state = input.granted ? 'granted' : 'refused';
+    await trx
+      .updateTable('claims')
+      .set({
+        auth_state: state,
+        auth_reference: input.reference,
+        auth_answer_note: input.note,
+        auth_answered_at: at,
+        auth_answered_by: actor.id,
+        updated_at: at,
+        updated_by: actor.id,
+      })
+      .where('id', '=', input.id)
+      .execute();
+    await appendAudit(trx, {
+      actorId: actor.id,
+      entity: 'claim',
+      entityId: input.id,
+      action: 'claims.answerAuthorisation',
+      before: { authState: 'requested' },
+      after: { authState: state, reference: input.reference, note: input.note },
+    });
+  });
+  return mustGetClaim(db, dataDir, input.id);
+}
+
+/** Claims whose protection ended before today (China) become expired; returns how many. */
+export async function expireClaims(db: Kysely<Database>, now: Date = new Date()): Promise<number> {
+  const today = chinaDate(now);
+  const due = await db
+    .selectFrom('claims')
+    .select(['id', 'status', 'expires_on'])
+    .where('status', 'in', [...ACTIVE_CLAIM_STATUSES])
+    .where('expires_on', '<', today)
+    .execute();
+  if (due.length === 0) return 0;
+  await writeTx(db, async (trx) => {
+    for (const c of due) {
+      await trx
+        .updateTable('claims')
+        .set({ status: 'expired', updated_at: now.toISOString() })
+        .where('id', '=', c.id)
+        .where('status', '=', c.status)
+        .execute();
+      await appendAudit(trx, {
+        actorId: null,
+        entity: 'claim',
+        entityId: c.id,
+        action: 'claims.expire',
+        before: { status: c.status },
+        after: { status: 'expired', expiresOn: c.expires_on },
+      });
+      await syncClaimDeadline(trx, c.id);
+    }
+  });
+  return due.length;
+}
+
+/** A staff member's active claims ending within the warning period, soonest first. */
+export async function expiringClaims(
+  db: Kysely<Database>,
+  staffId: number,
+  today: string,
+  warnDays: number,
+): Promise<ExpiringClaim[]> {
+  const rows = await db
+    .selectFrom('claims as c')
+    .innerJoin('accounts as a', 'a.id', 'c.account_id')
+    .select(['c.id', 'c.account_id', 'a.name', 'c.expires_on', 'c.status'])
+    .where('c.claimant_id', '=', staffId)
+    .where('c.source', '=', 'ours')
+    .where('c.status', 'in', [...ACTIVE_CLAIM_STATUSES])
+    .where('c.expires_on', '>=', today)
+    .where('c.expires_on', '<=', addDays(today, warnDays))
+    .orderBy('c.expires_on')
+    .limit(50)
+    .execute();
+  const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+  return rows.map((r) => ({
+    id: r.id,
+    accountId: r.account_id,
+    accountName: r.name,
+    expiresOn: r.expires_on!,
+    status: r.status as ClaimStatus,
+    daysLeft: day(r.expires_on!) - day(today),
+  }));
+}

@@ -1,0 +1,35 @@
+import { AppError } from '../../shared/result';
+import type { Deps } from '../app/deps';
+import { stageCopy } from '../imports/staging';
+import type { Handlers } from '../transport/dispatch';
+import { attachDocument, documentFile, removeDocument } from './service';
+
+type DocumentHandlers = Pick<
+  Handlers,
+  'documents.attach' | 'documents.remove' | 'documents.open' | 'documents.choose'
+>;
+
+export function documentHandlers({ db, dataDir, deliverFile, chooseFile }: Deps): DocumentHandlers {
+  return {
+    'documents.attach': (input, { session }) =>
+      attachDocument(db, dataDir, session.requireUser().id, input),
+    'documents.remove': async ({ id }, { session }) => {
+      await removeDocument(db, session.requireUser().id, id);
+      return { done: true };
+    },
+    'documents.open': async ({ id }, { session }) => {
+      session.requireUser();
+      const { file, fileName } = await documentFile(db, dataDir, id);
+      return deliverFile(file, fileName);
+    },
+    'documents.choose': async (_input, { session }) => {
+      session.requireUser();
+      if (!chooseFile)
+        throw new AppError('CONFLICT', 'in browser mode files are uploaded (POST /api/upload)', {
+          kind: 'use_upload',
+        });
+      const picked = await chooseFile();
+      return picked === null ? null : stageCopy(dataDir, picked);
+    },
+  };
+}

@@ -1,0 +1,170 @@
+/** Evidence documents of claims and filings: attach (copied, hashed, audited), list, remove, open. */
+import fs from 'node:fs';
+import type { Kysely } from 'kysely';
+import type { DocumentKind } from '../../shared/filing-enums';
+import { AppError } from '../../shared/result';
+import type { DocumentEntity, StoredDocument } from '../../shared/schemas/documents';
+import { appendAudit } from '../audit/audit';
+import type { Database } from '../db/schema';
+import { writeTx } from '../db/tx';
+import { stagedFile } from '../imports/staging';
+import { blobPath, blobState, keepFile } from './store';
+
+/** Whether documents of this claim or filing may still change, and that it exists. */
+async function editable(
+  db: Kysely<Database>,
+  entity: DocumentEntity,
+  entityId: number,
+): Promise<{ attach: boolean; remove: boolean }> {
+  if (entity === 'claim') {
+    const claim = await db
+      .selectFrom('claims')
+      .select('status')
+      .where('id', '=', entityId)
+      .executeTakeFirst();
+    if (!claim) throw new AppError('NOT_FOUND', `claim #${entityId} does not exist`);
+    // A claim's evidence keeps growing while it is disputed; once filed, nothing is taken away.
+    return { attach: true, remove: claim.status === 'draft' };
+  }
+  const filing = await db
+    .selectFrom('filings')
+    .select('status')
+    .where('id', '=', entityId)
+    .executeTakeFirst();
+  if (!filing) throw new AppError('NOT_FOUND', `filing #${entityId} does not exist`);
+  // A submitted filing's evidence is frozen with it.
+  return { attach: filing.status === 'draft', remove: filing.status === 'draft' };
+}
+
+export async function listDocuments(
+  db: Kysely<Database>,
+  dataDir: string,
+  entity: DocumentEntity,
+  entityId: number,
+): Promise<StoredDocument[]> {
+  const rows = await db
+    .selectFrom('documents as d')
+    .leftJoin('staff as s', 's.id', 'd.uploaded_by')
+    .selectAll('d')
+    .select('s.name as uploader')
+    .where('d.entity', '=', entity)
+    .where('d.entity_id', '=', entityId)
+    .orderBy('d.id')
+    .execute();
+  return Promise.all(
+    rows.map(async (r) => ({
+      id: r.id,
+      kind: r.kind as DocumentKind,
+      fileName: r.file_name,
+      size: r.size,
+      sha256: r.sha256,
+      note: r.note,
+      uploadedAt: r.uploaded_at,
+      uploadedBy:
+        r.uploaded_by !== null && r.uploader !== null
+          ? { id: r.uploaded_by, name: r.uploader }
+          : null,
+      state: await blobState(dataDir, r.sha256),
+    })),
+  );
+}
+
+export interface AttachInput {
+  fileId: string;
+  entity: DocumentEntity;
+  entityId: number;
+  kind: DocumentKind;
+  note: string | null;
+}
+
+export async function attachDocument(
+  db: Kysely<Database>,
+  dataDir: string,
+  actorId: number,
+  input: AttachInput,
+): Promise<StoredDocument> {
+  if (!(await editable(db, input.entity, input.entityId)).attach)
+    throw new AppError('POLICY', 'a submitted filing’s evidence is frozen', {
+      kind: 'document.frozen',
+    });
+  const staged = stagedFile(dataDir, input.fileId);
+  // The copy is made before the transaction: a failed insert leaves an unreferenced blob, never a
+  // row without its file.
+  const { sha256, size } = await keepFile(dataDir, staged.file);
+  const id = await writeTx(db, async (trx) => {
+    const row = await trx
+      .insertInto('documents')
+      .values({
+        entity: input.entity,
+        entity_id: input.entityId,
+        kind: input.kind,
+        file_name: staged.fileName,
+        size,
+        sha256,
+        note: input.note,
+        uploaded_at: new Date().toISOString(),
+        uploaded_by: actorId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, {
+      actorId,
+      entity: input.entity,
+      entityId: input.entityId,
+      action: 'documents.attach',
+      after: { documentId: row.id, kind: input.kind, fileName: staged.fileName, sha256, size },
+    });
+    return row.id;
+  });
+  fs.rmSync(staged.file, { force: true });
+  const docs = await listDocuments(db, dataDir, input.entity, input.entityId);
+  return docs.find((d) => d.id === id)!;
+}
+
+async function mustGetDocument(db: Kysely<Database>, id: number) {
+  const doc = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!doc) throw new AppError('NOT_FOUND', `document #${id} does not exist`);
+  return doc;
+}
+
+export async function removeDocument(
+  db: Kysely<Database>,
+  actorId: number,
+  id: number,
+): Promise<void> {
+  const doc = await mustGetDocument(db, id);
+  const entity = doc.entity as DocumentEntity;
+  if (!(await editable(db, entity, doc.entity_id)).remove)
+    throw new AppError(
+      'POLICY',
+      'evidence of a filed claim or a submitted filing stays on record',
+      {
+        kind: 'document.frozen',
+      },
+    );
+  await writeTx(db, async (trx) => {
+    await trx.deleteFrom('documents').where('id', '=', id).execute();
+    await appendAudit(trx, {
+      actorId,
+      entity,
+      entityId: doc.entity_id,
+      action: 'documents.remove',
+      before: { documentId: id, kind: doc.kind, fileName: doc.file_name, sha256: doc.sha256 },
+    });
+  });
+}
+
+/** The stored copy to hand to the user, refused when it no longer matches its hash. */
+export async function documentFile(
+  db: Kysely<Database>,
+  dataDir: string,
+  id: number,
+): Promise<{ file: string; fileName: string }> {
+  const doc = await mustGetDocument(db, id);
+  const state = await blobState(dataDir, doc.sha256);
+  if (state !== 'intact')
+    throw new AppError('IO', `the stored copy of ${doc.file_name} is ${state}`, {
+      kind: `document.${state}`,
+    });
+  return { file: blobPath(dataDir, doc.sha256), fileName: doc.file_name };
+}

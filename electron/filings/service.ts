@@ -1,0 +1,389 @@
+/**
+ * Incentive filing workflows: a draft from a final contract, judged live by the policy and the
+ * consistency checks; a manager's written override of failed checks; submission, which freezes
+ * the verdict, the checks, the vehicles and the evidence as they were; withdrawal on the record.
+ */
+import type { Kysely } from 'kysely';
+import { ACTIVE_CLAIM_STATUSES, type FilingCheck } from '../../shared/filing-enums';
+import { type CheckOutcome, failedChecks } from '../../shared/filing-checks';
+import { AppError } from '../../shared/result';
+import type { FilingDetail } from '../../shared/schemas/filings';
+import type { Staff } from '../../shared/schemas/staff';
+import { appendAudit } from '../audit/audit';
+import type { Database } from '../db/schema';
+import { writeTx } from '../db/tx';
+import { isManager } from '../session/session';
+import { getFilingSettings } from '../settings/filing-settings';
+import { type Judgement, judgeFiling } from './facts';
+import { getFilingRow } from './repository';
+
+type Actor = Pick<Staff, 'id' | 'role'>;
+
+async function filingRecord(db: Kysely<Database>, id: number) {
+  const f = await db.selectFrom('filings').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!f) throw new AppError('NOT_FOUND', `filing #${id} does not exist`);
+  return f;
+}
+type FilingRecord = Awaited<ReturnType<typeof filingRecord>>;
+
+async function judge(db: Kysely<Database>, dataDir: string, f: FilingRecord): Promise<Judgement> {
+  return judgeFiling(db, dataDir, f, (await getFilingSettings(db)).policy);
+}
+
+/** Failed checks an override does not cover (one made before a new failure covers only its own). */
+function uncovered(f: FilingRecord, checks: CheckOutcome[]): FilingCheck[] {
+  const overridden = f.override_checks ? (JSON.parse(f.override_checks) as FilingCheck[]) : [];
+  return failedChecks(checks).filter((c) => !overridden.includes(c));
+}
+
+async function person(db: Kysely<Database>, id: number | null) {
+  if (id === null) return null;
+  return (
+    (await db.selectFrom('staff').select(['id', 'name']).where('id', '=', id).executeTakeFirst()) ??
+    null
+  );
+}
+
+export async function mustGetFiling(
+  db: Kysely<Database>,
+  dataDir: string,
+  id: number,
+): Promise<FilingDetail> {
+  let f = await filingRecord(db, id);
+  const j = await judge(db, dataDir, f);
+  const draft = f.status === 'draft';
+  // A draft is judged live; its grid columns follow the latest judgement.
+  const failed = failedChecks(j.checks).length;
+  if (draft && (f.eligible !== Number(j.verdict.eligible) || f.failed_checks !== failed)) {
+    await writeTx(db, (trx) =>
+      trx
+        .updateTable('filings')
+        .set({ eligible: Number(j.verdict.eligible), failed_checks: failed })
+        .where('id', '=', id)
+        .execute(),
+    );
+    f = await filingRecord(db, id);
+  }
+  const row = (await getFilingRow(db, id))!;
+  const claim = await db
+    .selectFrom('claims')
+    .select(['id', 'status', 'oem_reference'])
+    .where('account_id', '=', f.account_id)
+    .where('source', '=', 'ours')
+    .where('status', 'in', [...ACTIVE_CLAIM_STATUSES])
+    .orderBy('filed_at')
+    .executeTakeFirst();
+  const frozen = <T>(json: string | null, live: T): T =>
+    draft || json === null ? live : (JSON.parse(json) as T);
+  const checks = frozen(f.checks_json, j.checks);
+  return {
+    ...row,
+    notes: f.notes,
+    contract: {
+      id: j.contract.id,
+      number: j.contract.number,
+      partyName: j.contract.partyName,
+      signedOn: j.contract.signedOn,
+      quantity: j.contract.quantity,
+      totalFen: j.contract.totalFen,
+      tender: j.contract.tender,
+    },
+    uscc: j.uscc,
+    claim: claim ? { id: claim.id, status: claim.status, oemReference: claim.oem_reference } : null,
+    verdict: frozen(f.verdict_json, j.verdict),
+    checks,
+    checklist: frozen(f.documents_json, j.checklist),
+    vehicles: frozen(f.vehicles_json, j.vehicles),
+    override:
+      f.override_at !== null && f.override_reason !== null
+        ? {
+            by: await person(db, f.override_by),
+            at: f.override_at,
+            reason: f.override_reason,
+            checks: f.override_checks ? (JSON.parse(f.override_checks) as FilingCheck[]) : [],
+          }
+        : null,
+    submittedBy: await person(db, f.submitted_by),
+    withdrawnAt: f.withdrawn_at,
+    withdrawReason: f.withdraw_reason,
+    submitBlockers: draft ? uncovered(f, j.checks) : [],
+  };
+}
+
+function mayChange(actor: Actor, f: FilingRecord): void {
+  if (f.created_by !== actor.id && !isManager(actor))
+    throw new AppError('FORBIDDEN', 'only whoever prepared the filing or a manager may change it', {
+      kind: 'filing.not_yours',
+    });
+}
+
+function requireDraft(f: FilingRecord): void {
+  if (f.status !== 'draft')
+    throw new AppError('CONFLICT', `the filing is ${f.status}`, {
+      kind: 'filing.not_draft',
+      status: f.status,
+    });
+}
+
+async function nextNumber(trx: Kysely<Database>, at: string): Promise<string> {
+  const prefix = `BB${at.slice(0, 4)}-`;
+  const last = await trx
+    .selectFrom('filings')
+    .select('number')
+    .where('number', 'like', `${prefix}%`)
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const n = last ? Number(last.number.slice(prefix.length)) + 1 : 1;
+  return `${prefix}${String(n).padStart(4, '0')}`;
+}
+
+export async function createFiling(
+  db: Kysely<Database>,
+  dataDir: string,
+  actor: Actor,
+  input: { contractId: number; units: number | null; notes: string | null },
+): Promise<FilingDetail> {
+  const id = await writeTx(db, async (trx) => {
+    const contract = await trx
+      .selectFrom('contracts')
+      .select(['id', 'status', 'account_id', 'quantity', 'number'])
+      .where('id', '=', input.contractId)
+      .executeTakeFirst();
+    if (!contract)
+      throw new AppError('NOT_FOUND', `contract #${input.contractId} does not exist`, {
+        kind: 'contract.missing',
+      });
+    if (contract.status !== 'final')
+      throw new AppError('POLICY', 'only a final contract can be filed', {
+        kind: 'filing.contract_not_final',
+      });
+    const live = await trx
+      .selectFrom('filings')
+      .select('number')
+      .where('contract_id', '=', contract.id)
+      .where('status', '!=', 'withdrawn')
+      .executeTakeFirst();
+    if (live)
+      throw new AppError(
+        'CONFLICT',
+        `contract ${contract.number} is already filed as ${live.number}`,
+        {
+          kind: 'filing.exists',
+          number: live.number,
+        },
+      );
+    const now = new Date().toISOString();
+    const row = await trx
+      .insertInto('filings')
+      .values({
+        number: await nextNumber(trx, now),
+        contract_id: contract.id,
+        account_id: contract.account_id,
+        status: 'draft',
+        units: input.units ?? contract.quantity,
+        notes: input.notes,
+        created_at: now,
+        created_by: actor.id,
+        updated_at: now,
+      })
+      .returning(['id', 'number'])
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, {
+      actorId: actor.id,
+      entity: 'filing',
+      entityId: row.id,
+      action: 'filings.create',
+      after: {
+        number: row.number,
+        contractId: contract.id,
+        units: input.units ?? contract.quantity,
+      },
+    });
+    return row.id;
+  });
+  return mustGetFiling(db, dataDir, id);
+}
+
+export async function updateFiling(
+  db: Kysely<Database>,
+  dataDir: string,
+  actor: Actor,
+  input: { id: number; units: number; notes: string | null },
+): Promise<FilingDetail> {
+  await writeTx(db, async (trx) => {
+    const f = await filingRecord(trx, input.id);
+    mayChange(actor, f);
+    requireDraft(f);
+    await trx
+      .updateTable('filings')
+      .set({ units: input.units, notes: input.notes, updated_at: new Date().toISOString() })
+      .where('id', '=', input.id)
+      .execute();
+    await appendAudit(trx, {
+      actorId: actor.id,
+      entity: 'filing',
+      entityId: input.id,
+      action: 'filings.update',
+      before: { units: f.units, notes: f.notes },
+      after: { units: input.units, notes: input.notes },
+    });
+  });
+  return mustGetFiling(db, dataDir, input.id);
+}
+
+export async function deleteFiling(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
+  await writeTx(db, async (trx) => {
+    const f = await filingRecord(trx, id);
+    mayChange(actor, f);
+    requireDraft(f);
+    await trx
+      .deleteFrom('documents')
+      .where('entity', '=', 'filing')
+      .where('entity_id', '=', id)
+      .execute();
+    await trx.deleteFrom('filings').where('id', '=', id).execute();
+    await appendAudit(trx, {
+      actorId: actor.id,
+      entity: 'filing',
+      entityId: id,
+      action: 'filings.delete',
+      before: { number: f.number, contractId: f.contract_id },
+    });
+  });
+}
+
+export async function overrideFiling(
+  db: Kysely<Database>,
+  dataDir: string,
+  actor: Actor,
+  input: { id: number; reason: string },
+): Promise<FilingDetail> {
+  const f = await filingRecord(db, input.id);
+  requireDraft(f);
+  const j = await judge(db, dataDir, f);
+  const failed = failedChecks(j.checks);
+  if (failed.length === 0)
+    throw new AppError('CONFLICT', 'every check passes: there is nothing to override', {
+      kind: 'filing.nothing_to_override',
+    });
+  await writeTx(db, async (trx) => {
+    const at = new Date().toISOString();
+    await trx
+      .updateTable('filings')
+      .set({
+        override_by: actor.id,
+        override_at: at,
+        override_reason: input.reason,
+        override_checks: JSON.stringify(failed),
+        updated_at: at,
+      })
+      .where('id', '=', input.id)
+      .where('status', '=', 'draft')
+      .execute();
+    await appendAudit(trx, {
+      actorId: actor.id,
+      entity: 'filing',
+      entityId: input.id,
+      action: 'filings.override',
+      before: f.override_reason ? { reason: f.override_reason, checks: f.override_checks } : null,
+      after: {
+        reason: input.reason,
+        checks: failed,
+        problems: j.checks.filter((c) => c.pass === false).map((c) => c.problems),
+      },
+    });
+  });
+  return mustGetFiling(db, dataDir, input.id);
+}
+
+export async function submitFiling(
+  db: Kysely<Database>,
+  dataDir: string,
+  actor: Actor,
+  id: number,
+): Promise<FilingDetail> {
+  const f = await filingRecord(db, id);
+  mayChange(actor, f);
+  requireDraft(f);
+  const j = await judge(db, dataDir, f);
+  const blockers = uncovered(f, j.checks);
+  if (blockers.length > 0)
+    throw new AppError(
+      'POLICY',
+      `checks failed: ${blockers.join(', ')}; a manager may override them with a written reason`,
+      { kind: 'filing.checks_failed', checks: blockers },
+    );
+  await writeTx(db, async (trx) => {
+    const at = new Date().toISOString();
+    const failed = failedChecks(j.checks);
+    const done = await trx
+      .updateTable('filings')
+      .set({
+        status: 'submitted',
+        submitted_at: at,
+        submitted_by: actor.id,
+        eligible: Number(j.verdict.eligible),
+        failed_checks: failed.length,
+        verdict_json: JSON.stringify(j.verdict),
+        checks_json: JSON.stringify(j.checks),
+        vehicles_json: JSON.stringify(j.vehicles),
+        documents_json: JSON.stringify(j.checklist),
+        updated_at: at,
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'draft')
+      .executeTakeFirst();
+    if (Number(done.numUpdatedRows) !== 1)
+      throw new AppError('CONFLICT', 'the filing changed meanwhile', { kind: 'filing.not_draft' });
+    // The audit entry carries what was filed, so the chain proves it was not edited later.
+    await appendAudit(trx, {
+      actorId: actor.id,
+      entity: 'filing',
+      entityId: id,
+      action: 'filings.submit',
+      after: {
+        number: f.number,
+        submittedAt: at,
+        units: f.units,
+        eligible: j.verdict.eligible,
+        failedChecks: failed,
+        override: f.override_reason,
+        vins: j.vehicles.map((v) => v.vin),
+        documents: j.documents.map((d) => ({ kind: d.kind, sha256: d.sha256 })),
+      },
+    });
+  });
+  return mustGetFiling(db, dataDir, id);
+}
+
+export async function withdrawFiling(
+  db: Kysely<Database>,
+  dataDir: string,
+  actor: Actor,
+  input: { id: number; reason: string },
+): Promise<FilingDetail> {
+  await writeTx(db, async (trx) => {
+    const f = await filingRecord(trx, input.id);
+    mayChange(actor, f);
+    if (f.status !== 'submitted')
+      throw new AppError('CONFLICT', `the filing is ${f.status}`, {
+        kind: 'filing.not_submitted',
+      });
+    const at = new Date().toISOString();
+    await trx
+      .updateTable('filings')
+      .set({ status: 'withdrawn', withdrawn_at: at, withdraw_reason: input.reason, updated_at: at })
+      .where('id', '=', input.id)
+      .execute();
+    await appendAudit(trx, {
+      actorId: actor.id,
+      entity: 'filing',
+      entityId: input.id,
+      action: 'filings.withdraw',
+      before: { status: 'submitted' },
+      after: { status: 'withdrawn', reason: input.reason },
+    });
+  });
+  return mustGetFiling(db, dataDir, input.id);
+}
