@@ -13,6 +13,7 @@ import { writeTx } from '../db/tx';
 import type { JobFunction } from '../jobs/context';
 import { setSetting } from '../prefs/service';
 import { type DemoAccount, demoStaff, generateDemoAccounts } from './generate';
+import { seedDemoClaims } from './claims';
 import { seedDemoSales } from './sales';
 
 export interface DemoParams {
@@ -246,9 +247,10 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
         ctx.progress(done, total, 'sales');
       },
     );
+    const claims = await seedDemoClaims(trx, staffIds[0]!);
     ctx.progress(accounts.length, accounts.length);
     await setSetting(trx, 'demo.loadedAt', now);
-    return { accounts: ids.length, contacts, staff: staffIds.length, ...sales };
+    return { accounts: ids.length, contacts, staff: staffIds.length, ...sales, ...claims };
   });
   return {
     result: summary,

@@ -27,6 +27,13 @@ describe('demo data job (worker thread)', () => {
       to: new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10),
     });
     expect(new Set(year.items.map((i) => i.kind)).size).toBeGreaterThanOrEqual(5);
+    // Claims in several states (a conflict among them) and filings waiting for their evidence.
+    const claims = await app.value('claims.list', { limit: 500 });
+    const states = new Set(claims.rows.map((c) => c.status));
+    for (const status of ['approved', 'conflict', 'draft'] as const)
+      expect(states).toContain(status);
+    expect(claims.rows.some((c) => c.source === 'other_dealer')).toBe(true);
+    expect((await app.value('filings.list', {})).total).toBeGreaterThan(0);
     const again = await app.call('demo.load', {});
     expect(again.ok || again.error.code).toBe('CONFLICT');
   });
