@@ -64,7 +64,11 @@ const outcome = (
   applies: boolean,
   problems: Problem[],
   facts: CheckOutcome['facts'] = {},
-): CheckOutcome => ({ check, pass: applies ? problems.length === 0 : null, facts, problems });
+): CheckOutcome =>
+  // A check that does not apply to this sale finds nothing, whatever the facts would say.
+  applies
+    ? { check, pass: problems.length === 0, facts, problems }
+    : { check, pass: null, facts, problems: [] };
 
 /** The names a vehicle's paperwork must carry: its unit's (system) or the buying organisation's. */
 function expectedNames(

@@ -44,6 +44,7 @@ export const CLAIM_ACTIONS = {
   'claims.file': { zh: '提交报备', en: 'Claim filed' },
   'claims.recordExternal': { zh: '登记厂家告知的他店报备', en: 'Other dealer’s claim recorded' },
   'claims.conflict': { zh: '发现撞单', en: 'Conflict found' },
+  'claims.conflictCleared': { zh: '撞单解除', en: 'Conflict cleared' },
   'claims.reply': { zh: '厂家回复', en: 'Manufacturer’s reply' },
   'claims.wish': { zh: '登记客户意愿', en: 'Customer’s wish recorded' },
   'claims.renew': { zh: '续期', en: 'Renewed' },

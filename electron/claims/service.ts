@@ -360,6 +360,37 @@ async function markConflicts(trx: Kysely<Database>, actorId: number, claimId: nu
   return view;
 }
 
+/**
+ * Once a claim stops being active (released, rejected, expired), our claims that were in conflict
+ * only with it are filed claims again.
+ */
+async function settleConflicts(trx: Kysely<Database>, closed: ClaimRecord): Promise<void> {
+  const alikes = await lookAlikes(trx, closed.account_id);
+  const waiting = await trx
+    .selectFrom('claims')
+    .selectAll()
+    .where('account_id', 'in', [...alikes.keys()])
+    .where('status', '=', 'conflict')
+    .where('id', '!=', closed.id)
+    .execute();
+  for (const c of waiting)
+    if ((await conflictOf(trx, c)) === null) {
+      await trx
+        .updateTable('claims')
+        .set({ status: 'filed', updated_at: new Date().toISOString() })
+        .where('id', '=', c.id)
+        .execute();
+      await appendAudit(trx, {
+        actorId: null,
+        entity: 'claim',
+        entityId: c.id,
+        action: 'claims.conflictCleared',
+        before: { status: 'conflict' },
+        after: { status: 'filed', after: closed.id },
+      });
+    }
+}
+
 export async function fileClaim(
   db: Kysely<Database>,
   dataDir: string,
@@ -520,6 +551,7 @@ export async function recordReply(
       after: input,
     });
     await syncClaimDeadline(trx, input.id);
+    if (input.outcome === 'rejected') await settleConflicts(trx, claim);
   });
   return mustGetClaim(db, dataDir, input.id);
 }
@@ -631,6 +663,7 @@ export async function releaseClaim(
       after: { status: 'released', reason },
     });
     await syncClaimDeadline(trx, id);
+    await settleConflicts(trx, claim);
   });
   return mustGetClaim(db, dataDir, id);
 }
@@ -749,6 +782,7 @@ export async function expireClaims(db: Kysely<Database>, now: Date = new Date())
         after: { status: 'expired', expiresOn: c.expires_on },
       });
       await syncClaimDeadline(trx, c.id);
+      await settleConflicts(trx, await claimRecord(trx, c.id));
     }
   });
   return due.length;

@@ -1004,6 +1004,12 @@ export async function registerVehicle(
         `the registration's VIN ${input.vin} is not the delivered vehicle's ${d.vin}`,
         { ...field('vin', 'registration.vin_mismatch'), expected: d.vin },
       );
+    if (input.registeredOn > chinaDate())
+      throw new AppError(
+        'VALIDATION',
+        'a registration dated in the future',
+        field('registeredOn', 'registration.in_future'),
+      );
     if (input.registeredOn < d.delivered_on)
       throw new AppError(
         'VALIDATION',

@@ -12,9 +12,9 @@ type DocumentHandlers = Pick<
 export function documentHandlers({ db, dataDir, deliverFile, chooseFile }: Deps): DocumentHandlers {
   return {
     'documents.attach': (input, { session }) =>
-      attachDocument(db, dataDir, session.requireUser().id, input),
+      attachDocument(db, dataDir, session.requireUser(), input),
     'documents.remove': async ({ id }, { session }) => {
-      await removeDocument(db, session.requireUser().id, id);
+      await removeDocument(db, session.requireUser(), id);
       return { done: true };
     },
     'documents.open': async ({ id }, { session }) => {

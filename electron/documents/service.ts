@@ -4,36 +4,51 @@ import type { Kysely } from 'kysely';
 import type { DocumentKind } from '../../shared/filing-enums';
 import { AppError } from '../../shared/result';
 import type { DocumentEntity, StoredDocument } from '../../shared/schemas/documents';
+import type { Staff } from '../../shared/schemas/staff';
 import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
+import { isManager } from '../session/session';
 import { stagedFile } from '../imports/staging';
 import { blobPath, blobState, keepFile } from './store';
 
-/** Whether documents of this claim or filing may still change, and that it exists. */
+type Actor = Pick<Staff, 'id' | 'role'>;
+
+/**
+ * Whether documents of this claim or filing may still change, and by this person: its claimant
+ * or preparer, or a manager (as for the record's other changes).
+ */
 async function editable(
   db: Kysely<Database>,
+  actor: Actor,
   entity: DocumentEntity,
   entityId: number,
 ): Promise<{ attach: boolean; remove: boolean }> {
-  if (entity === 'claim') {
-    const claim = await db
-      .selectFrom('claims')
-      .select('status')
-      .where('id', '=', entityId)
-      .executeTakeFirst();
-    if (!claim) throw new AppError('NOT_FOUND', `claim #${entityId} does not exist`);
-    // A claim's evidence keeps growing while it is disputed; once filed, nothing is taken away.
-    return { attach: true, remove: claim.status === 'draft' };
-  }
-  const filing = await db
-    .selectFrom('filings')
-    .select('status')
-    .where('id', '=', entityId)
-    .executeTakeFirst();
-  if (!filing) throw new AppError('NOT_FOUND', `filing #${entityId} does not exist`);
-  // A submitted filing's evidence is frozen with it.
-  return { attach: filing.status === 'draft', remove: filing.status === 'draft' };
+  const record =
+    entity === 'claim'
+      ? await db
+          .selectFrom('claims')
+          .select(['status', 'claimant_id as owner'])
+          .where('id', '=', entityId)
+          .executeTakeFirst()
+      : await db
+          .selectFrom('filings')
+          .select(['status', 'created_by as owner'])
+          .where('id', '=', entityId)
+          .executeTakeFirst();
+  if (!record) throw new AppError('NOT_FOUND', `${entity} #${entityId} does not exist`);
+  if (record.owner !== null && record.owner !== actor.id && !isManager(actor))
+    throw new AppError(
+      'FORBIDDEN',
+      `only its owner or a manager changes this ${entity}'s evidence`,
+      {
+        kind: `${entity}.not_yours`,
+      },
+    );
+  const draft = record.status === 'draft';
+  // A claim's evidence keeps growing while it is disputed, and nothing is taken away once filed;
+  // a submitted filing's evidence is frozen with it.
+  return { attach: entity === 'claim' || draft, remove: draft };
 }
 
 export async function listDocuments(
@@ -80,10 +95,11 @@ export interface AttachInput {
 export async function attachDocument(
   db: Kysely<Database>,
   dataDir: string,
-  actorId: number,
+  actor: Actor,
   input: AttachInput,
 ): Promise<StoredDocument> {
-  if (!(await editable(db, input.entity, input.entityId)).attach)
+  const actorId = actor.id;
+  if (!(await editable(db, actor, input.entity, input.entityId)).attach)
     throw new AppError('POLICY', 'a submitted filing’s evidence is frozen', {
       kind: 'document.frozen',
     });
@@ -129,12 +145,13 @@ async function mustGetDocument(db: Kysely<Database>, id: number) {
 
 export async function removeDocument(
   db: Kysely<Database>,
-  actorId: number,
+  actor: Actor,
   id: number,
 ): Promise<void> {
+  const actorId = actor.id;
   const doc = await mustGetDocument(db, id);
   const entity = doc.entity as DocumentEntity;
-  if (!(await editable(db, entity, doc.entity_id)).remove)
+  if (!(await editable(db, actor, entity, doc.entity_id)).remove)
     throw new AppError(
       'POLICY',
       'evidence of a filed claim or a submitted filing stays on record',

@@ -160,7 +160,7 @@ export async function createFiling(
       });
     const live = await trx
       .selectFrom('filings')
-      .select('number')
+      .select(['id', 'number'])
       .where('contract_id', '=', contract.id)
       .where('status', '!=', 'withdrawn')
       .executeTakeFirst();

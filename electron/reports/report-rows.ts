@@ -126,11 +126,20 @@ export class ReportRowBuilder {
     const price = (model: string) => lines.find((l) => l.model === model)?.unit_price_fen ?? null;
     const invoiceAmount = (no: string | null) =>
       no === null ? null : (invoices.find((i) => i.number === no)?.amount_fen ?? null);
-    return { common, price, invoiceAmount };
+    // One invoice may cover several vehicles: a vehicle's row shows its share, so a column sum
+    // is the amount invoiced.
+    const perInvoice = new Map<string, number>();
+    for (const v of f.vehicles)
+      if (v.invoiceNo) perInvoice.set(v.invoiceNo, (perInvoice.get(v.invoiceNo) ?? 0) + 1);
+    const vehicleShare = (no: string | null) => {
+      const amount = invoiceAmount(no);
+      return amount === null || no === null ? null : Math.round(amount / (perInvoice.get(no) ?? 1));
+    };
+    return { common, price, invoiceAmount, vehicleShare };
   }
 
   async rows(f: FilingDetail, granularity: ReportGranularity): Promise<ReportRow[]> {
-    const { common, price, invoiceAmount } = await this.filingCells(f);
+    const { common, price, invoiceAmount, vehicleShare } = await this.filingCells(f);
     const money = (fen: number | null) => (fen === null ? null : fen / 100);
     if (granularity === 'vehicle' && f.vehicles.length > 0)
       return f.vehicles.map((v: FilingVehicle) => ({
@@ -144,7 +153,7 @@ export class ReportRowBuilder {
         deliveredOn: { date: v.deliveredOn },
         invoiceNo: v.invoiceNo,
         invoiceDate: v.invoiceDate ? { date: v.invoiceDate } : null,
-        invoiceAmount: money(invoiceAmount(v.invoiceNo)),
+        invoiceAmount: money(vehicleShare(v.invoiceNo)),
         registrationOwner: v.registrationOwner,
         plate: v.plate,
       }));

@@ -10,7 +10,10 @@ export const filingSettings = z.object({
   territoryCodes: z
     .array(z.string().regex(/^\d{6}$/))
     .max(200)
-    .refine((c) => new Set(c).size === c.length, { message: 'territory.duplicate' }),
+    .refine((c) => new Set(c).size === c.length, {
+      message: 'territory.duplicate',
+      params: { reason: 'territory.duplicate' },
+    }),
   /** Protection period of a new claim, in days. */
   claimProtectionDays: z.number().int().min(1).max(730),
   /** Expiring claims show in my day this many days ahead. */

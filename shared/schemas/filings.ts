@@ -162,7 +162,7 @@ export const filingDetail = filingRow.extend({
   submittedBy: ref.nullable(),
   withdrawnAt: timestamp.nullable(),
   withdrawReason: z.string().nullable(),
-  /** What stops submitting now (reason codes): failed checks not covered by an override. */
-  submitBlockers: z.array(z.string()),
+  /** What stops submitting now: the failed checks (FILING_CHECKS codes) no override covers. */
+  submitBlockers: z.array(z.enum(FILING_CHECK_VALUES)),
 });
 export type FilingDetail = z.infer<typeof filingDetail>;

@@ -28,7 +28,12 @@ function refineLayout(
   ctx: z.RefinementCtx,
 ) {
   if (t.firstDataRow <= t.headerRow)
-    ctx.addIssue({ code: 'custom', path: ['firstDataRow'], message: 'report.data_above_header' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['firstDataRow'],
+      message: 'report.data_above_header',
+      params: { reason: 'report.data_above_header' },
+    });
   const seen = new Set<number>();
   t.columns.forEach((c, i) => {
     if (seen.has(c.column))
@@ -36,6 +41,7 @@ function refineLayout(
         code: 'custom',
         path: ['columns', i, 'column'],
         message: 'report.column_twice',
+        params: { reason: 'report.column_twice' },
       });
     seen.add(c.column);
   });
@@ -94,7 +100,11 @@ export const reportExportInput = z
     to: isoDate,
     lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
   })
-  .refine((p) => p.from <= p.to, { path: ['to'], message: 'period.reversed' });
+  .refine((p) => p.from <= p.to, {
+    path: ['to'],
+    message: 'period.reversed',
+    params: { reason: 'period.reversed' },
+  });
 
 export const dossierExportInput = z.object({
   claimId: id,

@@ -103,6 +103,13 @@ describe('claims', () => {
 
     // Only the claimant or a manager changes a claim.
     await expectError(app.call('claims.renew', { id: mine.id }), 'FORBIDDEN', 'claim.not_yours');
+
+    // Once the colleague gives up, the remaining claim is simply filed again.
+    await app.value('claims.release', { id: theirs.id, reason: '客户确认由李明负责' });
+    expect(await app.value('claims.get', { id: mine.id })).toMatchObject({
+      status: 'filed',
+      conflict: null,
+    });
   });
 
   it('finds the head office’s claim from its unit’s, and ranks equal progress by filing time', async () => {

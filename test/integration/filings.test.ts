@@ -134,6 +134,8 @@ describe('filings', () => {
       c.deliveries.map((d) => d.vin).sort(),
     );
     expect(rows[0]!.getCell(5).text).toBe('B类 政府采购');
+    // One invoice for both vehicles: each row shows its share, so the column adds up to it.
+    expect(rows.reduce((sum, r) => sum + Number(r.getCell(12).value), 0)).toBe(c.totalFen / 100);
     expect(rows[0]!.getCell(15).text).toBe('符合');
     expect(rows[0]!.getCell(16).text).toContain('销售发票');
     expect(sheet.getRow(6).getCell(1).text).toBe('');
