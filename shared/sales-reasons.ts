@@ -286,11 +286,159 @@ export const SALES_REASONS = {
     en: 'Only its author or a manager can change this activity',
   },
   'activity.no_next_step': { zh: '该活动没有下一步行动', en: 'This activity has no next step' },
+  'claim.not_yours': {
+    zh: '只有报备人或经理可以操作该报备',
+    en: 'Only the claimant or a manager can act on this claim',
+  },
+  'claim.not_draft': {
+    zh: '该报备已提交：只有草稿才能修改、删除或申请跨区授权',
+    en: 'This claim is already filed: only a draft can be changed, deleted or sent for authorisation',
+  },
+  'claim.not_active': {
+    zh: '只有已报备、已批准或撞单中的报备才能续期或释放',
+    en: 'Only a filed, approved or disputed claim can be renewed or released',
+  },
+  'claim.not_awaiting_reply': {
+    zh: '只有已报备或撞单中的报备才能录入厂家回复',
+    en: 'The manufacturer’s reply is recorded for a filed or disputed claim only',
+  },
+  'claim.not_ours': {
+    zh: '他店报备是厂家告知的记录，本店不能续期或录入回复',
+    en: 'Another dealer’s claim is the manufacturer’s record: we neither renew it nor record replies to it',
+  },
+  'claim.closed': {
+    zh: '该报备已结束（被驳回、过期或释放），不能再登记客户意愿',
+    en: 'This claim is closed (rejected, expired or released); no wish can be recorded',
+  },
+  'claim.opportunity_elsewhere': {
+    zh: '所选商机不属于该客户',
+    en: 'The opportunity belongs to another account',
+  },
+  'claim.filed_in_future': {
+    zh: '报备时间不能晚于现在',
+    en: 'The filing time cannot be in the future',
+  },
+  'claim.reply_before_filing': {
+    zh: '厂家回复日期早于报备时间',
+    en: 'The reply is dated before the claim was filed',
+  },
+  'claim.in_territory': {
+    zh: '该客户在本店辖区内，无需跨区授权',
+    en: 'The account is inside our territory: no authorisation is needed',
+  },
+  'claim.already_authorised': {
+    zh: '跨区授权已获批准',
+    en: 'The cross-territory authorisation is already granted',
+  },
+  'claim.needs_authorisation': {
+    zh: '客户不在本店辖区内：须先申请跨区授权并获批准，才能提交报备',
+    en: 'The account is outside our territory: a cross-territory authorisation must be granted before filing',
+  },
+  'claim.authorisation_refused': {
+    zh: '跨区授权被拒绝，不能提交报备；可补充说明后重新申请',
+    en: 'The cross-territory authorisation was refused: the claim cannot be filed; you may ask again',
+  },
+  'claim.no_request': {
+    zh: '没有等待答复的跨区授权申请',
+    en: 'No authorisation request is waiting for an answer',
+  },
+  'document.frozen': {
+    zh: '材料已锁定：报备提交后材料只能补充、不能移除；销售报备提交后材料不能再改动',
+    en: 'The evidence is locked: a filed claim’s documents are only added to, a submitted filing’s never change',
+  },
+  'document.too_large': {
+    zh: '单个材料文件不能超过 100 MB',
+    en: 'A document may be at most 100 MB',
+  },
+  'document.empty': { zh: '文件是空的', en: 'The file is empty' },
+  'document.altered': {
+    zh: '保存的材料文件与上传时的 SHA-256 不一致，可能已被改动，不能打开',
+    en: 'The stored copy no longer matches its SHA-256 from the upload: it may have been changed',
+  },
+  'document.missing': {
+    zh: '数据目录中找不到保存的材料文件',
+    en: 'The stored copy is missing from the data folder',
+  },
   'range.reversed': { zh: '结束日期早于开始日期', en: 'The end date is before the start date' },
   'range.too_long': {
     zh: '日期范围不能超过 400 天',
     en: 'The range cannot be longer than 400 days',
   },
+  'filing.contract_not_final': {
+    zh: '合同生效后才能报备',
+    en: 'Only a final contract can be filed',
+  },
+  'filing.exists': {
+    zh: '该合同已有报备（未撤回的报备只能有一个）',
+    en: 'This contract is already filed (one live filing per contract)',
+  },
+  'filing.not_draft': {
+    zh: '报备已提交或已撤回，不能再修改',
+    en: 'The filing is submitted or withdrawn and can no longer change',
+  },
+  'filing.not_submitted': {
+    zh: '只有已提交的报备才能撤回',
+    en: 'Only a submitted filing can be withdrawn',
+  },
+  'filing.not_yours': {
+    zh: '只有经办人或经理可以修改该报备',
+    en: 'Only whoever prepared the filing or a manager can change it',
+  },
+  'filing.checks_failed': {
+    zh: '有未通过的检查：请补齐材料或更正数据，或由经理书面特批',
+    en: 'Checks failed: complete the evidence or correct the data, or have a manager override them in writing',
+  },
+  'filing.nothing_to_override': {
+    zh: '所有检查均已通过，无需特批',
+    en: 'Every check passes: there is nothing to override',
+  },
+  'report.built_in': {
+    zh: '内置模板可以修改，但不能删除',
+    en: 'The built-in template can be changed but not removed',
+  },
+  'report.name_taken': { zh: '已有同名模板', en: 'A template with this name exists' },
+  'report.no_headers': {
+    zh: '模板中没有能对应报表字段的表头',
+    en: 'No header of the template names a known report field',
+  },
+  'report.no_such_sheet': {
+    zh: '厂家模板中没有这个工作表',
+    en: 'The manufacturer’s workbook has no sheet of this name',
+  },
+  'report.template_empty': {
+    zh: '模板中没有可见的工作表',
+    en: 'The workbook has no visible sheet',
+  },
+  'report.template_too_large': {
+    zh: '模板文件不能超过 20 MB',
+    en: 'A template may be at most 20 MB',
+  },
+  'report.template_unreadable': {
+    zh: '无法读取该模板：请用 Excel 或 WPS 另存为 .xlsx 后再上传',
+    en: 'The template cannot be read: save it as .xlsx in Excel or WPS and upload it again',
+  },
+  'report.column_twice': {
+    zh: '同一列被指定了两次',
+    en: 'Two fields fill the same column',
+  },
+  'report.data_above_header': {
+    zh: '数据起始行必须在表头行之下',
+    en: 'The first data row must be below the header row',
+  },
+  'registration.vin_mismatch': {
+    zh: '行驶证上的车架号与交车车辆不一致',
+    en: 'The VIN on the registration is not the delivered vehicle’s',
+  },
+  'registration.in_future': {
+    zh: '登记日期不能晚于今天',
+    en: 'The registration date is in the future',
+  },
+  'registration.before_delivery': {
+    zh: '登记日期早于交车日期',
+    en: 'The vehicle is registered before it was delivered',
+  },
+  'territory.duplicate': { zh: '辖区中有重复的地区', en: 'A region is listed twice' },
+  'period.reversed': { zh: '结束日期早于开始日期', en: 'The end date is before the start date' },
   'mapping.project_no_required': {
     zh: '请为“项目编号”选择一列',
     en: 'Map a column to “Project no.”',

@@ -3,7 +3,9 @@ import {
   BankOutlined,
   CalendarOutlined,
   DownOutlined,
+  AuditOutlined,
   FileDoneOutlined,
+  FlagOutlined,
   FileSearchOutlined,
   FundOutlined,
   HomeOutlined,
@@ -22,7 +24,9 @@ import { AccountsPage } from '../features/accounts/AccountsPage';
 import { ActivitiesPage } from '../features/activities/ActivitiesPage';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { ReminderWatcher } from '../features/calendar/ReminderWatcher';
+import { ClaimsPage } from '../features/claims/ClaimsPage';
 import { ContractsPage } from '../features/contracts/ContractsPage';
+import { FilingsPage } from '../features/filings/FilingsPage';
 import { MyDayPage } from '../features/my-day/MyDayPage';
 import { OpportunitiesPage } from '../features/opportunities/OpportunitiesPage';
 import { SalesSettingsPage } from '../features/settings/SalesSettingsPage';
@@ -75,6 +79,20 @@ const SECTIONS: {
     label: 'nav.contracts',
     testId: 'nav-contracts',
     page: () => <ContractsPage />,
+  },
+  {
+    key: 'claims',
+    icon: <FlagOutlined />,
+    label: 'nav.claims',
+    testId: 'nav-claims',
+    page: () => <ClaimsPage />,
+  },
+  {
+    key: 'filings',
+    icon: <AuditOutlined />,
+    label: 'nav.filings',
+    testId: 'nav-filings',
+    page: () => <FilingsPage />,
   },
   {
     key: 'activities',

@@ -7,7 +7,10 @@ import { contractsEn } from '../features/contracts/messages';
 import { calendarEn } from '../features/calendar/messages';
 import { activitiesEn } from '../features/activities/messages';
 import { myDayEn } from '../features/my-day/messages';
+import { claimsEn } from '../features/claims/messages';
+import { filingsEn } from '../features/filings/messages';
 import { settingsEn } from '../features/settings/messages';
+import { documentsEn } from '../components/documents/messages';
 
 export const en: Record<MessageKey, string> = {
   'common.cancel': 'Cancel',
@@ -517,5 +520,8 @@ export const en: Record<MessageKey, string> = {
   ...calendarEn,
   ...activitiesEn,
   ...myDayEn,
+  ...claimsEn,
+  ...filingsEn,
   ...settingsEn,
+  ...documentsEn,
 };

@@ -9,7 +9,10 @@ import { contractsZh } from '../features/contracts/messages';
 import { calendarZh } from '../features/calendar/messages';
 import { activitiesZh } from '../features/activities/messages';
 import { myDayZh } from '../features/my-day/messages';
+import { claimsZh } from '../features/claims/messages';
+import { filingsZh } from '../features/filings/messages';
 import { settingsZh } from '../features/settings/messages';
+import { documentsZh } from '../components/documents/messages';
 import { salesReasonsZh } from './messages-sales-reasons';
 
 export const zh = {
@@ -491,7 +494,10 @@ export const zh = {
   ...calendarZh,
   ...activitiesZh,
   ...myDayZh,
+  ...claimsZh,
+  ...filingsZh,
   ...settingsZh,
+  ...documentsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -11,6 +11,7 @@ import { ContactsTab } from '../contacts/ContactsTab';
 import { BuyerTypeTag, GradeTag, LifecycleBadge } from './account-tags';
 import { DetailsTab } from './DetailsTab';
 import { AccountActivitiesTab } from '../activities/AccountActivitiesTab';
+import { AccountClaimsTab } from '../claims/AccountClaimsTab';
 import { AccountOpportunitiesTab } from '../opportunities/AccountOpportunitiesTab';
 import { FleetTab } from './FleetTab';
 import { HistoryTab } from './HistoryTab';
@@ -205,6 +206,13 @@ function CardTabs(props: {
           key: 'activities',
           label: <span data-testid="tab-activities">{t('nav.activities')}</span>,
           children: <AccountActivitiesTab accountId={detail.id} revision={revision} />,
+        },
+        {
+          key: 'claims',
+          label: <span data-testid="tab-claims">{t('claims.accountTab')}</span>,
+          children: (
+            <AccountClaimsTab account={{ id: detail.id, name: detail.name }} revision={revision} />
+          ),
         },
         {
           key: 'history',

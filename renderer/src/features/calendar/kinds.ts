@@ -16,7 +16,7 @@ export const KIND_COLORS: Record<DeadlineKind, string> = {
   follow_up: '#389e0d',
   next_step: '#c41d7f',
   expected_close: '#5b6b82',
-  claim_expiry: '#cf1322',
+  claim_expiry: '#7cb305',
 };
 
 export const ALL_KINDS: readonly DeadlineKind[] = DEADLINE_KIND_VALUES;

@@ -1,13 +1,18 @@
-/** The card's actions: 编辑 while a draft, 生效 once nothing blocks it, 作废 with a reason. */
-import { CheckCircleOutlined, EditOutlined, StopOutlined } from '@ant-design/icons';
+/**
+ * The card's actions: 编辑 while a draft, 生效 once nothing blocks it, 报备 a final contract (its
+ * filing is created, or the existing one opened), 作废 with a reason.
+ */
+import { AuditOutlined, CheckCircleOutlined, EditOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import type { ContractDetail } from '../../../../shared/schemas/contracts';
 import type { ApiError } from '../../../../shared/result';
 import { call } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ErrorAlert, ErrorBody } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/context';
 import { testId } from '../../lib/test-id';
+import { recordPath, useHashRoute } from '../../lib/use-hash-route';
+import { fileContract } from '../filings/file-contract';
 import { isEditable } from './contract-rules';
 import { reasonText } from './reason-text';
 import { useRun } from './use-run';
@@ -20,9 +25,11 @@ interface Props {
 
 export function ContractActions({ detail, onEdit, onApplied }: Props) {
   const t = useT();
-  const { modal } = App.useApp();
+  const { modal, message } = App.useApp();
   const run = useRun();
+  const { navigate } = useHashRoute();
   const [finalizing, setFinalizing] = useState(false);
+  const [filing, setFiling] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const editable = isEditable(detail);
   const blocked = detail.finalBlockers.length > 0;
@@ -46,8 +53,33 @@ export function ContractActions({ detail, onEdit, onApplied }: Props) {
       },
     });
 
+  const file = async () => {
+    setFiling(true);
+    const r = await fileContract(detail.id, null);
+    setFiling(false);
+    if (!r.ok)
+      return void modal.error({
+        title: t('contracts.refused'),
+        content: <ErrorBody error={r.error} />,
+      });
+    void (r.value.existed
+      ? message.info(t('filings.alreadyFiled', { number: r.value.number }))
+      : message.success(t('filings.created', { number: r.value.number })));
+    navigate(recordPath('filings', r.value.id));
+  };
+
   return (
     <Space>
+      {detail.status === 'final' && (
+        <Button
+          icon={<AuditOutlined />}
+          loading={filing}
+          onClick={() => void file()}
+          data-testid="contract-file"
+        >
+          {t('contracts.file')}
+        </Button>
+      )}
       {editable && (
         <Button icon={<EditOutlined />} onClick={() => onEdit(detail)} data-testid="contract-edit">
           {t('common.edit')}

@@ -1,6 +1,9 @@
-/** 交车: the delivered vehicles by VIN; new ones only against a final contract. */
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Table, Tooltip, Typography } from 'antd';
+/**
+ * 交车: the delivered vehicles by VIN; new ones only against a final contract. A vehicle's
+ * registration (行驶证) is recorded on its row once it comes back from the vehicle office.
+ */
+import { DeleteOutlined, IdcardOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Popconfirm, Space, Table, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import type { ContractDetail, DeliveryRecord } from '../../../../shared/schemas/contracts';
 import { call } from '../../api/client';
@@ -8,6 +11,7 @@ import { useLang, useT } from '../../i18n/context';
 import { formatCount, formatDate } from '../../lib/format';
 import { testId } from '../../lib/test-id';
 import { DeliveryDialog } from './DeliveryDialog';
+import { RegistrationDialog } from './RegistrationDialog';
 import { useRun } from './use-run';
 
 interface Props {
@@ -20,6 +24,7 @@ export function DeliveriesTab({ detail, onApplied }: Props) {
   const { lang } = useLang();
   const run = useRun();
   const [adding, setAdding] = useState(false);
+  const [registering, setRegistering] = useState<DeliveryRecord | null>(null);
   const system = detail.kind === 'system';
   const full = detail.delivered >= detail.quantity;
   const why =
@@ -65,7 +70,7 @@ export function DeliveriesTab({ detail, onApplied }: Props) {
         dataSource={detail.deliveries}
         pagination={detail.deliveries.length > 50 ? { pageSize: 50, size: 'small' } : false}
         locale={{ emptyText: t('contracts.deliveriesEmpty') }}
-        scroll={{ x: 960 }}
+        scroll={{ x: 1060 }}
         data-testid="deliveries-table"
         onRow={(d) => ({ className: 'con-row', ...testId(`delivery-row-${d.vin}`) })}
         columns={[
@@ -118,35 +123,55 @@ export function DeliveriesTab({ detail, onApplied }: Props) {
           {
             key: 'actions',
             title: t('common.actions'),
-            width: 90,
+            width: 190,
             render: (_, d) => (
-              <Tooltip title={d.invoiceId !== null ? t('reason.delivery.invoiced') : undefined}>
-                <Popconfirm
-                  title={t('contracts.deliveryRemoveConfirm', { vin: d.vin })}
-                  okText={t('common.remove')}
-                  cancelText={t('common.cancel')}
-                  okButtonProps={{ danger: true, ...testId('delivery-remove-confirm') }}
-                  onConfirm={() => remove(d)}
-                  disabled={d.invoiceId !== null}
+              <Space size={0}>
+                <Button
+                  type="link"
+                  size="small"
+                  icon={<IdcardOutlined />}
+                  disabled={detail.status !== 'final'}
+                  onClick={() => setRegistering(d)}
+                  data-testid="delivery-register"
                 >
-                  <Button
-                    type="link"
-                    size="small"
-                    danger
-                    icon={<DeleteOutlined />}
+                  {d.registeredOn ? t('contracts.registerChange') : t('contracts.register')}
+                </Button>
+                <Tooltip title={d.invoiceId !== null ? t('reason.delivery.invoiced') : undefined}>
+                  <Popconfirm
+                    title={t('contracts.deliveryRemoveConfirm', { vin: d.vin })}
+                    okText={t('common.remove')}
+                    cancelText={t('common.cancel')}
+                    okButtonProps={{ danger: true, ...testId('delivery-remove-confirm') }}
+                    onConfirm={() => remove(d)}
                     disabled={d.invoiceId !== null}
-                    data-testid="delivery-remove"
                   >
-                    {t('common.remove')}
-                  </Button>
-                </Popconfirm>
-              </Tooltip>
+                    <Button
+                      type="link"
+                      size="small"
+                      danger
+                      icon={<DeleteOutlined />}
+                      disabled={d.invoiceId !== null}
+                      data-testid="delivery-remove"
+                    >
+                      {t('common.remove')}
+                    </Button>
+                  </Popconfirm>
+                </Tooltip>
+              </Space>
             ),
           },
         ]}
       />
       {adding && (
         <DeliveryDialog detail={detail} onClose={() => setAdding(false)} onApplied={onApplied} />
+      )}
+      {registering && (
+        <RegistrationDialog
+          detail={detail}
+          delivery={registering}
+          onClose={() => setRegistering(null)}
+          onApplied={onApplied}
+        />
       )}
     </div>
   );

@@ -48,6 +48,7 @@ export const contractsZh = {
   'contracts.cancelReason': '作废原因',
   'contracts.cancelled': '合同 {number} 已作废',
   'contracts.cancelledNote': '该合同已作废，不能再修改、交车或开票。',
+  'contracts.file': '报备',
 
   // Lines
   'contracts.model': '车型',
@@ -131,6 +132,16 @@ export const contractsZh = {
   'contracts.delivered1': '已登记交车 {vin}',
   'contracts.ownerDiffers':
     '登记单位与“{party}”不一致：大客户销售要求合同甲方、发票抬头与行驶证登记单位一致',
+  'contracts.register': '登记行驶证',
+  'contracts.registerChange': '修改行驶证',
+  'contracts.registerTitle': '登记行驶证 · {vin}',
+  'contracts.registerIntro':
+    '请照行驶证填写：车架号须与交车车辆一致；所有人应为合同甲方（系统采购为下属单位）。',
+  'contracts.registerVin': '行驶证上的车架号（VIN）',
+  'contracts.registerVinPlaceholder': '照行驶证输入 17 位车架号',
+  'contracts.registeredOn': '登记日期',
+  'contracts.deliveredOnHint': '交车日期 {date}',
+  'contracts.registered': '已登记 {vin} 的行驶证',
 
   // Invoices
   'contracts.invoiceAdd': '登记发票',
@@ -255,6 +266,7 @@ export const contractsEn: Record<keyof typeof contractsZh, string> = {
   'contracts.cancelled': 'Contract {number} cancelled',
   'contracts.cancelledNote':
     'This contract is cancelled: it can no longer be changed, delivered or invoiced.',
+  'contracts.file': 'File for incentive',
 
   'contracts.model': 'Model',
   'contracts.configuration': 'Configuration',
@@ -340,6 +352,16 @@ export const contractsEn: Record<keyof typeof contractsZh, string> = {
   'contracts.delivered1': 'Delivery of {vin} recorded',
   'contracts.ownerDiffers':
     'The registration owner differs from “{party}”: a KA sale needs the contract party, invoice buyer and registration owner to be the same',
+  'contracts.register': 'Registration',
+  'contracts.registerChange': 'Change registration',
+  'contracts.registerTitle': 'Vehicle registration · {vin}',
+  'contracts.registerIntro':
+    'Copy from the registration: its VIN must be the delivered vehicle’s; the owner should be the contract party (the unit, for a system purchase).',
+  'contracts.registerVin': 'VIN on the registration',
+  'contracts.registerVinPlaceholder': 'The 17-character VIN as printed on the registration',
+  'contracts.registeredOn': 'Registered on',
+  'contracts.deliveredOnHint': 'Delivered on {date}',
+  'contracts.registered': 'Registration of {vin} recorded',
 
   'contracts.invoiceAdd': 'Record invoice',
   'contracts.allInvoiced': 'The whole contract is invoiced',

@@ -21,7 +21,9 @@ import { useHashRoute } from '../../lib/use-hash-route';
 import { ActivityForm } from '../activities/ActivityForm';
 import { formatDay } from '../calendar/item-text';
 import { useOpenItem } from '../calendar/use-open-item';
+import { useClaimSettings } from '../claims/use-claim-settings';
 import { DueList } from './DueList';
+import { ExpiringClaims } from './ExpiringClaims';
 import { FollowUpModal } from './FollowUpModal';
 import { KpiCards } from './KpiCards';
 import { useMyDay } from './use-my-day';
@@ -43,6 +45,7 @@ export function MyDayPage() {
   const [followUp, setFollowUp] = useState<CalendarItem | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
   const { day, error, loading, reload } = useMyDay(date, staffId);
+  const claimSettings = useClaimSettings();
   const isManager = user.role !== 'specialist';
   const mine = staffId === user.id;
   const name = staff.find((s) => s.id === staffId)?.name ?? '';
@@ -226,6 +229,29 @@ export function MyDayPage() {
               />
             </Card>
           </div>
+          <Card
+            size="small"
+            className="md-card"
+            title={
+              <span className="md-card__title">
+                {t('myDay.expiringClaims')}
+                <Badge
+                  count={day.expiringClaims.length}
+                  showZero
+                  color={day.expiringClaims.length > 0 ? '#d46b08' : '#bfbfbf'}
+                  overflowCount={99}
+                />
+              </span>
+            }
+            extra={
+              <span className="md-card__hint">
+                {t('myDay.expiringHint', { n: claimSettings.claimWarnDays })}
+              </span>
+            }
+            data-testid="my-day-expiring-claims"
+          >
+            <ExpiringClaims claims={day.expiringClaims} onRenewed={reload} />
+          </Card>
         </div>
       )}
 

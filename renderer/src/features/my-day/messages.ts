@@ -41,6 +41,15 @@ export const myDayZh = {
   'myDay.followUpOutcome': '回访结果',
   'myDay.followUpPlaceholder': '客户反馈、车辆使用情况、需要跟进的问题…',
   'myDay.followUpSaved': '回访已记录',
+
+  'myDay.expiringClaims': '即将到期的报备',
+  'myDay.expiringHint': '保护期在 {n} 天内结束',
+  'myDay.noExpiring': '近期没有到期的报备',
+  'myDay.noExpiringHint': '保护期将在提醒期内结束的报备会列在这里，可直接续期。',
+  'myDay.claimDaysLeft': '剩余 {n} 天',
+  'myDay.claimEndsToday': '今天到期',
+  'myDay.claimRenew': '续期',
+  'myDay.claimRenewed': '“{name}”的报备已续期至 {date}',
 } as const;
 
 export const myDayEn: Record<keyof typeof myDayZh, string> = {
@@ -85,4 +94,14 @@ export const myDayEn: Record<keyof typeof myDayZh, string> = {
   'myDay.followUpOutcome': 'Outcome',
   'myDay.followUpPlaceholder': 'What the customer said, how the vehicles are doing, open issues…',
   'myDay.followUpSaved': 'Follow-up recorded',
+
+  'myDay.expiringClaims': 'Claims ending soon',
+  'myDay.expiringHint': 'Protection ends within {n} days',
+  'myDay.noExpiring': 'No claims end soon',
+  'myDay.noExpiringHint':
+    'Claims whose protection ends within the warning period show here, ready to renew.',
+  'myDay.claimDaysLeft': '{n} days left',
+  'myDay.claimEndsToday': 'Ends today',
+  'myDay.claimRenew': 'Renew',
+  'myDay.claimRenewed': 'The claim on “{name}” is renewed until {date}',
 };

@@ -1,6 +1,7 @@
 /**
- * 销售设置 Sales settings: the price list, stage win rates, follow-up and reminder settings, and
- * daily KPI targets. Managers and admins change them; specialists see them read-only.
+ * 销售设置 Sales settings: the price list, stage win rates, follow-up and reminder settings, daily
+ * KPI targets, the claim and incentive policy, and the filing report's templates. Managers and
+ * admins change them; specialists see them read-only.
  */
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Result, Spin, Tabs } from 'antd';
@@ -10,10 +11,12 @@ import { ErrorBody } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/context';
 import { ImportWizardModal } from '../import/ImportWizard';
 import { canEditSettings } from './can-edit';
+import { FilingSettingsTab } from './FilingSettingsTab';
 import { FollowUpSettingsTab } from './FollowUpSettingsTab';
 import { KpiTargetsTab } from './KpiTargetsTab';
 import { PricesTab } from './PricesTab';
 import { ProbabilitiesTab } from './ProbabilitiesTab';
+import { ReportTemplatesTab } from './ReportTemplatesTab';
 import { useSalesSettings } from './use-sales-settings';
 import './settings.css';
 
@@ -101,6 +104,20 @@ export function SalesSettingsPage() {
             key: 'kpi',
             label: <span data-testid="settings-tab-kpi">{t('settings.tabKpi')}</span>,
             children: <KpiTargetsTab canEdit={canEdit} />,
+          },
+          {
+            key: 'filing',
+            label: <span data-testid="settings-tab-filing">{t('settings.tabFiling')}</span>,
+            children: <FilingSettingsTab canEdit={canEdit} />,
+          },
+          {
+            key: 'reportTemplates',
+            label: (
+              <span data-testid="settings-tab-report-templates">
+                {t('settings.tabReportTemplates')}
+              </span>
+            ),
+            children: <ReportTemplatesTab canEdit={canEdit} />,
           },
         ]}
       />

@@ -1,0 +1,233 @@
+/**
+ * The claim card: a drawer with the claim's header, what is wrong with it (a conflict, what stops
+ * filing), its actions and facts, and the tabs — conflict, development, documents, timeline.
+ */
+import { Alert, Button, Drawer, Result, Space, Spin, Tabs, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
+import type { DocumentKind } from '../../../../shared/filing-enums';
+import type { ClaimDetail } from '../../../../shared/schemas/claims';
+import { useSession } from '../../app/session';
+import { DocumentsPanel } from '../../components/documents/DocumentsPanel';
+import { ErrorBody } from '../../components/ErrorAlert';
+import { useLang, useT } from '../../i18n/context';
+import { formatCount } from '../../lib/format';
+import { reasonText } from '../contracts/reason-text';
+import { ClaimActions } from './ClaimActions';
+import { mayChange } from './claim-rules';
+import { ClaimSummary } from './ClaimSummary';
+import { ClaimSourceTag, ClaimStatusTag } from './claim-tags';
+import { ConflictTab } from './ConflictTab';
+import { DossierTab } from './DossierTab';
+import { EvidenceTab } from './EvidenceTab';
+import { useClaim } from './use-claim';
+import type { ClaimSettings } from './use-claim-settings';
+import './claims.css';
+
+/** The evidence a claim collects: visits, the customer's statement, the authorisation letter. */
+const CLAIM_DOCUMENT_KINDS: DocumentKind[] = [
+  'visit_record',
+  'customer_wish',
+  'authorisation',
+  'other',
+];
+
+interface Props {
+  claimId: number | null;
+  revision: number;
+  settings: ClaimSettings;
+  onClose: () => void;
+  onEdit: (detail: ClaimDetail) => void;
+  onChanged: () => void;
+  onDeleted: () => void;
+}
+
+export function ClaimCard(props: Props) {
+  const { claimId, revision, onClose } = props;
+  const t = useT();
+  const { detail, error, loading, reload, replace } = useClaim(claimId, revision);
+  // Every workflow call answers with the whole claim: show it, then refresh the lists.
+  const applied = (next: ClaimDetail) => {
+    replace(next);
+    props.onChanged();
+  };
+
+  return (
+    <Drawer
+      open={claimId !== null}
+      onClose={onClose}
+      size="min(1100px, calc(100vw - 120px))"
+      destroyOnHidden
+      title={
+        detail ? <CardTitle detail={detail} /> : loading ? t('common.loading') : t('claims.card')
+      }
+      classNames={{ body: 'account-card__body' }}
+      data-testid="claim-card"
+    >
+      {error && !detail ? (
+        <Result
+          status={error.code === 'NOT_FOUND' ? '404' : 'error'}
+          title={error.code === 'NOT_FOUND' ? t('claims.notFound') : t('claims.loadFailed')}
+          subTitle={error.code === 'NOT_FOUND' ? undefined : <ErrorBody error={error} />}
+          extra={<Button onClick={reload}>{t('common.retry')}</Button>}
+        />
+      ) : !detail ? (
+        <div className="center-pad">
+          <Spin />
+        </div>
+      ) : (
+        <CardBody key={detail.id} {...props} detail={detail} onApplied={applied} />
+      )}
+    </Drawer>
+  );
+}
+
+function CardTitle({ detail }: { detail: ClaimDetail }) {
+  const t = useT();
+  return (
+    <div className="account-card__title">
+      <Typography.Text strong className="account-card__name" data-testid="claim-title">
+        {detail.accountName}
+      </Typography.Text>
+      <Space size={6} wrap>
+        <span data-testid="claim-status">
+          <ClaimStatusTag value={detail.status} />
+        </span>
+        <ClaimSourceTag value={detail.source} />
+        <Typography.Text type="secondary">
+          {detail.source === 'ours'
+            ? t('claims.byClaimant', { name: detail.claimant?.name ?? '—' })
+            : t('claims.byDealer', { name: detail.dealerName ?? '—' })}
+        </Typography.Text>
+      </Space>
+    </div>
+  );
+}
+
+/** A conflict, or a draft that would collide once filed. */
+function ConflictAlert({ detail, onShow }: { detail: ClaimDetail; onShow: () => void }) {
+  const t = useT();
+  if (!detail.conflict) return null;
+  // Another dealer's record stays “filed” while it collides with ours.
+  const ahead = detail.status === 'draft';
+  return (
+    <Alert
+      type={ahead ? 'warning' : 'error'}
+      showIcon
+      className="gap-bottom"
+      title={ahead ? t('claims.conflictAhead') : t('claims.conflictAlert')}
+      description={ahead ? undefined : t('claims.conflictAlertBody')}
+      action={
+        <Button size="small" onClick={onShow} data-testid="claim-conflict-show">
+          {t('claims.showConflict')}
+        </Button>
+      }
+      data-testid={ahead ? 'claim-conflict-ahead' : 'claim-conflict-alert'}
+    />
+  );
+}
+
+/** What stops 提交报备, each worded as the rule it comes from. */
+function Blockers({ detail }: { detail: ClaimDetail }) {
+  const t = useT();
+  if (detail.status !== 'draft' || detail.fileBlockers.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      className="gap-bottom"
+      title={t('claims.blockersTitle')}
+      description={
+        <ul className="clm-blockers" data-testid="claim-blockers">
+          {detail.fileBlockers.map((code) => (
+            <li key={code} data-code={code}>
+              {reasonText(code, t)}
+            </li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}
+
+type TabKey = 'conflict' | 'evidence' | 'documents' | 'dossier';
+
+function CardBody(
+  props: Props & { detail: ClaimDetail; onApplied: (detail: ClaimDetail) => void },
+) {
+  const { detail, settings, onEdit, onApplied, onChanged, onDeleted } = props;
+  const t = useT();
+  const { lang } = useLang();
+  const { user } = useSession();
+  const [chosen, setChosen] = useState<TabKey | null>(null);
+  const fallback: TabKey = detail.conflict ? 'conflict' : 'evidence';
+  const active = chosen === 'conflict' && !detail.conflict ? fallback : (chosen ?? fallback);
+  const closed = detail.status === 'released' || detail.status === 'expired';
+  const tab = (key: TabKey, text: string, n: number | null, children: ReactNode) => ({
+    key,
+    label: (
+      <span data-testid={`claim-tab-${key}`}>
+        {text}
+        {n !== null && <span className="tab-count">{formatCount(n, lang)}</span>}
+      </span>
+    ),
+    children,
+  });
+
+  return (
+    <>
+      <ConflictAlert detail={detail} onShow={() => setChosen('conflict')} />
+      <Blockers detail={detail} />
+      {detail.source !== 'ours' && (
+        <Alert type="info" showIcon className="gap-bottom" title={t('claims.externalNote')} />
+      )}
+      <ClaimActions
+        detail={detail}
+        onEdit={onEdit}
+        onApplied={onApplied}
+        onChanged={onChanged}
+        onDeleted={onDeleted}
+        onShowDossier={() => setChosen('dossier')}
+      />
+      <ClaimSummary detail={detail} warnDays={settings.claimWarnDays} />
+      <Tabs
+        className="account-card__tabs"
+        activeKey={active}
+        onChange={(k) => setChosen(k as TabKey)}
+        items={[
+          ...(detail.conflict
+            ? [
+                tab(
+                  'conflict',
+                  t('claims.tabConflict'),
+                  detail.conflict.claims.length,
+                  <ConflictTab detail={detail} conflict={detail.conflict} />,
+                ),
+              ]
+            : []),
+          tab(
+            'evidence',
+            t('claims.tabEvidence'),
+            detail.evidenceCount,
+            <EvidenceTab detail={detail} canLog={!closed} onChanged={onChanged} />,
+          ),
+          tab(
+            'documents',
+            t('claims.tabDocuments'),
+            detail.documents.length,
+            <DocumentsPanel
+              entity="claim"
+              entityId={detail.id}
+              documents={detail.documents}
+              kinds={CLAIM_DOCUMENT_KINDS}
+              canAttach={!closed}
+              canRemove={detail.status === 'draft' && mayChange(detail, user)}
+              onChanged={onChanged}
+              testId="claim-documents"
+            />,
+          ),
+          tab('dossier', t('claims.tabDossier'), null, <DossierTab detail={detail} />),
+        ]}
+      />
+    </>
+  );
+}
