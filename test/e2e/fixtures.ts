@@ -99,4 +99,49 @@ export async function waitForTotal(
   else await expect.poll(async () => expected(await gridTotal(page, grid))).toBe(true);
 }
 
+/**
+ * Clicks a button that opens a dialog until the dialog's content shows: a card's toolbar renders
+ * again once its record has loaded, and a click in between can land on the old button. (antd keeps
+ * a modal's root out of the layout, so the content is what is waited for.)
+ */
+export async function openDialog(page: Page, button: string, content: string): Promise<void> {
+  await expect(async () => {
+    if (!(await page.getByTestId(content).isVisible()))
+      await page.getByTestId(button).click({ timeout: 2000 });
+    await expect(page.getByTestId(content)).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
+}
+
+/** Follows an in-app link (the hash route), as clicking it would. */
+export async function go(page: Page, route: string): Promise<void> {
+  await page.evaluate(`window.location.hash = ${JSON.stringify(route)}`);
+}
+
+/** Types a date (or date and time) into an antd date picker and confirms it. */
+export async function pickDate(page: Page, testId: string, value: string): Promise<void> {
+  const input = page.getByTestId(testId);
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+/** Chooses an account in an account picker by typing part of its name. */
+export async function pickAccount(page: Page, testId: string, name: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.getByTestId(testId).locator('input').fill(name.slice(0, 4));
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: name })
+    .first()
+    .click();
+}
+
+/** Signs in as someone else through the header's user menu. */
+export async function switchUser(page: Page, name: string): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('switch-user').click();
+  await page.locator('[data-testid^="staff-option-"]', { hasText: name }).click();
+  await expect(page.getByTestId('current-user')).toHaveText(name);
+}
+
 export { expect };

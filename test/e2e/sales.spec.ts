@@ -4,39 +4,25 @@
  * the HTTP API, as a colleague would have entered them).
  */
 import { addDays, chinaDate } from '../../shared/dates';
-import { vinCheckCharacter } from '../../shared/vin';
-import type { Page } from '@playwright/test';
-import { choose, expect, type KeyfleetServer, openAs, test } from './fixtures';
+import { vin } from '../helpers/sales';
+import {
+  choose,
+  expect,
+  go,
+  type KeyfleetServer,
+  openAs,
+  openDialog,
+  pickAccount,
+  pickDate,
+  switchUser,
+  test,
+} from './fixtures';
 
 interface Ref {
   id: number;
 }
 
 const today = () => chinaDate();
-
-/**
- * Clicks a button that opens a dialog until the dialog's content shows: a card's toolbar renders
- * again once its record has loaded, and a click in between can land on the old button. (antd keeps
- * a modal's root out of the layout, so the content is what is waited for.)
- */
-async function openDialog(page: Page, button: string, content: string): Promise<void> {
-  await expect(async () => {
-    if (!(await page.getByTestId(content).isVisible()))
-      await page.getByTestId(button).click({ timeout: 2000 });
-    await expect(page.getByTestId(content)).toBeVisible({ timeout: 2000 });
-  }).toPass({ timeout: 20_000 });
-}
-
-/** Follows an in-app link (the hash route), as clicking it would. */
-async function go(page: Page, route: string): Promise<void> {
-  await page.evaluate(`window.location.hash = ${JSON.stringify(route)}`);
-}
-
-/** A VIN with its check character computed, from a 16-character stem (position 9 left out). */
-function vin(stem: string): string {
-  const draft = `${stem.slice(0, 8)}0${stem.slice(8)}`;
-  return `${stem.slice(0, 8)}${vinCheckCharacter(draft)}${stem.slice(8)}`;
-}
 
 /** Staff, a government purchaser and a price list, signed in over the API as the manager. */
 async function scene(server: KeyfleetServer) {
@@ -190,32 +176,6 @@ test('the calendar shows every deadline on its day, and what is overdue stands o
   await go(page, '/my-day');
   await expect(page.getByTestId('overdue-list')).toContainText('送报价单');
 });
-
-/** Types a date (or date and time) into an antd date picker and confirms it. */
-async function pickDate(page: Page, testId: string, value: string): Promise<void> {
-  const input = page.getByTestId(testId);
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-}
-
-/** Chooses an account in an account picker by typing part of its name. */
-async function pickAccount(page: Page, testId: string, name: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.getByTestId(testId).locator('input').fill(name.slice(0, 4));
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: name })
-    .first()
-    .click();
-}
-
-async function switchUser(page: Page, name: string): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('switch-user').click();
-  await page.locator('[data-testid^="staff-option-"]', { hasText: name }).click();
-  await expect(page.getByTestId('current-user')).toHaveText(name);
-}
 
 test('a government tender from announcement to delivery and follow-up', async ({
   page,
