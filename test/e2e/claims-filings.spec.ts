@@ -238,6 +238,12 @@ test('a government sale is filed with its evidence and exported in the filing re
   const text = book.worksheets[0]!.getSheetValues().flat().map(String).join('|');
   expect(text).toContain('杭州市公安局');
   for (const d of contract.deliveries) expect(text).toContain(d.vin);
+
+  // What was filed is on the audit chain, and the chain holds.
+  await go(page, '/settings');
+  await page.getByTestId('settings-tab-audit').click();
+  await page.getByTestId('audit-verify').click();
+  await expect(page.getByTestId('audit-verify-result')).toContainText('审计日志完整');
 });
 
 test('a 3-unit purchase of another organisation is rejected with its reason, then eligible after a 12-unit batch that year', async ({

@@ -10,6 +10,7 @@ import { useSession } from '../../app/session';
 import { ErrorBody } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/context';
 import { ImportWizardModal } from '../import/ImportWizard';
+import { AuditIntegrityTab } from './AuditIntegrityTab';
 import { canEditSettings } from './can-edit';
 import { FilingSettingsTab } from './FilingSettingsTab';
 import { FollowUpSettingsTab } from './FollowUpSettingsTab';
@@ -118,6 +119,11 @@ export function SalesSettingsPage() {
               </span>
             ),
             children: <ReportTemplatesTab canEdit={canEdit} />,
+          },
+          {
+            key: 'audit',
+            label: <span data-testid="settings-tab-audit">{t('settings.tabAudit')}</span>,
+            children: <AuditIntegrityTab />,
           },
         ]}
       />

@@ -94,6 +94,15 @@ export const settingsZh = {
   'settings.unitsSuffix': '台',
   'settings.policyDefaults': '恢复默认政策',
 
+  // Audit log integrity
+  'settings.tabAudit': '数据完整性',
+  'settings.auditIntro':
+    '报备、销售报备、审批和经理特批都写入只增不改的审计日志，每条记录以哈希值与上一条相连。校验会重新计算整条链：若数据文件在本软件之外被改动，会指出第一条对不上的记录。',
+  'settings.auditVerify': '校验审计日志',
+  'settings.auditIntact': '审计日志完整：已校验 {n} 条记录，未发现改动。',
+  'settings.auditBroken': '审计日志被改动：第 {id} 号记录对不上（此前 {n} 条完好）。',
+  'settings.auditBrokenHint': '请保留当前数据文件，并从备份中找出改动前的版本交由管理员核对。',
+
   // Filing report templates
   'settings.tabReportTemplates': '报备报表模板',
   'settings.templatesIntro':
@@ -233,6 +242,16 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
     'An organisation that bought this many in one batch this year has no minimum for the rest of the year',
   'settings.unitsSuffix': 'units',
   'settings.policyDefaults': 'Restore the default policy',
+
+  'settings.tabAudit': 'Data integrity',
+  'settings.auditIntro':
+    'Claims, filings, approvals and manager overrides are written to an append-only audit log, each entry chained to the one before by its hash. Verifying recomputes the whole chain: if the data file was edited outside this app, it names the first entry that no longer matches.',
+  'settings.auditVerify': 'Verify the audit log',
+  'settings.auditIntact': 'The audit log is intact: {n} entries checked, no edits found.',
+  'settings.auditBroken':
+    'The audit log was edited: entry #{id} does not match ({n} entries before it are intact).',
+  'settings.auditBrokenHint':
+    'Keep the current data file, and find the version before the edit in the backups for an administrator to compare.',
 
   'settings.tabReportTemplates': 'Filing report templates',
   'settings.templatesIntro':
