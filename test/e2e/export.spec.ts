@@ -3,6 +3,9 @@ import ExcelJS from 'exceljs';
 import { expect, openAs, test, waitForTotal } from './fixtures';
 
 test.use({ demo: true });
+// Each walks the 2,000-account demo registry through export, staging and import jobs: on a
+// loaded two-core machine that alone can take most of a minute.
+test.slow();
 
 test('exports the filtered, sorted view with its visible columns to .xlsx and .csv', async ({
   page,

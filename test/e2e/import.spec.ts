@@ -4,6 +4,9 @@ import { usccCheckChar } from '../../shared/uscc';
 import { expect, gridTotal, openAs, test, waitForTotal } from './fixtures';
 
 test.use({ demo: true });
+// Each walks the 2,000-account demo registry through export, staging and import jobs: on a
+// loaded two-core machine that alone can take most of a minute.
+test.slow();
 
 interface AccountPage {
   total: number;
