@@ -151,6 +151,22 @@ function mayChange(actor: Actor, claim: ClaimRecord): void {
     });
 }
 
+/** One change of a claim by its claimant or a manager, in a transaction; answers the claim after. */
+async function changeClaim(
+  db: Kysely<Database>,
+  dataDir: string,
+  actor: Actor,
+  id: number,
+  change: (trx: Kysely<Database>, claim: ClaimRecord) => Promise<void>,
+): Promise<ClaimDetail> {
+  await writeTx(db, async (trx) => {
+    const claim = await claimRecord(trx, id);
+    mayChange(actor, claim);
+    await change(trx, claim);
+  });
+  return mustGetClaim(db, dataDir, id);
+}
+
 function requireStatus(claim: ClaimRecord, allowed: readonly ClaimStatus[], code: string): void {
   if (!allowed.includes(claim.status as ClaimStatus))
     throw new AppError('CONFLICT', `the claim is ${claim.status}`, {
@@ -263,9 +279,7 @@ export async function updateClaim(
   id: number,
   input: ClaimInput,
 ): Promise<ClaimDetail> {
-  await writeTx(db, async (trx) => {
-    const claim = await claimRecord(trx, id);
-    mayChange(actor, claim);
+  return changeClaim(db, dataDir, actor, id, async (trx, claim) => {
     requireStatus(claim, ['draft'], 'claim.not_draft');
     await checkOpportunity(trx, input);
     const territory = await territoryOf(trx, input);
@@ -304,7 +318,6 @@ export async function updateClaim(
       after: { ...input, ...territory, authState: auth_state },
     });
   });
-  return mustGetClaim(db, dataDir, id);
 }
 
 export async function deleteClaim(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
@@ -397,9 +410,7 @@ export async function fileClaim(
   actor: Actor,
   id: number,
 ): Promise<ClaimDetail> {
-  await writeTx(db, async (trx) => {
-    const claim = await claimRecord(trx, id);
-    mayChange(actor, claim);
+  return changeClaim(db, dataDir, actor, id, async (trx, claim) => {
     requireStatus(claim, ['draft'], 'claim.not_draft');
     const blockers = fileBlockers(claim);
     if (blockers.length > 0)
@@ -433,7 +444,6 @@ export async function fileClaim(
     });
     await syncClaimDeadline(trx, id);
   });
-  return mustGetClaim(db, dataDir, id);
 }
 
 export async function recordExternalClaim(
@@ -516,9 +526,7 @@ export async function recordReply(
     repliedOn: string;
   },
 ): Promise<ClaimDetail> {
-  await writeTx(db, async (trx) => {
-    const claim = await claimRecord(trx, input.id);
-    mayChange(actor, claim);
+  return changeClaim(db, dataDir, actor, input.id, async (trx, claim) => {
     if (claim.source !== 'ours')
       throw new AppError('CONFLICT', 'another dealer’s claim has no reply of ours to record', {
         kind: 'claim.not_ours',
@@ -553,7 +561,6 @@ export async function recordReply(
     await syncClaimDeadline(trx, input.id);
     if (input.outcome === 'rejected') await settleConflicts(trx, claim);
   });
-  return mustGetClaim(db, dataDir, input.id);
 }
 
 export async function recordWish(
@@ -563,9 +570,7 @@ export async function recordWish(
   id: number,
   note: string,
 ): Promise<ClaimDetail> {
-  await writeTx(db, async (trx) => {
-    const claim = await claimRecord(trx, id);
-    mayChange(actor, claim);
+  return changeClaim(db, dataDir, actor, id, async (trx, claim) => {
     requireStatus(claim, ['draft', 'filed', 'approved', 'conflict'], 'claim.closed');
     const at = new Date().toISOString();
     await trx
@@ -588,7 +593,6 @@ export async function recordWish(
       after: { note, at },
     });
   });
-  return mustGetClaim(db, dataDir, id);
 }
 
 export async function renewClaim(
@@ -597,9 +601,7 @@ export async function renewClaim(
   actor: Actor,
   id: number,
 ): Promise<ClaimDetail> {
-  await writeTx(db, async (trx) => {
-    const claim = await claimRecord(trx, id);
-    mayChange(actor, claim);
+  return changeClaim(db, dataDir, actor, id, async (trx, claim) => {
     if (claim.source !== 'ours')
       throw new AppError('CONFLICT', 'only our own claims are renewed here', {
         kind: 'claim.not_ours',
@@ -628,7 +630,6 @@ export async function renewClaim(
     });
     await syncClaimDeadline(trx, id);
   });
-  return mustGetClaim(db, dataDir, id);
 }
 
 export async function releaseClaim(
@@ -638,9 +639,7 @@ export async function releaseClaim(
   id: number,
   reason: string,
 ): Promise<ClaimDetail> {
-  await writeTx(db, async (trx) => {
-    const claim = await claimRecord(trx, id);
-    mayChange(actor, claim);
+  return changeClaim(db, dataDir, actor, id, async (trx, claim) => {
     requireStatus(claim, ['filed', 'approved', 'conflict'], 'claim.not_active');
     const at = new Date().toISOString();
     await trx
@@ -665,7 +664,6 @@ export async function releaseClaim(
     await syncClaimDeadline(trx, id);
     await settleConflicts(trx, claim);
   });
-  return mustGetClaim(db, dataDir, id);
 }
 
 export async function requestAuthorisation(
@@ -674,9 +672,7 @@ export async function requestAuthorisation(
   actor: Actor,
   input: { id: number; addressee: string; note: string },
 ): Promise<ClaimDetail> {
-  await writeTx(db, async (trx) => {
-    const claim = await claimRecord(trx, input.id);
-    mayChange(actor, claim);
+  return changeClaim(db, dataDir, actor, input.id, async (trx, claim) => {
     requireStatus(claim, ['draft'], 'claim.not_draft');
     if (claim.in_territory === 1)
       throw new AppError('CONFLICT', 'the account lies inside our territory', {
@@ -713,7 +709,6 @@ export async function requestAuthorisation(
       after: { authState: 'requested', addressee: input.addressee, note: input.note },
     });
   });
-  return mustGetClaim(db, dataDir, input.id);
 }
 
 export async function answerAuthorisation(

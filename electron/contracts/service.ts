@@ -982,6 +982,12 @@ export async function deliver(
   });
 }
 
+async function mustGetDelivery(trx: Kysely<Database>, id: number) {
+  const d = await trx.selectFrom('deliveries').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!d) throw new AppError('NOT_FOUND', `delivery #${id} does not exist`);
+  return d;
+}
+
 /**
  * Records a vehicle's registration (行驶证) after delivery. The VIN is typed from the registration
  * and must be the delivered one: a registration of another vehicle is caught here, not at filing.
@@ -992,12 +998,7 @@ export async function registerVehicle(
   input: RegistrationInput,
 ): Promise<ContractDetail> {
   return writeTx(db, async (trx) => {
-    const d = await trx
-      .selectFrom('deliveries')
-      .selectAll()
-      .where('id', '=', input.deliveryId)
-      .executeTakeFirst();
-    if (!d) throw new AppError('NOT_FOUND', `delivery #${input.deliveryId} does not exist`);
+    const d = await mustGetDelivery(trx, input.deliveryId);
     if (input.vin !== d.vin)
       throw new AppError(
         'VALIDATION',
@@ -1043,12 +1044,7 @@ export async function removeDelivery(
   id: number,
 ): Promise<ContractDetail> {
   return writeTx(db, async (trx) => {
-    const d = await trx
-      .selectFrom('deliveries')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!d) throw new AppError('NOT_FOUND', `delivery #${id} does not exist`);
+    const d = await mustGetDelivery(trx, id);
     if (d.invoice_id !== null)
       throw new AppError('POLICY', `VIN ${d.vin} is invoiced; remove the invoice first`, {
         kind: 'delivery.invoiced',

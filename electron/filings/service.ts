@@ -12,6 +12,7 @@ import type { Staff } from '../../shared/schemas/staff';
 import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
+import { mustGetContract } from '../contracts/service';
 import { isManager } from '../session/session';
 import { getFilingSettings } from '../settings/filing-settings';
 import { type Judgement, judgeFiling } from './facts';
@@ -44,26 +45,56 @@ async function person(db: Kysely<Database>, id: number | null) {
   );
 }
 
+type Shown = Pick<Judgement, 'contract' | 'uscc' | 'verdict' | 'checks' | 'checklist' | 'vehicles'>;
+
+/**
+ * What a filing's card shows of its judgement: a draft is judged live (and its grid columns follow
+ * that judgement); a submitted or withdrawn filing shows what was frozen, without judging again.
+ */
+async function shownJudgement(
+  db: Kysely<Database>,
+  dataDir: string,
+  f: FilingRecord,
+): Promise<{ shown: Shown; blockers: FilingCheck[] }> {
+  if (f.status !== 'draft' && f.verdict_json !== null) {
+    const parse = <T>(json: string | null) => JSON.parse(json!) as T;
+    const account = await db
+      .selectFrom('accounts')
+      .select('uscc')
+      .where('id', '=', f.account_id)
+      .executeTakeFirstOrThrow();
+    return {
+      shown: {
+        contract: await mustGetContract(db, f.contract_id),
+        uscc: account.uscc,
+        verdict: parse(f.verdict_json),
+        checks: parse(f.checks_json),
+        checklist: parse(f.documents_json),
+        vehicles: parse(f.vehicles_json),
+      },
+      blockers: [],
+    };
+  }
+  const j = await judge(db, dataDir, f);
+  const failed = failedChecks(j.checks).length;
+  if (f.eligible !== Number(j.verdict.eligible) || f.failed_checks !== failed)
+    await writeTx(db, (trx) =>
+      trx
+        .updateTable('filings')
+        .set({ eligible: Number(j.verdict.eligible), failed_checks: failed })
+        .where('id', '=', f.id)
+        .execute(),
+    );
+  return { shown: j, blockers: uncovered(f, j.checks) };
+}
+
 export async function mustGetFiling(
   db: Kysely<Database>,
   dataDir: string,
   id: number,
 ): Promise<FilingDetail> {
-  let f = await filingRecord(db, id);
-  const j = await judge(db, dataDir, f);
-  const draft = f.status === 'draft';
-  // A draft is judged live; its grid columns follow the latest judgement.
-  const failed = failedChecks(j.checks).length;
-  if (draft && (f.eligible !== Number(j.verdict.eligible) || f.failed_checks !== failed)) {
-    await writeTx(db, (trx) =>
-      trx
-        .updateTable('filings')
-        .set({ eligible: Number(j.verdict.eligible), failed_checks: failed })
-        .where('id', '=', id)
-        .execute(),
-    );
-    f = await filingRecord(db, id);
-  }
+  const f = await filingRecord(db, id);
+  const { shown, blockers } = await shownJudgement(db, dataDir, f);
   const row = (await getFilingRow(db, id))!;
   const claim = await db
     .selectFrom('claims')
@@ -73,27 +104,25 @@ export async function mustGetFiling(
     .where('status', 'in', [...ACTIVE_CLAIM_STATUSES])
     .orderBy('filed_at')
     .executeTakeFirst();
-  const frozen = <T>(json: string | null, live: T): T =>
-    draft || json === null ? live : (JSON.parse(json) as T);
-  const checks = frozen(f.checks_json, j.checks);
+  const { contract } = shown;
   return {
     ...row,
     notes: f.notes,
     contract: {
-      id: j.contract.id,
-      number: j.contract.number,
-      partyName: j.contract.partyName,
-      signedOn: j.contract.signedOn,
-      quantity: j.contract.quantity,
-      totalFen: j.contract.totalFen,
-      tender: j.contract.tender,
+      id: contract.id,
+      number: contract.number,
+      partyName: contract.partyName,
+      signedOn: contract.signedOn,
+      quantity: contract.quantity,
+      totalFen: contract.totalFen,
+      tender: contract.tender,
     },
-    uscc: j.uscc,
+    uscc: shown.uscc,
     claim: claim ? { id: claim.id, status: claim.status, oemReference: claim.oem_reference } : null,
-    verdict: frozen(f.verdict_json, j.verdict),
-    checks,
-    checklist: frozen(f.documents_json, j.checklist),
-    vehicles: frozen(f.vehicles_json, j.vehicles),
+    verdict: shown.verdict,
+    checks: shown.checks,
+    checklist: shown.checklist,
+    vehicles: shown.vehicles,
     override:
       f.override_at !== null && f.override_reason !== null
         ? {
@@ -106,7 +135,7 @@ export async function mustGetFiling(
     submittedBy: await person(db, f.submitted_by),
     withdrawnAt: f.withdrawn_at,
     withdrawReason: f.withdraw_reason,
-    submitBlockers: draft ? uncovered(f, j.checks) : [],
+    submitBlockers: blockers,
   };
 }
 

@@ -7,7 +7,7 @@ import { AttachButton } from '../../components/documents/AttachButton';
 import { DateInput } from '../../components/DateInputs';
 import { useLang, useT } from '../../i18n/context';
 import { formatDateTime } from '../../lib/format';
-import { ClaimDialog } from './ClaimDialog';
+import { WorkflowDialog } from '../../components/WorkflowDialog';
 import { territoryLabel } from './territory';
 
 interface DialogProps {
@@ -30,7 +30,7 @@ export function AuthRequestDialog({ detail, onClose, onDone }: DialogProps) {
   const { required, max } = useRules();
   const [form] = Form.useForm<{ addressee: string; note: string }>();
   return (
-    <ClaimDialog
+    <WorkflowDialog
       title={t('claims.authRequestTitle')}
       okText={t('claims.authRequestSubmit')}
       testId="auth-request-dialog"
@@ -63,7 +63,7 @@ export function AuthRequestDialog({ detail, onClose, onDone }: DialogProps) {
       <Form.Item name="note" label={t('claims.authNote')} rules={[required, max(2000)]}>
         <Input.TextArea rows={3} data-testid="auth-note" />
       </Form.Item>
-    </ClaimDialog>
+    </WorkflowDialog>
   );
 }
 
@@ -74,7 +74,7 @@ export function AuthAnswerDialog({ detail, onClose, onDone }: DialogProps) {
   const [form] = Form.useForm<{ granted: boolean; reference: string; note: string }>();
   const a = detail.authorisation;
   return (
-    <ClaimDialog
+    <WorkflowDialog
       title={t('claims.authAnswerTitle')}
       okText={t('claims.authAnswerSubmit')}
       testId="auth-answer-dialog"
@@ -117,7 +117,7 @@ export function AuthAnswerDialog({ detail, onClose, onDone }: DialogProps) {
       <Form.Item name="note" label={t('claims.authAnswerNote')} rules={[required, max(2000)]}>
         <Input.TextArea rows={3} data-testid="auth-answer-note" />
       </Form.Item>
-    </ClaimDialog>
+    </WorkflowDialog>
   );
 }
 
@@ -132,7 +132,7 @@ export function ReplyDialog({ detail, onClose, onDone }: DialogProps) {
   }>();
   const filedOn = detail.filedAt ? chinaDate(detail.filedAt) : null;
   return (
-    <ClaimDialog
+    <WorkflowDialog
       title={t('claims.replyTitle')}
       okText={t('claims.replySubmit')}
       testId="reply-dialog"
@@ -190,7 +190,7 @@ export function ReplyDialog({ detail, onClose, onDone }: DialogProps) {
       <Form.Item name="reply" label={t('claims.replyText')} rules={[required, max(2000)]}>
         <Input.TextArea rows={3} data-testid="reply-text" />
       </Form.Item>
-    </ClaimDialog>
+    </WorkflowDialog>
   );
 }
 
@@ -201,7 +201,7 @@ export function WishDialog(props: DialogProps & { onAttached: () => void }) {
   const { required, max } = useRules();
   const [form] = Form.useForm<{ note: string }>();
   return (
-    <ClaimDialog
+    <WorkflowDialog
       title={t('claims.wishTitle')}
       okText={t('claims.wishSubmit')}
       testId="wish-dialog"
@@ -237,7 +237,7 @@ export function WishDialog(props: DialogProps & { onAttached: () => void }) {
         onAttached={onAttached}
         testId="wish-attach"
       />
-    </ClaimDialog>
+    </WorkflowDialog>
   );
 }
 
@@ -246,7 +246,7 @@ export function ReleaseDialog({ detail, onClose, onDone }: DialogProps) {
   const { required, max } = useRules();
   const [form] = Form.useForm<{ reason: string }>();
   return (
-    <ClaimDialog
+    <WorkflowDialog
       title={t('claims.releaseTitle')}
       okText={t('claims.releaseSubmit')}
       testId="release-dialog"
@@ -263,6 +263,6 @@ export function ReleaseDialog({ detail, onClose, onDone }: DialogProps) {
       <Form.Item name="reason" label={t('claims.releaseReason')} rules={[required, max(2000)]}>
         <Input.TextArea rows={3} autoFocus data-testid="release-reason" />
       </Form.Item>
-    </ClaimDialog>
+    </WorkflowDialog>
   );
 }

@@ -8,14 +8,13 @@ import {
   SafetyCertificateOutlined,
   SendOutlined,
 } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Space, Tooltip } from 'antd';
+import { App, Button, Form, Input, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { FILING_CHECKS } from '../../../../shared/filing-enums';
 import type { FilingDetail } from '../../../../shared/schemas/filings';
-import type { ApiError } from '../../../../shared/result';
 import { useSession } from '../../app/session';
 import { call } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { WorkflowDialog } from '../../components/WorkflowDialog';
 import { useConfirmDelete } from '../../components/use-confirm-delete';
 import { useEnumLabel, useT } from '../../i18n/context';
 import { testId } from '../../lib/test-id';
@@ -162,50 +161,35 @@ function WithdrawDialog(props: {
   onClose: () => void;
   onDone: (detail: FilingDetail) => void;
 }) {
-  const { detail, onClose, onDone } = props;
+  const { detail } = props;
   const t = useT();
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setSaving(true);
-    const r = await call('filings.withdraw', { id: detail.id, reason: values.reason.trim() });
-    setSaving(false);
-    if (!r.ok) return setError(r.error);
-    void message.success(t('filings.withdrawn', { number: detail.number }));
-    onDone(r.value);
-  };
-
   return (
-    <Modal
-      open
+    <WorkflowDialog
       title={t('filings.withdrawTitle', { number: detail.number })}
       okText={t('filings.withdraw')}
       cancelText={t('common.close')}
-      okButtonProps={{ danger: true, loading: saving, ...testId('withdraw-submit') }}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
-      data-testid="withdraw-dialog"
+      danger
+      testId="withdraw-dialog"
+      submitTestId="withdraw-submit"
+      form={form}
+      initialValues={{ reason: '' }}
+      run={(values) => call('filings.withdraw', { id: detail.id, reason: values.reason.trim() })}
+      done={t('filings.withdrawn', { number: detail.number })}
+      intro={<p>{t('filings.withdrawBody')}</p>}
+      onClose={props.onClose}
+      onDone={props.onDone}
     >
-      <p>{t('filings.withdrawBody')}</p>
-      {error && <ErrorAlert error={error} className="gap-bottom" />}
-      <Form form={form} layout="vertical" requiredMark={false}>
-        <Form.Item
-          name="reason"
-          label={t('filings.withdrawReason')}
-          rules={[
-            { required: true, whitespace: true, message: t('val.required') },
-            { max: 2000, message: t('val.maxLength', { max: 2000 }) },
-          ]}
-        >
-          <Input.TextArea rows={3} autoFocus data-testid="withdraw-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="reason"
+        label={t('filings.withdrawReason')}
+        rules={[
+          { required: true, whitespace: true, message: t('val.required') },
+          { max: 2000, message: t('val.maxLength', { max: 2000 }) },
+        ]}
+      >
+        <Input.TextArea rows={3} autoFocus data-testid="withdraw-reason" />
+      </Form.Item>
+    </WorkflowDialog>
   );
 }

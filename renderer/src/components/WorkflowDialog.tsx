@@ -1,34 +1,37 @@
 /**
- * The frame of every claim workflow dialog: its form, the call on OK, the refusal shown above the
- * fields (the dialog stays open to correct them), the whole claim handed back when done.
+ * The frame of a workflow dialog (release a claim, withdraw a filing, …): its form, the call on
+ * OK, the refusal shown above the fields (the dialog stays open to correct them), the whole record
+ * handed back when done.
  */
 import { App, Form, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
-import type { ApiError, Result } from '../../../../shared/result';
-import type { ClaimDetail } from '../../../../shared/schemas/claims';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { useT } from '../../i18n/context';
-import { testId } from '../../lib/test-id';
+import type { ApiError, Result } from '../../../shared/result';
+import { useT } from '../i18n/context';
+import { testId } from '../lib/test-id';
+import { ErrorAlert } from './ErrorAlert';
+import './workflow-dialog.css';
 
-export interface ClaimDialogProps<V> {
+export interface WorkflowDialogProps<V, D> {
   title: string;
   okText: string;
+  /** The cancel button's words; 取消 unless given. */
+  cancelText?: string;
   /** The dialog's test id; its cancel button is `<testId>-cancel`. */
   testId: string;
   submitTestId: string;
   form: FormInstance<V>;
   initialValues: V;
-  run: (values: V) => Promise<Result<ClaimDetail>>;
+  run: (values: V) => Promise<Result<D>>;
   /** The success message. */
   done: string;
   danger?: boolean;
   intro?: ReactNode;
   onClose: () => void;
-  onDone: (detail: ClaimDetail) => void;
+  onDone: (detail: D) => void;
   children: ReactNode;
 }
 
-export function ClaimDialog<V extends object>(props: ClaimDialogProps<V>) {
+export function WorkflowDialog<V extends object, D>(props: WorkflowDialogProps<V, D>) {
   const { form, run, onClose, onDone } = props;
   const t = useT();
   const { message } = App.useApp();
@@ -52,7 +55,7 @@ export function ClaimDialog<V extends object>(props: ClaimDialogProps<V>) {
       open
       title={props.title}
       okText={props.okText}
-      cancelText={t('common.cancel')}
+      cancelText={props.cancelText ?? t('common.cancel')}
       okButtonProps={{ danger: props.danger, loading: saving, ...testId(props.submitTestId) }}
       cancelButtonProps={testId(`${props.testId}-cancel`)}
       onOk={() => void submit()}
@@ -61,7 +64,7 @@ export function ClaimDialog<V extends object>(props: ClaimDialogProps<V>) {
       destroyOnHidden
       data-testid={props.testId}
     >
-      {props.intro && <div className="clm-dialog__intro">{props.intro}</div>}
+      {props.intro && <div className="workflow-dialog__intro">{props.intro}</div>}
       {error && <ErrorAlert error={error} className="gap-bottom" />}
       <Form<V>
         form={form}
