@@ -2,11 +2,12 @@
  * Business days are China's (UTC+8, no daylight saving): a bid deadline at 09:30 Beijing time is
  * stored as a UTC instant but falls on the Beijing date, whatever the computer's time zone.
  */
+import { now } from './clock';
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /** The date in China at an instant (default: now), as YYYY-MM-DD. */
-export function chinaDate(at: Date | string = new Date()): string {
+export function chinaDate(at: Date | string = now()): string {
   const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
   return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }

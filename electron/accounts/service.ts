@@ -15,6 +15,7 @@ import {
   getAccountDetail,
   refreshDerived,
 } from './repository';
+import { nowIso } from '../../shared/clock';
 
 export interface DuplicateReport {
   usccTaken: DuplicateMatch | null;
@@ -203,7 +204,7 @@ export async function createAccount(
     await guardDuplicates(trx, input, null, acknowledgeDuplicates);
     await guardParent(trx, null, input);
     await guardOwner(trx, input.ownerId);
-    const now = new Date().toISOString();
+    const now = nowIso();
     const { id } = await trx
       .insertInto('accounts')
       .values({
@@ -265,7 +266,7 @@ export async function updateAccount(
     await guardOwner(trx, input.ownerId);
     await trx
       .updateTable('accounts')
-      .set({ ...columnsOf(input), updated_at: new Date().toISOString(), updated_by: actorId })
+      .set({ ...columnsOf(input), updated_at: nowIso(), updated_by: actorId })
       .where('id', '=', id)
       .execute();
     await writeChildren(trx, id, input);

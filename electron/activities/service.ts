@@ -18,6 +18,7 @@ import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
 import { isManager } from '../session/session';
+import { nowIso } from '../../shared/clock';
 
 const r = (ref: string, k: ActivityColumn, numeric = false): GridColumn => ({
   spec: ACTIVITY_COLUMNS[k],
@@ -212,7 +213,7 @@ export async function createActivity(
 ): Promise<ActivityRow> {
   return writeTx(db, async (trx) => {
     await guardReferences(trx, input);
-    const now = new Date().toISOString();
+    const now = nowIso();
     const { id } = await trx
       .insertInto('activities')
       .values({ ...columnsOf(input), staff_id: actorId, created_at: now, updated_at: now })
@@ -255,7 +256,7 @@ export async function updateActivity(
       .set({
         ...columnsOf(input),
         ...(nextChanged ? { next_step_done_at: null } : {}),
-        updated_at: new Date().toISOString(),
+        updated_at: nowIso(),
       })
       .where('id', '=', id)
       .execute();
@@ -306,7 +307,7 @@ export async function completeNextStep(
       throw new AppError('POLICY', 'this activity has no next step', {
         kind: 'activity.no_next_step',
       });
-    const now = new Date().toISOString();
+    const now = nowIso();
     await trx
       .updateTable('activities')
       .set({ next_step_done_at: done ? (before.nextStepDoneAt ?? now) : null, updated_at: now })

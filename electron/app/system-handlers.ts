@@ -5,6 +5,7 @@ import { verifyAuditChain } from '../audit/audit';
 import { getPref, getSetting, setPref, setSetting } from '../prefs/service';
 import type { Handlers } from '../transport/dispatch';
 import type { Deps } from './deps';
+import { nowIso } from '../../shared/clock';
 
 type SystemHandlers = Pick<
   Handlers,
@@ -41,7 +42,7 @@ export function systemHandlers({ db, jobs, mode, dataDir, version }: Deps): Syst
       return { jobId: job.id };
     },
     'demo.decline': async () => {
-      await setSetting(db, 'demo.declined', new Date().toISOString());
+      await setSetting(db, 'demo.declined', nowIso());
       return { done: true };
     },
     'jobs.get': async ({ id }) => jobs.get(id),

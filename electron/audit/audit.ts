@@ -8,6 +8,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { AuditEntry } from '../../shared/schemas/system';
 import type { Database } from '../db/schema';
+import { nowIso } from '../../shared/clock';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -90,7 +91,7 @@ export async function appendAudit(
   const list = Array.isArray(events) ? events : [events];
   if (list.length === 0) return;
   let prev = await lastHash(trx);
-  const at = new Date().toISOString();
+  const at = nowIso();
   const rows = list.map((e) => {
     const fields = hashedFields(e, at, prev);
     const hash = entryHash(fields);
@@ -194,7 +195,7 @@ export function bulkAuditAppender(sqlite: BetterSqlite3.Database): (e: AuditEven
      values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return (e) => {
-    const fields = hashedFields(e, new Date().toISOString(), prev);
+    const fields = hashedFields(e, nowIso(), prev);
     const hash = entryHash(fields);
     insert.run(
       fields.at,

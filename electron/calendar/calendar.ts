@@ -4,6 +4,7 @@ import { chinaDate, chinaDayStart } from '../../shared/dates';
 import type { CalendarItem, CalendarPage } from '../../shared/schemas/calendar';
 import { ACTIONABLE_KINDS, type DeadlineKind } from '../../shared/sales-enums';
 import type { Database } from '../db/schema';
+import { now as clockNow } from '../../shared/clock';
 
 const actionable = sql.join(ACTIONABLE_KINDS.map((k) => sql`${k}`));
 
@@ -76,7 +77,7 @@ export interface CalendarQuery {
 export async function listCalendar(
   db: Kysely<Database>,
   q: CalendarQuery,
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ): Promise<CalendarPage> {
   const today = chinaDate(now);
   let items = itemsQuery(db, today).where('d.due_on', '>=', q.from).where('d.due_on', '<=', q.to);
@@ -124,7 +125,7 @@ export async function dueAndOverdue(
   db: Kysely<Database>,
   ownerId: number,
   day: string,
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ) {
   const today = chinaDate(now);
   const overdueBase = db
@@ -162,7 +163,7 @@ export async function dueReminders(
   db: Kysely<Database>,
   staffId: number,
   leadHours: number,
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ) {
   const horizon = new Date(now.getTime() + leadHours * 3_600_000);
   const today = chinaDate(now);

@@ -25,6 +25,7 @@ import { listDocuments } from '../documents/service';
 import { isManager } from '../session/session';
 import { getFilingSettings, inTerritory } from '../settings/filing-settings';
 import { activeClaimsOn, developmentActivities, getClaimRows, lookAlikes } from './repository';
+import { now as clockNow, nowIso } from '../../shared/clock';
 
 type Actor = Pick<Staff, 'id' | 'role'>;
 const isActive = (s: string) => (ACTIVE_CLAIM_STATUSES as readonly string[]).includes(s);
@@ -240,7 +241,7 @@ export async function createClaim(
     await checkOpportunity(trx, input);
     const territory = await territoryOf(trx, input);
     const settings = await getFilingSettings(trx);
-    const now = new Date().toISOString();
+    const now = nowIso();
     const row = await trx
       .insertInto('claims')
       .values({
@@ -300,7 +301,7 @@ export async function updateClaim(
         auth_state,
         protection_days: input.protectionDays ?? settings.claimProtectionDays,
         notes: input.notes,
-        updated_at: new Date().toISOString(),
+        updated_at: nowIso(),
         updated_by: actor.id,
       })
       .where('id', '=', id)
@@ -352,7 +353,7 @@ async function markConflicts(trx: Kysely<Database>, actorId: number, claimId: nu
   const claim = await claimRecord(trx, claimId);
   const view = await conflictOf(trx, claim);
   if (!view) return null;
-  const now = new Date().toISOString();
+  const now = nowIso();
   for (const entry of view.claims)
     if (entry.status === 'filed' || entry.claimId === claimId) {
       await trx
@@ -390,7 +391,7 @@ async function settleConflicts(trx: Kysely<Database>, closed: ClaimRecord): Prom
     if ((await conflictOf(trx, c)) === null) {
       await trx
         .updateTable('claims')
-        .set({ status: 'filed', updated_at: new Date().toISOString() })
+        .set({ status: 'filed', updated_at: nowIso() })
         .where('id', '=', c.id)
         .execute();
       await appendAudit(trx, {
@@ -419,7 +420,7 @@ export async function fileClaim(
         'the account lies outside our territory: a cross-territory authorisation must be granted first',
         { kind: blockers[0] },
       );
-    const filedAt = new Date().toISOString();
+    const filedAt = nowIso();
     const expiresOn = addDays(chinaDate(filedAt), claim.protection_days);
     await trx
       .updateTable('claims')
@@ -463,7 +464,7 @@ export async function recordExternalClaim(
         kind: 'account.missing',
       });
     const settings = await getFilingSettings(trx);
-    const now = new Date().toISOString();
+    const now = nowIso();
     const filedAt = new Date(input.filedAt).toISOString();
     if (filedAt > now)
       throw new AppError('VALIDATION', 'a filing time in the future', {
@@ -545,7 +546,7 @@ export async function recordReply(
         oem_reply: input.reply,
         oem_replied_on: input.repliedOn,
         oem_recorded_by: actor.id,
-        updated_at: new Date().toISOString(),
+        updated_at: nowIso(),
         updated_by: actor.id,
       })
       .where('id', '=', input.id)
@@ -572,7 +573,7 @@ export async function recordWish(
 ): Promise<ClaimDetail> {
   return changeClaim(db, dataDir, actor, id, async (trx, claim) => {
     requireStatus(claim, ['draft', 'filed', 'approved', 'conflict'], 'claim.closed');
-    const at = new Date().toISOString();
+    const at = nowIso();
     await trx
       .updateTable('claims')
       .set({
@@ -615,7 +616,7 @@ export async function renewClaim(
       .set({
         expires_on: expiresOn,
         renewals: claim.renewals + 1,
-        updated_at: new Date().toISOString(),
+        updated_at: nowIso(),
         updated_by: actor.id,
       })
       .where('id', '=', id)
@@ -641,7 +642,7 @@ export async function releaseClaim(
 ): Promise<ClaimDetail> {
   return changeClaim(db, dataDir, actor, id, async (trx, claim) => {
     requireStatus(claim, ['filed', 'approved', 'conflict'], 'claim.not_active');
-    const at = new Date().toISOString();
+    const at = nowIso();
     await trx
       .updateTable('claims')
       .set({
@@ -682,7 +683,7 @@ export async function requestAuthorisation(
       throw new AppError('CONFLICT', 'the authorisation was already granted', {
         kind: 'claim.already_authorised',
       });
-    const at = new Date().toISOString();
+    const at = nowIso();
     await trx
       .updateTable('claims')
       .set({
@@ -723,7 +724,7 @@ export async function answerAuthorisation(
       throw new AppError('CONFLICT', 'no authorisation request is waiting for an answer', {
         kind: 'claim.no_request',
       });
-    const at = new Date().toISOString();
+    const at = nowIso();
     const state = input.granted ? 'granted' : 'refused';
     await trx
       .updateTable('claims')
@@ -751,7 +752,7 @@ export async function answerAuthorisation(
 }
 
 /** Claims whose protection ended before today (China) become expired; returns how many. */
-export async function expireClaims(db: Kysely<Database>, now: Date = new Date()): Promise<number> {
+export async function expireClaims(db: Kysely<Database>, now: Date = clockNow()): Promise<number> {
   const today = chinaDate(now);
   const due = await db
     .selectFrom('claims')

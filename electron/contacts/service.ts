@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/audit';
 import { refreshDerived } from '../accounts/repository';
 import type { ContactPersonalTable, ContactRecord, Database } from '../db/schema';
 import { writeTx } from '../db/tx';
+import { nowIso } from '../../shared/clock';
 
 function toContact(r: ContactRecord, hasPersonal: boolean): Contact {
   return {
@@ -84,7 +85,7 @@ export async function createContact(
 ): Promise<Contact> {
   return writeTx(db, async (trx) => {
     await mustHaveAccount(trx, input.accountId);
-    const now = new Date().toISOString();
+    const now = nowIso();
     const { id } = await trx
       .insertInto('contacts')
       .values({ ...columnsOf(input), created_at: now, updated_at: now })
@@ -114,7 +115,7 @@ export async function updateContact(
     if (before.accountId !== input.accountId) await mustHaveAccount(trx, input.accountId);
     await trx
       .updateTable('contacts')
-      .set({ ...columnsOf(input), updated_at: new Date().toISOString() })
+      .set({ ...columnsOf(input), updated_at: nowIso() })
       .where('id', '=', id)
       .execute();
     for (const accountId of new Set([before.accountId, input.accountId]))
@@ -239,7 +240,7 @@ export async function setPersonal(
       career_goals: personal.careerGoals,
       family: personal.family,
       notes: personal.notes,
-      updated_at: new Date().toISOString(),
+      updated_at: nowIso(),
     };
     await trx
       .insertInto('contact_personal')

@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
 import { followUpsQuery, toFollowUp } from './repository';
+import { nowIso } from '../../shared/clock';
 
 export async function listFollowUps(
   db: Kysely<Database>,
@@ -43,7 +44,7 @@ export async function completeFollowUp(
       throw new AppError('POLICY', 'this follow-up is already recorded', {
         kind: 'follow_up.done',
       });
-    const now = new Date().toISOString();
+    const now = nowIso();
     await trx
       .updateTable('follow_ups')
       .set({ done_at: now, done_by: actorId, outcome })

@@ -24,6 +24,7 @@ import { writeTx } from '../db/tx';
 import { applyStage } from '../opportunities/service';
 import { getSalesSettings } from '../settings/sales-settings';
 import { type ApprovedLine, getContractDetail } from './repository';
+import { nowIso } from '../../shared/clock';
 
 export function contractKey(number: string): string {
   return number.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
@@ -366,7 +367,7 @@ export async function createContract(
   return writeTx(db, async (trx) => {
     const { account, ownerId } = await guardReferences(trx, input, null);
     const lines = await priceLines(trx, input);
-    const now = new Date().toISOString();
+    const now = nowIso();
     const { id } = await trx
       .insertInto('contracts')
       .values({
@@ -434,7 +435,7 @@ export async function updateContract(
       .set({
         ...columnsOf(input, account.name),
         owner_id: ownerId ?? before.ownerId,
-        updated_at: new Date().toISOString(),
+        updated_at: nowIso(),
         updated_by: actorId,
       })
       .where('id', '=', id)
@@ -492,7 +493,7 @@ export async function requestApproval(
       throw new AppError('POLICY', 'an approval request is already waiting for a manager', {
         kind: 'approval.pending',
       });
-    const now = new Date().toISOString();
+    const now = nowIso();
     const { id } = await trx
       .insertInto('price_approvals')
       .values({
@@ -546,7 +547,7 @@ export async function decideApproval(
         'a price approval is decided by another manager than the one who asked',
         { kind: 'approval.self' },
       );
-    const now = new Date().toISOString();
+    const now = nowIso();
     await trx
       .updateTable('price_approvals')
       .set({
@@ -590,7 +591,7 @@ export async function finalizeContract(
           blockers: before.finalBlockers,
         },
       );
-    const now = new Date().toISOString();
+    const now = nowIso();
     await trx
       .updateTable('contracts')
       .set({
@@ -653,7 +654,7 @@ export async function cancelContract(
         `contract ${before.number} has deliveries or invoices; remove them first`,
         { kind: 'contract.has_deliveries' },
       );
-    const now = new Date().toISOString();
+    const now = nowIso();
     await trx
       .updateTable('price_approvals')
       .set({ state: 'superseded' })
@@ -756,7 +757,7 @@ export async function allocate(
         .execute();
     await trx
       .updateTable('contracts')
-      .set({ updated_at: new Date().toISOString(), updated_by: actorId })
+      .set({ updated_at: nowIso(), updated_by: actorId })
       .where('id', '=', c.id)
       .execute();
     await appendAudit(trx, {
@@ -941,7 +942,7 @@ export async function deliver(
         field('allocationId', 'allocation.not_system'),
       );
     }
-    const now = new Date().toISOString();
+    const now = nowIso();
     await trx
       .insertInto('deliveries')
       .values({
@@ -1157,7 +1158,7 @@ export async function addInvoice(
         `invoices would total more than the contract (¥${(c.totalFen / 100).toFixed(2)})`,
         field('amountFen', 'invoice.exceeds_contract'),
       );
-    const now = new Date().toISOString();
+    const now = nowIso();
     const { id } = await trx
       .insertInto('invoices')
       .values({

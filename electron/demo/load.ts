@@ -15,6 +15,7 @@ import { setSetting } from '../prefs/service';
 import { type DemoAccount, demoStaff, generateDemoAccounts } from './generate';
 import { seedDemoClaims } from './claims';
 import { seedDemoSales } from './sales';
+import { nowIso } from '../../shared/clock';
 
 export interface DemoParams {
   accounts: number;
@@ -34,7 +35,7 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
       throw new AppError('CONFLICT', 'demo data can only be loaded into an empty database', {
         kind: 'not_empty',
       });
-    const now = new Date().toISOString();
+    const now = nowIso();
 
     const staffIds: number[] = [];
     const existingStaff = await trx

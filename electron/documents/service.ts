@@ -11,6 +11,7 @@ import { writeTx } from '../db/tx';
 import { isManager } from '../session/session';
 import { stagedFile } from '../imports/staging';
 import { blobPath, blobState, keepFile } from './store';
+import { nowIso } from '../../shared/clock';
 
 type Actor = Pick<Staff, 'id' | 'role'>;
 
@@ -118,7 +119,7 @@ export async function attachDocument(
         size,
         sha256,
         note: input.note,
-        uploaded_at: new Date().toISOString(),
+        uploaded_at: nowIso(),
         uploaded_by: actorId,
       })
       .returning('id')

@@ -15,6 +15,7 @@ import { wallClock } from '../excel/wall-clock';
 import type { JobFunction } from '../jobs/context';
 import { labelOf } from './account-cells';
 import { describeView } from './describe-view';
+import { nowIso } from '../../shared/clock';
 
 export interface ExportContactsParams {
   input: ExportContactsInput;
@@ -143,7 +144,7 @@ export const exportContactsJob: JobFunction<ExportContactsParams> = async (ctx) 
       input.lang,
       new Map(staff.map((s) => [s.id, s.name])),
     );
-    const now = toWallClock(new Date().toISOString())!.toISOString().slice(0, 16).replace('T', ' ');
+    const now = toWallClock(nowIso())!.toISOString().slice(0, 16).replace('T', ' ');
     const scope =
       actor.role === 'specialist'
         ? zh

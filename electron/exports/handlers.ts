@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportResult } from '../../shared/schemas/exports';
+import { now } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { Deps } from '../app/deps';
 import type { Handlers } from '../transport/dispatch';
@@ -40,7 +41,7 @@ export function stamp(timeZone: string): string {
       hour: '2-digit',
       minute: '2-digit',
     })
-      .formatToParts(new Date())
+      .formatToParts(now())
       .map((x) => [x.type, x.value]),
   );
   return `${p.year}${p.month}${p.day}-${p.hour}${p.minute}`;

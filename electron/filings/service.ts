@@ -17,6 +17,7 @@ import { isManager } from '../session/session';
 import { getFilingSettings } from '../settings/filing-settings';
 import { type Judgement, judgeFiling } from './facts';
 import { getFilingRow } from './repository';
+import { nowIso } from '../../shared/clock';
 
 type Actor = Pick<Staff, 'id' | 'role'>;
 
@@ -202,7 +203,7 @@ export async function createFiling(
           number: live.number,
         },
       );
-    const now = new Date().toISOString();
+    const now = nowIso();
     const row = await trx
       .insertInto('filings')
       .values({
@@ -246,7 +247,7 @@ export async function updateFiling(
     requireDraft(f);
     await trx
       .updateTable('filings')
-      .set({ units: input.units, notes: input.notes, updated_at: new Date().toISOString() })
+      .set({ units: input.units, notes: input.notes, updated_at: nowIso() })
       .where('id', '=', input.id)
       .execute();
     await appendAudit(trx, {
@@ -297,7 +298,7 @@ export async function overrideFiling(
       kind: 'filing.nothing_to_override',
     });
   await writeTx(db, async (trx) => {
-    const at = new Date().toISOString();
+    const at = nowIso();
     await trx
       .updateTable('filings')
       .set({
@@ -344,7 +345,7 @@ export async function submitFiling(
       { kind: 'filing.checks_failed', checks: blockers },
     );
   await writeTx(db, async (trx) => {
-    const at = new Date().toISOString();
+    const at = nowIso();
     const failed = failedChecks(j.checks);
     const done = await trx
       .updateTable('filings')
@@ -399,7 +400,7 @@ export async function withdrawFiling(
       throw new AppError('CONFLICT', `the filing is ${f.status}`, {
         kind: 'filing.not_submitted',
       });
-    const at = new Date().toISOString();
+    const at = nowIso();
     await trx
       .updateTable('filings')
       .set({ status: 'withdrawn', withdrawn_at: at, withdraw_reason: input.reason, updated_at: at })

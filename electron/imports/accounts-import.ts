@@ -32,6 +32,7 @@ import {
   type PassResult,
   runImportJob,
 } from './run-import';
+import { nowIso } from '../../shared/clock';
 
 const ENUM_COLUMNS = [
   ['buyerType', 'buyer_type'],
@@ -158,7 +159,7 @@ async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise
   const links: { row: number; id: number; parent: string }[] = [];
   const warnedRows = new Set<number>();
   const created = new CreatedRows();
-  const now = new Date().toISOString();
+  const now = nowIso();
 
   await eachDataRow(ctx, report, counts, (row, cells) => {
     const { values: v, reasons, warnings } = parseAccountRow(cells, columns);

@@ -27,6 +27,7 @@ import {
   type PassResult,
   runImportJob,
 } from './run-import';
+import { nowIso } from '../../shared/clock';
 
 type Field = ContactImportField;
 
@@ -131,7 +132,7 @@ async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise
   const tally = emptyTally();
   const created = new CreatedRows();
   const touched = new Set<number>();
-  const now = new Date().toISOString();
+  const now = nowIso();
 
   await eachDataRow(ctx, report, tally, (row, cells) => {
     const { values: v, reasons } = parseRow(cells, columns);

@@ -14,6 +14,7 @@ import type {
   ImportReason,
   ImportSummary,
 } from '../../shared/schemas/imports';
+import { nowIso } from '../../shared/clock';
 
 export interface ReportRow {
   row: number;
@@ -95,7 +96,7 @@ export class ReportSpool {
     progress?: (done: number) => void,
   ): Promise<ImportSummary> {
     this.flush();
-    const finishedAt = new Date().toISOString();
+    const finishedAt = nowIso();
     const runId = Number(
       sqlite
         .prepare(

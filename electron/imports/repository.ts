@@ -9,6 +9,7 @@ import type {
 } from '../../shared/schemas/imports';
 import { AppError } from '../../shared/result';
 import type { Database } from '../db/schema';
+import { now as clockNow, nowIso } from '../../shared/clock';
 
 const KEEP_RUNS_DAYS = 7;
 
@@ -57,7 +58,7 @@ export async function importReport(
 }
 
 /** Reports are working data: a week after the run they go (with their rows, by cascade). */
-export async function sweepImportRuns(db: Kysely<Database>, now = new Date()): Promise<void> {
+export async function sweepImportRuns(db: Kysely<Database>, now = clockNow()): Promise<void> {
   const cutoff = new Date(now.getTime() - KEEP_RUNS_DAYS * 86_400_000).toISOString();
   await db.deleteFrom('import_runs').where('finished_at', '<', cutoff).execute();
 }
@@ -88,7 +89,7 @@ export async function saveMapping(
   actorId: number,
   input: { target: ImportTarget; name: string; columns: SavedMapping['columns'] },
 ): Promise<SavedMapping> {
-  const now = new Date().toISOString();
+  const now = nowIso();
   await db
     .insertInto('import_mappings')
     .values({

@@ -10,6 +10,8 @@ export interface JobWorkerData {
   nativeBinding: string | undefined;
   /** Int32Array over a SharedArrayBuffer: [0] becomes 1 when the user cancels. */
   cancelFlag: SharedArrayBuffer;
+  /** The business clock's offset (shared/clock): a job dates its records as the UI thread does. */
+  clockOffsetMs: number;
 }
 
 export type WorkerMessage =

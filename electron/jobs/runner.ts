@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { Job } from '../../shared/schemas/system';
+import { clockOffsetMs } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { JobWorkerData, WorkerMessage } from './protocol';
 import type { JobKind } from './registry';
@@ -58,6 +59,7 @@ export class JobRunner {
       dbFile: this.dbFile,
       nativeBinding: this.nativeBinding,
       cancelFlag: buffer,
+      clockOffsetMs: clockOffsetMs(),
     };
     const job: Job = {
       id,

@@ -3,6 +3,7 @@
  * reading meanwhile), progress messages, cancellation through a shared flag.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { setClockOffsetMs } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import { connect } from '../db/connection';
 import { cancelCheck } from './context';
@@ -10,6 +11,7 @@ import { JobCancelled, type JobWorkerData, type WorkerMessage } from './protocol
 import { JOBS } from './registry';
 
 const data = workerData as JobWorkerData;
+setClockOffsetMs(data.clockOffsetMs);
 
 /** The `details.kind` of an AppError, which the renderer translates (e.g. `encrypted`). */
 function errorKindOf(details: unknown): string | null {

@@ -15,6 +15,7 @@ import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
 import { getSalesSettings } from '../settings/sales-settings';
 import { getOpportunityDetail, type Probabilities, probabilitiesOf } from './repository';
+import { nowIso } from '../../shared/clock';
 
 export async function probabilities(db: Kysely<Database>): Promise<Probabilities> {
   return probabilitiesOf((await getSalesSettings(db)).probabilities);
@@ -179,7 +180,7 @@ export async function createOpportunity(
   return writeTx(db, async (trx) => {
     const account = await accountOf(trx, input.accountId);
     await guardReferences(trx, input);
-    const now = new Date().toISOString();
+    const now = nowIso();
     const { amount, quantity } = amountOf(input);
     const { id } = await trx
       .insertInto('opportunities')
@@ -277,7 +278,7 @@ export async function updateOpportunity(
         expected_close_on: input.expectedCloseOn,
         notes: input.notes,
         search_text: searchText(input.title, account.name),
-        updated_at: new Date().toISOString(),
+        updated_at: nowIso(),
         updated_by: actorId,
       })
       .where('id', '=', id)
@@ -380,7 +381,7 @@ export async function applyStage(
       contract_id: null,
     });
   }
-  const now = new Date().toISOString();
+  const now = nowIso();
   await trx
     .updateTable('opportunities')
     .set({ ...set, stage: to, stage_changed_at: now, updated_at: now, updated_by: actorId })

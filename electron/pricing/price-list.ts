@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/audit';
 import type { Database, PriceListTable } from '../db/schema';
 import { writeTx } from '../db/tx';
 import { containsPattern } from '../grid/query';
+import { nowIso } from '../../shared/clock';
 
 /** Model and configuration folded for width, case and spacing: one entry per variant. */
 export function modelKey(model: string, configuration: string | null): string {
@@ -87,7 +88,7 @@ export async function savePrice(
       model_key: key,
       retail_fen: entry.retailFen,
       floor_fen: entry.floorFen,
-      updated_at: new Date().toISOString(),
+      updated_at: nowIso(),
       updated_by: actorId,
     };
     const saved =

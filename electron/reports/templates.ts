@@ -21,6 +21,7 @@ import { blobPath, keepFile } from '../documents/store';
 import { DEFAULT_ZIP_LIMITS, inspectZip } from '../excel/read/zip-guard';
 import { stagedFile } from '../imports/staging';
 import { matchHeader } from './header-match';
+import { nowIso } from '../../shared/clock';
 
 const PREVIEW_ROWS = 15;
 const MAX_TEMPLATE_BYTES = 20 * 1024 ** 2;
@@ -207,7 +208,7 @@ export async function saveTemplate(
     columns_json: JSON.stringify(input.columns),
     source_file_name: source?.fileName ?? null,
     source_sha256: source?.sha256 ?? null,
-    updated_at: new Date().toISOString(),
+    updated_at: nowIso(),
     updated_by: actorId,
   };
   const id = await writeTx(db, async (trx) => {

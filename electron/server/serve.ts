@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json';
+import { startClockAt } from '../../shared/clock';
 import { createApp, loadDemoIfEmpty } from '../app/create-app';
 import { resolveDataDir } from '../app/data-dir';
 import { StartupError } from '../db/open';
@@ -18,12 +19,15 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       demo: { type: 'boolean', default: false },
       'demo-accounts': { type: 'string', default: '2000' },
+      // Starts the business clock at this instant (tests, demos, training): "today" is then that day.
+      clock: { type: 'string' },
     },
     strict: true,
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0–65535, not ${values.port}`);
+  if (values.clock) startClockAt(values.clock);
   const dataDir = resolveDataDir(values['data-dir']);
   const log = (m: string) => process.stderr.write(`${m}\n`);
 

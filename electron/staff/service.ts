@@ -5,6 +5,7 @@ import { AppError } from '../../shared/result';
 import { appendAudit } from '../audit/audit';
 import type { Database, StaffRecord } from '../db/schema';
 import { writeTx } from '../db/tx';
+import { nowIso } from '../../shared/clock';
 
 export function toStaff(r: StaffRecord): Staff {
   return {
@@ -53,7 +54,7 @@ export async function createStaff(
       throw new AppError('FORBIDDEN', 'only an admin can grant the admin role', { kind: 'role' });
     const row = await trx
       .insertInto('staff')
-      .values({ ...input, active: 1, created_at: new Date().toISOString() })
+      .values({ ...input, active: 1, created_at: nowIso() })
       .returningAll()
       .executeTakeFirstOrThrow();
     const created = toStaff(row);

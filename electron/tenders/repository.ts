@@ -14,6 +14,7 @@ import {
 import { searchKey } from '../../shared/text';
 import type { Database } from '../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
+import { now as clockNow } from '../../shared/clock';
 
 const refs = <C extends string>(
   specs: Record<C, GridColumn['spec']>,
@@ -122,7 +123,7 @@ export function tenderPhase(
     RowRecord,
     'status' | 'doc_sale_start_on' | 'doc_sale_end_on' | 'bid_deadline_at' | 'opening_at'
   >,
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ): TenderPhase | null {
   if (r.status !== 'announced') return null;
   const today = chinaDate(now);

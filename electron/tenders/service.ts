@@ -22,6 +22,7 @@ import { writeTx } from '../db/tx';
 import { applyStage } from '../opportunities/service';
 import { getSalesSettings } from '../settings/sales-settings';
 import { getTenderDetail } from './repository';
+import { now as clockNow, nowIso } from '../../shared/clock';
 
 export function projectKey(projectNo: string): string {
   return projectNo.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
@@ -235,7 +236,7 @@ async function refreshTender(trx: Kysely<Database>, id: number): Promise<void> {
   const closed = status === 'failed' || status === 'cancelled';
   const decided = status !== 'planned' && status !== 'announced';
   const bid = lots.some((l) => l.bid_amount_fen !== null);
-  const now = new Date().toISOString();
+  const now = nowIso();
   const title = `${t.project_no} ${t.name}`;
   const base = { title, accountId: t.purchaser_id, ownerId: t.owner_id };
   await syncDeadlines(trx, 'tender', id, [
@@ -313,7 +314,7 @@ export async function createTender(
   return writeTx(db, async (trx) => {
     guardDates(input);
     const { purchaserName } = await guardReferences(trx, input, null);
-    const now = new Date().toISOString();
+    const now = nowIso();
     const { id } = await trx
       .insertInto('tenders')
       .values({
@@ -389,7 +390,7 @@ export async function updateTender(
       .set({
         ...columnsOf(input, purchaserName),
         owner_id: input.ownerId ?? before.ownerId,
-        updated_at: new Date().toISOString(),
+        updated_at: nowIso(),
         updated_by: actorId,
       })
       .where('id', '=', id)
@@ -499,7 +500,7 @@ export async function amendTender(
       publicityEndOn: before.publicityEndOn,
       awardedOn: before.awardedOn,
     });
-    const now = new Date().toISOString();
+    const now = nowIso();
     await trx
       .updateTable('tenders')
       .set({ ...scheduleColumns(next), updated_at: now, updated_by: actorId })
@@ -533,7 +534,7 @@ export async function recordResults(
   db: Kysely<Database>,
   actorId: number,
   input: ResultsInput,
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ): Promise<TenderDetail> {
   return writeTx(db, async (trx) => {
     const before = await mustGetTender(trx, input.id);
@@ -720,7 +721,7 @@ export async function closeTender(
       .set({
         status: input.status,
         close_reason: input.reason,
-        updated_at: new Date().toISOString(),
+        updated_at: nowIso(),
         updated_by: actorId,
       })
       .where('id', '=', input.id)
