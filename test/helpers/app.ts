@@ -1,5 +1,6 @@
 /** A whole backend (dispatch, session, jobs in real worker threads) on a fresh data folder. */
 import path from 'node:path';
+import { vi } from 'vitest';
 import { type App, createApp } from '../../electron/app/create-app';
 import type { Input, MethodName, Output } from '../../shared/api';
 import type { Result } from '../../shared/result';
@@ -46,3 +47,19 @@ export async function signedInApp(
 
 /** A valid USCC for tests: the check character is computed. */
 export { usccCheckChar } from '../../shared/uscc';
+
+/**
+ * Waits until a running job has done more than `done` units (for a writing job: its first rows are
+ * in its open transaction). A worker takes from a fraction of a second to several on a loaded
+ * machine to start: wait for the state, as long as the test may run, never for a number of polls.
+ */
+export async function untilJobPast(app: TestApp, jobId: string, done = 0): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      const job = await app.value('jobs.get', { id: jobId });
+      if (job.state !== 'running') throw new Error(`the job ended early: ${job.state}`);
+      if (job.done <= done) throw new Error(`${job.done} done so far`);
+    },
+    { timeout: 25_000, interval: 20 },
+  );
+}

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { nowIso } from '../../shared/clock';
 import { signedInApp, type TestApp } from '../helpers/app';
 import { account, newUscc } from '../helpers/fixtures';
 
@@ -336,7 +337,7 @@ describe('account grid queries', () => {
           field: 'createdAt',
           op: 'dateRange',
           from: '2000-01-01',
-          to: new Date().toISOString().slice(0, 10),
+          to: nowIso().slice(0, 10),
         },
         { field: 'name', op: 'contains', value: '单位' },
       ],

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { now } from '../../shared/clock';
 import { addDays, chinaDate } from '../../shared/dates';
 import type { ErrorCode } from '../../shared/result';
 import { expireClaims } from '../../electron/claims/service';
@@ -65,7 +66,7 @@ describe('claims', () => {
     await visits(full.id, 3);
     const mine = await app.value('claims.create', { accountId: full.id });
     expect(mine).toMatchObject({ status: 'draft', filedAt: null, authState: 'not_needed' });
-    const before = Date.now();
+    const before = now().getTime();
     const filed = await app.value('claims.file', { id: mine.id });
     expect(filed.status).toBe('filed');
     expect(Date.parse(filed.filedAt!)).toBeGreaterThanOrEqual(before - 1000);
@@ -139,7 +140,7 @@ describe('claims', () => {
     const theirs = await app.value('claims.recordExternal', {
       accountId: a.id,
       dealerName: '杭州某某汽车销售服务有限公司',
-      filedAt: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+      filedAt: new Date(now().getTime() - 5 * 86_400_000).toISOString(),
       evidenceCount: 4,
       oemReference: 'BB-OTHER-1',
     });
@@ -148,7 +149,7 @@ describe('claims', () => {
       app.call('claims.recordExternal', {
         accountId: a.id,
         dealerName: 'x',
-        filedAt: new Date(Date.now() + 86_400_000).toISOString(),
+        filedAt: new Date(now().getTime() + 86_400_000).toISOString(),
       }),
       'VALIDATION',
       'claim.filed_in_future',
@@ -273,8 +274,8 @@ describe('claims', () => {
     expect(renewed).toMatchObject({ expiresOn: addDays(expiresOn, 10), renewals: 1 });
 
     // The day after protection ends, the claim expires and leaves the calendar.
-    expect(await expireClaims(app.deps.db, new Date(Date.now() + 19 * 86_400_000))).toBe(0);
-    expect(await expireClaims(app.deps.db, new Date(Date.now() + 21 * 86_400_000))).toBe(1);
+    expect(await expireClaims(app.deps.db, new Date(now().getTime() + 19 * 86_400_000))).toBe(0);
+    expect(await expireClaims(app.deps.db, new Date(now().getTime() + 21 * 86_400_000))).toBe(1);
     expect((await app.value('claims.get', { id: filed.id })).status).toBe('expired');
     const after = await app.value('calendar.list', {
       from: today(),

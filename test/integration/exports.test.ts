@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../shared/api';
 import { createHttpServer, listenLoopback } from '../../electron/transport/http';
-import { signedInApp, type TestApp } from '../helpers/app';
+import { signedInApp, type TestApp, untilJobPast } from '../helpers/app';
 import { account } from '../helpers/fixtures';
 
 let app: TestApp;
@@ -148,8 +148,7 @@ describe('exporting the accounts view', () => {
     const { jobId: demo } = await app.value('demo.load', { accounts: 30_000 });
     await app.deps.jobs.wait(demo);
     const { jobId } = await app.value('exports.accounts', { format: 'xlsx', columns: COLUMNS });
-    for (let i = 0; i < 400 && (await app.value('jobs.get', { id: jobId })).done === 0; i++)
-      await new Promise((r) => setTimeout(r, 10));
+    await untilJobPast(app, jobId);
     await app.value('jobs.cancel', { id: jobId });
     expect((await app.deps.jobs.wait(jobId)).state).toBe('cancelled');
     expect(fs.readdirSync(`${app.dataDir}/exports`)).toEqual([]);

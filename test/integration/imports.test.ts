@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Output } from '../../shared/api';
-import { signedInApp, type TestApp } from '../helpers/app';
+import { signedInApp, type TestApp, untilJobPast } from '../helpers/app';
 import { tempDir } from '../helpers/db';
 import { newUscc } from '../helpers/fixtures';
 import {
@@ -186,11 +186,7 @@ describe('importing accounts', () => {
       columns: sheet.columns.map((c) => ({ index: c.index, field: c.field })),
       mode: 'commit',
     });
-    for (;;) {
-      const job = await app.value('jobs.get', { id: jobId });
-      if (job.done > 1000) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await untilJobPast(app, jobId, 1000);
     await app.value('jobs.cancel', { id: jobId });
     expect((await app.deps.jobs.wait(jobId)).state).toBe('cancelled');
     expect(await count()).toBe(before);
