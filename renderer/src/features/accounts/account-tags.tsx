@@ -16,11 +16,13 @@ const BUYER_COLORS: Record<BuyerType, string> = {
   system: 'purple',
 };
 const GRADE_COLORS: Record<Grade, string> = { A: 'volcano', B: 'gold', C: 'default' };
-const LIFECYCLE_STATUS: Record<Lifecycle, 'default' | 'processing' | 'success' | 'warning'> = {
+// Static dots only: antd's 'processing' dot pulses forever, and a page of target accounts then
+// keeps the renderer painting (a core's worth of CPU on a modest office PC, even when idle).
+const LIFECYCLE_COLORS: Record<Lifecycle, string> = {
   prospect: 'default',
-  target: 'processing',
-  won: 'warning',
-  retained: 'success',
+  target: 'blue',
+  won: 'orange',
+  retained: 'green',
 };
 
 export function BuyerTypeTag({ value }: { value: BuyerType }) {
@@ -43,5 +45,10 @@ export function GradeTag({ value }: { value: Grade }) {
 
 export function LifecycleBadge({ value }: { value: Lifecycle }) {
   const label = useEnumLabel();
-  return <Badge status={LIFECYCLE_STATUS[value]} text={label(LIFECYCLES, value)} />;
+  const color = LIFECYCLE_COLORS[value];
+  return color === 'default' ? (
+    <Badge status="default" text={label(LIFECYCLES, value)} />
+  ) : (
+    <Badge color={color} text={label(LIFECYCLES, value)} />
+  );
 }
