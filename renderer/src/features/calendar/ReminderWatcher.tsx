@@ -26,6 +26,11 @@ const POLL_MS = 60_000;
 const MAX_AT_ONCE = 3;
 const WIDTH_PX = 360;
 const MORE_KEY = 'reminder-more';
+/**
+ * Reminders stand above the bottom bar where drawers keep their Save and Cancel buttons and grids
+ * their pages: a reminder must never hide the button the user is about to press.
+ */
+const CLEAR_OF_FOOTER_PX = 72;
 
 /**
  * Most urgent first: timed items about to happen (a bid deadline in two hours), then the day's
@@ -50,7 +55,11 @@ export function ReminderWatcher() {
   const { message } = App.useApp();
   const { path, navigate } = useHashRoute();
   const openItem = useOpenItem();
-  const [api, holder] = notification.useNotification({ placement: 'bottomRight', stack: false });
+  const [api, holder] = notification.useNotification({
+    placement: 'bottomRight',
+    bottom: CLEAR_OF_FOOTER_PX,
+    stack: false,
+  });
   const checking = useRef(false);
 
   const dismiss = async (item: CalendarItem) => {
