@@ -1,10 +1,17 @@
+import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
-// Debian's Chromium: Playwright's own browser download is not possible on every machine.
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Debian's Chromium: Playwright's own browser download is not possible on every machine. Its
+// headless shell (the package chromium-headless-shell, what Playwright itself runs headless) is
+// lighter than the full browser; the full one is the fallback.
+const executablePath =
+  process.env.CHROMIUM_PATH ??
+  ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((p) => fs.existsSync(p)) ??
+  '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
+  globalSetup: './test/e2e/global-setup.ts',
   outputDir: 'test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -58,9 +58,11 @@ test('a hidden column stays hidden after a reload', async ({ page, server }) => 
   const grid = page.getByTestId('accounts-grid');
   await expect(grid.getByTestId('grid-header-industry')).toBeVisible();
   await grid.getByTestId('grid-columns-button').click();
+  // The layout is saved shortly after the change: reload once the server has it.
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/prefs.set') && r.ok());
   await page.getByTestId('column-toggle-industry').click();
   await expect(grid.getByTestId('grid-header-industry')).toHaveCount(0);
-  await page.waitForTimeout(500); // the layout is saved shortly after the change
+  await saved;
   await page.reload();
   await expect(grid.getByTestId('grid-row').first()).toBeVisible();
   await expect(grid.getByTestId('grid-header-industry')).toHaveCount(0);

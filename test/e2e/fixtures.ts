@@ -1,12 +1,20 @@
 /**
  * Every browser-mode test gets its own Keyfleet server (the built app, out/main/serve.js) on a
- * free port with a fresh data folder, optionally filled with demo data.
+ * free port with a fresh data folder, optionally a copy of the demo data that the global setup
+ * loaded once. Server, browser and test all run on the test clock (helpers/clock.ts).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { TEST_NOW, useTestClock } from '../helpers/clock';
+
+// The tests' own "today" (chinaDate(), addDays(...)) is the server's and the browser's.
+useTestClock();
+
+/** Where the global setup keeps the data folder it loaded the demo into (copied for each test). */
+export const DEMO_TEMPLATE_ENV = 'KEYFLEET_E2E_DEMO_TEMPLATE';
 
 export interface KeyfleetServer {
   url: string;
@@ -25,8 +33,13 @@ export function startServer(
   if (!fs.existsSync(serveJs))
     throw new Error('out/main/serve.js is missing: run `npm run build` first (npm test does)');
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'keyfleet-e2e-'));
-  const args = [serveJs, '--port', '0', '--data-dir', dataDir];
-  if (options.demo) args.push('--demo', '--demo-accounts', String(options.demoAccounts ?? 2000));
+  const args = [serveJs, '--port', '0', '--data-dir', dataDir, '--clock', TEST_NOW];
+  const template = process.env[DEMO_TEMPLATE_ENV];
+  // Loading the demo takes seconds of CPU: tests start from a copy of the one the setup loaded.
+  if (options.demo && template && options.demoAccounts === undefined)
+    fs.cpSync(template, dataDir, { recursive: true });
+  else if (options.demo)
+    args.push('--demo', '--demo-accounts', String(options.demoAccounts ?? 2000));
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -56,13 +69,26 @@ export function startServer(
   });
 }
 
+/** Stops a server started by startServer and waits until it has closed its database. */
+export async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
 export const test = base.extend<{ demo: boolean; server: KeyfleetServer }>({
   demo: [false, { option: true }],
+  // The browser's clock starts where the server's did and runs on at the real pace (timers fire as
+  // usual, so messages close themselves): "today", overdue marks and reminders match the data.
+  context: async ({ context }, use) => {
+    await context.clock.install({ time: new Date(TEST_NOW) });
+    await use(context);
+  },
   server: async ({ demo }, use) => {
     const { server, child } = await startServer({ demo });
     await use(server);
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await stopServer(child);
     fs.rmSync(server.dataDir, { recursive: true, force: true });
   },
 });
