@@ -20,6 +20,7 @@ import type { Label } from '../../../shared/enums';
 import { type Lang, loadLang, pickLabel, saveLang } from './lang';
 import { en } from './messages-en';
 import { type MessageKey, zh } from './messages-zh';
+import { useReducedMotion } from '../lib/use-reduced-motion';
 
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;
@@ -69,8 +70,15 @@ const THEME = {
   },
 };
 
+/**
+ * The same look without animation, for users who ask their system for less motion: drawers, dialogs
+ * and menus appear at once (and the machine does not paint their frames).
+ */
+const STILL_THEME = { ...THEME, token: { ...THEME.token, motion: false } };
+
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(loadLang);
+  const reducedMotion = useReducedMotion();
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -89,7 +97,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={THEME}>
+      <ConfigProvider
+        locale={lang === 'zh-CN' ? zhCN : enUS}
+        theme={reducedMotion ? STILL_THEME : THEME}
+        wave={{ disabled: reducedMotion }}
+      >
         {children}
       </ConfigProvider>
     </I18nContext.Provider>
