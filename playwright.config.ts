@@ -13,7 +13,10 @@ export default defineConfig({
   testDir: 'test/e2e',
   globalSetup: './test/e2e/global-setup.ts',
   outputDir: 'test-results',
-  timeout: 60_000,
+  // Each test is a whole workflow of up to a hundred steps. What catches a hang is the wait for
+  // each state (10 s; 30 s after a job); this only bounds a whole scenario on a loaded 2-core
+  // machine (measured: the longest 22 s when quiet, 54 s with another process on one core).
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   // One at a time: each test runs a browser and its own server, and on a 2-core machine two of

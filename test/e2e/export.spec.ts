@@ -1,11 +1,8 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { expect, openAs, test, waitForTotal } from './fixtures';
+import { AFTER_JOB, expect, openAs, test, waitForTotal } from './fixtures';
 
 test.use({ demo: true });
-// Each walks the 2,000-account demo registry through export, staging and import jobs: on a
-// loaded two-core machine that alone can take most of a minute.
-test.slow();
 
 test('exports the filtered, sorted view with its visible columns to .xlsx and .csv', async ({
   page,
@@ -30,7 +27,7 @@ test('exports the filtered, sorted view with its visible columns to .xlsx and .c
   await page.getByTestId('export-xlsx').click();
   const xlsx = await xlsxDownload;
   expect(xlsx.suggestedFilename()).toMatch(/^客户列表-\d{8}-\d{4}\.xlsx$/);
-  await expect(page.getByTestId('export-done')).toBeVisible();
+  await expect(page.getByTestId('export-done')).toBeVisible(AFTER_JOB);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(await xlsx.path());
   const sheet = wb.getWorksheet('客户列表')!;

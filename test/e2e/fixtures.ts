@@ -100,6 +100,13 @@ export async function openAs(page: Page, server: KeyfleetServer, staffName: stri
   await expect(page.getByTestId('accounts-grid')).toBeVisible();
 }
 
+/**
+ * The wait for a step that runs a job (inspect, dry run, commit, export): each job starts a fresh
+ * worker thread that loads the Excel library before it reads a byte, which on a loaded two-core
+ * machine alone can take several seconds.
+ */
+export const AFTER_JOB = { timeout: 30_000 };
+
 /** Picks an option of the antd Select carrying `testId`. */
 export async function choose(page: Page, testId: string, label: string): Promise<void> {
   await page.getByTestId(testId).click();

@@ -1,12 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { usccCheckChar } from '../../shared/uscc';
-import { expect, gridTotal, openAs, test, waitForTotal } from './fixtures';
+import { AFTER_JOB, expect, gridTotal, openAs, test, waitForTotal } from './fixtures';
 
 test.use({ demo: true });
-// Each walks the 2,000-account demo registry through export, staging and import jobs: on a
-// loaded two-core machine that alone can take most of a minute.
-test.slow();
 
 interface AccountPage {
   total: number;
@@ -17,7 +14,7 @@ interface AccountPage {
 async function uploadToWizard(page: Page, file: string): Promise<void> {
   await page.getByTestId('import-button').click();
   await page.getByTestId('import-file-input').setInputFiles(file);
-  await expect(page.getByTestId('import-step-sheet')).toBeVisible();
+  await expect(page.getByTestId('import-step-sheet')).toBeVisible(AFTER_JOB);
 }
 
 async function toMapping(page: Page): Promise<void> {
@@ -28,7 +25,7 @@ async function toMapping(page: Page): Promise<void> {
 async function dryRun(page: Page) {
   await page.getByTestId('import-dryrun').click();
   const summary = page.getByTestId('import-summary');
-  await expect(summary).toBeVisible();
+  await expect(summary).toBeVisible(AFTER_JOB);
   return summary;
 }
 
@@ -50,7 +47,7 @@ test('an exported view imports back with nothing to change, and committing it ch
   const download = page.waitForEvent('download');
   await page.getByTestId('export-xlsx').click();
   const exported = await (await download).path();
-  await expect(page.getByTestId('export-done')).toBeVisible();
+  await expect(page.getByTestId('export-done')).toBeVisible(AFTER_JOB);
   await page.getByTestId('export-close').click();
 
   await uploadToWizard(page, exported);
@@ -68,7 +65,7 @@ test('an exported view imports back with nothing to change, and committing it ch
   await page.getByTestId('import-next').click();
   await page.getByTestId('import-commit').click();
   const done = page.getByTestId('import-done');
-  await expect(done).toBeVisible();
+  await expect(done).toBeVisible(AFTER_JOB);
   await expect(done.getByTestId('import-summary')).toHaveAttribute('data-unchanged', String(shown));
   await expect(done.getByTestId('import-summary')).toHaveAttribute('data-create', '0');
   await expect(done.getByTestId('import-summary')).toHaveAttribute('data-update', '0');
@@ -124,7 +121,7 @@ test('a file with bad rows: the dry run says why, all-or-nothing refuses, valid-
   await expect(page.getByTestId('import-commit')).toBeEnabled();
   await page.getByTestId('import-commit').click();
   const done = page.getByTestId('import-done');
-  await expect(done).toHaveAttribute('data-committed', 'true');
+  await expect(done).toHaveAttribute('data-committed', 'true', AFTER_JOB);
   await expect(done.getByTestId('import-summary')).toHaveAttribute('data-create', '1');
   await expect(done.getByTestId('import-summary')).toHaveAttribute('data-reject', '2');
   const created = await server.call<AccountPage>('accounts.list', {
@@ -137,7 +134,7 @@ test('a file with bad rows: the dry run says why, all-or-nothing refuses, valid-
   await page.getByTestId('import-rejects-download').click();
   const rejects = await download;
   expect(rejects.suggestedFilename()).toMatch(/\.xlsx$/);
-  await expect(page.getByTestId('export-done')).toBeVisible();
+  await expect(page.getByTestId('export-done')).toBeVisible(AFTER_JOB);
   const read = new ExcelJS.Workbook();
   await read.xlsx.readFile(await rejects.path());
   const rejected = read.worksheets[0]!;
