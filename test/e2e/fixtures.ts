@@ -34,12 +34,7 @@ export function startServer(
     throw new Error('out/main/serve.js is missing: run `npm run build` first (npm test does)');
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'keyfleet-e2e-'));
   const args = [serveJs, '--port', '0', '--data-dir', dataDir, '--clock', TEST_NOW];
-  const template = process.env[DEMO_TEMPLATE_ENV];
-  // Loading the demo takes seconds of CPU: tests start from a copy of the one the setup loaded.
-  if (options.demo && template && options.demoAccounts === undefined)
-    fs.cpSync(template, dataDir, { recursive: true });
-  else if (options.demo)
-    args.push('--demo', '--demo-accounts', String(options.demoAccounts ?? 2000));
+  if (options.demo) args.push('--demo', '--demo-accounts', String(options.demoAccounts ?? 2000));
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -86,7 +81,11 @@ export const test = base.extend<{ demo: boolean; server: KeyfleetServer }>({
     await use(context);
   },
   server: async ({ demo }, use) => {
-    const { server, child } = await startServer({ demo });
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyfleet-e2e-'));
+    const template = process.env[DEMO_TEMPLATE_ENV];
+    // Loading the demo takes seconds of CPU: a test starts from a copy of the one the setup loaded.
+    if (demo && template) fs.cpSync(template, dataDir, { recursive: true });
+    const { server, child } = await startServer({ demo: demo && !template, dataDir });
     await use(server);
     await stopServer(child);
     fs.rmSync(server.dataDir, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { DEMO_TEMPLATE_ENV, startServer, stopServer } from './fixtures';
 
 export default async function globalSetup(): Promise<() => void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyfleet-e2e-demo-'));
-  const { child } = await startServer({ demo: true, demoAccounts: 2000, dataDir });
+  const { child } = await startServer({ demo: true, dataDir });
   await stopServer(child);
   process.env[DEMO_TEMPLATE_ENV] = dataDir;
   return () => fs.rmSync(dataDir, { recursive: true, force: true });

@@ -46,9 +46,6 @@ export function GradeTag({ value }: { value: Grade }) {
 export function LifecycleBadge({ value }: { value: Lifecycle }) {
   const label = useEnumLabel();
   const color = LIFECYCLE_COLORS[value];
-  return color === 'default' ? (
-    <Badge status="default" text={label(LIFECYCLES, value)} />
-  ) : (
-    <Badge color={color} text={label(LIFECYCLES, value)} />
-  );
+  const dot = color === 'default' ? { status: 'default' as const } : { color };
+  return <Badge {...dot} text={label(LIFECYCLES, value)} />;
 }
