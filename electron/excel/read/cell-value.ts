@@ -11,6 +11,8 @@ export type NormalCell =
   | { kind: 'number'; value: number }
   /** `time` (HH:MM) when the cell also holds a time of day. */
   | { kind: 'date'; iso: string; time?: string }
+  /** An elapsed time ([h]:mm:ss …): its length and the text Excel shows for it (see duration.ts). */
+  | { kind: 'duration'; seconds: number; text: string }
   | { kind: 'boolean'; value: boolean }
   | { kind: 'error'; code: string }
   | { kind: 'image'; id: string };
@@ -65,6 +67,7 @@ export function normalizeCell(value: ExcelJS.CellValue): NormalCell {
 export function cellAsText(cell: NormalCell): string {
   switch (cell.kind) {
     case 'text':
+    case 'duration':
       return cell.text;
     case 'number':
       return String(cell.value);

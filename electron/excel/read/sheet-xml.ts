@@ -8,7 +8,9 @@
 import { AppError } from '../../../shared/result';
 import { excelSerialTime, excelSerialToIsoDate } from '../../../shared/values/date';
 import { type NormalCell, textCell } from './cell-value';
-import { decodeRef, decodeXmlText } from './workbook-parts';
+import { durationSeconds, formatDuration, isDurationFormat } from './duration';
+import { decodeXmlText } from './package-rels';
+import { decodeRef } from './workbook-parts';
 import { entryChunks } from './zip-entry';
 import type { ZipEntry } from './zip-guard';
 
@@ -51,16 +53,33 @@ async function* elements(file: string, entry: ZipEntry, tag: string): AsyncGener
 
 const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
-/** Text of a <t> element's content: XML entities, then Excel's _xHHHH_ escapes of control characters. */
+/**
+ * Text of a <t> or <v> element's content: line ends normalised as any XML parser does (a literal
+ * CR LF or lone CR is a LF; only &#13; or Excel's _x000D_ is a CR), then XML entities, then
+ * Excel's _xHHHH_ escapes of control characters.
+ */
 function xmlText(raw: string): string {
-  let text = raw.includes('&') ? decodeXmlText(raw) : raw;
+  const lines = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+  let text = lines.includes('&') ? decodeXmlText(lines) : lines;
   if (text.includes('_x'))
     text = text.replace(OOXML_ESCAPE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return text;
 }
 
 const SI = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
-const T = /<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g;
+const T = /<(?:\w+:)?t\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g;
+const PRESERVE = /\bxml:space\s*=\s*"preserve"/;
+const XML_SPACE = /^[ \t\r\n]+|[ \t\r\n]+$/g;
+
+/**
+ * One <t>: without xml:space="preserve" Excel drops the white space at its ends (what it shows,
+ * and what LEN counts), but keeps a run that is nothing but white space, the gap between words.
+ */
+function runText(attrs: string, raw: string): string {
+  const text = xmlText(raw);
+  if (PRESERVE.test(attrs) || !/[^ \t\r\n]/.test(text)) return text;
+  return text.replace(XML_SPACE, '');
+}
 /** Phonetic runs (furigana) are not part of the text. */
 const RPH = /<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g;
 
@@ -70,7 +89,7 @@ function itemText(inner: string): string {
   const body = inner.includes('rPh') ? inner.replace(RPH, '') : inner;
   let text = '';
   T.lastIndex = 0;
-  for (let m = T.exec(body); m; m = T.exec(body)) if (m[1]) text += xmlText(m[1]);
+  for (let m = T.exec(body); m; m = T.exec(body)) if (m[2]) text += runText(m[1]!, m[2]);
   return text;
 }
 
@@ -132,14 +151,20 @@ export async function readSharedStrings(
 /**
  * Built-in number formats that are dates: 14–22 everywhere, 27–36 and 50–58 in East Asian
  * locales (a Chinese Excel or WPS writes 2026年3月5日 as format 31, which general readers miss).
+ * 46 is [h]:mm:ss, an elapsed time, not a date.
  */
 const BUILTIN_DATES = new Set([
-  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51,
-  52, 53, 54, 55, 56, 57, 58,
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 47, 50, 51, 52,
+  53, 54, 55, 56, 57, 58,
 ]);
+const BUILTIN_DURATIONS = new Map([[46, '[h]:mm:ss']]);
 
-/** Whether a custom format code shows a date or time (quoted text, escapes and [..] ignored). */
+/**
+ * Whether a custom format code shows a date or time of day (quoted text, escapes and [..]
+ * ignored). Elapsed times ([h]:mm:ss) are durations, not dates.
+ */
 export function isDateFormat(code: string): boolean {
+  if (isDurationFormat(code)) return false;
   const bare = code
     .replace(/"[^"]*"/g, '')
     .replace(/\\./g, '')
@@ -150,13 +175,19 @@ export function isDateFormat(code: string): boolean {
   return /[ymdhs]/i.test(bare) || /[年月日时分秒]/.test(code.replace(/\[[^\]]*\]/g, ''));
 }
 
-/** Indexes of cell formats (the `s` of a cell) that show dates. */
-export async function readDateStyles(
+export interface CellStyles {
+  /** Indexes of cell formats (the `s` of a cell) that show dates. */
+  dates: Set<number>;
+  /** Indexes of cell formats that show elapsed times, with their format codes. */
+  durations: Map<number, string>;
+}
+
+export async function readCellStyles(
   file: string,
   entry: ZipEntry | undefined,
-): Promise<Set<number>> {
-  const dates = new Set<number>();
-  if (!entry) return dates;
+): Promise<CellStyles> {
+  const styles: CellStyles = { dates: new Set(), durations: new Map() };
+  if (!entry) return styles;
   let xml = '';
   for await (const text of elements(file, entry, 'styleSheet')) xml += text;
   const custom = new Map<number, string>();
@@ -169,16 +200,18 @@ export async function readDateStyles(
   let index = 0;
   for (const m of cellXfs.matchAll(/<(?:\w+:)?xf\b[^>]*>/g)) {
     const id = Number(/\bnumFmtId="(\d+)"/.exec(m[0])?.[1] ?? 0);
-    const code = custom.get(id);
-    if (code !== undefined ? isDateFormat(code) : BUILTIN_DATES.has(id)) dates.add(index);
+    const code = custom.get(id) ?? BUILTIN_DURATIONS.get(id);
+    if (code !== undefined && isDurationFormat(code)) styles.durations.set(index, code);
+    else if (code !== undefined ? isDateFormat(code) : BUILTIN_DATES.has(id))
+      styles.dates.add(index);
     index++;
   }
-  return dates;
+  return styles;
 }
 
 export interface SheetContext {
   strings: SharedStrings;
-  dateStyles: ReadonlySet<number>;
+  styles: CellStyles;
   date1904: boolean;
 }
 
@@ -228,8 +261,15 @@ function cellValue(attrs: string, inner: string | undefined, ctx: SheetContext):
     default: {
       const value = Number(v);
       if (!Number.isFinite(value) || v.trim() === '') return textCell(xmlText(v));
-      const style = ATTR_S.exec(attrs)?.[1];
-      if (style !== undefined && ctx.dateStyles.has(Number(style))) {
+      const style = Number(ATTR_S.exec(attrs)?.[1] ?? 0);
+      const duration = ctx.styles.durations.get(style);
+      if (duration !== undefined)
+        return {
+          kind: 'duration',
+          seconds: durationSeconds(value),
+          text: formatDuration(value, duration),
+        };
+      if (ctx.styles.dates.has(style)) {
         const iso = excelSerialToIsoDate(value, ctx.date1904);
         const time = excelSerialTime(value);
         if (iso) return time ? { kind: 'date', iso, time } : { kind: 'date', iso };

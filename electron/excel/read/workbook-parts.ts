@@ -5,6 +5,7 @@
  * inflated once here with its real size counted, which is the zip-bomb check on actual bytes.
  */
 import { AppError } from '../../../shared/result';
+import { attributes, parseRelationships, relsPathOf, resolveTarget } from './package-rels';
 import { readEntry, readEntryText } from './zip-entry';
 import { DEFAULT_ZIP_LIMITS, inspectZip, type ZipEntry, type ZipLimits } from './zip-guard';
 
@@ -34,30 +35,9 @@ export interface WorkbookParts {
   entries: ZipEntry[];
   date1904: boolean;
   /** Where the shared strings and styles live (usually xl/sharedStrings.xml, xl/styles.xml). */
-  sharedStringsPath: string;
-  stylesPath: string;
+  sharedStringsPath: string | null;
+  stylesPath: string | null;
   sheets: SheetPart[];
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-export function decodeXmlText(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#')
-      return String.fromCodePoint(
-        name[1] === 'x' || name[1] === 'X'
-          ? parseInt(name.slice(2), 16)
-          : parseInt(name.slice(1), 10),
-      );
-    return ENTITIES[name] ?? whole;
-  });
-}
-
-function attributes(tag: string): Record<string, string> {
-  // A null-prototype object: attribute names come from the file.
-  const out = Object.create(null) as Record<string, string>;
-  for (const m of tag.matchAll(/([\w:]+)\s*=\s*"([^"]*)"/g)) out[m[1]!] = decodeXmlText(m[2]!);
-  return out;
 }
 
 /** "AB12" → { column: 28, row: 12 }. */
@@ -75,11 +55,6 @@ function tooBig(kind: 'too_many_rows' | 'too_many_columns', what: string): AppEr
     `the sheet claims ${what}, beyond what Excel allows (${MAX_ROWS} rows × ${MAX_COLUMNS} columns)`,
     { kind },
   );
-}
-
-function resolveTarget(target: string): string {
-  const t = target.replace(/\\/g, '/');
-  return t.startsWith('/') ? t.slice(1) : `xl/${t}`.replace(/\/\.\//g, '/');
 }
 
 const DIMENSION = /<(?:\w+:)?dimension\s+ref="([A-Z]+\d+)(?::([A-Z]+\d+))?"/;
@@ -126,6 +101,51 @@ async function scanSheet(file: string, entry: ZipEntry, sheet: SheetPart): Promi
   });
 }
 
+/** workbook.xml and .rels parts are small; anything bigger is not a real one. */
+const MAX_STRUCTURE_BYTES = 16 * 1024 ** 2;
+
+function notWorkbook(): AppError {
+  return new AppError('VALIDATION', 'the file is a zip archive but not an Excel workbook', {
+    kind: 'not_xlsx',
+  });
+}
+
+/** Zip entries by part name; part names compare case-insensitively (OPC), exact names first. */
+function entryIndex(entries: readonly ZipEntry[]): (name: string | null) => ZipEntry | undefined {
+  const exact = new Map(entries.map((e) => [e.name, e]));
+  const folded = new Map<string, ZipEntry>();
+  for (const e of entries)
+    if (!folded.has(e.name.toLowerCase())) folded.set(e.name.toLowerCase(), e);
+  return (name) =>
+    name === null ? undefined : (exact.get(name) ?? folded.get(name.toLowerCase()));
+}
+
+/**
+ * The workbook part: the package's officeDocument relationship (_rels/.rels) names it. A zip
+ * without package relationships is still read when its workbook is at the usual xl/workbook.xml.
+ */
+async function findWorkbook(
+  file: string,
+  entry: ReturnType<typeof entryIndex>,
+): Promise<{ workbook: ZipEntry; xml: string }> {
+  const packageRels = entry('_rels/.rels');
+  const candidates: (string | null)[] = [];
+  if (packageRels) {
+    const xml = await readEntryText(file, packageRels, MAX_STRUCTURE_BYTES);
+    for (const r of parseRelationships(xml))
+      if (r.type === 'officeDocument' && !r.external) candidates.push(resolveTarget('', r.target));
+  }
+  candidates.push('xl/workbook.xml');
+  for (const name of candidates) {
+    const workbook = entry(name);
+    if (!workbook || workbook.size > MAX_STRUCTURE_BYTES) continue;
+    const xml = await readEntryText(file, workbook, MAX_STRUCTURE_BYTES);
+    // A Word or PowerPoint file is a package too: its main part is not a workbook.
+    if (/<(?:\w+:)?workbook\b/.test(xml)) return { workbook, xml };
+  }
+  throw notWorkbook();
+}
+
 /**
  * Checks the archive (directory, then every part's real size) and reads its structure. Throws
  * AppError VALIDATION with a `kind` naming the problem for anything broken or hostile.
@@ -135,32 +155,42 @@ export async function readWorkbookParts(
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
 ): Promise<WorkbookParts> {
   const entries = inspectZip(file, limits);
-  const byName = new Map(entries.map((e) => [e.name, e]));
-  const workbookXml = await readEntryText(file, byName.get('xl/workbook.xml')!, 16 * 1024 ** 2);
-  const relsEntry = byName.get('xl/_rels/workbook.xml.rels');
-  const relsXml = relsEntry ? await readEntryText(file, relsEntry, 16 * 1024 ** 2) : '';
+  const entry = entryIndex(entries);
+  const { workbook, xml: workbookXml } = await findWorkbook(file, entry);
+  const relsEntry = entry(relsPathOf(workbook.name));
+  const relsXml = relsEntry ? await readEntryText(file, relsEntry, MAX_STRUCTURE_BYTES) : '';
 
-  const targets = new Map<string, string>();
-  let sharedStringsPath = 'xl/sharedStrings.xml';
-  let stylesPath = 'xl/styles.xml';
-  for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-    const a = attributes(m[0]);
-    if (!a.Id || !a.Target) continue;
-    const target = resolveTarget(a.Target);
-    targets.set(a.Id, target);
-    if (a.Type?.endsWith('/sharedStrings')) sharedStringsPath = target;
-    if (a.Type?.endsWith('/styles')) stylesPath = target;
+  // Targets are relative to the workbook part, wherever it is.
+  const targets = new Map<string, ZipEntry>();
+  let sharedStrings: ZipEntry | undefined;
+  let styles: ZipEntry | undefined;
+  for (const r of parseRelationships(relsXml)) {
+    if (r.external) continue;
+    const target = entry(resolveTarget(workbook.name, r.target));
+    if (!target) continue;
+    targets.set(r.id, target);
+    if (r.type === 'sharedStrings') sharedStrings ??= target;
+    if (r.type === 'styles') styles ??= target;
   }
+  // Writers that leave these relationships out still put the parts beside the workbook.
+  sharedStrings ??= entry(resolveTarget(workbook.name, 'sharedStrings.xml'));
+  styles ??= entry(resolveTarget(workbook.name, 'styles.xml'));
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*"(1|true)"/.test(workbookXml);
+  const sheetTags = [...workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)];
+  if (sheetTags.length > limits.maxSheets)
+    throw new AppError('VALIDATION', `the workbook has ${sheetTags.length} sheets`, {
+      kind: 'too_many_sheets',
+      count: sheetTags.length,
+    });
   const sheets: SheetPart[] = [];
-  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+  for (const m of sheetTags) {
     const a = attributes(m[0]);
     const rid = a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1];
-    const path = rid ? targets.get(rid) : undefined;
-    if (!a.name || !path || !byName.has(path)) continue;
+    const part = rid ? targets.get(rid) : undefined;
+    if (!a.name || !part) continue;
     sheets.push({
       name: a.name,
-      path,
+      path: part.name,
       hidden: a.state === 'hidden' || a.state === 'veryHidden',
       rows: null,
       columns: null,
@@ -172,11 +202,18 @@ export async function readWorkbookParts(
 
   // Every part a reader will inflate is inflated here first, its real size counted.
   const sheetByPath = new Map(sheets.map((s) => [s.path, s]));
-  for (const entry of entries) {
-    const sheet = sheetByPath.get(entry.name);
-    if (sheet) await scanSheet(file, entry, sheet);
-    else if (entry.name.endsWith('.xml') || entry.name.endsWith('.rels'))
-      await readEntry(file, entry, () => undefined);
+  const read = new Set([sharedStrings, styles]);
+  for (const e of entries) {
+    const sheet = sheetByPath.get(e.name);
+    if (sheet) await scanSheet(file, e, sheet);
+    else if (read.has(e) || e.name.endsWith('.xml') || e.name.endsWith('.rels'))
+      await readEntry(file, e, () => undefined);
   }
-  return { entries, date1904, sharedStringsPath, stylesPath, sheets };
+  return {
+    entries,
+    date1904,
+    sharedStringsPath: sharedStrings?.name ?? null,
+    stylesPath: styles?.name ?? null,
+    sheets,
+  };
 }

@@ -4,7 +4,7 @@
  */
 import { AppError } from '../../../shared/result';
 import type { NormalCell } from './cell-value';
-import { readDateStyles, readRows, readSharedStrings, type SheetContext } from './sheet-xml';
+import { readCellStyles, readRows, readSharedStrings, type SheetContext } from './sheet-xml';
 import { MAX_COLUMNS, MAX_ROWS, type MergedRange, type WorkbookParts } from './workbook-parts';
 
 export interface SourceRow {
@@ -53,10 +53,10 @@ const contexts = new WeakMap<WorkbookParts, Promise<SheetContext>>();
 function contextOf(file: string, parts: WorkbookParts): Promise<SheetContext> {
   let ctx = contexts.get(parts);
   if (!ctx) {
-    const entry = (name: string) => parts.entries.find((e) => e.name === name);
+    const entry = (name: string | null) => parts.entries.find((e) => e.name === name);
     ctx = (async () => ({
       strings: await readSharedStrings(file, entry(parts.sharedStringsPath)),
-      dateStyles: await readDateStyles(file, entry(parts.stylesPath)),
+      styles: await readCellStyles(file, entry(parts.stylesPath)),
       date1904: parts.date1904,
     }))();
     contexts.set(parts, ctx);

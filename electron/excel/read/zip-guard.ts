@@ -157,8 +157,13 @@ export function inspectZip(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS)
           { entry: e.name },
         );
     }
-    const names = new Set(entries.map((e) => e.name));
-    if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml'))
+    // Part names compare case-insensitively. The workbook itself is found later through the
+    // package relationships; a package without them must have it at the usual path.
+    const names = new Set(entries.map((e) => e.name.toLowerCase()));
+    if (
+      !names.has('[content_types].xml') ||
+      !(names.has('_rels/.rels') || names.has('xl/workbook.xml'))
+    )
       throw bad('not_xlsx', 'the file is a zip archive but not an Excel workbook');
     const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name)).length;
     if (sheets > limits.maxSheets)
