@@ -8,6 +8,7 @@ import * as m20261122100100 from './20261122100100_account_registry';
 import * as m20261122200000 from './20261122200000_imports';
 import * as m20261122210000 from './20261122210000_sales';
 import * as m20261123090000 from './20261123090000_claims_filings';
+import * as m20261202120000 from './20261202120000_stage_note_codes';
 
 export interface Migration {
   name: string;
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261122200000_imports', ...m20261122200000 },
   { name: '20261122210000_sales', ...m20261122210000 },
   { name: '20261123090000_claims_filings', ...m20261123090000 },
+  { name: '20261202120000_stage_note_codes', ...m20261202120000 },
 ];

@@ -4,6 +4,7 @@ import { chinaDate, chinaDayStart } from '../../shared/dates';
 import type { CalendarItem, CalendarPage } from '../../shared/schemas/calendar';
 import { ACTIONABLE_KINDS, type DeadlineKind } from '../../shared/sales-enums';
 import type { Database } from '../db/schema';
+import { noteFromColumns } from '../../shared/system-notes';
 import { now as clockNow } from '../../shared/clock';
 
 const actionable = sql.join(ACTIONABLE_KINDS.map((k) => sql`${k}`));
@@ -28,6 +29,8 @@ function itemsQuery(db: Kysely<Database>, today: string) {
       'd.due_on',
       'd.due_at',
       'd.title',
+      'd.note_code',
+      'd.note_params',
       'd.account_id',
       sql<string | null>`a.name`.as('account_name'),
       'd.entity',
@@ -47,6 +50,7 @@ function toItem(r: ItemRecord): CalendarItem {
     dueOn: r.due_on,
     dueAt: r.due_at,
     title: r.title,
+    note: noteFromColumns(r.note_code, r.note_params),
     accountId: r.account_id,
     accountName: r.account_name,
     entity: r.entity as CalendarItem['entity'],

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { DeadlineKind } from '../../shared/sales-enums';
 import { chinaDate } from '../../shared/dates';
 import type { Database } from '../db/schema';
+import { noteColumns, type SystemNote } from '../../shared/system-notes';
 
 export type DeadlineEntity =
   'tender' | 'contract' | 'opportunity' | 'activity' | 'follow_up' | 'claim';
@@ -16,6 +17,8 @@ export interface DeadlineItem {
   /** A date (YYYY-MM-DD) or a UTC instant; an instant falls on its China date. */
   due: string | null;
   title: string;
+  /** A coded qualifier of the title, put into words by the reader (shared/system-notes.ts). */
+  note?: SystemNote | null;
   accountId: number | null;
   ownerId: number | null;
   doneAt?: string | null;
@@ -43,6 +46,8 @@ export async function syncDeadlines(
     const timed = item.due.length > 10;
     const row = {
       title: item.title,
+      note_code: noteColumns(item.note).code,
+      note_params: noteColumns(item.note).params,
       account_id: item.accountId,
       owner_id: item.ownerId,
       due_on: timed ? chinaDate(item.due) : item.due,

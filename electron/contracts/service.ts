@@ -620,7 +620,7 @@ export async function finalizeContract(
           'in_use',
           'contract',
           {},
-          `${before.number}: final`,
+          { code: 'contract.final', params: { number: before.number } },
         );
     }
     const after = await mustGetContract(trx, id);
@@ -853,7 +853,8 @@ async function scheduleFollowUps(
       {
         kind: 'follow_up',
         due: dueOn,
-        title: `${c.number} ${unit?.name ?? c.partyName}（交车后${days}天）`,
+        title: `${c.number} ${unit?.name ?? c.partyName}`,
+        note: { code: 'follow_up.after_delivery', params: { days } },
         accountId: c.accountId,
         ownerId: c.ownerId,
       },

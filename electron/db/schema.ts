@@ -220,7 +220,11 @@ export interface OpportunityStagesTable {
   from_stage: string | null;
   to_stage: string;
   cause: 'manual' | 'tender' | 'contract';
+  /** What a person typed (a lost or abandoned opportunity's note), shown as typed. */
   note: string | null;
+  /** A note the application wrote: a code and its JSON parameters (shared/system-notes.ts). */
+  note_code: string | null;
+  note_params: string | null;
 }
 
 export interface TendersTable extends Stamps {
@@ -414,6 +418,9 @@ export interface DeadlinesTable {
   account_id: number | null;
   owner_id: number | null;
   title: string;
+  /** A coded qualifier of the title (a follow-up's day after delivery), see shared/system-notes.ts. */
+  note_code: string | null;
+  note_params: string | null;
   due_on: string;
   due_at: string | null;
   done_at: string | null;

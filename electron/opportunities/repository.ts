@@ -17,6 +17,7 @@ import {
   type Stage,
 } from '../../shared/sales-enums';
 import { searchKey } from '../../shared/text';
+import { noteFromColumns } from '../../shared/system-notes';
 import type { Database } from '../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
 
@@ -294,7 +295,17 @@ export async function getOpportunityDetail(
     db
       .selectFrom('opportunity_stages as h')
       .leftJoin('staff as s', 's.id', 'h.actor_id')
-      .select(['h.at', 'h.actor_id', 's.name', 'h.from_stage', 'h.to_stage', 'h.cause', 'h.note'])
+      .select([
+        'h.at',
+        'h.actor_id',
+        's.name',
+        'h.from_stage',
+        'h.to_stage',
+        'h.cause',
+        'h.note',
+        'h.note_code',
+        'h.note_params',
+      ])
       .where('h.opportunity_id', '=', id)
       .orderBy('h.id')
       .execute(),
@@ -342,6 +353,7 @@ export async function getOpportunityDetail(
       to: h.to_stage as Stage,
       cause: h.cause,
       note: h.note,
+      systemNote: noteFromColumns(h.note_code, h.note_params),
     })),
     tenders: tenders.map((t) => ({
       id: t.id,

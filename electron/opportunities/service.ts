@@ -8,6 +8,7 @@ import type {
 import { AppError, fieldIssue } from '../../shared/result';
 import { type Stage, isOpenStage } from '../../shared/sales-enums';
 import { searchKey } from '../../shared/text';
+import { noteColumns, type SystemNote } from '../../shared/system-notes';
 import { nameInitials, nameSortKey } from '../accounts/pinyin';
 import { appendAudit } from '../audit/audit';
 import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
@@ -308,7 +309,8 @@ export interface StageFacts {
 
 /**
  * Moves an opportunity to a stage inside the caller's transaction, checking what that stage needs.
- * Used by the stage buttons (cause manual), tender results and contracts.
+ * Used by the stage buttons (cause manual), tender results and contracts; the latter say why in a
+ * coded note (put into words by whoever reads it), a person's lost note stays their text.
  */
 export async function applyStage(
   trx: Kysely<Database>,
@@ -317,7 +319,7 @@ export async function applyStage(
   to: Stage,
   cause: 'manual' | 'tender' | 'contract',
   facts: StageFacts,
-  note: string | null = null,
+  systemNote: SystemNote | null = null,
 ): Promise<OpportunityDetail> {
   const before = await mustGetOpportunity(trx, id);
   if (before.stage === to) return before;
@@ -396,7 +398,9 @@ export async function applyStage(
       from_stage: before.stage,
       to_stage: to,
       cause,
-      note: note ?? facts.lostNote ?? null,
+      note: facts.lostNote ?? null,
+      note_code: noteColumns(systemNote).code,
+      note_params: noteColumns(systemNote).params,
     })
     .execute();
   await syncOpportunityDeadlines(trx, id);

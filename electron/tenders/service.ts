@@ -20,6 +20,7 @@ import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
 import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
 import { applyStage } from '../opportunities/service';
+import type { SystemNote } from '../../shared/system-notes';
 import { getSalesSettings } from '../settings/sales-settings';
 import { getTenderDetail } from './repository';
 import { now as clockNow, nowIso } from '../../shared/clock';
@@ -288,7 +289,7 @@ async function advanceOpportunity(
   actorId: number,
   opportunityId: number | null,
   to: Stage,
-  note: string,
+  note: SystemNote,
 ): Promise<void> {
   if (opportunityId === null) return;
   const opp = await trx
@@ -332,13 +333,10 @@ export async function createTender(
     await refreshTender(trx, id);
     await relinkOpportunity(trx, input.opportunityId);
     if (input.lots.some((l) => l.bidAmountFen !== null))
-      await advanceOpportunity(
-        trx,
-        actorId,
-        input.opportunityId,
-        'comparison',
-        `${input.projectNo}: bid`,
-      );
+      await advanceOpportunity(trx, actorId, input.opportunityId, 'comparison', {
+        code: 'tender.bid',
+        params: { projectNo: input.projectNo },
+      });
     const created = await mustGetTender(trx, id);
     await appendAudit(trx, {
       actorId,
@@ -400,13 +398,10 @@ export async function updateTender(
     await relinkOpportunity(trx, before.opportunityId);
     await relinkOpportunity(trx, input.opportunityId);
     if (input.lots.some((l) => l.bidAmountFen !== null) && before.status !== 'awarded')
-      await advanceOpportunity(
-        trx,
-        actorId,
-        input.opportunityId,
-        'comparison',
-        `${input.projectNo}: bid`,
-      );
+      await advanceOpportunity(trx, actorId, input.opportunityId, 'comparison', {
+        code: 'tender.bid',
+        params: { projectNo: input.projectNo },
+      });
     const after = await mustGetTender(trx, id);
     await appendAudit(trx, {
       actorId,
@@ -665,7 +660,10 @@ export async function recordResults(
         const pending = lots.some((l) => l.result === 'pending');
         const lost = lots.find((l) => l.result === 'lost');
         if (won.length > 0)
-          await advanceOpportunity(trx, actorId, oppId, 'commitment', `${before.projectNo}: won`);
+          await advanceOpportunity(trx, actorId, oppId, 'commitment', {
+            code: 'tender.won',
+            params: { projectNo: before.projectNo },
+          });
         else if (!pending && lost)
           await applyStage(
             trx,
@@ -678,7 +676,7 @@ export async function recordResults(
               winnerName: [lost.winner_name, lost.winner_brand].filter(Boolean).join(' · ') || null,
               winningPriceFen: lost.winning_amount_fen,
             },
-            `${before.projectNo}: lost`,
+            { code: 'tender.lost', params: { projectNo: before.projectNo } },
           );
       }
     }

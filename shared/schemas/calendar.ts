@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEADLINE_KIND_VALUES } from '../sales-enums';
+import { systemNote } from '../system-notes';
 import { id, isoDate, timestamp } from './common';
 
 /** What a deadline belongs to: the card the calendar opens. */
@@ -19,7 +20,10 @@ export const calendarItem = z.object({
   dueOn: isoDate,
   /** The exact moment, for timed items (bid deadline, opening). */
   dueAt: timestamp.nullable(),
+  /** Names only (a project or contract number, a unit): language-neutral. */
   title: z.string(),
+  /** A coded qualifier of the title (a follow-up's day), worded in the reader's language. */
+  note: systemNote.nullable(),
   accountId: id.nullable(),
   accountName: z.string().nullable(),
   entity: z.enum(DEADLINE_ENTITIES),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BUYER_TYPE_VALUES, PURCHASE_ROLE_VALUES, SOURCE_VALUES, type Label } from '../enums';
 import { type ColumnSpec, filterSchema, listQuerySchema, pageSchema, refineFilters } from '../list';
 import { LOST_REASON_VALUES, OPEN_STAGES, STAGE_VALUES } from '../sales-enums';
+import { systemNote } from '../system-notes';
 import { id, isoDate, optionalText, ref, requiredText, timestamp } from './common';
 
 /** Money in fen (分): whole, non-negative, below 10^13 fen (100 billion yuan). */
@@ -141,7 +142,10 @@ export const stageChange = z.object({
   to: z.enum(STAGE_VALUES),
   /** What moved it: a person, a tender result, a contract. */
   cause: z.enum(['manual', 'tender', 'contract']),
+  /** What a person wrote, as written. */
   note: z.string().nullable(),
+  /** Why the application moved it (a tender's bid or result, a final contract), as a code. */
+  systemNote: systemNote.nullable(),
 });
 
 export const opportunityDetail = opportunityRow.extend({

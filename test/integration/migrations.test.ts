@@ -6,6 +6,7 @@ import { MIGRATIONS, type Migration } from '../../migrations';
 import { connect, type Connection } from '../../electron/db/connection';
 import { migrateDown, migrateUp, migrationStatus } from '../../electron/db/migrator';
 import { tempDir } from '../helpers/db';
+import { noteFromColumns, renderSystemNote } from '../../shared/system-notes';
 
 const open: Connection[] = [];
 function blank(): Connection {
@@ -90,6 +91,150 @@ describe('migrations', () => {
     expect((await migrationStatus(conn.db, [...MIGRATIONS, broken])).pending).toEqual([
       broken.name,
     ]);
+  });
+
+  it('20261202120000_stage_note_codes turns the sentences the app wrote into codes, and back', async () => {
+    const conn = blank();
+    await migrateUp(conn.db, MIGRATIONS, '20261123090000_claims_filings');
+    const run = (q: string, ...params: unknown[]) => conn.sqlite.prepare(q).run(...params);
+    const at = '2026-11-20T02:00:00.000Z';
+    run(`insert into staff (id, name, role, created_at) values (1, '王芳', 'specialist', ?)`, at);
+    run(
+      `insert into accounts (id, name, name_norm, name_sort, buyer_type, grade, lifecycle, search_text, created_at, updated_at)
+       values (1, '杭州市公安局', '杭州市公安局', 'hangzhou', 'government', 'A', 'target', '', ?, ?)`,
+      at,
+      at,
+    );
+    run(
+      `insert into opportunities (id, account_id, title, title_sort, buyer_type, stage, stage_changed_at, search_text, created_at, updated_at)
+       values (1, 1, '执法车', 'zhifache', 'government', 'in_use', ?, '', ?, ?)`,
+      at,
+      at,
+      at,
+    );
+    const stage = (cause: string, note: string | null) =>
+      run(
+        `insert into opportunity_stages (opportunity_id, at, actor_id, from_stage, to_stage, cause, note)
+         values (1, ?, 1, 'interest', 'comparison', ?, ?)`,
+        at,
+        cause,
+        note,
+      );
+    stage('tender', 'HZCG-2026-001: bid');
+    stage('tender', 'ZJ: 2026 (1): won');
+    stage('tender', 'HZCG-2026-002: lost');
+    stage('contract', 'HT2026-0007: final');
+    // A person's words, even where they look like the app's: kept as typed.
+    stage('manual', 'HZCG-2026-003: lost');
+    stage('tender', '开标后客户改变主意');
+    stage('contract', 'HT2026-0007: finalised by phone');
+    stage('manual', null);
+    const deadline = (entity: string, kind: string, id: number, title: string) =>
+      run(
+        `insert into deadlines (kind, entity, entity_id, title, due_on) values (?, ?, ?, ?, '2026-12-01')`,
+        kind,
+        entity,
+        id,
+        title,
+      );
+    deadline('follow_up', 'follow_up', 1, 'HT2026-0007 杭州市公安局（交车后7天）');
+    deadline('follow_up', 'follow_up', 2, 'HT2026-0007 西湖分局（交车后30天）');
+    deadline('follow_up', 'follow_up', 3, 'HT2026-0008 没有后缀');
+    deadline('tender', 'opening', 1, 'HZCG-2026-001 执法车（交车后7天）');
+    const before = {
+      stages: conn.sqlite.prepare('select * from opportunity_stages order by id').all(),
+      deadlines: conn.sqlite.prepare('select * from deadlines order by id').all(),
+    };
+
+    await migrateUp(conn.db, MIGRATIONS, '20261202120000_stage_note_codes');
+    const stages = conn.sqlite
+      .prepare('select cause, note, note_code, note_params from opportunity_stages order by id')
+      .all();
+    expect(stages).toEqual([
+      {
+        cause: 'tender',
+        note: null,
+        note_code: 'tender.bid',
+        note_params: '{"projectNo":"HZCG-2026-001"}',
+      },
+      {
+        cause: 'tender',
+        note: null,
+        note_code: 'tender.won',
+        note_params: '{"projectNo":"ZJ: 2026 (1)"}',
+      },
+      {
+        cause: 'tender',
+        note: null,
+        note_code: 'tender.lost',
+        note_params: '{"projectNo":"HZCG-2026-002"}',
+      },
+      {
+        cause: 'contract',
+        note: null,
+        note_code: 'contract.final',
+        note_params: '{"number":"HT2026-0007"}',
+      },
+      { cause: 'manual', note: 'HZCG-2026-003: lost', note_code: null, note_params: null },
+      { cause: 'tender', note: '开标后客户改变主意', note_code: null, note_params: null },
+      {
+        cause: 'contract',
+        note: 'HT2026-0007: finalised by phone',
+        note_code: null,
+        note_params: null,
+      },
+      { cause: 'manual', note: null, note_code: null, note_params: null },
+    ]);
+    const deadlines = conn.sqlite
+      .prepare('select entity, title, note_code, note_params from deadlines order by id')
+      .all();
+    expect(deadlines).toEqual([
+      {
+        entity: 'follow_up',
+        title: 'HT2026-0007 杭州市公安局',
+        note_code: 'follow_up.after_delivery',
+        note_params: '{"days":7}',
+      },
+      {
+        entity: 'follow_up',
+        title: 'HT2026-0007 西湖分局',
+        note_code: 'follow_up.after_delivery',
+        note_params: '{"days":30}',
+      },
+      { entity: 'follow_up', title: 'HT2026-0008 没有后缀', note_code: null, note_params: null },
+      {
+        entity: 'tender',
+        title: 'HZCG-2026-001 执法车（交车后7天）',
+        note_code: null,
+        note_params: null,
+      },
+    ]);
+    // Read through today's code, each migrated row says the same thing as before in either language.
+    const notes = stages.map((r) => {
+      const row = r as { note_code: string | null; note_params: string | null };
+      return noteFromColumns(row.note_code, row.note_params);
+    });
+    expect(notes.slice(0, 4).map((n) => renderSystemNote(n!, 'zh'))).toEqual([
+      'HZCG-2026-001：已投标',
+      'ZJ: 2026 (1)：中标',
+      'HZCG-2026-002：未中标',
+      'HT2026-0007：合同已生效',
+    ]);
+    expect(notes.slice(0, 4).map((n) => renderSystemNote(n!, 'en'))).toEqual([
+      'HZCG-2026-001: bid entered',
+      'ZJ: 2026 (1): won',
+      'HZCG-2026-002: lost',
+      'HT2026-0007: contract final',
+    ]);
+
+    // Down restores what the previous version wrote.
+    await migrateDown(conn.db, MIGRATIONS, '20261123090000_claims_filings');
+    expect(conn.sqlite.prepare('select * from opportunity_stages order by id').all()).toEqual(
+      before.stages,
+    );
+    expect(conn.sqlite.prepare('select * from deadlines order by id').all()).toEqual(
+      before.deadlines,
+    );
   });
 
   it('refuses a file written by a newer version', async () => {

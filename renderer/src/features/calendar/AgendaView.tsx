@@ -3,7 +3,7 @@ import { Tag } from 'antd';
 import { useEffect, useRef } from 'react';
 import type { CalendarItem } from '../../../../shared/schemas/calendar';
 import { useLang, useT } from '../../i18n/context';
-import { formatDay, timeOf, titleWithoutAccount } from './item-text';
+import { formatDay, itemTitle, timeOf, titleWithoutAccount } from './item-text';
 import { KindTag } from './KindTag';
 
 interface Props {
@@ -59,6 +59,7 @@ function AgendaRow(props: {
 }) {
   const { item, showOwner, onOpen } = props;
   const t = useT();
+  const { lang } = useLang();
   const classes = ['cal-row', item.overdue ? 'is-overdue' : '', item.done ? 'is-done' : ''];
   return (
     <button
@@ -75,8 +76,8 @@ function AgendaRow(props: {
       <span className="cal-row__kind">
         <KindTag kind={item.kind} />
       </span>
-      <span className="cal-row__title" title={item.title}>
-        {titleWithoutAccount(item)}
+      <span className="cal-row__title" title={itemTitle(item, lang)}>
+        {titleWithoutAccount(item, lang)}
       </span>
       <span className="cal-row__account" title={item.accountName ?? undefined}>
         {item.accountName ?? ''}

@@ -2,7 +2,7 @@
 import type { CalendarItem } from '../../../../shared/schemas/calendar';
 import { useLang, useT } from '../../i18n/context';
 import { formatDate } from '../../lib/format';
-import { timeOf } from './item-text';
+import { itemTitle, timeOf } from './item-text';
 import { KindTag } from './KindTag';
 
 export function ItemDetails({ item }: { item: CalendarItem }) {
@@ -18,7 +18,7 @@ export function ItemDetails({ item }: { item: CalendarItem }) {
           {time ? ` ${time}` : ''}
         </span>
       </div>
-      <div className="cal-details__title">{item.title}</div>
+      <div className="cal-details__title">{itemTitle(item, lang)}</div>
       {item.accountName && (
         <div className="cal-details__line">
           {t('calendar.accountOf', { name: item.accountName })}

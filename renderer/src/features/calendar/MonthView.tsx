@@ -9,7 +9,7 @@ import type { CalendarItem } from '../../../../shared/schemas/calendar';
 import { useLang, useT } from '../../i18n/context';
 import { type VisibleRange, weeksOf } from './calendar-dates';
 import { ItemDetails } from './ItemDetails';
-import { formatDay, timeOf } from './item-text';
+import { formatDay, itemTitle, timeOf } from './item-text';
 import { kindStyle } from './KindTag';
 
 export interface DayCount {
@@ -166,6 +166,7 @@ function DayCell(props: {
 }
 
 function Chip({ item, onOpen }: { item: CalendarItem; onOpen: (item: CalendarItem) => void }) {
+  const { lang } = useLang();
   const time = timeOf(item);
   const classes = ['cal-chip', item.overdue ? 'is-overdue' : '', item.done ? 'is-done' : ''];
   return (
@@ -182,7 +183,7 @@ function Chip({ item, onOpen }: { item: CalendarItem; onOpen: (item: CalendarIte
         data-done={item.done ? 'true' : undefined}
       >
         {time && <span className="cal-chip__time">{time}</span>}
-        <span className="cal-chip__title">{item.title}</span>
+        <span className="cal-chip__title">{itemTitle(item, lang)}</span>
       </button>
     </Popover>
   );

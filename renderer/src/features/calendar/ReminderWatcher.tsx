@@ -15,7 +15,7 @@ import { useEnumLabel, useLang, useT } from '../../i18n/context';
 import { formatDate } from '../../lib/format';
 import { useHashRoute } from '../../lib/use-hash-route';
 import { notifyDesktop } from './desktop-notify';
-import { timeOf, whenText } from './item-text';
+import { itemTitle, timeOf, whenText } from './item-text';
 import { KindTag } from './KindTag';
 import { loadShown, markShown, reminderKey } from './reminder-log';
 import { useOpenItem } from './use-open-item';
@@ -90,7 +90,7 @@ export function ReminderWatcher() {
       ),
       description: (
         <div>
-          <div className="reminder__text">{item.title}</div>
+          <div className="reminder__text">{itemTitle(item, lang)}</div>
           <div className="reminder__sub">
             {[item.accountName, date].filter(Boolean).join(' · ')}
           </div>
@@ -119,7 +119,7 @@ export function ReminderWatcher() {
     void notifyDesktop({
       title: `${label(DEADLINE_KINDS, item.kind)} · ${when}`,
       body: [
-        item.title,
+        itemTitle(item, lang),
         item.accountName !== null && !item.title.includes(item.accountName)
           ? item.accountName
           : null,

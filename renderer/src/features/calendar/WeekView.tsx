@@ -6,7 +6,7 @@ import { useEnumLabel, useLang, useT } from '../../i18n/context';
 import type { CalendarItem } from '../../../../shared/schemas/calendar';
 import { DEADLINE_KINDS } from '../../../../shared/sales-enums';
 import { dayRange, type VisibleRange } from './calendar-dates';
-import { formatDay, timeOf, titleWithoutAccount } from './item-text';
+import { formatDay, itemTitle, timeOf, titleWithoutAccount } from './item-text';
 import { kindStyle } from './KindTag';
 
 interface Props {
@@ -66,6 +66,7 @@ function WeekCard(props: {
   const { item, showOwner, onOpen } = props;
   const t = useT();
   const label = useEnumLabel();
+  const { lang } = useLang();
   const time = timeOf(item);
   const classes = ['cal-card', item.overdue ? 'is-overdue' : '', item.done ? 'is-done' : ''];
   return (
@@ -74,7 +75,7 @@ function WeekCard(props: {
       className={classes.filter(Boolean).join(' ')}
       style={kindStyle(item.kind)}
       onClick={() => onOpen(item)}
-      title={item.title}
+      title={itemTitle(item, lang)}
       data-testid={`calendar-item-${item.id}`}
       data-kind={item.kind}
       data-due={item.dueOn}
@@ -87,7 +88,7 @@ function WeekCard(props: {
         </span>
         <span className="cal-card__kind">{label(DEADLINE_KINDS, item.kind)}</span>
       </span>
-      <span className="cal-card__title">{titleWithoutAccount(item)}</span>
+      <span className="cal-card__title">{titleWithoutAccount(item, lang)}</span>
       {item.accountName && <span className="cal-card__sub">{item.accountName}</span>}
       {showOwner && item.ownerName && <span className="cal-card__sub">{item.ownerName}</span>}
       {item.overdue && <span className="cal-card__flag">{t('calendar.overdue')}</span>}

@@ -4,15 +4,25 @@ import { addDays } from '../../../../shared/dates';
 import type { CalendarItem } from '../../../../shared/schemas/calendar';
 import type { Translate } from '../../i18n/context';
 import type { Lang } from '../../i18n/lang';
+import { systemNoteText } from '../../i18n/system-notes';
 import { daysBetween } from './calendar-dates';
 import { isActionable } from './kinds';
 
+/** The item's title in the UI's language: its names, with a coded qualifier (a follow-up's day) in words. */
+export function itemTitle(item: Pick<CalendarItem, 'title' | 'note'>, lang: Lang): string {
+  return item.note ? systemNoteText(item.note, lang, item.title) : item.title;
+}
+
 /** Next steps are titled "<account>: <step>"; next to the account the prefix only repeats it. */
-export function titleWithoutAccount(item: Pick<CalendarItem, 'title' | 'accountName'>): string {
+export function titleWithoutAccount(
+  item: Pick<CalendarItem, 'title' | 'note' | 'accountName'>,
+  lang: Lang,
+): string {
+  const title = itemTitle(item, lang);
   const prefix = item.accountName ? `${item.accountName}: ` : null;
-  return prefix && item.title.startsWith(prefix) && item.title.length > prefix.length
-    ? item.title.slice(prefix.length)
-    : item.title;
+  return prefix && title.startsWith(prefix) && title.length > prefix.length
+    ? title.slice(prefix.length)
+    : title;
 }
 
 /** The local time of a timed item (bid deadline 09:30), or null for a whole-day item. */

@@ -6,7 +6,7 @@ import type { CalendarItem } from '../../../../shared/schemas/calendar';
 import { useLang, useT } from '../../i18n/context';
 import { formatDate } from '../../lib/format';
 import { daysBetween } from '../calendar/calendar-dates';
-import { timeOf, titleWithoutAccount } from '../calendar/item-text';
+import { itemTitle, timeOf, titleWithoutAccount } from '../calendar/item-text';
 import { KindTag } from '../calendar/KindTag';
 
 interface Props {
@@ -72,6 +72,7 @@ export function DueList(props: Props) {
 function Row(props: Props & { item: CalendarItem; when: ReactNode }) {
   const { item, when, showOwner, busyId, onOpen, onFollowUp, onComplete } = props;
   const t = useT();
+  const { lang } = useLang();
   const open = !item.done;
   const classes = ['md-item', item.done ? 'is-done' : '', item.overdue ? 'is-overdue' : ''];
   return (
@@ -88,11 +89,11 @@ function Row(props: Props & { item: CalendarItem; when: ReactNode }) {
           <button
             type="button"
             className="md-item__title"
-            title={item.title}
+            title={itemTitle(item, lang)}
             onClick={() => onOpen(item)}
             data-testid={`myday-title-${item.id}`}
           >
-            {titleWithoutAccount(item)}
+            {titleWithoutAccount(item, lang)}
           </button>
           {item.done && <Tag>{t('myDay.done')}</Tag>}
         </div>

@@ -5,7 +5,8 @@ import type { CalendarItem } from '../../../../shared/schemas/calendar';
 import type { ApiError } from '../../../../shared/result';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useT } from '../../i18n/context';
+import { useLang, useT } from '../../i18n/context';
+import { itemTitle } from '../calendar/item-text';
 import { testId } from '../../lib/test-id';
 
 interface Props {
@@ -17,6 +18,7 @@ interface Props {
 
 export function FollowUpModal({ item, onClose, onDone }: Props) {
   const t = useT();
+  const { lang } = useLang();
   const [form] = Form.useForm<{ outcome: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -47,7 +49,7 @@ export function FollowUpModal({ item, onClose, onDone }: Props) {
       modalRender={(node) => <div data-testid="followup-form">{node}</div>}
     >
       <div className="md-followup__subject">
-        <div className="md-followup__title">{item.title}</div>
+        <div className="md-followup__title">{itemTitle(item, lang)}</div>
         {item.accountName && <div className="md-followup__sub">{item.accountName}</div>}
       </div>
       {error && <ErrorAlert error={error} className="gap-bottom" />}

@@ -4,6 +4,7 @@ import { Table } from 'antd';
 import type { OpportunityDetail } from '../../../../shared/schemas/opportunities';
 import { useLang, useT } from '../../i18n/context';
 import type { MessageKey } from '../../i18n/messages-zh';
+import { systemNoteText } from '../../i18n/system-notes';
 import { formatDateTime } from '../../lib/format';
 import { StageTag } from './StageTag';
 
@@ -66,8 +67,15 @@ export function StageHistoryTab({ detail }: { detail: OpportunityDetail }) {
           key: 'note',
           title: t('opp.stageNote'),
           render: (_, h) =>
-            h.note ? (
-              <span className="pre-wrap">{h.note}</span>
+            h.systemNote || h.note ? (
+              <>
+                {h.systemNote && (
+                  <div data-testid="opp-stage-system-note">
+                    {systemNoteText(h.systemNote, lang)}
+                  </div>
+                )}
+                {h.note && <div className="pre-wrap">{h.note}</div>}
+              </>
             ) : (
               <span className="cell-empty">—</span>
             ),
