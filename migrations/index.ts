@@ -8,12 +8,24 @@ import * as m20261122100100 from './20261122100100_account_registry';
 import * as m20261122200000 from './20261122200000_imports';
 import * as m20261122210000 from './20261122210000_sales';
 import * as m20261123090000 from './20261123090000_claims_filings';
+import * as m20261202100000 from './20261202100000_policy_org_nature';
 import * as m20261202120000 from './20261202120000_stage_note_codes';
+import * as m20261202130000 from './20261202130000_claims_overlap';
+import * as m20261202150000 from './20261202150000_import_notes';
+
+/**
+ * What a migration tells the people whose data it changed (e.g. how many accounts got a suggested
+ * organisation nature), as a code and parameters the UI words; kept with the migration's record.
+ */
+export interface MigrationNote {
+  code: string;
+  params: Record<string, string | number>;
+}
 
 export interface Migration {
   name: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema of their day
-  up(db: Kysely<any>): Promise<void>;
+  up(db: Kysely<any>): Promise<void | MigrationNote>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see up
   down(db: Kysely<any>): Promise<void>;
 }
@@ -24,5 +36,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261122200000_imports', ...m20261122200000 },
   { name: '20261122210000_sales', ...m20261122210000 },
   { name: '20261123090000_claims_filings', ...m20261123090000 },
+  { name: '20261202100000_policy_org_nature', ...m20261202100000 },
   { name: '20261202120000_stage_note_codes', ...m20261202120000 },
+  { name: '20261202130000_claims_overlap', ...m20261202130000 },
+  { name: '20261202150000_import_notes', ...m20261202150000 },
 ];

@@ -16,6 +16,7 @@ import {
 } from './schemas/accounts';
 import { empty, id } from './schemas/common';
 import { contact, contactInput, contactPersonal } from './schemas/contacts';
+import { contractDraft, contractNumbering, nextContractNumber } from './schemas/contract-numbering';
 import {
   delivery,
   exportAccountsInput,
@@ -97,9 +98,17 @@ import {
   claimReplyInput,
   claimWishInput,
   externalClaimInput,
+  settleOverlapInput,
 } from './schemas/claims';
 import { attachInput, storedDocument } from './schemas/documents';
 import { filingSettings } from './schemas/filing-settings';
+import { dealerSettings } from './schemas/dealer-settings';
+import {
+  bulkDeliveryInput,
+  bulkDeliveryResult,
+  bulkInvoiceInput,
+  bulkInvoiceResult,
+} from './schemas/bulk-deliveries';
 import {
   filingDetail,
   filingInput,
@@ -373,6 +382,26 @@ export const api = {
     'Draft a contract; a price above retail is refused, below the floor needs approval to be final.',
   ),
   'contracts.update': method(contractUpdate, contractDetail, 'Change a draft contract.'),
+  'contracts.nextNumber': method(
+    empty,
+    nextContractNumber,
+    'The next free contract number from the numbering pattern (a suggestion; nothing is reserved).',
+  ),
+  'contracts.draftFromTender': method(
+    byId,
+    contractDraft,
+    'A contract prefilled from a tender we won: purchaser, won lots, awarded prices, next number.',
+  ),
+  'settings.contractNumbering': method(
+    empty,
+    contractNumbering,
+    'The contract numbering pattern, e.g. HT{yyyy}-{seq:4}.',
+  ),
+  'settings.setContractNumbering': method(
+    contractNumbering,
+    contractNumbering,
+    'Managers: change the contract numbering pattern.',
+  ),
   'contracts.requestApproval': method(
     approvalRequest,
     contractDetail,
@@ -420,6 +449,16 @@ export const api = {
     'Record an invoice with the delivered VINs it covers.',
   ),
   'contracts.removeInvoice': method(byId, contractDetail, 'Remove an invoice.'),
+  'contracts.addDeliveries': method(
+    bulkDeliveryInput,
+    bulkDeliveryResult,
+    'Pasted VINs for one line: each row judged (check character, repeated, delivered, count); saved all or none unless dryRun.',
+  ),
+  'contracts.addInvoices': method(
+    bulkInvoiceInput,
+    bulkInvoiceResult,
+    'One invoice per delivered VIN (number, date, amount as written): each row judged; saved all or none unless dryRun.',
+  ),
 
   'followUps.list': method(
     followUpQuery,
@@ -548,6 +587,11 @@ export const api = {
     claimDetail,
     'Managers: record the answer to a cross-territory authorisation request.',
   ),
+  'claims.settleOverlap': method(
+    settleOverlapInput,
+    claimDetail,
+    'Managers: settle an internal overlap — this claim keeps the organisation, our other claims on it are released.',
+  ),
   'claims.dossier': method(
     byId,
     dossier,
@@ -632,6 +676,16 @@ export const api = {
     filingSettings,
     filingSettings,
     'Managers: change the claim and filing settings.',
+  ),
+  'settings.dealer': method(
+    empty,
+    dealerSettings,
+    'Our dealership: its name, manufacturer dealer code (经销商代码) and brand.',
+  ),
+  'settings.setDealer': method(
+    dealerSettings,
+    dealerSettings,
+    'Managers: change the dealership’s name, code and brand.',
   ),
 
   'jobs.get': method(z.object({ id: z.string().max(64) }), job, 'Progress of a long job.'),

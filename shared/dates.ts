@@ -19,6 +19,17 @@ export function addDays(isoDate: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** An ISO date moved by whole months, kept within the month (01-31 + 1 month = 02-28/29). */
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(
+    Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  first.setUTCDate(Math.min(d, lastDay));
+  return first.toISOString().slice(0, 10);
+}
+
 /** The instant a China business day starts. */
 export function chinaDayStart(isoDate: string): Date {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) - CHINA_OFFSET_MS);

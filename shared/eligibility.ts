@@ -5,20 +5,28 @@
  * or is not eligible — and a manager can see what an override overrides.
  *
  * Defaults (configurable):
- * 1. Government agencies: no quantity minimum.
+ * 1. State organs (政府机构, 公务车): no quantity minimum — keyed on what the organisation *is*
+ *    (its organisation nature 机关), whichever channel it buys through (tender, system, direct).
  * 2. Other organisations: at least 5 units in the purchase, models combined.
- * 3. An organisation that bought at least 10 units in one batch earlier in the same calendar year
- *    has no minimum for the rest of that year.
+ * 3. "年内一次批售达到10台以上的团体，以后不设数量限制": an organisation that bought at least 10 units
+ *    in one batch has no minimum thereafter. The seed gives no period, so the window is a setting:
+ *    open-ended (the literal reading, default), the rest of that calendar year, or 12 months.
  * 4. No unit price above the market retail price (equal is allowed).
  * 5. A unit price below the policy floor only with a recorded approval.
  */
 import { z } from 'zod';
-import type { BuyerType } from './enums';
+import { addDays, addMonths } from './dates';
+import type { BuyerType, OrgNature } from './enums';
+
+/** How long the ≥10-unit batch exempts the organisation (“以后” read three ways). */
+export const BATCH_WINDOWS = ['open_ended', 'calendar_year', 'twelve_months'] as const;
+export type BatchWindow = (typeof BATCH_WINDOWS)[number];
 
 export const policySettings = z.object({
   governmentNoMinimum: z.boolean(),
   minUnits: z.number().int().min(1).max(1000),
   annualBatchUnits: z.number().int().min(1).max(10_000),
+  batchWindow: z.enum(BATCH_WINDOWS).default('open_ended'),
 });
 export type PolicySettings = z.infer<typeof policySettings>;
 
@@ -26,6 +34,7 @@ export const DEFAULT_POLICY: PolicySettings = {
   governmentNoMinimum: true,
   minUnits: 5,
   annualBatchUnits: 10,
+  batchWindow: 'open_ended',
 };
 
 export interface PricedUnit {
@@ -39,7 +48,12 @@ export interface PricedUnit {
 }
 
 export interface SaleFacts {
+  /** The purchase channel: tender (government), system purchase or direct. */
   buyerType: BuyerType;
+  /** What the buying organisation is; null when nobody knows yet. */
+  orgNature: OrgNature | null;
+  /** Whether a person confirmed the nature (else it is Keyfleet's suggestion). */
+  orgNatureConfirmed: boolean;
   /** The purchase date (contract signing), YYYY-MM-DD: the year the batch rule looks at. */
   purchasedOn: string;
   lines: PricedUnit[];
@@ -62,25 +76,43 @@ export interface Verdict {
   rules: RuleVerdict[];
 }
 
+/** The last day a batch bought on `on` exempts later purchases, or null (open-ended). */
+export function batchWindowEnd(on: string, window: BatchWindow): string | null {
+  switch (window) {
+    case 'open_ended':
+      return null;
+    case 'calendar_year':
+      return `${on.slice(0, 4)}-12-31`;
+    case 'twelve_months':
+      // 12 months counted from the batch day: 2026-03-05 covers up to 2027-03-04.
+      return addDays(addMonths(on, 12), -1);
+  }
+}
+
 function quantityRules(sale: SaleFacts, policy: PolicySettings): RuleVerdict[] {
   const units = sale.lines.reduce((n, l) => n + l.quantity, 0);
-  const government = sale.buyerType === 'government' && policy.governmentNoMinimum;
-  const year = sale.purchasedOn.slice(0, 4);
-  // A batch earlier in the same calendar year (or the same day) exempts the rest of that year.
+  const organ = sale.orgNature === 'organ';
+  const government = organ && policy.governmentNoMinimum;
+  // The earliest batch before (or on the day of) this purchase whose window still covers it.
   const batch = sale.earlierBatches
-    .filter(
-      (b) =>
-        b.purchasedOn.slice(0, 4) === year &&
-        b.purchasedOn <= sale.purchasedOn &&
-        b.units >= policy.annualBatchUnits,
-    )
+    .filter((b) => {
+      if (b.units < policy.annualBatchUnits || b.purchasedOn > sale.purchasedOn) return false;
+      const end = batchWindowEnd(b.purchasedOn, policy.batchWindow);
+      return end === null || sale.purchasedOn <= end;
+    })
     .sort((a, b) => (a.purchasedOn < b.purchasedOn ? -1 : 1))[0];
   const minimumMet = units >= policy.minUnits;
   return [
     {
       rule: 'government',
-      pass: government ? true : null,
-      facts: { buyerType: sale.buyerType },
+      // Shown for a state organ even when the setting is off, so the verdict says why it counts.
+      pass: government ? true : organ ? false : null,
+      facts: {
+        buyerType: sale.buyerType,
+        orgNature: sale.orgNature,
+        confirmed: sale.orgNatureConfirmed,
+        enabled: policy.governmentNoMinimum,
+      },
     },
     {
       rule: 'min_units',
@@ -91,11 +123,12 @@ function quantityRules(sale: SaleFacts, policy: PolicySettings): RuleVerdict[] {
       rule: 'annual_batch',
       pass: government || minimumMet ? null : batch ? true : false,
       facts: {
-        year,
+        window: policy.batchWindow,
         threshold: policy.annualBatchUnits,
         batch: batch?.reference ?? null,
         batchUnits: batch?.units ?? null,
         batchOn: batch?.purchasedOn ?? null,
+        until: batch ? batchWindowEnd(batch.purchasedOn, policy.batchWindow) : null,
       },
     },
   ];
@@ -127,7 +160,7 @@ export function judgeEligibility(
   policy: PolicySettings = DEFAULT_POLICY,
 ): Verdict {
   const rules = [...quantityRules(sale, policy), ...priceRules(sale)];
-  // The quantity is satisfied by one of: government, the minimum, or the year's batch.
+  // The quantity is satisfied by one of: a state organ, the minimum, or an earlier batch.
   const quantityOk = rules.some(
     (r) =>
       (r.rule === 'government' || r.rule === 'min_units' || r.rule === 'annual_batch') &&

@@ -47,6 +47,28 @@ export const LIFECYCLES = {
 export type Lifecycle = keyof typeof LIFECYCLES;
 export const LIFECYCLE_VALUES = keysOf(LIFECYCLES);
 
+/**
+ * 单位性质: what an organisation *is*, which the incentive policy keys on (a state organ buys
+ * without a minimum whatever its purchase channel). `organ` is a state organ (机关).
+ */
+export const ORG_NATURES = {
+  organ: { zh: '机关', en: 'State organ' },
+  institution: { zh: '事业单位', en: 'Public institution' },
+  soe: { zh: '国有企业', en: 'State-owned enterprise' },
+  private: { zh: '民营企业', en: 'Private enterprise' },
+  other: { zh: '其他', en: 'Other' },
+} satisfies Record<string, Label>;
+export type OrgNature = keyof typeof ORG_NATURES;
+export const ORG_NATURE_VALUES = keysOf(ORG_NATURES);
+
+/** Whether a person confirmed an account's nature, or it is Keyfleet's suggestion. */
+export const ORG_NATURE_STATES = {
+  confirmed: { zh: '已确认', en: 'Confirmed' },
+  suggested: { zh: '待确认', en: 'To confirm' },
+} satisfies Record<string, Label>;
+export type OrgNatureState = keyof typeof ORG_NATURE_STATES;
+export const ORG_NATURE_STATE_VALUES = keysOf(ORG_NATURE_STATES);
+
 export const SOURCES = {
   finance_budget: { zh: '财政预算', en: 'Finance budget dept.' },
   staffing_office: { zh: '定编办', en: 'Staffing office' },

@@ -2,9 +2,10 @@
  * The cross-document consistency checks of an incentive filing, as a pure function of the facts
  * the filing service gathers: the policy verdict, the evidence checklist, the same organisation on
  * contract, invoices and registrations (a verified subordinate unit for system purchases), VINs
- * and unit counts that agree, and a tender won by us.
+ * and unit counts that agree, and a tender won by us. Registrations (行驶证) are asked of direct
+ * buyers and of non-state systems (oil, banks …), not of state organs (police, tax …).
  */
-import type { BuyerType } from './enums';
+import type { BuyerType, OrgNature } from './enums';
 import type { Verdict } from './eligibility';
 import {
   type CheckProblem,
@@ -24,6 +25,8 @@ export interface FilingVehicleFacts {
 
 export interface FilingFacts {
   buyerType: BuyerType;
+  /** The buying organisation's nature: a state organ's system purchase needs no registrations. */
+  orgNature: OrgNature | null;
   /** The account's own name and aliases: the organisation that buys. */
   accountNames: string[];
   partyName: string;
@@ -96,7 +99,7 @@ function eligibilityCheck(f: FilingFacts): CheckOutcome {
 }
 
 function evidenceCheck(f: FilingFacts): CheckOutcome {
-  const required = checklistFor(f.buyerType, f.tender !== null);
+  const required = checklistFor(f.buyerType, f.tender !== null, f.orgNature === 'organ');
   const missing = required.filter((k) => !f.documents.includes(k));
   return outcome(
     'evidence',
@@ -135,10 +138,17 @@ function partyChecks(f: FilingFacts): CheckOutcome[] {
   }
   return [
     outcome('invoice_buyer', true, invoiceProblems, { party: f.partyName }),
-    outcome('registration_owner', f.buyerType !== 'government', registrationProblems, {
+    outcome('registration_owner', needsRegistration(f), registrationProblems, {
       party: f.partyName,
     }),
   ];
+}
+
+/** Government purchases and state organs' system purchases are not proven by registrations. */
+function needsRegistration(f: FilingFacts): boolean {
+  if (f.buyerType === 'government') return false;
+  if (f.buyerType === 'system') return f.orgNature !== 'organ';
+  return true;
 }
 
 function subordinateCheck(f: FilingFacts): CheckOutcome {
@@ -154,13 +164,11 @@ function subordinateCheck(f: FilingFacts): CheckOutcome {
   return outcome('subordinate', f.buyerType === 'system', problems);
 }
 
-const needsRegistration = (t: BuyerType) => t !== 'government';
-
 function vinCheck(f: FilingFacts): CheckOutcome {
   const problems: Problem[] = [];
   for (const v of f.vehicles) {
     if (!v.invoice) problems.push(problem('no_invoice', v.vin));
-    if (needsRegistration(f.buyerType) && !v.registrationOwner)
+    if (needsRegistration(f) && !v.registrationOwner)
       problems.push(problem('no_registration', v.vin));
   }
   return outcome('vins', true, problems, { vehicles: f.vehicles.length });
@@ -178,14 +186,14 @@ function unitsCheck(f: FilingFacts): CheckOutcome {
     problems.push(problem('count_mismatch', 'delivered', declared, String(delivered)));
   if (invoiced !== f.declaredUnits)
     problems.push(problem('count_mismatch', 'invoiced', declared, String(invoiced)));
-  if (needsRegistration(f.buyerType) && registered !== f.declaredUnits)
+  if (needsRegistration(f) && registered !== f.declaredUnits)
     problems.push(problem('count_mismatch', 'registered', declared, String(registered)));
   return outcome('units', true, problems, {
     declared: f.declaredUnits,
     contract: f.contractUnits,
     delivered,
     invoiced,
-    registered: needsRegistration(f.buyerType) ? registered : null,
+    registered: needsRegistration(f) ? registered : null,
   });
 }
 

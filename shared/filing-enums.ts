@@ -45,6 +45,12 @@ export const CLAIM_ACTIONS = {
   'claims.recordExternal': { zh: '登记厂家告知的他店报备', en: 'Other dealer’s claim recorded' },
   'claims.conflict': { zh: '发现撞单', en: 'Conflict found' },
   'claims.conflictCleared': { zh: '撞单解除', en: 'Conflict cleared' },
+  'claims.overlap': {
+    zh: '店内重叠（同事报备同一单位）',
+    en: 'Internal overlap (a colleague’s claim)',
+  },
+  'claims.overlapCleared': { zh: '店内重叠解除', en: 'Internal overlap ended' },
+  'claims.overlapSettled': { zh: '经理裁定店内重叠', en: 'Internal overlap settled by a manager' },
   'claims.reply': { zh: '厂家回复', en: 'Manufacturer’s reply' },
   'claims.wish': { zh: '登记客户意愿', en: 'Customer’s wish recorded' },
   'claims.renew': { zh: '续期', en: 'Renewed' },
@@ -118,8 +124,11 @@ export const DOCUMENT_KIND_VALUES = keysOf(DOCUMENT_KINDS);
 
 export interface ChecklistItem {
   kind: DocumentKind;
-  /** Why the item is asked for, when it depends on the sale (tendered or not). */
-  when?: 'tendered' | 'not_tendered';
+  /**
+   * Why the item is asked for, when it depends on the sale: tendered or not, and (registrations of
+   * a system purchase) only of a non-state system such as oil or banks.
+   */
+  when?: 'tendered' | 'not_tendered' | 'non_state';
 }
 
 /** The evidence the manufacturer asks for per buyer type (判定标准). */
@@ -136,27 +145,36 @@ export const EVIDENCE_CHECKLIST: Record<BuyerType, ChecklistItem[]> = {
     { kind: 'unified_contract' },
     { kind: 'procurement_list' },
     { kind: 'invoice' },
-    { kind: 'registration' },
+    { kind: 'registration', when: 'non_state' },
   ],
 };
 
-/** The checklist of one sale: tendered or not decides between bid-win notice and procurement list. */
-export function checklistFor(buyerType: BuyerType, tendered: boolean): DocumentKind[] {
+/**
+ * The checklist of one sale: tendered or not decides between bid-win notice and procurement list;
+ * a state organ's system purchase needs no registrations.
+ */
+export function checklistFor(
+  buyerType: BuyerType,
+  tendered: boolean,
+  stateOrgan: boolean,
+): DocumentKind[] {
   return EVIDENCE_CHECKLIST[buyerType]
-    .filter((i) => !i.when || (i.when === 'tendered') === tendered)
+    .filter((i) =>
+      i.when === 'non_state' ? !stateOrgan : !i.when || (i.when === 'tendered') === tendered,
+    )
     .map((i) => i.kind);
 }
 
 /** The policy's rules as a verdict names them (shared/eligibility.ts). */
 export const POLICY_RULES = {
-  government: { zh: '政府机关采购：不限台数', en: 'Government purchase: no minimum' },
+  government: { zh: '政府机关（机关单位）：不限台数', en: 'State organ: no minimum' },
   min_units: {
     zh: '单次采购达到最低台数（车型可合并）',
     en: 'Minimum units per purchase (models combined)',
   },
   annual_batch: {
-    zh: '本年内曾单批采购达标：不限台数',
-    en: 'A large batch earlier this year: no minimum',
+    zh: '曾一次批售达到规定台数：此后不限台数',
+    en: 'An earlier large batch: no minimum thereafter',
   },
   retail_cap: { zh: '成交价不高于市场零售价', en: 'Price not above retail' },
   floor: { zh: '低于政策底价须经审批', en: 'Below the floor only with approval' },
@@ -208,6 +226,7 @@ export const CHECK_PROBLEM_VALUES = keysOf(CHECK_PROBLEMS);
 export const REPORT_FIELDS = {
   seq: { zh: '序号', en: 'No.' },
   dealer: { zh: '经销商', en: 'Dealer' },
+  dealerCode: { zh: '经销商代码', en: 'Dealer code' },
   filingNo: { zh: '报备编号', en: 'Filing no.' },
   accountName: { zh: '客户名称', en: 'Account' },
   uscc: { zh: '统一社会信用代码', en: 'USCC' },
@@ -227,7 +246,7 @@ export const REPORT_FIELDS = {
   invoiceAmount: { zh: '发票金额（元）', en: 'Invoice amount (yuan)' },
   registrationOwner: { zh: '行驶证所有人', en: 'Registration owner' },
   plate: { zh: '车牌号', en: 'Plate' },
-  claimRef: { zh: '客户报备号', en: 'Claim reference' },
+  claimRef: { zh: '厂家报备号', en: 'Manufacturer claim ref.' },
   filedAt: { zh: '报备时间', en: 'Filing time' },
   verdict: { zh: '资格判定', en: 'Eligibility' },
   evidence: { zh: '证明材料', en: 'Evidence' },
@@ -247,6 +266,7 @@ export const REPORT_GRANULARITY_VALUES = keysOf(REPORT_GRANULARITIES);
 export const DEFAULT_REPORT_FIELDS: ReportField[] = [
   'seq',
   'dealer',
+  'dealerCode',
   'accountName',
   'uscc',
   'buyerType',
@@ -258,6 +278,7 @@ export const DEFAULT_REPORT_FIELDS: ReportField[] = [
   'invoiceDate',
   'invoiceAmount',
   'registrationOwner',
+  'claimRef',
   'filedAt',
   'verdict',
   'evidence',

@@ -104,6 +104,14 @@ export const SALES_REASONS = {
     zh: '已有合同关联该招标项目，不能删除',
     en: 'A contract refers to this tender; it cannot be deleted',
   },
+  'tender.schedule_needs_amendment': {
+    zh: '公告已发布，公告中的日期和信息不能直接修改：请点「更正公告」记录更正，原值会保留在更正记录中',
+    en: 'The tender is announced: its published dates change only through an amendment — use “Amendment” to record it, and the old value stays on record',
+  },
+  'tender.schedule_final': {
+    zh: '该项目已定标或已结束，公告中的日期和信息不能再修改',
+    en: 'This tender is awarded or closed; its published dates can no longer change',
+  },
   'date.future': { zh: '日期不能晚于今天', en: 'The date cannot be after today' },
   'price.floor_above_retail': {
     zh: '政策底价不能高于市场零售价',
@@ -171,6 +179,34 @@ export const SALES_REASONS = {
   'contract.tender_not_won': {
     zh: '关联的招标项目尚未由我方中标',
     en: 'The linked tender has not been won by us',
+  },
+  'contract_number.pattern_empty': {
+    zh: '请填写合同编号规则，例如 HT{yyyy}-{seq:4}',
+    en: 'Enter a numbering pattern, e.g. HT{yyyy}-{seq:4}',
+  },
+  'contract_number.pattern_token': {
+    zh: '规则中有无法识别的占位符：只能用 {yyyy} {yy} {mm} {seq:N}，花括号要成对',
+    en: 'Unknown placeholder: use only {yyyy} {yy} {mm} {seq:N}, with matching braces',
+  },
+  'contract_number.pattern_no_seq': {
+    zh: '规则中须有流水号 {seq:N}，否则编号会重复',
+    en: 'The pattern needs a sequence {seq:N}, or numbers would repeat',
+  },
+  'contract_number.pattern_two_seq': {
+    zh: '规则中只能有一个流水号 {seq:N}',
+    en: 'The pattern can have only one sequence {seq:N}',
+  },
+  'contract_number.pattern_seq_width': {
+    zh: '流水号位数 N 须在 1 到 8 之间',
+    en: 'The sequence width N must be between 1 and 8',
+  },
+  'contract_number.pattern_chars': {
+    zh: '编号中只能用文字、数字和 - _ / . # ( ) ·，不能有空格',
+    en: 'Use only letters, digits and - _ / . # ( ) · in a number, no spaces',
+  },
+  'contract_number.pattern_too_long': {
+    zh: '按此规则生成的编号会超过 60 个字符',
+    en: 'Numbers from this pattern would be longer than 60 characters',
   },
   'approval.not_needed': {
     zh: '所有单价都不低于底价，无需审批',
@@ -266,6 +302,10 @@ export const SALES_REASONS = {
   'invoice.exceeds_contract': {
     zh: '发票金额合计超过合同金额',
     en: 'Invoices would total more than the contract',
+  },
+  'bulk.rows_invalid': {
+    zh: '有的行不能保存，整批未保存：请按每行的提示修改后再试',
+    en: 'Some rows cannot be saved, so none were: correct them as each row says and try again',
   },
   'follow_up.done': { zh: '该回访已记录', en: 'This follow-up is already recorded' },
   'follow_up.duplicate_days': { zh: '回访天数重复', en: 'A follow-up day is listed twice' },
@@ -391,6 +431,10 @@ export const SALES_REASONS = {
   'filing.nothing_to_override': {
     zh: '所有检查均已通过，无需特批',
     en: 'Every check passes: there is nothing to override',
+  },
+  'report.dealer_missing': {
+    zh: '报备报表须注明经销商：请先在「销售设置 → 经销商信息」中填写经销商名称和经销商代码',
+    en: 'The filing report must name the dealer: first enter the dealership name and dealer code under Sales settings → Dealership',
   },
   'report.built_in': {
     zh: '内置模板可以修改，但不能删除',

@@ -28,6 +28,11 @@ const COLUMN_SQL: Record<
   uscc: col('a.uscc'),
   buyerType: col('a.buyer_type'),
   industry: col('a.industry'),
+  orgNature: col('a.org_nature'),
+  orgNatureState: (spec) => ({
+    spec,
+    expr: sql`case when a.org_nature_confirmed = 1 then 'confirmed' else 'suggested' end`,
+  }),
   provinceCode: col('a.province_code'),
   cityCode: col('a.city_code'),
   grade: col('a.grade'),
@@ -91,6 +96,8 @@ export function sortedRowsQuery(db: Kysely<Database>, query: AccountViewQuery) {
     'a.uscc',
     'a.buyer_type',
     'a.industry',
+    'a.org_nature',
+    'a.org_nature_confirmed',
     'a.province_code',
     'a.city_code',
     'a.district_code',
@@ -134,6 +141,8 @@ export type RowRecord = {
   uscc: string | null;
   buyer_type: string;
   industry: string | null;
+  org_nature: string | null;
+  org_nature_confirmed: number;
   province_code: string | null;
   city_code: string | null;
   district_code: string | null;
@@ -161,6 +170,8 @@ export function toRow(r: RowRecord): AccountRow {
     uscc: r.uscc,
     buyerType: r.buyer_type as AccountRow['buyerType'],
     industry: r.industry as AccountRow['industry'],
+    orgNature: r.org_nature as AccountRow['orgNature'],
+    orgNatureState: r.org_nature_confirmed === 1 ? 'confirmed' : 'suggested',
     provinceCode: r.province_code,
     cityCode: r.city_code,
     districtCode: r.district_code,

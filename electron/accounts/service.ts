@@ -2,12 +2,14 @@
 import { type Kysely, sql } from 'kysely';
 import type { AccountDetail, AccountInput, DuplicateMatch } from '../../shared/schemas/accounts';
 import { AppError } from '../../shared/result';
+import { orgNatureColumns } from '../../shared/org-nature';
 import { normalizeOrgName } from '../../shared/text';
 import { normalizeUscc } from '../../shared/uscc';
 import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
 import { nameSortKey } from './pinyin';
+import { guardSameName, markSameName, type SameNameConfirmed } from './same-name';
 import {
   ancestorIds,
   findByNormalizedNames,
@@ -32,8 +34,9 @@ export async function checkDuplicates(
   const norms = [
     ...new Set([candidate.name, ...candidate.aliases].map(normalizeOrgName).filter(Boolean)),
   ];
-  const similar = (await findByNormalizedNames(db, norms, excludeId)).filter(
-    (m) => m.id !== taken?.id,
+  const similar = markSameName(
+    candidate.name,
+    (await findByNormalizedNames(db, norms, excludeId)).filter((m) => m.id !== taken?.id),
   );
   return {
     usccTaken: taken ? { ...taken, matchedOn: 'uscc', matchedText: uscc } : null,
@@ -50,8 +53,9 @@ async function guardDuplicates(
   input: AccountInput,
   excludeId: number | null,
   acknowledged: boolean,
+  confirmSameName: readonly number[],
   known: ReadonlySet<number> = new Set(),
-): Promise<void> {
+): Promise<SameNameConfirmed[]> {
   const report = await checkDuplicates(
     db,
     { name: input.name, uscc: input.uscc, aliases: input.aliases.map((a) => a.alias) },
@@ -64,15 +68,18 @@ async function guardDuplicates(
       { kind: 'uscc_taken', existing: report.usccTaken },
     );
   const fresh = report.similar.filter((m) => !known.has(m.id));
-  if (fresh.length > 0 && !acknowledged)
+  const confirmed = guardSameName(fresh, confirmSameName);
+  const similar = fresh.filter((m) => m.matchedOn !== 'sameName');
+  if (similar.length > 0 && !acknowledged)
     throw new AppError(
       'CONFLICT',
-      `possible duplicate of: ${fresh.map((s) => s.name).join(', ')}`,
+      `possible duplicate of: ${similar.map((s) => s.name).join(', ')}`,
       {
         kind: 'possible_duplicate',
-        matches: fresh,
+        matches: similar,
       },
     );
+  return confirmed;
 }
 
 async function guardParent(
@@ -125,6 +132,7 @@ function columnsOf(input: AccountInput) {
     uscc: input.uscc,
     buyer_type: input.buyerType,
     industry: input.industry,
+    ...orgNatureColumns(input.orgNature, input),
     province_code: input.provinceCode,
     city_code: input.cityCode,
     district_code: input.districtCode,
@@ -173,6 +181,11 @@ async function writeChildren(
       .execute();
 }
 
+/** The audit entry's record of the same-name accounts a person confirmed as other organisations. */
+function sameNameNote(confirmed: SameNameConfirmed[]) {
+  return confirmed.length > 0 ? { sameNameConfirmed: confirmed } : {};
+}
+
 /** What the audit log keeps of an account: the stored fields, without derived counters. */
 function snapshot(a: AccountDetail) {
   const {
@@ -199,9 +212,16 @@ export async function createAccount(
   actorId: number,
   input: AccountInput,
   acknowledgeDuplicates: boolean,
+  confirmSameName: readonly number[] = [],
 ): Promise<AccountDetail> {
   return writeTx(db, async (trx) => {
-    await guardDuplicates(trx, input, null, acknowledgeDuplicates);
+    const confirmed = await guardDuplicates(
+      trx,
+      input,
+      null,
+      acknowledgeDuplicates,
+      confirmSameName,
+    );
     await guardParent(trx, null, input);
     await guardOwner(trx, input.ownerId);
     const now = nowIso();
@@ -226,7 +246,7 @@ export async function createAccount(
       entity: 'account',
       entityId: id,
       action: 'account.create',
-      after: snapshot(created),
+      after: { ...snapshot(created), ...sameNameNote(confirmed) },
     });
     return created;
   });
@@ -239,6 +259,7 @@ export async function updateAccount(
   input: AccountInput,
   acknowledgeDuplicates: boolean,
   expectedUpdatedAt?: string,
+  confirmSameName: readonly number[] = [],
 ): Promise<AccountDetail> {
   return writeTx(db, async (trx) => {
     const before = await mustGet(trx, id);
@@ -255,11 +276,12 @@ export async function updateAccount(
       { name: before.name, uscc: null, aliases: before.aliases.map((a) => a.alias) },
       id,
     );
-    await guardDuplicates(
+    const confirmed = await guardDuplicates(
       trx,
       input,
       id,
       acknowledgeDuplicates,
+      confirmSameName,
       new Set(stored.similar.map((m) => m.id)),
     );
     await guardParent(trx, id, input);
@@ -280,7 +302,7 @@ export async function updateAccount(
       entityId: id,
       action: 'account.update',
       before: snapshot(before),
-      after: snapshot(after),
+      after: { ...snapshot(after), ...sameNameNote(confirmed) },
     });
     return after;
   });

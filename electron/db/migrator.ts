@@ -4,7 +4,7 @@
  * outside the migration's own transaction on SQLite).
  */
 import { type Kysely, sql } from 'kysely';
-import type { Migration } from '../../migrations';
+import type { Migration, MigrationNote } from '../../migrations';
 
 const TABLE = 'keyfleet_migrations';
 
@@ -14,9 +14,36 @@ export interface MigrationStatus {
 }
 
 async function ensureTable<DB>(db: Kysely<DB>): Promise<void> {
-  await sql`create table if not exists ${sql.table(TABLE)} (name text primary key, applied_at text not null)`.execute(
+  await sql`create table if not exists ${sql.table(TABLE)} (name text primary key, applied_at text not null, note text)`.execute(
     db,
   );
+  // Files migrated before notes existed get the column.
+  const columns = await sql<{ name: string }>`select name from pragma_table_info(${TABLE})`.execute(
+    db,
+  );
+  if (!columns.rows.some((c) => c.name === 'note'))
+    await sql`alter table ${sql.table(TABLE)} add column note text`.execute(db);
+}
+
+export interface MigrationNoteRecord extends MigrationNote {
+  migration: string;
+  appliedAt: string;
+}
+
+/** The notes migrations left for the people whose data they changed, oldest first. */
+export async function migrationNotes<DB>(db: Kysely<DB>): Promise<MigrationNoteRecord[]> {
+  const rows = await sql<{
+    name: string;
+    applied_at: string;
+    note: string;
+  }>`select name, applied_at, note from ${sql.table(TABLE)} where note is not null order by name`.execute(
+    db,
+  );
+  return rows.rows.map((r) => ({
+    migration: r.name,
+    appliedAt: r.applied_at,
+    ...(JSON.parse(r.note) as MigrationNote),
+  }));
 }
 
 export async function migrationStatus<DB>(
@@ -69,8 +96,8 @@ export async function migrateUp<DB>(
     if (applied.includes(m.name)) continue;
     try {
       await inTransaction(db, async (conn) => {
-        await m.up(conn);
-        await sql`insert into ${sql.table(TABLE)} (name, applied_at) values (${m.name}, ${new Date().toISOString()})`.execute(
+        const note = await m.up(conn);
+        await sql`insert into ${sql.table(TABLE)} (name, applied_at, note) values (${m.name}, ${new Date().toISOString()}, ${note ? JSON.stringify(note) : null})`.execute(
           conn,
         );
       });

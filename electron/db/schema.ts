@@ -43,6 +43,10 @@ export interface AccountsTable {
   uscc: string | null;
   buyer_type: string;
   industry: string | null;
+  /** 单位性质 (shared/enums ORG_NATURES); null: unknown. */
+  org_nature: string | null;
+  /** 1: a person chose or confirmed org_nature; 0: Keyfleet's suggestion (shared/org-nature.ts). */
+  org_nature_confirmed: Generated<number>;
   province_code: string | null;
   city_code: string | null;
   district_code: string | null;
@@ -144,6 +148,7 @@ export interface ImportRowsTable {
   warnings: string | null;
   changes: string | null;
   cells: string | null;
+  notices: string | null;
 }
 
 interface Stamps {
@@ -465,6 +470,8 @@ export interface ClaimsTable {
   wish_by: number | null;
   released_at: string | null;
   release_reason: string | null;
+  /** Derived by the claims service: when a colleague's claim on the same organisation was filed. */
+  overlap_since: string | null;
   notes: string | null;
   created_at: string;
   updated_at: string;

@@ -3,6 +3,7 @@
  * with prepared statements, each account's creation chained into the audit log, then the sales
  * work on them (demo/sales.ts) in the same transaction.
  */
+import { suggestOrgNature } from '../../shared/org-nature';
 import { normalizeOrgName } from '../../shared/text';
 import { AppError } from '../../shared/result';
 import { nameSortKey } from '../accounts/pinyin';
@@ -11,7 +12,8 @@ import { type AuditEvent, appendAudit } from '../audit/audit';
 import { prepareInsert } from '../db/bulk';
 import { writeTx } from '../db/tx';
 import type { JobFunction } from '../jobs/context';
-import { setSetting } from '../prefs/service';
+import { getSetting, setSetting } from '../prefs/service';
+import type { DealerSettings } from '../../shared/schemas/dealer-settings';
 import { type DemoAccount, demoStaff, generateDemoAccounts } from './generate';
 import { seedDemoClaims } from './claims';
 import { seedDemoSales } from './sales';
@@ -23,6 +25,12 @@ export interface DemoParams {
 }
 
 const BATCH = 250;
+
+const DEMO_DEALER: DealerSettings = {
+  name: '杭州钱塘汽车销售服务有限公司',
+  code: 'ZJ0571A',
+  brand: '大众',
+};
 
 export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
   const { db, sqlite } = ctx;
@@ -74,6 +82,8 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
       'uscc',
       'buyer_type',
       'industry',
+      'org_nature',
+      'org_nature_confirmed',
       'province_code',
       'city_code',
       'district_code',
@@ -147,6 +157,7 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
       const ownerId = owners[a.ownerIndex % owners.length] ?? null;
       const parentId = a.parentIndex === null ? null : (ids[a.parentIndex] ?? null);
       const fleetTotal = a.fleet.reduce((s, f) => s + f.count, 0);
+      const nature = suggestOrgNature(a);
       const search = buildSearchText(
         a.name,
         a.uscc,
@@ -160,6 +171,9 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
         a.uscc,
         a.buyerType,
         a.industry,
+        nature?.nature ?? null,
+        // The demo team confirmed what the USCC says; industry-based guesses still await them.
+        nature?.basis === 'uscc' ? 1 : 0,
         a.provinceCode,
         a.cityCode,
         a.districtCode,
@@ -251,6 +265,9 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
     const claims = await seedDemoClaims(trx, staffIds[0]!);
     ctx.progress(accounts.length, accounts.length);
     await setSetting(trx, 'demo.loadedAt', now);
+    // The demo dealership, unless this data folder already says who it is.
+    if ((await getSetting(trx, 'dealer')) === null)
+      await setSetting(trx, 'dealer', JSON.stringify(DEMO_DEALER));
     return { accounts: ids.length, contacts, staff: staffIds.length, ...sales, ...claims };
   });
   return {

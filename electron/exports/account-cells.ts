@@ -6,6 +6,8 @@ import {
   INDUSTRIES,
   type Label,
   LIFECYCLES,
+  ORG_NATURES,
+  ORG_NATURE_STATES,
   SOURCES,
   VALUE_TYPES,
 } from '../../shared/enums';
@@ -26,14 +28,19 @@ export function labelOf(
 }
 
 /** The columns whose values are codes of a vocabulary, shown by their labels. */
-export const ACCOUNT_ENUM_LABELS: Partial<Record<AccountColumn, Record<string, Label>>> =
-  ACCOUNT_VOCABULARIES;
+export const ACCOUNT_ENUM_LABELS: Partial<Record<AccountColumn, Record<string, Label>>> = {
+  ...ACCOUNT_VOCABULARIES,
+  orgNature: ORG_NATURES,
+  orgNatureState: ORG_NATURE_STATES,
+};
 
 export const ACCOUNT_CELL_KINDS: Record<AccountColumn, CellKind> = {
   name: 'text',
   uscc: 'text',
   buyerType: 'text',
   industry: 'text',
+  orgNature: 'text',
+  orgNatureState: 'text',
   provinceCode: 'text',
   cityCode: 'text',
   grade: 'text',
@@ -60,6 +67,8 @@ export function accountCells(
     uscc: (r) => r.uscc,
     buyerType: (r) => labelOf(BUYER_TYPES, r.buyerType, lang),
     industry: (r) => labelOf(INDUSTRIES, r.industry, lang),
+    orgNature: (r) => labelOf(ORG_NATURES, r.orgNature, lang),
+    orgNatureState: (r) => labelOf(ORG_NATURE_STATES, r.orgNatureState, lang),
     provinceCode: (r) => regionLabel(r) || null,
     cityCode: (r) => regionName(r.cityCode) || null,
     grade: (r) => labelOf(GRADES, r.grade, lang),

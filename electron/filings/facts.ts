@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import { chinaDate } from '../../shared/dates';
 import { type PolicySettings, type Verdict, judgeEligibility } from '../../shared/eligibility';
-import type { BuyerType } from '../../shared/enums';
+import type { BuyerType, OrgNature } from '../../shared/enums';
 import { checklistFor, type DocumentKind } from '../../shared/filing-enums';
 import { type CheckOutcome, runFilingChecks } from '../../shared/filing-checks';
 import type { ContractDetail } from '../../shared/schemas/contracts';
@@ -22,6 +22,8 @@ export interface Judgement {
   contract: ContractDetail;
   uscc: string | null;
   buyerType: BuyerType;
+  orgNature: OrgNature | null;
+  orgNatureConfirmed: boolean;
   verdict: Verdict;
   checks: CheckOutcome[];
   vehicles: FilingVehicle[];
@@ -69,10 +71,12 @@ export async function judgeFiling(
   const contract = await mustGetContract(db, filing.contract_id);
   const account = await db
     .selectFrom('accounts')
-    .select(['buyer_type', 'uscc'])
+    .select(['buyer_type', 'uscc', 'org_nature', 'org_nature_confirmed'])
     .where('id', '=', contract.accountId)
     .executeTakeFirstOrThrow();
   const buyerType = account.buyer_type as BuyerType;
+  const orgNature = account.org_nature as OrgNature | null;
+  const orgNatureConfirmed = account.org_nature_confirmed === 1;
 
   const approvedLines = contract.approvals
     .filter((a) => a.state === 'approved')
@@ -80,6 +84,8 @@ export async function judgeFiling(
   const verdict = judgeEligibility(
     {
       buyerType,
+      orgNature,
+      orgNatureConfirmed,
       purchasedOn: contract.signedOn ?? chinaDate(),
       lines: contract.lines.map((l) => ({
         model: l.model,
@@ -139,6 +145,7 @@ export async function judgeFiling(
     : null;
   const checks = runFilingChecks({
     buyerType,
+    orgNature,
     accountNames: [own.name, ...own.aliases],
     partyName: contract.partyName,
     declaredUnits: filing.units,
@@ -150,7 +157,7 @@ export async function judgeFiling(
     verdict,
   });
 
-  const required = checklistFor(buyerType, tender !== null);
+  const required = checklistFor(buyerType, tender !== null, orgNature === 'organ');
   const extra = [...new Set(documents.map((d) => d.kind))].filter((k) => !required.includes(k));
   const checklist = [
     ...required.map((kind) => ({ kind, required: true })),
@@ -161,6 +168,8 @@ export async function judgeFiling(
     contract,
     uscc: account.uscc,
     buyerType,
+    orgNature,
+    orgNatureConfirmed,
     verdict,
     checks,
     vehicles,

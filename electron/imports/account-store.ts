@@ -4,6 +4,8 @@
  * elsewhere; here the per-row cost is what matters (see electron/db/bulk.ts).
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Industry } from '../../shared/enums';
+import { suggestOrgNature } from '../../shared/org-nature';
 import { normalizeOrgName } from '../../shared/text';
 import { buildSearchText } from '../accounts/repository';
 import { nameKeys } from '../accounts/pinyin';
@@ -76,6 +78,7 @@ export class AccountStore {
   private readonly setSearch: BetterSqlite3.Statement;
   private readonly setParent: BetterSqlite3.Statement;
   private readonly setContacts: BetterSqlite3.Statement;
+  private readonly setSuggestedNature: BetterSqlite3.Statement;
   private readonly updates = new Map<string, BetterSqlite3.Statement>();
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
@@ -90,10 +93,10 @@ export class AccountStore {
     this.idsByNameNorm = sqlite.prepare('select id from accounts where name_norm = ? limit 2');
     this.parentOf = sqlite.prepare('select parent_id from accounts where id = ?').pluck();
     this.insertAccount = sqlite.prepare(`
-      insert into accounts (name, name_norm, name_sort, uscc, buyer_type, industry, province_code,
-        city_code, district_code, address, grade, value_type, lifecycle, source, notes, owner_id,
-        search_text, created_at, updated_at, created_by, updated_by)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      insert into accounts (name, name_norm, name_sort, uscc, buyer_type, industry, org_nature,
+        province_code, city_code, district_code, address, grade, value_type, lifecycle, source,
+        notes, owner_id, search_text, created_at, updated_at, created_by, updated_by)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.insertAlias = sqlite.prepare(
       `insert into account_aliases (account_id, alias, alias_norm, kind) values (?, ?, ?, 'alias')`,
     );
@@ -103,6 +106,10 @@ export class AccountStore {
     );
     this.setContacts = sqlite.prepare(
       'update accounts set contact_count = ?, search_text = ? where id = ?',
+    );
+    // A person's confirmed nature is never touched; a suggestion follows the facts it rests on.
+    this.setSuggestedNature = sqlite.prepare(
+      'update accounts set org_nature = ? where id = ? and org_nature_confirmed = 0',
     );
     this.setParent = sqlite.prepare(
       'update accounts set parent_id = ?, updated_at = ?, updated_by = ? where id = ?',
@@ -161,6 +168,7 @@ export class AccountStore {
         values.uscc ?? null,
         values.buyer_type,
         values.industry ?? null,
+        suggestedNature(values.name, values.uscc ?? null, values.industry ?? null),
         values.province_code ?? null,
         values.city_code ?? null,
         values.district_code ?? null,
@@ -204,6 +212,15 @@ export class AccountStore {
     }
     for (const alias of newAliases)
       this.insertAlias.run(existing.id, alias, normalizeOrgName(alias));
+    if (patch.name !== undefined || patch.uscc !== undefined || patch.industry !== undefined)
+      this.setSuggestedNature.run(
+        suggestedNature(
+          patch.name ?? existing.name,
+          patch.uscc !== undefined ? patch.uscc : existing.uscc,
+          patch.industry !== undefined ? patch.industry : existing.industry,
+        ),
+        existing.id,
+      );
     if (patch.name !== undefined || patch.uscc !== undefined || newAliases.length > 0) {
       const name = patch.name ?? existing.name;
       const allAliases = [
@@ -245,3 +262,6 @@ export class AccountStore {
     for (const id of ids) recount.run(id, id);
   }
 }
+
+const suggestedNature = (name: string, uscc: string | null, industry: string | null) =>
+  suggestOrgNature({ name, uscc, industry: industry as Industry | null })?.nature ?? null;

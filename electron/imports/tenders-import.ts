@@ -33,7 +33,7 @@ import type { Database } from '../db/schema';
 import { joinTransaction } from '../db/tx';
 import { cellAsText, type NormalCell } from '../excel/read/cell-value';
 import type { JobContext, JobFunction } from '../jobs/context';
-import { getSalesSettings } from '../settings/sales-settings';
+import { getDealerSettings } from '../settings/dealer-settings';
 import {
   amendTender,
   createTender,
@@ -287,6 +287,7 @@ async function resolvePurchaser(
         aliases: [],
         buyerType: 'government',
         industry: 'party_government',
+        orgNature: null,
         provinceCode: null,
         cityCode: null,
         districtCode: null,
@@ -620,7 +621,7 @@ async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise
     groups.set(key, group);
   });
 
-  const { dealerName } = await getSalesSettings(ctx.db);
+  const { name: dealerName } = await getDealerSettings(ctx.db);
   const write = (rows: FileRow[], o: Outcome) => {
     for (const r of rows) {
       const reasons = [...r.reasons, ...(o.outcome === 'reject' ? o.reasons : [])];

@@ -6,7 +6,7 @@ import type { DossierParams } from '../claims/dossier';
 import { mustGetClaim } from '../claims/service';
 import { exportsDir, stamp } from '../exports/handlers';
 import type { Handlers } from '../transport/dispatch';
-import type { ReportParams } from './report-export';
+import { mustHaveDealer, type ReportParams } from './report-export';
 import {
   deleteTemplate,
   inspectTemplate,
@@ -45,6 +45,7 @@ export function reportHandlers({ db, dataDir, jobs, exportFiles }: Deps): Report
     'exports.filingReport': async (input, { session }) => {
       const user = session.requireUser();
       await mustGetTemplate(db, input.templateId);
+      await mustHaveDealer(db);
       const file = exportFile('xlsx');
       const zh = input.lang === 'zh-CN';
       const fileName = `${zh ? '大客户销售报备表' : 'filing-report'}-${input.from}-${input.to}-${stamp('Asia/Shanghai')}.xlsx`;

@@ -8,6 +8,7 @@ import type { ReportField } from '../../shared/filing-enums';
 const SYNONYMS: Record<ReportField, string[]> = {
   seq: ['序号', 'no', 'no.', '序'],
   dealer: ['经销商', '经销商名称', '经销店', '经销商简称', '4s店'],
+  dealerCode: ['经销商代码', '经销商编码', '经销商编号', '网点代码', '服务站代码'],
   filingNo: ['报备编号', '报备单号'],
   accountName: ['客户名称', '单位名称', '购车单位', '用户名称', '客户', '购买单位'],
   uscc: ['统一社会信用代码', '信用代码', '社会信用代码', '组织机构代码'],
@@ -27,7 +28,7 @@ const SYNONYMS: Record<ReportField, string[]> = {
   invoiceAmount: ['发票金额', '开票金额', '价税合计'],
   registrationOwner: ['行驶证所有人', '行驶证车主', '车主', '登记所有人', '所有人'],
   plate: ['车牌号', '车牌', '号牌号码', '车牌号码'],
-  claimRef: ['客户报备号', '报备号'],
+  claimRef: ['厂家报备号', '客户报备号', '报备号', '厂家报备编号'],
   filedAt: ['报备时间', '报备日期'],
   verdict: ['资格判定', '是否符合政策', '是否符合', '审核结果'],
   evidence: ['证明材料', '附件', '材料清单', '证明文件'],

@@ -6,13 +6,17 @@
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import type { Kysely } from 'kysely';
+import { AppError } from '../../shared/result';
+import type { DealerSettings } from '../../shared/schemas/dealer-settings';
 import type { ExportResult } from '../../shared/schemas/exports';
 import type { ReportTemplate } from '../../shared/schemas/reports';
 import { blobPath } from '../documents/store';
 import { wallClock } from '../excel/wall-clock';
 import { columnWidth } from '../excel/widths';
+import type { Database } from '../db/schema';
 import type { JobFunction } from '../jobs/context';
-import { getSalesSettings } from '../settings/sales-settings';
+import { getDealerSettings } from '../settings/dealer-settings';
 import {
   FIELD_KIND,
   type ReportCell,
@@ -200,14 +204,28 @@ function plainSheet(
   }
 }
 
+/**
+ * The report names the dealer on every row and in its heading: without the dealership's name and
+ * manufacturer code it is refused (before any work starts), saying where to set them.
+ */
+export async function mustHaveDealer(db: Kysely<Database>): Promise<DealerSettings> {
+  const dealer = await getDealerSettings(db);
+  if (dealer.name === '' || dealer.code === '')
+    throw new AppError('VALIDATION', 'the dealership name and dealer code are not set', {
+      kind: 'report.dealer_missing',
+      missing: [dealer.name === '' && 'name', dealer.code === '' && 'code'].filter(Boolean),
+    });
+  return dealer;
+}
+
 export const filingReportJob: JobFunction<ReportParams> = async (ctx) => {
   const { input, dataDir, file, fileName } = ctx.params;
   const zh = input.lang === 'zh-CN';
   const template = await mustGetTemplate(ctx.db, input.templateId);
-  const { dealerName } = await getSalesSettings(ctx.db);
+  const dealer = await mustHaveDealer(ctx.db);
   const ids = await submittedInPeriod(ctx.db, input.from, input.to);
   ctx.progress(0, ids.length);
-  const builder = new ReportRowBuilder(ctx.db, { zh, dealerName });
+  const builder = new ReportRowBuilder(ctx.db, { zh, dealer });
   const rows: ReportRow[] = [];
   for (const [i, id] of ids.entries()) {
     rows.push(
@@ -227,8 +245,8 @@ export const filingReportJob: JobFunction<ReportParams> = async (ctx) => {
     plainSheet(book, template, rows, write, {
       title: zh ? '大客户销售报备表' : 'Key-account sales filing report',
       info: zh
-        ? `经销商：${dealerName || '（未设置）'}\u3000\u3000报备期间：${input.from} 至 ${input.to}\u3000\u3000共 ${ids.length} 笔`
-        : `Dealer: ${dealerName || '(not set)'}    Period: ${input.from} to ${input.to}    ${ids.length} filings`,
+        ? `经销商：${dealer.name}（${dealer.code}）\u3000\u3000报备期间：${input.from} 至 ${input.to}\u3000\u3000共 ${ids.length} 笔`
+        : `Dealer: ${dealer.name} (${dealer.code})    Period: ${input.from} to ${input.to}    ${ids.length} filings`,
     });
   }
   ctx.checkCancelled();

@@ -52,7 +52,7 @@ const joined = (values: (string | null)[]) =>
 
 interface Context {
   zh: boolean;
-  dealerName: string;
+  dealer: { name: string; code: string };
 }
 
 export class ReportRowBuilder {
@@ -101,7 +101,8 @@ export class ReportRowBuilder {
       .filter((c) => c.documents.length > 0)
       .map((c) => this.word(DOCUMENT_KINDS[c.kind]));
     const common: ReportRow = {
-      dealer: this.ctx.dealerName || null,
+      dealer: this.ctx.dealer.name || null,
+      dealerCode: this.ctx.dealer.code || null,
       filingNo: f.number,
       accountName: f.accountName,
       uscc: f.uscc,

@@ -1,6 +1,7 @@
 import type { Deps } from '../app/deps';
 import { deletePrice, listPrices, savePrice } from '../pricing/price-list';
 import type { Handlers } from '../transport/dispatch';
+import { getDealerSettings, setDealerSettings } from './dealer-settings';
 import { getFilingSettings, setFilingSettings } from './filing-settings';
 import { getSalesSettings, setSalesSettings } from './sales-settings';
 
@@ -10,6 +11,8 @@ type SettingsHandlers = Pick<
   | 'settings.setSales'
   | 'settings.filing'
   | 'settings.setFiling'
+  | 'settings.dealer'
+  | 'settings.setDealer'
   | 'prices.list'
   | 'prices.save'
   | 'prices.delete'
@@ -23,6 +26,9 @@ export function settingsHandlers({ db }: Deps): SettingsHandlers {
     'settings.filing': () => getFilingSettings(db),
     'settings.setFiling': (next, { session }) =>
       setFilingSettings(db, session.requireManager().id, next),
+    'settings.dealer': () => getDealerSettings(db),
+    'settings.setDealer': (next, { session }) =>
+      setDealerSettings(db, session.requireManager().id, next),
     'prices.list': ({ q, offset, limit }) => listPrices(db, q, offset, limit),
     'prices.save': ({ id, entry }, { session }) =>
       savePrice(db, session.requireManager().id, id, entry),

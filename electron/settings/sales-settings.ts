@@ -13,7 +13,6 @@ export const DEFAULT_SALES_SETTINGS: SalesSettings = {
   probabilities: { ...DEFAULT_PROBABILITIES },
   followUpDays: [7, 30],
   reminderLeadHours: 48,
-  dealerName: '',
 };
 
 /** Stored settings over the defaults; a value that no longer validates falls back to its default. */

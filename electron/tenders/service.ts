@@ -21,8 +21,9 @@ import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
 import { applyStage } from '../opportunities/service';
 import type { SystemNote } from '../../shared/system-notes';
-import { getSalesSettings } from '../settings/sales-settings';
+import { getDealerSettings } from '../settings/dealer-settings';
 import { getTenderDetail } from './repository';
+import { guardScheduleEdit } from './schedule-guard';
 import { now as clockNow, nowIso } from '../../shared/clock';
 
 export function projectKey(projectNo: string): string {
@@ -381,6 +382,7 @@ export async function updateTender(
   return writeTx(db, async (trx) => {
     const before = await mustGetTender(trx, id);
     guardStale(before, expectedUpdatedAt);
+    guardScheduleEdit(before, input);
     guardDates({ ...input, awardedOn: before.awardedOn, publicityEndOn: before.publicityEndOn });
     const { purchaserName } = await guardReferences(trx, input, id);
     await trx
@@ -598,7 +600,7 @@ export async function recordResults(
       if (given.has(r.lotId)) throw new AppError('VALIDATION', `lot #${r.lotId} is given twice`);
       given.add(r.lotId);
     }
-    const { dealerName } = await getSalesSettings(trx);
+    const dealer = await getDealerSettings(trx);
     for (const r of input.lots) {
       const won = r.result === 'won';
       const lot = before.lots.find((l) => l.id === r.lotId)!;
@@ -607,11 +609,11 @@ export async function recordResults(
         .set({
           result: r.result,
           winner_name: won
-            ? (r.winnerName ?? (dealerName || null))
+            ? (r.winnerName ?? (dealer.name || null))
             : r.result === 'lost'
               ? r.winnerName
               : null,
-          winner_brand: won ? (r.winnerBrand ?? null) : r.result === 'lost' ? r.winnerBrand : null,
+          winner_brand: won ? (r.winnerBrand ?? (dealer.brand || null)) : r.result === 'lost' ? r.winnerBrand : null,
           winner_model: won
             ? (r.winnerModel ?? lot.bidModel)
             : r.result === 'lost'

@@ -6,6 +6,8 @@ import {
   GRADE_VALUES,
   INDUSTRY_VALUES,
   LIFECYCLE_VALUES,
+  ORG_NATURE_VALUES,
+  ORG_NATURE_STATE_VALUES,
   SOURCE_VALUES,
   VALUE_TYPE_VALUES,
 } from '../enums';
@@ -57,6 +59,11 @@ export const accountInput = z
     aliases: z.array(aliasInput).max(50).default([]),
     buyerType: z.enum(BUYER_TYPE_VALUES),
     industry: z.enum(INDUSTRY_VALUES).nullable().default(null),
+    /**
+     * 单位性质 as a person chose or confirmed it; null: not confirmed — Keyfleet stores its own
+     * suggestion from the USCC, industry and name (shared/org-nature.ts), marked unconfirmed.
+     */
+    orgNature: z.enum(ORG_NATURE_VALUES).nullable().default(null),
     provinceCode: regionCode,
     cityCode: regionCode,
     districtCode: regionCode,
@@ -81,10 +88,16 @@ export const accountInput = z
   });
 export type AccountInput = z.infer<typeof accountInput>;
 
-/** Possible duplicates are confirmed by the user: the call is repeated with this flag set. */
+/**
+ * Possible duplicates are confirmed by the user: the call is repeated with this flag set. An
+ * account of the very same name is confirmed apart, by naming the existing account's id.
+ */
+const confirmSameName = z.array(id).max(20).default([]);
+
 export const accountCreate = z.object({
   account: accountInput,
   acknowledgeDuplicates: z.boolean().default(false),
+  confirmSameName,
 });
 
 export const accountUpdate = z.object({
@@ -93,13 +106,15 @@ export const accountUpdate = z.object({
   acknowledgeDuplicates: z.boolean().default(false),
   /** The updatedAt the form was loaded with; a newer one means someone else saved meanwhile. */
   expectedUpdatedAt: z.string().optional(),
+  confirmSameName,
 });
 
 export const accountRef = z.object({ id, name: z.string(), uscc: z.string().nullable() });
 export type AccountRef = z.infer<typeof accountRef>;
 
 export const duplicateMatch = accountRef.extend({
-  matchedOn: z.enum(['uscc', 'name', 'alias']),
+  /** sameName: the very same legal name; name: a similar one (other legal form); alias. */
+  matchedOn: z.enum(['uscc', 'sameName', 'name', 'alias']),
   matchedText: z.string(),
 });
 export type DuplicateMatch = z.infer<typeof duplicateMatch>;
@@ -120,6 +135,8 @@ export const ACCOUNT_COLUMNS = {
   uscc: { kind: 'text' },
   buyerType: { kind: 'enum', values: BUYER_TYPE_VALUES },
   industry: { kind: 'enum', values: INDUSTRY_VALUES },
+  orgNature: { kind: 'enum', values: ORG_NATURE_VALUES },
+  orgNatureState: { kind: 'enum', values: ORG_NATURE_STATE_VALUES },
   provinceCode: { kind: 'enum', values: PROVINCES.map((p) => p.code) },
   cityCode: { kind: 'text', filterable: false },
   grade: { kind: 'enum', values: GRADE_VALUES },
@@ -144,6 +161,8 @@ export const ACCOUNT_COLUMN_LABELS: Record<AccountColumn, Label> = {
   uscc: { zh: '统一社会信用代码', en: 'USCC' },
   buyerType: { zh: '客户类型', en: 'Buyer type' },
   industry: { zh: '行业', en: 'Industry' },
+  orgNature: { zh: '单位性质', en: 'Organisation nature' },
+  orgNatureState: { zh: '单位性质确认', en: 'Nature confirmed' },
   provinceCode: { zh: '地区', en: 'Region' },
   cityCode: { zh: '城市', en: 'City' },
   grade: { zh: '客户等级', en: 'Grade' },
@@ -169,6 +188,8 @@ export const accountRow = z.object({
   uscc: z.string().nullable(),
   buyerType: z.enum(BUYER_TYPE_VALUES),
   industry: z.enum(INDUSTRY_VALUES).nullable(),
+  orgNature: z.enum(ORG_NATURE_VALUES).nullable(),
+  orgNatureState: z.enum(ORG_NATURE_STATE_VALUES),
   provinceCode: z.string().nullable(),
   cityCode: z.string().nullable(),
   districtCode: z.string().nullable(),

@@ -18,7 +18,5 @@ export const salesSettings = z.object({
     .int()
     .min(1)
     .max(24 * 30),
-  /** The dealership's name, printed on contracts and reports. */
-  dealerName: z.string().trim().max(200),
 });
 export type SalesSettings = z.infer<typeof salesSettings>;

@@ -5,10 +5,13 @@ import { usccCheckChar } from '../../shared/uscc';
 type AccountInput = Input<'accounts.create'>['account'];
 
 let serial = 0;
-/** A fresh valid USCC for every call. */
-export function newUscc(): string {
+/**
+ * A fresh valid USCC for every call: an enterprise's (91…) unless another registration authority
+ * and type is given, e.g. '11' for a state organ (机关), '12' for a public institution.
+ */
+export function newUscc(kind = '91'): string {
   serial++;
-  const first17 = `913301${String(serial).padStart(11, '0')}`;
+  const first17 = `${kind}3301${String(serial).padStart(11, '0')}`;
   return first17 + usccCheckChar(first17);
 }
 

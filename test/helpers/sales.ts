@@ -8,7 +8,7 @@ import type { DocumentKind } from '../../shared/filing-enums';
 import { vinCheckCharacter } from '../../shared/vin';
 import type { TestApp } from './app';
 import { tempDir } from './db';
-import { account } from './fixtures';
+import { account, newUscc } from './fixtures';
 
 /** A VIN with its check character computed, from a 16-character stem (position 9 left out). */
 export function vin(stem: string): string {
@@ -116,7 +116,7 @@ export async function submittedGovernmentFiling(app: TestApp, units: number) {
   const today = chinaDate();
   const price = await priceEntry(app);
   const gov = await app.value('accounts.create', {
-    account: account({ name: '杭州市公安局', buyerType: 'government' }),
+    account: account({ name: '杭州市公安局', buyerType: 'government', uscc: newUscc('11') }),
   });
   let c = await finalContract(app, {
     accountId: gov.id,

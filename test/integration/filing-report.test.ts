@@ -76,9 +76,66 @@ function darkPixels(pgm: Buffer): { width: number; height: number; dark: number 
   return { width, height, dark };
 }
 
+describe('the filing report’s dealer', () => {
+  it('is refused until the dealership’s name and code are set, saying where to set them', async () => {
+    app = await signedInApp('manager');
+    await submittedGovernmentFiling(app, 2);
+    const builtIn = (await app.value('reports.templates', {})).find((t) => t.builtIn)!;
+    const report = { templateId: builtIn.id, from: chinaDate(), to: chinaDate() };
+    const refused = await app.call('exports.filingReport', report);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        details: { kind: 'report.dealer_missing', missing: ['name', 'code'] },
+      },
+    });
+    // The name alone is not enough: the manufacturer reads the dealer code.
+    await app.value('settings.setDealer', { name: '杭州顺达大众', code: '', brand: '' });
+    expect(await app.call('exports.filingReport', report)).toMatchObject({
+      ok: false,
+      error: { details: { kind: 'report.dealer_missing', missing: ['code'] } },
+    });
+    await app.value('settings.setDealer', { name: '杭州顺达大众', code: 'ZJ0571A', brand: '' });
+    const { jobId } = await app.value('exports.filingReport', report);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await exportedFile(app, jobId));
+    expect(book.worksheets[0]!.getCell('A2').text).toContain('经销商：杭州顺达大众（ZJ0571A）');
+  });
+
+  it('carries the claim’s manufacturer reference (厂家报备号)', async () => {
+    app = await signedInApp('manager');
+    await app.value('settings.setDealer', { name: '杭州顺达大众', code: 'ZJ0571A', brand: '' });
+    const { filing } = await submittedGovernmentFiling(app, 2);
+    const claim = await app.value('claims.create', { accountId: filing.accountId });
+    await app.value('claims.file', { id: claim.id });
+    await app.value('claims.recordReply', {
+      id: claim.id,
+      outcome: 'approved',
+      oemReference: 'FAW-VW-KA-2026-0815',
+      reply: '同意报备',
+      repliedOn: chinaDate(),
+    });
+    const builtIn = (await app.value('reports.templates', {})).find((t) => t.builtIn)!;
+    const { jobId } = await app.value('exports.filingReport', {
+      templateId: builtIn.id,
+      from: chinaDate(),
+      to: chinaDate(),
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await exportedFile(app, jobId));
+    const sheet = book.worksheets[0]!;
+    const headers = (sheet.getRow(3).values as unknown[]).slice(1).map(String);
+    const column = headers.indexOf('厂家报备号') + 1;
+    expect(column).toBeGreaterThan(0);
+    expect(sheet.getRow(4).getCell(column).text).toBe('FAW-VW-KA-2026-0815');
+  });
+});
+
 describe('the filing report in the manufacturer’s template', () => {
   it('keeps the template’s layout, fills the data area and moves the signature rows down', async () => {
     app = await signedInApp('manager');
+    await app.value('settings.setDealer', { name: '杭州顺达大众', code: 'ZJ0571A', brand: '大众' });
     const { contract } = await submittedGovernmentFiling(app, 3);
 
     const staged = stageCopy(app.dataDir, await manufacturerTemplate());
@@ -146,6 +203,11 @@ describe('the filing report in the manufacturer’s template', () => {
     'opens in LibreOffice and renders with the template’s layout',
     async () => {
       app = await signedInApp('manager');
+      await app.value('settings.setDealer', {
+        name: '杭州顺达大众',
+        code: 'ZJ0571A',
+        brand: '大众',
+      });
       const { contract } = await submittedGovernmentFiling(app, 2);
       const staged = stageCopy(app.dataDir, await manufacturerTemplate());
       const seen = await app.value('reports.inspectTemplate', { fileId: staged.fileId });

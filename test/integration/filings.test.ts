@@ -14,7 +14,7 @@ import type { ErrorCode } from '../../shared/result';
 import { stageCopy } from '../../electron/imports/staging';
 import { signedInApp, type TestApp } from '../helpers/app';
 import { tempDir } from '../helpers/db';
-import { account } from '../helpers/fixtures';
+import { account, newUscc } from '../helpers/fixtures';
 import {
   attachDocument,
   deliverAll,
@@ -56,13 +56,10 @@ const rule = (f: Output<'filings.get'>, name: string) =>
 describe('filings', () => {
   it('files a government sale with complete evidence and reports it', async () => {
     app = await signedInApp('manager');
-    await app.value('settings.setSales', {
-      ...(await app.value('settings.sales', {})),
-      dealerName: '杭州顺达大众',
-    });
+    await app.value('settings.setDealer', { name: '杭州顺达大众', code: 'ZJ0571A', brand: '大众' });
     const price = await priceEntry(app);
     const gov = await app.value('accounts.create', {
-      account: account({ name: '杭州市公安局', buyerType: 'government' }),
+      account: account({ name: '杭州市公安局', buyerType: 'government', uscc: newUscc('11') }),
     });
     let c = await finalContract(app, {
       accountId: gov.id,
@@ -125,19 +122,30 @@ describe('filings', () => {
     await book.xlsx.readFile(await exportedFile(app, jobId));
     const sheet = book.worksheets[0]!;
     expect(sheet.getCell('A1').text).toBe('大客户销售报备表');
-    expect(sheet.getCell('A2').text).toContain('杭州顺达大众');
-    expect(sheet.getRow(3).getCell(1).text).toBe('序号');
-    expect(sheet.getRow(3).getCell(9).text).toBe('车架号');
+    expect(sheet.getCell('A2').text).toContain('杭州顺达大众（ZJ0571A）');
+    expect(sheet.getCell('A2').text).not.toContain('未设置');
+    const headers = (sheet.getRow(3).values as unknown[]).slice(1).map(String);
+    expect(headers.slice(0, 3)).toEqual(['序号', '经销商', '经销商代码']);
+    const at = (header: string) => headers.indexOf(header) + 1;
     const rows = [4, 5].map((r) => sheet.getRow(r));
-    expect(rows.map((r) => r.getCell(3).text)).toEqual(['杭州市公安局', '杭州市公安局']);
-    expect(rows.map((r) => r.getCell(9).text).sort()).toEqual(
+    expect(rows.map((r) => r.getCell(at('经销商代码')).text)).toEqual(['ZJ0571A', 'ZJ0571A']);
+    expect(rows.map((r) => r.getCell(at('客户名称')).text)).toEqual([
+      '杭州市公安局',
+      '杭州市公安局',
+    ]);
+    expect(rows.map((r) => r.getCell(at('车架号')).text).sort()).toEqual(
       c.deliveries.map((d) => d.vin).sort(),
     );
-    expect(rows[0]!.getCell(5).text).toBe('B类 政府采购');
+    expect(rows[0]!.getCell(at('客户类型')).text).toBe('B类 政府采购');
     // One invoice for both vehicles: each row shows its share, so the column adds up to it.
-    expect(rows.reduce((sum, r) => sum + Number(r.getCell(12).value), 0)).toBe(c.totalFen / 100);
-    expect(rows[0]!.getCell(15).text).toBe('符合');
-    expect(rows[0]!.getCell(16).text).toContain('销售发票');
+    expect(rows.reduce((sum, r) => sum + Number(r.getCell(at('发票金额（元）')).value), 0)).toBe(
+      c.totalFen / 100,
+    );
+    expect(rows[0]!.getCell(at('资格判定')).text).toBe('符合');
+    expect(rows[0]!.getCell(at('证明材料')).text).toContain('销售发票');
+    // The manufacturer's claim reference column is there; this sale has no claim.
+    expect(at('厂家报备号')).toBeGreaterThan(0);
+    expect(rows[0]!.getCell(at('厂家报备号')).text).toBe('');
     expect(sheet.getRow(6).getCell(1).text).toBe('');
   });
 

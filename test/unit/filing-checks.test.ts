@@ -17,6 +17,7 @@ const vehicle = (
 function direct(overrides: Partial<FilingFacts> = {}): FilingFacts {
   return {
     buyerType: 'direct',
+    orgNature: 'private',
     accountNames: ['浙江远洋渔业集团有限公司', '远洋渔业集团'],
     partyName: '浙江远洋渔业集团有限公司',
     declaredUnits: 2,
@@ -127,6 +128,34 @@ describe('filing checks', () => {
         actual: null,
       },
     ]);
+  });
+
+  it('ask registrations of a non-state system only, not of a state organ’s system', () => {
+    const unit = { name: '绵阳市公安局', aliases: [], subordinate: true };
+    const police = direct({
+      buyerType: 'system',
+      orgNature: 'organ',
+      partyName: '四川省公安厅',
+      accountNames: ['四川省公安厅'],
+      documents: ['visit_record', 'unified_contract', 'procurement_list', 'invoice'],
+      vehicles: [
+        { ...vehicle('V1', '绵阳市公安局', null), unit },
+        { ...vehicle('V2', '绵阳市公安局', null), unit },
+      ],
+    });
+    // No registrations, no registration document: nothing is missing for a state organ.
+    expect(failed(police)).toEqual([]);
+    expect(runFilingChecks(police).find((c) => c.check === 'registration_owner')!.pass).toBeNull();
+    // The same paperwork from a bank's system (国有企业) misses its registrations.
+    for (const orgNature of ['soe', 'institution', 'private', 'other', null] as const) {
+      const checks = runFilingChecks({ ...police, orgNature });
+      expect(failedChecks(checks), String(orgNature)).toEqual(['evidence', 'vins', 'units']);
+      expect(checks.find((c) => c.check === 'evidence')!.problems).toEqual([
+        { code: 'document_missing', subject: 'registration', expected: null, actual: null },
+      ]);
+    }
+    // A direct purchase by a state organ still proves itself with registrations.
+    expect(failed({ ...police, buyerType: 'direct', partyName: '四川省公安厅' })).toContain('vins');
   });
 
   it('carry the policy verdict and damaged documents', () => {

@@ -1,8 +1,8 @@
 /**
- * 回访与提醒: the days after each delivery that follow-ups are scheduled, how long before a due
- * item its reminder appears, and the dealership's name printed on contracts and reports.
+ * 回访与提醒: the days after each delivery that follow-ups are scheduled, and how long before a due
+ * item its reminder appears.
  */
-import { App, Button, Form, Input, InputNumber, Select } from 'antd';
+import { App, Button, Form, InputNumber, Select } from 'antd';
 import { useState } from 'react';
 import type { ApiError, Result } from '../../../../shared/result';
 import type { SalesSettings } from '../../../../shared/schemas/sales-settings';
@@ -12,7 +12,6 @@ import { useT } from '../../i18n/context';
 interface Values {
   followUpDays: string[];
   reminderLeadHours: number | null;
-  dealerName: string;
 }
 
 const MAX_DAYS = 6;
@@ -39,7 +38,6 @@ export function FollowUpSettingsTab({ settings, canEdit, save }: Props) {
   const valuesOf = (s: SalesSettings): Values => ({
     followUpDays: s.followUpDays.map(String),
     reminderLeadHours: s.reminderLeadHours,
-    dealerName: s.dealerName,
   });
 
   const submit = async () => {
@@ -50,7 +48,6 @@ export function FollowUpSettingsTab({ settings, canEdit, save }: Props) {
     const r = await save({
       followUpDays: days,
       reminderLeadHours: v.reminderLeadHours,
-      dealerName: v.dealerName.trim(),
     });
     setSaving(false);
     if (!r.ok) return setError(r.error);
@@ -111,14 +108,6 @@ export function FollowUpSettingsTab({ settings, canEdit, save }: Props) {
             className="set-hours"
             data-testid="reminder-hours"
           />
-        </Form.Item>
-        <Form.Item
-          name="dealerName"
-          label={t('settings.dealerName')}
-          extra={t('settings.dealerNameHint')}
-          rules={[{ max: 200, message: t('val.maxLength', { max: 200 }) }]}
-        >
-          <Input placeholder={t('settings.dealerNamePlaceholder')} data-testid="dealer-name" />
         </Form.Item>
       </Form>
       {canEdit && (

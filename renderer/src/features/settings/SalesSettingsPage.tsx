@@ -1,5 +1,5 @@
 /**
- * 销售设置 Sales settings: the price list, stage win rates, follow-up and reminder settings, daily
+ * 销售设置 Sales settings: who we are (dealership), the price list, stage win rates, follow-up and reminder settings, daily
  * KPI targets, the claim and incentive policy, and the filing report's templates. Managers and
  * admins change them; specialists see them read-only.
  */
@@ -12,6 +12,8 @@ import { useT } from '../../i18n/context';
 import { ImportWizardModal } from '../import/ImportWizard';
 import { AuditIntegrityTab } from './AuditIntegrityTab';
 import { canEditSettings } from './can-edit';
+import { DealerSettingsTab } from './DealerSettingsTab';
+import { ContractNumberingTab } from './ContractNumberingTab';
 import { FilingSettingsTab } from './FilingSettingsTab';
 import { FollowUpSettingsTab } from './FollowUpSettingsTab';
 import { KpiTargetsTab } from './KpiTargetsTab';
@@ -64,6 +66,11 @@ export function SalesSettingsPage() {
         className="set-tabs"
         items={[
           {
+            key: 'dealer',
+            label: <span data-testid="settings-tab-dealer">{t('settings.tabDealer')}</span>,
+            children: <DealerSettingsTab canEdit={canEdit} />,
+          },
+          {
             key: 'prices',
             label: <span data-testid="settings-tab-prices">{t('settings.tabPrices')}</span>,
             // The toolbar's end is where the Excel import of the price list goes.
@@ -100,6 +107,15 @@ export function SalesSettingsPage() {
             children: needsSettings((s) => (
               <FollowUpSettingsTab settings={s} canEdit={canEdit} save={save} />
             )),
+          },
+          {
+            key: 'contractNumbering',
+            label: (
+              <span data-testid="settings-tab-contract-numbering">
+                {t('settings.tabContractNumbering')}
+              </span>
+            ),
+            children: <ContractNumberingTab canEdit={canEdit} />,
           },
           {
             key: 'kpi',

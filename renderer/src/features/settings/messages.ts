@@ -9,6 +9,11 @@ export const settingsZh = {
   'settings.tabPrices': '价格表',
   'settings.tabProbabilities': '阶段赢率',
   'settings.tabFollowUps': '回访与提醒',
+  'settings.tabContractNumbering': '合同编号',
+  'settings.numberPattern': '合同编号规则',
+  'settings.numberPatternHint':
+    '{yyyy} 四位年份，{yy} 两位年份，{mm} 月份，{seq:N} 流水号（N 位，不足补零）。流水号取同一前缀下已有的最大号加一，已用过的编号不会再给出；生成后仍可修改。',
+  'settings.numberPatternExample': '按此规则，编号形如',
   'settings.tabKpi': 'KPI 目标',
 
   // Price list
@@ -54,9 +59,17 @@ export const settingsZh = {
   'settings.reminderHours': '提前提醒',
   'settings.reminderHoursHint': '截止事项（开标、交车、回访等）在到期前这么久开始提醒',
   'settings.hours': '小时',
-  'settings.dealerName': '经销店名称',
-  'settings.dealerNameHint': '打印在合同和报表上',
+  'settings.tabDealer': '经销商信息',
+  'settings.dealerName': '经销商名称',
+  'settings.dealerNameHint': '打印在合同和报备报表上；导出报备报表前必须填写',
   'settings.dealerNamePlaceholder': '如 杭州某某汽车销售服务有限公司',
+  'settings.dealerCode': '经销商代码',
+  'settings.dealerCodeHint': '厂家分配的经销商代码，打印在报备报表上；导出报备报表前必须填写',
+  'settings.dealerCodePlaceholder': '如 ZJ0571A',
+  'settings.dealerCodeInvalid': '经销商代码只能包含字母、数字、- 和 _',
+  'settings.dealerBrand': '经营品牌',
+  'settings.dealerBrandHint': '本店销售的品牌：本店中标的标包和本店交车的车辆记为此品牌',
+  'settings.dealerBrandPlaceholder': '如 大众',
 
   // KPI targets
   'settings.kpiIntro':
@@ -157,6 +170,12 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'settings.tabPrices': 'Price list',
   'settings.tabProbabilities': 'Stage win rates',
   'settings.tabFollowUps': 'Follow-ups and reminders',
+  'settings.tabContractNumbering': 'Contract numbers',
+  'settings.numberPattern': 'Contract number pattern',
+  'settings.numberPatternHint':
+    '{yyyy} year, {yy} two-digit year, {mm} month, {seq:N} sequence (N digits, zero-padded). The sequence is one past the highest number with the same prefix, so a number in use is never given again; the number can still be changed.',
+  'settings.numberPatternExample':
+    'With no contract yet under this prefix, the next number would be',
   'settings.tabKpi': 'KPI targets',
 
   'settings.priceSearch': 'Search model or configuration',
@@ -203,9 +222,20 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'settings.reminderHoursHint':
     'Due items (openings, deliveries, follow-ups …) are reminded this long before they are due',
   'settings.hours': 'hours',
+  'settings.tabDealer': 'Dealership',
   'settings.dealerName': 'Dealership name',
-  'settings.dealerNameHint': 'Printed on contracts and reports',
+  'settings.dealerNameHint':
+    'Printed on contracts and the filing report; required before the filing report can be exported',
   'settings.dealerNamePlaceholder': 'e.g. Hangzhou XYZ Auto Sales & Service Co., Ltd.',
+  'settings.dealerCode': 'Dealer code',
+  'settings.dealerCodeHint':
+    'The code the manufacturer gave this dealership, printed on the filing report; required before it can be exported',
+  'settings.dealerCodePlaceholder': 'e.g. ZJ0571A',
+  'settings.dealerCodeInvalid': 'A dealer code has only letters, digits, - and _',
+  'settings.dealerBrand': 'Brand we sell',
+  'settings.dealerBrandHint':
+    'The brand this dealership sells: lots we win and vehicles we deliver are recorded as this brand',
+  'settings.dealerBrandPlaceholder': 'e.g. Volkswagen',
 
   'settings.kpiIntro':
     'Activity targets per workday. Staff without their own targets use the defaults; own targets replace the defaults entirely, and an empty type has no target.',
