@@ -23,6 +23,7 @@ import { systemHandlers } from './system-handlers';
 import { activityHandlers } from '../activities/handlers';
 import { calendarHandlers } from '../calendar/handlers';
 import { contractHandlers } from '../contracts/handlers';
+import { contractNumberingHandlers } from '../contracts/numbering-handlers';
 import { opportunityHandlers } from '../opportunities/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { tenderHandlers } from '../tenders/handlers';
@@ -118,6 +119,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...opportunityHandlers(deps),
     ...tenderHandlers(deps),
     ...contractHandlers(deps),
+    ...contractNumberingHandlers(deps),
     ...activityHandlers(deps),
     ...calendarHandlers(deps),
     ...settingsHandlers(deps),

@@ -185,6 +185,11 @@ export async function getContractDetail(
       sql<string | null>`o.title`.as('opportunity_title'),
       'c.tender_id',
       sql<string | null>`t.project_no`.as('tender_no'),
+      sql<
+        number | null
+      >`(select sum(winning_amount_fen) from tender_lots w where w.tender_id = c.tender_id and w.result = 'won')`.as(
+        'tender_award_fen',
+      ),
     ])
     .executeTakeFirst();
   if (!row) return null;
@@ -283,7 +288,7 @@ export async function getContractDetail(
         : null,
     tender:
       row.tender_id !== null && row.tender_no !== null
-        ? { id: row.tender_id, projectNo: row.tender_no }
+        ? { id: row.tender_id, projectNo: row.tender_no, awardFen: row.tender_award_fen }
         : null,
     notes: row.notes,
     lines: lines.map((l) => ({

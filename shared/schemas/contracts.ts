@@ -212,7 +212,14 @@ export type FollowUp = z.infer<typeof followUp>;
 
 export const contractDetail = contractRow.extend({
   opportunity: z.object({ id, title: z.string() }).nullable(),
-  tender: z.object({ id, projectNo: z.string() }).nullable(),
+  tender: z
+    .object({
+      id,
+      projectNo: z.string(),
+      /** What the tender awarded us: the won lots' winning amounts together (null if none). */
+      awardFen: z.number().int().nullable(),
+    })
+    .nullable(),
   notes: z.string().nullable(),
   lines: z.array(contractLine),
   approvals: z.array(approval),

@@ -1,0 +1,26 @@
+import type { Deps } from '../app/deps';
+import type { Handlers } from '../transport/dispatch';
+import {
+  draftFromTender,
+  getContractNumbering,
+  nextContractNumber,
+  setContractNumbering,
+} from './numbering';
+
+type NumberingHandlers = Pick<
+  Handlers,
+  | 'settings.contractNumbering'
+  | 'settings.setContractNumbering'
+  | 'contracts.nextNumber'
+  | 'contracts.draftFromTender'
+>;
+
+export function contractNumberingHandlers({ db }: Deps): NumberingHandlers {
+  return {
+    'settings.contractNumbering': () => getContractNumbering(db),
+    'settings.setContractNumbering': (next, { session }) =>
+      setContractNumbering(db, session.requireManager().id, next),
+    'contracts.nextNumber': () => nextContractNumber(db),
+    'contracts.draftFromTender': ({ id }) => draftFromTender(db, id),
+  };
+}
