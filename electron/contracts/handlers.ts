@@ -1,5 +1,6 @@
 import type { Deps } from '../app/deps';
 import type { Handlers } from '../transport/dispatch';
+import { addDeliveries, addInvoices } from './bulk-deliveries';
 import { completeFollowUp, listFollowUps } from './follow-ups';
 import { listContracts } from './repository';
 import {
@@ -36,6 +37,8 @@ type ContractHandlers = Pick<
   | 'contracts.registerVehicle'
   | 'contracts.invoice'
   | 'contracts.removeInvoice'
+  | 'contracts.addDeliveries'
+  | 'contracts.addInvoices'
   | 'followUps.list'
   | 'followUps.complete'
 >;
@@ -66,6 +69,10 @@ export function contractHandlers({ db }: Deps): ContractHandlers {
     'contracts.invoice': (input, { session }) => addInvoice(db, session.requireUser().id, input),
     'contracts.removeInvoice': ({ id }, { session }) =>
       removeInvoice(db, session.requireUser().id, id),
+    'contracts.addDeliveries': (input, { session }) =>
+      addDeliveries(db, session.requireUser().id, input),
+    'contracts.addInvoices': (input, { session }) =>
+      addInvoices(db, session.requireUser().id, input),
     'followUps.list': (q, { session }) => {
       session.requireUser();
       return listFollowUps(db, q);

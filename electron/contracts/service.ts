@@ -24,6 +24,11 @@ import { writeTx } from '../db/tx';
 import { applyStage } from '../opportunities/service';
 import { getSalesSettings } from '../settings/sales-settings';
 import { type ApprovedLine, getContractDetail } from './repository';
+import {
+  accountFollowsDeliveries,
+  accountFollowsFinalContract,
+  fleetLosesDelivery,
+} from './account-effects';
 import { nowIso } from '../../shared/clock';
 
 export function contractKey(number: string): string {
@@ -604,6 +609,7 @@ export async function finalizeContract(
       .where('id', '=', id)
       .execute();
     await refreshContract(trx, id);
+    await accountFollowsFinalContract(trx, actorId, before, now);
     // A signed contract puts its opportunity in 使用 (contract signed, delivery, payment).
     if (before.opportunity) {
       const opp = await trx
@@ -862,19 +868,71 @@ async function scheduleFollowUps(
   }
 }
 
+/**
+ * The checks of a delivery that do not depend on its VIN or count: a final contract, one of its
+ * lines, the unit's allocation of that line for a system contract, a date between signing and today.
+ */
+export function guardDeliveryTarget(
+  c: ContractDetail,
+  input: Pick<DeliveryInput, 'lineId' | 'allocationId' | 'deliveredOn'>,
+): {
+  line: ContractDetail['lines'][number];
+  allocation: ContractDetail['allocations'][number] | null;
+} {
+  if (c.status !== 'final')
+    throw new AppError(
+      'POLICY',
+      `contract ${c.number} is not final: vehicles are delivered against a final contract`,
+      { kind: 'delivery.contract_not_final' },
+    );
+  const line = c.lines.find((l) => l.id === input.lineId);
+  if (!line)
+    throw new AppError(
+      'VALIDATION',
+      `line #${input.lineId} is not a line of contract ${c.number}`,
+      field('lineId', 'delivery.line_missing'),
+    );
+  if (c.signedOn && input.deliveredOn < c.signedOn)
+    throw new AppError(
+      'VALIDATION',
+      `delivery on ${input.deliveredOn} is before the contract was signed (${c.signedOn})`,
+      field('deliveredOn', 'delivery.before_signing'),
+    );
+  if (input.deliveredOn > chinaDate())
+    throw new AppError(
+      'VALIDATION',
+      'a delivery is recorded when it has happened',
+      field('deliveredOn', 'date.future'),
+    );
+  if (c.kind !== 'system') {
+    if (input.allocationId !== null)
+      throw new AppError(
+        'VALIDATION',
+        'only system contracts have allocations',
+        field('allocationId', 'allocation.not_system'),
+      );
+    return { line, allocation: null };
+  }
+  const allocation = c.allocations.find((a) => a.id === input.allocationId);
+  if (!allocation || allocation.lineId !== line.id)
+    throw new AppError(
+      'VALIDATION',
+      'a system contract delivers to a subordinate unit: choose the allocation of this model',
+      field('allocationId', 'delivery.allocation_missing'),
+    );
+  return { line, allocation };
+}
+
 export async function deliver(
   db: Kysely<Database>,
   actorId: number,
   input: DeliveryInput,
+  /** A batch (bulk-deliveries) lets its accounts follow once, for all its vehicles. */
+  options: { followAccounts?: boolean } = {},
 ): Promise<ContractDetail> {
   return writeTx(db, async (trx) => {
     const c = await mustGetContract(trx, input.contractId);
-    if (c.status !== 'final')
-      throw new AppError(
-        'POLICY',
-        `contract ${c.number} is not final: vehicles are delivered against a final contract`,
-        { kind: 'delivery.contract_not_final' },
-      );
+    const { line, allocation } = guardDeliveryTarget(c, input);
     const problem = vinProblem(input.vin);
     if (problem && !(problem === 'check_digit' && input.acceptCheckDigit))
       throw new AppError(
@@ -897,52 +955,18 @@ export async function deliver(
         `VIN ${input.vin} is already delivered under contract ${taken.number}`,
         field('vin', 'vin.taken'),
       );
-    const line = c.lines.find((l) => l.id === input.lineId);
-    if (!line)
-      throw new AppError(
-        'VALIDATION',
-        `line #${input.lineId} is not a line of contract ${c.number}`,
-        field('lineId', 'delivery.line_missing'),
-      );
-    if (c.signedOn && input.deliveredOn < c.signedOn)
-      throw new AppError(
-        'VALIDATION',
-        `delivery on ${input.deliveredOn} is before the contract was signed (${c.signedOn})`,
-        field('deliveredOn', 'delivery.before_signing'),
-      );
-    if (input.deliveredOn > chinaDate())
-      throw new AppError(
-        'VALIDATION',
-        'a delivery is recorded when it has happened',
-        field('deliveredOn', 'date.future'),
-      );
     if (line.delivered + 1 > line.quantity)
       throw new AppError(
         'POLICY',
         `${line.model}: all ${line.quantity} contracted units are already delivered`,
         field('lineId', 'delivery.exceeds_contract'),
       );
-    if (c.kind === 'system') {
-      const x = c.allocations.find((a) => a.id === input.allocationId);
-      if (!x || x.lineId !== line.id)
-        throw new AppError(
-          'VALIDATION',
-          'a system contract delivers to a subordinate unit: choose the allocation of this model',
-          field('allocationId', 'delivery.allocation_missing'),
-        );
-      if (x.delivered + 1 > x.quantity)
-        throw new AppError(
-          'POLICY',
-          `${x.unit.name}: all ${x.quantity} allocated units are already delivered`,
-          field('allocationId', 'delivery.exceeds_allocation'),
-        );
-    } else if (input.allocationId !== null) {
+    if (allocation && allocation.delivered + 1 > allocation.quantity)
       throw new AppError(
-        'VALIDATION',
-        'only system contracts have allocations',
-        field('allocationId', 'allocation.not_system'),
+        'POLICY',
+        `${allocation.unit.name}: all ${allocation.quantity} allocated units are already delivered`,
+        field('allocationId', 'delivery.exceeds_allocation'),
       );
-    }
     const now = nowIso();
     await trx
       .insertInto('deliveries')
@@ -965,6 +989,7 @@ export async function deliver(
       .execute();
     await scheduleFollowUps(trx, c, input.allocationId, input.deliveredOn);
     await refreshContract(trx, c.id);
+    if (options.followAccounts !== false) await accountFollowsDeliveries(trx, actorId, c, [input]);
     await appendAudit(trx, {
       actorId,
       entity: 'contract',
@@ -1052,6 +1077,12 @@ export async function removeDelivery(
         kind: 'delivery.invoiced',
       });
     await trx.deleteFrom('deliveries').where('id', '=', id).execute();
+    await fleetLosesDelivery(trx, actorId, await mustGetContract(trx, d.contract_id), {
+      vin: d.vin,
+      lineId: d.line_id,
+      allocationId: d.allocation_id,
+      deliveredOn: d.delivered_on,
+    });
     // Follow-ups of a delivery day the unit (or, without units, the buyer) received nothing
     // else on go too, unless already done.
     const unitId =
