@@ -16,6 +16,7 @@ import type {
 import { cellAsText } from '../excel/read/cell-value';
 import { openTable } from '../excel/read/table-source';
 import type { JobFunction } from '../jobs/context';
+import { previewMerges } from './preview-merges';
 
 /** Each target's header wordings, for finding the header row and suggesting the mapping. */
 const SYNONYMS: Record<ImportTarget, Partial<Synonyms<ImportField>>> = {
@@ -63,6 +64,7 @@ export const inspectJob: JobFunction<InspectParams> = async (ctx) => {
       name: sheet.name,
       rowCount: sheet.rowCount,
       preview,
+      merges: previewMerges(sheet.merges, preview, PREVIEW_COLUMNS),
       headerRow: header?.row ?? null,
       columns: header
         ? header.cells.map((text, index) => ({

@@ -53,8 +53,20 @@ export const sheetInspection = z.object({
   name: z.string(),
   /** Rows the sheet declares (its dimension), or null when it does not say. */
   rowCount: z.number().int().nullable(),
-  /** The first rows of the sheet as text, for choosing the header row. */
+  /**
+   * The first rows of the sheet as text, for choosing the header row. A merged range's value is
+   * in every cell it covers, as the import reads it; `merges` says which to show as one.
+   */
   preview: z.array(previewRow),
+  /** Merged ranges within the preview: Excel row numbers, 0-based column indexes as in `cells`. */
+  merges: z.array(
+    z.object({
+      top: z.number().int(),
+      left: z.number().int(),
+      bottom: z.number().int(),
+      right: z.number().int(),
+    }),
+  ),
   /** The row number (1-based) that looks like the header, or null when none does. */
   headerRow: z.number().int().nullable(),
   /** For the guessed header row: each column's header and the field it is mapped to. */

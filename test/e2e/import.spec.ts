@@ -99,8 +99,13 @@ test('a file with bad rows: the dry run says why, all-or-nothing refuses, valid-
   await openAs(page, server, '张经理');
   await waitForTotal(page, 2000);
   await uploadToWizard(page, file);
-  // The merged title above is not the header.
+  // The merged title above is not the header, and it shows once across its range.
   await expect(page.getByTestId('import-header-row')).toHaveValue('2');
+  const title = page
+    .getByTestId('import-preview-row-1')
+    .getByRole('cell', { name: '2026年新客户登记表' });
+  await expect(title).toHaveCount(1);
+  await expect(title).toHaveAttribute('colspan', '4');
   await toMapping(page);
   const summary = await dryRun(page);
   await expect(summary).toHaveAttribute('data-create', '1');

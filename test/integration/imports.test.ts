@@ -54,8 +54,10 @@ describe('importing accounts', () => {
       'grade',
       'notes',
     ]);
-    // The merged title fills its whole range.
+    // The merged title fills its whole range, as the import reads it, and the preview is told
+    // the range so that it shows the title once.
     expect(sheet.preview[0]!.cells.slice(0, 7)).toEqual(Array(7).fill('2026 年大客户名单（内部）'));
+    expect(sheet.merges).toEqual([{ top: 1, left: 0, bottom: 1, right: 6 }]);
 
     const dry = await run(inspection.fileId, sheet, 'dryRun');
     expect(dry.summary).toMatchObject({

@@ -7,13 +7,15 @@ import path from 'node:path';
 import { AppError } from '../../../shared/result';
 import { csvEncoding, readCsvRows } from './csv-rows';
 import { sniffFile } from './sniff';
-import { readWorkbookParts, type WorkbookParts } from './workbook-parts';
+import { type MergedRange, readWorkbookParts, type WorkbookParts } from './workbook-parts';
 import { readSheetRows, type SourceRow } from './xlsx-rows';
 
 export interface SourceSheet {
   name: string;
   rowCount: number | null;
   hidden: boolean;
+  /** Merged ranges (Excel's 1-based rows and columns); none in a CSV file. */
+  merges: readonly MergedRange[];
 }
 
 export interface TableSource {
@@ -58,7 +60,7 @@ export async function openTable(
       return {
         format: 'csv',
         encoding,
-        sheets: [{ name, rowCount: null, hidden: false }],
+        sheets: [{ name, rowCount: null, hidden: false, merges: [] }],
         rows: (sheet) => {
           if (sheet !== name)
             throw refuse('sheet_not_found', `a CSV file has one sheet, “${name}”`);
@@ -71,7 +73,12 @@ export async function openTable(
       return {
         format: 'xlsx',
         encoding: null,
-        sheets: parts.sheets.map((s) => ({ name: s.name, rowCount: s.rows, hidden: s.hidden })),
+        sheets: parts.sheets.map((s) => ({
+          name: s.name,
+          rowCount: s.rows,
+          hidden: s.hidden,
+          merges: s.merges,
+        })),
         rows: (sheet) => readSheetRows(file, parts, sheet),
       };
     }

@@ -11,6 +11,7 @@ import { useLang, useT } from '../../i18n/context';
 import { formatCount } from '../../lib/format';
 import { testId } from '../../lib/test-id';
 import { columnLetter } from './column-mapping';
+import { previewSpans } from './preview-spans';
 import type { ImportWizard } from './use-import-wizard';
 
 /** More columns than this are not readable in a preview anyway; the mapping step lists all. */
@@ -29,6 +30,7 @@ function PreviewTable({
 }) {
   const t = useT();
   const width = Math.min(PREVIEW_COLUMNS, Math.max(0, ...sheet.preview.map((r) => r.cells.length)));
+  const spans = useMemo(() => previewSpans(sheet, width), [sheet, width]);
   const columns = useMemo<ColumnsType<PreviewRow>>(
     () => [
       {
@@ -52,9 +54,11 @@ function PreviewTable({
         width: 140,
         ellipsis: true,
         render: (_: unknown, r: PreviewRow) => r.cells[i] ?? '',
+        // A merged title is drawn once across its range, not repeated in every column.
+        onCell: (r: PreviewRow) => spans.get(`${r.row}:${i}`) ?? {},
       })),
     ],
-    [headerRow, t, width],
+    [headerRow, spans, t, width],
   );
   return (
     <Table<PreviewRow>
