@@ -350,6 +350,10 @@ export const SALES_REASONS = {
     zh: '该报备已结束（被驳回、过期或释放），不能再登记客户意愿',
     en: 'This claim is closed (rejected, expired or released); no wish can be recorded',
   },
+  'claim.no_overlap': {
+    zh: '该报备没有本店同事的重叠报备，无需裁定',
+    en: 'No colleague’s claim overlaps this one: there is nothing to settle',
+  },
   'claim.opportunity_elsewhere': {
     zh: '所选商机不属于该客户',
     en: 'The opportunity belongs to another account',

@@ -28,7 +28,7 @@ import { opportunityHandlers } from '../opportunities/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { tenderHandlers } from '../tenders/handlers';
 import { claimHandlers } from '../claims/handlers';
-import { expireClaims } from '../claims/service';
+import { scheduleClaimSweep, sweepClaims } from '../claims/sweep';
 import { documentHandlers } from '../documents/handlers';
 import { filingHandlers } from '../filings/handlers';
 import { reportHandlers } from '../reports/handlers';
@@ -45,6 +45,8 @@ export interface AppOptions {
   nativeBinding?: string | undefined;
   validateOutput?: boolean;
   log?: (message: string) => void;
+  /** How often claims past their protection are recorded as expired (default: ten minutes). */
+  claimSweepIntervalMs?: number;
 }
 
 export interface App {
@@ -89,7 +91,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   sweepExports(options.dataDir);
   sweepImports(options.dataDir);
   await sweepImportRuns(database.db);
-  await expireClaims(database.db);
+  // Claims' expiry is written here and by the timer below, never by a read.
+  await sweepClaims(database.db, { reconcile: true });
+  const claimSweeper = scheduleClaimSweep(database.db, {
+    intervalMs: options.claimSweepIntervalMs,
+    log: options.log,
+  });
   const files = new FileShelf();
   const deliverFile: DeliverFile =
     options.deliverFile ??
@@ -152,6 +159,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     database,
     dbFile,
     async close() {
+      await claimSweeper.stop();
       await deps.jobs.stopAll();
       await database.close();
     },

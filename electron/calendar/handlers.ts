@@ -4,7 +4,7 @@ import { AppError } from '../../shared/result';
 import { activityCounts, getKpiTargets, targetsOf } from '../activities/service';
 import type { Deps } from '../app/deps';
 import { isManager } from '../session/session';
-import { expireClaims, expiringClaims } from '../claims/service';
+import { expiringClaims } from '../claims/service';
 import { getFilingSettings } from '../settings/filing-settings';
 import { getSalesSettings } from '../settings/sales-settings';
 import type { Handlers } from '../transport/dispatch';
@@ -29,7 +29,6 @@ export function calendarHandlers({ db }: Deps): CalendarHandlers {
           kind: 'role',
         });
       const day = date ?? chinaDate();
-      await expireClaims(db);
       const { claimWarnDays } = await getFilingSettings(db);
       const [lists, targets, counts, claims] = await Promise.all([
         dueAndOverdue(db, who, day),

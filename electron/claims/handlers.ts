@@ -6,7 +6,6 @@ import {
   answerAuthorisation,
   createClaim,
   deleteClaim,
-  expireClaims,
   fileClaim,
   mustGetClaim,
   recordExternalClaim,
@@ -15,6 +14,7 @@ import {
   releaseClaim,
   renewClaim,
   requestAuthorisation,
+  settleOverlap,
   updateClaim,
 } from './service';
 
@@ -33,20 +33,15 @@ type ClaimHandlers = Pick<
   | 'claims.release'
   | 'claims.requestAuthorisation'
   | 'claims.answerAuthorisation'
+  | 'claims.settleOverlap'
   | 'claims.dossier'
 >;
 
 export function claimHandlers({ db, dataDir }: Deps): ClaimHandlers {
   return {
-    // Protection ends with the China day: reads first let the day's expiries happen.
-    'claims.list': async (q) => {
-      await expireClaims(db);
-      return listClaims(db, q);
-    },
-    'claims.get': async ({ id }) => {
-      await expireClaims(db);
-      return mustGetClaim(db, dataDir, id);
-    },
+    // Reads never write: a claim past its protection reads as expired until the sweep records it.
+    'claims.list': (q) => listClaims(db, q),
+    'claims.get': ({ id }) => mustGetClaim(db, dataDir, id),
     'claims.create': (input, { session }) => createClaim(db, dataDir, session.requireUser(), input),
     'claims.update': ({ id, claim }, { session }) =>
       updateClaim(db, dataDir, session.requireUser(), id, claim),
@@ -68,6 +63,8 @@ export function claimHandlers({ db, dataDir }: Deps): ClaimHandlers {
       requestAuthorisation(db, dataDir, session.requireUser(), input),
     'claims.answerAuthorisation': (input, { session }) =>
       answerAuthorisation(db, dataDir, session.requireManager(), input),
+    'claims.settleOverlap': (input, { session }) =>
+      settleOverlap(db, dataDir, session.requireManager(), input),
     'claims.dossier': async ({ id }) => (await buildDossier(db, dataDir, id)).dossier,
   };
 }

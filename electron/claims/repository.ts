@@ -15,6 +15,7 @@ import type { ActivityType } from '../../shared/sales-enums';
 import { CLAIM_COLUMNS, type ClaimColumn, type ClaimRow } from '../../shared/schemas/claims';
 import { searchKey } from '../../shared/text';
 import { ancestorIds } from '../accounts/repository';
+import { chinaDate } from '../../shared/dates';
 import type { Database } from '../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
 
@@ -23,43 +24,63 @@ const development = sql.join(DEVELOPMENT_TYPES.map((t) => sql`${t}`));
 /** Ours: our logged development activities on the account; another dealer's: as reported. */
 const evidenceSql = sql<number>`(case when c.source = 'ours' then (select count(*) from activities v where v.account_id = c.account_id and v.type in (${development})) else coalesce(c.reported_evidence, 0) end)`;
 
-const CLAIM_SQL: Record<ClaimColumn, GridColumn> = Object.fromEntries(
-  (
-    [
-      ['accountId', sql.ref('c.account_id')],
-      ['accountName', sql.ref('a.name')],
-      ['uscc', sql.ref('a.uscc')],
-      ['buyerType', sql.ref('a.buyer_type')],
-      ['status', sql.ref('c.status')],
-      ['source', sql.ref('c.source')],
-      ['claimantId', sql.ref('c.claimant_id')],
-      ['dealerName', sql.ref('c.dealer_name')],
-      ['territoryCode', sql.ref('c.territory_code')],
-      ['authState', sql.ref('c.auth_state')],
-      ['filedAt', sql.ref('c.filed_at')],
-      ['expiresOn', sql.ref('c.expires_on')],
-      ['evidenceCount', evidenceSql],
-      ['oemReference', sql.ref('c.oem_reference')],
-      ['renewals', sql.ref('c.renewals')],
-    ] as const
-  ).map(([k, expr]) => [
-    k,
-    {
-      spec: CLAIM_COLUMNS[k],
-      expr,
-      numeric: k === 'claimantId' || k === 'accountId',
-    } satisfies GridColumn,
-  ]),
-) as Record<ClaimColumn, GridColumn>;
-const CLAIM_SORT: Record<string, GridColumn> = {
-  ...CLAIM_SQL,
+const activeSql = sql.join(ACTIVE_CLAIM_STATUSES.map((s) => sql`${s}`));
+
+/**
+ * The status a person sees (shared/claim-rules effectiveStatus): an active claim past its
+ * protection reads as expired before the expiry sweep records it, so that reads never write and
+ * a filter by status finds what the grid shows.
+ */
+const statusSql = (today: string) =>
+  sql<string>`(case when c.status in (${activeSql}) and c.expires_on < ${today} then 'expired' else c.status end)`;
+
+const claimSql = (today: string): Record<ClaimColumn, GridColumn> =>
+  Object.fromEntries(
+    (
+      [
+        ['accountId', sql.ref('c.account_id')],
+        ['accountName', sql.ref('a.name')],
+        ['uscc', sql.ref('a.uscc')],
+        ['buyerType', sql.ref('a.buyer_type')],
+        ['status', statusSql(today)],
+        ['source', sql.ref('c.source')],
+        ['claimantId', sql.ref('c.claimant_id')],
+        ['dealerName', sql.ref('c.dealer_name')],
+        ['territoryCode', sql.ref('c.territory_code')],
+        ['authState', sql.ref('c.auth_state')],
+        ['filedAt', sql.ref('c.filed_at')],
+        ['expiresOn', sql.ref('c.expires_on')],
+        ['evidenceCount', evidenceSql],
+        ['oemReference', sql.ref('c.oem_reference')],
+        ['renewals', sql.ref('c.renewals')],
+        // An overlap ends with the claim's protection too.
+        [
+          'overlapSince',
+          sql`(case when ${statusSql(today)} in (${activeSql}) then c.overlap_since end)`,
+        ],
+      ] as const
+    ).map(([k, expr]) => [
+      k,
+      {
+        spec: CLAIM_COLUMNS[k],
+        expr,
+        numeric: k === 'claimantId' || k === 'accountId',
+      } satisfies GridColumn,
+    ]),
+  ) as Record<ClaimColumn, GridColumn>;
+const claimSort = (today: string): Record<string, GridColumn> => ({
+  ...claimSql(today),
   accountName: { spec: CLAIM_COLUMNS.accountName, expr: sql.ref('a.name_sort') },
   claimantId: { spec: CLAIM_COLUMNS.claimantId, expr: sql.ref('s.name') },
-};
+});
 
-function filtered(db: Kysely<Database>, query: Pick<ListQuery<ClaimColumn>, 'filters' | 'search'>) {
+function filtered(
+  db: Kysely<Database>,
+  query: Pick<ListQuery<ClaimColumn>, 'filters' | 'search'>,
+  today: string,
+) {
   let q = db.selectFrom('claims as c').innerJoin('accounts as a', 'a.id', 'c.account_id');
-  q = applyFilters(q, CLAIM_SQL, query.filters);
+  q = applyFilters(q, claimSql(today), query.filters);
   const search = query.search ? searchKey(query.search) : '';
   if (search)
     q = q.where((eb) =>
@@ -74,10 +95,12 @@ function filtered(db: Kysely<Database>, query: Pick<ListQuery<ClaimColumn>, 'fil
 function rowsQuery(
   db: Kysely<Database>,
   query: Pick<ListQuery<ClaimColumn>, 'filters' | 'search' | 'sort'>,
+  today: string,
 ) {
+  const columns = claimSql(today);
   return applySort(
-    filtered(db, query).leftJoin('staff as s', 's.id', 'c.claimant_id'),
-    CLAIM_SORT,
+    filtered(db, query, today).leftJoin('staff as s', 's.id', 'c.claimant_id'),
+    claimSort(today),
     query.sort.length > 0 ? query.sort : [{ field: 'filedAt', desc: true }],
     sql.ref('c.id'),
   ).select([
@@ -86,7 +109,7 @@ function rowsQuery(
     'a.name as account_name',
     'a.uscc',
     'a.buyer_type',
-    'c.status',
+    sql<string>`${columns.status.expr}`.as('status'),
     'c.source',
     'c.claimant_id',
     sql<string | null>`s.name`.as('claimant_name'),
@@ -99,6 +122,7 @@ function rowsQuery(
     sql<number>`(c.wish_note is not null)`.as('customer_wish'),
     'c.oem_reference',
     'c.renewals',
+    sql<string | null>`${columns.overlapSince.expr}`.as('overlap_since'),
     'c.updated_at',
   ]);
 }
@@ -127,23 +151,35 @@ function toRow(r: RowRecord): ClaimRow {
     customerWish: Number(r.customer_wish) === 1,
     oemReference: r.oem_reference,
     renewals: r.renewals,
+    overlapSince: r.overlap_since,
     updatedAt: r.updated_at,
   };
 }
 
-export async function listClaims(db: Kysely<Database>, query: ListQuery<ClaimColumn>) {
+/** `today`: the China date the statuses are read on (the business clock's by default). */
+export async function listClaims(
+  db: Kysely<Database>,
+  query: ListQuery<ClaimColumn>,
+  today = chinaDate(),
+) {
   const [rows, count] = await Promise.all([
-    rowsQuery(db, query).offset(query.offset).limit(query.limit).execute(),
-    filtered(db, query)
+    rowsQuery(db, query, today).offset(query.offset).limit(query.limit).execute(),
+    filtered(db, query, today)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
   return { total: Number(count.n), rows: rows.map(toRow) };
 }
 
-export async function getClaimRows(db: Kysely<Database>, ids: number[]): Promise<ClaimRow[]> {
+export async function getClaimRows(
+  db: Kysely<Database>,
+  ids: number[],
+  today = chinaDate(),
+): Promise<ClaimRow[]> {
   if (ids.length === 0) return [];
-  const rows = await rowsQuery(db, { filters: [], sort: [] }).where('c.id', 'in', ids).execute();
+  const rows = await rowsQuery(db, { filters: [], sort: [] }, today)
+    .where('c.id', 'in', ids)
+    .execute();
   return rows.map(toRow);
 }
 
@@ -252,18 +288,22 @@ export async function lookAlikes(
   return found;
 }
 
-/** Active claims (other than `exceptId`) on any of the given accounts. */
+/** Active claims (other than `exceptId`) on any of the given accounts, still protected `today`. */
 export async function activeClaimsOn(
   db: Kysely<Database>,
   accountIds: number[],
   exceptId: number,
-): Promise<{ id: number; account_id: number; status: string; source: string }[]> {
+  today = chinaDate(),
+): Promise<
+  { id: number; account_id: number; status: string; source: string; dealer_name: string | null }[]
+> {
   if (accountIds.length === 0) return [];
   return db
     .selectFrom('claims')
-    .select(['id', 'account_id', 'status', 'source'])
+    .select(['id', 'account_id', 'status', 'source', 'dealer_name'])
     .where('account_id', 'in', accountIds)
     .where('status', 'in', [...ACTIVE_CLAIM_STATUSES])
+    .where((eb) => eb.or([eb('expires_on', 'is', null), eb('expires_on', '>=', today)]))
     .where('id', '!=', exceptId)
     .execute();
 }

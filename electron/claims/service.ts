@@ -5,16 +5,24 @@
  * the manufacturer's reply are never rewritten.
  */
 import type { Kysely } from 'kysely';
-import { rankClaims } from '../../shared/claim-rules';
+import {
+  effectiveStatus,
+  overlapSince,
+  partyOf,
+  rankClaims,
+  splitCollisions,
+} from '../../shared/claim-rules';
 import { addDays, chinaDate } from '../../shared/dates';
 import { ACTIVE_CLAIM_STATUSES, type ClaimStatus } from '../../shared/filing-enums';
 import { AppError } from '../../shared/result';
 import type {
   ClaimDetail,
   ClaimInput,
+  ClaimRow,
   ConflictView,
   ExpiringClaim,
   ExternalClaimInput,
+  OverlapView,
 } from '../../shared/schemas/claims';
 import type { Staff } from '../../shared/schemas/staff';
 import { appendAudit } from '../audit/audit';
@@ -25,7 +33,7 @@ import { listDocuments } from '../documents/service';
 import { isManager } from '../session/session';
 import { getFilingSettings, inTerritory } from '../settings/filing-settings';
 import { activeClaimsOn, developmentActivities, getClaimRows, lookAlikes } from './repository';
-import { now as clockNow, nowIso } from '../../shared/clock';
+import { nowIso } from '../../shared/clock';
 
 type Actor = Pick<Staff, 'id' | 'role'>;
 const isActive = (s: string) => (ACTIVE_CLAIM_STATUSES as readonly string[]).includes(s);
@@ -37,35 +45,91 @@ async function claimRecord(db: Kysely<Database>, id: number) {
 }
 type ClaimRecord = Awaited<ReturnType<typeof claimRecord>>;
 
-/** The competing active claims, ranked by the manufacturer's order; null when there are none. */
-export async function conflictOf(
+export interface Collisions {
+  /** Other dealers' claims against this one (or ours against another dealer's), ranked. */
+  conflict: ConflictView | null;
+  /** Our own other active claims on the organisation, when this claim is ours. */
+  overlap: OverlapView | null;
+  /** Every active claim colliding with this one. */
+  others: ClaimRow[];
+}
+
+/**
+ * The active claims on the same organisation as this one (by account, USCC, name, alias or
+ * hierarchy): other dealers' ranked by the manufacturer's order, our colleagues' as an overlap.
+ */
+export async function collisionsOf(
   db: Kysely<Database>,
   claim: Pick<ClaimRecord, 'id' | 'account_id'>,
-): Promise<ConflictView | null> {
+  today = chinaDate(),
+): Promise<Collisions> {
   const alikes = await lookAlikes(db, claim.account_id);
-  const others = await activeClaimsOn(db, [...alikes.keys()], claim.id);
-  if (others.length === 0) return null;
-  const rows = await getClaimRows(db, [claim.id, ...others.map((o) => o.id)]);
+  const found = await activeClaimsOn(db, [...alikes.keys()], claim.id, today);
+  if (found.length === 0) return { conflict: null, overlap: null, others: [] };
+  const rows = await getClaimRows(db, [claim.id, ...found.map((o) => o.id)], today);
   const entries = rows.map((r) => ({
     claimId: r.id,
     rank: 0,
+    party: partyOf(r.source, r.dealerName),
     accountId: r.accountId,
     accountName: r.accountName,
     source: r.source,
     claimantName: r.source === 'ours' ? (r.claimant?.name ?? '') : (r.dealerName ?? ''),
+    claimantId: r.source === 'ours' ? (r.claimant?.id ?? null) : null,
     status: r.status,
     filedAt: r.filedAt,
     customerWish: r.customerWish,
     evidenceCount: r.evidenceCount,
     matches: r.id === claim.id ? [] : (alikes.get(r.accountId) ?? []),
   }));
-  const ranking = rankClaims(entries);
-  return {
-    claims: ranking.ranked.map((e, i) => ({ ...e, rank: i + 1 })),
-    winnerId: ranking.winner.claimId,
-    decidedBy: ranking.decidedBy,
-    facts: ranking.facts,
-  };
+  const self = entries.find((e) => e.claimId === claim.id)!;
+  const split = splitCollisions(
+    self,
+    entries.filter((e) => e !== self),
+  );
+  let conflict: ConflictView | null = null;
+  if (split.rivals.length > 0) {
+    const ranking = rankClaims([self, ...split.rivals]);
+    conflict = {
+      claims: ranking.ranked.map(({ party: _party, ...e }, i) => ({ ...e, rank: i + 1 })),
+      winnerId: ranking.winner.claimId,
+      runnerUpId: ranking.runnerUp?.claimId ?? null,
+      decidedBy: ranking.decidedBy,
+      facts: ranking.facts,
+    };
+  }
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const overlap: OverlapView | null =
+    split.overlap.length === 0
+      ? null
+      : {
+          since: overlapSince(self, split.overlap),
+          claims: [
+            self,
+            ...[...split.overlap].sort((a, b) =>
+              (a.filedAt ?? '9') < (b.filedAt ?? '9') ? -1 : a.filedAt === b.filedAt ? 0 : 1,
+            ),
+          ].map((e) => ({
+            claimId: e.claimId,
+            claimant: byId.get(e.claimId)!.claimant,
+            accountId: e.accountId,
+            accountName: e.accountName,
+            status: e.status,
+            filedAt: e.filedAt,
+            expiresOn: byId.get(e.claimId)!.expiresOn,
+            evidenceCount: e.evidenceCount,
+            matches: e.matches,
+          })),
+        };
+  return { conflict, overlap, others: rows.filter((r) => r.id !== claim.id) };
+}
+
+/** The dealers' conflict this claim is in, ranked by the manufacturer's order; null when none. */
+export async function conflictOf(
+  db: Kysely<Database>,
+  claim: Pick<ClaimRecord, 'id' | 'account_id'>,
+): Promise<ConflictView | null> {
+  return (await collisionsOf(db, claim)).conflict;
 }
 
 function fileBlockers(claim: ClaimRecord): string[] {
@@ -82,7 +146,10 @@ export async function mustGetClaim(
   id: number,
 ): Promise<ClaimDetail> {
   const claim = await claimRecord(db, id);
-  const [row] = await getClaimRows(db, [id]);
+  const today = chinaDate();
+  const [row] = await getClaimRows(db, [id], today);
+  const colliding = isActive(row!.status) || row!.status === 'draft';
+  const collisions = colliding ? await collisionsOf(db, claim, today) : null;
   const people = new Map(
     (
       await db
@@ -139,8 +206,8 @@ export async function mustGetClaim(
     releaseReason: claim.release_reason,
     activities: claim.source === 'ours' ? await developmentActivities(db, claim.account_id) : [],
     documents: await listDocuments(db, dataDir, 'claim', id),
-    conflict:
-      isActive(claim.status) || claim.status === 'draft' ? await conflictOf(db, claim) : null,
+    conflict: collisions?.conflict ?? null,
+    overlap: collisions?.overlap ?? null,
     fileBlockers: fileBlockers(claim),
   };
 }
@@ -168,12 +235,11 @@ async function changeClaim(
   return mustGetClaim(db, dataDir, id);
 }
 
+/** Checks the status the user sees: a claim past its protection is expired, swept or not. */
 function requireStatus(claim: ClaimRecord, allowed: readonly ClaimStatus[], code: string): void {
-  if (!allowed.includes(claim.status as ClaimStatus))
-    throw new AppError('CONFLICT', `the claim is ${claim.status}`, {
-      kind: code,
-      status: claim.status,
-    });
+  const status = effectiveStatus(claim.status as ClaimStatus, claim.expires_on, chinaDate());
+  if (!allowed.includes(status))
+    throw new AppError('CONFLICT', `the claim is ${status}`, { kind: code, status });
 }
 
 async function syncClaimDeadline(trx: Kysely<Database>, claimId: number): Promise<void> {
@@ -348,47 +414,90 @@ export async function deleteClaim(db: Kysely<Database>, actor: Actor, id: number
   });
 }
 
-/** Marks the claim and our other filed claims it collides with as in conflict. */
-async function markConflicts(trx: Kysely<Database>, actorId: number, claimId: number) {
+/**
+ * After a claim becomes active: a claim of ours colliding with another dealer's is in conflict,
+ * and with a colleague's an internal overlap (both marked, from the second filing); another
+ * dealer's claim puts each of our filed claims it collides with in conflict (theirs stays filed:
+ * it is the manufacturer's record, not a conflict of ours to resolve).
+ */
+async function markCollisions(
+  trx: Kysely<Database>,
+  actorId: number,
+  claimId: number,
+): Promise<Collisions> {
   const claim = await claimRecord(trx, claimId);
-  const view = await conflictOf(trx, claim);
-  if (!view) return null;
+  const found = await collisionsOf(trx, claim);
   const now = nowIso();
-  for (const entry of view.claims)
-    if (entry.status === 'filed' || entry.claimId === claimId) {
+  const mark = async (id: number, before: string) => {
+    await trx
+      .updateTable('claims')
+      .set({ status: 'conflict', updated_at: now })
+      .where('id', '=', id)
+      .execute();
+    if (id !== claimId)
+      await appendAudit(trx, {
+        actorId,
+        entity: 'claim',
+        entityId: id,
+        action: 'claims.conflict',
+        before: { status: before },
+        after: { status: 'conflict', with: claimId },
+      });
+  };
+  if (claim.source === 'ours') {
+    if (found.conflict) await mark(claimId, claim.status);
+    const since = found.overlap?.since ?? null;
+    if (found.overlap && since) {
       await trx
         .updateTable('claims')
-        .set({ status: 'conflict', updated_at: now })
-        .where('id', '=', entry.claimId)
+        .set({ overlap_since: since })
+        .where('id', '=', claimId)
         .execute();
-      if (entry.claimId !== claimId)
-        await appendAudit(trx, {
-          actorId,
-          entity: 'claim',
-          entityId: entry.claimId,
-          action: 'claims.conflict',
-          before: { status: entry.status },
-          after: { status: 'conflict', with: claimId },
-        });
+      for (const other of found.overlap.claims)
+        if (other.claimId !== claimId) {
+          const changed = await trx
+            .updateTable('claims')
+            .set({ overlap_since: since, updated_at: now })
+            .where('id', '=', other.claimId)
+            .where('overlap_since', 'is', null)
+            .executeTakeFirst();
+          if (Number(changed.numUpdatedRows) > 0)
+            await appendAudit(trx, {
+              actorId,
+              entity: 'claim',
+              entityId: other.claimId,
+              action: 'claims.overlap',
+              after: { with: claimId, since },
+            });
+        }
     }
-  return view;
+  } else
+    for (const other of found.others)
+      if (other.source === 'ours' && other.status === 'filed') await mark(other.id, other.status);
+  return found;
 }
 
 /**
- * Once a claim stops being active (released, rejected, expired), our claims that were in conflict
- * only with it are filed claims again.
+ * Once a claim stops being active (released, rejected, expired, settled), our claims that were in
+ * conflict only with it are filed claims again, and overlaps only with it end.
  */
-async function settleConflicts(trx: Kysely<Database>, closed: ClaimRecord): Promise<void> {
+async function settleCollisions(trx: Kysely<Database>, closed: ClaimRecord): Promise<void> {
+  await trx
+    .updateTable('claims')
+    .set({ overlap_since: null })
+    .where('id', '=', closed.id)
+    .execute();
   const alikes = await lookAlikes(trx, closed.account_id);
   const waiting = await trx
     .selectFrom('claims')
     .selectAll()
     .where('account_id', 'in', [...alikes.keys()])
-    .where('status', '=', 'conflict')
     .where('id', '!=', closed.id)
+    .where((eb) => eb.or([eb('status', '=', 'conflict'), eb('overlap_since', 'is not', null)]))
     .execute();
-  for (const c of waiting)
-    if ((await conflictOf(trx, c)) === null) {
+  for (const c of waiting) {
+    const found = await collisionsOf(trx, c);
+    if (c.status === 'conflict' && found.conflict === null) {
       await trx
         .updateTable('claims')
         .set({ status: 'filed', updated_at: nowIso() })
@@ -403,6 +512,28 @@ async function settleConflicts(trx: Kysely<Database>, closed: ClaimRecord): Prom
         after: { status: 'filed', after: closed.id },
       });
     }
+    const since = found.overlap?.since ?? null;
+    if (c.overlap_since !== null && since === null) {
+      await trx
+        .updateTable('claims')
+        .set({ overlap_since: null, updated_at: nowIso() })
+        .where('id', '=', c.id)
+        .execute();
+      await appendAudit(trx, {
+        actorId: null,
+        entity: 'claim',
+        entityId: c.id,
+        action: 'claims.overlapCleared',
+        before: { overlapSince: c.overlap_since },
+        after: { overlapSince: null, after: closed.id },
+      });
+    } else if (since !== null && since !== c.overlap_since)
+      await trx
+        .updateTable('claims')
+        .set({ overlap_since: since })
+        .where('id', '=', c.id)
+        .execute();
+  }
 }
 
 export async function fileClaim(
@@ -427,7 +558,7 @@ export async function fileClaim(
       .set({ status: 'filed', filed_at: filedAt, expires_on: expiresOn, updated_at: filedAt })
       .where('id', '=', id)
       .execute();
-    const conflict = await markConflicts(trx, actor.id, id);
+    const { conflict, overlap } = await markCollisions(trx, actor.id, id);
     await appendAudit(trx, {
       actorId: actor.id,
       entity: 'claim',
@@ -441,6 +572,8 @@ export async function fileClaim(
         evidenceCount: conflict?.claims.find((c) => c.claimId === id)?.evidenceCount ?? null,
         conflictWith: conflict?.claims.filter((c) => c.claimId !== id).map((c) => c.claimId) ?? [],
         winnerId: conflict?.winnerId ?? null,
+        overlapWith: overlap?.claims.filter((c) => c.claimId !== id).map((c) => c.claimId) ?? [],
+        overlapSince: overlap?.since ?? null,
       },
     });
     await syncClaimDeadline(trx, id);
@@ -474,13 +607,15 @@ export async function recordExternalClaim(
         kind: 'claim.filed_in_future',
       });
     const expiresOn = addDays(chinaDate(filedAt), settings.claimProtectionDays);
+    // Reported after its protection ended: on record, but it protects nothing and conflicts with none.
+    const status = expiresOn < chinaDate(now) ? 'expired' : 'filed';
     const row = await trx
       .insertInto('claims')
       .values({
         account_id: input.accountId,
         source: 'other_dealer',
         dealer_name: input.dealerName,
-        status: expiresOn < chinaDate(now) ? 'expired' : 'filed',
+        status,
         in_territory: 1,
         auth_state: 'not_needed',
         protection_days: settings.claimProtectionDays,
@@ -499,17 +634,14 @@ export async function recordExternalClaim(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const conflict = await markConflicts(trx, actor.id, row.id);
-    // Theirs is the manufacturer's record, not a conflict of ours to resolve: it stays filed.
-    if (conflict)
-      await trx.updateTable('claims').set({ status: 'filed' }).where('id', '=', row.id).execute();
     await appendAudit(trx, {
       actorId: actor.id,
       entity: 'claim',
       entityId: row.id,
       action: 'claims.recordExternal',
-      after: { ...input, filedAt, expiresOn },
+      after: { ...input, filedAt, expiresOn, status },
     });
+    if (status === 'filed') await markCollisions(trx, actor.id, row.id);
     return row.id;
   });
   return mustGetClaim(db, dataDir, id);
@@ -560,7 +692,7 @@ export async function recordReply(
       after: input,
     });
     await syncClaimDeadline(trx, input.id);
-    if (input.outcome === 'rejected') await settleConflicts(trx, claim);
+    if (input.outcome === 'rejected') await settleCollisions(trx, claim);
   });
 }
 
@@ -663,8 +795,71 @@ export async function releaseClaim(
       after: { status: 'released', reason },
     });
     await syncClaimDeadline(trx, id);
-    await settleConflicts(trx, claim);
+    await settleCollisions(trx, claim);
   });
+}
+
+/**
+ * A manager settles an internal overlap: `keepId` keeps the organisation, and each other active
+ * claim of ours on it is released with the manager's note, each step audited.
+ */
+export async function settleOverlap(
+  db: Kysely<Database>,
+  dataDir: string,
+  actor: Actor,
+  input: { keepId: number; note: string },
+): Promise<ClaimDetail> {
+  await writeTx(db, async (trx) => {
+    const keep = await claimRecord(trx, input.keepId);
+    if (keep.source !== 'ours')
+      throw new AppError('CONFLICT', 'only our own claims overlap', { kind: 'claim.not_ours' });
+    requireStatus(keep, ['filed', 'approved', 'conflict'], 'claim.not_active');
+    const { overlap } = await collisionsOf(trx, keep);
+    const others = (overlap?.claims ?? []).filter((c) => c.claimId !== keep.id);
+    if (others.length === 0)
+      throw new AppError('CONFLICT', 'no colleague’s claim overlaps this one', {
+        kind: 'claim.no_overlap',
+      });
+    const at = nowIso();
+    for (const other of others) {
+      const before = await claimRecord(trx, other.claimId);
+      await trx
+        .updateTable('claims')
+        .set({
+          status: 'released',
+          released_at: at,
+          release_reason: input.note,
+          updated_at: at,
+          updated_by: actor.id,
+        })
+        .where('id', '=', other.claimId)
+        .execute();
+      await appendAudit(trx, {
+        actorId: actor.id,
+        entity: 'claim',
+        entityId: other.claimId,
+        action: 'claims.release',
+        before: { status: before.status },
+        after: { status: 'released', reason: input.note, overlapKeptBy: keep.id },
+      });
+      await syncClaimDeadline(trx, other.claimId);
+    }
+    await appendAudit(trx, {
+      actorId: actor.id,
+      entity: 'claim',
+      entityId: keep.id,
+      action: 'claims.overlapSettled',
+      before: { overlapSince: overlap!.since },
+      after: {
+        kept: keep.id,
+        claimantId: keep.claimant_id,
+        released: others.map((o) => ({ id: o.claimId, claimantId: o.claimant?.id ?? null })),
+        note: input.note,
+      },
+    });
+    for (const other of others) await settleCollisions(trx, await claimRecord(trx, other.claimId));
+  });
+  return mustGetClaim(db, dataDir, input.keepId);
 }
 
 export async function requestAuthorisation(
@@ -751,37 +946,81 @@ export async function answerAuthorisation(
   return mustGetClaim(db, dataDir, input.id);
 }
 
-/** Claims whose protection ended before today (China) become expired; returns how many. */
-export async function expireClaims(db: Kysely<Database>, now: Date = clockNow()): Promise<number> {
-  const today = chinaDate(now);
-  const due = await db
-    .selectFrom('claims')
-    .select(['id', 'status', 'expires_on'])
-    .where('status', 'in', [...ACTIVE_CLAIM_STATUSES])
-    .where('expires_on', '<', today)
-    .execute();
-  if (due.length === 0) return 0;
-  await writeTx(db, async (trx) => {
-    for (const c of due) {
-      await trx
-        .updateTable('claims')
-        .set({ status: 'expired', updated_at: now.toISOString() })
-        .where('id', '=', c.id)
-        .where('status', '=', c.status)
-        .execute();
-      await appendAudit(trx, {
-        actorId: null,
-        entity: 'claim',
-        entityId: c.id,
-        action: 'claims.expire',
-        before: { status: c.status },
-        after: { status: 'expired', expiresOn: c.expires_on },
-      });
-      await syncClaimDeadline(trx, c.id);
-      await settleConflicts(trx, await claimRecord(trx, c.id));
-    }
+/**
+ * Records the expiry of one claim past its protection (the expiry sweep's step): once, audited,
+ * and only if it is still active — a second sweep, or one racing this, changes nothing.
+ */
+export async function expireClaim(
+  trx: Kysely<Database>,
+  id: number,
+  today: string,
+  at: string,
+): Promise<boolean> {
+  const claim = await claimRecord(trx, id);
+  if (!isActive(claim.status) || claim.expires_on === null || claim.expires_on >= today)
+    return false;
+  const changed = await trx
+    .updateTable('claims')
+    .set({ status: 'expired', updated_at: at })
+    .where('id', '=', id)
+    .where('status', '=', claim.status)
+    .executeTakeFirst();
+  if (Number(changed.numUpdatedRows) === 0) return false;
+  await appendAudit(trx, {
+    actorId: null,
+    entity: 'claim',
+    entityId: id,
+    action: 'claims.expire',
+    before: { status: claim.status },
+    after: { status: 'expired', expiresOn: claim.expires_on },
   });
-  return due.length;
+  await syncClaimDeadline(trx, id);
+  await settleCollisions(trx, claim);
+  return true;
+}
+
+/**
+ * Brings a claim of ours that is "in conflict" into line with today's rules (a start-up step for
+ * claims recorded before colleagues' claims became an internal overlap): without another dealer's
+ * claim against it, it is filed again, and its overlap is dated. Returns whether it changed.
+ */
+export async function reconcileClaim(trx: Kysely<Database>, id: number): Promise<boolean> {
+  const claim = await claimRecord(trx, id);
+  if (claim.source !== 'ours' || claim.status !== 'conflict') return false;
+  const found = await collisionsOf(trx, claim);
+  let changed = false;
+  if (found.conflict === null) {
+    await trx
+      .updateTable('claims')
+      .set({ status: 'filed', updated_at: nowIso() })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(trx, {
+      actorId: null,
+      entity: 'claim',
+      entityId: id,
+      action: 'claims.conflictCleared',
+      before: { status: 'conflict' },
+      after: { status: 'filed', reason: 'internal_overlap' },
+    });
+    changed = true;
+  }
+  const since = found.overlap?.since ?? null;
+  if (since !== null && claim.overlap_since !== since) {
+    await trx.updateTable('claims').set({ overlap_since: since }).where('id', '=', id).execute();
+    await appendAudit(trx, {
+      actorId: null,
+      entity: 'claim',
+      entityId: id,
+      action: 'claims.overlap',
+      after: {
+        with: found.overlap!.claims.filter((c) => c.claimId !== id).map((c) => c.claimId),
+        since,
+      },
+    });
+    changed = true;
+  }
+  return changed;
 }
 
 /** A staff member's active claims ending within the warning period, soonest first. */

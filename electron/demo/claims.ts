@@ -1,9 +1,10 @@
 /**
  * Demo claims and filings, written through the services in the loader's transaction: the accounts
  * our staff develop most are claimed (most approved, a few expiring soon), a head office and its
- * unit claimed by two colleagues (a conflict), other dealers' claims the manufacturer told us
- * about, claims outside the territory with their authorisation, and draft filings of final
- * contracts waiting for their evidence.
+ * unit claimed by two colleagues (an internal overlap for the manager to settle), other dealers'
+ * claims the manufacturer told us about (conflicts with claims of ours awaiting the reply),
+ * claims outside the territory with their authorisation, and draft filings of final contracts
+ * waiting for their evidence.
  */
 import { type Kysely, sql } from 'kysely';
 import { addDays, chinaDate } from '../../shared/dates';
@@ -75,6 +76,8 @@ export async function seedDemoClaims(
   });
 
   let claims = 0;
+  /** Accounts whose claim of ours is filed and awaits the manufacturer's reply. */
+  const awaiting: number[] = [];
   let reference = r.int(1000, 5000);
   const dataDir = '';
   for (const [i, a] of developed.entries()) {
@@ -107,7 +110,8 @@ export async function seedDemoClaims(
     }
     if (i % 11 === 10) continue; // still a draft
     const filed = await fileClaim(trx, dataDir, actor, draft.id);
-    if (filed.status === 'filed' && r.chance(0.7))
+    if (filed.status !== 'filed') continue;
+    if (r.chance(0.7))
       await recordReply(trx, dataDir, actor, {
         id: filed.id,
         outcome: 'approved',
@@ -115,6 +119,7 @@ export async function seedDemoClaims(
         reply: '报备通过',
         repliedOn: today,
       });
+    else awaiting.push(a.id);
   }
 
   // A colleague claims a unit of a claimed head office; another dealer claims two of ours.
@@ -141,9 +146,11 @@ export async function seedDemoClaims(
     if (draft.fileBlockers.length === 0) await fileClaim(trx, dataDir, actor, draft.id);
     claims++;
   }
-  for (const a of developed.slice(1, 3)) {
+  const rivalled =
+    awaiting.length >= 2 ? awaiting.slice(0, 2) : developed.slice(1, 3).map((a) => a.id);
+  for (const accountId of rivalled) {
     await recordExternalClaim(trx, dataDir, manager, {
-      accountId: a.id,
+      accountId,
       dealerName: r.pick(DEALERS),
       filedAt: new Date(Date.parse(`${addDays(today, -r.int(20, 60))}T02:00:00Z`)).toISOString(),
       evidenceCount: r.int(1, 6),

@@ -86,6 +86,8 @@ export const CLAIM_COLUMNS = {
   evidenceCount: { kind: 'number' },
   oemReference: { kind: 'text' },
   renewals: { kind: 'number' },
+  /** Since when two of our own claims are on the organisation (an internal overlap to settle). */
+  overlapSince: { kind: 'date' },
 } as const satisfies Record<string, ColumnSpec>;
 export type ClaimColumn = keyof typeof CLAIM_COLUMNS;
 export const CLAIM_COLUMN_LABELS: Record<ClaimColumn, Label> = {
@@ -104,6 +106,7 @@ export const CLAIM_COLUMN_LABELS: Record<ClaimColumn, Label> = {
   evidenceCount: { zh: '开发记录', en: 'Evidence' },
   oemReference: { zh: '厂家报备号', en: 'OEM reference' },
   renewals: { zh: '续期次数', en: 'Renewals' },
+  overlapSince: { zh: '店内重叠自', en: 'Internal overlap since' },
 };
 export const claimListQuery = listQuerySchema(CLAIM_COLUMNS);
 
@@ -128,6 +131,8 @@ export const claimRow = z.object({
   customerWish: z.boolean(),
   oemReference: z.string().nullable(),
   renewals: z.number().int(),
+  /** Set while a colleague's active claim is on the same organisation: a manager settles it. */
+  overlapSince: timestamp.nullable(),
   updatedAt: timestamp,
 });
 export type ClaimRow = z.infer<typeof claimRow>;
@@ -150,6 +155,7 @@ export const conflictEntry = z.object({
   source: z.enum(CLAIM_SOURCE_VALUES),
   /** Our claimant, or the other dealer's name. */
   claimantName: z.string(),
+  claimantId: id.nullable(),
   status: z.enum(CLAIM_STATUS_VALUES),
   filedAt: timestamp.nullable(),
   customerWish: z.boolean(),
@@ -159,15 +165,50 @@ export const conflictEntry = z.object({
 });
 export type ConflictEntry = z.infer<typeof conflictEntry>;
 
+/**
+ * A conflict between dealers: the claim looked at and the best claim of each other dealer (or, for
+ * another dealer's claim, ours), ranked by the manufacturer's order; the first wins.
+ */
 export const conflictView = z.object({
-  /** Ranked by the manufacturer's order; the first wins. */
   claims: z.array(conflictEntry),
   winnerId: id,
+  /** The best claim of another party than the winner's: the one the deciding rule compared. */
+  runnerUpId: id.nullable(),
   /** The first rule that separated the winner from the runner-up, with the facts compared. */
   decidedBy: z.enum(CONFLICT_RULE_VALUES),
   facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 });
 export type ConflictView = z.infer<typeof conflictView>;
+
+/**
+ * Two or more of our own claims on one organisation: not ranked by the manufacturer's rules (they
+ * apply between dealers); a manager settles which colleague keeps it.
+ */
+export const overlapView = z.object({
+  /** The second filing among them; null while the claim looked at is a draft. */
+  since: timestamp.nullable(),
+  /** The claim looked at first, then our other claims by filing time. */
+  claims: z.array(
+    z.object({
+      claimId: id,
+      claimant: ref.nullable(),
+      accountId: id,
+      accountName: z.string(),
+      status: z.enum(CLAIM_STATUS_VALUES),
+      filedAt: timestamp.nullable(),
+      expiresOn: isoDate.nullable(),
+      evidenceCount: z.number().int(),
+      matches: z.array(z.enum(CONFLICT_MATCH_VALUES)),
+    }),
+  ),
+});
+export type OverlapView = z.infer<typeof overlapView>;
+
+/** A manager settles an internal overlap: this claim keeps the organisation, the others are released. */
+export const settleOverlapInput = z.object({
+  keepId: id,
+  note: requiredText(2000),
+});
 
 export const claimDetail = claimRow.extend({
   opportunity: z.object({ id, title: z.string() }).nullable(),
@@ -199,6 +240,8 @@ export const claimDetail = claimRow.extend({
   documents: z.array(storedDocument),
   /** The competing claims, ranked, when there are any active ones. */
   conflict: conflictView.nullable(),
+  /** Our colleagues' claims on the same organisation, when there are any (ours only). */
+  overlap: overlapView.nullable(),
   /** What stops filing now, in words the UI translates (reason codes). */
   fileBlockers: z.array(z.string()),
 });

@@ -1,19 +1,58 @@
 /**
- * Claims (报备) through the API: filing at the system clock, conflicts found across names, aliases,
- * USCC and the hierarchy and ranked by the manufacturer's order, territory authorisation, the
- * manufacturer's reply, renewal, expiry in the calendar and my day, and the dispute dossier.
+ * Claims (报备) through the API: filing at the system clock, colleagues' claims on one organisation
+ * (found across names, aliases, USCC and the hierarchy) as an internal overlap a manager settles,
+ * other dealers' claims ranked by the manufacturer's order, territory authorisation, the
+ * manufacturer's reply, renewal, expiry written by the sweep only (reads never write) and shown in
+ * the calendar and my day, and the dispute dossier.
  */
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { now } from '../../shared/clock';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../electron/app/create-app';
+import { sweepClaims } from '../../electron/claims/sweep';
+import { now, startClockAt } from '../../shared/clock';
 import { addDays, chinaDate } from '../../shared/dates';
 import type { ErrorCode } from '../../shared/result';
-import { expireClaims } from '../../electron/claims/service';
-import { signedInApp, type TestApp } from '../helpers/app';
+import { signedInApp, testApp, type TestApp, WORKER_FROM_SOURCE } from '../helpers/app';
+import { useTestClock } from '../helpers/clock';
 import { account } from '../helpers/fixtures';
 
 let app: TestApp;
-afterEach(async () => app?.close());
+afterEach(async () => {
+  await app?.close();
+  useTestClock();
+});
+
+async function auditOf(claimId: number, action?: string) {
+  let q = app.deps.db
+    .selectFrom('audit_log')
+    .select(['action', 'after_json'])
+    .where('entity', '=', 'claim')
+    .where('entity_id', '=', claimId);
+  if (action) q = q.where('action', '=', action);
+  return q.orderBy('id').execute();
+}
+
+async function auditCount() {
+  const r = await app.deps.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+async function rawStatus(claimId: number) {
+  const r = await app.deps.db
+    .selectFrom('claims')
+    .select(['status', 'overlap_since'])
+    .where('id', '=', claimId)
+    .executeTakeFirstOrThrow();
+  return r;
+}
+
+/** Moves the business clock `days` ahead of the test's instant. */
+function daysLater(days: number) {
+  startClockAt(new Date(now().getTime() + days * 86_400_000).toISOString());
+}
 
 async function expectError(
   call: Promise<{ ok: boolean; error?: { code: ErrorCode; details?: unknown } }>,
@@ -48,8 +87,8 @@ async function visits(accountId: number, n: number, type: 'visit' | 'call' = 'vi
 }
 
 describe('claims', () => {
-  it('files at the system clock and finds a colleague’s claim on the same organisation under another name', async () => {
-    const { li, wang, as } = await colleagues();
+  it('files at the system clock; a colleague’s claim under another name is an internal overlap the manager settles', async () => {
+    const { boss, li, wang, as } = await colleagues();
     const full = await app.value('accounts.create', {
       account: account({
         name: '北京市朝阳区城市管理委员会',
@@ -82,38 +121,148 @@ describe('claims', () => {
     await as(wang);
     await visits(short.id, 1, 'call');
     const theirs = await app.value('claims.create', { accountId: short.id });
-    expect(theirs.conflict?.winnerId).toBe(mine.id);
-    const clash = await app.value('claims.file', { id: theirs.id });
-    expect(clash.status).toBe('conflict');
-    expect(clash.conflict).toMatchObject({ winnerId: mine.id, decidedBy: 'development' });
-    expect(clash.conflict!.claims.map((c) => [c.claimId, c.rank, c.claimantName])).toEqual([
-      [mine.id, 1, '李明'],
-      [theirs.id, 2, '王芳'],
-    ]);
-    expect(clash.conflict!.claims[0]!.matches).toContain('alias');
-    expect(clash.conflict!.facts).toMatchObject({ winnerEvidence: 3, runnerUpEvidence: 1 });
-    // The colleague's filed claim is marked too.
-    expect((await app.value('claims.get', { id: mine.id })).status).toBe('conflict');
-
-    // The customer's wish outranks development progress.
-    const wished = await app.value('claims.recordWish', {
-      id: theirs.id,
-      note: '客户来函表示希望由王芳负责',
+    // Ahead of filing, the draft already shows the colleague's claim: as an overlap, not ranked.
+    expect(theirs.conflict).toBeNull();
+    expect(theirs.overlap).toMatchObject({
+      since: null,
+      claims: [
+        { claimId: theirs.id, claimant: { name: '王芳' } },
+        { claimId: mine.id, claimant: { name: '李明' }, filedAt: filed.filedAt },
+      ],
     });
-    expect(wished.conflict).toMatchObject({ winnerId: theirs.id, decidedBy: 'customer_wish' });
-
-    // Only the claimant or a manager changes a claim.
-    await expectError(app.call('claims.renew', { id: mine.id }), 'FORBIDDEN', 'claim.not_yours');
-
-    // Once the colleague gives up, the remaining claim is simply filed again.
-    await app.value('claims.release', { id: theirs.id, reason: '客户确认由李明负责' });
+    const overlapping = await app.value('claims.file', { id: theirs.id });
+    // Two of our own staff are no manufacturer's conflict: both stay filed, nobody "wins".
+    expect(overlapping).toMatchObject({ status: 'filed', conflict: null });
+    expect(overlapping.overlap!.since).toBe(overlapping.filedAt);
+    expect(overlapping.overlap!.claims.map((c) => [c.claimId, c.claimant?.name])).toEqual([
+      [theirs.id, '王芳'],
+      [mine.id, '李明'],
+    ]);
+    expect(overlapping.overlap!.claims[1]!.matches).toContain('alias');
     expect(await app.value('claims.get', { id: mine.id })).toMatchObject({
       status: 'filed',
       conflict: null,
+      overlapSince: overlapping.filedAt,
     });
+    // The manager finds the overlaps to settle in the grid.
+    const toSettle = await app.value('claims.list', {
+      filters: [{ field: 'overlapSince', op: 'dateRange', from: '2000-01-01' }],
+    });
+    expect(toSettle.rows.map((r) => r.id).sort()).toEqual([mine.id, theirs.id].sort());
+    expect((await auditOf(mine.id, 'claims.overlap')).length).toBe(1);
+
+    // A customer's wish does not rank colleagues either: the manager decides.
+    await app.value('claims.recordWish', { id: theirs.id, note: '客户来函表示希望由王芳负责' });
+    expect((await app.value('claims.get', { id: theirs.id })).conflict).toBeNull();
+
+    // Only the claimant or a manager changes a claim; only a manager settles an overlap.
+    await expectError(app.call('claims.renew', { id: mine.id }), 'FORBIDDEN', 'claim.not_yours');
+    await expectError(
+      app.call('claims.settleOverlap', { keepId: theirs.id, note: '王芳自留' }),
+      'FORBIDDEN',
+      'role',
+    );
+
+    await as(boss);
+    const settled = await app.value('claims.settleOverlap', {
+      keepId: theirs.id,
+      note: '客户来函指定王芳，经理裁定由王芳负责',
+    });
+    expect(settled).toMatchObject({ status: 'filed', overlap: null, overlapSince: null });
+    expect(await app.value('claims.get', { id: mine.id })).toMatchObject({
+      status: 'released',
+      releaseReason: '客户来函指定王芳，经理裁定由王芳负责',
+      overlapSince: null,
+    });
+    expect(await auditOf(theirs.id, 'claims.overlapSettled')).toEqual([
+      expect.objectContaining({
+        after_json: expect.stringContaining(`"kept":${theirs.id}`),
+      }),
+    ]);
+    await expectError(
+      app.call('claims.settleOverlap', { keepId: theirs.id, note: '再来一次' }),
+      'CONFLICT',
+      'claim.no_overlap',
+    );
   });
 
-  it('finds the head office’s claim from its unit’s, and ranks equal progress by filing time', async () => {
+  it('ranks other dealers against ours only, and names both sides of the decision', async () => {
+    const { li, wang, as } = await colleagues();
+    const a = await app.value('accounts.create', {
+      account: account({ name: '杭州市公安局交通警察支队', buyerType: 'government' }),
+    });
+    await as(li);
+    await visits(a.id, 2);
+    const liClaim = await app.value('claims.file', {
+      id: (await app.value('claims.create', { accountId: a.id })).id,
+    });
+    await as(wang);
+    const wangDraft = await app.value('claims.create', { accountId: a.id });
+    const other = await app.value('claims.recordExternal', {
+      accountId: a.id,
+      dealerName: '杭州骏诚汽车销售服务有限公司',
+      filedAt: new Date(now().getTime() - 3 * 86_400_000).toISOString(),
+      evidenceCount: 2,
+    });
+    expect(other.status).toBe('filed');
+    // Li's filed claim is now in conflict with the other dealer; Wang's draft is not filed.
+    const li2 = await app.value('claims.get', { id: liClaim.id });
+    expect(li2.status).toBe('conflict');
+    expect(li2.conflict!.claims.map((c) => c.claimId)).toEqual([other.id, liClaim.id]);
+    expect(li2.conflict).toMatchObject({
+      winnerId: other.id,
+      runnerUpId: liClaim.id,
+      decidedBy: 'filing_time',
+    });
+    // A colleague's draft is no overlap yet (it shows on the draft, which would create one).
+    expect(li2.overlap).toBeNull();
+    // Wang's draft ranks against the other dealer alone (an unfiled claim last), never against Li.
+    const w = await app.value('claims.get', { id: wangDraft.id });
+    expect(w.conflict!.claims.map((c) => [c.claimId, c.claimantName])).toEqual([
+      [other.id, '杭州骏诚汽车销售服务有限公司'],
+      [wangDraft.id, '王芳'],
+    ]);
+    expect(w.conflict).toMatchObject({ winnerId: other.id, runnerUpId: wangDraft.id });
+    expect(w.overlap!.claims.map((c) => c.claimId)).toEqual([wangDraft.id, liClaim.id]);
+    // The other dealer's record ranks its rivals' best: ours, one line for our dealership.
+    const o = await app.value('claims.get', { id: other.id });
+    expect(o.overlap).toBeNull();
+    expect(o.conflict!.claims.map((c) => c.claimId)).toEqual([other.id, liClaim.id]);
+  });
+
+  it('stores another dealer’s claim reported after its protection ended as expired, in conflict with nothing', async () => {
+    const { li, as } = await colleagues();
+    const a = await app.value('accounts.create', {
+      account: account({ name: '宁波市财政局', buyerType: 'government' }),
+    });
+    await as(li);
+    const ours = await app.value('claims.file', {
+      id: (await app.value('claims.create', { accountId: a.id })).id,
+    });
+    const old = await app.value('claims.recordExternal', {
+      accountId: a.id,
+      dealerName: '宁波安达汽车有限公司',
+      // 90 days' protection from 100 days ago ended ten days ago.
+      filedAt: new Date(now().getTime() - 100 * 86_400_000).toISOString(),
+      evidenceCount: 9,
+    });
+    expect(old).toMatchObject({ status: 'expired', conflict: null });
+    expect(await app.value('claims.get', { id: ours.id })).toMatchObject({
+      status: 'filed',
+      conflict: null,
+    });
+    expect(await auditOf(ours.id, 'claims.conflict')).toEqual([]);
+    // One whose protection runs on still does.
+    const live = await app.value('claims.recordExternal', {
+      accountId: a.id,
+      dealerName: '宁波安达汽车有限公司',
+      filedAt: new Date(now().getTime() - 10 * 86_400_000).toISOString(),
+    });
+    expect(live.status).toBe('filed');
+    expect((await app.value('claims.get', { id: ours.id })).status).toBe('conflict');
+  });
+
+  it('finds another dealer’s claim on the head office from its unit’s, and ranks equal progress by filing time', async () => {
     await colleagues();
     const head = await app.value('accounts.create', {
       account: account({ name: '中国石化销售股份有限公司浙江分公司', buyerType: 'system' }),
@@ -121,13 +270,20 @@ describe('claims', () => {
     const unit = await app.value('accounts.create', {
       account: account({ name: '中石化杭州石油分公司', buyerType: 'system', parentId: head.id }),
     });
-    const first = await app.value('claims.file', {
-      id: (await app.value('claims.create', { accountId: head.id })).id,
+    const first = await app.value('claims.recordExternal', {
+      accountId: head.id,
+      dealerName: '杭州骏诚汽车销售服务有限公司',
+      filedAt: new Date(now().getTime() - 86_400_000).toISOString(),
+      evidenceCount: 0,
     });
     const second = await app.value('claims.file', {
       id: (await app.value('claims.create', { accountId: unit.id })).id,
     });
-    expect(second.conflict).toMatchObject({ winnerId: first.id, decidedBy: 'filing_time' });
+    expect(second.conflict).toMatchObject({
+      winnerId: first.id,
+      runnerUpId: second.id,
+      decidedBy: 'filing_time',
+    });
     expect(second.conflict!.claims[0]!.matches).toEqual(['hierarchy']);
   });
 
@@ -273,9 +429,13 @@ describe('claims', () => {
     const renewed = await app.value('claims.renew', { id: filed.id });
     expect(renewed).toMatchObject({ expiresOn: addDays(expiresOn, 10), renewals: 1 });
 
-    // The day after protection ends, the claim expires and leaves the calendar.
-    expect(await expireClaims(app.deps.db, new Date(now().getTime() + 19 * 86_400_000))).toBe(0);
-    expect(await expireClaims(app.deps.db, new Date(now().getTime() + 21 * 86_400_000))).toBe(1);
+    // The day after protection ends, the sweep expires the claim and it leaves the calendar.
+    const later = (days: number) => new Date(now().getTime() + days * 86_400_000);
+    expect(await sweepClaims(app.deps.db, { now: later(19) })).toEqual({
+      expired: 0,
+      reconciled: 0,
+    });
+    expect((await sweepClaims(app.deps.db, { now: later(21) })).expired).toBe(1);
     expect((await app.value('claims.get', { id: filed.id })).status).toBe('expired');
     const after = await app.value('calendar.list', {
       from: today(),
@@ -319,5 +479,134 @@ describe('claims', () => {
     expect(texts).toContain('提交报备');
     expect(texts).toContain('局办公室来函');
     expect(texts).toContain('李明');
+  });
+
+  it('never writes on a read: a claim past its protection reads as expired until the sweep records it, once', async () => {
+    const { li, as } = await colleagues();
+    await as(li);
+    const a = await app.value('accounts.create', {
+      account: account({ name: '温州市教育局', buyerType: 'government' }),
+    });
+    const c = await app.value('claims.file', {
+      id: (await app.value('claims.create', { accountId: a.id, protectionDays: 2 })).id,
+    });
+    daysLater(5);
+    const audited = await auditCount();
+    expect((await app.value('claims.get', { id: c.id })).status).toBe('expired');
+    const byStatus = async (status: string) =>
+      (
+        await app.value('claims.list', {
+          filters: [{ field: 'status', op: 'in', values: [status] }],
+        })
+      ).rows.map((r) => r.id);
+    expect(await byStatus('expired')).toEqual([c.id]);
+    expect(await byStatus('filed')).toEqual([]);
+    await app.value('calendar.list', { from: today(), to: addDays(today(), 30) });
+    expect((await app.value('myDay.get', {})).expiringClaims).toEqual([]);
+    await app.value('claims.dossier', { id: c.id });
+    // Nothing was written by any of those reads.
+    expect(await auditCount()).toBe(audited);
+    expect((await rawStatus(c.id)).status).toBe('filed');
+    // Nor can it be renewed or answered as if it were still protected.
+    await expectError(app.call('claims.renew', { id: c.id }), 'CONFLICT', 'claim.not_active');
+
+    expect((await sweepClaims(app.deps.db)).expired).toBe(1);
+    expect((await sweepClaims(app.deps.db)).expired).toBe(0);
+    expect((await rawStatus(c.id)).status).toBe('expired');
+    expect((await auditOf(c.id, 'claims.expire')).length).toBe(1);
+  });
+
+  it('sweeps expiries at start and on a timer that stops with the app', async () => {
+    const dataDir = (app = await signedInApp('specialist')).dataDir;
+    const me = (await app.value('session.current', {}))!;
+    const a = await app.value('accounts.create', {
+      account: account({ name: '金华市住房和城乡建设局', buyerType: 'government' }),
+    });
+    const c = await app.value('claims.file', {
+      id: (await app.value('claims.create', { accountId: a.id, protectionDays: 1 })).id,
+    });
+    await app.close();
+    // Restarted three days later: the start-up sweep records the expiry.
+    daysLater(3);
+    app = await testApp(dataDir);
+    expect((await rawStatus(c.id)).status).toBe('expired');
+    expect((await auditOf(c.id, 'claims.expire')).length).toBe(1);
+    await app.value('session.signIn', { staffId: me.id });
+    const other = await app.value('claims.file', {
+      id: (
+        await app.value('claims.create', {
+          accountId: (
+            await app.value('accounts.create', {
+              account: account({ name: '台州市水利局', buyerType: 'government' }),
+            })
+          ).id,
+          protectionDays: 1,
+        })
+      ).id,
+    });
+    await app.close();
+
+    // A running app: the timer records it once the day passes, without any read.
+    const running = await createApp({
+      dataDir,
+      mode: 'browser',
+      worker: WORKER_FROM_SOURCE,
+      claimSweepIntervalMs: 20,
+    });
+    const statusNow = async () =>
+      (
+        await running.deps.db
+          .selectFrom('claims')
+          .select('status')
+          .where('id', '=', other.id)
+          .executeTakeFirstOrThrow()
+      ).status;
+    try {
+      expect(await statusNow()).toBe('filed');
+      daysLater(2);
+      await vi.waitFor(
+        async () => {
+          expect(await statusNow()).toBe('expired');
+        },
+        { timeout: 10_000, interval: 20 },
+      );
+    } finally {
+      await running.close();
+    }
+    app = await testApp(dataDir);
+    expect((await auditOf(other.id, 'claims.expire')).length).toBe(1);
+    expect((await auditOf(c.id, 'claims.expire')).length).toBe(1);
+  });
+
+  it('at start, reconciles claims put in conflict by a colleague alone into an overlap, once', async () => {
+    const { li, wang, as } = await colleagues();
+    const dataDir = app.dataDir;
+    const a = await app.value('accounts.create', {
+      account: account({ name: '湖州市自然资源和规划局', buyerType: 'government' }),
+    });
+    await as(li);
+    const first = await app.value('claims.file', {
+      id: (await app.value('claims.create', { accountId: a.id })).id,
+    });
+    await as(wang);
+    const second = await app.value('claims.file', {
+      id: (await app.value('claims.create', { accountId: a.id })).id,
+    });
+    // As an earlier version recorded them: both in conflict, no overlap.
+    await app.deps.db
+      .updateTable('claims')
+      .set({ status: 'conflict', overlap_since: null })
+      .where('id', 'in', [first.id, second.id])
+      .execute();
+    await app.close();
+    app = await testApp(dataDir);
+    for (const id of [first.id, second.id]) {
+      expect(await rawStatus(id)).toEqual({ status: 'filed', overlap_since: second.filedAt });
+      expect((await auditOf(id, 'claims.conflictCleared')).length).toBe(1);
+    }
+    const audited = await auditCount();
+    await app.close();
+    app = await testApp(dataDir);
+    expect(await auditCount()).toBe(audited);
   });
 });
