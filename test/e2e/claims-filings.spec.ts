@@ -1,6 +1,7 @@
 /**
- * Claims and incentive filings in browser mode, through the UI: a conflict between two colleagues'
- * claims on one organisation under two names, a cross-territory claim held until authorised, a
+ * Claims and incentive filings in browser mode, through the UI: two colleagues' claims on one
+ * organisation under two names shown as an internal overlap that the manager settles, another
+ * dealer's claim ranked against ours with both sides named, a cross-territory claim held until authorised, a
  * government sale filed with its evidence and exported in the report, the policy's verdict on a
  * 3-unit purchase before and after an earlier 12-unit batch, and an invoice to the wrong name.
  * (Records that are only the scene are set up through the HTTP API, as colleagues entered them.)
@@ -99,7 +100,7 @@ async function attach(page: Page, kind: string) {
   await expect(page.getByTestId('filing-evidence')).not.toContainText('上传中');
 }
 
-test('two colleagues claim one organisation under two names: the conflict names the winner and why', async ({
+test('two colleagues claim one organisation under two names: an internal overlap, named and dated, that the manager settles', async ({
   page,
   server,
 }) => {
@@ -137,12 +138,54 @@ test('two colleagues claim one organisation under two names: the conflict names 
   await expect(card.getByTestId('claim-status')).toHaveText('草稿');
   await openDialog(page, 'claim-file', 'claim-file-confirm');
   await page.getByTestId('claim-file-confirm').click();
-  await expect(card.getByTestId('claim-status')).toHaveText('撞单');
-  const winner = card.getByTestId('conflict-winner');
-  await expect(winner).toContainText('李明');
-  await expect(winner).toContainText('开发进度');
-  await expect(card.getByTestId(`conflict-account-${first.id}`)).toContainText(
+  // Colleagues are not ranked by the manufacturer's rules: no conflict, an overlap naming 李明.
+  await expect(card.getByTestId('claim-status')).toHaveText('已报备');
+  await expect(card.getByTestId('claim-overlap-alert')).toContainText(
+    '店内重叠：李明 也在报备该单位',
+  );
+  await expect(card.getByTestId('claim-tab-conflict')).toHaveCount(0);
+  const overlap = card.getByTestId('claim-overlap');
+  await expect(overlap.getByTestId('overlap-hint')).toContainText('请经理裁定');
+  await expect(overlap.getByTestId(`overlap-account-${first.id}`)).toContainText(
     '北京市朝阳区城市管理委员会',
+  );
+  await expect(overlap).not.toContainText('对方');
+  const mine = Number(/\/claims\/(\d+)/.exec(page.url())![1]);
+
+  // The manager settles it: 李明 keeps the organisation, 王芳's claim is released.
+  await go(page, '/claims');
+  await switchUser(page, '张经理');
+  await go(page, `/claims/${mine}`);
+  await openDialog(page, `overlap-keep-${first.id}`, 'overlap-settle-note');
+  await page.getByTestId('overlap-settle-note').fill('李明开发在先，经理裁定由李明负责');
+  await page.getByTestId('overlap-settle-submit').click();
+  await expect(card.getByTestId('claim-status')).toHaveText('已释放');
+  await expect(card.getByTestId('claim-overlap-alert')).toHaveCount(0);
+});
+
+test('another dealer’s claim is ranked against ours, both sides named', async ({
+  page,
+  server,
+}) => {
+  const { li } = await staff(server);
+  const bureau = await server.call<Ref>('accounts.create', {
+    account: { name: '杭州市交通运输局', buyerType: 'government', ownerId: li.id },
+  });
+  await server.call('claims.recordExternal', {
+    accountId: bureau.id,
+    dealerName: '杭州骏诚汽车销售服务有限公司',
+    filedAt: new Date(Date.parse(`${addDays(today(), -3)}T02:00:00Z`)).toISOString(),
+    evidenceCount: 0,
+  });
+  await server.call('session.signIn', { staffId: li.id });
+  const draft = await server.call<Ref>('claims.create', { accountId: bureau.id });
+
+  await openAs(page, server, '李明');
+  await go(page, `/claims/${draft.id}`);
+  const card = page.getByTestId('claim-card');
+  await expect(card.getByTestId('claim-conflict-ahead')).toBeVisible();
+  await expect(card.getByTestId('conflict-winner')).toHaveText(
+    '胜出：杭州骏诚汽车销售服务有限公司 — 依据：报备时间（李明尚未提交报备）',
   );
 });
 

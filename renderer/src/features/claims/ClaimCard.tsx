@@ -1,6 +1,7 @@
 /**
- * The claim card: a drawer with the claim's header, what is wrong with it (a conflict, what stops
- * filing), its actions and facts, and the tabs — conflict, development, documents, timeline.
+ * The claim card: a drawer with the claim's header, what is wrong with it (a conflict with another
+ * dealer, an overlap with a colleague, what stops filing), its actions and facts, and the tabs —
+ * conflict, overlap, development, documents, timeline.
  */
 import { Alert, Button, Drawer, Result, Space, Spin, Tabs, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
@@ -10,7 +11,7 @@ import { useSession } from '../../app/session';
 import { DocumentsPanel } from '../../components/documents/DocumentsPanel';
 import { ErrorBody } from '../../components/ErrorAlert';
 import { useLang, useT } from '../../i18n/context';
-import { formatCount } from '../../lib/format';
+import { formatCount, formatDateTime } from '../../lib/format';
 import { reasonText } from '../contracts/reason-text';
 import { ClaimActions } from './ClaimActions';
 import { mayChange } from './claim-rules';
@@ -19,6 +20,7 @@ import { ClaimSourceTag, ClaimStatusTag } from './claim-tags';
 import { ConflictTab } from './ConflictTab';
 import { DossierTab } from './DossierTab';
 import { EvidenceTab } from './EvidenceTab';
+import { colleagueNames, OverlapTab } from './OverlapTab';
 import { useClaim } from './use-claim';
 import type { ClaimSettings } from './use-claim-settings';
 import './claims.css';
@@ -126,6 +128,34 @@ function ConflictAlert({ detail, onShow }: { detail: ClaimDetail; onShow: () => 
   );
 }
 
+/** Colleagues' claims on the same organisation: named, dated, for a manager to settle. */
+function OverlapAlert({ detail, onShow }: { detail: ClaimDetail; onShow: () => void }) {
+  const t = useT();
+  const { lang } = useLang();
+  const overlap = detail.overlap;
+  if (!overlap) return null;
+  const names = colleagueNames(overlap, detail.id, lang);
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      className="gap-bottom"
+      title={
+        overlap.since
+          ? t('claims.overlapAlert', { names, since: formatDateTime(overlap.since, lang) })
+          : t('claims.overlapAhead', { names })
+      }
+      description={overlap.since ? t('claims.overlapAlertBody') : undefined}
+      action={
+        <Button size="small" onClick={onShow} data-testid="claim-overlap-show">
+          {t('claims.showOverlap')}
+        </Button>
+      }
+      data-testid={overlap.since ? 'claim-overlap-alert' : 'claim-overlap-ahead'}
+    />
+  );
+}
+
 /** What stops 提交报备, each worded as the rule it comes from. */
 function Blockers({ detail }: { detail: ClaimDetail }) {
   const t = useT();
@@ -149,7 +179,7 @@ function Blockers({ detail }: { detail: ClaimDetail }) {
   );
 }
 
-type TabKey = 'conflict' | 'evidence' | 'documents' | 'dossier';
+type TabKey = 'conflict' | 'overlap' | 'evidence' | 'documents' | 'dossier';
 
 function CardBody(
   props: Props & { detail: ClaimDetail; onApplied: (detail: ClaimDetail) => void },
@@ -159,8 +189,10 @@ function CardBody(
   const { lang } = useLang();
   const { user } = useSession();
   const [chosen, setChosen] = useState<TabKey | null>(null);
-  const fallback: TabKey = detail.conflict ? 'conflict' : 'evidence';
-  const active = chosen === 'conflict' && !detail.conflict ? fallback : (chosen ?? fallback);
+  const fallback: TabKey = detail.conflict ? 'conflict' : detail.overlap ? 'overlap' : 'evidence';
+  const gone =
+    (chosen === 'conflict' && !detail.conflict) || (chosen === 'overlap' && !detail.overlap);
+  const active = gone ? fallback : (chosen ?? fallback);
   const closed = detail.status === 'released' || detail.status === 'expired';
   const tab = (key: TabKey, text: string, n: number | null, children: ReactNode) => ({
     key,
@@ -176,6 +208,7 @@ function CardBody(
   return (
     <>
       <ConflictAlert detail={detail} onShow={() => setChosen('conflict')} />
+      <OverlapAlert detail={detail} onShow={() => setChosen('overlap')} />
       <Blockers detail={detail} />
       {detail.source !== 'ours' && (
         <Alert type="info" showIcon className="gap-bottom" title={t('claims.externalNote')} />
@@ -201,6 +234,16 @@ function CardBody(
                   t('claims.tabConflict'),
                   detail.conflict.claims.length,
                   <ConflictTab detail={detail} conflict={detail.conflict} />,
+                ),
+              ]
+            : []),
+          ...(detail.overlap
+            ? [
+                tab(
+                  'overlap',
+                  t('claims.tabOverlap'),
+                  detail.overlap.claims.length,
+                  <OverlapTab detail={detail} overlap={detail.overlap} onApplied={onApplied} />,
                 ),
               ]
             : []),

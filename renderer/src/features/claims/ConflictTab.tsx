@@ -22,7 +22,7 @@ export function ConflictTab({ detail, conflict }: { detail: ClaimDetail; conflic
         showIcon
         icon={<TrophyOutlined />}
         className="gap-bottom"
-        title={<span data-testid="conflict-winner">{winnerText(conflict, t, lang)}</span>}
+        title={<span data-testid="conflict-winner">{winnerText(conflict, detail, t, lang)}</span>}
         description={
           <>
             <div data-testid="conflict-standing">{standingText(conflict, detail.id, t)}</div>

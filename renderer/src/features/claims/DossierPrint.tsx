@@ -76,7 +76,7 @@ export function DossierPrint({ detail, dossier }: { detail: ClaimDetail; dossier
       {conflict && (
         <>
           <h2>{t('claims.printConflict')}</h2>
-          <p className="clm-print__verdict">{winnerText(conflict, t, lang)}</p>
+          <p className="clm-print__verdict">{winnerText(conflict, detail, t, lang)}</p>
           <p>
             {standingText(conflict, detail.id, t)} {t('claims.rulesHint')}
           </p>

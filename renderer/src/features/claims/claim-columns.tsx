@@ -1,4 +1,5 @@
 /** The columns of the claims grid: headers from CLAIM_COLUMN_LABELS, claims ending soon marked. */
+import { Tag } from 'antd';
 import { useMemo } from 'react';
 import { chinaDate } from '../../../../shared/dates';
 import { BUYER_TYPES } from '../../../../shared/enums';
@@ -51,9 +52,18 @@ export function useClaimColumns(warnDays: number): Col[] {
         id: 'status',
         header: header('status'),
         kind: 'enum',
-        width: 96,
+        width: 150,
         options: options(CLAIM_STATUSES),
-        cell: (r) => <ClaimStatusTag value={r.status} />,
+        cell: (r) => (
+          <span className="clm-inline">
+            <ClaimStatusTag value={r.status} />
+            {r.overlapSince && (
+              <Tag color="orange" className="cell-tag" data-testid={`claim-overlap-tag-${r.id}`}>
+                {t('claims.overlapTag')}
+              </Tag>
+            )}
+          </span>
+        ),
       },
       {
         id: 'source',
@@ -172,6 +182,19 @@ export function useClaimColumns(warnDays: number): Col[] {
         kind: 'text',
         width: 130,
         cell: (r) => <Text value={r.oemReference} className="mono" />,
+      },
+      {
+        id: 'overlapSince',
+        header: header('overlapSince'),
+        kind: 'date',
+        width: 160,
+        defaultVisible: false,
+        cell: (r) =>
+          r.overlapSince ? (
+            <span className="cell-date">{formatDateTime(r.overlapSince, lang)}</span>
+          ) : (
+            <span className="cell-empty">—</span>
+          ),
       },
       {
         id: 'renewals',

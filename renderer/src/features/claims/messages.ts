@@ -44,9 +44,15 @@ export const claimsZh = {
   'claims.authReference': '（文号 {reference}）',
   'claims.releasedAt': '释放',
   'claims.releasedText': '{time}：{reason}',
-  'claims.conflictAlert': '撞单：还有其他有效报备针对同一单位',
+  'claims.conflictAlert': '撞单：不止一家经销商对该单位有有效报备',
   'claims.conflictAlertBody': '按厂家规则（客户意愿 → 开发进度 → 报备时间）排序，见“撞单”页。',
-  'claims.conflictAhead': '已有其他有效报备针对同一单位：提交后将撞单，按厂家规则排序',
+  'claims.conflictAhead': '他店对同一单位已有有效报备：提交后将撞单，按厂家规则排序',
+  'claims.overlapAlert': '店内重叠：{names} 也在报备该单位（自 {since} 起）',
+  'claims.overlapAlertBody':
+    '本店同事之间的报备不按厂家撞单规则排序：由经理裁定谁保留该单位，其余报备释放。',
+  'claims.overlapAhead': '{names} 已报备该单位：提交后为店内重叠，由经理裁定谁保留',
+  'claims.showOverlap': '查看店内重叠',
+  'claims.overlapTag': '店内重叠',
   'claims.blockersTitle': '暂不能提交报备：',
   'claims.showConflict': '查看撞单',
   'claims.externalNote':
@@ -154,20 +160,23 @@ export const claimsZh = {
 
   // Tabs
   'claims.tabConflict': '撞单',
+  'claims.tabOverlap': '店内重叠',
   'claims.tabEvidence': '开发记录',
   'claims.tabDocuments': '材料',
   'claims.tabDossier': '时间线 / 争议材料',
 
   // Conflict
-  'claims.winner': '胜出：{name}（{account}）— 依据：{reason}',
-  'claims.reasonWish': '客户意愿（胜出方已登记客户意愿，对方没有）',
-  'claims.reasonDevelopment': '开发进度（开发记录 {w} 条 对 {r} 条）',
-  'claims.reasonFilingTime': '报备时间（{w} 早于 {r}）',
-  'claims.reasonFilingTimeUnfiled': '报备时间（对方尚未提交报备）',
+  'claims.winner': '胜出：{name} — 依据：{reason}',
+  'claims.winnerElsewhere': '胜出：{name}（{account}）— 依据：{reason}',
+  'claims.reasonWish': '客户意愿（{w}已登记客户意愿，{r}没有）',
+  'claims.reasonDevelopment': '开发进度（{w}开发记录 {wn} 条，{r} {rn} 条）',
+  'claims.reasonFilingTime': '报备时间（{w} {wt} 早于 {r} {rt}）',
+  'claims.reasonFilingTimeUnfiled': '报备时间（{r}尚未提交报备）',
+  'claims.ourDealership': '本店',
   'claims.thisWins': '本报备排名第一。',
   'claims.thisRank': '本报备排名第 {rank}（共 {n} 个）。',
   'claims.rulesHint':
-    '厂家规则：客户意愿优先，其次开发进度（开发记录数），最后报备时间（先报先得）；第一条分出先后的规则决定胜负。',
+    '厂家规则（只用于不同经销商之间）：客户意愿优先，其次开发进度（开发记录数），最后报备时间（先报先得）；第一条分出先后的规则决定胜负。',
   'claims.colRank': '排名',
   'claims.colParty': '报备方',
   'claims.colAccount': '客户',
@@ -178,6 +187,19 @@ export const claimsZh = {
   'claims.colMatches': '撞单依据',
   'claims.thisClaim': '本报备',
   'claims.wishYes': '有',
+
+  // Internal overlap
+  'claims.overlapSince': '自 {since} 起重叠',
+  'claims.overlapManagerHint': '请选择由哪位同事保留该单位：其余报备将释放，裁定记入审计日志。',
+  'claims.overlapStaffHint': '请经理裁定：经理选定保留的报备后，其余报备释放。',
+  'claims.colExpires': '保护期至',
+  'claims.colSettle': '裁定',
+  'claims.keepBy': '由{name}保留',
+  'claims.settleTitle': '裁定店内重叠：由{name}保留“{account}”',
+  'claims.settleIntro': '{others}的报备将释放，释放原因为下方的裁定说明。',
+  'claims.settleNote': '裁定说明',
+  'claims.settleSubmit': '确认裁定',
+  'claims.settleDone': '已裁定：由{name}保留',
 
   // Evidence
   'claims.evidenceCount':
@@ -264,11 +286,19 @@ export const claimsEn: Record<keyof typeof claimsZh, string> = {
   'claims.authReference': ' (ref. {reference})',
   'claims.releasedAt': 'Released',
   'claims.releasedText': '{time}: {reason}',
-  'claims.conflictAlert': 'In conflict: other active claims are on the same organisation',
+  'claims.conflictAlert':
+    'In conflict: more than one dealer holds an active claim on this organisation',
   'claims.conflictAlertBody':
     'Ranked by the manufacturer’s rules (customer’s wish → development → filing time): see the Conflict tab.',
   'claims.conflictAhead':
-    'Other active claims are on the same organisation: once filed, this claim is in conflict and ranked',
+    'Another dealer holds an active claim on the same organisation: once filed, this claim is in conflict and ranked',
+  'claims.overlapAlert': 'Internal overlap: {names} also claims this organisation (since {since})',
+  'claims.overlapAlertBody':
+    'Claims of our own colleagues are not ranked by the manufacturer’s conflict rules: a manager settles who keeps the organisation, and the other claims are released.',
+  'claims.overlapAhead':
+    '{names} already claims this organisation: once filed, it is an internal overlap for a manager to settle',
+  'claims.showOverlap': 'Show overlap',
+  'claims.overlapTag': 'Internal overlap',
   'claims.blockersTitle': 'The claim cannot be filed yet:',
   'claims.showConflict': 'Show conflict',
   'claims.externalNote':
@@ -372,19 +402,22 @@ export const claimsEn: Record<keyof typeof claimsZh, string> = {
   'claims.extFuture': 'The filing time cannot be in the future',
 
   'claims.tabConflict': 'Conflict',
+  'claims.tabOverlap': 'Internal overlap',
   'claims.tabEvidence': 'Development',
   'claims.tabDocuments': 'Documents',
   'claims.tabDossier': 'Timeline / dossier',
 
-  'claims.winner': 'Wins: {name} ({account}) — decided by: {reason}',
-  'claims.reasonWish': 'customer’s wish (recorded for the winner, not for the other)',
-  'claims.reasonDevelopment': 'development progress ({w} records against {r})',
-  'claims.reasonFilingTime': 'filing time ({w} before {r})',
-  'claims.reasonFilingTimeUnfiled': 'filing time (the other claim is not filed)',
+  'claims.winner': 'Wins: {name} — decided by: {reason}',
+  'claims.winnerElsewhere': 'Wins: {name} ({account}) — decided by: {reason}',
+  'claims.reasonWish': 'customer’s wish (recorded for {w}, not for {r})',
+  'claims.reasonDevelopment': 'development progress ({w}: {wn} records, {r}: {rn})',
+  'claims.reasonFilingTime': 'filing time ({w} filed {wt}, before {r} at {rt})',
+  'claims.reasonFilingTimeUnfiled': 'filing time ({r} has not filed yet)',
+  'claims.ourDealership': 'our dealership',
   'claims.thisWins': 'This claim ranks first.',
   'claims.thisRank': 'This claim ranks {rank} of {n}.',
   'claims.rulesHint':
-    'Manufacturer’s rules: the customer’s wish first, then development progress (records), then filing time (earliest first); the first rule that separates the claims decides.',
+    'Manufacturer’s rules (between different dealers only): the customer’s wish first, then development progress (records), then filing time (earliest first); the first rule that separates the claims decides.',
   'claims.colRank': 'Rank',
   'claims.colParty': 'Claimant',
   'claims.colAccount': 'Account',
@@ -395,6 +428,20 @@ export const claimsEn: Record<keyof typeof claimsZh, string> = {
   'claims.colMatches': 'Matched by',
   'claims.thisClaim': 'This claim',
   'claims.wishYes': 'Yes',
+
+  'claims.overlapSince': 'Overlapping since {since}',
+  'claims.overlapManagerHint':
+    'Choose which colleague keeps the organisation: the other claims are released, and the decision is audited.',
+  'claims.overlapStaffHint':
+    'For a manager to settle: once the claim to keep is chosen, the others are released.',
+  'claims.colExpires': 'Protected until',
+  'claims.colSettle': 'Settle',
+  'claims.keepBy': '{name} keeps it',
+  'claims.settleTitle': 'Settle the overlap: {name} keeps “{account}”',
+  'claims.settleIntro': 'The claims of {others} are released, with the note below as the reason.',
+  'claims.settleNote': 'Decision note',
+  'claims.settleSubmit': 'Settle',
+  'claims.settleDone': 'Settled: {name} keeps it',
 
   'claims.evidenceCount':
     '{n} development records: our visits, calls, calls after mailing, cold calls, tender documents bought and quotes on this account.',
