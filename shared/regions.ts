@@ -82,3 +82,48 @@ export function isConsistentRegion(
   if (districtCode && byCode.get(districtCode)?.parent !== cityCode) return false;
   return true;
 }
+
+export interface RegionCodes {
+  provinceCode: string | null;
+  cityCode: string | null;
+  districtCode: string | null;
+}
+
+/** The province, city and district of a known code (a city code has no district). */
+export function regionCodesOf(code: string): RegionCodes {
+  const codes: RegionCodes = { provinceCode: null, cityCode: null, districtCode: null };
+  let current: string | null = code;
+  for (let depth = 0; current && depth < 3; depth++) {
+    const node = byCode.get(current);
+    if (!node) break;
+    if (node.level === 1) codes.provinceCode = current;
+    else if (node.level === 2) codes.cityCode = current;
+    else codes.districtCode = current;
+    current = node.parent;
+  }
+  return codes;
+}
+
+/**
+ * The region a six-digit GB/T 2260 code names. A code the current list no longer has (a county
+ * since merged or renamed) falls back to its city (first four digits), then its province.
+ */
+export function regionFromCode(code: string): RegionCodes | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  for (const candidate of [code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`])
+    if (byCode.has(candidate)) return regionCodesOf(candidate);
+  return null;
+}
+
+/**
+ * The region of the registration authority a USCC carries in its characters 3–8 (GB 32100-2015):
+ * 91320282… → 江苏省 / 无锡市 / 宜兴市. Null for a code that names no region.
+ */
+export function regionOfUscc(uscc: string): RegionCodes | null {
+  return uscc.length === 18 ? regionFromCode(uscc.slice(2, 8)) : null;
+}
+
+/** The most precise code of a region (its district, else its city, else its province). */
+export function regionCode(codes: RegionCodes): string | null {
+  return codes.districtCode ?? codes.cityCode ?? codes.provinceCode;
+}

@@ -46,9 +46,12 @@ export function accountHandlers({ db }: Deps): AccountHandlers {
   return {
     'accounts.list': (q) => listAccounts(db, q),
     'accounts.get': async ({ id }) => getAccount(db, id),
-    'accounts.create': ({ account, acknowledgeDuplicates }, { session }) =>
-      createAccount(db, session.requireUser().id, account, acknowledgeDuplicates),
-    'accounts.update': ({ id, account, acknowledgeDuplicates, expectedUpdatedAt }, { session }) =>
+    'accounts.create': ({ account, acknowledgeDuplicates, confirmSameName }, { session }) =>
+      createAccount(db, session.requireUser().id, account, acknowledgeDuplicates, confirmSameName),
+    'accounts.update': (
+      { id, account, acknowledgeDuplicates, expectedUpdatedAt, confirmSameName },
+      { session },
+    ) =>
       updateAccount(
         db,
         session.requireUser().id,
@@ -56,6 +59,7 @@ export function accountHandlers({ db }: Deps): AccountHandlers {
         account,
         acknowledgeDuplicates,
         expectedUpdatedAt,
+        confirmSameName,
       ),
     'accounts.delete': async ({ id }, { session }) => {
       await deleteAccount(db, session.requireUser().id, id);

@@ -15,8 +15,8 @@ import {
 } from '../../shared/enums';
 import type { AccountImportField } from '../../shared/import/account-fields';
 import { enumFromText } from '../../shared/import/enum-text';
-import { type RegionCodes, regionFromText } from '../../shared/import/region-text';
-import { isConsistentRegion } from '../../shared/regions';
+import { matchRegion, type RegionCodes } from '../../shared/import/region-text';
+import { isConsistentRegion, regionCode, regionOfUscc } from '../../shared/regions';
 import type { ImportField, ImportReason } from '../../shared/schemas/imports';
 import { cleanText } from '../../shared/text';
 import { normalizeUscc, usccProblem } from '../../shared/uscc';
@@ -29,6 +29,8 @@ export interface ImportedAccount {
   buyerType?: BuyerType;
   industry?: Industry;
   region?: RegionCodes;
+  /** The USCC's region, for a row without region text: a new account takes it. */
+  regionFromUscc?: RegionCodes;
   address?: string;
   parent?: string;
   grade?: Grade;
@@ -43,6 +45,8 @@ export interface ParsedRow {
   values: ImportedAccount;
   reasons: ImportReason[];
   warnings: ImportReason[];
+  /** Where a value came from, when not from its own cell (a region read off the USCC). */
+  notices: ImportReason[];
 }
 
 /** Column index → field, for the mapped columns only. */
@@ -92,6 +96,7 @@ export function parseAccountRow(cells: readonly NormalCell[], columns: ColumnFie
   const values: ImportedAccount = {};
   const reasons: ImportReason[] = [];
   const warnings: ImportReason[] = [];
+  const notices: ImportReason[] = [];
   const regionParts: Partial<Record<'province' | 'city' | 'district' | 'region', string>> = {};
 
   for (const [index, field] of columns) {
@@ -151,8 +156,11 @@ export function parseAccountRow(cells: readonly NormalCell[], columns: ColumnFie
   const regionText =
     regionParts.region ??
     [regionParts.province, regionParts.city, regionParts.district].filter(Boolean).join(' ');
+  // The registration authority's region, characters 3–8 of the USCC: where the text is missing
+  // or names no region, and to choose between places of the same name.
+  const fromUscc = values.uscc !== undefined ? regionOfUscc(values.uscc) : null;
   if (regionText) {
-    const region = regionFromText(regionText);
+    const match = matchRegion(regionText);
     const field: AccountImportField = regionParts.region
       ? 'region'
       : regionParts.district
@@ -160,10 +168,34 @@ export function parseAccountRow(cells: readonly NormalCell[], columns: ColumnFie
         : regionParts.city
           ? 'city'
           : 'province';
-    if (!region) reasons.push(reason('region.unknown', field, regionText));
-    else if (!isConsistentRegion(region.provinceCode, region.cityCode, region.districtCode))
-      reasons.push(reason('region.inconsistent', field, regionText));
-    else values.region = region;
-  }
-  return { values, reasons, warnings };
+    if (match.kind === 'found') {
+      const region = match.codes;
+      if (!isConsistentRegion(region.provinceCode, region.cityCode, region.districtCode))
+        reasons.push(reason('region.inconsistent', field, regionText));
+      else values.region = region;
+    } else if (match.kind === 'ambiguous') {
+      const agreeing = fromUscc
+        ? match.candidates.filter((c) => c.cityCode !== null && c.cityCode === fromUscc.cityCode)
+        : [];
+      if (agreeing.length === 1) {
+        values.region = agreeing[0]!;
+        notices.push(reason('region.chosen_by_uscc', field, regionText, regionCode(agreeing[0]!)));
+      } else
+        reasons.push(
+          reason(
+            'region.ambiguous',
+            field,
+            regionText,
+            match.candidates
+              .slice(0, 6)
+              .map((c) => regionCode(c))
+              .join(','),
+          ),
+        );
+    } else if (fromUscc) {
+      values.region = fromUscc;
+      warnings.push(reason('region.from_uscc', field, regionText, regionCode(fromUscc)));
+    } else reasons.push(reason('region.unknown', field, regionText));
+  } else if (fromUscc) values.regionFromUscc = fromUscc;
+  return { values, reasons, warnings, notices };
 }

@@ -9,9 +9,10 @@
  * cancel, a crash, or all-or-nothing with a rejected row rolls all of it back.
  */
 import type { AccountImportField } from '../../shared/import/account-fields';
-import { regionLabel } from '../../shared/regions';
-import type { ImportChange, ImportOutcome } from '../../shared/schemas/imports';
-import { cleanText, normalizeOrgName } from '../../shared/text';
+import { regionCode, regionLabel } from '../../shared/regions';
+import { importedNote, noteExcerpt } from '../../shared/import/notes';
+import type { ImportChange, ImportOutcome, ImportReason } from '../../shared/schemas/imports';
+import { cleanText, legalNameKey, normalizeOrgName } from '../../shared/text';
 import { bulkAuditAppender } from '../audit/audit';
 import { cellAsText } from '../excel/read/cell-value';
 import type { JobContext, JobFunction } from '../jobs/context';
@@ -46,12 +47,13 @@ const ENUM_COLUMNS = [
 const TEXT_COLUMNS = [
   ['name', 'name'],
   ['address', 'address'],
-  ['notes', 'notes'],
 ] as const;
 
 interface Decision {
   patch: AccountColumnValues;
   changes: ImportChange[];
+  /** What the row leaves alone that the reader should know: a person's note kept. */
+  notices: ImportReason[];
   newAliases: string[];
   /** The parent named in the file, when it differs from the current one. */
   parent: string | null;
@@ -65,6 +67,7 @@ function decide(
 ): Decision {
   const patch: AccountColumnValues = {};
   const changes: ImportChange[] = [];
+  const notices: ImportReason[] = [];
   const before = (value: string | null | undefined) => (existing ? (value ?? null) : null);
 
   for (const [field, column] of TEXT_COLUMNS) {
@@ -73,6 +76,14 @@ function decide(
       patch[column] = value;
       changes.push({ field, before: before(existing?.[column]), after: value });
     }
+  }
+  // A note fills an empty one only: what a person wrote is never replaced by a file.
+  if (v.notes !== undefined) {
+    const note = importedNote(existing?.notes, v.notes);
+    if (note === 'fill') {
+      patch.notes = v.notes;
+      changes.push({ field: 'notes', before: null, after: v.notes });
+    } else if (note === 'kept') notices.push(reason('note.kept', 'notes', noteExcerpt(v.notes)));
   }
   if (v.uscc !== undefined && v.uscc !== existing?.uscc) {
     patch.uscc = v.uscc;
@@ -106,6 +117,13 @@ function decide(
       });
     }
   }
+  // No region in the file: a new account takes the USCC's (an existing one keeps what it has).
+  if (!v.region && v.regionFromUscc && !existing) {
+    patch.province_code = v.regionFromUscc.provinceCode;
+    patch.city_code = v.regionFromUscc.cityCode;
+    patch.district_code = v.regionFromUscc.districtCode;
+    notices.push(reason('region.from_uscc', 'region', null, regionCode(v.regionFromUscc)));
+  }
   if (owner && owner.id !== existing?.owner_id) {
     patch.owner_id = owner.id;
     changes.push({ field: 'owner', before: before(existing?.owner_name), after: owner.name });
@@ -129,7 +147,7 @@ function decide(
       changes.push({ field: 'parent', before: before(existing?.parent_name), after: v.parent });
     }
   }
-  return { patch, changes, newAliases, parent };
+  return { patch, changes, notices, newAliases, parent };
 }
 
 /** The audit log's picture of the fields a change touched, in the account snapshot's terms. */
@@ -162,7 +180,7 @@ async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise
   const now = nowIso();
 
   await eachDataRow(ctx, report, counts, (row, cells) => {
-    const { values: v, reasons, warnings } = parseAccountRow(cells, columns);
+    const { values: v, reasons, warnings, notices } = parseAccountRow(cells, columns);
     let owner: { id: number; name: string } | null = null;
     if (v.owner !== undefined) {
       owner = staff.get(v.owner.toLowerCase()) ?? null;
@@ -178,11 +196,20 @@ async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise
       const only = same.length === 1 ? same[0]! : null;
       if (only && (only.uscc === null || v.uscc === undefined)) existing = only;
       else if (only) warnings.push(reason('uscc_conflict', 'uscc', v.uscc ?? null, only.name));
-      else if (same.length > 1)
-        (v.uscc === undefined ? reasons : warnings).push(
-          reason('similar_exists', 'name', v.name ?? null, same[0]!.name),
-        );
-      else {
+      else if (same.length > 1) {
+        // The very same legal name (not a similar one) with no USCC to tell the accounts apart:
+        // another account of that name needs a person's confirmation naming the existing one
+        // (the account form asks for it), so the import refuses the row and says whose name it is.
+        const legal = legalNameKey(v.name!);
+        const identical = same.find((s) => legalNameKey(s.name) === legal);
+        const untold = v.uscc === undefined || same.some((s) => s.uscc === null);
+        if (identical && untold)
+          reasons.push(reason('same_name_exists', 'name', v.name ?? null, identical.name));
+        else
+          (v.uscc === undefined ? reasons : warnings).push(
+            reason('similar_exists', 'name', v.name ?? null, same[0]!.name),
+          );
+      } else {
         const alias = store.findByAlias(nameNorm);
         if (alias) warnings.push(reason('similar_exists', 'name', v.name ?? null, alias.name));
       }
@@ -252,6 +279,7 @@ async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise
       warnings,
       // A created row's "changes" are the whole row, which the file already says.
       changes: outcome === 'update' ? (decision?.changes ?? []) : [],
+      notices: outcome === 'reject' ? [] : [...notices, ...(decision?.notices ?? [])],
       cells: outcome === 'reject' ? cells.map(cellAsText) : null,
     });
   });

@@ -10,6 +10,8 @@ import type { ContactImportField } from '../../shared/import/contact-fields';
 import { enumFromText } from '../../shared/import/enum-text';
 import type { ImportChange, ImportOutcome, ImportReason } from '../../shared/schemas/imports';
 import { PHONE } from '../../shared/schemas/contacts';
+import { importedNote, noteExcerpt } from '../../shared/import/notes';
+import { samePhone } from '../../shared/values/phone';
 import { cleanText, normalizeOrgName } from '../../shared/text';
 import { normalizeUscc, usccProblem } from '../../shared/uscc';
 import { bulkAuditAppender } from '../audit/audit';
@@ -167,14 +169,25 @@ async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise
       );
 
     const changes: ImportChange[] = [];
+    const notices: ImportReason[] = [];
     const patch: Partial<Record<(typeof COLUMNS)[SettableField], string>> = {};
     for (const field of Object.keys(COLUMNS) as SettableField[]) {
       const value = v[field];
       const column = COLUMNS[field];
-      if (value !== undefined && value !== existing?.[column]) {
-        patch[column] = value;
-        changes.push({ field, before: existing?.[column] ?? null, after: value });
+      if (value === undefined || value === existing?.[column]) continue;
+      // The same number spaced or prefixed differently (138 0013 8000, +86 13800138000) is no change.
+      if (field === 'phone' && samePhone(existing?.phone, value)) continue;
+      // A note fills an empty one only: what a person wrote is never replaced by a file.
+      if (field === 'contactNotes') {
+        const note = importedNote(existing?.notes, value);
+        if (note === 'same') continue;
+        if (note === 'kept') {
+          notices.push(reason('note.kept', field, noteExcerpt(value)));
+          continue;
+        }
       }
+      patch[column] = value;
+      changes.push({ field, before: existing?.[column] ?? null, after: value });
     }
     const outcome: ImportOutcome =
       reasons.length > 0
@@ -242,6 +255,7 @@ async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise
       reasons,
       warnings: [],
       changes: outcome === 'update' ? changes : [],
+      notices: outcome === 'reject' ? [] : notices,
       cells: outcome === 'reject' ? cells.map(cellAsText) : null,
     });
   });

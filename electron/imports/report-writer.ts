@@ -25,6 +25,8 @@ export interface ReportRow {
   reasons: ImportReason[];
   warnings: ImportReason[];
   changes: ImportChange[];
+  /** What the row left alone or where a value came from (a person's note kept …); none by default. */
+  notices?: ImportReason[];
   /** The original cells, kept for rejected rows (the rejected-rows workbook repeats them). */
   cells: string[] | null;
 }
@@ -75,6 +77,7 @@ export class ReportSpool {
         json(r.warnings),
         json(r.changes),
         r.cells ? JSON.stringify(r.cells) : null,
+        json(r.notices ?? null),
       ]) + '\n';
     if (this.buffer.length >= FLUSH_CHARS) this.flush();
   }
@@ -115,8 +118,8 @@ export class ReportSpool {
         ).lastInsertRowid,
     );
     const insert = sqlite.prepare(
-      `insert into import_rows (run_id, row, outcome, account_id, name, uscc, reasons, warnings, changes, cells)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `insert into import_rows (run_id, row, outcome, account_id, name, uscc, reasons, warnings, changes, cells, notices)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const lines = readline.createInterface({
       input: fs.createReadStream(this.file, { encoding: 'utf8', highWaterMark: 1 << 20 }),

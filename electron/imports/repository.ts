@@ -34,7 +34,17 @@ export async function importReport(
   if (q.outcome) rows = rows.where('outcome', '=', q.outcome);
   const [page, count] = await Promise.all([
     rows
-      .select(['row', 'outcome', 'account_id', 'name', 'uscc', 'reasons', 'warnings', 'changes'])
+      .select([
+        'row',
+        'outcome',
+        'account_id',
+        'name',
+        'uscc',
+        'reasons',
+        'warnings',
+        'changes',
+        'notices',
+      ])
       .orderBy('row')
       .offset(q.offset)
       .limit(q.limit)
@@ -53,6 +63,7 @@ export async function importReport(
       reasons: parse(r.reasons, []),
       warnings: parse(r.warnings, []),
       changes: parse(r.changes, []),
+      notices: parse(r.notices, []),
     })),
   };
 }

@@ -2,6 +2,7 @@
  * Why an imported row is rejected or warned about, in words. The same text goes into the dry-run
  * report on screen and into the reason column of the rejected-rows workbook, so it lives here.
  */
+import { regionCodesOf, regionLabel } from '../regions';
 import { isSalesReason, SALES_REASONS } from '../sales-reasons';
 import type { ImportField, ImportReason } from '../schemas/imports';
 
@@ -78,6 +79,15 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, { zh: string; en: string }
 
 type Template = (r: ImportReason) => string;
 
+/** 江苏省 / 无锡市 / 宜兴市 for each comma-separated region code. */
+function regionsOf(codes: string | null): string {
+  return (codes ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((code) => regionLabel(regionCodesOf(code)) || code)
+    .join('、');
+}
+
 const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   required: { zh: () => '不能为空', en: () => 'is empty' },
   too_long: {
@@ -107,6 +117,33 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   'region.inconsistent': {
     zh: () => '省、市、区县不一致',
     en: () => 'province, city and district do not agree',
+  },
+  // detail: the candidates' GB/T 2260 codes, comma-separated.
+  'region.ambiguous': {
+    zh: (r) => `有多个地区叫“${r.value}”（${regionsOf(r.detail)}），请写上省或市`,
+    en: (r) =>
+      `several regions are called “${r.value}” (${regionsOf(r.detail)}); add the province or city`,
+  },
+  // value: the region text the row had (null when it had none); detail: the code taken.
+  'region.from_uscc': {
+    zh: (r) =>
+      r.value
+        ? `找不到地区“${r.value}”，已按统一社会信用代码取为 ${regionsOf(r.detail)}`
+        : `未填地区，已按统一社会信用代码取为 ${regionsOf(r.detail)}`,
+    en: (r) =>
+      r.value
+        ? `no region called “${r.value}”; taken from the USCC: ${regionsOf(r.detail)}`
+        : `no region given; taken from the USCC: ${regionsOf(r.detail)}`,
+  },
+  'region.chosen_by_uscc': {
+    zh: (r) => `有多个地区叫“${r.value}”，已按统一社会信用代码取为 ${regionsOf(r.detail)}`,
+    en: (r) =>
+      `several regions are called “${r.value}”; the USCC's was taken: ${regionsOf(r.detail)}`,
+  },
+  // value: an excerpt of the file's note.
+  'note.kept': {
+    zh: (r) => `保留了您写的备注，文件中的“${r.value}”未导入`,
+    en: (r) => `kept your note; the file's “${r.value}” was not imported`,
   },
   'parent.not_found': {
     zh: (r) => `找不到上级单位“${r.value}”（请先导入或建立它）`,
@@ -144,6 +181,13 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   similar_exists: {
     zh: (r) => `可能与已有客户“${r.detail}”重复`,
     en: (r) => `may duplicate the existing account “${r.detail}”`,
+  },
+  // detail: the existing account's name.
+  same_name_exists: {
+    zh: (r) =>
+      `已有同名客户“${r.detail}”（名称相同，不只是相近）：若是同一单位，请填写其统一社会信用代码；若是另一单位，请在“新建客户”中确认后建立`,
+    en: (r) =>
+      `an account of the same name exists, “${r.detail}” (identical, not just similar): if it is that organisation, give its USCC; if not, create it with New account and confirm there`,
   },
   uscc_conflict: {
     zh: (r) => `同名客户“${r.detail}”的信用代码不同`,

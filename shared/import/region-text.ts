@@ -1,15 +1,18 @@
 /**
  * GB/T 2260 codes from the names people write: 浙江省 / 浙江, 杭州市 / 杭州, 西湖区, or all of it
- * in one cell (浙江省杭州市西湖区, 浙江 杭州). A city alone finds its province.
+ * in one cell (浙江省杭州市西湖区, 浙江 杭州). A city alone finds its province; a county or
+ * county-level city alone (宜兴市, 义乌市) or under its province only (江苏省宜兴市) finds its city
+ * and province — unless several places have that name (朝阳区, 鼓楼区), which is said, not guessed.
  */
-import { REGION_TREE, type RegionNode } from '../regions';
+import { REGION_TREE, type RegionCodes, type RegionNode } from '../regions';
 import { cleanText } from '../text';
 
-export interface RegionCodes {
-  provinceCode: string | null;
-  cityCode: string | null;
-  districtCode: string | null;
-}
+export type { RegionCodes } from '../regions';
+
+export type RegionMatch =
+  | { kind: 'found'; codes: RegionCodes }
+  | { kind: 'ambiguous'; candidates: RegionCodes[] }
+  | { kind: 'unknown' };
 
 const SUFFIX =
   /(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|省|市|盟|区|县|旗)$/;
@@ -42,22 +45,72 @@ const cityLevel = (province: RegionNode): RegionNode[] =>
       : [c],
   );
 
+/** The region a text names, or null when it names none or several (see matchRegion). */
 export function regionFromText(text: string): RegionCodes | null {
-  let rest = compact(text);
-  if (!rest) return null;
-  const codes: RegionCodes = { provinceCode: null, cityCode: null, districtCode: null };
-  let province = prefixMatch(REGION_TREE, rest);
-  if (!province) {
-    // A city or district without its province: search every province.
-    for (const p of REGION_TREE) {
-      const city = prefixMatch(p.children ?? [], rest);
-      if (city && city.node.name !== '市辖区') {
-        province = { node: p, rest };
-        break;
-      }
-    }
-    if (!province) return null;
+  const match = matchRegion(text);
+  return match.kind === 'found' ? match.codes : null;
+}
+
+export function matchRegion(text: string): RegionMatch {
+  const compacted = compact(text);
+  if (!compacted) return { kind: 'unknown' };
+  const codes = fromHierarchy(compacted);
+  if (codes) return { kind: 'found', codes };
+  return countyAlone(compacted);
+}
+
+interface County {
+  node: RegionNode;
+  codes: RegionCodes;
+}
+
+let countyList: County[] | null = null;
+
+/** Every county-level division (区, 县, 县级市, 旗), with its city and province. */
+function counties(): County[] {
+  if (countyList) return countyList;
+  countyList = [];
+  for (const p of REGION_TREE)
+    for (const c of p.children ?? [])
+      for (const d of c.children ?? [])
+        countyList.push({
+          node: d,
+          codes: { provinceCode: p.code, cityCode: c.code, districtCode: d.code },
+        });
+  return countyList;
+}
+
+/** Counties named exactly `name` (full name first; the short name only when no full name is). */
+function countiesNamed(name: string, provinceCode: string | null): RegionCodes[] {
+  const scope = counties().filter((c) => !provinceCode || c.codes.provinceCode === provinceCode);
+  const full = scope.filter((c) => c.node.name === name);
+  const found = full.length > 0 ? full : scope.filter((c) => shortName(c.node.name) === name);
+  return found.map((c) => c.codes);
+}
+
+function countyAlone(text: string): RegionMatch {
+  const province = prefixMatch(REGION_TREE, text);
+  let found = province?.rest ? countiesNamed(province.rest, province.node.code) : [];
+  if (found.length === 0) found = countiesNamed(text, null);
+  if (found.length === 1) return { kind: 'found', codes: found[0]! };
+  return found.length > 1 ? { kind: 'ambiguous', candidates: found } : { kind: 'unknown' };
+}
+
+function fromHierarchy(compacted: string): RegionCodes | null {
+  const province = prefixMatch(REGION_TREE, compacted);
+  const found = province ? underProvince(province) : null;
+  if (found) return found;
+  // A city without its province (吉林市 too, which starts like 吉林省): search every province.
+  for (const p of REGION_TREE) {
+    const city = prefixMatch(p.children ?? [], compacted);
+    if (city && city.node.name !== '市辖区') return underProvince({ node: p, rest: compacted });
   }
+  return null;
+}
+
+function underProvince(province: { node: RegionNode; rest: string }): RegionCodes | null {
+  let rest: string;
+  const codes: RegionCodes = { provinceCode: null, cityCode: null, districtCode: null };
   codes.provinceCode = province.node.code;
   rest = province.rest;
   if (!rest) return codes;

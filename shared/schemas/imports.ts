@@ -191,6 +191,11 @@ export const importReportRow = z.object({
   reasons: z.array(importReason),
   warnings: z.array(importReason),
   changes: z.array(importChange),
+  /**
+   * What the row did not change, or where a value came from, that the reader should know: a note
+   * a person wrote kept (note.kept), the region taken from the USCC (region.from_uscc) …
+   */
+  notices: z.array(importReason),
 });
 export type ImportReportRow = z.infer<typeof importReportRow>;
 

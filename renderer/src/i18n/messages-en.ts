@@ -11,6 +11,7 @@ import { claimsEn } from '../features/claims/messages';
 import { filingsEn } from '../features/filings/messages';
 import { settingsEn } from '../features/settings/messages';
 import { documentsEn } from '../components/documents/messages';
+import { sameNameEn } from '../features/accounts/same-name-messages';
 
 export const en: Record<MessageKey, string> = {
   'common.cancel': 'Cancel',
@@ -524,4 +525,5 @@ export const en: Record<MessageKey, string> = {
   ...filingsEn,
   ...settingsEn,
   ...documentsEn,
+  ...sameNameEn,
 };

@@ -13,6 +13,7 @@ import { claimsZh } from '../features/claims/messages';
 import { filingsZh } from '../features/filings/messages';
 import { settingsZh } from '../features/settings/messages';
 import { documentsZh } from '../components/documents/messages';
+import { sameNameZh } from '../features/accounts/same-name-messages';
 import { salesReasonsZh } from './messages-sales-reasons';
 
 export const zh = {
@@ -498,6 +499,7 @@ export const zh = {
   ...filingsZh,
   ...settingsZh,
   ...documentsZh,
+  ...sameNameZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

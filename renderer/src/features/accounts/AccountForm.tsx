@@ -49,7 +49,7 @@ import {
   inputOf,
   valuesOf,
 } from './account-form-values';
-import { DuplicateHint, DuplicateModal, UsccTaken } from './Duplicates';
+import { DuplicateHint, DuplicateModal, SameNameModal, UsccTaken } from './Duplicates';
 import { ParentSelect } from './ParentSelect';
 import { RegionCascader } from './RegionCascader';
 
@@ -78,6 +78,9 @@ export function AccountForm({ detail, onClose, onSaved, onOpenAccount }: Props) 
   const [similar, setSimilar] = useState<DuplicateMatch[]>([]);
   const [usccTaken, setUsccTaken] = useState<AccountRef | null>(null);
   const [dupModal, setDupModal] = useState<DuplicateMatch[] | null>(null);
+  // Accounts of the very same name the user confirmed as other organisations, by id.
+  const [sameModal, setSameModal] = useState<DuplicateMatch[] | null>(null);
+  const [confirmedSame, setConfirmedSame] = useState<number[]>([]);
   const [stale, setStale] = useState(false);
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
@@ -133,6 +136,13 @@ export function AccountForm({ detail, onClose, onSaved, onOpenAccount }: Props) 
         return;
       }
     }
+    if (error.code === 'CONFLICT' && kind === 'same_name') {
+      const matches = z.array(duplicateMatch).safeParse(details.matches);
+      if (matches.success) {
+        setDupModal(null);
+        return setSameModal(matches.data);
+      }
+    }
     if (error.code === 'CONFLICT' && kind === 'possible_duplicate') {
       const matches = z.array(duplicateMatch).safeParse(details.matches);
       if (matches.success) return setDupModal(matches.data);
@@ -156,7 +166,7 @@ export function AccountForm({ detail, onClose, onSaved, onOpenAccount }: Props) 
     else setFormError(null);
   };
 
-  const save = async (acknowledgeDuplicates: boolean) => {
+  const save = async (acknowledgeDuplicates: boolean, confirmSameName = confirmedSame) => {
     const values = await form
       .validateFields()
       .catch((e: { errorFields?: { name: (string | number)[] }[] }) => {
@@ -178,8 +188,9 @@ export function AccountForm({ detail, onClose, onSaved, onOpenAccount }: Props) 
           account,
           acknowledgeDuplicates,
           expectedUpdatedAt: base.updatedAt,
+          confirmSameName,
         })
-      : await call('accounts.create', { account, acknowledgeDuplicates });
+      : await call('accounts.create', { account, acknowledgeDuplicates, confirmSameName });
     setSaving(false);
     if (!r.ok) return showError(r.error);
     setDupModal(null);
@@ -485,6 +496,23 @@ export function AccountForm({ detail, onClose, onSaved, onOpenAccount }: Props) 
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} data-testid="af-notes" />
         </Form.Item>
       </Form>
+      {sameModal && (
+        <SameNameModal
+          name={String(form.getFieldValue('name') ?? '')}
+          matches={sameModal}
+          saving={saving}
+          onCancel={() => setSameModal(null)}
+          onConfirm={(ids) => {
+            setConfirmedSame(ids);
+            setSameModal(null);
+            void save(false, ids);
+          }}
+          onOpen={(id) => {
+            setSameModal(null);
+            openExisting(id);
+          }}
+        />
+      )}
       {dupModal && (
         <DuplicateModal
           matches={dupModal}

@@ -1,5 +1,10 @@
-/** How possible duplicates are shown: inline while typing, as a modal when saving, and on the USCC field. */
-import { Alert, Button, List, Modal, Typography } from 'antd';
+/**
+ * How possible duplicates are shown: inline while typing, as a modal when saving, and on the USCC
+ * field. An account of the very same name is not a possible duplicate: it has its own modal, where
+ * the user confirms, naming each such account, that theirs is another organisation.
+ */
+import { Alert, Button, Checkbox, List, Modal, Typography } from 'antd';
+import { useState } from 'react';
 import type { AccountRef, DuplicateMatch } from '../../../../shared/schemas/accounts';
 import { useT } from '../../i18n/context';
 import type { MessageKey } from '../../i18n/messages-zh';
@@ -7,6 +12,7 @@ import { accountPath } from '../../lib/use-hash-route';
 
 const MATCHED_ON: Record<DuplicateMatch['matchedOn'], MessageKey> = {
   uscc: 'dup.matchedUscc',
+  sameName: 'dup.matchedSameName',
   name: 'dup.matchedName',
   alias: 'dup.matchedAlias',
 };
@@ -45,15 +51,16 @@ export function DuplicateHint({
 }) {
   const t = useT();
   if (matches.length === 0) return null;
+  const same = matches.some((m) => m.matchedOn === 'sameName');
   return (
     <Alert
-      type="warning"
+      type={same ? 'error' : 'warning'}
       showIcon
       className="dup-hint"
       data-testid="duplicate-hint"
       title={
         <span>
-          {t('dup.possible')}
+          {t(same ? 'dup.sameNameHint' : 'dup.possible')}
           {matches.map((m, i) => (
             <span key={m.id}>
               {i > 0 && '；'}
@@ -151,6 +158,94 @@ export function DuplicateModal(props: {
                 <>
                   {m.uscc && <span className="mono dup-uscc">{m.uscc}</span>}
                   <MatchReason match={m} />
+                </>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </Modal>
+  );
+}
+
+/**
+ * The save was refused because accounts of the very same name exist: the user opens one of them,
+ * or ticks, for each, that theirs is another organisation — the save then names their ids.
+ */
+export function SameNameModal(props: {
+  name: string;
+  matches: DuplicateMatch[];
+  saving: boolean;
+  onCancel: () => void;
+  onConfirm: (ids: number[]) => void;
+  onOpen: (id: number) => void;
+}) {
+  const { name, matches, saving, onCancel, onConfirm, onOpen } = props;
+  const t = useT();
+  const [checked, setChecked] = useState<ReadonlySet<number>>(new Set());
+  const all = matches.every((m) => checked.has(m.id));
+  const toggle = (id: number, on: boolean) => {
+    const next = new Set(checked);
+    if (on) next.add(id);
+    else next.delete(id);
+    setChecked(next);
+  };
+  return (
+    <Modal
+      open
+      title={t('dup.sameTitle')}
+      onCancel={onCancel}
+      width={600}
+      data-testid="same-name-modal"
+      footer={[
+        <Button key="cancel" onClick={onCancel} data-testid="same-name-cancel">
+          {t('common.cancel')}
+        </Button>,
+        <Button
+          key="save"
+          type="primary"
+          danger
+          disabled={!all}
+          loading={saving}
+          onClick={() => onConfirm(matches.map((m) => m.id))}
+          data-testid="same-name-save"
+        >
+          {t('dup.sameSave')}
+        </Button>,
+      ]}
+    >
+      <Typography.Paragraph>{t('dup.sameBody', { name })}</Typography.Paragraph>
+      <List
+        size="small"
+        bordered
+        dataSource={matches}
+        renderItem={(m) => (
+          <List.Item
+            key={m.id}
+            actions={[
+              <Button
+                key="open"
+                size="small"
+                type="link"
+                onClick={() => onOpen(m.id)}
+                data-testid={`same-name-open-${m.id}`}
+              >
+                {t('dup.openExisting')}
+              </Button>,
+            ]}
+          >
+            <List.Item.Meta
+              title={m.name}
+              description={
+                <>
+                  {m.uscc && <span className="mono dup-uscc">{m.uscc}</span>}
+                  <Checkbox
+                    checked={checked.has(m.id)}
+                    onChange={(e) => toggle(m.id, e.target.checked)}
+                    data-testid={`same-name-confirm-${m.id}`}
+                  >
+                    {t('dup.sameConfirm', { name: m.name, id: m.id })}
+                  </Checkbox>
                 </>
               }
             />

@@ -81,6 +81,16 @@ function importFileOf(entry: AuditEntry): string | null {
   return typeof file === 'string' ? file : null;
 }
 
+/** The names of same-name accounts the user confirmed as other organisations (account.create/update). */
+function sameNamesConfirmed(entry: AuditEntry): string | null {
+  if (!isRecord(entry.after) || !Array.isArray(entry.after.sameNameConfirmed)) return null;
+  const names = entry.after.sameNameConfirmed
+    .filter(isRecord)
+    .map((a) => String(a.name))
+    .join('”“');
+  return names || null;
+}
+
 function DemoTag() {
   const t = useT();
   return (
@@ -100,12 +110,22 @@ export function HistoryChanges({ entry }: { entry: AuditEntry }) {
   const importedFrom = importFileOf(entry);
   if (entry.action === 'import.accounts')
     return <span>{t('history.importedFrom', { file: importedFrom ?? '—' })}</span>;
-  const origin = importedFrom ? (
-    <Tag color="cyan" className="diff-origin" data-testid="history-import">
-      {t('history.importedFrom', { file: importedFrom })}
-    </Tag>
-  ) : (
-    demo
+  const sameNames = sameNamesConfirmed(entry);
+  const origin = (
+    <>
+      {importedFrom ? (
+        <Tag color="cyan" className="diff-origin" data-testid="history-import">
+          {t('history.importedFrom', { file: importedFrom })}
+        </Tag>
+      ) : (
+        demo
+      )}
+      {sameNames && (
+        <div className="diff-line" data-testid="history-same-name">
+          {t('history.sameNameConfirmed', { names: sameNames })}
+        </div>
+      )}
+    </>
   );
 
   if (entry.action === 'contact.personal.read')

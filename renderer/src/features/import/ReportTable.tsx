@@ -72,6 +72,11 @@ function Details({ row, target }: { row: ImportReportRow; target: ImportTarget }
       {row.changes.map((c) => (
         <Change key={c.field} change={c} target={target} lang={lang} t={t} />
       ))}
+      {row.notices.length > 0 && (
+        <div className="import-notices" data-testid="import-notices">
+          {describeReasons(row.notices, lang)}
+        </div>
+      )}
     </>
   );
 }
