@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   accountCreate,
   accountDetail,
+  orgNatureConfirm,
   accountListQuery,
   accountLookupInput,
   accountPage,
@@ -172,6 +173,11 @@ export const api = {
     'Replace an account (duplicate-guarded).',
   ),
   'accounts.delete': method(byId, done, 'Delete an account that nothing depends on.'),
+  'accounts.confirmOrgNature': method(
+    orgNatureConfirm,
+    accountDetail,
+    'Confirm or set what the organisation is (单位性质): the incentive policy keys on it.',
+  ),
   'accounts.checkDuplicates': method(
     duplicateCheckInput,
     duplicateCheckResult,

@@ -4,6 +4,7 @@ import type { Deps } from '../app/deps';
 import { listAccounts, lookupAccounts } from './repository';
 import {
   checkDuplicates,
+  confirmOrgNature,
   createAccount,
   deleteAccount,
   getAccount,
@@ -17,6 +18,7 @@ type AccountHandlers = Pick<
   | 'accounts.create'
   | 'accounts.update'
   | 'accounts.delete'
+  | 'accounts.confirmOrgNature'
   | 'accounts.checkDuplicates'
   | 'accounts.lookup'
   | 'accounts.history'
@@ -65,6 +67,8 @@ export function accountHandlers({ db }: Deps): AccountHandlers {
       await deleteAccount(db, session.requireUser().id, id);
       return { done: true };
     },
+    'accounts.confirmOrgNature': ({ id, orgNature }, { session }) =>
+      confirmOrgNature(db, session.requireUser().id, id, orgNature),
     'accounts.checkDuplicates': ({ name, uscc, aliases, excludeId }) =>
       checkDuplicates(db, { name, uscc, aliases }, excludeId),
     'accounts.lookup': ({ q, limit, excludeId }) => lookupAccounts(db, q, limit, excludeId),

@@ -1,5 +1,6 @@
 /** Account registry workflows: duplicate guard, hierarchy rules, audit. Takes `db`, never electron. */
 import { type Kysely, sql } from 'kysely';
+import type { OrgNature } from '../../shared/enums';
 import type { AccountDetail, AccountInput, DuplicateMatch } from '../../shared/schemas/accounts';
 import { AppError } from '../../shared/result';
 import { orgNatureColumns } from '../../shared/org-nature';
@@ -303,6 +304,38 @@ export async function updateAccount(
       action: 'account.update',
       before: snapshot(before),
       after: { ...snapshot(after), ...sameNameNote(confirmed) },
+    });
+    return after;
+  });
+}
+
+/** A person confirms or corrects the organisation nature from the card, without the whole form. */
+export async function confirmOrgNature(
+  db: Kysely<Database>,
+  actorId: number,
+  id: number,
+  nature: OrgNature,
+): Promise<AccountDetail> {
+  return writeTx(db, async (trx) => {
+    const before = await mustGet(trx, id);
+    await trx
+      .updateTable('accounts')
+      .set({
+        org_nature: nature,
+        org_nature_confirmed: 1,
+        updated_at: nowIso(),
+        updated_by: actorId,
+      })
+      .where('id', '=', id)
+      .execute();
+    const after = await mustGet(trx, id);
+    await appendAudit(trx, {
+      actorId,
+      entity: 'account',
+      entityId: id,
+      action: 'account.update',
+      before: snapshot(before),
+      after: snapshot(after),
     });
     return after;
   });

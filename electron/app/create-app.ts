@@ -2,6 +2,7 @@
  * Composes one running Keyfleet backend: data folder, database (migrated, backed up), session,
  * job runner and the dispatch over every handler. Used by the Electron shell and by browser mode.
  */
+import { migrationNotes } from '../db/migrator';
 import fs from 'node:fs';
 import path from 'node:path';
 import { accountHandlers } from '../accounts/handlers';
@@ -87,6 +88,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     busyTimeoutMs: UI_BUSY_TIMEOUT_MS,
   });
   if (database.backupFile) options.log?.(`backup before migration: ${database.backupFile}`);
+  for (const note of await migrationNotes(database.db))
+    if (database.migrated.includes(note.migration))
+      options.log?.(`upgrade ${note.migration}: ${note.code} ${JSON.stringify(note.params)}`);
 
   sweepExports(options.dataDir);
   sweepImports(options.dataDir);

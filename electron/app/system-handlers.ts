@@ -3,6 +3,7 @@ import { AppError } from '../../shared/result';
 import { countAccounts } from '../accounts/repository';
 import { verifyAuditChain } from '../audit/audit';
 import { getPref, getSetting, setPref, setSetting } from '../prefs/service';
+import { migrationNotes } from '../db/migrator';
 import type { Handlers } from '../transport/dispatch';
 import type { Deps } from './deps';
 import { nowIso } from '../../shared/clock';
@@ -24,7 +25,14 @@ export function systemHandlers({ db, jobs, mode, dataDir, version }: Deps): Syst
     'app.info': async () => {
       const accountCount = await countAccounts(db);
       const declined = (await getSetting(db, 'demo.declined')) !== null;
-      return { version, mode, dataDir, accountCount, offerDemo: accountCount === 0 && !declined };
+      return {
+        version,
+        mode,
+        dataDir,
+        accountCount,
+        offerDemo: accountCount === 0 && !declined,
+        upgradeNotes: await migrationNotes(db),
+      };
     },
     'prefs.get': async ({ key }, { session }) => ({
       value: await getPref(db, session.requireUser().id, key),

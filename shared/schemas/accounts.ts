@@ -109,6 +109,9 @@ export const accountUpdate = z.object({
   confirmSameName,
 });
 
+/** A person confirms (or corrects) Keyfleet's suggested organisation nature. */
+export const orgNatureConfirm = z.object({ id, orgNature: z.enum(ORG_NATURE_VALUES) });
+
 export const accountRef = z.object({ id, name: z.string(), uscc: z.string().nullable() });
 export type AccountRef = z.infer<typeof accountRef>;
 

@@ -9,6 +9,18 @@ export const appInfo = z.object({
   accountCount: z.number().int(),
   /** An empty database whose user has not yet accepted or declined the demo data. */
   offerDemo: z.boolean(),
+  /**
+   * What schema upgrades changed in the user's data (e.g. how many accounts got a suggested
+   * organisation nature), as codes and parameters the UI words.
+   */
+  upgradeNotes: z.array(
+    z.object({
+      migration: z.string(),
+      appliedAt: timestamp,
+      code: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
+    }),
+  ),
 });
 
 export const jobState = z.enum(['running', 'done', 'failed', 'cancelled']);

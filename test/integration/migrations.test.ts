@@ -4,7 +4,12 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, type Migration } from '../../migrations';
 import { connect, type Connection } from '../../electron/db/connection';
-import { migrateDown, migrateUp, migrationStatus } from '../../electron/db/migrator';
+import {
+  migrateDown,
+  migrateUp,
+  migrationNotes,
+  migrationStatus,
+} from '../../electron/db/migrator';
 import { tempDir } from '../helpers/db';
 import { noteFromColumns, renderSystemNote } from '../../shared/system-notes';
 
@@ -242,6 +247,80 @@ describe('migrations', () => {
     await migrateUp(conn.db, MIGRATIONS);
     await expect(migrationStatus(conn.db, MIGRATIONS.slice(0, 1))).rejects.toThrow(
       /newer Keyfleet/,
+    );
+  });
+});
+
+describe('20261202100000_policy_org_nature', () => {
+  it('suggests every existing account’s organisation nature, unconfirmed, and says so in its note', async () => {
+    const conn = blank();
+    await migrateUp(conn.db, MIGRATIONS, '20261123090000_claims_filings');
+    const at = '2026-11-20T02:00:00.000Z';
+    const account = (id: number, name: string, uscc: string | null, industry: string | null) =>
+      conn.sqlite
+        .prepare(
+          `insert into accounts (id, name, name_norm, name_sort, uscc, buyer_type, industry, grade, lifecycle, search_text, created_at, updated_at)
+           values (?, ?, ?, ?, ?, 'system', ?, 'A', 'target', '', ?, ?)`,
+        )
+        .run(id, name, name, name, uscc, industry, at, at);
+    account(1, '四川省公安厅', '11510000MB1512345X', 'public_security');
+    account(2, '杭州市第二中学', '12330100470000000X', 'education');
+    account(3, '中国石油天然气股份有限公司浙江销售分公司', '91330000MA2XXXXXXX', 'oil');
+    account(4, '杭州顺达汽车租赁有限公司', '91330100MA2YYYYYYY', 'rental');
+    account(5, '绵阳市税务局', null, null);
+    account(6, '某某协会', null, null);
+    conn.sqlite
+      .prepare(`insert into settings (key, value) values ('sales', ?)`)
+      .run(
+        JSON.stringify({ followUpDays: [7], reminderLeadHours: 48, dealerName: '杭州顺达大众' }),
+      );
+
+    await migrateUp(conn.db, MIGRATIONS, '20261202100000_policy_org_nature');
+    expect(
+      conn.sqlite
+        .prepare('select id, org_nature, org_nature_confirmed from accounts order by id')
+        .all(),
+    ).toEqual([
+      { id: 1, org_nature: 'organ', org_nature_confirmed: 0 },
+      { id: 2, org_nature: 'institution', org_nature_confirmed: 0 },
+      { id: 3, org_nature: 'soe', org_nature_confirmed: 0 },
+      // An enterprise in an industry that does not tell state-owned from private: a person decides.
+      { id: 4, org_nature: null, org_nature_confirmed: 0 },
+      { id: 5, org_nature: 'organ', org_nature_confirmed: 0 },
+      { id: 6, org_nature: null, org_nature_confirmed: 0 },
+    ]);
+    const notes = await migrationNotes(conn.db);
+    expect(notes).toEqual([
+      expect.objectContaining({
+        migration: '20261202100000_policy_org_nature',
+        code: 'org_nature_suggested',
+        params: {
+          organ: 2,
+          institution: 1,
+          soe: 1,
+          private: 0,
+          other: 0,
+          unknown: 2,
+          total: 6,
+          dealerNameMoved: 1,
+          templateUpdated: 1,
+        },
+      }),
+    ]);
+    const setting = (key: string) =>
+      JSON.parse(
+        conn.sqlite.prepare('select value from settings where key = ?').pluck().get(key) as string,
+      ) as Record<string, unknown>;
+    expect(setting('dealer')).toEqual({ name: '杭州顺达大众', code: '', brand: '' });
+    expect(setting('sales')).not.toHaveProperty('dealerName');
+    const columns = JSON.parse(
+      conn.sqlite
+        .prepare('select columns_json from report_templates where built_in = 1')
+        .pluck()
+        .get() as string,
+    ) as { field: string }[];
+    expect(columns.map((c) => c.field)).toEqual(
+      expect.arrayContaining(['dealer', 'dealerCode', 'claimRef']),
     );
   });
 });

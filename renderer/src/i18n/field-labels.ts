@@ -9,6 +9,8 @@ export const ACCOUNT_FIELD_KEYS: FieldKeys = {
   aliases: 'account.aliases',
   buyerType: 'account.buyerType',
   industry: 'account.industry',
+  orgNature: 'account.orgNature',
+  orgNatureState: 'account.orgNatureState',
   provinceCode: 'account.province',
   cityCode: 'account.city',
   districtCode: 'account.district',

@@ -4,6 +4,9 @@ import { salesReasonsEn } from './messages-sales-reasons';
 import { opportunitiesEn } from '../features/opportunities/messages';
 import { tendersEn } from '../features/tenders/messages';
 import { contractsEn } from '../features/contracts/messages';
+import { dealHistoryEn } from '../features/accounts/deal-messages';
+import { sameNameEn } from '../features/accounts/same-name-messages';
+import { bulkEn } from '../features/contracts/bulk-messages';
 import { calendarEn } from '../features/calendar/messages';
 import { activitiesEn } from '../features/activities/messages';
 import { myDayEn } from '../features/my-day/messages';
@@ -11,7 +14,6 @@ import { claimsEn } from '../features/claims/messages';
 import { filingsEn } from '../features/filings/messages';
 import { settingsEn } from '../features/settings/messages';
 import { documentsEn } from '../components/documents/messages';
-import { sameNameEn } from '../features/accounts/same-name-messages';
 
 export const en: Record<MessageKey, string> = {
   'common.cancel': 'Cancel',
@@ -359,6 +361,24 @@ export const en: Record<MessageKey, string> = {
   'account.aliases': 'Aliases / former names',
   'account.buyerType': 'Buyer type',
   'account.industry': 'Industry',
+  'account.orgNature': 'Organisation nature',
+  'orgNature.toConfirm': 'To confirm',
+  'orgNature.suggested': 'Suggested: {nature} ({basis})',
+  'orgNature.basisUscc': 'from the USCC',
+  'orgNature.basisIndustry': 'from the industry',
+  'orgNature.basisName': 'from the name',
+  'orgNature.take': 'Take it',
+  'orgNature.placeholderSuggested': 'Suggested: {nature} — please confirm',
+  'orgNature.confirmedHint':
+    'Confirmed by a person. A state organ buys without a minimum, whatever the purchase channel',
+  'orgNature.unknownHint': 'Neither the USCC, the industry nor the name tells: please choose',
+  'orgNature.suggestedTag': 'suggested',
+  'orgNature.unknown': 'Unknown',
+  'orgNature.confirm': 'Confirm',
+  'orgNature.change': 'Change',
+  'orgNature.confirmTitle': 'Confirm the organisation nature (state organs buy without a minimum)',
+  'orgNature.suggestedValue': '{nature} (suggested)',
+  'account.orgNatureState': 'Nature confirmed',
   'account.region': 'Region',
   'account.province': 'Province',
   'account.city': 'City',
@@ -518,6 +538,9 @@ export const en: Record<MessageKey, string> = {
   ...opportunitiesEn,
   ...tendersEn,
   ...contractsEn,
+  ...dealHistoryEn,
+  ...sameNameEn,
+  ...bulkEn,
   ...calendarEn,
   ...activitiesEn,
   ...myDayEn,
@@ -525,5 +548,4 @@ export const en: Record<MessageKey, string> = {
   ...filingsEn,
   ...settingsEn,
   ...documentsEn,
-  ...sameNameEn,
 };

@@ -6,6 +6,9 @@
 import { opportunitiesZh } from '../features/opportunities/messages';
 import { tendersZh } from '../features/tenders/messages';
 import { contractsZh } from '../features/contracts/messages';
+import { dealHistoryZh } from '../features/accounts/deal-messages';
+import { sameNameZh } from '../features/accounts/same-name-messages';
+import { bulkZh } from '../features/contracts/bulk-messages';
 import { calendarZh } from '../features/calendar/messages';
 import { activitiesZh } from '../features/activities/messages';
 import { myDayZh } from '../features/my-day/messages';
@@ -13,7 +16,6 @@ import { claimsZh } from '../features/claims/messages';
 import { filingsZh } from '../features/filings/messages';
 import { settingsZh } from '../features/settings/messages';
 import { documentsZh } from '../components/documents/messages';
-import { sameNameZh } from '../features/accounts/same-name-messages';
 import { salesReasonsZh } from './messages-sales-reasons';
 
 export const zh = {
@@ -337,6 +339,23 @@ export const zh = {
   'account.aliases': '别名/曾用名',
   'account.buyerType': '客户类型',
   'account.industry': '行业',
+  'account.orgNature': '单位性质',
+  'orgNature.toConfirm': '待确认',
+  'orgNature.suggested': '建议：{nature}（{basis}）',
+  'orgNature.basisUscc': '依据统一社会信用代码',
+  'orgNature.basisIndustry': '依据行业',
+  'orgNature.basisName': '依据单位名称',
+  'orgNature.take': '采用建议',
+  'orgNature.placeholderSuggested': '建议：{nature}，请确认',
+  'orgNature.confirmedHint': '已由人工确认。机关单位（政府机构）采购不设台数限制，无论通过何种渠道采购',
+  'orgNature.unknownHint': '无法从信用代码、行业或名称判断，请选择',
+  'orgNature.suggestedTag': '建议',
+  'orgNature.unknown': '未知',
+  'orgNature.confirm': '确认',
+  'orgNature.change': '更改',
+  'orgNature.confirmTitle': '确认单位性质（机关单位采购不限台数）',
+  'orgNature.suggestedValue': '{nature}（建议）',
+  'account.orgNatureState': '单位性质确认',
   'account.region': '地区',
   'account.province': '省份',
   'account.city': '城市',
@@ -492,6 +511,9 @@ export const zh = {
   ...opportunitiesZh,
   ...tendersZh,
   ...contractsZh,
+  ...dealHistoryZh,
+  ...sameNameZh,
+  ...bulkZh,
   ...calendarZh,
   ...activitiesZh,
   ...myDayZh,
@@ -499,7 +521,6 @@ export const zh = {
   ...filingsZh,
   ...settingsZh,
   ...documentsZh,
-  ...sameNameZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

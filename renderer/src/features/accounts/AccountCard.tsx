@@ -170,7 +170,9 @@ function CardTabs(props: {
         {
           key: 'details',
           label: <span data-testid="tab-details">{t('account.tabDetails')}</span>,
-          children: <DetailsTab detail={detail} onOpenAccount={onOpenAccount} />,
+          children: (
+            <DetailsTab detail={detail} onOpenAccount={onOpenAccount} onChanged={onChanged} />
+          ),
         },
         {
           key: 'contacts',

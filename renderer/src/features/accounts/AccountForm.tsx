@@ -50,6 +50,7 @@ import {
   valuesOf,
 } from './account-form-values';
 import { DuplicateHint, DuplicateModal, SameNameModal, UsccTaken } from './Duplicates';
+import { OrgNatureField } from './OrgNatureField';
 import { ParentSelect } from './ParentSelect';
 import { RegionCascader } from './RegionCascader';
 
@@ -369,6 +370,7 @@ export function AccountForm({ detail, onClose, onSaved, onOpenAccount }: Props) 
             data-testid="af-industry"
           />
         </Form.Item>
+        <OrgNatureField form={form} />
         <Form.Item name="region" label={t('account.region')}>
           <RegionCascader />
         </Form.Item>

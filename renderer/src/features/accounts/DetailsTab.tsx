@@ -8,6 +8,7 @@ import { useEnumLabel, useLang, useT } from '../../i18n/context';
 import { formatCount, formatDateTime } from '../../lib/format';
 import { accountPath } from '../../lib/use-hash-route';
 import { BuyerTypeTag, GradeTag, LifecycleBadge } from './account-tags';
+import { OrgNatureValue } from './OrgNatureValue';
 
 const empty = <span className="cell-empty">—</span>;
 const orEmpty = (v: ReactNode) => (v === null || v === undefined || v === '' ? empty : v);
@@ -15,9 +16,11 @@ const orEmpty = (v: ReactNode) => (v === null || v === undefined || v === '' ? e
 export function DetailsTab({
   detail,
   onOpenAccount,
+  onChanged,
 }: {
   detail: AccountDetail;
   onOpenAccount: (id: number) => void;
+  onChanged: () => void;
 }) {
   const t = useT();
   const { lang } = useLang();
@@ -63,6 +66,11 @@ export function DetailsTab({
           key: 'industry',
           label: t('account.industry'),
           children: orEmpty(label(INDUSTRIES, d.industry)),
+        },
+        {
+          key: 'orgNature',
+          label: t('account.orgNature'),
+          children: <OrgNatureValue detail={d} onChanged={onChanged} />,
         },
         { key: 'region', label: t('account.region'), children: orEmpty(regionLabel(d)) },
         { key: 'address', label: t('account.address'), children: orEmpty(d.address) },

@@ -6,6 +6,8 @@ import {
   ALIAS_KINDS,
   ATTITUDES,
   CONTACT_LEVELS,
+  ORG_NATURES,
+  ORG_NATURE_STATES,
   PURCHASE_ROLES,
   STAFF_ROLES,
 } from '../../../../shared/enums';
@@ -20,6 +22,7 @@ import {
   STAFF_FIELD_KEYS,
 } from '../../i18n/field-labels';
 import { formatDate } from '../../lib/format';
+import { DealChange, isDealEntry } from './DealChange';
 import {
   type Change,
   diffSnapshots,
@@ -31,6 +34,8 @@ import {
 
 const ENUM_FIELDS: Record<string, Record<string, Label>> = {
   ...ACCOUNT_VOCABULARIES,
+  orgNature: ORG_NATURES,
+  orgNatureState: ORG_NATURE_STATES,
   level: CONTACT_LEVELS,
   purchaseRole: PURCHASE_ROLES,
   attitude: ATTITUDES,
@@ -108,6 +113,7 @@ export function HistoryChanges({ entry }: { entry: AuditEntry }) {
   const name = snapshotName(entry.after, entry.before);
   const demo = isDemoOrigin(entry.after) ? <DemoTag /> : null;
   const importedFrom = importFileOf(entry);
+  if (isDealEntry(entry.action)) return <DealChange entry={entry} />;
   if (entry.action === 'import.accounts')
     return <span>{t('history.importedFrom', { file: importedFrom ?? '—' })}</span>;
   const sameNames = sameNamesConfirmed(entry);

@@ -4,6 +4,8 @@ import {
   BUYER_TYPES,
   GRADES,
   INDUSTRIES,
+  ORG_NATURES,
+  ORG_NATURE_STATES,
   LIFECYCLES,
   SOURCES,
   VALUE_TYPES,
@@ -81,6 +83,32 @@ export function useAccountColumns(): Col[] {
         width: 120,
         options: options(INDUSTRIES),
         cell: (r) => <Text value={label(INDUSTRIES, r.industry)} />,
+      },
+      {
+        id: 'orgNature',
+        header: t('account.orgNature'),
+        kind: 'enum',
+        width: 120,
+        options: options(ORG_NATURES),
+        cell: (r) => (
+          <Text
+            value={
+              r.orgNature
+                ? r.orgNatureState === 'confirmed'
+                  ? label(ORG_NATURES, r.orgNature)
+                  : t('orgNature.suggestedValue', { nature: label(ORG_NATURES, r.orgNature) })
+                : null
+            }
+          />
+        ),
+      },
+      {
+        id: 'orgNatureState',
+        header: t('account.orgNatureState'),
+        kind: 'enum',
+        width: 110,
+        options: options(ORG_NATURE_STATES),
+        cell: (r) => <Text value={label(ORG_NATURE_STATES, r.orgNatureState)} />,
       },
       {
         id: 'provinceCode',

@@ -5,6 +5,7 @@ import type {
   Grade,
   Industry,
   Lifecycle,
+  OrgNature,
   Source,
   ValueType,
 } from '../../../../shared/enums';
@@ -18,6 +19,8 @@ export interface AccountFormValues {
   aliases: { alias: string; kind: AliasKind }[];
   buyerType: BuyerType | undefined;
   industry: Industry | null;
+  /** As a person confirmed it; null while only Keyfleet's suggestion stands. */
+  orgNature: OrgNature | null;
   region: string[];
   address: string;
   parentId: number | null;
@@ -39,6 +42,7 @@ export function emptyValues(ownerId: number): AccountFormValues {
     aliases: [],
     buyerType: undefined,
     industry: null,
+    orgNature: null,
     region: [],
     address: '',
     parentId: null,
@@ -59,6 +63,7 @@ export function valuesOf(d: AccountDetail): AccountFormValues {
     aliases: d.aliases.map((a) => ({ alias: a.alias, kind: a.kind })),
     buyerType: d.buyerType,
     industry: d.industry,
+    orgNature: d.orgNatureState === 'confirmed' ? d.orgNature : null,
     region: [d.provinceCode, d.cityCode, d.districtCode].filter((c): c is string => !!c),
     address: d.address ?? '',
     parentId: d.parent?.id ?? null,
@@ -85,6 +90,7 @@ export function inputOf(v: AccountFormValues, buyerType: BuyerType): AccountInpu
       .map((a) => ({ alias: a.alias.trim(), kind: a.kind })),
     buyerType,
     industry: v.industry ?? null,
+    orgNature: v.orgNature ?? null,
     provinceCode: v.region?.[0] ?? null,
     cityCode: v.region?.[1] ?? null,
     districtCode: v.region?.[2] ?? null,
@@ -112,6 +118,7 @@ const FORM_FIELDS = new Set<string>([
   'aliases',
   'buyerType',
   'industry',
+  'orgNature',
   'region',
   'address',
   'parentId',

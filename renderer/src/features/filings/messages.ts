@@ -50,7 +50,7 @@ export const filingsZh = {
 
   // Verdict
   'filings.verdictTitle': '政策资格',
-  'filings.verdictHint': '按商务政策逐条判定；台数满足政府机关、最低台数或本年达标批次之一即可。',
+  'filings.verdictHint': '按商务政策逐条判定；台数满足机关单位、最低台数或此前达标批次之一即可。',
   'filings.eligible': '符合',
   'filings.notEligible': '不符合',
   'filings.pass': '通过',
@@ -60,6 +60,20 @@ export const filingsZh = {
   'filings.factUnits': '本次 {units} 台，最低 {minimum} 台',
   'filings.factBatch': '{year} 年内单批 ≥ {threshold} 台：合同 {batch}（{units} 台，{date}）',
   'filings.factNoBatch': '{year} 年内单批 ≥ {threshold} 台：本年无达标批次',
+  'filings.factNature': '单位性质：{nature}（{state}）；采购渠道：{type}',
+  'filings.factNatureUnknown': '单位性质：未知，请在客户资料中确认；采购渠道：{type}',
+  'filings.natureConfirmed': '已人工确认',
+  'filings.natureSuggested': '系统建议，尚未确认',
+  'filings.factOrganOff': '{text}；本店政策要求机关单位也须达到最低台数',
+  'filings.factBatchWindow':
+    '一次批售 ≥ {threshold} 台：合同 {batch}（{units} 台，{date}）；{reading}',
+  'filings.factNoBatchWindow': '一次批售 ≥ {threshold} 台：没有仍在期限内的批次（口径：{window}）',
+  'filings.batchReading.open_ended': '此后不限台数（口径：此后一直有效）',
+  'filings.batchReading.calendar_year': '有效至 {until}（口径：至该批次当年年底）',
+  'filings.batchReading.twelve_months': '有效至 {until}（口径：该批次后 12 个月内）',
+  'filings.batchWindow.open_ended': '此后一直有效',
+  'filings.batchWindow.calendar_year': '至该批次当年年底',
+  'filings.batchWindow.twelve_months': '该批次后 12 个月内',
   'filings.factAboveRetail': '高于市场零售价：{models}',
   'filings.factNoneAbove': '所有单价均不高于市场零售价',
   'filings.factNoneBelow': '没有低于政策底价的单价',
@@ -199,7 +213,7 @@ export const filingsEn: Record<keyof typeof filingsZh, string> = {
 
   'filings.verdictTitle': 'Policy eligibility',
   'filings.verdictHint':
-    'Each rule of the incentive policy; the quantity is met by a government purchase, the minimum units or a large batch this year.',
+    'Each rule of the incentive policy; the quantity is met by a state organ, the minimum units or an earlier large batch.',
   'filings.eligible': 'Eligible',
   'filings.notEligible': 'Not eligible',
   'filings.pass': 'Passed',
@@ -210,6 +224,22 @@ export const filingsEn: Record<keyof typeof filingsZh, string> = {
   'filings.factBatch':
     'A batch of ≥ {threshold} units in {year}: contract {batch} ({units} units, {date})',
   'filings.factNoBatch': 'A batch of ≥ {threshold} units in {year}: none this year',
+  'filings.factNature': 'Organisation nature: {nature} ({state}); channel: {type}',
+  'filings.factNatureUnknown':
+    'Organisation nature: unknown — confirm it on the account; channel: {type}',
+  'filings.natureConfirmed': 'confirmed by a person',
+  'filings.natureSuggested': 'suggested, not yet confirmed',
+  'filings.factOrganOff': '{text}; our policy asks state organs for the minimum units too',
+  'filings.factBatchWindow':
+    'A batch of ≥ {threshold} units: contract {batch} ({units} units, {date}); {reading}',
+  'filings.factNoBatchWindow':
+    'A batch of ≥ {threshold} units: none whose period covers this purchase (reading: {window})',
+  'filings.batchReading.open_ended': 'no minimum from then on (reading: from then on)',
+  'filings.batchReading.calendar_year': 'valid to {until} (reading: to the end of that year)',
+  'filings.batchReading.twelve_months': 'valid to {until} (reading: 12 months after the batch)',
+  'filings.batchWindow.open_ended': 'from then on',
+  'filings.batchWindow.calendar_year': 'to the end of the batch’s year',
+  'filings.batchWindow.twelve_months': '12 months after the batch',
   'filings.factAboveRetail': 'Above the retail price: {models}',
   'filings.factNoneAbove': 'No unit price above the retail price',
   'filings.factNoneBelow': 'No unit price below the policy floor',

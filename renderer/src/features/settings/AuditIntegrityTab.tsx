@@ -11,6 +11,7 @@ import type { ApiError } from '../../../../shared/result';
 import { call } from '../../api/client';
 import { ErrorBody } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/context';
+import { UpgradeNotes } from './UpgradeNotes';
 
 export function AuditIntegrityTab() {
   const t = useT();
@@ -60,6 +61,7 @@ export function AuditIntegrityTab() {
             />
           ))}
       </div>
+      <UpgradeNotes />
     </div>
   );
 }

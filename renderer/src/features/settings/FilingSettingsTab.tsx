@@ -3,9 +3,20 @@
  * protection period and its expiry warning, and the manufacturer's incentive policy the filings
  * are judged by.
  */
-import { App, Button, Divider, Form, InputNumber, Result, Spin, Switch, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Divider,
+  Form,
+  InputNumber,
+  Result,
+  Select,
+  Spin,
+  Switch,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
-import { DEFAULT_POLICY } from '../../../../shared/eligibility';
+import { BATCH_WINDOWS, type BatchWindow, DEFAULT_POLICY } from '../../../../shared/eligibility';
 import type { FilingSettings } from '../../../../shared/schemas/filing-settings';
 import type { ApiError } from '../../../../shared/result';
 import { ErrorAlert, ErrorBody } from '../../components/ErrorAlert';
@@ -20,6 +31,7 @@ interface Values {
   governmentNoMinimum: boolean;
   minUnits: number | null;
   annualBatchUnits: number | null;
+  batchWindow: BatchWindow;
 }
 
 const valuesOf = (s: FilingSettings): Values => ({
@@ -85,6 +97,7 @@ function FilingSettingsForm(props: {
         governmentNoMinimum: v.governmentNoMinimum,
         minUnits: v.minUnits,
         annualBatchUnits: v.annualBatchUnits,
+        batchWindow: v.batchWindow,
       },
     });
     setSaving(false);
@@ -184,6 +197,19 @@ function FilingSettingsForm(props: {
           rules={[{ required: true, message: t('val.required') }]}
         >
           {units('policy-batch-units')}
+        </Form.Item>
+        <Form.Item
+          name="batchWindow"
+          label={t('settings.batchWindow')}
+          extra={t('settings.batchWindowHint')}
+        >
+          <Select
+            options={BATCH_WINDOWS.map((w) => ({
+              value: w,
+              label: t(`settings.batchWindow.${w}`),
+            }))}
+            data-testid="policy-batch-window"
+          />
         </Form.Item>
       </Form>
       {canEdit && (

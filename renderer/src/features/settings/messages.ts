@@ -96,14 +96,21 @@ export const settingsZh = {
   'settings.days': '天',
   'settings.sectionPolicy': '商务政策（大客户销售资格）',
   'settings.policyIntro':
-    '报备按以下政策判定资格：单次采购达到最低台数（车型可合并），或本年内曾有一批达到批量台数，即符合；政府机关可不限台数。成交价不得高于市场零售价，低于政策底价须经审批。',
-  'settings.governmentNoMinimum': '政府机关采购不限台数',
-  'settings.governmentNoMinimumOn': '政府采购（B类）每次采购均符合台数要求',
-  'settings.governmentNoMinimumOff': '政府采购也须达到最低台数',
+    '报备按以下政策判定资格：单次采购达到最低台数（车型可合并），或此前曾一次批售达到批量台数，即符合；机关单位（政府机构）可不限台数。成交价不得高于市场零售价，低于政策底价须经审批。',
+  'settings.governmentNoMinimum': '政府机构（机关单位）不限台数',
+  'settings.governmentNoMinimumOn':
+    '单位性质为“机关”的客户每次采购均符合台数要求，无论招标、系统采购还是直接采购',
+  'settings.governmentNoMinimumOff': '机关单位也须达到最低台数',
   'settings.minUnits': '单次采购最低台数',
   'settings.minUnitsHint': '其他单位（含专用车、改装车）单次采购达到此台数即符合，车型可合并',
-  'settings.annualBatchUnits': '年度批量台数',
-  'settings.annualBatchUnitsHint': '同一单位本年内曾单批采购达到此台数，本年其余采购不限台数',
+  'settings.annualBatchUnits': '一次批售台数',
+  'settings.annualBatchUnitsHint': '同一单位一次采购达到此台数后，其后的采购不限台数（期限见下）',
+  'settings.batchWindow': '“以后不设数量限制”的期限',
+  'settings.batchWindowHint':
+    '政策原文“年内一次批售达到10台以上的团体，以后不设数量限制”未写明期限；每个判定都会注明所用的口径',
+  'settings.batchWindow.open_ended': '此后一直有效（按原文字面，默认）',
+  'settings.batchWindow.calendar_year': '至该批次当年年底',
+  'settings.batchWindow.twelve_months': '该批次后 12 个月内',
   'settings.unitsSuffix': '台',
   'settings.policyDefaults': '恢复默认政策',
 
@@ -114,6 +121,13 @@ export const settingsZh = {
   'settings.auditVerify': '校验审计日志',
   'settings.auditIntact': '审计日志完整：已校验 {n} 条记录，未发现改动。',
   'settings.auditBroken': '审计日志被改动：第 {id} 号记录对不上（此前 {n} 条完好）。',
+  'upgrade.title': '数据升级记录',
+  'upgrade.appliedAt': '{at} 升级',
+  'upgrade.orgNature':
+    '为 {total} 个客户建议了单位性质（机关 {organ}、事业单位 {institution}、国有企业 {soe}、民营企业 {private}、其他 {other}、无法判断 {unknown}）。机关单位采购不限台数，请在客户列表中按“单位性质确认：待确认”筛选，逐一确认。',
+  'upgrade.dealerMoved': '经销商名称已移到“经销商信息”；请补填经销商代码，否则报备报表无法导出。',
+  'upgrade.templateUpdated': '默认报备报表模板已增加“经销商代码”和“厂家报备号”两列。',
+  'upgrade.templateKept': '默认报备报表模板已被修改过，未自动增加“经销商代码”和“厂家报备号”列。',
   'settings.auditBrokenHint': '请保留当前数据文件，并从备份中找出改动前的版本交由管理员核对。',
 
   // Filing report templates
@@ -174,8 +188,7 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'settings.numberPattern': 'Contract number pattern',
   'settings.numberPatternHint':
     '{yyyy} year, {yy} two-digit year, {mm} month, {seq:N} sequence (N digits, zero-padded). The sequence is one past the highest number with the same prefix, so a number in use is never given again; the number can still be changed.',
-  'settings.numberPatternExample':
-    'With no contract yet under this prefix, the next number would be',
+  'settings.numberPatternExample': 'Numbers will look like',
   'settings.tabKpi': 'KPI targets',
 
   'settings.priceSearch': 'Search model or configuration',
@@ -260,16 +273,23 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'settings.days': 'days',
   'settings.sectionPolicy': 'Incentive policy (KA eligibility)',
   'settings.policyIntro':
-    'Filings are judged by this policy: a purchase of at least the minimum units (models combined), or a large batch earlier in the year, is eligible; government agencies may have no minimum. No price above the retail price; below the floor only with approval.',
-  'settings.governmentNoMinimum': 'Government purchases: no minimum',
-  'settings.governmentNoMinimumOn': 'Every government (B) purchase meets the quantity rule',
-  'settings.governmentNoMinimumOff': 'Government purchases need the minimum units too',
+    'Filings are judged by this policy: a purchase of at least the minimum units (models combined), or an earlier large batch, is eligible; state organs may have no minimum. No price above the retail price; below the floor only with approval.',
+  'settings.governmentNoMinimum': 'State organs: no minimum',
+  'settings.governmentNoMinimumOn':
+    'Every purchase of an account whose nature is “state organ” meets the quantity rule, by tender, system purchase or directly',
+  'settings.governmentNoMinimumOff': 'State organs need the minimum units too',
   'settings.minUnits': 'Minimum units per purchase',
   'settings.minUnitsHint':
     'Other organisations (special-purpose and modified vehicles included) qualify from this many units, models combined',
-  'settings.annualBatchUnits': 'Annual batch units',
+  'settings.annualBatchUnits': 'Large batch units',
   'settings.annualBatchUnitsHint':
-    'An organisation that bought this many in one batch this year has no minimum for the rest of the year',
+    'An organisation that bought this many in one batch has no minimum thereafter (for how long: below)',
+  'settings.batchWindow': 'How long “no minimum thereafter” lasts',
+  'settings.batchWindowHint':
+    'The policy (“年内一次批售达到10台以上的团体，以后不设数量限制”) gives no period; every verdict names the reading it used',
+  'settings.batchWindow.open_ended': 'From then on (the literal reading, default)',
+  'settings.batchWindow.calendar_year': 'To the end of the batch’s calendar year',
+  'settings.batchWindow.twelve_months': '12 months after the batch',
   'settings.unitsSuffix': 'units',
   'settings.policyDefaults': 'Restore the default policy',
 
@@ -280,6 +300,16 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'settings.auditIntact': 'The audit log is intact: {n} entries checked, no edits found.',
   'settings.auditBroken':
     'The audit log was edited: entry #{id} does not match ({n} entries before it are intact).',
+  'upgrade.title': 'Data upgrades',
+  'upgrade.appliedAt': 'Upgraded on {at}',
+  'upgrade.orgNature':
+    'Suggested an organisation nature for {total} accounts (state organ {organ}, public institution {institution}, state-owned enterprise {soe}, private {private}, other {other}, undecided {unknown}). State organs buy without a minimum: filter the account list by “Nature confirmed: To confirm” and confirm each.',
+  'upgrade.dealerMoved':
+    'The dealership name moved to “Dealership”; add the dealer code there, or the filing report cannot be exported.',
+  'upgrade.templateUpdated':
+    'The default filing report template gained the columns “Dealer code” and “Manufacturer claim ref.”.',
+  'upgrade.templateKept':
+    'The default filing report template had been changed, so the dealer code and manufacturer claim reference columns were not added to it.',
   'settings.auditBrokenHint':
     'Keep the current data file, and find the version before the edit in the backups for an administrator to compare.',
 
