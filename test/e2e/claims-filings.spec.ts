@@ -271,6 +271,19 @@ test('a government sale is filed with its evidence and exported in the filing re
   await page.getByTestId('submit-confirm').click();
   await expect(page.getByTestId('filing-status')).toHaveText('已报备');
 
+  // Without the dealership's name and code the report is refused, saying where to set them.
+  await go(page, '/filings');
+  await openDialog(page, 'filings-export-report', 'report-export-start');
+  await page.getByTestId('report-export-start').click();
+  await expect(page.getByTestId('export-modal')).toContainText('销售设置 → 经销商信息');
+  await page.getByTestId('export-close').click();
+  await go(page, '/settings');
+  await page.getByTestId('settings-tab-dealer').click();
+  await page.getByTestId('dealer-name').fill('杭州顺达汽车销售服务有限公司');
+  await page.getByTestId('dealer-code').fill('ZJ0571A');
+  await page.getByTestId('dealer-save').click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
+
   await go(page, '/filings');
   await openDialog(page, 'filings-export-report', 'report-export-start');
   const download = page.waitForEvent('download');
@@ -280,6 +293,8 @@ test('a government sale is filed with its evidence and exported in the filing re
   await book.xlsx.readFile(file);
   const text = book.worksheets[0]!.getSheetValues().flat().map(String).join('|');
   expect(text).toContain('杭州市公安局');
+  expect(text).toContain('杭州顺达汽车销售服务有限公司（ZJ0571A）');
+  expect(text).not.toContain('未设置');
   for (const d of contract.deliveries) expect(text).toContain(d.vin);
 
   // What was filed is on the audit chain, and the chain holds.
