@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { previewMerges } from '../../electron/imports/preview-merges';
-import { previewSpans } from '../../renderer/src/features/import/preview-spans';
+import { previewSpans } from '../../shared/import/preview-spans';
 
 const preview = [
   { row: 1, cells: ['2026 年大客户名单', '2026 年大客户名单', '2026 年大客户名单'] },

@@ -11,7 +11,7 @@ import { useLang, useT } from '../../i18n/context';
 import { formatCount } from '../../lib/format';
 import { testId } from '../../lib/test-id';
 import { columnLetter } from './column-mapping';
-import { previewSpans } from './preview-spans';
+import { previewSpans } from '../../../../shared/import/preview-spans';
 import type { ImportWizard } from './use-import-wizard';
 
 /** More columns than this are not readable in a preview anyway; the mapping step lists all. */

@@ -3,7 +3,7 @@
  * are not drawn, so a title merged across the sheet reads once, as in Excel. The rows' values
  * stay as the import reads them (filled into every covered cell); only the drawing changes.
  */
-import type { SheetInspection } from '../../../../shared/schemas/imports';
+import type { SheetInspection } from '../schemas/imports';
 
 export interface CellSpan {
   rowSpan: number;
