@@ -4,7 +4,7 @@ import { AppError } from '../../shared/result';
 import { activityCounts, getKpiTargets, targetsOf } from '../activities/service';
 import type { Deps } from '../app/deps';
 import { isManager } from '../session/session';
-import { expiringClaims } from '../claims/service';
+import { expiringClaims, overlapsToSettle } from '../claims/service';
 import { getFilingSettings } from '../settings/filing-settings';
 import { getSalesSettings } from '../settings/sales-settings';
 import type { Handlers } from '../transport/dispatch';
@@ -30,11 +30,13 @@ export function calendarHandlers({ db }: Deps): CalendarHandlers {
         });
       const day = date ?? chinaDate();
       const { claimWarnDays } = await getFilingSettings(db);
-      const [lists, targets, counts, claims] = await Promise.all([
+      const [lists, targets, counts, claims, overlaps] = await Promise.all([
         dueAndOverdue(db, who, day),
         getKpiTargets(db),
         activityCounts(db, who, day),
         expiringClaims(db, who, day, claimWarnDays),
+        // Routed to the managers: our colleagues' claims on one organisation, to settle.
+        isManager(user) ? overlapsToSettle(db, day) : Promise.resolve([]),
       ]);
       const mine = targetsOf(targets, who);
       return {
@@ -42,6 +44,7 @@ export function calendarHandlers({ db }: Deps): CalendarHandlers {
         staffId: who,
         ...lists,
         expiringClaims: claims,
+        overlapsToSettle: overlaps,
         kpi: ACTIVITY_TYPE_VALUES.filter((t) => (mine[t] ?? 0) > 0 || (counts.get(t) ?? 0) > 0).map(
           (type) => ({ type, target: mine[type] ?? 0, done: counts.get(type) ?? 0 }),
         ),

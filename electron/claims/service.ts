@@ -22,6 +22,7 @@ import type {
   ConflictView,
   ExpiringClaim,
   ExternalClaimInput,
+  OverlapToSettle,
   OverlapView,
 } from '../../shared/schemas/claims';
 import type { Staff } from '../../shared/schemas/staff';
@@ -1021,6 +1022,33 @@ export async function reconcileClaim(trx: Kysely<Database>, id: number): Promise
     changed = true;
   }
   return changed;
+}
+
+/** Our active claims in an internal overlap on `today`, oldest overlap first: a manager's to settle. */
+export async function overlapsToSettle(
+  db: Kysely<Database>,
+  today: string,
+): Promise<OverlapToSettle[]> {
+  const rows = await db
+    .selectFrom('claims as c')
+    .innerJoin('accounts as a', 'a.id', 'c.account_id')
+    .leftJoin('staff as s', 's.id', 'c.claimant_id')
+    .select(['c.id', 'c.account_id', 'a.name', 's.name as claimant_name', 'c.overlap_since'])
+    .where('c.source', '=', 'ours')
+    .where('c.overlap_since', 'is not', null)
+    .where('c.status', 'in', [...ACTIVE_CLAIM_STATUSES])
+    .where('c.expires_on', '>=', today)
+    .orderBy('c.overlap_since')
+    .orderBy('c.id')
+    .limit(50)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    accountId: r.account_id,
+    accountName: r.name,
+    claimantName: r.claimant_name,
+    since: r.overlap_since!,
+  }));
 }
 
 /** A staff member's active claims ending within the warning period, soonest first. */

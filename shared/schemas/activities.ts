@@ -4,7 +4,7 @@ import { type ColumnSpec, listQuerySchema, pageSchema } from '../list';
 import { ACTIVITY_OUTCOME_VALUES, ACTIVITY_TYPE_VALUES } from '../sales-enums';
 import { id, isoDate, optionalText, timestamp } from './common';
 import { calendarItem } from './calendar';
-import { expiringClaim } from './claims';
+import { expiringClaim, overlapToSettle } from './claims';
 
 export const activityInput = z.object({
   type: z.enum(ACTIVITY_TYPE_VALUES),
@@ -120,6 +120,8 @@ export const myDay = z.object({
   overdueTotal: z.number().int(),
   /** My active claims whose protection ends within the warning period. */
   expiringClaims: z.array(expiringClaim),
+  /** Managers: our claims in an internal overlap, waiting for a decision (empty for others). */
+  overlapsToSettle: z.array(overlapToSettle),
   kpi: z.array(kpiProgress),
 });
 export type MyDay = z.infer<typeof myDay>;

@@ -247,6 +247,16 @@ export const claimDetail = claimRow.extend({
 });
 export type ClaimDetail = z.infer<typeof claimDetail>;
 
+/** A claim of ours in an internal overlap, for a manager's day: open it to settle. */
+export const overlapToSettle = z.object({
+  id,
+  accountId: id,
+  accountName: z.string(),
+  claimantName: z.string().nullable(),
+  since: timestamp,
+});
+export type OverlapToSettle = z.infer<typeof overlapToSettle>;
+
 /** A claim expiring soon, for my day. */
 export const expiringClaim = z.object({
   id,

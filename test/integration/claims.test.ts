@@ -163,7 +163,15 @@ describe('claims', () => {
       'role',
     );
 
+    // It is routed to the managers: their day lists it, a specialist's does not.
+    expect((await app.value('myDay.get', {})).overlapsToSettle).toEqual([]);
     await as(boss);
+    expect(
+      (await app.value('myDay.get', {})).overlapsToSettle.map((o) => [o.id, o.claimantName]),
+    ).toEqual([
+      [mine.id, '李明'],
+      [theirs.id, '王芳'],
+    ]);
     const settled = await app.value('claims.settleOverlap', {
       keepId: theirs.id,
       note: '客户来函指定王芳，经理裁定由王芳负责',
@@ -179,6 +187,7 @@ describe('claims', () => {
         after_json: expect.stringContaining(`"kept":${theirs.id}`),
       }),
     ]);
+    expect((await app.value('myDay.get', {})).overlapsToSettle).toEqual([]);
     await expectError(
       app.call('claims.settleOverlap', { keepId: theirs.id, note: '再来一次' }),
       'CONFLICT',

@@ -26,6 +26,7 @@ import { DueList } from './DueList';
 import { ExpiringClaims } from './ExpiringClaims';
 import { FollowUpModal } from './FollowUpModal';
 import { KpiCards } from './KpiCards';
+import { OverlapsToSettle } from './OverlapsToSettle';
 import { useMyDay } from './use-my-day';
 import './my-day.css';
 
@@ -252,6 +253,27 @@ export function MyDayPage() {
           >
             <ExpiringClaims claims={day.expiringClaims} onRenewed={reload} />
           </Card>
+          {isManager && (
+            <Card
+              size="small"
+              className="md-card"
+              title={
+                <span className="md-card__title">
+                  {t('myDay.overlaps')}
+                  <Badge
+                    count={day.overlapsToSettle.length}
+                    showZero
+                    color={day.overlapsToSettle.length > 0 ? '#d46b08' : '#bfbfbf'}
+                    overflowCount={49}
+                  />
+                </span>
+              }
+              extra={<span className="md-card__hint">{t('myDay.overlapsHint')}</span>}
+              data-testid="my-day-overlaps"
+            >
+              <OverlapsToSettle items={day.overlapsToSettle} />
+            </Card>
+          )}
         </div>
       )}
 

@@ -50,6 +50,13 @@ export const myDayZh = {
   'myDay.claimEndsToday': '今天到期',
   'myDay.claimRenew': '续期',
   'myDay.claimRenewed': '“{name}”的报备已续期至 {date}',
+
+  'myDay.overlaps': '店内重叠待裁定',
+  'myDay.overlapsHint': '本店同事报备了同一单位：由经理决定谁保留',
+  'myDay.noOverlaps': '没有待裁定的店内重叠',
+  'myDay.overlapSince': '自 {since} 起',
+  'myDay.overlapClaimant': '{name}的报备',
+  'myDay.overlapSettle': '裁定',
 } as const;
 
 export const myDayEn: Record<keyof typeof myDayZh, string> = {
@@ -104,4 +111,11 @@ export const myDayEn: Record<keyof typeof myDayZh, string> = {
   'myDay.claimEndsToday': 'Ends today',
   'myDay.claimRenew': 'Renew',
   'myDay.claimRenewed': 'The claim on “{name}” is renewed until {date}',
+
+  'myDay.overlaps': 'Internal overlaps to settle',
+  'myDay.overlapsHint': 'Colleagues claimed the same organisation: a manager decides who keeps it',
+  'myDay.noOverlaps': 'No internal overlap waits for a decision',
+  'myDay.overlapSince': 'since {since}',
+  'myDay.overlapClaimant': 'claimed by {name}',
+  'myDay.overlapSettle': 'Settle',
 };
