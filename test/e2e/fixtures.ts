@@ -92,10 +92,15 @@ export const test = base.extend<{ demo: boolean; server: KeyfleetServer }>({
   },
 });
 
-/** Opens the app and signs in as the named staff member (demo data has 张经理, 李明, 王芳 …). */
+/**
+ * Opens the app and signs in as the named staff member (demo data has 张经理, 李明, 王芳 …). Sign-in
+ * lands on 我的今天; the tests then start from the accounts page.
+ */
 export async function openAs(page: Page, server: KeyfleetServer, staffName: string): Promise<void> {
   await page.goto(server.url);
   await page.locator('[data-testid^="staff-option-"]', { hasText: staffName }).click();
+  await expect(page.getByTestId('my-day-page')).toBeVisible();
+  await go(page, '/accounts');
   await expect(page.getByTestId('accounts-grid')).toBeVisible();
 }
 

@@ -8,6 +8,7 @@ import type { ApiError } from '../../../shared/result';
 import { call } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useEnumLabel, useT } from '../i18n/context';
+import { SECTION_PATHS, useHashRoute } from '../lib/use-hash-route';
 import { FirstStaffForm } from './FirstStaffForm';
 import { StartFrame } from './StartFrame';
 
@@ -24,6 +25,7 @@ export function WhoAreYou({ sessionLost, onSignedIn }: Props) {
   const [error, setError] = useState<ApiError | null>(null);
   const [signingIn, setSigningIn] = useState<number | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const { navigate } = useHashRoute();
 
   useEffect(() => {
     let live = true;
@@ -42,8 +44,13 @@ export function WhoAreYou({ sessionLost, onSignedIn }: Props) {
     setError(null);
     const r = await call('session.signIn', { staffId: id });
     setSigningIn(null);
-    if (r.ok) onSignedIn(r.value);
-    else setError(r.error);
+    if (!r.ok) {
+      setError(r.error);
+      return;
+    }
+    // A day starts on 我的今天. After a lost session the user is put back where they were.
+    if (!sessionLost) navigate(SECTION_PATHS.myDay);
+    onSignedIn(r.value);
   };
 
   if (staff !== null && staff.length === 0) {

@@ -56,6 +56,12 @@ export const calendarZh = {
   'reminder.moreBodyOverdue': '其中 {n} 项已逾期；都列在“我的今天”中。',
   'reminder.moreOpen': '查看我的今天',
   'reminder.dismissFailed': '未能关闭提醒',
+  'reminder.tray': '提醒',
+  'reminder.trayButton': '提醒：{n} 项，点击展开',
+  'reminder.trayButtonOverdue': '提醒：{n} 项（{overdue} 项已逾期），点击展开',
+  'reminder.trayCollapse': '收起提醒',
+  'reminder.trayArrived': '新提醒 {n} 项',
+  'reminder.trayMore': '另有 {n} 项，都在“我的今天”',
 } as const;
 
 export const calendarEn: Record<keyof typeof calendarZh, string> = {
@@ -116,4 +122,10 @@ export const calendarEn: Record<keyof typeof calendarZh, string> = {
   'reminder.moreBodyOverdue': '{n} of them overdue; they are all listed in My day.',
   'reminder.moreOpen': 'Open My day',
   'reminder.dismissFailed': 'The reminder could not be turned off',
+  'reminder.tray': 'Reminders',
+  'reminder.trayButton': 'Reminders: {n}, click to expand',
+  'reminder.trayButtonOverdue': 'Reminders: {n} ({overdue} overdue), click to expand',
+  'reminder.trayCollapse': 'Collapse reminders',
+  'reminder.trayArrived': '{n} new reminders',
+  'reminder.trayMore': '{n} more, all in My day',
 };
