@@ -28,7 +28,7 @@ function schedule() {
 }
 
 describe('notes the application writes', () => {
-  it('a tender bid, its won and lost results and a final contract note the stage change as codes', async () => {
+  it('a tender bid and its won and lost results note the stage change as codes', async () => {
     app = await signedInApp('manager');
     const gov = await app.value('accounts.create', {
       account: account({ name: '杭州市公安局', buyerType: 'government' }),
