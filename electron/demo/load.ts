@@ -243,6 +243,10 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
       }
     }
     ctx.progress(accounts.length, accounts.length, 'sales');
+    // The demo dealership, unless this data folder already says who it is: before the sales, so
+    // that their deliveries add our brand's vehicles to the buyers' fleets.
+    if ((await getSetting(trx, 'dealer')) === null)
+      await setSetting(trx, 'dealer', JSON.stringify(DEMO_DEALER));
     const sales = await seedDemoSales(
       trx,
       {
@@ -265,9 +269,6 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
     const claims = await seedDemoClaims(trx, staffIds[0]!);
     ctx.progress(accounts.length, accounts.length);
     await setSetting(trx, 'demo.loadedAt', now);
-    // The demo dealership, unless this data folder already says who it is.
-    if ((await getSetting(trx, 'dealer')) === null)
-      await setSetting(trx, 'dealer', JSON.stringify(DEMO_DEALER));
     return { accounts: ids.length, contacts, staff: staffIds.length, ...sales, ...claims };
   });
   return {

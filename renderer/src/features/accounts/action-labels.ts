@@ -5,6 +5,8 @@ export const ACTION_KEYS: Readonly<Record<string, MessageKey>> = {
   'account.create': 'history.account.create',
   'account.update': 'history.account.update',
   'account.delete': 'history.account.delete',
+  'account.lifecycle': 'history.account.lifecycle',
+  'account.fleet': 'history.account.fleet',
   'contact.create': 'history.contact.create',
   'contact.update': 'history.contact.update',
   'contact.delete': 'history.contact.delete',

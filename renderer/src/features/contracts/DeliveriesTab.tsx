@@ -2,7 +2,7 @@
  * 交车: the delivered vehicles by VIN; new ones only against a final contract. A vehicle's
  * registration (行驶证) is recorded on its row once it comes back from the vehicle office.
  */
-import { DeleteOutlined, IdcardOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, IdcardOutlined, PlusOutlined, SnippetsOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Space, Table, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import type { ContractDetail, DeliveryRecord } from '../../../../shared/schemas/contracts';
@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { useLang, useT } from '../../i18n/context';
 import { formatCount, formatDate } from '../../lib/format';
 import { testId } from '../../lib/test-id';
+import { BulkDeliveryDialog } from './BulkDeliveryDialog';
 import { DeliveryDialog } from './DeliveryDialog';
 import { RegistrationDialog } from './RegistrationDialog';
 import { useRun } from './use-run';
@@ -24,6 +25,7 @@ export function DeliveriesTab({ detail, onApplied }: Props) {
   const { lang } = useLang();
   const run = useRun();
   const [adding, setAdding] = useState(false);
+  const [bulk, setBulk] = useState(false);
   const [registering, setRegistering] = useState<DeliveryRecord | null>(null);
   const system = detail.kind === 'system';
   const full = detail.delivered >= detail.quantity;
@@ -55,6 +57,16 @@ export function DeliveriesTab({ detail, onApplied }: Props) {
             data-testid="delivery-add"
           >
             {t('contracts.deliveryAdd')}
+          </Button>
+        </Tooltip>
+        <Tooltip title={why}>
+          <Button
+            icon={<SnippetsOutlined />}
+            disabled={why !== undefined}
+            onClick={() => setBulk(true)}
+            data-testid="delivery-bulk"
+          >
+            {t('bulk.deliveries')}
           </Button>
         </Tooltip>
         <Typography.Text type="secondary" className="tab-toolbar__note">
@@ -164,6 +176,9 @@ export function DeliveriesTab({ detail, onApplied }: Props) {
       />
       {adding && (
         <DeliveryDialog detail={detail} onClose={() => setAdding(false)} onApplied={onApplied} />
+      )}
+      {bulk && (
+        <BulkDeliveryDialog detail={detail} onClose={() => setBulk(false)} onApplied={onApplied} />
       )}
       {registering && (
         <RegistrationDialog

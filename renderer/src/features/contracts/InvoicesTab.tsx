@@ -1,5 +1,5 @@
 /** 发票: the invoices with the VINs each covers; recorded against a final contract. */
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined, SnippetsOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import type { ContractDetail, InvoiceRecord } from '../../../../shared/schemas/contracts';
@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { useLang, useT } from '../../i18n/context';
 import { formatDate } from '../../lib/format';
 import { testId } from '../../lib/test-id';
+import { BulkInvoiceDialog } from './BulkInvoiceDialog';
 import { InvoiceDialog } from './InvoiceDialog';
 import { useRun } from './use-run';
 
@@ -21,6 +22,7 @@ export function InvoicesTab({ detail, onApplied }: Props) {
   const { lang } = useLang();
   const run = useRun();
   const [adding, setAdding] = useState(false);
+  const [bulk, setBulk] = useState(false);
   const system = detail.kind === 'system';
   const why =
     detail.status !== 'final'
@@ -50,6 +52,16 @@ export function InvoicesTab({ detail, onApplied }: Props) {
             data-testid="invoice-add"
           >
             {t('contracts.invoiceAdd')}
+          </Button>
+        </Tooltip>
+        <Tooltip title={why}>
+          <Button
+            icon={<SnippetsOutlined />}
+            disabled={why !== undefined}
+            onClick={() => setBulk(true)}
+            data-testid="invoice-bulk"
+          >
+            {t('bulk.invoices')}
           </Button>
         </Tooltip>
         <Typography.Text type="secondary" className="tab-toolbar__note">
@@ -142,6 +154,9 @@ export function InvoicesTab({ detail, onApplied }: Props) {
           },
         ]}
       />
+      {bulk && (
+        <BulkInvoiceDialog detail={detail} onClose={() => setBulk(false)} onApplied={onApplied} />
+      )}
       {adding && (
         <InvoiceDialog
           detail={detail}
