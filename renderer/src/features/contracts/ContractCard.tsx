@@ -8,6 +8,7 @@ import { formatCount } from '../../lib/format';
 import { AllocationsTab } from './AllocationsTab';
 import { ApprovalsTab } from './ApprovalsTab';
 import { ContractActions } from './ContractActions';
+import { AwardDifference } from './AwardDifference';
 import { ContractSummary } from './ContractSummary';
 import { ContractFollowUpsTab } from './ContractFollowUpsTab';
 import { ContractKindTag, ContractStatusTag } from './contract-tags';
@@ -147,6 +148,15 @@ function CardBody(props: {
         />
       )}
       <ContractSummary detail={detail} />
+      {detail.tender && detail.status !== 'cancelled' && (
+        <AwardDifference
+          totalFen={detail.totalFen}
+          awardFen={detail.tender.awardFen}
+          projectNo={detail.tender.projectNo}
+          className="gap-bottom"
+          testId="contract-award-diff"
+        />
+      )}
       <Tabs
         className="account-card__tabs"
         activeKey={active}

@@ -6,6 +6,7 @@ import { Alert, App, Button, Divider, Form, Input, Modal, Radio } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CONTRACT_KINDS } from '../../../../shared/sales-enums';
 import type { AccountDetail } from '../../../../shared/schemas/accounts';
+import type { ContractDraft } from '../../../../shared/schemas/contract-numbering';
 import type { ContractDetail } from '../../../../shared/schemas/contracts';
 import type { ApiError } from '../../../../shared/result';
 import { call } from '../../api/client';
@@ -15,11 +16,14 @@ import { DateInput } from '../../components/DateInputs';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumOptions, useT } from '../../i18n/context';
 import { testId } from '../../lib/test-id';
+import { AwardDifference } from './AwardDifference';
 import {
   type ContractFormValues,
+  draftValues,
   emptyValues,
   formPathOf,
   inputOf,
+  linesTotal,
   valuesOf,
 } from './contract-form-values';
 import { ContractLines } from './ContractLines';
@@ -29,20 +33,26 @@ import type { PriceRef } from './PriceSelect';
 
 interface Props {
   detail: ContractDetail | null;
+  /** A new contract prefilled from a won tender (contracts.draftFromTender). */
+  draft?: ContractDraft | null;
   onClose: () => void;
   onSaved: (saved: ContractDetail) => void;
 }
 
 type Buyer = Pick<AccountDetail, 'id' | 'name' | 'buyerType' | 'subordinateCount'>;
 
-export function ContractForm({ detail, onClose, onSaved }: Props) {
+export function ContractForm({ detail, draft = null, onClose, onSaved }: Props) {
   const t = useT();
   const options = useEnumOptions();
   const { modal, message } = App.useApp();
   const [form] = Form.useForm<ContractFormValues>();
   const [base, setBase] = useState<ContractDetail | null>(detail);
   const [account, setAccount] = useState<{ id: number; name: string } | null>(
-    detail ? { id: detail.accountId, name: detail.accountName } : null,
+    detail
+      ? { id: detail.accountId, name: detail.accountName }
+      : draft
+        ? { id: draft.accountId, name: draft.accountName }
+        : null,
   );
   const [buyer, setBuyer] = useState<Buyer | null>(null);
   const [prices, setPrices] = useState<ReadonlyMap<number, PriceRef>>(() => snapshotPrices(detail));
@@ -50,6 +60,45 @@ export function ContractForm({ detail, onClose, onSaved }: Props) {
   const [stale, setStale] = useState(false);
   const [saving, setSaving] = useState(false);
   const kind = Form.useWatch('kind', form) ?? base?.kind ?? 'standard';
+  const [numberPattern, setNumberPattern] = useState<string | null>(null);
+  const [award, setAward] = useState<{ tenderId: number; projectNo: string; fen: number | null }>();
+  const tenderId = (Form.useWatch('tenderId', form) as number | null | undefined) ?? null;
+  const watchedLines = (Form.useWatch('lines', form) ?? []) as ContractFormValues['lines'];
+
+  // A new contract is numbered from the pattern (the user may still change the number).
+  useEffect(() => {
+    if (detail) return;
+    let live = true;
+    void call('contracts.nextNumber', {}).then((r) => {
+      if (!live || !r.ok) return;
+      setNumberPattern(r.value.pattern);
+      const typed = (form.getFieldValue('number') as string | undefined)?.trim();
+      if (!typed) form.setFieldValue('number', r.value.number);
+    });
+    return () => {
+      live = false;
+    };
+  }, [detail, form]);
+
+  // What the linked tender awarded us, to compare the total with before saving.
+  useEffect(() => {
+    if (tenderId === null) return;
+    let live = true;
+    void call('tenders.get', { id: tenderId }).then((r) => {
+      if (!live || !r.ok) return;
+      const won = r.value.lots.filter((l) => l.result === 'won' && l.winningAmountFen !== null);
+      setAward({
+        tenderId,
+        projectNo: r.value.projectNo,
+        fen: won.length > 0 ? won.reduce((n, l) => n + (l.winningAmountFen ?? 0), 0) : null,
+      });
+    });
+    return () => {
+      live = false;
+    };
+  }, [tenderId]);
+  const knownAward = award && award.tenderId === tenderId ? award : null;
+  const unmatched = (draft?.lines ?? []).filter((l) => l.priceId === null);
 
   const found = useCallback((entries: PriceRef[]) => {
     setPrices((prev) => {
@@ -156,7 +205,13 @@ export function ContractForm({ detail, onClose, onSaved }: Props) {
   return (
     <Modal
       open
-      title={base ? t('contracts.editTitle', { number: base.number }) : t('contracts.new')}
+      title={
+        base
+          ? t('contracts.editTitle', { number: base.number })
+          : draft
+            ? t('contracts.fromTender')
+            : t('contracts.new')
+      }
       width={1000}
       onCancel={confirmClose}
       maskClosable={false}
@@ -191,16 +246,32 @@ export function ContractForm({ detail, onClose, onSaved }: Props) {
         />
       )}
       {formError && <ErrorAlert error={formError} className="gap-bottom" />}
+      {draft && (
+        <Alert
+          type="info"
+          showIcon
+          className="gap-bottom"
+          title={t('contracts.fromTenderNote')}
+          data-testid="cf-from-tender"
+        />
+      )}
       <Form<ContractFormValues>
         form={form}
         layout="vertical"
         requiredMark={false}
         className="form-grid"
-        initialValues={detail ? valuesOf(detail) : emptyValues()}
+        initialValues={detail ? valuesOf(detail) : draft ? draftValues(draft) : emptyValues()}
       >
         <Form.Item
           name="number"
           label={t('contracts.number')}
+          extra={
+            numberPattern && (
+              <span data-testid="cf-number-pattern">
+                {t('contracts.numberFromPattern', { pattern: numberPattern })}
+              </span>
+            )
+          }
           rules={[
             { required: true, whitespace: true, message: t('val.required') },
             { max: 60, message: t('val.maxLength', { max: 60 }) },
@@ -243,7 +314,7 @@ export function ContractForm({ detail, onClose, onSaved }: Props) {
         <Form.Item name="opportunityId" label={t('contracts.opportunity')}>
           <OpportunitySelect
             accountId={accountId}
-            initial={base?.opportunity ?? null}
+            initial={base?.opportunity ?? draft?.opportunity ?? null}
             onChange={(_, row) => {
               // An opportunity won through a tender brings that tender along.
               if (row?.tenderId && form.getFieldValue('tenderId') == null)
@@ -253,7 +324,11 @@ export function ContractForm({ detail, onClose, onSaved }: Props) {
           />
         </Form.Item>
         <Form.Item name="tenderId" label={t('contracts.tender')}>
-          <TenderSelect account={account} initial={base?.tender ?? null} testId="cf-tenderId" />
+          <TenderSelect
+            account={account}
+            initial={base?.tender ?? draft?.tender ?? null}
+            testId="cf-tenderId"
+          />
         </Form.Item>
         <Form.Item
           name="signedOn"
@@ -283,6 +358,26 @@ export function ContractForm({ detail, onClose, onSaved }: Props) {
           {t('contracts.linesSection')}
         </Divider>
         <ContractLines form={form} prices={prices} onFound={found} lockedLineIds={lockedLineIds} />
+        {unmatched.length > 0 && (
+          <Alert
+            type="info"
+            showIcon
+            className="form-grid__wide gap-bottom"
+            title={t('contracts.draftUnmatched', {
+              models: unmatched.map((l) => `${l.lotNo}：${l.model ?? '—'}`).join(t('err.issueSep')),
+            })}
+            data-testid="cf-unmatched"
+          />
+        )}
+        {knownAward && (
+          <AwardDifference
+            totalFen={linesTotal(watchedLines)}
+            awardFen={knownAward.fen}
+            projectNo={knownAward.projectNo}
+            className="form-grid__wide gap-bottom"
+            testId="cf-award-diff"
+          />
+        )}
         <Form.Item
           name="notes"
           label={t('contracts.notes')}

@@ -1,6 +1,7 @@
 /** Between the contract form's values, the API's ContractInput, and server field paths. */
 import type { Input } from '../../../../shared/api';
 import type { ContractKind } from '../../../../shared/sales-enums';
+import type { ContractDraft } from '../../../../shared/schemas/contract-numbering';
 import type { ContractDetail } from '../../../../shared/schemas/contracts';
 
 export interface LineValues {
@@ -59,6 +60,28 @@ export function valuesOf(d: ContractDetail): ContractFormValues {
     })),
     notes: d.notes ?? '',
   };
+}
+
+/** A contract prefilled from a won tender: one line per won lot at its awarded unit price. */
+export function draftValues(d: ContractDraft): ContractFormValues {
+  return {
+    ...emptyValues(),
+    number: d.number,
+    accountId: d.accountId,
+    partyName: d.partyName,
+    opportunityId: d.opportunity?.id ?? null,
+    tenderId: d.tender.id,
+    lines: d.lines.map((l) => ({
+      priceId: l.priceId,
+      quantity: l.quantity,
+      unitPriceFen: l.unitPriceFen,
+    })),
+  };
+}
+
+/** The total of the lines as they stand in the form (blank quantities and prices count 0). */
+export function linesTotal(lines: readonly (LineValues | undefined)[]): number {
+  return lines.reduce((n, l) => n + (l?.quantity ?? 0) * (l?.unitPriceFen ?? 0), 0);
 }
 
 /** Validated values as the API takes them (the form's rules have ruled the nulls out). */

@@ -208,6 +208,15 @@ export const contractsZh = {
   'contracts.hintAbove': '高于市场零售价，不允许',
   'contracts.hintBelow': '低于政策底价 {gap}，需经理审批',
   'contracts.formTotal': '合计 {units} 台 · {total}',
+  'contracts.awardAbove': '合同金额比中标金额高 {diff}，请核对',
+  'contracts.awardBelow': '合同金额比中标金额低 {diff}，请核对',
+  'contracts.awardTotal': '合同金额：{amount}',
+  'contracts.awardAmount': '中标金额（{projectNo}）：{amount}',
+  'contracts.fromTender': '根据中标结果生成合同',
+  'contracts.fromTenderNote':
+    '已按中标包预填：采购人、车型、数量和中标单价（中标金额 ÷ 数量）。合同编号按编号规则生成，可以修改。',
+  'contracts.draftUnmatched': '以下中标车型在价格表中找不到唯一对应，请手动选择车型：{models}',
+  'contracts.numberFromPattern': '按编号规则 {pattern} 生成，可修改',
   'contracts.systemSuggested': '该客户为系统采购总部（{n} 个下属单位），统一采购请选“系统统一合同”',
   'contracts.created': '合同 {number} 已创建',
   'contracts.updated': '合同 {number} 已保存',
@@ -429,6 +438,16 @@ export const contractsEn: Record<keyof typeof contractsZh, string> = {
   'contracts.hintAbove': 'Above the retail price: not allowed',
   'contracts.hintBelow': '{gap} below the policy floor: needs a manager’s approval',
   'contracts.formTotal': 'Units: {units} · total {total}',
+  'contracts.awardAbove': 'The contract total is {diff} above the award: check it',
+  'contracts.awardBelow': 'The contract total is {diff} below the award: check it',
+  'contracts.awardTotal': 'Contract total: {amount}',
+  'contracts.awardAmount': 'Awarded ({projectNo}): {amount}',
+  'contracts.fromTender': 'Contract from the tender award',
+  'contracts.fromTenderNote':
+    'Prefilled from the won lots: purchaser, model, quantity and awarded unit price (winning amount ÷ units). The number comes from the numbering pattern and can be changed.',
+  'contracts.draftUnmatched':
+    'No single price-list entry matches these won models; choose the model: {models}',
+  'contracts.numberFromPattern': 'From the pattern {pattern}; you may change it',
   'contracts.systemSuggested':
     'This is a system head office ({n} subordinate units): for a central purchase choose System unified contract',
   'contracts.created': 'Contract {number} created',

@@ -1,16 +1,28 @@
-/** The lots (包/标段) of a tender on its card: what is bought, what we bid, who won at what price. */
+/**
+ * The lots (包/标段) of a tender on its card: what is bought, what we bid, who won at what price.
+ * Every amount in the table is in 元, said once in each money column's header, so a budget in 万元
+ * never stands beside a bid in 元.
+ */
 import { Table, type TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
+import type { DealerSettings } from '../../../../shared/schemas/dealer-settings';
 import type { Lot } from '../../../../shared/schemas/tenders';
 import { useLang, useT } from '../../i18n/context';
 import { formatCount } from '../../lib/format';
-import { useMoney } from './money-format';
+import { yuanAmount } from './money-format';
 import { MoneyCell, ResultTag, Text } from './tender-cells';
 
-export function LotsTable({ lots }: { lots: readonly Lot[] }) {
+export function LotsTable({
+  lots,
+  dealer,
+}: {
+  lots: readonly Lot[];
+  /** Who we are: a lot we won shows our dealership and brand. */
+  dealer: DealerSettings | null;
+}) {
   const t = useT();
   const { lang } = useLang();
-  const money = useMoney();
+  const inYuan = (label: string) => t('tenders.lot.inYuan', { label });
   const unit = (l: Lot) =>
     l.winningAmountFen !== null && l.quantity > 0
       ? Math.round(l.winningAmountFen / l.quantity)
@@ -46,17 +58,17 @@ export function LotsTable({ lots }: { lots: readonly Lot[] }) {
     },
     {
       key: 'budget',
-      title: t('tenders.lot.budgetFen'),
+      title: inYuan(t('tenders.lot.budgetFen')),
       width: 120,
       align: 'right',
-      render: (_, l) => <MoneyCell fen={l.budgetFen} format={money.wan} />,
+      render: (_, l) => <MoneyCell fen={l.budgetFen} format={yuanAmount} />,
     },
     {
       key: 'bid',
-      title: t('tenders.lot.bidAmountFen'),
+      title: inYuan(t('tenders.lot.bidAmountFen')),
       width: 140,
       align: 'right',
-      render: (_, l) => <MoneyCell fen={l.bidAmountFen} format={money.yuan} />,
+      render: (_, l) => <MoneyCell fen={l.bidAmountFen} format={yuanAmount} />,
     },
     {
       key: 'bidModel',
@@ -77,14 +89,21 @@ export function LotsTable({ lots }: { lots: readonly Lot[] }) {
       ellipsis: true,
       // Our own win needs no winner typed in: it is us.
       render: (_, l) => (
-        <Text value={l.winnerName ?? (l.result === 'won' ? t('tenders.ours') : null)} />
+        <Text
+          value={
+            l.result === 'won' ? l.winnerName || dealer?.name || t('tenders.ours') : l.winnerName
+          }
+        />
       ),
     },
     {
       key: 'winnerBrand',
       title: t('tenders.lot.winnerBrand'),
       width: 80,
-      render: (_, l) => <Text value={l.winnerBrand} />,
+      // We sell one brand: a lot we won is won with it, whatever an import wrote.
+      render: (_, l) => (
+        <Text value={l.result === 'won' ? dealer?.brand || l.winnerBrand : l.winnerBrand} />
+      ),
     },
     {
       key: 'winnerModel',
@@ -94,17 +113,17 @@ export function LotsTable({ lots }: { lots: readonly Lot[] }) {
     },
     {
       key: 'winningAmount',
-      title: t('tenders.lot.winningAmountFen'),
+      title: inYuan(t('tenders.lot.winningAmountFen')),
       width: 140,
       align: 'right',
-      render: (_, l) => <MoneyCell fen={l.winningAmountFen} format={money.yuan} />,
+      render: (_, l) => <MoneyCell fen={l.winningAmountFen} format={yuanAmount} />,
     },
     {
       key: 'unit',
-      title: t('tenders.lot.unitFen'),
+      title: inYuan(t('tenders.lot.unitFen')),
       width: 130,
       align: 'right',
-      render: (_, l) => <MoneyCell fen={unit(l)} format={money.yuan} />,
+      render: (_, l) => <MoneyCell fen={unit(l)} format={yuanAmount} />,
     },
   ];
 

@@ -18,6 +18,7 @@ import { formatCount } from '../../lib/format';
 import { testId } from '../../lib/test-id';
 import { dateProblems, problemProps } from './date-problems';
 import { useMoney } from './money-format';
+import { useDealerSettings } from '../settings/use-dealer-settings';
 
 type Decided = Exclude<LotResult, 'pending'>;
 
@@ -65,6 +66,7 @@ export function ResultsDialog(props: {
   const options = useEnumOptions();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  const { settings: dealer } = useDealerSettings();
   const [error, setError] = useState<ApiError | null>(null);
   const [initial] = useState(() => initialValues(detail));
   const watched = { ...initial, ...(Form.useWatch([], form) as Partial<Values> | undefined) };
@@ -88,6 +90,11 @@ export function ResultsDialog(props: {
   const onResult = (index: number, lot: Lot, result: Decided) => {
     const path = <F extends keyof LotValues>(f: F) => ['lots', index, f] as ['lots', number, F];
     if (result === 'won') {
+      // We won it: the winner is us, with the brand we sell.
+      if (!form.getFieldValue(path('winnerName')) && dealer?.name)
+        form.setFieldValue(path('winnerName'), dealer.name);
+      if (!form.getFieldValue(path('winnerBrand')) && dealer?.brand)
+        form.setFieldValue(path('winnerBrand'), dealer.brand);
       if (!form.getFieldValue(path('winnerModel')) && lot.bidModel)
         form.setFieldValue(path('winnerModel'), lot.bidModel);
       if (form.getFieldValue(path('winningAmountFen')) == null && lot.bidAmountFen !== null)

@@ -6,6 +6,7 @@ import { useConfirmDelete } from '../../components/use-confirm-delete';
 import {
   DeleteOutlined,
   EditOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
   StopOutlined,
   TrophyOutlined,
@@ -18,7 +19,7 @@ import { useLang, useT } from '../../i18n/context';
 import { formatDateTime } from '../../lib/format';
 import { useNow } from './use-now';
 
-export type TenderDialog = 'amend' | 'results' | 'close';
+export type TenderDialog = 'amend' | 'results' | 'close' | 'contract';
 
 /** Why an action is not available now, or null when it is. */
 function useBlockers(d: TenderDetail) {
@@ -45,7 +46,10 @@ function useBlockers(d: TenderDetail) {
     : d.status === 'awarded'
       ? t('reason.tender.awarded')
       : null;
-  return { results, amend, close };
+  // A contract follows a lot we won.
+  const contract =
+    d.status === 'awarded' && d.wonLots > 0 ? null : t('reason.contract.tender_not_won');
+  return { results, amend, close, contract };
 }
 
 /** A button that says why it is disabled when hovered. */
@@ -129,6 +133,13 @@ export function TenderActions(props: {
         }
         onClick={() => onOpen('results')}
         testId="tender-results"
+      />
+      <Action
+        blocked={blockers.contract}
+        icon={<FileDoneOutlined />}
+        label={t('tenders.action.contract')}
+        onClick={() => onOpen('contract')}
+        testId="tender-contract"
       />
       <Action
         blocked={blockers.close}

@@ -8,6 +8,7 @@ import { useEnumLabel, useT } from '../../i18n/context';
 import { AmendDialog } from './AmendDialog';
 import { AmendmentsList } from './AmendmentsList';
 import { CloseDialog } from './CloseDialog';
+import { ContractFromTender } from './ContractFromTender';
 import { LotsTable } from './LotsTable';
 import { ResultsDialog } from './ResultsDialog';
 import { StatusTag } from './tender-cells';
@@ -15,6 +16,7 @@ import { TenderActions, type TenderDialog } from './TenderActions';
 import { BondFacts, TenderFacts } from './TenderFacts';
 import { TenderTimeline } from './TenderTimeline';
 import { useTender } from './use-tender';
+import { useDealerSettings } from '../settings/use-dealer-settings';
 
 interface Props {
   tenderId: number | null;
@@ -92,6 +94,9 @@ export function TenderCard({ tenderId, revision, onClose, onEdit, onChanged }: P
       {detail && dialog === 'results' && (
         <ResultsDialog detail={detail} onClose={() => setDialog(null)} onDone={done} />
       )}
+      {detail && dialog === 'contract' && (
+        <ContractFromTender tenderId={detail.id} onClose={() => setDialog(null)} />
+      )}
       {detail && dialog === 'close' && (
         <CloseDialog detail={detail} onClose={() => setDialog(null)} onDone={done} />
       )}
@@ -146,6 +151,7 @@ function Section({
 
 function CardBody({ detail: d }: { detail: TenderDetail }) {
   const t = useT();
+  const { settings: dealer } = useDealerSettings();
   const closed = d.status === 'failed' || d.status === 'cancelled';
   return (
     <>
@@ -169,13 +175,13 @@ function CardBody({ detail: d }: { detail: TenderDetail }) {
         <TenderFacts detail={d} />
       </Section>
       <Section title={t('tenders.card.lots', { n: d.lots.length })}>
-        <LotsTable lots={d.lots} />
+        <LotsTable lots={d.lots} dealer={dealer} />
       </Section>
       <Section title={t('tenders.card.bond')}>
         <BondFacts detail={d} />
       </Section>
       <Section title={t('tenders.card.amendments', { n: d.amendments.length })}>
-        <AmendmentsList amendments={d.amendments} />
+        <AmendmentsList amendments={d.amendments} current={d} />
       </Section>
     </>
   );

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { ApiError } from '../../../../shared/result';
 import { PROCUREMENT_METHODS } from '../../../../shared/sales-enums';
 import type { TenderDetail } from '../../../../shared/schemas/tenders';
+import { type AmendableField, lockedScheduleFields } from '../../../../shared/tender-amendments';
 import { useSession } from '../../app/session';
 import { call } from '../../api/client';
 import { errorKind, fieldIssues, issueText } from '../../api/errors';
@@ -16,6 +17,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { MoneyInput } from '../../components/MoneyInput';
 import { StaffSelect } from '../../components/StaffSelect';
 import { useEnumOptions, useT } from '../../i18n/context';
+import { AmendDialog } from './AmendDialog';
 import { dateProblems, problemProps } from './date-problems';
 import { LotsFields } from './LotsFields';
 import { OpportunitySelect } from './OpportunitySelect';
@@ -49,9 +51,11 @@ interface Props {
   detail: TenderDetail | null;
   onClose: () => void;
   onSaved: (saved: TenderDetail) => void;
+  /** An amendment recorded from the form (it is saved at once, whatever becomes of the edit). */
+  onAmended?: (saved: TenderDetail) => void;
 }
 
-export function TenderForm({ detail, onClose, onSaved }: Props) {
+export function TenderForm({ detail, onClose, onSaved, onAmended }: Props) {
   const t = useT();
   const options = useEnumOptions();
   const { modal, message } = App.useApp();
@@ -64,6 +68,11 @@ export function TenderForm({ detail, onClose, onSaved }: Props) {
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [stale, setStale] = useState(false);
   const [saving, setSaving] = useState(false);
+  const [amending, setAmending] = useState(false);
+  // Published facts of an announced tender change through an amendment (更正公告), not here.
+  const locked: ReadonlySet<string> = base ? lockedScheduleFields(base) : new Set<AmendableField>();
+  const final =
+    base?.status === 'awarded' || base?.status === 'failed' || base?.status === 'cancelled';
   // Before the form has mounted the watch is empty: read the initial values meanwhile.
   const watched = {
     ...initial,
@@ -157,11 +166,45 @@ export function TenderForm({ detail, onClose, onSaved }: Props) {
 
   const required = { required: true, message: t('val.required') };
   const max = (n: number) => ({ max: n, message: t('val.maxLength', { max: n }) });
+  /** Under a locked field: why it is read-only here. */
+  const lockHint = (field: string) =>
+    locked.has(field) ? (
+      <span className="tender-form__locked" data-testid={`tf-locked-${field}`}>
+        {final ? t('tenders.form.lockedFinal') : t('tenders.form.lockedAmend')}
+      </span>
+    ) : undefined;
   const date = (field: keyof TenderFormValues, label: string, instant = false) => (
-    <Form.Item name={field} label={label} {...problemProps(problems, field)}>
-      {instant ? <DateTimeInput testId={`tf-${field}`} /> : <DateInput testId={`tf-${field}`} />}
+    <Form.Item
+      name={field}
+      label={label}
+      extra={lockHint(field)}
+      {...problemProps(problems, field)}
+    >
+      {instant ? (
+        <DateTimeInput testId={`tf-${field}`} disabled={locked.has(field)} />
+      ) : (
+        <DateInput testId={`tf-${field}`} disabled={locked.has(field)} />
+      )}
     </Form.Item>
   );
+
+  /** The amendment is saved: the form goes on from the tender as it now stands. */
+  const amended = (saved: TenderDetail) => {
+    setAmending(false);
+    setBase(saved);
+    const v = valuesOf(saved);
+    form.setFieldsValue({
+      budgetFen: v.budgetFen,
+      intentionOn: v.intentionOn,
+      announcedOn: v.announcedOn,
+      docSaleStartOn: v.docSaleStartOn,
+      docSaleEndOn: v.docSaleEndOn,
+      bidDeadlineAt: v.bidDeadlineAt,
+      openingAt: v.openingAt,
+      openingPlace: v.openingPlace,
+    });
+    onAmended?.(saved);
+  };
 
   return (
     <Modal
@@ -276,8 +319,8 @@ export function TenderForm({ detail, onClose, onSaved }: Props) {
         <Form.Item name="ownerId" label={t('tenders.f.ownerId')}>
           <StaffSelect testId="tf-ownerId" />
         </Form.Item>
-        <Form.Item name="budgetFen" label={t('tenders.f.budgetFen')}>
-          <MoneyInput defaultUnit="wan" testId="tf-budgetFen" />
+        <Form.Item name="budgetFen" label={t('tenders.f.budgetFen')} extra={lockHint('budgetFen')}>
+          <MoneyInput defaultUnit="wan" testId="tf-budgetFen" disabled={locked.has('budgetFen')} />
         </Form.Item>
         <Form.Item
           name="announcementUrl"
@@ -294,6 +337,22 @@ export function TenderForm({ detail, onClose, onSaved }: Props) {
         <Divider titlePlacement="start" className="form-grid__wide form-section">
           {t('tenders.form.sectionSchedule')}
         </Divider>
+        {locked.size > 0 && (
+          <Alert
+            type="info"
+            showIcon
+            className="form-grid__wide gap-bottom"
+            title={final ? t('tenders.form.lockedFinalNote') : t('tenders.form.lockedNote')}
+            action={
+              !final && (
+                <Button size="small" onClick={() => setAmending(true)} data-testid="tf-amend">
+                  {t('tenders.form.recordAmendment')}
+                </Button>
+              )
+            }
+            data-testid="tf-locked-note"
+          />
+        )}
         <div className="form-grid__wide tender-form__dates">
           {date('intentionOn', t('tenders.f.intentionOn'))}
           {date('announcedOn', t('tenders.f.announcedOn'))}
@@ -307,8 +366,9 @@ export function TenderForm({ detail, onClose, onSaved }: Props) {
           label={t('tenders.f.openingPlace')}
           rules={[max(200)]}
           className="form-grid__wide"
+          extra={lockHint('openingPlace')}
         >
-          <Input data-testid="tf-openingPlace" />
+          <Input data-testid="tf-openingPlace" disabled={locked.has('openingPlace')} />
         </Form.Item>
         {awardProblems.length > 0 && (
           <Alert
@@ -346,6 +406,9 @@ export function TenderForm({ detail, onClose, onSaved }: Props) {
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} data-testid="tf-notes" />
         </Form.Item>
       </Form>
+      {amending && base && (
+        <AmendDialog detail={base} onClose={() => setAmending(false)} onDone={amended} />
+      )}
     </Modal>
   );
 }

@@ -103,6 +103,7 @@ export const tendersZh = {
   'tenders.tl.endsIn': '{n} 天后截止',
 
   'tenders.action.amend': '更正公告',
+  'tenders.action.contract': '生成合同',
   'tenders.action.results': '录入结果',
   'tenders.action.changeResults': '修改结果',
   'tenders.action.close': '流标/终止',
@@ -166,6 +167,15 @@ export const tendersZh = {
   'tenders.form.discard': '放弃',
   'tenders.form.keepEditing': '继续编辑',
   'tenders.form.reload': '重新加载',
+  'tenders.form.lockedAmend': '已公告：经「更正公告」修改',
+  'tenders.form.lockedFinal': '已定标或已结束，不再修改',
+  'tenders.form.lockedNote':
+    '公告已发布：灰色的公告信息（预算、日期、开标地点）只能通过更正公告修改，原值会保留在更正记录中。空白的项目仍可补填。',
+  'tenders.form.lockedFinalNote': '该项目已定标或已结束：公告中的日期和信息不再修改。',
+  'tenders.form.recordAmendment': '记录更正公告',
+  'tenders.amend.mismatch': '以下信息曾在更正公告之外被修改，与更正记录不一致（以当前值为准）：',
+  'tenders.amend.mismatchLine': '{field}：更正后为 {amended}，当前为 {current}',
+  'tenders.lot.inYuan': '{label}（元）',
 } as const;
 
 export const tendersEn: Record<keyof typeof tendersZh, string> = {
@@ -272,6 +282,7 @@ export const tendersEn: Record<keyof typeof tendersZh, string> = {
   'tenders.tl.endsIn': 'Ends in {n} days',
 
   'tenders.action.amend': 'Amendment',
+  'tenders.action.contract': 'Create contract',
   'tenders.action.results': 'Record results',
   'tenders.action.changeResults': 'Change results',
   'tenders.action.close': 'Failed / cancel',
@@ -338,4 +349,15 @@ export const tendersEn: Record<keyof typeof tendersZh, string> = {
   'tenders.form.discard': 'Discard',
   'tenders.form.keepEditing': 'Keep editing',
   'tenders.form.reload': 'Reload',
+  'tenders.form.lockedAmend': 'Announced: change it through an amendment',
+  'tenders.form.lockedFinal': 'Awarded or closed: no longer changes',
+  'tenders.form.lockedNote':
+    'The tender is announced: the greyed published facts (budget, dates, opening place) change only through an amendment notice, which keeps the old value on record. Blank ones can still be filled in.',
+  'tenders.form.lockedFinalNote':
+    'This tender is awarded or closed: its published dates and facts no longer change.',
+  'tenders.form.recordAmendment': 'Record an amendment',
+  'tenders.amend.mismatch':
+    'These facts were changed outside the amendment notices and differ from the trail (the current value holds):',
+  'tenders.amend.mismatchLine': '{field}: amended to {amended}, now {current}',
+  'tenders.lot.inYuan': '{label} (CNY)',
 };

@@ -20,3 +20,8 @@ export function useMoney(): MoneyFormat {
     [lang],
   );
 }
+
+/** An amount in a table whose header names the unit (元): 1,850,000.00, no currency sign. */
+export function yuanAmount(fen: number): string {
+  return formatFen(fen).replace('¥', '');
+}
