@@ -138,3 +138,68 @@ test('a column of VINs pasted from Excel is checked row by row and saved togethe
   await expect(history).toContainText(`一汽-大众 迈腾（${today().slice(0, 4)}年）：1 → 3 台`);
   await page.screenshot({ path: test.info().outputPath('account-history-zh.png') });
 });
+
+test('one invoice per vehicle pasted from Excel: Chinese dates and 万元 read, each row checked, saved together', async ({
+  page,
+  server,
+}) => {
+  const { contractId, delivered } = await scene(server);
+  const [a, b] = ['LFV2A21K0P500111', 'LFV2A21K0P500112'].map(vin);
+  const detail = await server.call<{ lines: Ref[] }>('contracts.get', { id: contractId });
+  await server.call('contracts.addDeliveries', {
+    contractId,
+    lineId: detail.lines[0]!.id,
+    deliveredOn: addDays(today(), -2),
+    rows: [{ vin: a }, { vin: b }],
+  });
+  const header = '车架号\t发票号码\t开票日期\t金额（万元）';
+  const paste = [
+    header,
+    `${delivered}\t04400001\t2026年6月8日\t19.5`,
+    `${a}\t04400002\t2026/6/8\t19.5`,
+    `${b}\t04400002\t6月8日\t十九万`,
+    `LFV2A21K0P599999\t04400003\t2026-06-08\t19.5`,
+  ].join('\r\n');
+
+  await openAs(page, server, '张经理');
+  await go(page, `/contracts/${contractId}`);
+  await page.getByTestId('contract-card').getByTestId('contract-tab-invoices').click();
+  await openDialog(page, 'invoice-bulk', 'bi-paste');
+  const dialog = page.getByTestId('bulk-invoice-dialog');
+  await page.getByTestId('bi-paste').fill(paste);
+  const row = (n: number) => dialog.getByTestId(`bi-row-${n}`);
+  await expect(dialog.getByTestId('bi-summary')).toContainText('共 4 行：2 行可以保存，2 行有问题');
+  await expect(row(1)).toContainText('2026年6月8日');
+  await expect(row(1)).toContainText('¥195,000.00');
+  await expect(row(1)).toContainText('杭州市公安局');
+  await expect(row(3).getByTestId('bulk-verdict')).toContainText('发票号码与第 2 行重复');
+  await expect(row(3).getByTestId('bulk-verdict')).toContainText('无法识别开票日期“6月8日”');
+  await expect(row(3).getByTestId('bulk-verdict')).toContainText('无法识别金额“十九万”');
+  await expect(row(4).getByTestId('bulk-verdict')).toContainText('该 VIN 未在本合同交车');
+  await expect(page.getByTestId('bi-submit')).toBeDisabled();
+  await page.screenshot({ path: test.info().outputPath('bulk-invoices-zh.png') });
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await go(page, '/contracts');
+  await page.getByTestId('lang-switch').getByText('English').click();
+  await go(page, `/contracts/${contractId}`);
+  await page.getByTestId('contract-card').getByTestId('contract-tab-invoices').click();
+  await openDialog(page, 'invoice-bulk', 'bi-paste');
+  await page.getByTestId('bi-paste').fill(paste);
+  await expect(dialog.getByTestId('bi-summary')).toContainText('4 rows: 2 ready to save');
+  await expect(row(3).getByTestId('bulk-verdict')).toContainText('Same invoice number as row 2');
+  await expect(row(3).getByTestId('bulk-verdict')).toContainText('Cannot read the invoice date');
+  await expect(dialog.getByTestId('bi-summary')).not.toContainText(/[\u4e00-\u9fff]/);
+  await page.screenshot({ path: test.info().outputPath('bulk-invoices-en.png') });
+
+  // The two right rows only: saved together, one invoice per vehicle.
+  await page.getByTestId('bi-paste').fill(paste.split('\r\n').slice(0, 3).join('\r\n'));
+  await expect(dialog.getByTestId('bi-summary')).toContainText('2 rows: 2 ready to save');
+  await page.getByTestId('bi-submit').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('invoices-table')).toContainText('04400001');
+  await expect(page.getByTestId('invoices-table')).toContainText('04400002');
+  const after = await server.call<{ invoicedFen: number }>('contracts.get', { id: contractId });
+  expect(after.invoicedFen).toBe(39_000_000);
+});

@@ -129,7 +129,10 @@ export function BulkInvoiceDialog(props: {
             data-testid="bi-paste"
           />
         </Form.Item>
-        <Form.Item label={t('bulk.amountUnit')}>
+        <Form.Item
+          label={t('bulk.amountUnit')}
+          extra={pasted.unit !== null ? t('bulk.unitFromHeader') : undefined}
+        >
           <Segmented<MoneyUnit>
             value={unit}
             disabled={pasted.unit !== null}
@@ -203,7 +206,7 @@ export function BulkInvoiceDialog(props: {
             {
               key: 'verdict',
               title: t('bulk.verdict'),
-              width: 230,
+              width: 260,
               render: (_, r) => <BulkVerdict problems={r.problems} />,
             },
           ]}
