@@ -189,7 +189,10 @@ test('a contract from a won tender: prefilled from the won lot, numbered by the 
   await page.getByTestId('settings-tab-contract-numbering').click();
   const pattern = page.getByTestId('numbering-pattern');
   await pattern.fill('KA{yyyy}-0001');
-  await expect(page.getByTestId('contract-numbering-tab')).toContainText('流水号');
+  await expect(
+    page.getByTestId('contract-numbering-tab').locator('.ant-form-item-explain-error'),
+  ).toHaveText('规则中须有流水号 {seq:N}，否则编号会重复');
+  await expect(page.getByTestId('numbering-example')).toHaveCount(0);
   await pattern.fill('KA{yyyy}-{seq:3}');
   await expect(page.getByTestId('numbering-example')).toContainText(`KA${year}-001`);
   await page.getByTestId('numbering-save').click();
