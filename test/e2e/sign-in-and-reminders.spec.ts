@@ -19,7 +19,7 @@ async function expectUncovered(target: Locator): Promise<void> {
   await expect(target).toBeVisible();
   const hit = await target.evaluate((el) => {
     const box = el.getBoundingClientRect();
-    const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+    const top = el.ownerDocument.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
     return top !== null && (top === el || el.contains(top));
   });
   expect(hit, 'the button is not under anything').toBe(true);
@@ -104,7 +104,9 @@ test('reminders stack in a tray that covers no button of the page, and fold away
   const panel = page.getByTestId('reminder-tray-panel');
   await expect(panel).toContainText('回电确认车型配置');
   // Reduced motion: the tray appears without an animation.
-  expect(await panel.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+  expect(
+    await panel.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).animationName),
+  ).toBe('none');
   await page.screenshot({ path: screen('reminder-tray-new-reminder.png') });
 
   // Open, the tray hides none of the page's buttons …
@@ -117,7 +119,7 @@ test('reminders stack in a tray that covers no button of the page, and fold away
   await expectUncovered(page.getByTestId('account-form-save'));
   const underneath = await toggle.evaluate((el) => {
     const box = el.getBoundingClientRect();
-    const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+    const top = el.ownerDocument.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
     return top !== null && !el.contains(top);
   });
   expect(underneath, 'the tray is under the drawer').toBe(true);
@@ -133,7 +135,7 @@ test('reminders stack in a tray that covers no button of the page, and fold away
 
   // A new reminder opens the tray; left alone, it folds away again.
   await nextStepToday(server, '李明', '把报价单发给采购科');
-  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await page.evaluate("window.dispatchEvent(new Event('focus'))");
   await expect(tray).toHaveAttribute('data-open', 'true');
   await expect(panel).toContainText('把报价单发给采购科');
   await page.mouse.move(900, 200);
@@ -181,7 +183,7 @@ test('stage history and follow-ups read in the UI’s language', async ({ contex
   for (const lang of ['zh-CN', 'en'] as const) {
     // A tab of its own: each tab signs in for itself.
     const page = await context.newPage();
-    await page.addInitScript((l) => localStorage.setItem('keyfleet.lang', l), lang);
+    await page.addInitScript(`localStorage.setItem('keyfleet.lang', ${JSON.stringify(lang)})`);
     await signIn(page, server, followUp.ownerName);
     const title = page.getByTestId(`myday-title-${followUp.id}`);
     await expect(title).toBeVisible();
