@@ -2,7 +2,7 @@
  * 单位性质 on the account card: the nature with 待确认 while it is only Keyfleet's suggestion, and a
  * confirm button (take the suggestion, or choose another) so a person settles it in one step.
  */
-import { Button, Popover, Select, Space, Tag } from 'antd';
+import { Button, Popover, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ORG_NATURES, type OrgNature } from '../../../../shared/enums';
 import { suggestOrgNature } from '../../../../shared/org-nature';
@@ -52,7 +52,7 @@ export function OrgNatureValue({
         </Tag>
       )}
       {!confirmed && suggestion && detail.orgNature === suggestion.nature && (
-        <span className="muted">{t(BASIS_KEYS[suggestion.basis])}</span>
+        <Typography.Text type="secondary">{t(BASIS_KEYS[suggestion.basis])}</Typography.Text>
       )}
       <Popover
         open={open}
@@ -64,7 +64,7 @@ export function OrgNatureValue({
         trigger="click"
         title={t('orgNature.confirmTitle')}
         content={
-          <Space direction="vertical" size={8} className="org-nature-confirm">
+          <Space direction="vertical" size={8}>
             {error && <ErrorAlert error={error} />}
             <Select
               value={choice ?? undefined}
