@@ -64,7 +64,7 @@ export function OrgNatureValue({
         trigger="click"
         title={t('orgNature.confirmTitle')}
         content={
-          <Space direction="vertical" size={8}>
+          <Space orientation="vertical" size={8}>
             {error && <ErrorAlert error={error} />}
             <Select
               value={choice ?? undefined}
