@@ -430,3 +430,31 @@ describe('exporting contacts', () => {
     ]);
   });
 });
+
+describe('importing accounts: organisation nature', () => {
+  it('suggests the nature of imported accounts from their USCC and industry, and never overwrites a confirmed one', async () => {
+    app = await signedInApp();
+    const [organ, firm] = [newUscc('11'), newUscc('91')];
+    const confirmed = await app.value('accounts.create', {
+      account: { name: '杭州市税务局', uscc: organ, buyerType: 'government' },
+    });
+    await app.value('accounts.confirmOrgNature', { id: confirmed.id, orgNature: 'institution' });
+    const file = await workbook([
+      ['客户名称', '统一社会信用代码', '客户类型', '行业'],
+      ['杭州市税务局', organ, '政府采购', '税务'],
+      ['中国石化浙江杭州石油分公司', firm, '直接用户', '石油石化'],
+      ['杭州市西湖区人民法院', null, '政府采购', null],
+    ]);
+    const inspection = await inspect(file);
+    await run(inspection.fileId, inspection.sheets[0]!, 'commit');
+    const rows = (await app.value('accounts.list', {})).rows;
+    const nature = (name: string) => {
+      const r = rows.find((x) => x.name === name)!;
+      return [r.orgNature, r.orgNatureState];
+    };
+    // A person's choice stands, whatever the file says about the organisation.
+    expect(nature('杭州市税务局')).toEqual(['institution', 'confirmed']);
+    expect(nature('中国石化浙江杭州石油分公司')).toEqual(['soe', 'suggested']);
+    expect(nature('杭州市西湖区人民法院')).toEqual(['organ', 'suggested']);
+  });
+});
