@@ -4,9 +4,10 @@
  */
 import { ExportOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Empty } from 'antd';
+import { chinaDate } from '../../../../shared/dates';
 import type { OverlapToSettle } from '../../../../shared/schemas/claims';
 import { useLang, useT } from '../../i18n/context';
-import { formatDateTime } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import { recordPath, useHashRoute } from '../../lib/use-hash-route';
 
 export function OverlapsToSettle({ items }: { items: OverlapToSettle[] }) {
@@ -28,9 +29,8 @@ export function OverlapsToSettle({ items }: { items: OverlapToSettle[] }) {
       {items.map((o) => (
         <div key={o.id} className="md-item" data-testid={`overlap-to-settle-${o.id}`}>
           <div className="md-item__when">
-            <span className="md-item__soon">
-              {t('myDay.overlapSince', { since: formatDateTime(o.since, lang) })}
-            </span>
+            <span className="md-item__date">{formatDate(chinaDate(o.since), lang)}</span>
+            <span className="md-item__soon">{t('myDay.overlapSince')}</span>
           </div>
           <div className="md-item__main">
             <div className="md-item__top">

@@ -54,7 +54,7 @@ export const myDayZh = {
   'myDay.overlaps': '店内重叠待裁定',
   'myDay.overlapsHint': '本店同事报备了同一单位：由经理决定谁保留',
   'myDay.noOverlaps': '没有待裁定的店内重叠',
-  'myDay.overlapSince': '自 {since} 起',
+  'myDay.overlapSince': '起店内重叠',
   'myDay.overlapClaimant': '{name}的报备',
   'myDay.overlapSettle': '裁定',
 } as const;
@@ -115,7 +115,7 @@ export const myDayEn: Record<keyof typeof myDayZh, string> = {
   'myDay.overlaps': 'Internal overlaps to settle',
   'myDay.overlapsHint': 'Colleagues claimed the same organisation: a manager decides who keeps it',
   'myDay.noOverlaps': 'No internal overlap waits for a decision',
-  'myDay.overlapSince': 'since {since}',
+  'myDay.overlapSince': 'overlap began',
   'myDay.overlapClaimant': 'claimed by {name}',
   'myDay.overlapSettle': 'Settle',
 };
