@@ -125,10 +125,16 @@ export async function draftFromTender(
       `tender ${tender.project_no} has no lot won by us; there is no contract to draft from it`,
       { kind: 'contract.tender_not_won' },
     );
-  const prices = await db.selectFrom('price_list').select(['id', 'model']).execute();
+  const prices = await db
+    .selectFrom('price_list')
+    .select(['id', 'model', 'configuration'])
+    .execute();
   const lines = won.map((l) => {
     const model = l.winner_model ?? l.bid_model;
-    const matches = model ? prices.filter((p) => modelKey(p.model) === modelKey(model)) : [];
+    const key = model ? modelKey(model) : null;
+    // A bid names the model, or the model with its configuration (迈腾 330TSI 公务版).
+    const full = prices.filter((p) => modelKey(`${p.model}${p.configuration ?? ''}`) === key);
+    const matches = full.length > 0 ? full : prices.filter((p) => modelKey(p.model) === key);
     return {
       lotNo: l.lot_no,
       model,

@@ -6,7 +6,17 @@
  */
 import type { Page } from '@playwright/test';
 import { addDays, chinaDate } from '../../shared/dates';
-import { expect, go, type KeyfleetServer, openAs, openDialog, pickDate, test } from './fixtures';
+import {
+  choose,
+  expect,
+  go,
+  type KeyfleetServer,
+  openAs,
+  openDialog,
+  pickAccount,
+  pickDate,
+  test,
+} from './fixtures';
 
 interface Ref {
   id: number;
@@ -257,4 +267,15 @@ test('a contract from a won tender: prefilled from the won lot, numbered by the 
   await go(page, `/tenders/${t.id}`);
   await expect(page.getByTestId('tender-lots').locator('thead')).toContainText('(CNY)');
   await page.screenshot({ path: 'test-results/screens/tender-lots-en.png' });
+
+  // A new contract that picks the won tender is filled from it too, with the next number.
+  await go(page, '/contracts');
+  await openDialog(page, 'contract-new', 'cf-number');
+  await expect(page.getByTestId('cf-number')).toHaveValue(`KA${year}-006`);
+  await pickAccount(page, 'cf-accountId', '嘉兴市公安局');
+  await choose(page, 'cf-tenderId', 'JXCG-2026-0909');
+  await expect(page.getByTestId('cf-line-0-quantity')).toHaveValue('2');
+  await expect(page.getByTestId('cf-line-0-priceId')).toContainText('迈腾');
+  await expect(page.getByTestId('cf-total')).toContainText('390,000.00');
+  await expect(page.getByTestId('cf-award-diff')).toHaveCount(0);
 });

@@ -138,6 +138,41 @@ describe('a contract drafted from a won tender', () => {
     );
   });
 
+  it('finds the price-list entry by model and configuration, and leaves an ambiguous model to the user', async () => {
+    app = await signedInApp('manager');
+    const { gov } = await wonTender();
+    const entry = (model: string, configuration: string) =>
+      app.value('prices.save', {
+        entry: { model, configuration, retailFen: 25_000_000, floorFen: 20_000_000 },
+      });
+    const business = await entry('途昂', '380TSI 商务版');
+    await entry('途昂', '530V6 旗舰版');
+    const t = await app.value('tenders.create', {
+      projectNo: 'WZCG-2026-101',
+      name: '公务用车',
+      method: 'open_tender',
+      purchaserId: gov.id,
+      announcedOn: past(40),
+      bidDeadlineAt: `${past(30)}T01:30:00.000Z`,
+      openingAt: `${past(30)}T01:30:00.000Z`,
+      lots: [
+        { lotNo: 'A', quantity: 1, bidAmountFen: 24_000_000, bidModel: '途昂 380TSI 商务版' },
+        { lotNo: 'B', quantity: 3, bidAmountFen: 70_000_000, bidModel: '途昂' },
+      ],
+    });
+    await app.value('tenders.recordResults', {
+      id: t.id,
+      awardedOn: past(25),
+      lots: t.lots.map((l) => ({ lotId: l.id, result: 'won' as const })),
+    });
+    const draft = await app.value('contracts.draftFromTender', { id: t.id });
+    expect(draft.lines.map((l) => [l.lotNo, l.priceId, l.unitPriceFen])).toEqual([
+      ['A', business.id, 24_000_000],
+      ['B', null, 23_333_333],
+    ]);
+    expect(draft.awardFen).toBe(94_000_000);
+  });
+
   it('is refused for a tender we did not win', async () => {
     app = await signedInApp('manager');
     const { gov } = await wonTender();

@@ -97,6 +97,21 @@ export function ContractForm({ detail, draft = null, onClose, onSaved }: Props) 
       live = false;
     };
   }, [tenderId]);
+  // A won tender picked for a new, still blank contract fills the lines from its won lots.
+  useEffect(() => {
+    if (detail || draft || tenderId === null) return;
+    let live = true;
+    void call('contracts.draftFromTender', { id: tenderId }).then((r) => {
+      if (!live || !r.ok) return;
+      const lines = (form.getFieldValue('lines') ?? []) as ContractFormValues['lines'];
+      const blank = lines.every((l) => l.priceId == null && l.unitPriceFen == null);
+      if (!blank) return;
+      form.setFieldsValue({ lines: draftValues(r.value).lines });
+    });
+    return () => {
+      live = false;
+    };
+  }, [detail, draft, tenderId, form]);
   const knownAward = award && award.tenderId === tenderId ? award : null;
   const unmatched = (draft?.lines ?? []).filter((l) => l.priceId === null);
 
