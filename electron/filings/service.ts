@@ -4,6 +4,8 @@
  * the verdict, the checks, the vehicles and the evidence as they were; withdrawal on the record.
  */
 import type { Kysely } from 'kysely';
+import { isPastProtection } from '../../shared/claim-rules';
+import { chinaDate } from '../../shared/dates';
 import { ACTIVE_CLAIM_STATUSES, type FilingCheck } from '../../shared/filing-enums';
 import { type CheckOutcome, failedChecks } from '../../shared/filing-checks';
 import { AppError } from '../../shared/result';
@@ -97,14 +99,19 @@ export async function mustGetFiling(
   const f = await filingRecord(db, id);
   const { shown, blockers } = await shownJudgement(db, dataDir, f);
   const row = (await getFilingRow(db, id))!;
-  const claim = await db
-    .selectFrom('claims')
-    .select(['id', 'status', 'oem_reference'])
-    .where('account_id', '=', f.account_id)
-    .where('source', '=', 'ours')
-    .where('status', 'in', [...ACTIVE_CLAIM_STATUSES])
-    .orderBy('filed_at')
-    .executeTakeFirst();
+  // Our live claim on the account, as it reads now: one past its protection is not shown as live
+  // even before the expiry sweep writes it.
+  const today = chinaDate();
+  const claim = (
+    await db
+      .selectFrom('claims')
+      .select(['id', 'status', 'oem_reference', 'expires_on'])
+      .where('account_id', '=', f.account_id)
+      .where('source', '=', 'ours')
+      .where('status', 'in', [...ACTIVE_CLAIM_STATUSES])
+      .orderBy('filed_at')
+      .execute()
+  ).find((c) => !isPastProtection(c.status, c.expires_on, today));
   const { contract } = shown;
   return {
     ...row,
