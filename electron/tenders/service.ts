@@ -613,7 +613,11 @@ export async function recordResults(
             : r.result === 'lost'
               ? r.winnerName
               : null,
-          winner_brand: won ? (r.winnerBrand ?? (dealer.brand || null)) : r.result === 'lost' ? r.winnerBrand : null,
+          winner_brand: won
+            ? (r.winnerBrand ?? (dealer.brand || null))
+            : r.result === 'lost'
+              ? r.winnerBrand
+              : null,
           winner_model: won
             ? (r.winnerModel ?? lot.bidModel)
             : r.result === 'lost'

@@ -50,9 +50,7 @@ describe('contract number patterns', () => {
     // Past the padding the number simply grows.
     expect(nextNumber(f, ['HT2026-9999'])).toBe('HT2026-10000');
     // Keys are compared as contracts are unique: case and width-insensitive.
-    expect(nextNumber(frame('ht{yyyy}-{seq:4}'), [numberKey('ＨＴ2026-0007')])).toBe(
-      'ht2026-0008',
-    );
+    expect(nextNumber(frame('ht{yyyy}-{seq:4}'), [numberKey('ＨＴ2026-0007')])).toBe('ht2026-0008');
   });
 
   it('reads a sequence only where prefix and suffix both match', () => {

@@ -347,7 +347,8 @@ export const zh = {
   'orgNature.basisName': '依据单位名称',
   'orgNature.take': '采用建议',
   'orgNature.placeholderSuggested': '建议：{nature}，请确认',
-  'orgNature.confirmedHint': '已由人工确认。机关单位（政府机构）采购不设台数限制，无论通过何种渠道采购',
+  'orgNature.confirmedHint':
+    '已由人工确认。机关单位（政府机构）采购不设台数限制，无论通过何种渠道采购',
   'orgNature.unknownHint': '无法从信用代码、行业或名称判断，请选择',
   'orgNature.suggestedTag': '建议',
   'orgNature.unknown': '未知',
