@@ -11,6 +11,7 @@ import * as m20261123090000 from './20261123090000_claims_filings';
 import * as m20261202100000 from './20261202100000_policy_org_nature';
 import * as m20261202120000 from './20261202120000_stage_note_codes';
 import * as m20261202130000 from './20261202130000_claims_overlap';
+import * as m20261202140000 from './20261202140000_fleet_from_deliveries';
 import * as m20261202150000 from './20261202150000_import_notes';
 
 /**
@@ -39,5 +40,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261202100000_policy_org_nature', ...m20261202100000 },
   { name: '20261202120000_stage_note_codes', ...m20261202120000 },
   { name: '20261202130000_claims_overlap', ...m20261202130000 },
+  { name: '20261202140000_fleet_from_deliveries', ...m20261202140000 },
   { name: '20261202150000_import_notes', ...m20261202150000 },
 ];

@@ -8,6 +8,8 @@ export const dealHistoryZh = {
   'deal.fleetLine': '{brand} {model}（{year}年）：{before} → {after} 台',
   'deal.brandUnset': '未设置本店经营品牌，保有车辆未更新（系统设置 → 经销商信息）',
   'deal.vins': '车架号：{vins}',
+  'upgrade.lifecycleFromDeals':
+    '客户阶段随以往成交更新：{won} 个客户改为“成交”，{retained} 个改为“保有”；{kept} 个客户的阶段是成交后由人设定的，保持不变。变更记录中注明了依据的合同。',
 };
 
 export const dealHistoryEn: Record<keyof typeof dealHistoryZh, string> = {
@@ -19,4 +21,6 @@ export const dealHistoryEn: Record<keyof typeof dealHistoryZh, string> = {
   'deal.fleetLine': '{brand} {model} ({year}): {before} → {after}',
   'deal.brandUnset': 'Our brand is not set, so the fleet was not updated (Settings → Dealership)',
   'deal.vins': 'VIN: {vins}',
+  'upgrade.lifecycleFromDeals':
+    'Account stages now follow earlier deals: {won} accounts became Won and {retained} Retained; {kept} kept the stage a person set after the deal. Each account’s history names the contract.',
 };

@@ -14,8 +14,18 @@ type Note = Output<'app.info'>['upgradeNotes'][number];
 function NoteText({ note }: { note: Note }) {
   const t = useT();
   const p = note.params;
-  if (note.code !== 'org_nature_suggested') return <>{note.migration}</>;
   const n = (k: string) => Number(p[k] ?? 0);
+  if (note.code === 'lifecycle_from_deals')
+    return (
+      <>
+        {t('upgrade.lifecycleFromDeals', {
+          won: n('won'),
+          retained: n('retained'),
+          kept: n('keptByPerson'),
+        })}
+      </>
+    );
+  if (note.code !== 'org_nature_suggested') return <>{note.migration}</>;
   return (
     <>
       <div>
