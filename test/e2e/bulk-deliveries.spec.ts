@@ -137,6 +137,15 @@ test('a column of VINs pasted from Excel is checked row by row and saved togethe
   await expect(history).toContainText('依据：合同 HT-ZJ-2026-0901 交车 2 台');
   await expect(history).toContainText(`一汽-大众 迈腾（${today().slice(0, 4)}年）：1 → 3 台`);
   await page.screenshot({ path: test.info().outputPath('account-history-zh.png') });
+  await go(page, '/accounts');
+  await page.getByTestId('lang-switch').getByText('English').click();
+  await go(page, `/accounts/${gov.id}`);
+  await page.getByTestId('tab-history').click();
+  await expect(history).toContainText('Fleet follows deliveries');
+  await expect(history).toContainText('Because contract HT-ZJ-2026-0901 delivered 2 vehicle(s)');
+  await expect(history).toContainText('Stage follows a deal');
+  await expect(history).toContainText('Because contract HT-ZJ-2026-0901 was made final');
+  await page.screenshot({ path: test.info().outputPath('account-history-en.png') });
 });
 
 test('one invoice per vehicle pasted from Excel: Chinese dates and 万元 read, each row checked, saved together', async ({

@@ -22,6 +22,7 @@ function Cause({ cause }: { cause: unknown }) {
   const t = useT();
   const { lang } = useLang();
   if (!isRecord(cause)) return null;
+  const sep = lang === 'zh-CN' ? '、' : ', ';
   const contractNo = str(cause.contractNo);
   const vins = Array.isArray(cause.vins) ? cause.vins.map(str) : [];
   const date = formatDate(str(cause.deliveredOn), lang);
@@ -40,7 +41,7 @@ function Cause({ cause }: { cause: unknown }) {
       {vins.length > 0 && (
         <span className="deal-vins mono" title={vins.join('\n')}>
           {t('deal.vins', {
-            vins: vins.length > 3 ? `${vins.slice(0, 3).join('、')} …` : vins.join('、'),
+            vins: vins.length > 3 ? `${vins.slice(0, 3).join(sep)} …` : vins.join(sep),
           })}
         </span>
       )}
