@@ -19,44 +19,21 @@ import {
   type ContractNumbering,
   contractNumbering,
 } from '../../shared/schemas/contract-numbering';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
-import { writeTx } from '../db/tx';
-import { getSetting, setSetting } from '../prefs/service';
-
-const KEY = 'contract_numbering';
+import { storedSettings } from '../settings/stored-settings';
 
 export const DEFAULT_CONTRACT_NUMBERING: ContractNumbering = {
   pattern: DEFAULT_CONTRACT_NUMBER_PATTERN,
 };
 
-/** The stored pattern; one that no longer validates falls back to the default. */
-export async function getContractNumbering(db: Kysely<Database>): Promise<ContractNumbering> {
-  const raw = await getSetting(db, KEY);
-  if (raw === null) return DEFAULT_CONTRACT_NUMBERING;
-  const parsed = contractNumbering.safeParse(JSON.parse(raw));
-  return parsed.success ? parsed.data : DEFAULT_CONTRACT_NUMBERING;
-}
-
-export async function setContractNumbering(
-  db: Kysely<Database>,
-  actorId: number,
-  next: ContractNumbering,
-): Promise<ContractNumbering> {
-  return writeTx(db, async (trx) => {
-    const before = await getContractNumbering(trx);
-    await setSetting(trx, KEY, JSON.stringify(next));
-    await appendAudit(trx, {
-      actorId,
-      entity: 'settings',
-      entityId: null,
-      action: 'settings.contract_numbering',
-      before,
-      after: next,
-    });
-    return next;
-  });
-}
+const stored = storedSettings(
+  'contract_numbering',
+  contractNumbering,
+  DEFAULT_CONTRACT_NUMBERING,
+  'settings.contract_numbering',
+);
+export const getContractNumbering = stored.get;
+export const setContractNumbering = stored.set;
 
 /** The stored pattern was validated when saved; should it not parse, the default numbers. */
 function partsOf(pattern: string) {

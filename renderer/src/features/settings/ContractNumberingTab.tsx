@@ -2,55 +2,33 @@
  * 合同编号: the pattern new contracts are numbered by ({yyyy} {yy} {mm} {seq:N}), checked and
  * previewed as it is typed with the same rules the main process numbers by.
  */
-import { App, Button, Form, Input, Result, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Button, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
 import { frameOf, nextNumber, parsePattern } from '../../../../shared/contract-number';
 import { chinaDate } from '../../../../shared/dates';
 import type { ApiError } from '../../../../shared/result';
 import type { ContractNumbering } from '../../../../shared/schemas/contract-numbering';
-import { call } from '../../api/client';
-import { ErrorAlert, ErrorBody } from '../../components/ErrorAlert';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/context';
 import type { MessageKey } from '../../i18n/messages-zh';
+import { SettingsLoading } from './SettingsLoading';
+import { useSettings } from './use-settings';
 
 export function ContractNumberingTab({ canEdit }: { canEdit: boolean }) {
-  const t = useT();
-  const [settings, setSettings] = useState<ContractNumbering | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    void call('settings.contractNumbering', {}).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setSettings(r.value);
-        setError(null);
-      } else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
-  if (settings) return <NumberingForm settings={settings} canEdit={canEdit} />;
-  return (
-    <div className="set-panel" data-testid="contract-numbering-tab">
-      {error ? (
-        <Result
-          status="error"
-          title={t('settings.loadFailed')}
-          subTitle={<ErrorBody error={error} />}
-          extra={<Button onClick={() => setAttempt((a) => a + 1)}>{t('common.retry')}</Button>}
-        />
-      ) : (
-        <div className="center-pad">
-          <Spin />
-        </div>
-      )}
-    </div>
-  );
+  const { settings, error, save, reload } = useSettings('settings.contractNumbering');
+  if (settings) return <NumberingForm settings={settings} canEdit={canEdit} save={save} />;
+  return <SettingsLoading error={error} reload={reload} testId="contract-numbering-tab" />;
 }
 
-function NumberingForm({ settings, canEdit }: { settings: ContractNumbering; canEdit: boolean }) {
+function NumberingForm({
+  settings,
+  canEdit,
+  save,
+}: {
+  settings: ContractNumbering;
+  canEdit: boolean;
+  save: ReturnType<typeof useSettings<'settings.contractNumbering'>>['save'];
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<ContractNumbering>();
@@ -64,7 +42,7 @@ function NumberingForm({ settings, canEdit }: { settings: ContractNumbering; can
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
     setSaving(true);
-    const r = await call('settings.setContractNumbering', { pattern: v.pattern.trim() });
+    const r = await save({ pattern: v.pattern.trim() });
     setSaving(false);
     if (!r.ok) return setError(r.error);
     setError(null);

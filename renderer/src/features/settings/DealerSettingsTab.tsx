@@ -2,40 +2,25 @@
  * 经销商信息: who we are — the dealership's legal name and the manufacturer's dealer code, both
  * printed on the filing report (which refuses to export without them), and the brand we sell.
  */
-import { App, Button, Form, Input, Result, Spin } from 'antd';
+import { App, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import type { DealerSettings } from '../../../../shared/schemas/dealer-settings';
 import type { ApiError } from '../../../../shared/result';
-import { ErrorAlert, ErrorBody } from '../../components/ErrorAlert';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/context';
-import { useDealerSettings } from './use-dealer-settings';
+import { SettingsLoading } from './SettingsLoading';
+import { useSettings } from './use-settings';
 
 export function DealerSettingsTab({ canEdit }: { canEdit: boolean }) {
-  const t = useT();
-  const { settings, error, save, reload } = useDealerSettings();
+  const { settings, error, save, reload } = useSettings('settings.dealer');
   if (settings) return <DealerSettingsForm settings={settings} canEdit={canEdit} save={save} />;
-  return (
-    <div className="set-panel" data-testid="dealer-settings-tab">
-      {error ? (
-        <Result
-          status="error"
-          title={t('settings.loadFailed')}
-          subTitle={<ErrorBody error={error} />}
-          extra={<Button onClick={reload}>{t('common.retry')}</Button>}
-        />
-      ) : (
-        <div className="center-pad">
-          <Spin />
-        </div>
-      )}
-    </div>
-  );
+  return <SettingsLoading error={error} reload={reload} testId="dealer-settings-tab" />;
 }
 
 function DealerSettingsForm(props: {
   settings: DealerSettings;
   canEdit: boolean;
-  save: ReturnType<typeof useDealerSettings>['save'];
+  save: ReturnType<typeof useSettings<'settings.dealer'>>['save'];
 }) {
   const { settings, canEdit, save } = props;
   const t = useT();

@@ -3,26 +3,16 @@
  * protection period and its expiry warning, and the manufacturer's incentive policy the filings
  * are judged by.
  */
-import {
-  App,
-  Button,
-  Divider,
-  Form,
-  InputNumber,
-  Result,
-  Select,
-  Spin,
-  Switch,
-  Typography,
-} from 'antd';
+import { App, Button, Divider, Form, InputNumber, Select, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { BATCH_WINDOWS, type BatchWindow, DEFAULT_POLICY } from '../../../../shared/eligibility';
 import type { FilingSettings } from '../../../../shared/schemas/filing-settings';
 import type { ApiError } from '../../../../shared/result';
-import { ErrorAlert, ErrorBody } from '../../components/ErrorAlert';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/context';
 import { TerritorySelect } from './TerritorySelect';
-import { useFilingSettings } from './use-filing-settings';
+import { SettingsLoading } from './SettingsLoading';
+import { useSettings } from './use-settings';
 
 interface Values {
   territoryCodes: string[];
@@ -42,32 +32,16 @@ const valuesOf = (s: FilingSettings): Values => ({
 });
 
 export function FilingSettingsTab({ canEdit }: { canEdit: boolean }) {
-  const t = useT();
-  const { settings, error, save, reload } = useFilingSettings();
+  const { settings, error, save, reload } = useSettings('settings.filing');
   if (settings)
     return <FilingSettingsForm key="form" settings={settings} canEdit={canEdit} save={save} />;
-  return (
-    <div className="set-panel" data-testid="filing-settings-tab">
-      {error ? (
-        <Result
-          status="error"
-          title={t('settings.loadFailed')}
-          subTitle={<ErrorBody error={error} />}
-          extra={<Button onClick={reload}>{t('common.retry')}</Button>}
-        />
-      ) : (
-        <div className="center-pad">
-          <Spin />
-        </div>
-      )}
-    </div>
-  );
+  return <SettingsLoading error={error} reload={reload} testId="filing-settings-tab" />;
 }
 
 function FilingSettingsForm(props: {
   settings: FilingSettings;
   canEdit: boolean;
-  save: ReturnType<typeof useFilingSettings>['save'];
+  save: ReturnType<typeof useSettings<'settings.filing'>>['save'];
 }) {
   const { settings, canEdit, save } = props;
   const t = useT();

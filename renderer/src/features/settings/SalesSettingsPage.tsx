@@ -4,10 +4,9 @@
  * admins change them; specialists see them read-only.
  */
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Result, Spin, Tabs } from 'antd';
+import { Alert, Button, Tabs } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useSession } from '../../app/session';
-import { ErrorBody } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/context';
 import { ImportWizardModal } from '../import/ImportWizard';
 import { AuditIntegrityTab } from './AuditIntegrityTab';
@@ -20,6 +19,7 @@ import { KpiTargetsTab } from './KpiTargetsTab';
 import { PricesTab } from './PricesTab';
 import { ProbabilitiesTab } from './ProbabilitiesTab';
 import { ReportTemplatesTab } from './ReportTemplatesTab';
+import { SettingsLoading } from './SettingsLoading';
 import { useSalesSettings } from './use-sales-settings';
 import './settings.css';
 
@@ -36,20 +36,7 @@ export function SalesSettingsPage() {
 
   // Both tabs below edit the one settings object: they wait for it to load.
   const needsSettings = (children: (s: NonNullable<typeof settings>) => ReactNode) =>
-    settings ? (
-      children(settings)
-    ) : error ? (
-      <Result
-        status="error"
-        title={t('settings.loadFailed')}
-        subTitle={<ErrorBody error={error} />}
-        extra={<Button onClick={reload}>{t('common.retry')}</Button>}
-      />
-    ) : (
-      <div className="center-pad">
-        <Spin />
-      </div>
-    );
+    settings ? children(settings) : <SettingsLoading error={error} reload={reload} />;
 
   return (
     <div className="page page--fill set-page" data-testid="sales-settings-page">

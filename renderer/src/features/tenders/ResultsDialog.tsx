@@ -18,7 +18,7 @@ import { formatCount } from '../../lib/format';
 import { testId } from '../../lib/test-id';
 import { dateProblems, problemProps } from './date-problems';
 import { useMoney } from './money-format';
-import { useDealerSettings } from '../settings/use-dealer-settings';
+import { useSettings } from '../settings/use-settings';
 
 type Decided = Exclude<LotResult, 'pending'>;
 
@@ -66,7 +66,7 @@ export function ResultsDialog(props: {
   const options = useEnumOptions();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
-  const { settings: dealer } = useDealerSettings();
+  const { settings: dealer } = useSettings('settings.dealer');
   const [error, setError] = useState<ApiError | null>(null);
   const [initial] = useState(() => initialValues(detail));
   const watched = { ...initial, ...(Form.useWatch([], form) as Partial<Values> | undefined) };

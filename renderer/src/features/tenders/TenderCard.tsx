@@ -16,7 +16,7 @@ import { TenderActions, type TenderDialog } from './TenderActions';
 import { BondFacts, TenderFacts } from './TenderFacts';
 import { TenderTimeline } from './TenderTimeline';
 import { useTender } from './use-tender';
-import { useDealerSettings } from '../settings/use-dealer-settings';
+import { useSettings } from '../settings/use-settings';
 
 interface Props {
   tenderId: number | null;
@@ -151,7 +151,7 @@ function Section({
 
 function CardBody({ detail: d }: { detail: TenderDetail }) {
   const t = useT();
-  const { settings: dealer } = useDealerSettings();
+  const { settings: dealer } = useSettings('settings.dealer');
   const closed = d.status === 'failed' || d.status === 'cancelled';
   return (
     <>
