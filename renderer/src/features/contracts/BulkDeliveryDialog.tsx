@@ -4,7 +4,7 @@
  * main process as the paste changes (check character, repeated, already delivered, more than the
  * line or unit can take); the batch is saved only when every row is right, all at once.
  */
-import { Alert, App, Button, Checkbox, Form, Input, Modal, Select, Table } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { chinaDate } from '../../../../shared/dates';
 import { pastedVins } from '../../../../shared/pasted-table';
@@ -22,6 +22,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLang, useT } from '../../i18n/context';
 import { formatCount } from '../../lib/format';
 import { useDebounced } from '../../lib/use-debounced';
+import { BulkPreviewTable } from './BulkPreviewTable';
 import { BulkVerdict } from './BulkVerdict';
 import { lineLabel, partyOf } from './contract-rules';
 
@@ -236,26 +237,11 @@ export function BulkDeliveryDialog(props: {
         />
       )}
       {current && (
-        <Table<DeliveryRowVerdict>
-          size="small"
-          rowKey="row"
-          className="bulk-table"
-          dataSource={rows}
-          pagination={false}
-          scroll={{ y: 280 }}
-          data-testid="bd-preview"
-          onRow={(r) => ({
-            'data-testid': `bd-row-${r.row}`,
-            className: r.problems.length > 0 ? 'bulk-row--bad' : undefined,
-          })}
+        <BulkPreviewTable<DeliveryRowVerdict>
+          rows={rows}
+          testIdPrefix="bd"
+          vinWidth={200}
           columns={[
-            { key: 'row', title: t('bulk.row'), dataIndex: 'row', width: 56 },
-            {
-              key: 'vin',
-              title: t('contracts.vin'),
-              width: 200,
-              render: (_, r) => <span className="mono">{r.vin || '—'}</span>,
-            },
             {
               key: 'verdict',
               title: t('bulk.verdict'),

@@ -4,7 +4,7 @@
  * (2026年3月5日, 21.9万元); every row is checked by the main process before anything is saved, and
  * the batch is saved whole.
  */
-import { Alert, App, Button, Form, Input, Modal, Segmented, Table } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Segmented } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { pastedInvoices } from '../../../../shared/pasted-table';
 import type { ApiError } from '../../../../shared/result';
@@ -20,6 +20,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLang, useT } from '../../i18n/context';
 import { formatCount, formatDate } from '../../lib/format';
 import { useDebounced } from '../../lib/use-debounced';
+import { BulkPreviewTable } from './BulkPreviewTable';
 import { BulkVerdict } from './BulkVerdict';
 
 export function BulkInvoiceDialog(props: {
@@ -163,26 +164,11 @@ export function BulkInvoiceDialog(props: {
         />
       )}
       {current && (
-        <Table<InvoiceRowVerdict>
-          size="small"
-          rowKey="row"
-          className="bulk-table"
-          dataSource={rows}
-          pagination={false}
-          scroll={{ y: 280 }}
-          data-testid="bi-preview"
-          onRow={(r) => ({
-            'data-testid': `bi-row-${r.row}`,
-            className: r.problems.length > 0 ? 'bulk-row--bad' : undefined,
-          })}
+        <BulkPreviewTable<InvoiceRowVerdict>
+          rows={rows}
+          testIdPrefix="bi"
+          vinWidth={180}
           columns={[
-            { key: 'row', title: t('bulk.row'), dataIndex: 'row', width: 50 },
-            {
-              key: 'vin',
-              title: t('contracts.vin'),
-              width: 180,
-              render: (_, r) => <span className="mono">{r.vin || '—'}</span>,
-            },
             {
               key: 'number',
               title: t('bulk.invoiceNo'),
