@@ -210,7 +210,7 @@ export async function benchSales(app: App, results: BenchResult[]): Promise<void
     .prepare('select id from staff order by id limit 1')
     .pluck()
     .get() as number;
-  await app.dispatch('session.signIn', { staffId });
+  await app.dispatch('auth.pick', { staffId });
 
   // 1. The board: totals per stage and the first 30 cards of each open stage.
   const sums = sqlite.prepare(

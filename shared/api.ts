@@ -24,7 +24,7 @@ import {
   exportContactsInput,
   exportResult,
 } from './schemas/exports';
-import { staff, staffInput } from './schemas/staff';
+import { changePasswordInput, signedIn, signInInput, staff, staffInput } from './schemas/staff';
 import {
   importReport,
   importTarget,
@@ -144,9 +144,33 @@ const done = z.object({ done: z.literal(true) });
 export const api = {
   'app.info': method(empty, appInfo, 'Version, mode, data folder and first-run state.'),
 
-  'session.current': method(empty, staff.nullable(), 'The staff member using this app now.'),
-  'session.signIn': method(z.object({ staffId: id }), staff, 'Choose who is using the app.'),
-  'session.signOut': method(empty, done, 'Forget the current user.'),
+  'auth.current': method(empty, staff.nullable(), 'The staff member signed in on this client.'),
+  'auth.signIn': method(
+    signInInput,
+    signedIn,
+    'Sign in with login and password (browsers get a cookie, API clients a bearer token).',
+  ),
+  'auth.signOut': method(empty, done, 'End this session (on the server too).'),
+  'auth.changePassword': method(
+    changePasswordInput,
+    staff,
+    'Change your own password (required after a one-time password).',
+  ),
+  'auth.pick': method(
+    z.object({ staffId: id }),
+    staff,
+    'Solo data folder only: choose who is using the app.',
+  ),
+  'auth.pickList': method(
+    empty,
+    z.array(staff.pick({ id: true, name: true, role: true })),
+    'Solo data folder only: the names to choose from.',
+  ),
+  'auth.setUp': method(
+    staffInput,
+    staff,
+    'Solo first run only: create the first staff member and sign in as them.',
+  ),
 
   'staff.list': method(
     z.object({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false }),
@@ -154,6 +178,11 @@ export const api = {
     'Staff members, active ones unless asked otherwise.',
   ),
   'staff.create': method(staffInput, staff, 'Add a staff member.'),
+  'staff.setPassword': method(
+    z.object({ id, password: z.string().min(1).max(200) }),
+    staff,
+    'Admin: set a one-time password, to be changed at the next sign-in; ends their sessions.',
+  ),
   'staff.update': method(
     staffInput.extend({ id, active: z.boolean() }),
     staff,

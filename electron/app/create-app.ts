@@ -9,7 +9,13 @@ import { accountHandlers } from '../accounts/handlers';
 import { contactHandlers } from '../contacts/handlers';
 import { openDatabase, type OpenedDatabase } from '../db/open';
 import { JobRunner, type WorkerEntry } from '../jobs/runner';
-import { SessionStore } from '../session/session';
+import { SessionStore, type Caller } from '../session/session';
+import { authHandlers } from '../auth/handlers';
+import { createGate } from '../auth/gate';
+import { SignInThrottle } from '../auth/sign-in-throttle';
+import { TeamSessions } from '../auth/team-sessions';
+import { countStaff } from '../staff/service';
+import { countAccounts } from '../accounts/repository';
 import { staffHandlers } from '../staff/handlers';
 import { createDispatch, type Dispatch, type Handlers } from '../transport/dispatch';
 import type { ChooseFile, DeliverFile, Deps } from './deps';
@@ -40,7 +46,8 @@ export interface AppOptions {
   /** Electron's open dialog for imports; browser mode uploads over HTTP instead. */
   chooseFile?: ChooseFile;
   dataDir: string;
-  mode: 'electron' | 'browser';
+  /** `team`: a team server (passwords, session tokens); the others serve one person (solo). */
+  mode: 'electron' | 'browser' | 'team';
   worker: WorkerEntry;
   version?: string;
   nativeBinding?: string | undefined;
@@ -65,13 +72,10 @@ export interface App {
 export const DB_FILE_NAME = 'keyfleet.sqlite';
 const UI_BUSY_TIMEOUT_MS = 250;
 
-/** `--demo`: fill an empty database before the user sees it (the job still runs off this thread). */
+/** `--demo`: fill an empty database before anyone sees it (the job still runs off this thread). */
 export async function loadDemoIfEmpty(app: App, accounts: number): Promise<string | null> {
-  const info = await app.dispatch('app.info', {});
-  if (!info.ok || (info.value as { accountCount: number }).accountCount > 0) return null;
-  const started = await app.dispatch('demo.load', { accounts });
-  if (!started.ok) throw new Error(started.error.message);
-  const job = await app.deps.jobs.wait((started.value as { jobId: string }).jobId);
+  if ((await countAccounts(app.deps.db)) > 0) return null;
+  const job = await app.deps.jobs.wait(app.deps.jobs.start('demo.load', { accounts }, null).id);
   if (job.state !== 'done') throw new Error(`demo data: ${job.error?.message ?? job.state}`);
   return job.message;
 }
@@ -104,17 +108,20 @@ export async function createApp(options: AppOptions): Promise<App> {
   const files = new FileShelf();
   const deliverFile: DeliverFile =
     options.deliverFile ??
-    (async (file, fileName) => ({
+    (async (file, fileName, ownerId) => ({
       kind: 'download',
-      url: `/api/files/${files.put({ path: file, fileName })}`,
+      url: `/api/files/${files.put({ path: file, fileName, ownerId })}`,
       fileName,
     }));
+  const team = options.mode === 'team' ? new TeamSessions() : null;
   const deps: Deps = {
     deliverFile,
     chooseFile: options.chooseFile,
     exportFiles: new Map(),
     db: database.db,
-    sessions: new SessionStore(),
+    sessions: team ?? new SessionStore(),
+    team,
+    throttle: new SignInThrottle(),
     jobs: new JobRunner(options.worker, dbFile, options.nativeBinding),
     mode: options.mode,
     dataDir: options.dataDir,
@@ -122,6 +129,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
   const handlers: Handlers = {
     ...systemHandlers(deps),
+    ...authHandlers(deps),
     ...staffHandlers(deps),
     ...accountHandlers(deps),
     ...contactHandlers(deps),
@@ -141,14 +149,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
   const dispatch = createDispatch(handlers, deps.sessions, {
     validateOutput: options.validateOutput ?? false,
+    gate: createGate({
+      firstRun: async () => !team && (await countStaff(database.db)) === 0,
+    }),
     onInternalError: (method, error) =>
       options.log?.(
         `internal error in ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       ),
   });
-  const upload: Upload = async (body, fileName, clientId) => {
+  const upload: Upload = async (body, fileName, caller: Caller) => {
     try {
-      deps.sessions.get(clientId).requireUser();
+      deps.sessions.resolve(caller).requireUser();
       return ok(await stageStream(options.dataDir, body, fileName));
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.message, error.details);

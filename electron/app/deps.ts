@@ -3,13 +3,18 @@ import type { Kysely } from 'kysely';
 import type { Delivery } from '../../shared/schemas/exports';
 import type { Database } from '../db/schema';
 import type { JobRunner } from '../jobs/runner';
-import type { SessionStore } from '../session/session';
+import type { SignInThrottle } from '../auth/sign-in-throttle';
+import type { TeamSessions } from '../auth/team-sessions';
+import type { Sessions } from '../session/session';
 
 export interface Deps {
   db: Kysely<Database>;
-  sessions: SessionStore;
+  sessions: Sessions;
+  /** A team server's signed-in sessions (the same object as `sessions`); null on a solo folder. */
+  team: TeamSessions | null;
+  throttle: SignInThrottle;
   jobs: JobRunner;
-  mode: 'electron' | 'browser';
+  mode: 'electron' | 'browser' | 'team';
   dataDir: string;
   version: string;
   /** Hands a finished file to the user: the host decides how (save dialog, download link). */
@@ -22,4 +27,8 @@ export interface Deps {
 
 export type ChooseFile = () => Promise<string | null>;
 
-export type DeliverFile = (file: string, fileName: string) => Promise<Delivery>;
+export type DeliverFile = (
+  file: string,
+  fileName: string,
+  ownerId: number | null,
+) => Promise<Delivery>;

@@ -22,15 +22,27 @@ type SystemHandlers = Pick<
 
 export function systemHandlers({ db, jobs, mode, dataDir, version }: Deps): SystemHandlers {
   return {
-    'app.info': async () => {
+    'app.info': async (_input, { session }) => {
+      // A team server tells a visitor who has not signed in only how to sign in.
+      if (mode === 'team' && !session.user)
+        return {
+          version,
+          mode,
+          signIn: 'password' as const,
+          dataDir: '',
+          accountCount: 0,
+          offerDemo: false,
+          upgradeNotes: [],
+        };
       const accountCount = await countAccounts(db);
       const declined = (await getSetting(db, 'demo.declined')) !== null;
       return {
         version,
         mode,
-        dataDir,
+        signIn: mode === 'team' ? ('password' as const) : ('pick' as const),
+        dataDir: mode === 'team' && session.user?.role !== 'admin' ? '' : dataDir,
         accountCount,
-        offerDemo: accountCount === 0 && !declined,
+        offerDemo: mode !== 'team' && accountCount === 0 && !declined,
         upgradeNotes: await migrationNotes(db),
       };
     },
@@ -47,6 +59,7 @@ export function systemHandlers({ db, jobs, mode, dataDir, version }: Deps): Syst
           kind: 'not_empty',
         });
       const job = jobs.start('demo.load', { accounts }, session.user?.id ?? null);
+      if (!session.user) session.setupJobs.add(job.id);
       return { jobId: job.id };
     },
     'demo.decline': async () => {

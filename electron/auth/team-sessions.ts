@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Staff } from '../../shared/schemas/staff';
 import { now } from '../../shared/clock';
-import { Session } from '../session/session';
+import { type Caller, Session, type Sessions } from '../session/session';
 
 export const IDLE_LIMIT_MS = 12 * 3_600_000;
 export const ABSOLUTE_LIMIT_MS = 7 * 86_400_000;
@@ -22,7 +22,7 @@ interface Entry {
 
 const digest = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-export class TeamSessions {
+export class TeamSessions implements Sessions {
   private readonly entries = new Map<string, Entry>();
 
   constructor(private readonly clock: () => number = () => now().getTime()) {}
@@ -52,16 +52,21 @@ export class TeamSessions {
     return e.session;
   }
 
+  /** A request's session: its token's, or an empty one (nobody signed in) for no or a dead token. */
+  resolve(caller: Caller): Session {
+    return (caller.token ? this.get(caller.token) : null) ?? new Session();
+  }
+
   /** Sign-out: the token stops working on the server, not only in the browser. */
   end(token: string): void {
     this.entries.delete(digest(token));
   }
 
   /** A deactivated person (or a changed password) ends every one of their sessions. */
-  endAllFor(staffId: number): number {
+  endAllFor(staffId: number, except?: Session): number {
     let ended = 0;
     for (const [key, e] of this.entries)
-      if (e.staffId === staffId) {
+      if (e.staffId === staffId && e.session !== except) {
         this.entries.delete(key);
         ended++;
       }

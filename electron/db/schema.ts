@@ -9,6 +9,12 @@ export interface StaffTable {
   email: string | null;
   active: Generated<number>;
   created_at: string;
+  /** Team sign-in; null: this person signs in by picking their name (solo) or not at all. */
+  login: string | null;
+  /** scrypt, self-describing (electron/auth/passwords.ts); never returned by any method. */
+  password_hash: string | null;
+  must_change_password: Generated<number>;
+  password_changed_at: string | null;
 }
 
 export interface AuditLogTable {

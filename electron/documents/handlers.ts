@@ -18,9 +18,9 @@ export function documentHandlers({ db, dataDir, deliverFile, chooseFile }: Deps)
       return { done: true };
     },
     'documents.open': async ({ id }, { session }) => {
-      session.requireUser();
+      const user = session.requireUser();
       const { file, fileName } = await documentFile(db, dataDir, id);
-      return deliverFile(file, fileName);
+      return deliverFile(file, fileName, user.id);
     },
     'documents.choose': async (_input, { session }) => {
       session.requireUser();

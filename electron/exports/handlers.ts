@@ -96,9 +96,9 @@ export function exportHandlers({
       return { jobId: job.id };
     },
     'exports.result': async ({ jobId }) => finished(jobId).result,
-    'exports.deliver': async ({ jobId }) => {
+    'exports.deliver': async ({ jobId }, { session }) => {
       const { file, fileName } = finished(jobId);
-      return deliverFile(file, fileName);
+      return deliverFile(file, fileName, session.user?.id ?? null);
     },
   };
 }

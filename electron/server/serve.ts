@@ -1,16 +1,37 @@
 /**
- * Browser mode: `npm run serve -- --port P --data-dir D [--demo]`. The real backend and the real
- * renderer over loopback HTTP; prints one line with the URL (and its per-launch token).
+ * `npm run serve -- --port P --data-dir D [--demo]`: browser mode, the real backend and the real
+ * renderer over loopback HTTP for one person; prints one line with the URL and its per-launch
+ * token.
+ * `npm run serve -- --team --host ADDR --port P --data-dir D [--tls-cert F --tls-key F] [--demo]`:
+ * the team server — HTTPS on the LAN, sign-in with passwords; prints the lines scripts read:
+ *   Keyfleet team server: https://HOST:PORT/
+ *   Keyfleet certificate SHA-256: AA:BB:…
+ *   Keyfleet admin: login admin, password …   (only when it made one)
  */
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json';
 import { startClockAt } from '../../shared/clock';
-import { createApp, loadDemoIfEmpty } from '../app/create-app';
+import { ensureAdmin } from '../auth/admin';
+import { createApp, loadDemoIfEmpty, type App } from '../app/create-app';
 import { resolveDataDir } from '../app/data-dir';
 import { StartupError } from '../db/open';
-import { createHttpServer, listenLoopback } from '../transport/http';
+import { createHttpServer, listenLoopback, listenOn } from '../transport/http';
+import { tlsMaterial } from './tls';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** The names and addresses a team server answers to: the one given, or all of this machine's. */
+export function serverHosts(host: string): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [...new Set([host, os.hostname()])];
+  const addresses = Object.values(os.networkInterfaces())
+    .flat()
+    .filter((a) => a && a.family === 'IPv4' && !a.internal)
+    .map((a) => a!.address);
+  return [...new Set([...addresses, os.hostname(), 'localhost', '127.0.0.1'])];
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -21,19 +42,32 @@ async function main(): Promise<void> {
       'demo-accounts': { type: 'string', default: '2000' },
       // Starts the business clock at this instant (tests, demos, training): "today" is then that day.
       clock: { type: 'string' },
+      team: { type: 'boolean', default: false },
+      host: { type: 'string', default: '127.0.0.1' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
     },
     strict: true,
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0–65535, not ${values.port}`);
+  const team = values.team;
+  if (!team && !LOOPBACK.has(values.host))
+    throw new Error(
+      `--host ${values.host} would open one person's data to the network: add --team (sign-in with passwords, TLS)`,
+    );
+  if (!team && (values['tls-cert'] || values['tls-key']))
+    throw new Error('--tls-cert and --tls-key are for a team server (--team)');
+  if (!values['tls-cert'] !== !values['tls-key'])
+    throw new Error('give both --tls-cert and --tls-key, or neither (a self-signed one is made)');
   if (values.clock) startClockAt(values.clock);
   const dataDir = resolveDataDir(values['data-dir']);
   const log = (m: string) => process.stderr.write(`${m}\n`);
 
   const app = await createApp({
     dataDir,
-    mode: 'browser',
+    mode: team ? 'team' : 'browser',
     version: pkg.version,
     worker: { file: path.join(__dirname, 'worker.js') },
     nativeBinding: process.env.KEYFLEET_SQLITE_BINDING,
@@ -45,23 +79,71 @@ async function main(): Promise<void> {
     if (loaded) log(`demo data loaded: ${loaded}`);
   }
 
-  const token = randomBytes(24).toString('base64url');
+  const stop = (server: { close(): void }) => () => {
+    server.close();
+    void app.close().then(() => process.exit(0));
+  };
+  const staticDir = path.join(__dirname, '../renderer');
+
+  if (!team) {
+    const token = randomBytes(24).toString('base64url');
+    const server = createHttpServer({
+      files: app.files,
+      upload: app.upload,
+      dispatch: app.dispatch,
+      token,
+      staticDir,
+    });
+    const actualPort = await listenLoopback(server, port);
+    process.stdout.write(`Keyfleet: http://127.0.0.1:${actualPort}/?token=${token}\n`);
+    process.on('SIGINT', stop(server));
+    process.on('SIGTERM', stop(server));
+    return;
+  }
+  await serveTeam(app, {
+    host: values.host,
+    port,
+    dataDir,
+    staticDir,
+    given:
+      values['tls-cert'] && values['tls-key']
+        ? { certFile: values['tls-cert'], keyFile: values['tls-key'] }
+        : undefined,
+    stop,
+  });
+}
+
+async function serveTeam(
+  app: App,
+  o: {
+    host: string;
+    port: number;
+    dataDir: string;
+    staticDir: string;
+    given: { certFile: string; keyFile: string } | undefined;
+    stop: (server: { close(): void }) => () => void;
+  },
+): Promise<void> {
+  const hosts = serverHosts(o.host);
+  const tls = await tlsMaterial(o.dataDir, hosts, o.given);
+  const admin = await ensureAdmin(app.deps.db, process.env.KEYFLEET_ADMIN_PASSWORD || undefined);
+  const team = app.deps.team!;
   const server = createHttpServer({
     files: app.files,
     upload: app.upload,
     dispatch: app.dispatch,
-    token,
-    staticDir: path.join(__dirname, '../renderer'),
+    staticDir: o.staticDir,
+    team: { tls, hosts, userOf: (token) => team.get(token)?.user?.id ?? null },
   });
-  const actualPort = await listenLoopback(server, port);
-  process.stdout.write(`Keyfleet: http://127.0.0.1:${actualPort}/?token=${token}\n`);
-
-  const stop = () => {
-    server.close();
-    void app.close().then(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const actualPort = await listenOn(server, o.host, o.port);
+  const shown = o.host === '0.0.0.0' || o.host === '::' ? hosts[0]! : o.host;
+  const shownHost = shown.includes(':') ? `[${shown}]` : shown;
+  process.stdout.write(`Keyfleet team server: https://${shownHost}:${actualPort}/\n`);
+  process.stdout.write(`Keyfleet certificate SHA-256: ${tls.fingerprint}\n`);
+  if (admin.created && admin.password)
+    process.stdout.write(`Keyfleet admin: login admin, password ${admin.password}\n`);
+  process.on('SIGINT', o.stop(server));
+  process.on('SIGTERM', o.stop(server));
 }
 
 main().catch((error: unknown) => {

@@ -1,16 +1,28 @@
 /**
- * Who is using the app, per client: each window (Electron) or browser tab (browser mode) has its
- * own session, so switching user in one tab never makes another tab write under the wrong name.
+ * Who is calling. Solo: each window (Electron) or browser tab (browser mode) has its own session,
+ * so switching user in one tab never makes another tab write under the wrong name. Team server:
+ * a session per sign-in, found by its token (electron/auth/team-sessions.ts).
  */
 import type { Staff } from '../../shared/schemas/staff';
 import { AppError } from '../../shared/result';
 
+/** What a transport knows about a request: its client, and on a team server its address and token. */
+export interface Caller {
+  /** A window id (IPC) or a tab's session id (HTTP); opaque to the transports. */
+  clientId: string;
+  address?: string | undefined;
+  /** The session token (bearer header or cookie) on a team server. */
+  token?: string | undefined;
+}
+
 export class Session {
   user: Staff | null = null;
+  /** Jobs this session started before anyone was signed in (solo first run: the demo data). */
+  readonly setupJobs = new Set<string>();
 
   requireUser(): Staff {
     if (!this.user)
-      throw new AppError('FORBIDDEN', 'choose who you are first (session.signIn)', {
+      throw new AppError('FORBIDDEN', 'sign in first', {
         kind: 'no_user',
       });
     return this.user;
@@ -29,10 +41,24 @@ export function isManager(staff: Pick<Staff, 'role'>): boolean {
   return staff.role === 'manager' || staff.role === 'admin';
 }
 
+/** Where the dispatch finds a caller's session; solo and team keep them differently. */
+export interface Sessions {
+  resolve(caller: Caller): Session;
+  /** Keeps every session's copy of a staff member current after an edit; inactive ends them. */
+  refreshUser(staff: Staff): void;
+  /** A changed or reset password ends the person's sessions (except, optionally, the caller's). */
+  endAllFor(staffId: number, except?: Session): void;
+}
+
 const MAX_SESSIONS = 1000;
 
-export class SessionStore {
+/** Solo: one session per window or tab, chosen by picking a name. */
+export class SessionStore implements Sessions {
   private readonly sessions = new Map<string, Session>();
+
+  resolve(caller: Caller): Session {
+    return this.get(caller.clientId);
+  }
 
   get(clientId: string): Session {
     let session = this.sessions.get(clientId);
@@ -46,9 +72,13 @@ export class SessionStore {
     return session;
   }
 
-  /** Keeps every session's copy of a staff member current after an edit. */
   refreshUser(staff: Staff): void {
     for (const s of this.sessions.values())
       if (s.user?.id === staff.id) s.user = staff.active ? staff : null;
+  }
+
+  endAllFor(staffId: number, except?: Session): void {
+    for (const s of this.sessions.values())
+      if (s.user?.id === staffId && s !== except) s.user = null;
   }
 }

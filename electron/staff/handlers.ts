@@ -1,16 +1,13 @@
-import { AppError } from '../../shared/result';
 import type { Deps } from '../app/deps';
 import type { Handlers } from '../transport/dispatch';
-import { createStaff, getStaff, listStaff, updateStaff } from './service';
+import { createStaff, listStaff, setOneTimePassword, updateStaff } from './service';
 
 type StaffHandlers = Pick<
   Handlers,
   | 'staff.list'
   | 'staff.create'
   | 'staff.update'
-  | 'session.current'
-  | 'session.signIn'
-  | 'session.signOut'
+  | 'staff.setPassword'
 >;
 
 export function staffHandlers({ db, sessions }: Deps): StaffHandlers {
@@ -19,20 +16,15 @@ export function staffHandlers({ db, sessions }: Deps): StaffHandlers {
     'staff.create': (input, { session }) => createStaff(db, session.user, input),
     'staff.update': async ({ id, active, ...input }, { session }) => {
       const updated = await updateStaff(db, session.requireUser(), id, { ...input, active });
+      // Deactivating someone signs them out at once, wherever they are.
       sessions.refreshUser(updated);
       return updated;
     },
-    'session.current': async (_input, { session }) => session.user,
-    'session.signIn': async ({ staffId }, { session }) => {
-      const staff = await getStaff(db, staffId);
-      if (!staff.active)
-        throw new AppError('FORBIDDEN', `${staff.name} is no longer active`, { kind: 'inactive' });
-      session.user = staff;
-      return staff;
-    },
-    'session.signOut': async (_input, { session }) => {
-      session.user = null;
-      return { done: true };
+    'staff.setPassword': async ({ id, password }, { session }) => {
+      const updated = await setOneTimePassword(db, session.requireUser(), id, password);
+      sessions.endAllFor(id, session);
+      sessions.refreshUser(updated);
+      return updated;
     },
   };
 }

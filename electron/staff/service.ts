@@ -1,5 +1,6 @@
 /** Staff members: who uses the app and owns accounts. Deactivated, never deleted (the audit log names them). */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { hashPassword, passwordProblem } from '../auth/passwords';
 import type { Staff, StaffInput } from '../../shared/schemas/staff';
 import { AppError } from '../../shared/result';
 import { appendAudit } from '../audit/audit';
@@ -15,6 +16,9 @@ export function toStaff(r: StaffRecord): Staff {
     phone: r.phone,
     email: r.email,
     active: r.active === 1,
+    login: r.login,
+    hasPassword: r.password_hash !== null,
+    mustChangePassword: r.must_change_password === 1,
   };
 }
 
@@ -52,9 +56,11 @@ export async function createStaff(
       });
     if (!first && input.role === 'admin' && actor?.role !== 'admin')
       throw new AppError('FORBIDDEN', 'only an admin can grant the admin role', { kind: 'role' });
+    const { login, ...fields } = input;
+    if (login) await requireFreeLogin(trx, login, null);
     const row = await trx
       .insertInto('staff')
-      .values({ ...input, active: 1, created_at: nowIso() })
+      .values({ ...fields, login: login ?? null, active: 1, created_at: nowIso() })
       .returningAll()
       .executeTakeFirstOrThrow();
     const created = toStaff(row);
@@ -91,6 +97,7 @@ export async function updateStaff(
       throw new AppError('FORBIDDEN', 'only an admin can grant the admin role or change an admin', {
         kind: 'role',
       });
+    if (input.login) await requireFreeLogin(trx, input.login, id);
     await trx
       .updateTable('staff')
       .set({
@@ -99,6 +106,7 @@ export async function updateStaff(
         phone: input.phone,
         email: input.email,
         active: input.active ? 1 : 0,
+        ...(input.login === undefined ? {} : { login: input.login }),
       })
       .where('id', '=', id)
       .execute();
@@ -112,5 +120,75 @@ export async function updateStaff(
       after,
     });
     return after;
+  });
+}
+
+/** Logins are unique regardless of case (the index says so too; this names the holder). */
+async function requireFreeLogin(
+  db: Kysely<Database>,
+  login: string,
+  exceptId: number | null,
+): Promise<void> {
+  const holder = await findByLogin(db, login);
+  if (holder && holder.id !== exceptId)
+    throw new AppError('CONFLICT', `the login ${login} is already used by ${holder.name}`, {
+      kind: 'login_taken',
+      login,
+      name: holder.name,
+    });
+}
+
+export async function findByLogin(
+  db: Kysely<Database>,
+  login: string,
+): Promise<StaffRecord | undefined> {
+  return db
+    .selectFrom('staff')
+    .selectAll()
+    .where(sql<string>`lower(login)`, '=', login.trim().toLowerCase())
+    .executeTakeFirst();
+}
+
+/**
+ * An admin sets a one-time password (a new colleague, a forgotten password): it must be changed
+ * at the first sign-in, and every session the person had ends at once.
+ */
+export async function setOneTimePassword(
+  db: Kysely<Database>,
+  actor: Staff,
+  id: number,
+  password: string,
+): Promise<Staff> {
+  if (actor.role !== 'admin')
+    throw new AppError('FORBIDDEN', 'only an admin sets passwords', { kind: 'role' });
+  const target = await getStaff(db, id);
+  if (!target.login)
+    throw new AppError('VALIDATION', `${target.name} has no login yet: give one first`, {
+      kind: 'no_login',
+    });
+  const problem = passwordProblem(password, target.login);
+  if (problem)
+    throw new AppError('VALIDATION', `the password is not accepted: ${problem}`, {
+      kind: 'password_policy',
+      fields: [{ path: 'password', code: `password_${problem}`, message: problem }],
+    });
+  const hash = await hashPassword(password);
+  return writeTx(db, async (trx) => {
+    await trx
+      .updateTable('staff')
+      .set({
+        password_hash: hash,
+        must_change_password: actor.id === id ? 0 : 1,
+        password_changed_at: nowIso(),
+      })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(trx, {
+      actorId: actor.id,
+      entity: 'staff',
+      entityId: id,
+      action: 'staff.setPassword',
+    });
+    return getStaff(trx, id);
   });
 }

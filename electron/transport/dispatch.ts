@@ -11,11 +11,13 @@ import {
   type ParsedInput,
 } from '../../shared/api';
 import { AppError, type FieldIssue, type Result, fail, ok } from '../../shared/result';
-import type { Session, SessionStore } from '../session/session';
+import type { AccessGate } from '../auth/gate';
+import type { Caller, Session, Sessions } from '../session/session';
 
 /** What a handler knows about its caller. */
 export interface CallContext {
   session: Session;
+  caller: Caller;
 }
 
 export type Handler<M extends MethodName> = (
@@ -24,11 +26,10 @@ export type Handler<M extends MethodName> = (
 ) => Promise<Output<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
 
-/** `clientId` is opaque to the transports: a window id (IPC) or a tab's session id (HTTP). */
 export type Dispatch = (
   method: string,
   input: unknown,
-  clientId?: string,
+  caller?: Caller,
 ) => Promise<Result<unknown>>;
 
 export const DEFAULT_CLIENT = 'default';
@@ -37,6 +38,8 @@ export interface DispatchOptions {
   /** Check outputs against the contract too (tests); production trusts its own handlers. */
   validateOutput?: boolean;
   onInternalError?: (method: string, error: unknown) => void;
+  /** Who may call what (shared/access.ts); checked before the input is even looked at. */
+  gate?: AccessGate;
 }
 
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
@@ -52,11 +55,18 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
 
 export function createDispatch(
   handlers: Handlers,
-  sessions: SessionStore,
+  sessions: Sessions,
   options: DispatchOptions = {},
 ): Dispatch {
-  return async (method, input, clientId = DEFAULT_CLIENT) => {
+  return async (method, input, caller = { clientId: DEFAULT_CLIENT }) => {
     if (!isMethodName(method)) return fail('NOT_FOUND', `unknown method: ${method}`);
+    const session = sessions.resolve(caller);
+    try {
+      await options.gate?.(method, session, input);
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.code, error.message, error.details);
+      throw error;
+    }
     const schema = api[method];
     const parsed = schema.input.safeParse(input ?? {});
     if (!parsed.success) {
@@ -66,7 +76,7 @@ export function createDispatch(
     }
     try {
       const handler = handlers[method] as (i: unknown, ctx: CallContext) => Promise<unknown>;
-      const value = await handler(parsed.data, { session: sessions.get(clientId) });
+      const value = await handler(parsed.data, { session, caller });
       if (options.validateOutput) {
         const out = schema.output.safeParse(value);
         if (!out.success)

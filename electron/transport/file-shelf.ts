@@ -1,12 +1,15 @@
 /**
  * Files the backend made for the user (exports) offered for download in browser mode, under
- * unguessable ids that expire. The HTTP binding serves them at /api/files/<id>, token required.
+ * unguessable ids that expire. The HTTP binding serves them at /api/files/<id> to the person they
+ * were made for.
  */
 import { randomBytes } from 'node:crypto';
 
 export interface ShelvedFile {
   path: string;
   fileName: string;
+  /** Who the file was made for: only they may fetch it (null: before anyone signed in). */
+  ownerId: number | null;
 }
 
 const TTL_MS = 60 * 60 * 1000;
@@ -24,6 +27,8 @@ export class FileShelf {
 
   get(id: string): ShelvedFile | null {
     const f = this.files.get(id);
-    return f && f.expires >= Date.now() ? { path: f.path, fileName: f.fileName } : null;
+    return f && f.expires >= Date.now()
+      ? { path: f.path, fileName: f.fileName, ownerId: f.ownerId }
+      : null;
   }
 }

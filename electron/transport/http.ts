@@ -1,16 +1,22 @@
 /**
- * Browser mode: the same dispatch served over loopback HTTP. 127.0.0.1 only, a per-launch bearer
- * token on every /api request, a Host check against DNS rebinding, a body size limit, and the
- * built renderer served as static files with the same CSP as the Electron window.
+ * The same dispatch served over HTTP, with a body size limit, a Host check against DNS rebinding
+ * and the built renderer served as static files with the same CSP as the Electron window.
+ * - Solo browser mode: 127.0.0.1 only and a per-launch bearer token on every /api request; each
+ *   tab names its own session.
+ * - Team server: HTTPS on the LAN; who calls is the session of a sign-in, carried by a bearer
+ *   token (API clients) or an HttpOnly cookie (browsers), and a cookie only counts on a request
+ *   that also carries the CSRF header, which no other site's page can send.
  */
 import { timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import { isMethodName } from '../../shared/api';
 import type { Result } from '../../shared/result';
 import { describeApi } from './describe';
 import type { FileShelf, ShelvedFile } from './file-shelf';
+import type { Caller } from '../session/session';
 import type { Dispatch } from './dispatch';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -20,7 +26,10 @@ export const CONTENT_SECURITY_POLICY =
 
 export interface HttpServerOptions {
   dispatch: Dispatch;
-  token: string;
+  /** Solo browser mode: the per-launch token every /api request must carry. */
+  token?: string;
+  /** Team server: HTTPS, sign-in sessions, and the names and addresses it is reached by. */
+  team?: TeamAccess;
   /** Built renderer (out/renderer); omitted: API only. */
   staticDir?: string;
   maxBodyBytes?: number;
@@ -30,11 +39,24 @@ export interface HttpServerOptions {
   upload?: Upload;
 }
 
+export interface TeamAccess {
+  tls: { key: string; cert: string };
+  /** Host names and addresses clients use (the Host header must name one of them and the port). */
+  hosts: readonly string[];
+  /** Who holds a session token (for downloads and the request log); null: nobody signed in. */
+  userOf(token: string): number | null;
+}
+
 export type Upload = (
   body: http.IncomingMessage,
   fileName: string,
-  clientId: string,
+  caller: Caller,
 ) => Promise<Result<unknown>>;
+
+/** The session cookie of a team server, and the header that must come with it. */
+export const SESSION_COOKIE = 'keyfleet_session';
+export const CSRF_HEADER = 'x-keyfleet-csrf';
+const COOKIE_MAX_AGE_S = 7 * 86_400;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -77,6 +99,30 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '');
   const expected = Buffer.from(token);
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function cookieToken(req: http.IncomingMessage): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return value.join('=') || undefined;
+  }
+  return undefined;
+}
+
+function bearer(req: http.IncomingMessage): string | undefined {
+  const header = req.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() || undefined : undefined;
+}
+
+function sessionCookie(token: string | null): string {
+  return token
+    ? `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=${COOKIE_MAX_AGE_S}`
+    : `${SESSION_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0`;
+}
+
+/** `host:port` as a Host header says it, for the team server's configured names and addresses. */
+function hostHeaders(hosts: readonly string[], port: number | undefined): string[] {
+  return hosts.map((h) => `${h.includes(':') && !h.startsWith('[') ? `[${h}]` : h}:${port}`);
 }
 
 function isLoopback(address: string | undefined): boolean {
@@ -157,13 +203,44 @@ const DOWNLOAD_TYPES: Record<string, string> = {
 
 export function createHttpServer(options: HttpServerOptions): http.Server {
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
-  const server = http.createServer((req, res) => {
+  const team = options.team;
+  if (!team === !options.token)
+    throw new Error('an HTTP server is either solo (a token) or a team server (TLS and hosts)');
+  const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
     void handle(req, res).catch((error: unknown) => {
       if (!res.headersSent)
         failure(500, res, 'INTERNAL', error instanceof Error ? error.message : String(error));
       else res.destroy();
     });
-  });
+  };
+  const server = team
+    ? https.createServer({ key: team.tls.key, cert: team.tls.cert }, listener)
+    : http.createServer(listener);
+
+  /** Who is calling, or a refusal: the transport's half of signing in. */
+  function callerOf(
+    req: http.IncomingMessage,
+  ): { caller: Caller; web: boolean } | { refused: [number, string, string] } {
+    const address = req.socket.remoteAddress;
+    if (!team) {
+      if (!tokenMatches(req.headers.authorization, options.token!))
+        return {
+          refused: [401, 'FORBIDDEN', 'missing or wrong token (Authorization: Bearer <token>)'],
+        };
+      return { caller: { clientId: clientId(req), address }, web: true };
+    }
+    const web = req.headers[CSRF_HEADER] === '1';
+    const fromHeader = bearer(req);
+    if (fromHeader) return { caller: { clientId: 'api', address, token: fromHeader }, web: false };
+    const fromCookie = cookieToken(req);
+    // A cookie is sent by the browser whoever made the page: on a write it only counts with the
+    // header no other site can add.
+    if (fromCookie && !web && req.method !== 'GET')
+      return {
+        refused: [403, 'FORBIDDEN', `a signed-in browser request must carry ${CSRF_HEADER}: 1`],
+      };
+    return { caller: { clientId: 'web', address, token: fromCookie }, web };
+  }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     // A request refused before its body is read: drain it and close the connection, so a client
@@ -174,28 +251,35 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       failure(status, res, code, message);
     };
     const port = (server.address() as { port: number } | null)?.port;
-    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
-    if (!isLoopback(req.socket.remoteAddress) || !allowedHosts.includes(req.headers.host ?? ''))
-      return refuse(403, 'FORBIDDEN', 'only local requests to 127.0.0.1 are served');
+    if (team) {
+      if (!hostHeaders(team.hosts, port).includes(req.headers.host ?? ''))
+        return refuse(403, 'FORBIDDEN', 'this server is not reached by that name');
+    } else {
+      const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+      if (!isLoopback(req.socket.remoteAddress) || !allowedHosts.includes(req.headers.host ?? ''))
+        return refuse(403, 'FORBIDDEN', 'only local requests to 127.0.0.1 are served');
+    }
 
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
-      if (!tokenMatches(req.headers.authorization, options.token))
-        return refuse(401, 'FORBIDDEN', 'missing or wrong token (Authorization: Bearer <token>)');
+      const who = callerOf(req);
+      if ('refused' in who) return refuse(...who.refused);
+      const { caller, web } = who;
       if (url.pathname.startsWith('/api/files/')) {
         if (req.method !== 'GET') return refuse(405, 'VALIDATION', 'files are fetched with GET');
         req.resume();
-        return serveDownload(
-          options.files?.get(url.pathname.slice('/api/files/'.length)) ?? null,
-          res,
-        );
+        const file = options.files?.get(url.pathname.slice('/api/files/'.length)) ?? null;
+        // A download is for the person it was made for (the id alone is not enough on a team).
+        if (team && file && (caller.token ? team.userOf(caller.token) : null) !== file.ownerId)
+          return serveDownload(null, res);
+        return serveDownload(file, res);
       }
       if (url.pathname === '/api/upload') {
         if (req.method !== 'POST' || !options.upload)
           return refuse(405, 'VALIDATION', 'files are uploaded with POST /api/upload?name=…');
         const name = url.searchParams.get('name');
         if (!name) return refuse(400, 'VALIDATION', 'say the file name: /api/upload?name=…');
-        const result = await options.upload(req, name, clientId(req));
+        const result = await options.upload(req, name, caller);
         if (!result.ok) req.resume();
         return sendJson(res, 200, result);
       }
@@ -223,7 +307,13 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       } catch {
         return failure(400, res, 'VALIDATION', 'malformed method name');
       }
-      const result: Result<unknown> = await options.dispatch(method, input, clientId(req));
+      const result: Result<unknown> = await options.dispatch(method, input, caller);
+      if (team && result.ok && web && (method === 'auth.signIn' || method === 'auth.signOut')) {
+        // A browser keeps its session in an HttpOnly cookie: the page's scripts never see it.
+        const token = method === 'auth.signIn' ? (result.value as { token: string }).token : null;
+        res.setHeader('Set-Cookie', sessionCookie(token));
+        if (token) (result.value as { token: string | null }).token = null;
+      }
       return sendJson(res, isMethodName(method) ? 200 : 404, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -234,6 +324,17 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
   }
 
   return server;
+}
+
+/** A team server listens where it is told (a LAN address or 0.0.0.0); port 0 picks a free one. */
+export function listenOn(server: http.Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as { port: number }).port);
+    });
+  });
 }
 
 /** Listens on 127.0.0.1 only; port 0 picks a free one. */

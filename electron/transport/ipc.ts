@@ -56,7 +56,7 @@ export function bindIpc(
     if (!isTrustedFrame(event.senderFrame, allowedUrls))
       return fail('FORBIDDEN', 'calls are accepted only from the Keyfleet window');
     if (typeof method !== 'string') return fail('VALIDATION', 'the method name must be a string');
-    return dispatch(method, input, `window-${event.sender.id}`);
+    return dispatch(method, input, { clientId: `window-${event.sender.id}` });
   });
   return () => ipc.removeHandler(IPC_CHANNEL);
 }

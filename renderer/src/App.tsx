@@ -1,6 +1,7 @@
 /**
- * The start flow: app.info and session.current decide between the demo-data offer, the "who are
- * you" picker and the main layout. Browser mode without a valid token shows how to open the app.
+ * The start flow: app.info and auth.current decide between the demo-data offer, the "who are
+ * you" picker (solo), the sign-in form (team server), a one-time password to change and the main
+ * layout. Solo browser mode without a valid token shows how to open the app.
  */
 import { Button, Result, Spin } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
@@ -8,12 +9,15 @@ import type { Staff } from '../../shared/schemas/staff';
 import type { ApiError } from '../../shared/result';
 import { call, hasBridge } from './api/client';
 import { errorKind } from './api/errors';
-import { getToken, onAuthFailure } from './api/token';
+import { getToken, isTeamOrigin, onAuthFailure } from './api/token';
 import { MainLayout } from './app/MainLayout';
 import { MissingToken } from './app/MissingToken';
 import { type AppInfo, SessionProvider } from './app/session';
 import { WelcomeScreen } from './app/WelcomeScreen';
 import { WhoAreYou } from './app/WhoAreYou';
+import { SignInScreen } from './app/SignInScreen';
+import { ChangePasswordForm } from './app/ChangePasswordForm';
+import { StartFrame } from './app/StartFrame';
 import { ErrorBody } from './components/ErrorAlert';
 import { useT } from './i18n/context';
 
@@ -23,22 +27,30 @@ type Boot =
   | { phase: 'error'; error: ApiError }
   | { phase: 'welcome' }
   | { phase: 'pick'; info: AppInfo; sessionLost?: boolean }
+  | { phase: 'signIn'; sessionLost?: boolean }
+  | { phase: 'changePassword'; user: Staff }
   | { phase: 'ready'; info: AppInfo; user: Staff };
 
 const initial = (): Boot =>
-  hasBridge() || getToken() ? { phase: 'loading' } : { phase: 'noToken' };
+  hasBridge() || getToken() || isTeamOrigin() ? { phase: 'loading' } : { phase: 'noToken' };
 
-/** Asks the backend where the user stands and returns the screen to show. */
-async function fetchBoot(): Promise<Boot> {
-  if (initial().phase === 'noToken') return { phase: 'noToken' };
-  const [info, current] = await Promise.all([call('app.info', {}), call('session.current', {})]);
+/**
+ * Asks the backend where the user stands and returns the screen to show. A solo browser tab
+ * without its token gets 401 (shown as how to open the app); a team server needs no token.
+ */
+async function fetchBoot(sessionLost = false): Promise<Boot> {
+  const [info, current] = await Promise.all([call('app.info', {}), call('auth.current', {})]);
   if (!info.ok)
     return errorKind(info.error) === 'auth'
       ? { phase: 'noToken' }
       : { phase: 'error', error: info.error };
   if (!current.ok) return { phase: 'error', error: current.error };
+  if (info.value.signIn === 'password') {
+    if (!current.value) return { phase: 'signIn', sessionLost };
+    if (current.value.mustChangePassword) return { phase: 'changePassword', user: current.value };
+  }
   if (info.value.offerDemo) return { phase: 'welcome' };
-  if (!current.value) return { phase: 'pick', info: info.value };
+  if (!current.value) return { phase: 'pick', info: info.value, sessionLost };
   return { phase: 'ready', info: info.value, user: current.value };
 }
 
@@ -47,7 +59,7 @@ export function App() {
   const [boot, setBoot] = useState<Boot>(initial);
 
   const start = useCallback(() => {
-    setBoot(initial());
+    setBoot({ phase: 'loading' });
     void fetchBoot().then(setBoot);
   }, []);
 
@@ -56,8 +68,15 @@ export function App() {
     return onAuthFailure(() => setBoot({ phase: 'noToken' }));
   }, []);
 
+  // Signed out (by the user, or the server ended the session): back to picking or signing in.
   const signedOut = useCallback((sessionLost: boolean) => {
-    setBoot((b) => (b.phase === 'ready' ? { phase: 'pick', info: b.info, sessionLost } : b));
+    setBoot((b) =>
+      b.phase !== 'ready'
+        ? b
+        : b.info.signIn === 'password'
+          ? { phase: 'signIn', sessionLost }
+          : { phase: 'pick', info: b.info, sessionLost },
+    );
   }, []);
 
   const userChanged = useCallback((user: Staff) => {
@@ -90,6 +109,14 @@ export function App() {
       );
     case 'welcome':
       return <WelcomeScreen onFinished={start} />;
+    case 'signIn':
+      return <SignInScreen sessionLost={boot.sessionLost ?? false} onSignedIn={() => start()} />;
+    case 'changePassword':
+      return (
+        <StartFrame width={460}>
+          <ChangePasswordForm required onChanged={() => start()} />
+        </StartFrame>
+      );
     case 'pick':
       return (
         <WhoAreYou

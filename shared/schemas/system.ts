@@ -4,7 +4,10 @@ import { id, timestamp } from './common';
 
 export const appInfo = z.object({
   version: z.string(),
-  mode: z.enum(['electron', 'browser']),
+  /** `team`: a team server; the others are one person's data folder (solo). */
+  mode: z.enum(['electron', 'browser', 'team']),
+  /** How people sign in here: pick a name (solo) or login and password (team). */
+  signIn: z.enum(['pick', 'password']),
   dataDir: z.string(),
   accountCount: z.number().int(),
   /** An empty database whose user has not yet accepted or declined the demo data. */

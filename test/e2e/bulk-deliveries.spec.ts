@@ -16,7 +16,7 @@ const today = () => chinaDate();
 /** A final contract for 3 vehicles, one of them already delivered, set up over the API. */
 async function scene(server: Parameters<typeof openAs>[1]) {
   const manager = await server.call<Ref>('staff.create', { name: '张经理', role: 'manager' });
-  await server.call('session.signIn', { staffId: manager.id });
+  await server.call('auth.pick', { staffId: manager.id });
   await server.call('settings.setDealer', {
     name: '杭州大众4S店',
     code: 'ZJ0571A',

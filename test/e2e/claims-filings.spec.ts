@@ -35,7 +35,7 @@ const today = () => chinaDate();
 
 async function staff(server: KeyfleetServer) {
   const manager = await server.call<Ref>('staff.create', { name: '张经理', role: 'manager' });
-  await server.call('session.signIn', { staffId: manager.id });
+  await server.call('auth.pick', { staffId: manager.id });
   const li = await server.call<Ref>('staff.create', { name: '李明', role: 'specialist' });
   const wang = await server.call<Ref>('staff.create', { name: '王芳', role: 'specialist' });
   return { manager, li, wang };
@@ -118,7 +118,7 @@ test('two colleagues claim one organisation under two names: an internal overlap
     acknowledgeDuplicates: true,
   });
   // 李明 has been developing the organisation for a while and filed first.
-  await server.call('session.signIn', { staffId: li.id });
+  await server.call('auth.pick', { staffId: li.id });
   for (const days of [30, 20, 10])
     await server.call('activities.create', {
       type: 'visit',
@@ -177,7 +177,7 @@ test('another dealer’s claim is ranked against ours, both sides named', async 
     filedAt: new Date(Date.parse(`${addDays(today(), -3)}T02:00:00Z`)).toISOString(),
     evidenceCount: 0,
   });
-  await server.call('session.signIn', { staffId: li.id });
+  await server.call('auth.pick', { staffId: li.id });
   const draft = await server.call<Ref>('claims.create', { accountId: bureau.id });
 
   await openAs(page, server, '李明');
@@ -210,7 +210,7 @@ test('a claim outside our territory is held until a manager records the authoris
       ownerId: li.id,
     },
   });
-  await server.call('session.signIn', { staffId: li.id });
+  await server.call('auth.pick', { staffId: li.id });
   const draft = await server.call<Ref>('claims.create', { accountId: ningbo.id });
 
   await openAs(page, server, '李明');

@@ -21,7 +21,7 @@ const shot = async (page: Page, name: string) => {
 
 async function manager(server: KeyfleetServer) {
   const boss = await server.call<Ref>('staff.create', { name: '张经理', role: 'manager' });
-  await server.call('session.signIn', { staffId: boss.id });
+  await server.call('auth.pick', { staffId: boss.id });
 }
 
 async function dryRunInWizard(page: Page, file: string) {

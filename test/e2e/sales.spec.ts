@@ -27,7 +27,7 @@ const today = () => chinaDate();
 /** Staff, a government purchaser and a price list, signed in over the API as the manager. */
 async function scene(server: KeyfleetServer) {
   const manager = await server.call<Ref>('staff.create', { name: '张经理', role: 'manager' });
-  await server.call('session.signIn', { staffId: manager.id });
+  await server.call('auth.pick', { staffId: manager.id });
   const specialist = await server.call<Ref>('staff.create', { name: '李明', role: 'specialist' });
   const gov = await server.call<Ref & { name: string }>('accounts.create', {
     account: { name: '杭州市公安局', buyerType: 'government', ownerId: specialist.id },

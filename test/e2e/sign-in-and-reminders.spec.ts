@@ -40,7 +40,7 @@ async function signIn(page: Page, server: KeyfleetServer, name: string): Promise
 async function nextStepToday(server: KeyfleetServer, name: string, step: string) {
   const staff = await server.call<Ref[]>('staff.list', { includeInactive: false });
   const me = staff.find((s) => s.name === name)!;
-  await server.call('session.signIn', { staffId: me.id });
+  await server.call('auth.pick', { staffId: me.id });
   const accounts = await server.call<{ rows: { id: number }[] }>('accounts.list', { limit: 1 });
   const today = chinaDate();
   await server.call('activities.create', {
@@ -153,7 +153,7 @@ test('reminders stack in a tray that covers no button of the page, and fold away
 
 test('stage history and follow-ups read in the UI’s language', async ({ context, server }) => {
   const staff = await server.call<Ref[]>('staff.list', { includeInactive: false });
-  await server.call('session.signIn', { staffId: staff.find((s) => s.name === '张经理')!.id });
+  await server.call('auth.pick', { staffId: staff.find((s) => s.name === '张经理')!.id });
   // An opportunity of the demo moved by a tender and by a final contract.
   const list = await server.call<{ rows: { id: number }[] }>('opportunities.list', { limit: 500 });
   type Change = { systemNote: { code: string } | null };

@@ -29,7 +29,7 @@ const today = () => chinaDate();
 
 async function scene(server: KeyfleetServer) {
   const manager = await server.call<Ref>('staff.create', { name: '张经理', role: 'manager' });
-  await server.call('session.signIn', { staffId: manager.id });
+  await server.call('auth.pick', { staffId: manager.id });
   const gov = await server.call<Ref & { name: string }>('accounts.create', {
     account: { name: '嘉兴市公安局', buyerType: 'government' },
   });

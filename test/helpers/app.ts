@@ -5,6 +5,9 @@ import { type App, createApp } from '../../electron/app/create-app';
 import type { Input, MethodName, Output } from '../../shared/api';
 import type { Result } from '../../shared/result';
 import { tempDir } from './db';
+import { nowIso } from '../../shared/clock';
+import type { Staff } from '../../shared/schemas/staff';
+import { toStaff } from '../../electron/staff/service';
 
 export const WORKER_FROM_SOURCE = { file: path.resolve(__dirname, 'ts-worker.cjs') };
 
@@ -40,9 +43,24 @@ export async function signedInApp(
   role: 'specialist' | 'manager' | 'admin' = 'manager',
 ): Promise<TestApp> {
   const app = await testApp();
-  const me = await app.value('staff.create', { name: '测试员', role });
-  await app.value('session.signIn', { staffId: me.id });
+  await app.value('auth.setUp', { name: '测试员', role });
   return app;
+}
+
+/**
+ * Puts a staff member on the books as the test's setting (not through staff.create, whose rules
+ * some tests are about): the people a scenario needs before anyone signs in.
+ */
+export async function addStaff(
+  app: Pick<App, 'deps'>,
+  person: { name: string; role: 'specialist' | 'manager' | 'admin' },
+): Promise<Staff> {
+  const row = await app.deps.db
+    .insertInto('staff')
+    .values({ name: person.name, role: person.role, active: 1, created_at: nowIso() })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toStaff(row);
 }
 
 /** A valid USCC for tests: the check character is computed. */

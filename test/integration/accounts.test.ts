@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { nowIso } from '../../shared/clock';
-import { signedInApp, type TestApp } from '../helpers/app';
+import { signedInApp, type TestApp, addStaff } from '../helpers/app';
 import { account, newUscc } from '../helpers/fixtures';
 
 let app: TestApp;
@@ -211,7 +211,7 @@ describe('account registry', () => {
 
   it('requires a signed-in user for changes', async () => {
     app = await signedInApp();
-    await app.value('session.signOut', {});
+    await app.value('auth.signOut', {});
     const r = await app.call('accounts.create', { account: account() });
     expect(r.ok || r.error.code).toBe('FORBIDDEN');
   });
@@ -415,9 +415,9 @@ describe('contacts and personal details', () => {
 
   it('shows personal details only to the owner and managers, and logs every read', async () => {
     app = await signedInApp('manager');
-    const manager = (await app.value('session.current', {}))!;
-    const owner = await app.value('staff.create', { name: '王芳', role: 'specialist' });
-    const other = await app.value('staff.create', { name: '陈伟', role: 'specialist' });
+    const manager = (await app.value('auth.current', {}))!;
+    const owner = await addStaff(app, { name: '王芳', role: 'specialist' });
+    const other = await addStaff(app, { name: '陈伟', role: 'specialist' });
     const a = await app.value('accounts.create', { account: account({ ownerId: owner.id }) });
     const c = await app.value('contacts.create', { accountId: a.id, name: '刘局长' });
     await app.value('contacts.setPersonal', {
@@ -432,14 +432,14 @@ describe('contacts and personal details', () => {
       '钓鱼',
     );
 
-    await app.value('session.signIn', { staffId: other.id });
+    await app.value('auth.pick', { staffId: other.id });
     const refused = await app.call('contacts.getPersonal', { contactId: c.id });
     expect(refused.ok || refused.error).toMatchObject({
       code: 'FORBIDDEN',
       details: { kind: 'pipl' },
     });
 
-    await app.value('session.signIn', { staffId: owner.id });
+    await app.value('auth.pick', { staffId: owner.id });
     expect(await app.value('contacts.getPersonal', { contactId: c.id })).toMatchObject({
       birthday: '1975-03-05',
       hobbies: '钓鱼',
@@ -456,18 +456,18 @@ describe('contacts and personal details', () => {
 describe('staff roles', () => {
   it('lets managers add staff, keeps the admin role to admins, and locks nobody out by themselves', async () => {
     app = await signedInApp('admin');
-    const admin = (await app.value('session.current', {}))!;
+    const admin = (await app.value('auth.current', {}))!;
     const manager = await app.value('staff.create', { name: '张经理', role: 'manager' });
     const specialist = await app.value('staff.create', { name: '李明', role: 'specialist' });
 
-    await app.value('session.signIn', { staffId: specialist.id });
+    await app.value('auth.pick', { staffId: specialist.id });
     const refused = await app.call('staff.create', { name: '新人', role: 'specialist' });
     expect(refused.ok || refused.error).toMatchObject({
       code: 'FORBIDDEN',
       details: { kind: 'role' },
     });
 
-    await app.value('session.signIn', { staffId: manager.id });
+    await app.value('auth.pick', { staffId: manager.id });
     await app.value('staff.create', { name: '新人', role: 'specialist' });
     const grant = await app.call('staff.update', { ...specialist, role: 'admin' });
     expect(grant.ok || grant.error).toMatchObject({ code: 'FORBIDDEN', details: { kind: 'role' } });
@@ -481,7 +481,7 @@ describe('staff roles', () => {
 
     // A deactivated member can no longer sign in (their open sessions are signed out too).
     await app.value('staff.update', { ...specialist, active: false });
-    const signIn = await app.call('session.signIn', { staffId: specialist.id });
+    const signIn = await app.call('auth.pick', { staffId: specialist.id });
     expect(signIn.ok || signIn.error).toMatchObject({
       code: 'FORBIDDEN',
       details: { kind: 'inactive' },

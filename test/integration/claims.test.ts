@@ -12,7 +12,7 @@ import { sweepClaims } from '../../electron/claims/sweep';
 import { now, startClockAt } from '../../shared/clock';
 import { addDays, chinaDate } from '../../shared/dates';
 import type { ErrorCode } from '../../shared/result';
-import { signedInApp, testApp, type TestApp, WORKER_FROM_SOURCE } from '../helpers/app';
+import { signedInApp, testApp, type TestApp, WORKER_FROM_SOURCE, addStaff } from '../helpers/app';
 import { useTestClock } from '../helpers/clock';
 import { account } from '../helpers/fixtures';
 
@@ -69,10 +69,10 @@ const today = () => chinaDate();
 
 async function colleagues() {
   app = await signedInApp('manager');
-  const boss = (await app.value('session.current', {}))!;
-  const li = await app.value('staff.create', { name: '李明', role: 'specialist' });
-  const wang = await app.value('staff.create', { name: '王芳', role: 'specialist' });
-  const as = (s: { id: number }) => app.value('session.signIn', { staffId: s.id });
+  const boss = (await app.value('auth.current', {}))!;
+  const li = await addStaff(app, { name: '李明', role: 'specialist' });
+  const wang = await addStaff(app, { name: '王芳', role: 'specialist' });
+  const as = (s: { id: number }) => app.value('auth.pick', { staffId: s.id });
   return { boss, li, wang, as };
 }
 
@@ -527,7 +527,7 @@ describe('claims', () => {
 
   it('sweeps expiries at start and on a timer that stops with the app', async () => {
     const dataDir = (app = await signedInApp('specialist')).dataDir;
-    const me = (await app.value('session.current', {}))!;
+    const me = (await app.value('auth.current', {}))!;
     const a = await app.value('accounts.create', {
       account: account({ name: '金华市住房和城乡建设局', buyerType: 'government' }),
     });
@@ -540,7 +540,7 @@ describe('claims', () => {
     app = await testApp(dataDir);
     expect((await rawStatus(c.id)).status).toBe('expired');
     expect((await auditOf(c.id, 'claims.expire')).length).toBe(1);
-    await app.value('session.signIn', { staffId: me.id });
+    await app.value('auth.pick', { staffId: me.id });
     const other = await app.value('claims.file', {
       id: (
         await app.value('claims.create', {

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, chinaDate } from '../../shared/dates';
-import { signedInApp, type TestApp } from '../helpers/app';
+import { signedInApp, type TestApp, addStaff } from '../helpers/app';
 import { account } from '../helpers/fixtures';
 import { priceEntry } from '../helpers/sales';
 
@@ -84,8 +84,8 @@ describe('contract numbering', () => {
     const ym = `${year.slice(2)}${chinaDate().slice(5, 7)}`;
     expect((await app.value('contracts.nextNumber', {})).number).toBe(`KA${ym}-001`);
 
-    const specialist = await app.value('staff.create', { name: '专员', role: 'specialist' });
-    await app.value('session.signIn', { staffId: specialist.id });
+    const specialist = await addStaff(app, { name: '专员', role: 'specialist' });
+    await app.value('auth.pick', { staffId: specialist.id });
     const refused = await app.call('settings.setContractNumbering', { pattern: 'X{seq:2}' });
     expect(!refused.ok && refused.error.code).toBe('FORBIDDEN');
   });

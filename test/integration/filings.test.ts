@@ -12,7 +12,7 @@ import { addDays, chinaDate } from '../../shared/dates';
 import type { DocumentKind } from '../../shared/filing-enums';
 import type { ErrorCode } from '../../shared/result';
 import { stageCopy } from '../../electron/imports/staging';
-import { signedInApp, type TestApp } from '../helpers/app';
+import { signedInApp, type TestApp, addStaff } from '../helpers/app';
 import { tempDir } from '../helpers/db';
 import { account, newUscc } from '../helpers/fixtures';
 import {
@@ -259,15 +259,15 @@ describe('filings', () => {
     await expectError(app.call('filings.submit', { id: filing.id }), 'POLICY', 'invoice_buyer');
 
     // A specialist cannot override; a manager can, in writing.
-    const clerk = await app.value('staff.create', { name: '小赵', role: 'specialist' });
-    const boss = (await app.value('session.current', {}))!;
-    await app.value('session.signIn', { staffId: clerk.id });
+    const clerk = await addStaff(app, { name: '小赵', role: 'specialist' });
+    const boss = (await app.value('auth.current', {}))!;
+    await app.value('auth.pick', { staffId: clerk.id });
     await expectError(
       app.call('filings.override', { id: filing.id, reason: '发票抬头为简称' }),
       'FORBIDDEN',
       'role',
     );
-    await app.value('session.signIn', { staffId: boss.id });
+    await app.value('auth.pick', { staffId: boss.id });
     const overridden = await app.value('filings.override', {
       id: filing.id,
       reason: '发票抬头漏写“集团”，已申请红冲重开',

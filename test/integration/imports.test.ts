@@ -377,7 +377,7 @@ describe('importing contacts', () => {
 describe('exporting contacts', () => {
   it('leaves personal details out unless asked, fills them only where the user may read them, and logs the export', async () => {
     app = await signedInApp('specialist');
-    const me = (await app.value('session.current', {}))!;
+    const me = (await app.value('auth.current', {}))!;
     const mine = await app.value('accounts.create', {
       account: { name: '我的客户有限公司', uscc: newUscc(), buyerType: 'direct', ownerId: me.id },
     });

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, chinaDate } from '../../shared/dates';
-import { signedInApp, type TestApp } from '../helpers/app';
+import { signedInApp, type TestApp, addStaff } from '../helpers/app';
 import { inspect, runImport, workbook } from '../helpers/imports';
 
 let app: TestApp;
@@ -241,8 +241,8 @@ describe('importing the price list', () => {
       ['速腾', 14_990_000, 13_490_000],
     ]);
 
-    const specialist = await app.value('staff.create', { name: '小李', role: 'specialist' });
-    await app.value('session.signIn', { staffId: specialist.id });
+    const specialist = await addStaff(app, { name: '小李', role: 'specialist' });
+    await app.value('auth.pick', { staffId: specialist.id });
     const refused = await app.call('imports.run', {
       target: 'prices',
       fileId: inspection.fileId,

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../shared/result';
 import { addDays, chinaDate } from '../../shared/dates';
 import { vinCheckCharacter } from '../../shared/vin';
-import { signedInApp, type TestApp } from '../helpers/app';
+import { signedInApp, type TestApp, addStaff } from '../helpers/app';
 import { account } from '../helpers/fixtures';
 
 let app: TestApp;
@@ -32,7 +32,7 @@ async function expectError(
 
 async function setup() {
   app = await signedInApp('manager');
-  const me = await app.value('session.current', {});
+  const me = await app.value('auth.current', {});
   const gov = await app.value('accounts.create', {
     account: account({ name: '杭州市公安局', buyerType: 'government' }),
   });
@@ -334,15 +334,15 @@ describe('contracts, deliveries and follow-ups', () => {
       'approval.self',
     );
 
-    const specialist = await app.value('staff.create', { name: '小李', role: 'specialist' });
-    const boss = await app.value('staff.create', { name: '王总', role: 'manager' });
-    await app.value('session.signIn', { staffId: specialist.id });
+    const specialist = await addStaff(app, { name: '小李', role: 'specialist' });
+    const boss = await addStaff(app, { name: '王总', role: 'manager' });
+    await app.value('auth.pick', { staffId: specialist.id });
     await expectError(
       app.call('contracts.decideApproval', { approvalId, approve: true, note: '同意' }),
       'FORBIDDEN',
       'role',
     );
-    await app.value('session.signIn', { staffId: boss.id });
+    await app.value('auth.pick', { staffId: boss.id });
     const decided = await app.value('contracts.decideApproval', {
       approvalId,
       approve: true,

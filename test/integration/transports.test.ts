@@ -9,7 +9,7 @@ import {
   type IpcEventLike,
   type IpcMainLike,
 } from '../../electron/transport/ipc';
-import { testApp, type TestApp } from '../helpers/app';
+import { testApp, type TestApp, addStaff } from '../helpers/app';
 
 let app: TestApp;
 let server: http.Server | null = null;
@@ -58,6 +58,11 @@ describe('IPC binding', () => {
     const { ipc, invoke } = fakeIpc();
     bindIpc(ipc, app.dispatch, [APP_URL]);
     const frame = { url: APP_URL, parent: null };
+    expect(await invoke(frame, 'accounts.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', details: { kind: 'no_user' } },
+    });
+    await invoke(frame, 'auth.setUp', { name: '李明', role: 'specialist' });
     const invalid = await invoke(frame, 'accounts.list', {
       limit: 100_000,
       sort: [{ field: 'password', desc: false }],
@@ -81,13 +86,13 @@ describe('IPC binding', () => {
     const frame = { url: APP_URL, parent: null };
     const from = (window: number, method: string, input: unknown) =>
       handlers.get(IPC_CHANNEL)!({ senderFrame: frame, sender: { id: window } }, method, input);
-    const me = await app.value('staff.create', { name: '李明', role: 'specialist' });
-    await from(1, 'session.signIn', { staffId: me.id });
-    expect(await from(1, 'session.current', {})).toMatchObject({
+    const me = await addStaff(app, { name: '李明', role: 'specialist' });
+    await from(1, 'auth.pick', { staffId: me.id });
+    expect(await from(1, 'auth.current', {})).toMatchObject({
       ok: true,
       value: { name: '李明' },
     });
-    expect(await from(2, 'session.current', {})).toMatchObject({ ok: true, value: null });
+    expect(await from(2, 'auth.current', {})).toMatchObject({ ok: true, value: null });
   });
 
   it('unbinds cleanly', async () => {
@@ -160,7 +165,7 @@ describe('HTTP binding (browser mode)', () => {
 
   it('keeps one session per browser tab, named by its session header', async () => {
     const { port } = await startHttp();
-    const me = await app.value('staff.create', { name: '王芳', role: 'manager' });
+    const me = await addStaff(app, { name: '王芳', role: 'manager' });
     const call = async (session: string | null, method: string, input: unknown) => {
       const res = await fetch(`http://127.0.0.1:${port}/api/${method}`, {
         method: 'POST',
@@ -173,12 +178,12 @@ describe('HTTP binding (browser mode)', () => {
       });
       return (await res.json()) as unknown;
     };
-    await call('tab-aaaaaaaa', 'session.signIn', { staffId: me.id });
-    expect(await call('tab-aaaaaaaa', 'session.current', {})).toMatchObject({
+    await call('tab-aaaaaaaa', 'auth.pick', { staffId: me.id });
+    expect(await call('tab-aaaaaaaa', 'auth.current', {})).toMatchObject({
       value: { name: '王芳' },
     });
-    expect(await call('tab-bbbbbbbb', 'session.current', {})).toMatchObject({ value: null });
-    expect(await call(null, 'session.current', {})).toMatchObject({ value: null });
+    expect(await call('tab-bbbbbbbb', 'auth.current', {})).toMatchObject({ value: null });
+    expect(await call(null, 'auth.current', {})).toMatchObject({ value: null });
     const write = await call('tab-bbbbbbbb', 'accounts.create', {
       account: { name: '某单位', buyerType: 'direct' },
     });
@@ -204,6 +209,7 @@ describe('HTTP binding (browser mode)', () => {
       status: 404,
       body: { ok: false, error: { code: 'NOT_FOUND' } },
     });
+    await request('/api/auth.setUp', { body: '{"name":"李明","role":"manager"}' });
     expect(await request('/api/accounts.get', { body: '{"id":"seven"}' })).toMatchObject({
       status: 200,
       body: {

@@ -10,6 +10,9 @@ const person = (id: number, name: string, over: Partial<Staff> = {}): Staff => (
   phone: null,
   email: null,
   active: true,
+  login: null,
+  hasPassword: false,
+  mustChangePassword: false,
   ...over,
 });
 

@@ -65,6 +65,8 @@ export function authHeaders(): Record<string, string> {
   const token = getToken();
   return {
     'X-Keyfleet-Session': sessionId(),
+    // A team server counts its session cookie only on requests with this header (CSRF).
+    'X-Keyfleet-CSRF': '1',
     ...(token ? { Authorization: `Bearer ${token}` } : {}),
   };
 }

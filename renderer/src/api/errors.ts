@@ -28,6 +28,14 @@ const ISSUE_KEYS: Readonly<Record<string, MessageKey>> = {
   'mapping.contact_name_required': 'val.mappingContactNameRequired',
   'mapping.account_required': 'val.mappingAccountRequired',
   'mapping.wrong_target': 'val.mappingWrongTarget',
+  'login.format': 'val.loginFormat',
+  password_too_short: 'val.password_too_short',
+  password_too_long: 'val.password_too_long',
+  password_common: 'val.password_common',
+  password_repetitive: 'val.password_repetitive',
+  password_contains_login: 'val.password_contains_login',
+  password_same: 'val.password_same',
+  bad_credentials: 'val.bad_credentials',
   too_small: 'val.tooSmall',
   too_big: 'val.tooBig',
   invalid_type: 'val.invalidType',
@@ -55,6 +63,7 @@ const KIND_KEYS: Partial<Record<ErrorCode, Readonly<Record<string, MessageKey>>>
     busy: 'err.busy',
     job_running: 'err.jobRunning',
     not_empty: 'err.notEmpty',
+    not_first_run: 'err.notFirstRun',
   },
   FORBIDDEN: {
     no_user: 'err.noUser',
@@ -63,6 +72,14 @@ const KIND_KEYS: Partial<Record<ErrorCode, Readonly<Record<string, MessageKey>>>
     self: 'err.self',
     inactive: 'err.inactive',
     auth: 'err.auth',
+    bad_credentials: 'err.badCredentials',
+    must_change_password: 'err.mustChangePassword',
+    admin_read_only: 'err.adminReadOnly',
+    team_mode: 'err.teamMode',
+  },
+  VALIDATION: {
+    no_login: 'err.noLogin',
+    no_password: 'err.noPassword',
   },
 };
 
@@ -147,6 +164,13 @@ function detailedText(error: ApiError, kind: string, t: Translate): string | nul
       ? t('err.possibleDuplicate', { names: names.join(t('err.listSep')) })
       : null;
   }
+  if (kind === 'locked' && typeof details.retryAt === 'string') {
+    const at = new Date(details.retryAt);
+    const time = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}:${String(at.getSeconds()).padStart(2, '0')}`;
+    return t('err.locked', { time });
+  }
+  if (kind === 'login_taken' && typeof details.name === 'string')
+    return t('err.loginTaken', { name: details.name });
   if (kind === 'has_subordinates') {
     const count = typeof details.count === 'number' ? details.count : '?';
     return t('account.deleteHasSubordinates', { count });

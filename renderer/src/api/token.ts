@@ -34,3 +34,8 @@ export function onAuthFailure(listener: () => void): () => void {
   authListeners.add(listener);
   return () => authListeners.delete(listener);
 }
+
+/** A team server is always HTTPS (solo browser mode is loopback HTTP): no token, a sign-in form. */
+export function isTeamOrigin(): boolean {
+  return window.location.protocol === 'https:';
+}

@@ -23,10 +23,7 @@ export function FirstStaffForm({ onSignedIn }: { onSignedIn: (user: Staff) => vo
   const submit = async (values: Values) => {
     setBusy(true);
     setError(null);
-    const created = await call('staff.create', { name: values.name, role: values.role });
-    const signedIn = created.ok
-      ? await call('session.signIn', { staffId: created.value.id })
-      : created;
+    const signedIn = await call('auth.setUp', { name: values.name, role: values.role });
     setBusy(false);
     if (signedIn.ok) onSignedIn(signedIn.value);
     else setError(signedIn.error);

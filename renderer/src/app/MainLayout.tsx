@@ -9,6 +9,8 @@ import {
   FileSearchOutlined,
   FundOutlined,
   HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
   PhoneOutlined,
   SettingOutlined,
   SwapOutlined,
@@ -16,7 +18,8 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import { Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { App, Button, Dropdown, Layout, Menu, Modal, Space, Typography } from 'antd';
+import { ChangePasswordForm } from './ChangePasswordForm';
 import { useState } from 'react';
 import { STAFF_ROLES } from '../../../shared/enums';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -127,7 +130,10 @@ const SECTIONS: {
 export function MainLayout() {
   const t = useT();
   const label = useEnumLabel();
-  const { user, switchUser } = useSession();
+  const { user, info, switchUser, updateUser } = useSession();
+  const [changingPassword, setChangingPassword] = useState(false);
+  const { message } = App.useApp();
+  const team = info.signIn === 'password';
   const [collapsed, setCollapsed] = useState(false);
   const { path, navigate } = useHashRoute();
   const section = sectionOf(path);
@@ -135,6 +141,21 @@ export function MainLayout() {
   return (
     <Layout className="main-layout">
       <ReminderWatcher />
+      <Modal
+        open={changingPassword}
+        footer={null}
+        destroyOnHidden
+        onCancel={() => setChangingPassword(false)}
+      >
+        <ChangePasswordForm
+          required={false}
+          onChanged={(u) => {
+            setChangingPassword(false);
+            updateUser(u);
+            void message.success(t('password.changed'));
+          }}
+        />
+      </Modal>
       <Layout.Header className="main-header">
         <Typography.Text strong className="brand" data-testid="app-title">
           Keyfleet <span className="brand__sub">大客户管理</span>
@@ -144,14 +165,31 @@ export function MainLayout() {
           <Dropdown
             trigger={['click']}
             menu={{
-              items: [
-                {
-                  key: 'switch',
-                  icon: <SwapOutlined />,
-                  label: <span data-testid="switch-user">{t('header.switchUser')}</span>,
-                  onClick: switchUser,
-                },
-              ],
+              items: team
+                ? [
+                    {
+                      key: 'password',
+                      icon: <KeyOutlined />,
+                      label: (
+                        <span data-testid="change-password">{t('header.changePassword')}</span>
+                      ),
+                      onClick: () => setChangingPassword(true),
+                    },
+                    {
+                      key: 'signOut',
+                      icon: <LogoutOutlined />,
+                      label: <span data-testid="sign-out">{t('header.signOut')}</span>,
+                      onClick: switchUser,
+                    },
+                  ]
+                : [
+                    {
+                      key: 'switch',
+                      icon: <SwapOutlined />,
+                      label: <span data-testid="switch-user">{t('header.switchUser')}</span>,
+                      onClick: switchUser,
+                    },
+                  ],
             }}
           >
             <Button type="text" className="main-header__user" data-testid="user-menu">

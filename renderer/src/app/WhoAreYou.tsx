@@ -2,6 +2,7 @@
 import { UserOutlined } from '@ant-design/icons';
 import { Alert, Avatar, Button, List, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import type { Output } from '../../../shared/api';
 import { STAFF_ROLES } from '../../../shared/enums';
 import type { Staff } from '../../../shared/schemas/staff';
 import type { ApiError } from '../../../shared/result';
@@ -21,7 +22,7 @@ interface Props {
 export function WhoAreYou({ sessionLost, onSignedIn }: Props) {
   const t = useT();
   const label = useEnumLabel();
-  const [staff, setStaff] = useState<Staff[] | null>(null);
+  const [staff, setStaff] = useState<Output<'auth.pickList'> | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [signingIn, setSigningIn] = useState<number | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -29,7 +30,7 @@ export function WhoAreYou({ sessionLost, onSignedIn }: Props) {
 
   useEffect(() => {
     let live = true;
-    void call('staff.list', { includeInactive: false }).then((r) => {
+    void call('auth.pickList', {}).then((r) => {
       if (!live) return;
       if (r.ok) setStaff(r.value);
       else setError(r.error);
@@ -42,7 +43,7 @@ export function WhoAreYou({ sessionLost, onSignedIn }: Props) {
   const signIn = async (id: number) => {
     setSigningIn(id);
     setError(null);
-    const r = await call('session.signIn', { staffId: id });
+    const r = await call('auth.pick', { staffId: id });
     setSigningIn(null);
     if (!r.ok) {
       setError(r.error);

@@ -27,7 +27,7 @@ interface SessionValue {
   reloadStaff: () => void;
   /** After the signed-in user's own record changed (name in the header). */
   updateUser: (user: Staff) => void;
-  /** Signs out and returns to the "who are you" screen. */
+  /** Signs out and returns to the "who are you" (solo) or sign-in (team) screen. */
   switchUser: () => void;
 }
 
@@ -59,7 +59,7 @@ export function SessionProvider(props: {
 
   const reloadStaff = useCallback(() => setGeneration((g) => g + 1), []);
   const switchUser = useCallback(() => {
-    void call('session.signOut', {}).then(() => onSignedOut(false));
+    void call('auth.signOut', {}).then(() => onSignedOut(false));
   }, [onSignedOut]);
 
   const value = useMemo(
