@@ -4,10 +4,7 @@ import { createStaff, listStaff, setOneTimePassword, updateStaff } from './servi
 
 type StaffHandlers = Pick<
   Handlers,
-  | 'staff.list'
-  | 'staff.create'
-  | 'staff.update'
-  | 'staff.setPassword'
+  'staff.list' | 'staff.create' | 'staff.update' | 'staff.setPassword'
 >;
 
 export function staffHandlers({ db, sessions }: Deps): StaffHandlers {
