@@ -213,7 +213,7 @@ function TeamForm(props: {
   };
 
   return (
-    <StartFrame width={680}>
+    <StartFrame width={720}>
       <Typography.Title level={3}>{t('conn.team')}</Typography.Title>
       {error && <ConnectionError error={error} />}
       {server ? (
