@@ -1,12 +1,20 @@
-/** The Electron shell: lifecycle, the window, the IPC binding. All workflows live in the backend. */
+/**
+ * The Electron shell: lifecycle, the window, the IPC binding. All workflows live in the backend;
+ * what the window opens (this computer's database, the chooser, a pinned team server) is decided
+ * by electron/connection, which this file only gives the few Electron actions it needs.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import pkg from '../../package.json';
 import type { Delivery } from '../../shared/schemas/exports';
 import { type App, createApp, loadDemoIfEmpty } from '../app/create-app';
 import { resolveDataDir } from '../app/data-dir';
+import { appUrlArgument, bindConnectionIpc } from '../connection/channel';
+import { ConnectionController } from '../connection/controller';
+import { certificateFingerprint } from '../connection/fingerprint';
+import { navigationAllowed } from '../connection/pinning';
 import { bindIpc } from '../transport/ipc';
 import { hardenSession, hardenWindow } from './security';
 
@@ -61,24 +69,56 @@ function fatal(error: unknown): void {
   app.exit(1);
 }
 
+/** The local database and its IPC binding, open only while working on this computer. */
+let unbindData: (() => void) | null = null;
+
+async function openBackend(appUrl: string): Promise<void> {
+  if (!backend) {
+    backend = await createApp({
+      dataDir: resolveDataDir(argValue('--data-dir'), process.env, () => app.getPath('userData')),
+      mode: 'electron',
+      version: pkg.version,
+      worker: { file: path.join(__dirname, 'worker.js') },
+      nativeBinding: process.env.KEYFLEET_SQLITE_BINDING,
+      log: (m) => console.error(m),
+      deliverFile: saveWithDialog,
+      chooseFile: openWithDialog,
+    });
+    if (process.argv.includes('--demo'))
+      await loadDemoIfEmpty(backend, Number(argValue('--demo-accounts') ?? 2000));
+  }
+  unbindData ??= bindIpc(ipcMain, backend.dispatch, [appUrl]);
+}
+
+async function closeBackend(): Promise<void> {
+  unbindData?.();
+  unbindData = null;
+  const closing = backend;
+  backend = null;
+  await closing?.close();
+}
+
+/** Team mode's only menu: the way back to the chooser (the server's page has no bridge). */
+function teamMenu(connection: ConnectionController): Menu {
+  return Menu.buildFromTemplate([
+    {
+      label: '连接 Connection',
+      submenu: [
+        {
+          label: '更换服务器 / 切换到本机… (Change server / work on this computer…)',
+          click: () => connection.reset(),
+        },
+      ],
+    },
+  ]);
+}
+
 async function start(): Promise<void> {
   hardenSession();
-  backend = await createApp({
-    dataDir: resolveDataDir(argValue('--data-dir'), process.env, () => app.getPath('userData')),
-    mode: 'electron',
-    version: pkg.version,
-    worker: { file: path.join(__dirname, 'worker.js') },
-    nativeBinding: process.env.KEYFLEET_SQLITE_BINDING,
-    log: (m) => console.error(m),
-    deliverFile: saveWithDialog,
-    chooseFile: openWithDialog,
-  });
-  if (process.argv.includes('--demo'))
-    await loadDemoIfEmpty(backend, Number(argValue('--demo-accounts') ?? 2000));
-
   const indexHtml = path.join(__dirname, '../renderer/index.html');
   const devUrl = process.env.ELECTRON_RENDERER_URL;
-  bindIpc(ipcMain, backend.dispatch, [devUrl ?? pathToFileURL(indexHtml).href]);
+  const appUrl = devUrl ?? pathToFileURL(indexHtml).href;
+  const loadAppPage = () => (devUrl ? win.loadURL(devUrl) : win.loadFile(indexHtml));
 
   Menu.setApplicationMenu(null);
   const win = new BrowserWindow({
@@ -90,6 +130,8 @@ async function start(): Promise<void> {
     show: false,
     webPreferences: {
       preload: path.join(__dirname, '../preload/index.js'),
+      // The preload exposes its bridge on this page only, never on a team server's.
+      additionalArguments: [appUrlArgument(appUrl)],
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -98,10 +140,48 @@ async function start(): Promise<void> {
     },
   });
   mainWindow = win;
-  hardenWindow(win);
+
+  const connection = new ConnectionController({
+    userDataDir: app.getPath('userData'),
+    // A named data folder is a database on this computer: no chooser, no team server.
+    fixedDataDir: argValue('--data-dir') !== undefined || !!process.env.KEYFLEET_DATA_DIR,
+    onFatal: fatal,
+    log: (m) => console.error(m),
+    shell: {
+      openSolo: async () => {
+        await openBackend(appUrl);
+        Menu.setApplicationMenu(null);
+        await loadAppPage();
+      },
+      closeSolo: closeBackend,
+      openTeam: async (choice) => {
+        Menu.setApplicationMenu(teamMenu(connection));
+        await win.loadURL(`${choice.url}/`);
+      },
+      showConnectionScreen: async () => {
+        Menu.setApplicationMenu(null);
+        await loadAppPage();
+      },
+      relaunch: () => {
+        app.relaunch();
+        app.quit();
+      },
+    },
+  });
+  // Installed before any request, so every certificate Chromium sees passes the pin check.
+  session.defaultSession.setCertificateVerifyProc((request, callback) => {
+    let fingerprint = '';
+    try {
+      fingerprint = certificateFingerprint(request.certificate.data);
+    } catch {
+      // Unreadable: never equal to a pin, so a pinned host is refused.
+    }
+    callback(connection.verifyCertificate(request.hostname, fingerprint));
+  });
+  bindConnectionIpc(ipcMain, connection, [appUrl]);
+  hardenWindow(win, (url) => navigationAllowed(url, connection.teamOrigin()));
   win.once('ready-to-show', () => win.show());
-  if (devUrl) await win.loadURL(devUrl);
-  else await win.loadFile(indexHtml);
+  await connection.start();
 }
 
 // One running copy per user: two would open, back up and migrate the same database at once.

@@ -1,5 +1,6 @@
 /**
- * Hardening of every window: no navigation, no new windows, a strict CSP, and no permissions but
+ * Hardening of every window: no navigation (in team mode: only within the pinned server's
+ * origin), no new windows, a strict CSP, and no permissions but
  * one — desktop notifications, so that deadline reminders reach a user working in another window.
  */
 import { type BrowserWindow, session, shell } from 'electron';
@@ -22,9 +23,16 @@ export function hardenSession(): void {
   });
 }
 
-export function hardenWindow(win: BrowserWindow): void {
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
-  win.webContents.on('will-redirect', (event) => event.preventDefault());
+export function hardenWindow(
+  win: BrowserWindow,
+  mayNavigate: (url: string) => boolean = () => false,
+): void {
+  win.webContents.on('will-navigate', (event) => {
+    if (!mayNavigate(event.url)) event.preventDefault();
+  });
+  win.webContents.on('will-redirect', (event) => {
+    if (!mayNavigate(event.url)) event.preventDefault();
+  });
   win.webContents.setWindowOpenHandler(({ url }) => {
     // Links to web pages (a tender announcement) open in the user's browser, never inside the app.
     if (url.startsWith('https://') || url.startsWith('http://')) void shell.openExternal(url);

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { captureToken } from './api/token';
+import { ConnectionGate } from './features/connection/ConnectionGate';
 import { I18nProvider } from './i18n/context';
 import './styles.css';
 
@@ -16,7 +17,9 @@ createRoot(root).render(
   <StrictMode>
     <I18nProvider>
       <AntApp className="app-root">
-        <App />
+        <ConnectionGate>
+          <App />
+        </ConnectionGate>
       </AntApp>
     </I18nProvider>
   </StrictMode>,

@@ -6,6 +6,7 @@
  */
 import type { Input, MethodName, Output } from '../../../shared/api';
 import type { ApiError, ErrorCode, Result } from '../../../shared/result';
+import type { ConnectionBridge } from '../../../shared/schemas/connection';
 import { reportSessionLost, sessionId } from './client-session';
 import { errorKind } from './error-details';
 import { getToken, reportAuthFailure } from './token';
@@ -13,6 +14,8 @@ import { getToken, reportAuthFailure } from './token';
 export interface KeyfleetBridge {
   invoke(method: string, input: unknown): Promise<Result<unknown>>;
   methods: readonly string[];
+  /** The connection screen's calls (Electron, on the app's own page). */
+  connection?: ConnectionBridge;
 }
 
 declare global {

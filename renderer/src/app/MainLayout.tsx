@@ -32,6 +32,7 @@ import { ContractsPage } from '../features/contracts/ContractsPage';
 import { FilingsPage } from '../features/filings/FilingsPage';
 import { MyDayPage } from '../features/my-day/MyDayPage';
 import { OpportunitiesPage } from '../features/opportunities/OpportunitiesPage';
+import { useSwitchConnectionItem } from '../features/connection/use-switch-connection-item';
 import { SalesSettingsPage } from '../features/settings/SalesSettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { TendersPage } from '../features/tenders/TendersPage';
@@ -134,6 +135,7 @@ export function MainLayout() {
   const [changingPassword, setChangingPassword] = useState(false);
   const { message } = App.useApp();
   const team = info.signIn === 'password';
+  const switchConnection = useSwitchConnectionItem();
   const [collapsed, setCollapsed] = useState(false);
   const { path, navigate } = useHashRoute();
   const section = sectionOf(path);
@@ -189,6 +191,7 @@ export function MainLayout() {
                       label: <span data-testid="switch-user">{t('header.switchUser')}</span>,
                       onClick: switchUser,
                     },
+                    ...(switchConnection ? [switchConnection] : []),
                   ],
             }}
           >

@@ -13,6 +13,7 @@ import { myDayEn } from '../features/my-day/messages';
 import { claimsEn } from '../features/claims/messages';
 import { filingsEn } from '../features/filings/messages';
 import { settingsEn } from '../features/settings/messages';
+import { connectionEn } from '../features/connection/messages';
 import { documentsEn } from '../components/documents/messages';
 
 export const en: Record<MessageKey, string> = {
@@ -602,5 +603,6 @@ export const en: Record<MessageKey, string> = {
   ...claimsEn,
   ...filingsEn,
   ...settingsEn,
+  ...connectionEn,
   ...documentsEn,
 };

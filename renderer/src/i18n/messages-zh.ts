@@ -15,6 +15,7 @@ import { myDayZh } from '../features/my-day/messages';
 import { claimsZh } from '../features/claims/messages';
 import { filingsZh } from '../features/filings/messages';
 import { settingsZh } from '../features/settings/messages';
+import { connectionZh } from '../features/connection/messages';
 import { documentsZh } from '../components/documents/messages';
 import { salesReasonsZh } from './messages-sales-reasons';
 
@@ -573,6 +574,7 @@ export const zh = {
   ...claimsZh,
   ...filingsZh,
   ...settingsZh,
+  ...connectionZh,
   ...documentsZh,
 } as const;
 
