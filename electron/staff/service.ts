@@ -97,6 +97,10 @@ export async function updateStaff(
       throw new AppError('FORBIDDEN', 'only an admin can grant the admin role or change an admin', {
         kind: 'role',
       });
+    if (input.login !== undefined && input.login !== before.login && actor.role === 'specialist')
+      throw new AppError('FORBIDDEN', 'logins are given by a manager or an admin', {
+        kind: 'role',
+      });
     if (input.login) await requireFreeLogin(trx, input.login, id);
     await trx
       .updateTable('staff')

@@ -10,17 +10,18 @@ import { fieldIssues, issueText } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumOptions, useT } from '../../i18n/context';
 import { testId } from '../../lib/test-id';
-import { activeLock, roleChoiceLock, roleLock } from './staff-rules';
+import { activeLock, canManageStaff, roleChoiceLock, roleLock } from './staff-rules';
 
 interface Values {
   name: string;
   role: StaffRole;
   phone: string;
   email: string;
+  login: string;
   active: boolean;
 }
 
-const FIELDS = new Set<string>(['name', 'role', 'phone', 'email', 'active']);
+const FIELDS = new Set<string>(['name', 'role', 'phone', 'email', 'login', 'active']);
 
 const blankToNull = (s: string | undefined) => (s && s.trim() ? s.trim() : null);
 
@@ -53,6 +54,8 @@ export function StaffForm({ target, onClose, onSaved }: Props) {
       role: v.role,
       phone: blankToNull(v.phone),
       email: blankToNull(v.email),
+      // Logins are given by managers and admins; others leave theirs as it is.
+      ...(canManageStaff(user) ? { login: blankToNull(v.login) } : {}),
     };
     setBusy(true);
     setError(null);
@@ -93,6 +96,7 @@ export function StaffForm({ target, onClose, onSaved }: Props) {
           role: target?.role ?? 'specialist',
           phone: target?.phone ?? '',
           email: target?.email ?? '',
+          login: target?.login ?? '',
           active: target?.active ?? true,
         }}
       >
@@ -142,6 +146,11 @@ export function StaffForm({ target, onClose, onSaved }: Props) {
         >
           <Input data-testid="sf-email" />
         </Form.Item>
+        {canManageStaff(user) && (
+          <Form.Item name="login" label={t('staff.login')} extra={t('staff.loginHint')}>
+            <Input autoComplete="off" data-testid="sf-login" />
+          </Form.Item>
+        )}
         {target && (
           <Form.Item label={t('staff.status')}>
             <Tooltip title={lockedActive ? t(lockedActive) : undefined}>

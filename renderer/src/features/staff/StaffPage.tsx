@@ -1,5 +1,5 @@
 /** 员工 Staff: everyone sees the list; managers and admins add and edit (see staff-rules). */
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { STAFF_ROLES, type StaffRole } from '../../../../shared/enums';
@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumLabel, useT } from '../../i18n/context';
 import { testId } from '../../lib/test-id';
+import { SetPasswordDialog } from './SetPasswordDialog';
 import { StaffForm } from './StaffForm';
 import { canEditStaff, canManageStaff } from './staff-rules';
 
@@ -27,7 +28,10 @@ export function StaffPage() {
   const t = useT();
   const label = useEnumLabel();
   const { message } = App.useApp();
-  const { user, reloadStaff, updateUser } = useSession();
+  const { user, info, reloadStaff, updateUser } = useSession();
+  // Logins and passwords matter where people sign in with them: a team server.
+  const team = info.signIn === 'password';
+  const [settingPassword, setSettingPassword] = useState<Staff | null>(null);
   const [rows, setRows] = useState<Staff[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [editing, setEditing] = useState<Staff | 'new' | null>(null);
@@ -107,6 +111,29 @@ export function StaffPage() {
           },
           { key: 'phone', title: t('staff.phone'), dataIndex: 'phone', width: 160 },
           { key: 'email', title: t('staff.email'), dataIndex: 'email', ellipsis: true },
+          ...(team
+            ? [
+                {
+                  key: 'login',
+                  title: t('staff.login'),
+                  width: 120,
+                  render: (_: unknown, s: Staff) => s.login ?? '',
+                },
+                {
+                  key: 'password',
+                  title: t('staff.passwordState'),
+                  width: 100,
+                  render: (_: unknown, s: Staff) =>
+                    !s.hasPassword ? (
+                      <Tag>{t('staff.passwordNone')}</Tag>
+                    ) : s.mustChangePassword ? (
+                      <Tag color="warning">{t('staff.passwordOneTime')}</Tag>
+                    ) : (
+                      <Tag color="success">{t('staff.passwordOk')}</Tag>
+                    ),
+                },
+              ]
+            : []),
           {
             key: 'status',
             title: t('staff.status'),
@@ -121,27 +148,50 @@ export function StaffPage() {
           {
             key: 'actions',
             title: t('common.actions'),
-            width: 100,
+            width: team ? 220 : 100,
             render: (_, s) => {
               const allowed = canEditStaff(user, s);
               return (
-                <Tooltip title={allowed ? undefined : t('staff.managersOnly')}>
-                  <Button
-                    type="link"
-                    size="small"
-                    icon={<EditOutlined />}
-                    disabled={!allowed}
-                    onClick={() => setEditing(s)}
-                    data-testid={`staff-edit-${s.id}`}
-                  >
-                    {t('common.edit')}
-                  </Button>
-                </Tooltip>
+                <Space size={0}>
+                  <Tooltip title={allowed ? undefined : t('staff.managersOnly')}>
+                    <Button
+                      type="link"
+                      size="small"
+                      icon={<EditOutlined />}
+                      disabled={!allowed}
+                      onClick={() => setEditing(s)}
+                      data-testid={`staff-edit-${s.id}`}
+                    >
+                      {t('common.edit')}
+                    </Button>
+                  </Tooltip>
+                  {team && user.role === 'admin' && s.login && s.active && (
+                    <Button
+                      type="link"
+                      size="small"
+                      icon={<KeyOutlined />}
+                      onClick={() => setSettingPassword(s)}
+                      data-testid={`staff-password-${s.id}`}
+                    >
+                      {t('staff.setPassword')}
+                    </Button>
+                  )}
+                </Space>
               );
             },
           },
         ]}
       />
+      {settingPassword && (
+        <SetPasswordDialog
+          target={settingPassword}
+          onClose={() => setSettingPassword(null)}
+          onSet={() => {
+            setSettingPassword(null);
+            setGeneration((g) => g + 1);
+          }}
+        />
+      )}
       {editing && (
         <StaffForm
           key={editing === 'new' ? 'new' : editing.id}
