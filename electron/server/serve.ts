@@ -49,6 +49,7 @@ async function main(): Promise<void> {
   const server = createHttpServer({
     files: app.files,
     upload: app.upload,
+    events: app.events,
     dispatch: app.dispatch,
     token,
     staticDir: path.join(__dirname, '../renderer'),

@@ -28,7 +28,15 @@ export interface HttpServerOptions {
   files?: FileShelf;
   /** Takes an upload to POST /api/upload?name=<file name> (the body is the file's bytes). */
   upload?: Upload;
+  /** Serves the live event stream at GET /api/events (electron/events/sse.ts). */
+  events?: EventsEndpoint;
 }
+
+export type EventsEndpoint = (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  clientId: string,
+) => void;
 
 export type Upload = (
   body: http.IncomingMessage,
@@ -190,6 +198,8 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
           res,
         );
       }
+      if (url.pathname === '/api/events' && options.events)
+        return options.events(req, res, clientId(req));
       if (url.pathname === '/api/upload') {
         if (req.method !== 'POST' || !options.upload)
           return refuse(405, 'VALIDATION', 'files are uploaded with POST /api/upload?name=…');
