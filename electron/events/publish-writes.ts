@@ -104,6 +104,7 @@ async function publishWrite(
       topic: 'approvals',
       kind: approval.decision === 'pending' ? 'created' : 'updated',
       recordId: approval.approvalId,
+      contractId: approval.contractId,
       actorId: ctx.actorId,
       requesterId: approval.requesterId,
       decision: approval.decision,

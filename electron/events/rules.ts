@@ -9,6 +9,7 @@ import type { ChangeKind, LiveTopic } from '../../shared/schemas/live-events';
 
 export interface ApprovalChange {
   approvalId: number;
+  contractId: number;
   requesterId: number | null;
   decision: Approval['state'];
 }
@@ -38,7 +39,12 @@ function approvalIn(
 ): ApprovalChange | null {
   const found = contract.approvals.find(pick);
   return found
-    ? { approvalId: found.id, requesterId: found.requestedBy?.id ?? null, decision: found.state }
+    ? {
+        approvalId: found.id,
+        contractId: contract.id,
+        requesterId: found.requestedBy?.id ?? null,
+        decision: found.state,
+      }
     : null;
 }
 
@@ -124,6 +130,7 @@ export const WRITE_RULES: WriteRules = {
     ...updated('contracts'),
     approval: (input, contract) => approvalIn(contract, (a) => a.id === input.approvalId),
   },
+  'contracts.pendingApprovals': null,
   'contracts.finalize': updated('contracts'),
   'contracts.cancel': updated('contracts'),
   'contracts.allocate': updated('contracts'),

@@ -43,7 +43,8 @@ export const liveEvent = z.object({
   ownerId: id.nullable(),
   /** Who made the change; null for the system (a sweep). */
   actorId: id.nullable(),
-  /** Approvals: who asked, and the state the request is now in. */
+  /** Approvals: the contract, who asked, and the state the request is now in. */
+  contractId: id.optional(),
   requesterId: id.nullable().optional(),
   decision: z.enum(APPROVAL_STATE_VALUES).optional(),
   at: z.string(),

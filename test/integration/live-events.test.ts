@@ -255,8 +255,21 @@ describe('GET /api/events', () => {
     });
     expect(
       await liStream.until((e) => e.topic === 'approvals' && e.decision === 'approved'),
-    ).toMatchObject({ recordId: approvalId, requesterId: li.id, actorId: boss.id });
+    ).toMatchObject({
+      recordId: approvalId,
+      contractId: contract.id,
+      requesterId: li.id,
+      actorId: boss.id,
+    });
     await liStream.until((e) => e.topic === 'contracts' && e.recordId === contract.id);
+    expect((await as('tab-li-000001', 'myDay.get', {})).approvalDecisions).toEqual([
+      expect.objectContaining({
+        id: approvalId,
+        state: 'approved',
+        decidedBy: { id: boss.id, name: '赵经理' },
+      }),
+    ]);
+    expect((await as('tab-boss-00001', 'contracts.pendingApprovals', {})).items).toEqual([]);
     // The colleague has no part in it: a later store-wide change arrives, the approval never did.
     await as('tab-boss-00001', 'prices.save', {
       entry: { model: '途观L', configuration: null, retailFen: 25_000_000, floorFen: 21_000_000 },
