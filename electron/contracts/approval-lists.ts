@@ -7,8 +7,7 @@ import { type Kysely, sql } from 'kysely';
 import type { ApprovalItem } from '../../shared/schemas/contracts';
 import type { Database } from '../db/schema';
 
-/** How long a decision stays in the requester's day. */
-export const DECISION_DAYS = 7;
+export { APPROVAL_DECISION_DAYS as DECISION_DAYS } from '../../shared/schemas/contracts';
 
 function baseQuery(db: Kysely<Database>) {
   return db

@@ -303,6 +303,9 @@ export const followUpQuery = z.object({
   limit: z.number().int().min(1).max(500).default(100),
 });
 
+/** How long a decision on a person's price request stays in their 我的今天. */
+export const APPROVAL_DECISION_DAYS = 7;
+
 /** A price approval as 我的今天 and the menu list it: waiting for a manager, or decided. */
 export const approvalItem = z.object({
   id,
