@@ -128,6 +128,7 @@ export const METHOD_RULES: { readonly [M in MethodName]: MethodRule } = {
   'contracts.update': writeTeam,
   'contracts.requestApproval': writeTeam,
   'contracts.decideApproval': decision,
+  'contracts.pendingApprovals': { who: 'manager' },
   'contracts.finalize': writeTeam,
   'contracts.cancel': writeTeam,
   'contracts.allocate': writeTeam,

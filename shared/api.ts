@@ -52,6 +52,7 @@ import { calendarPage, calendarQuery, remindersDue } from './schemas/calendar';
 import {
   allocationInput,
   approvalDecision,
+  approvalItem,
   approvalRequest,
   contractDetail,
   contractInput,
@@ -446,6 +447,11 @@ export const api = {
     approvalDecision,
     contractDetail,
     'Managers: approve or reject a price approval request, with a note.',
+  ),
+  'contracts.pendingApprovals': method(
+    empty,
+    z.object({ items: z.array(approvalItem) }),
+    'Managers: the price approval requests waiting for them (not their own), oldest first.',
   ),
   'contracts.finalize': method(
     byId,

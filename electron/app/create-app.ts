@@ -9,7 +9,7 @@ import { accountHandlers } from '../accounts/handlers';
 import { contactHandlers } from '../contacts/handlers';
 import { openDatabase, type OpenedDatabase } from '../db/open';
 import { JobRunner, type WorkerEntry } from '../jobs/runner';
-import { SessionStore, type Caller } from '../session/session';
+import { SessionStore, originOf, type Caller } from '../session/session';
 import { authHandlers } from '../auth/handlers';
 import { createGate } from '../auth/gate';
 import { SignInThrottle } from '../auth/sign-in-throttle';
@@ -21,7 +21,11 @@ import { createDispatch, type Dispatch, type Handlers } from '../transport/dispa
 import type { ChooseFile, DeliverFile, Deps } from './deps';
 import { exportHandlers, sweepExports } from '../exports/handlers';
 import { FileShelf } from '../transport/file-shelf';
-import type { Upload } from '../transport/http';
+import type { EventsEndpoint, Upload } from '../transport/http';
+import { EventHub } from '../events/hub';
+import { publishBulk, publishJobChanges } from '../events/job-events';
+import { publishingDispatch } from '../events/publish-writes';
+import { serveEvents } from '../events/sse';
 import { AppError, fail, ok } from '../../shared/result';
 import { importHandlers } from '../imports/handlers';
 import { sweepImportRuns } from '../imports/repository';
@@ -63,6 +67,10 @@ export interface App {
   files: FileShelf;
   /** Stages a browser-mode upload for import (signed-in users only). */
   upload: Upload;
+  /** Every successful write, as a change event for the live streams. */
+  hub: EventHub;
+  /** `GET /api/events` for the HTTP binding: the signed-in user's live stream. */
+  events: EventsEndpoint;
   deps: Deps;
   database: OpenedDatabase;
   dbFile: string;
@@ -101,9 +109,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   await sweepImportRuns(database.db);
   // Claims' expiry is written here and by the timer below, never by a read.
   await sweepClaims(database.db, { reconcile: true });
+  const hub = new EventHub();
   const claimSweeper = scheduleClaimSweep(database.db, {
     intervalMs: options.claimSweepIntervalMs,
     log: options.log,
+    onSwept: () => publishBulk(hub, 'claims', null),
   });
   const files = new FileShelf();
   const deliverFile: DeliverFile =
@@ -147,16 +157,28 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...filingHandlers(deps),
     ...reportHandlers(deps),
   };
-  const dispatch = createDispatch(handlers, deps.sessions, {
-    validateOutput: options.validateOutput ?? false,
-    gate: createGate({
-      firstRun: async () => !team && (await countStaff(database.db)) === 0,
+  const dispatch = publishingDispatch(
+    createDispatch(handlers, deps.sessions, {
+      validateOutput: options.validateOutput ?? false,
+      gate: createGate({
+        firstRun: async () => !team && (await countStaff(database.db)) === 0,
+      }),
+      onInternalError: (method, error) =>
+        options.log?.(
+          `internal error in ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        ),
     }),
-    onInternalError: (method, error) =>
-      options.log?.(
-        `internal error in ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      ),
-  });
+    hub,
+    database.db,
+    deps.sessions,
+    {
+      onError: (method, error) =>
+        options.log?.(`live event for ${method} not published: ${String(error)}`),
+    },
+  );
+  const stopJobEvents = publishJobChanges(deps.jobs, hub);
+  const events: EventsEndpoint = (req, res, caller) =>
+    serveEvents(req, res, deps.sessions.resolve(caller), hub, { clientId: originOf(caller) });
   const upload: Upload = async (body, fileName, caller: Caller) => {
     try {
       deps.sessions.resolve(caller).requireUser();
@@ -170,10 +192,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     dispatch,
     files,
     upload,
+    hub,
+    events,
     deps,
     database,
     dbFile,
     async close() {
+      stopJobEvents();
       await claimSweeper.stop();
       await deps.jobs.stopAll();
       await database.close();

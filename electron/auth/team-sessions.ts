@@ -68,6 +68,8 @@ export class TeamSessions implements Sessions {
     for (const [key, e] of this.entries)
       if (e.staffId === staffId && e.session !== except) {
         this.entries.delete(key);
+        // Whatever still holds the session (an open event stream) sees it end.
+        e.session.user = null;
         ended++;
       }
     return ended;

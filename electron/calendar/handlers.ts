@@ -1,4 +1,10 @@
+import { now } from '../../shared/clock';
 import { chinaDate } from '../../shared/dates';
+import {
+  approvalsToDecide,
+  DECISION_DAYS,
+  decisionsOnMyRequests,
+} from '../contracts/approval-lists';
 import { ACTIVITY_TYPE_VALUES } from '../../shared/sales-enums';
 import { AppError } from '../../shared/result';
 import { activityCounts, getKpiTargets, targetsOf } from '../activities/service';
@@ -30,13 +36,16 @@ export function calendarHandlers({ db }: Deps): CalendarHandlers {
         });
       const day = date ?? chinaDate();
       const { claimWarnDays } = await getFilingSettings(db);
-      const [lists, targets, counts, claims, overlaps] = await Promise.all([
+      const decisionsSince = new Date(now().getTime() - DECISION_DAYS * 86_400_000).toISOString();
+      const [lists, targets, counts, claims, overlaps, toDecide, decisions] = await Promise.all([
         dueAndOverdue(db, who, day),
         getKpiTargets(db),
         activityCounts(db, who, day),
         expiringClaims(db, who, day, claimWarnDays),
         // Routed to the managers: our colleagues' claims on one organisation, to settle.
         isManager(user) ? overlapsToSettle(db, day) : Promise.resolve([]),
+        isManager(user) ? approvalsToDecide(db, user.id) : Promise.resolve([]),
+        decisionsOnMyRequests(db, who, decisionsSince),
       ]);
       const mine = targetsOf(targets, who);
       return {
@@ -45,6 +54,8 @@ export function calendarHandlers({ db }: Deps): CalendarHandlers {
         ...lists,
         expiringClaims: claims,
         overlapsToSettle: overlaps,
+        approvalsToDecide: toDecide,
+        approvalDecisions: decisions,
         kpi: ACTIVITY_TYPE_VALUES.filter((t) => (mine[t] ?? 0) > 0 || (counts.get(t) ?? 0) > 0).map(
           (type) => ({ type, target: mine[type] ?? 0, done: counts.get(type) ?? 0 }),
         ),

@@ -68,7 +68,12 @@ export interface ClaimSweeper {
  */
 export function scheduleClaimSweep(
   db: Kysely<Database>,
-  options: { intervalMs?: number; log?: (message: string) => void } = {},
+  options: {
+    intervalMs?: number;
+    log?: (message: string) => void;
+    /** Told when a sweep changed claims (the live event hub). */
+    onSwept?: (result: SweepResult) => void;
+  } = {},
 ): ClaimSweeper {
   let running: Promise<void> | null = null;
   let stopped = false;
@@ -76,7 +81,9 @@ export function scheduleClaimSweep(
     if (stopped || running) return;
     running = sweepClaims(db)
       .then(
-        () => undefined,
+        (result) => {
+          if (result.expired + result.reconciled > 0) options.onSwept?.(result);
+        },
         (error: unknown) =>
           options.log?.(
             `claims sweep failed, tried again later: ${error instanceof Error ? error.message : String(error)}`,

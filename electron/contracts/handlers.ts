@@ -1,5 +1,6 @@
 import type { Deps } from '../app/deps';
 import type { Handlers } from '../transport/dispatch';
+import { approvalsToDecide } from './approval-lists';
 import { addDeliveries, addInvoices } from './bulk-deliveries';
 import { completeFollowUp, listFollowUps } from './follow-ups';
 import { listContracts } from './repository';
@@ -28,6 +29,7 @@ type ContractHandlers = Pick<
   | 'contracts.update'
   | 'contracts.requestApproval'
   | 'contracts.decideApproval'
+  | 'contracts.pendingApprovals'
   | 'contracts.finalize'
   | 'contracts.cancel'
   | 'contracts.allocate'
@@ -54,6 +56,9 @@ export function contractHandlers({ db }: Deps): ContractHandlers {
       requestApproval(db, session.requireUser().id, contractId, reason),
     'contracts.decideApproval': ({ approvalId, approve, note }, { session }) =>
       decideApproval(db, session.requireManager().id, approvalId, approve, note),
+    'contracts.pendingApprovals': async (_input, { session }) => ({
+      items: await approvalsToDecide(db, session.requireManager().id),
+    }),
     'contracts.finalize': ({ id }, { session }) =>
       finalizeContract(db, session.requireUser().id, id),
     'contracts.cancel': ({ id, reason }, { session }) =>

@@ -27,8 +27,16 @@ interface Running {
 
 const KEEP_FINISHED = 50;
 
+/** A job that finished its work (and committed it, if it writes). */
+export type JobDoneListener = (job: {
+  kind: JobKind;
+  params: unknown;
+  actorId: number | null;
+}) => void;
+
 export class JobRunner {
   private readonly jobs = new Map<string, Running>();
+  private readonly doneListeners = new Set<JobDoneListener>();
 
   constructor(
     private readonly entry: WorkerEntry,
@@ -103,6 +111,7 @@ export class JobRunner {
           running.result = m.result;
           finish({ state: 'done', message: m.message, done: Math.max(job.done, job.total) });
           onDone?.(m.result);
+          for (const listener of this.doneListeners) listener({ kind, params, actorId });
         } else if (m.type === 'cancelled') finish({ state: 'cancelled' });
         else finish({ state: 'failed', error: { code: m.code, message: m.message, kind: m.kind } });
       });
@@ -131,6 +140,12 @@ export class JobRunner {
     this.jobs.set(id, running);
     this.prune();
     return { ...job };
+  }
+
+  /** Tells whoever listens (the live event hub) each time a job finishes its work. */
+  onJobDone(listener: JobDoneListener): () => void {
+    this.doneListeners.add(listener);
+    return () => this.doneListeners.delete(listener);
   }
 
   get(id: string): Job {

@@ -131,6 +131,7 @@ async function serveTeam(
   const server = createHttpServer({
     files: app.files,
     upload: app.upload,
+    events: app.events,
     dispatch: app.dispatch,
     staticDir: o.staticDir,
     team: { tls, hosts, userOf: (token) => team.get(token)?.user?.id ?? null },

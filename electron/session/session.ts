@@ -82,3 +82,12 @@ export class SessionStore implements Sessions {
       if (s.user?.id === staffId && s !== except) s.user = null;
   }
 }
+
+/**
+ * Which client made a change, so its own live stream is not sent it back: the tab (or window), and
+ * on a team server also the session, since tabs of different people never share an id but API
+ * clients all call themselves "api".
+ */
+export function originOf(caller: Caller): string {
+  return caller.token ? `${caller.clientId}:${caller.token.slice(0, 12)}` : caller.clientId;
+}

@@ -37,6 +37,8 @@ export interface HttpServerOptions {
   files?: FileShelf;
   /** Takes an upload to POST /api/upload?name=<file name> (the body is the file's bytes). */
   upload?: Upload;
+  /** Serves the live event stream at GET /api/events (electron/events/sse.ts). */
+  events?: EventsEndpoint;
 }
 
 export interface TeamAccess {
@@ -46,6 +48,12 @@ export interface TeamAccess {
   /** Who holds a session token (for downloads and the request log); null: nobody signed in. */
   userOf(token: string): number | null;
 }
+
+export type EventsEndpoint = (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  caller: Caller,
+) => void;
 
 export type Upload = (
   body: http.IncomingMessage,
@@ -231,7 +239,8 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
     }
     const web = req.headers[CSRF_HEADER] === '1';
     const fromHeader = bearer(req);
-    if (fromHeader) return { caller: { clientId: 'api', address, token: fromHeader }, web: false };
+    if (fromHeader)
+      return { caller: { clientId: clientId(req), address, token: fromHeader }, web: false };
     const fromCookie = cookieToken(req);
     // A cookie is sent by the browser whoever made the page: on a write it only counts with the
     // header no other site can add.
@@ -239,7 +248,7 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       return {
         refused: [403, 'FORBIDDEN', `a signed-in browser request must carry ${CSRF_HEADER}: 1`],
       };
-    return { caller: { clientId: 'web', address, token: fromCookie }, web };
+    return { caller: { clientId: clientId(req), address, token: fromCookie }, web };
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -274,6 +283,7 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
           return serveDownload(null, res);
         return serveDownload(file, res);
       }
+      if (url.pathname === '/api/events' && options.events) return options.events(req, res, caller);
       if (url.pathname === '/api/upload') {
         if (req.method !== 'POST' || !options.upload)
           return refuse(405, 'VALIDATION', 'files are uploaded with POST /api/upload?name=…');

@@ -5,6 +5,7 @@ import { ACTIVITY_OUTCOME_VALUES, ACTIVITY_TYPE_VALUES } from '../sales-enums';
 import { id, isoDate, optionalText, timestamp } from './common';
 import { calendarItem } from './calendar';
 import { expiringClaim, overlapToSettle } from './claims';
+import { approvalItem } from './contracts';
 
 export const activityInput = z.object({
   type: z.enum(ACTIVITY_TYPE_VALUES),
@@ -122,6 +123,10 @@ export const myDay = z.object({
   expiringClaims: z.array(expiringClaim),
   /** Managers: our claims in an internal overlap, waiting for a decision (empty for others). */
   overlapsToSettle: z.array(overlapToSettle),
+  /** Managers: below-floor price requests waiting for them (empty for others). */
+  approvalsToDecide: z.array(approvalItem),
+  /** Decisions on this person's price requests in the last days. */
+  approvalDecisions: z.array(approvalItem),
   kpi: z.array(kpiProgress),
 });
 export type MyDay = z.infer<typeof myDay>;

@@ -302,3 +302,24 @@ export const followUpQuery = z.object({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });
+
+/** How long a decision on a person's price request stays in their 我的今天. */
+export const APPROVAL_DECISION_DAYS = 7;
+
+/** A price approval as 我的今天 and the menu list it: waiting for a manager, or decided. */
+export const approvalItem = z.object({
+  id,
+  contractId: id,
+  contractNo: z.string(),
+  accountId: id,
+  accountName: z.string(),
+  state: z.enum(APPROVAL_STATE_VALUES),
+  reason: z.string(),
+  requestedBy: ref.nullable(),
+  requestedAt: timestamp,
+  decidedBy: ref.nullable(),
+  decidedAt: timestamp.nullable(),
+  /** How many below-floor lines the request covers. */
+  lineCount: z.number().int(),
+});
+export type ApprovalItem = z.infer<typeof approvalItem>;

@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
@@ -202,3 +203,110 @@ export async function switchUser(page: Page, name: string): Promise<void> {
 }
 
 export { expect };
+
+/** A team server (`--team`, HTTPS) on a free port; the admin's password is the test's. */
+export interface TeamServer {
+  origin: string;
+  fingerprint: string;
+  dataDir: string;
+  /** Calls as the admin (bearer token). */
+  admin<T = unknown>(method: string, input?: unknown): Promise<T>;
+  /** Calls with a token, as an API client would. */
+  callAs<T = unknown>(token: string, method: string, input?: unknown): Promise<T>;
+  signIn(login: string, password: string): Promise<string>;
+  /** A colleague with a login and a password of their own (the one-time one already changed). */
+  addColleague(person: {
+    name: string;
+    role: 'specialist' | 'manager';
+    login: string;
+    password: string;
+  }): Promise<{ id: number; token: string }>;
+}
+
+export const TEAM_ADMIN_PASSWORD = 'Keyfleet-Team-Admin-7';
+
+export function startTeamServer(
+  options: { dataDir?: string } = {},
+): Promise<{ server: TeamServer; child: ChildProcess }> {
+  const serveJs = path.join(root, 'out/main/serve.js');
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'keyfleet-team-e2e-'));
+  const args = [serveJs, '--team', '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir];
+  args.push('--clock', TEST_NOW);
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, KEYFLEET_ADMIN_PASSWORD: TEAM_ADMIN_PASSWORD },
+  });
+  // The test process trusts the server's own certificate only for its API calls.
+  const agentOptions = { rejectUnauthorized: false };
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const url = /Keyfleet team server: (https:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      const fp = /Keyfleet certificate SHA-256: ([0-9A-F:]+)/.exec(out);
+      if (!url || !fp) return;
+      const origin = url[1]!;
+      const callAs = async <T>(token: string | null, method: string, input: unknown = {}) => {
+        const body = await httpsPost(`${origin}/api/${method}`, token, input, agentOptions);
+        if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+        return body.value as T;
+      };
+      let adminToken: string | null = null;
+      const signIn = async (login: string, password: string) =>
+        (await callAs<{ token: string }>(null, 'auth.signIn', { login, password })).token;
+      const admin = async <T>(method: string, input: unknown = {}) => {
+        adminToken ??= await signIn('admin', TEAM_ADMIN_PASSWORD);
+        return callAs<T>(adminToken, method, input);
+      };
+      const server: TeamServer = {
+        origin,
+        fingerprint: fp[1]!,
+        dataDir,
+        admin,
+        callAs,
+        signIn,
+        async addColleague({ password, ...person }) {
+          const made = await admin<{ id: number }>('staff.create', person);
+          await admin('staff.setPassword', { id: made.id, password: 'One-Time-Pass-1' });
+          const first = await signIn(person.login, 'One-Time-Pass-1');
+          await callAs(first, 'auth.changePassword', {
+            current: 'One-Time-Pass-1',
+            next: password,
+          });
+          return { id: made.id, token: first };
+        },
+      };
+      resolve({ server, child });
+    });
+    child.on('exit', (code) => reject(new Error(`team server exited (${code}): ${err}`)));
+  });
+}
+
+/** One JSON POST over HTTPS to a self-signed server (fetch cannot be told to trust it). */
+function httpsPost(
+  url: string,
+  token: string | null,
+  input: unknown,
+  agentOptions: { rejectUnauthorized: boolean },
+): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const req = https.request(url, { method: 'POST', headers, ...agentOptions }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => {
+        try {
+          resolve(JSON.parse(text) as { ok: boolean });
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify(input));
+  });
+}

@@ -18,12 +18,25 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import { App, Button, Dropdown, Layout, Menu, Modal, Space, Typography } from 'antd';
+import {
+  App,
+  Badge,
+  Button,
+  Dropdown,
+  Layout,
+  Menu,
+  Modal,
+  Space,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { useState } from 'react';
 import { STAFF_ROLES } from '../../../shared/enums';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { AccountsPage } from '../features/accounts/AccountsPage';
+import { ApprovalNotifier } from '../features/approvals/ApprovalNotifier';
+import { usePendingApprovalCount } from '../features/approvals/use-pending-approvals';
 import { ActivitiesPage } from '../features/activities/ActivitiesPage';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { ReminderWatcher } from '../features/calendar/ReminderWatcher';
@@ -139,6 +152,7 @@ export function MainLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const { path, navigate } = useHashRoute();
   const section = sectionOf(path);
+  const pendingApprovals = usePendingApprovalCount(user.role !== 'specialist');
 
   return (
     <Layout className="main-layout">
@@ -158,6 +172,7 @@ export function MainLayout() {
           }}
         />
       </Modal>
+      <ApprovalNotifier userId={user.id} />
       <Layout.Header className="main-header">
         <Typography.Text strong className="brand" data-testid="app-title">
           Keyfleet <span className="brand__sub">大客户管理</span>
@@ -223,7 +238,22 @@ export function MainLayout() {
             items={SECTIONS.map((item) => ({
               key: item.key,
               icon: item.icon,
-              label: <span data-testid={item.testId}>{t(item.label)}</span>,
+              label: (
+                <span data-testid={item.testId}>
+                  {t(item.label)}
+                  {item.key === 'myDay' && pendingApprovals > 0 && (
+                    <Tooltip title={t('approvals.menuCount', { n: pendingApprovals })}>
+                      <Badge
+                        count={pendingApprovals}
+                        size="small"
+                        offset={[6, -2]}
+                        aria-label={t('approvals.menuCount', { n: pendingApprovals })}
+                        data-testid="nav-approvals-count"
+                      />
+                    </Tooltip>
+                  )}
+                </span>
+              ),
             }))}
           />
         </Layout.Sider>

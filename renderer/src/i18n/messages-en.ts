@@ -10,6 +10,7 @@ import { bulkEn } from '../features/contracts/bulk-messages';
 import { calendarEn } from '../features/calendar/messages';
 import { activitiesEn } from '../features/activities/messages';
 import { myDayEn } from '../features/my-day/messages';
+import { approvalsEn } from '../features/approvals/messages';
 import { claimsEn } from '../features/claims/messages';
 import { filingsEn } from '../features/filings/messages';
 import { settingsEn } from '../features/settings/messages';
@@ -600,6 +601,7 @@ export const en: Record<MessageKey, string> = {
   ...calendarEn,
   ...activitiesEn,
   ...myDayEn,
+  ...approvalsEn,
   ...claimsEn,
   ...filingsEn,
   ...settingsEn,

@@ -17,11 +17,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Alert, Button, Empty, Input, Pagination, Spin, Tooltip } from 'antd';
 import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import type { ColumnSpec, Filter, ListQuery } from '../../../../shared/list';
+import type { LiveTopic } from '../../../../shared/schemas/live-events';
 import { toApiError } from '../../api/errors';
 import { ErrorBody } from '../ErrorAlert';
 import { useLang, useT } from '../../i18n/context';
 import { formatCount } from '../../lib/format';
 import { useDebounced } from '../../lib/use-debounced';
+import { useLiveRevision } from '../../lib/use-live';
 import { ColumnSettings } from './ColumnSettings';
 import {
   canFilter,
@@ -53,6 +55,8 @@ export interface DataGridProps<Row, F extends string> {
   defaultSort?: readonly GridSort<F>[];
   /** Change it to reload the current page (after a save or delete). */
   refreshKey?: unknown;
+  /** Changes that reload the current page when they happen elsewhere (a colleague, another tab). */
+  liveTopics?: readonly LiveTopic[];
   toolbarStart?: ReactNode;
   /** A function receives the current view, e.g. to export exactly what is shown. */
   toolbarEnd?: ReactNode | ((view: GridView<F>) => ReactNode);
@@ -83,6 +87,7 @@ export function DataGrid<Row, F extends string>(props: DataGridProps<Row, F>) {
     fixedFilters = NO_FILTERS,
     defaultSort = NO_SORT,
     refreshKey,
+    liveTopics,
     toolbarStart,
     toolbarEnd,
     searchPlaceholder,
@@ -131,7 +136,10 @@ export function DataGrid<Row, F extends string>(props: DataGridProps<Row, F>) {
   const query: ListQuery<F> | null = savedLayout
     ? { offset: pageIndex * layout.pageSize, limit: layout.pageSize, ...filtering }
     : null;
-  const data = useGridPage(fetchPage, query, refreshKey);
+  const liveRevision = useLiveRevision(
+    liveTopics ? (event) => liveTopics.includes(event.topic) : null,
+  );
+  const data = useGridPage(fetchPage, query, [refreshKey, liveRevision]);
   const knownLastPage = data.everLoaded
     ? Math.max(0, Math.ceil(data.total / layout.pageSize) - 1)
     : lastPage;

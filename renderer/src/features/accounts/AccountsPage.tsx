@@ -51,6 +51,7 @@ export function AccountsPage() {
     <div className="page page--fill" data-testid="accounts-page">
       <DataGrid
         gridId="accounts"
+        liveTopics={['accounts', 'contacts', 'opportunities', 'contracts']}
         testId="accounts-grid"
         columns={columns}
         specs={ACCOUNT_COLUMNS}

@@ -43,6 +43,7 @@ export function SubordinatesTab({
     <div className="subordinates">
       <DataGrid
         gridId="account-subordinates"
+        liveTopics={['accounts']}
         testId="subordinates-grid"
         columns={columns}
         specs={ACCOUNT_COLUMNS}

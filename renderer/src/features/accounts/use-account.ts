@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AccountDetail } from '../../../../shared/schemas/accounts';
 import type { ApiError } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { useLiveRefresh } from '../../lib/use-live';
 
 interface State {
   id: number;
@@ -34,10 +35,13 @@ export function useAccount(id: number | null, revision: unknown) {
   }, [id, revision, attempt]);
 
   const current = state && state.id === id ? state : null;
+  const reload = useCallback(() => setAttempt((a) => a + 1), []);
+  // Anything on the account (its deals, contracts, contacts) may change what its card shows.
+  useLiveRefresh(id === null ? null : (event) => event.accountId === id, reload);
   return {
     detail: current?.detail ?? null,
     error: current?.error ?? null,
     loading: id !== null && (!current || current.revision !== revision),
-    reload: useCallback(() => setAttempt((a) => a + 1), []),
+    reload,
   };
 }

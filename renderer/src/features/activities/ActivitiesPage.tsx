@@ -69,6 +69,7 @@ export function ActivitiesPage() {
     <div className="page page--fill" data-testid="activities-page">
       <DataGrid
         gridId="activities"
+        liveTopics={['activities']}
         testId="activities-grid"
         columns={columns}
         specs={ACTIVITY_GRID_SPECS}

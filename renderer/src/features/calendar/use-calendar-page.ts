@@ -4,6 +4,9 @@ import type { Input } from '../../../../shared/api';
 import type { CalendarPage } from '../../../../shared/schemas/calendar';
 import type { ApiError } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { onTopics } from '../../api/live-events';
+import { useLiveRefresh } from '../../lib/use-live';
+import { DAY_TOPICS } from '../my-day/use-my-day';
 
 type Query = Input<'calendar.list'>;
 
@@ -35,6 +38,7 @@ export function useCalendarPage(query: Query | null) {
   }, [key, queryKey]);
 
   const reload = useCallback(() => setAttempt((a) => a + 1), []);
+  useLiveRefresh(onTopics(...DAY_TOPICS), reload);
   const current = loaded?.key === key;
   return {
     /** The last page loaded; while a new range loads, the previous one (dimmed by the caller). */

@@ -44,6 +44,7 @@ export function ClaimsPage() {
     <div className="page page--fill" data-testid="claims-page">
       <DataGrid
         gridId="claims"
+        liveTopics={['claims']}
         testId="claims-grid"
         columns={columns}
         specs={CLAIM_COLUMNS}

@@ -51,6 +51,7 @@ export function ContractsPage() {
             children: (
               <DataGrid
                 gridId="contracts"
+                liveTopics={['contracts']}
                 testId="contracts-grid"
                 columns={columns}
                 specs={CONTRACT_COLUMNS}

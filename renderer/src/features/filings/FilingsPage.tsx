@@ -39,6 +39,7 @@ export function FilingsPage() {
     <div className="page page--fill" data-testid="filings-page">
       <DataGrid
         gridId="filings"
+        liveTopics={['filings']}
         testId="filings-grid"
         columns={columns}
         specs={FILING_COLUMNS}

@@ -8,6 +8,7 @@ import { App, Badge, Button, Card, Space, Spin, Tooltip } from 'antd';
 import { useState } from 'react';
 import { addDays, chinaDate } from '../../../../shared/dates';
 import type { CalendarItem } from '../../../../shared/schemas/calendar';
+import { APPROVAL_DECISION_DAYS } from '../../../../shared/schemas/contracts';
 import type { ActivityType } from '../../../../shared/sales-enums';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
@@ -19,6 +20,7 @@ import { useLang, useT } from '../../i18n/context';
 import { formatCount } from '../../lib/format';
 import { useHashRoute } from '../../lib/use-hash-route';
 import { ActivityForm } from '../activities/ActivityForm';
+import { ApprovalList } from '../approvals/ApprovalList';
 import { formatDay } from '../calendar/item-text';
 import { useOpenItem } from '../calendar/use-open-item';
 import { useClaimSettings } from '../claims/use-claim-settings';
@@ -272,6 +274,42 @@ export function MyDayPage() {
               data-testid="my-day-overlaps"
             >
               <OverlapsToSettle items={day.overlapsToSettle} />
+            </Card>
+          )}
+          {isManager && mine && (
+            <Card
+              size="small"
+              className="md-card"
+              title={
+                <span className="md-card__title">
+                  {t('approvals.toDecide')}
+                  <Badge
+                    count={day.approvalsToDecide.length}
+                    showZero
+                    color={day.approvalsToDecide.length > 0 ? '#d46b08' : '#bfbfbf'}
+                    overflowCount={99}
+                  />
+                </span>
+              }
+              extra={<span className="md-card__hint">{t('approvals.toDecideHint')}</span>}
+              data-testid="my-day-approvals"
+            >
+              <ApprovalList items={day.approvalsToDecide} testId="approval-to-decide" />
+            </Card>
+          )}
+          {day.approvalDecisions.length > 0 && (
+            <Card
+              size="small"
+              className="md-card"
+              title={t('approvals.decisions')}
+              extra={
+                <span className="md-card__hint">
+                  {t('approvals.decisionsHint', { n: APPROVAL_DECISION_DAYS })}
+                </span>
+              }
+              data-testid="my-day-approval-decisions"
+            >
+              <ApprovalList items={day.approvalDecisions} decided testId="approval-decision" />
             </Card>
           )}
         </div>

@@ -2,7 +2,22 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MyDay } from '../../../../shared/schemas/activities';
 import type { ApiError } from '../../../../shared/result';
+import type { LiveTopic } from '../../../../shared/schemas/live-events';
 import { call } from '../../api/client';
+import { onTopics } from '../../api/live-events';
+import { useLiveRefresh } from '../../lib/use-live';
+
+/** What a day is made of: deadlines, activities, claims, approvals and the targets. */
+export const DAY_TOPICS: readonly LiveTopic[] = [
+  'activities',
+  'opportunities',
+  'tenders',
+  'contracts',
+  'approvals',
+  'claims',
+  'filings',
+  'kpi',
+];
 
 interface Loaded {
   key: string;
@@ -28,6 +43,7 @@ export function useMyDay(date: string, staffId: number) {
   }, [key, date, staffId]);
 
   const reload = useCallback(() => setAttempt((a) => a + 1), []);
+  useLiveRefresh(onTopics(...DAY_TOPICS), reload);
   const current = loaded?.key === key;
   // Another day or person is never shown under this one's header.
   const day =

@@ -72,6 +72,7 @@ export function OpportunitiesPage() {
       {view === 'grid' ? (
         <DataGrid
           gridId="opportunities"
+          liveTopics={['opportunities']}
           testId="opportunities-grid"
           columns={columns}
           specs={GRID_SPECS}

@@ -16,6 +16,8 @@ import { BoardColumn } from './BoardColumn';
 import { TotalsLine } from './PipelineTotals';
 import { type BoardColumnData, type BoardFilters, useBoard } from './use-board';
 import type { RequestMove } from './use-stage-move';
+import { onTopics } from '../../api/live-events';
+import { useLiveRefresh } from '../../lib/use-live';
 
 export function OpportunityBoard(props: {
   filters: BoardFilters;
@@ -32,6 +34,7 @@ export function OpportunityBoard(props: {
   const options = useEnumOptions();
   const { staff } = useSession();
   const { board, error, loading, loadingMore, loadMore, reload } = useBoard(filters, revision);
+  useLiveRefresh(onTopics('opportunities'), reload);
   const [dragging, setDragging] = useState<OpportunityRow | null>(null);
   const [over, setOver] = useState<Stage | null>(null);
 

@@ -66,6 +66,7 @@ export function TendersPage() {
             children: (
               <DataGrid
                 gridId="tenders"
+                liveTopics={['tenders']}
                 testId="tenders-grid"
                 columns={tenderColumns}
                 specs={TENDER_COLUMNS}
@@ -103,6 +104,7 @@ export function TendersPage() {
             children: (
               <DataGrid
                 gridId="tender-lot-results"
+                liveTopics={['tenders']}
                 testId="lot-results-grid"
                 columns={lotColumns}
                 specs={LOT_RESULT_COLUMNS}

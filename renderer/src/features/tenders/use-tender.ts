@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ApiError } from '../../../../shared/result';
 import type { TenderDetail } from '../../../../shared/schemas/tenders';
 import { call } from '../../api/client';
+import { useLiveRefresh } from '../../lib/use-live';
 
 interface State {
   id: number;
@@ -36,11 +37,18 @@ export function useTender(id: number | null, revision: unknown) {
   }, [id, revision, attempt]);
 
   const current = state && state.id === id ? state : null;
+  const reload = useCallback(() => setAttempt((a) => a + 1), []);
+  useLiveRefresh(
+    id === null
+      ? null
+      : (event) => event.topic === 'tenders' && (event.recordId === id || event.recordId === null),
+    reload,
+  );
   return {
     detail: current?.detail ?? null,
     error: current?.error ?? null,
     loading:
       id !== null && (!current || current.revision !== revision || current.attempt !== attempt),
-    reload: useCallback(() => setAttempt((a) => a + 1), []),
+    reload,
   };
 }
