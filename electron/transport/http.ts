@@ -28,6 +28,19 @@ export interface HttpServerOptions {
   files?: FileShelf;
   /** Takes an upload to POST /api/upload?name=<file name> (the body is the file's bytes). */
   upload?: Upload;
+  /** Told once per /api request when its answer is sent (or the client went away): the request log. */
+  onRequest?: (entry: ApiRequestEntry) => void;
+}
+
+/** One API request as the request log sees it: no input, no query string, no ids from the path. */
+export interface ApiRequestEntry {
+  /** The method name, `/api`, `/api/upload`, `/api/files`, `/api/events`, or `unknown`. */
+  method: string;
+  clientId: string;
+  status: number;
+  /** `OK`, the answer's error code, or `ABORTED` when the client left before the answer. */
+  result: string;
+  ms: number;
 }
 
 export type Upload = (
@@ -47,7 +60,12 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** The result code of each JSON answer, for onRequest. */
+const answered = new WeakMap<http.ServerResponse, string>();
+
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const error = (body as { ok?: boolean; error?: { code?: unknown } }).error;
+  answered.set(res, typeof error?.code === 'string' ? error.code : 'OK');
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -155,9 +173,45 @@ const DOWNLOAD_TYPES: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
+/** What a request to `pathname` is called in the request log: never a file id or a free-form path. */
+function requestLabel(pathname: string): string | null {
+  if (pathname === '/api' || pathname === '/api/') return '/api';
+  if (!pathname.startsWith('/api/')) return null;
+  if (pathname.startsWith('/api/files/')) return '/api/files';
+  if (pathname === '/api/events') return '/api/events';
+  const name = pathname.slice('/api/'.length);
+  return name === 'upload' ? '/api/upload' : isMethodName(name) ? name : 'unknown';
+}
+
+function observe(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  onRequest: (entry: ApiRequestEntry) => void,
+): void {
+  const method = requestLabel((req.url ?? '/').split('?')[0]!);
+  if (!method) return;
+  const started = performance.now();
+  res.once('close', () => {
+    try {
+      onRequest({
+        method,
+        clientId: clientId(req),
+        status: res.statusCode,
+        result: res.writableFinished
+          ? (answered.get(res) ?? (res.statusCode < 400 ? 'OK' : 'UNKNOWN'))
+          : 'ABORTED',
+        ms: performance.now() - started,
+      });
+    } catch {
+      // A log that cannot be written never fails a request.
+    }
+  });
+}
+
 export function createHttpServer(options: HttpServerOptions): http.Server {
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const server = http.createServer((req, res) => {
+    if (options.onRequest) observe(req, res, options.onRequest);
     void handle(req, res).catch((error: unknown) => {
       if (!res.headersSent)
         failure(500, res, 'INTERNAL', error instanceof Error ? error.message : String(error));
