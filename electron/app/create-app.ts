@@ -148,7 +148,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...documentHandlers(deps),
     ...filingHandlers(deps),
     ...reportHandlers(deps),
-    ...backupHandlers(deps, { nativeBinding: options.nativeBinding }),
+    ...backupHandlers(deps, {
+      nativeBinding: options.nativeBinding,
+      daily: options.backups?.daily ?? false,
+    }),
   };
   const dispatch = createDispatch(handlers, deps.sessions, {
     validateOutput: options.validateOutput ?? false,

@@ -21,13 +21,18 @@ function requireAdmin(session: Session): Staff {
 
 export function backupHandlers(
   deps: Deps,
-  options: { nativeBinding?: string | undefined } = {},
+  options: { nativeBinding?: string | undefined; daily?: boolean } = {},
 ): BackupHandlers {
   const dir = backupDir(deps.dataDir);
   return {
     'backups.list': async (_input, { session }: CallContext) => {
       requireAdmin(session);
-      return { folder: dir, keep: KEEP_BACKUPS, backups: listBackups(dir) };
+      return {
+        folder: dir,
+        daily: options.daily ?? false,
+        keep: KEEP_BACKUPS,
+        backups: listBackups(dir),
+      };
     },
     'backups.create': async (_input, { session }: CallContext) => {
       const admin = requireAdmin(session);

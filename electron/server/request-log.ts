@@ -40,6 +40,11 @@ export interface RequestLog {
 
 export const REQUEST_LOG_NAME = 'requests.log';
 
+/** <dataDir>/logs: where the team server keeps its request log. */
+export function requestLogDir(dataDir: string): string {
+  return path.join(dataDir, 'logs');
+}
+
 /** Fixed, non-method paths that may be logged as they are (no ids, no query strings). */
 const PATHS = new Set(['/api', '/api/upload', '/api/files', '/api/events']);
 const RESULT = /^[A-Z_]{2,20}$/;

@@ -32,6 +32,8 @@ export type BackupEntry = z.infer<typeof backupEntry>;
 export const backupList = z.object({
   /** The folder the backups are in, on the computer that keeps the database. */
   folder: z.string(),
+  /** Whether this server takes a backup every day (the team server does). */
+  daily: z.boolean(),
   /** How many scheduled (and, separately, manual) backups are kept. */
   keep: z.number().int().positive(),
   /** Newest first. */

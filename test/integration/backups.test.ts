@@ -72,7 +72,7 @@ describe('backups.create (admin, a job off the UI thread)', () => {
 
     const list = await app.value('backups.list', {});
     expect(list.folder).toBe(backupDir(app.dataDir));
-    expect(list.keep).toBe(KEEP_BACKUPS);
+    expect(list).toMatchObject({ keep: KEEP_BACKUPS, daily: false });
     expect(list.backups).toEqual([entry]);
     const file = path.join(list.folder, entry.fileName);
     expect(verifyBackupFile(file)).toMatchObject({ verified: 'ok' });
