@@ -110,17 +110,27 @@ export function listBackups(dir: string): BackupEntry[] {
     const bytes = stat.size;
     const record = readRecord(file);
     const changed = record !== null && (record.bytes !== bytes || record.mtimeMs !== stat.mtimeMs);
-    entries.push(
-      backupEntry.parse({
-        fileName,
-        kind: record?.kind ?? kindFromName(match),
-        takenAt: record?.takenAt ?? takenAtFromName(match),
-        bytes,
-        verified: record === null ? 'unchecked' : changed ? 'failed' : record.verified,
-        reason: changed ? 'changed' : (record?.reason ?? null),
-        schema: record?.schema ?? null,
-      }),
+    const fromName = {
+      fileName,
+      kind: kindFromName(match),
+      takenAt: takenAtFromName(match),
+      bytes,
+      verified: 'unchecked',
+      reason: null,
+      schema: null,
+    } as const;
+    const listed = backupEntry.safeParse(
+      record && {
+        ...fromName,
+        kind: record.kind,
+        takenAt: record.takenAt,
+        verified: changed ? 'failed' : record.verified,
+        reason: changed ? 'changed' : record.reason,
+        schema: record.schema,
+      },
     );
+    // A record that cannot be read is as good as none: the file is listed, unchecked.
+    entries.push(listed.success ? listed.data : fromName);
   }
   return entries.sort(
     (a, b) => b.takenAt.localeCompare(a.takenAt) || b.fileName.localeCompare(a.fileName),
