@@ -204,6 +204,8 @@ export const METHOD_RULES: { readonly [M in MethodName]: MethodRule } = {
   'reports.deleteTemplate': settings,
 
   'audit.verify': settings,
+  'backups.list': { who: 'admin' },
+  'backups.create': { who: 'admin' },
 };
 
 /** Whether a role belongs to an audience (`open` and `first_run` are decided with the session). */

@@ -38,6 +38,7 @@ import {
   stagedFile,
 } from './schemas/imports';
 import { appInfo, auditEntry, auditVerify, job, prefKey } from './schemas/system';
+import { backupList } from './schemas/backups';
 import {
   activityInput,
   activityListQuery,
@@ -737,6 +738,17 @@ export const api = {
   ),
 
   'audit.verify': method(empty, auditVerify, 'Recompute the audit hash chain.'),
+
+  'backups.list': method(
+    empty,
+    backupList,
+    'Admins: the database backups (daily, manual, before upgrades), each with its check result.',
+  ),
+  'backups.create': method(
+    empty,
+    z.object({ jobId: z.string() }),
+    'Admins: take a verified online backup now (a job with progress and cancel).',
+  ),
 } as const;
 
 export type Api = typeof api;

@@ -43,6 +43,9 @@ import { scheduleClaimSweep, sweepClaims } from '../claims/sweep';
 import { documentHandlers } from '../documents/handlers';
 import { filingHandlers } from '../filings/handlers';
 import { reportHandlers } from '../reports/handlers';
+import { backupHandlers } from '../backups/handlers';
+import { backupDir } from '../backups/records';
+import { type BackupSchedule, type BackupScheduler, scheduleBackups } from '../backups/schedule';
 
 export interface AppOptions {
   /** How finished files reach the user; default: offered for download over HTTP (browser mode). */
@@ -59,6 +62,11 @@ export interface AppOptions {
   log?: (message: string) => void;
   /** How often claims past their protection are recorded as expired (default: ten minutes). */
   claimSweepIntervalMs?: number;
+  /**
+   * `daily`: take a verified online backup into <dataDir>/backups when the last scheduled one is
+   * a day old, at start and then on a timer; keep the last 14. Off unless asked for.
+   */
+  backups?: BackupSchedule & { daily: boolean };
 }
 
 export interface App {
@@ -74,6 +82,8 @@ export interface App {
   deps: Deps;
   database: OpenedDatabase;
   dbFile: string;
+  /** The daily backup, when `backups.daily` was asked for. */
+  backups: BackupScheduler | null;
   close(): Promise<void>;
 }
 
@@ -93,7 +103,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const dbFile = path.join(options.dataDir, DB_FILE_NAME);
   const database = await openDatabase({
     file: dbFile,
-    backupDir: path.join(options.dataDir, 'backups'),
+    backupDir: backupDir(options.dataDir),
     nativeBinding: options.nativeBinding,
     // This connection answers the UI: never freeze it for long behind a job's write transaction;
     // a write that cannot get the lock quickly is answered CONFLICT 'busy' instead.
@@ -156,6 +166,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...documentHandlers(deps),
     ...filingHandlers(deps),
     ...reportHandlers(deps),
+    ...backupHandlers(deps, {
+      nativeBinding: options.nativeBinding,
+      daily: options.backups?.daily ?? false,
+    }),
   };
   const dispatch = publishingDispatch(
     createDispatch(handlers, deps.sessions, {
@@ -188,6 +202,14 @@ export async function createApp(options: AppOptions): Promise<App> {
       return fail('IO', `the upload failed: ${String(error)}`);
     }
   };
+  const backups = options.backups?.daily
+    ? scheduleBackups(deps.jobs, {
+        ...options.backups,
+        dir: backupDir(options.dataDir),
+        nativeBinding: options.nativeBinding,
+        log: options.log,
+      })
+    : null;
   return {
     dispatch,
     files,
@@ -197,8 +219,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     deps,
     database,
     dbFile,
+    backups,
     async close() {
       stopJobEvents();
+      await backups?.stop();
       await claimSweeper.stop();
       await deps.jobs.stopAll();
       await database.close();

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import { writeRecord } from '../backups/records';
 import { openSqlite } from './connection';
 
 function stamp(date: Date): string {
@@ -16,12 +17,39 @@ export async function backupDatabase(
   nativeBinding?: string,
 ): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
-  const base = `keyfleet-${stamp(new Date())}-${label.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
+  const at = new Date();
+  const base = `keyfleet-${stamp(at)}-${label.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
   let file = path.join(dir, `${base}.sqlite`);
   for (let n = 2; fs.existsSync(file); n++) file = path.join(dir, `${base}-${n}.sqlite`);
   await sqlite.backup(file);
   verifyBackup(sqlite, file, nativeBinding);
+  // Listed with the daily backups in settings (electron/backups), never pruned with them.
+  const { size, mtimeMs } = fs.statSync(file);
+  writeRecord(file, {
+    format: 1,
+    kind: 'before_migration',
+    takenAt: at.toISOString(),
+    bytes: size,
+    mtimeMs,
+    verified: 'ok',
+    reason: null,
+    schema: lastMigration(sqlite),
+  });
   return file;
+}
+
+function lastMigration(db: BetterSqlite3.Database): string | null {
+  try {
+    return (
+      (db
+        .prepare('select name from keyfleet_migrations order by name desc limit 1')
+        .pluck()
+        .get() as string | undefined) ?? null
+    );
+  } catch {
+    // A database from before migrations were recorded.
+    return null;
+  }
 }
 
 function tableCounts(db: BetterSqlite3.Database): Record<string, number> {

@@ -223,6 +223,8 @@ export const WRITE_RULES: WriteRules = {
   'jobs.get': null,
   'jobs.cancel': null,
   'audit.verify': null,
+  'backups.list': null,
+  'backups.create': null,
 };
 
 /** The record a call changed, by the rule or by the usual `id` of its answer or input. */

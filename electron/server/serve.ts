@@ -18,7 +18,13 @@ import { ensureAdmin } from '../auth/admin';
 import { createApp, loadDemoIfEmpty, type App } from '../app/create-app';
 import { resolveDataDir } from '../app/data-dir';
 import { StartupError } from '../db/open';
-import { createHttpServer, listenLoopback, listenOn } from '../transport/http';
+import {
+  type ApiRequestEntry,
+  createHttpServer,
+  listenLoopback,
+  listenOn,
+} from '../transport/http';
+import { openRequestLog, requestLogDir } from './request-log';
 import { tlsMaterial } from './tls';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -68,6 +74,8 @@ async function main(): Promise<void> {
   const app = await createApp({
     dataDir,
     mode: team ? 'team' : 'browser',
+    // The team's records live here: a verified online backup every day, the last 14 kept.
+    ...(team ? { backups: { daily: true } } : {}),
     version: pkg.version,
     worker: { file: path.join(__dirname, 'worker.js') },
     nativeBinding: process.env.KEYFLEET_SQLITE_BINDING,
@@ -79,8 +87,14 @@ async function main(): Promise<void> {
     if (loaded) log(`demo data loaded: ${loaded}`);
   }
 
+  // One line per API request (method, user id, status, ms), rotated; never inputs or names.
+  const requestLog = openRequestLog({
+    dir: requestLogDir(dataDir),
+    userOf: (caller) => app.deps.sessions.resolve(caller).user?.id ?? null,
+  });
   const stop = (server: { close(): void }) => () => {
     server.close();
+    requestLog.close();
     void app.close().then(() => process.exit(0));
   };
   const staticDir = path.join(__dirname, '../renderer');
@@ -91,6 +105,8 @@ async function main(): Promise<void> {
       files: app.files,
       upload: app.upload,
       dispatch: app.dispatch,
+      events: app.events,
+      onRequest: (entry) => requestLog.record(entry),
       token,
       staticDir,
     });
@@ -110,6 +126,7 @@ async function main(): Promise<void> {
         ? { certFile: values['tls-cert'], keyFile: values['tls-key'] }
         : undefined,
     stop,
+    onRequest: (entry) => requestLog.record(entry),
   });
 }
 
@@ -122,6 +139,7 @@ async function serveTeam(
     staticDir: string;
     given: { certFile: string; keyFile: string } | undefined;
     stop: (server: { close(): void }) => () => void;
+    onRequest: (entry: ApiRequestEntry) => void;
   },
 ): Promise<void> {
   const hosts = serverHosts(o.host);

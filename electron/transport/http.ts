@@ -39,6 +39,20 @@ export interface HttpServerOptions {
   upload?: Upload;
   /** Serves the live event stream at GET /api/events (electron/events/sse.ts). */
   events?: EventsEndpoint;
+  /** Told once per /api request when its answer is sent (or the client went away): the request log. */
+  onRequest?: (entry: ApiRequestEntry) => void;
+}
+
+/** One API request as the request log sees it: no input, no query string, no ids from the path. */
+export interface ApiRequestEntry {
+  /** The method name, `/api`, `/api/upload`, `/api/files`, `/api/events`, or `unknown`. */
+  method: string;
+  /** Who called: the tab's id and, on a team server, the session token (never logged itself). */
+  caller: Caller;
+  status: number;
+  /** `OK`, the answer's error code, or `ABORTED` when the client left before the answer. */
+  result: string;
+  ms: number;
 }
 
 export interface TeamAccess {
@@ -77,7 +91,12 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** The result code of each JSON answer, for onRequest. */
+const answered = new WeakMap<http.ServerResponse, string>();
+
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const error = (body as { ok?: boolean; error?: { code?: unknown } }).error;
+  answered.set(res, typeof error?.code === 'string' ? error.code : 'OK');
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -209,12 +228,48 @@ const DOWNLOAD_TYPES: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
+/** What a request to `pathname` is called in the request log: never a file id or a free-form path. */
+function requestLabel(pathname: string): string | null {
+  if (pathname === '/api' || pathname === '/api/') return '/api';
+  if (!pathname.startsWith('/api/')) return null;
+  if (pathname.startsWith('/api/files/')) return '/api/files';
+  if (pathname === '/api/events') return '/api/events';
+  const name = pathname.slice('/api/'.length);
+  return name === 'upload' ? '/api/upload' : isMethodName(name) ? name : 'unknown';
+}
+
+function observe(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  onRequest: (entry: ApiRequestEntry) => void,
+): void {
+  const method = requestLabel((req.url ?? '/').split('?')[0]!);
+  if (!method) return;
+  const started = performance.now();
+  res.once('close', () => {
+    try {
+      onRequest({
+        method,
+        caller: { clientId: clientId(req), token: bearer(req) ?? cookieToken(req) },
+        status: res.statusCode,
+        result: res.writableFinished
+          ? (answered.get(res) ?? (res.statusCode < 400 ? 'OK' : 'UNKNOWN'))
+          : 'ABORTED',
+        ms: performance.now() - started,
+      });
+    } catch {
+      // A log that cannot be written never fails a request.
+    }
+  });
+}
+
 export function createHttpServer(options: HttpServerOptions): http.Server {
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const team = options.team;
   if (!team === !options.token)
     throw new Error('an HTTP server is either solo (a token) or a team server (TLS and hosts)');
   const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (options.onRequest) observe(req, res, options.onRequest);
     void handle(req, res).catch((error: unknown) => {
       if (!res.headersSent)
         failure(500, res, 'INTERNAL', error instanceof Error ? error.message : String(error));

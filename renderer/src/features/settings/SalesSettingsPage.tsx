@@ -10,6 +10,7 @@ import { useSession } from '../../app/session';
 import { useT } from '../../i18n/context';
 import { ImportWizardModal } from '../import/ImportWizard';
 import { AuditIntegrityTab } from './AuditIntegrityTab';
+import { BackupsTab } from './BackupsTab';
 import { canEditSettings } from './can-edit';
 import { DealerSettingsTab } from './DealerSettingsTab';
 import { ContractNumberingTab } from './ContractNumberingTab';
@@ -128,6 +129,16 @@ export function SalesSettingsPage() {
             label: <span data-testid="settings-tab-audit">{t('settings.tabAudit')}</span>,
             children: <AuditIntegrityTab />,
           },
+          // Backups are the system administrator's.
+          ...(user.role === 'admin'
+            ? [
+                {
+                  key: 'backups',
+                  label: <span data-testid="settings-tab-backups">{t('settings.tabBackups')}</span>,
+                  children: <BackupsTab />,
+                },
+              ]
+            : []),
         ]}
       />
       {importing && (

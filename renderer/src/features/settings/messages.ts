@@ -171,6 +171,36 @@ export const settingsZh = {
   'settings.templateSaved': '模板“{name}”已保存',
   'settings.templateDeleted': '模板“{name}”已删除',
   'settings.templateDeleteConfirm': '删除模板“{name}”？',
+
+  // Backups (system administrators)
+  'settings.tabBackups': '备份',
+  'backups.introDaily':
+    '服务器每天自动备份一次数据库（在线备份，不影响大家使用），保留最近 {n} 份；每份备份都会打开校验其完整性。升级前的备份另行保留。',
+  'backups.introManual':
+    '此电脑不自动每日备份；可随时“立即备份”（在线备份，不影响使用），保留最近 {n} 份，每份都会打开校验其完整性。升级前的备份另行保留。',
+  'backups.folder': '备份保存在：',
+  'backups.create': '立即备份',
+  'backups.reload': '刷新',
+  'backups.copying': '正在复制数据库…',
+  'backups.verifying': '正在校验备份…',
+  'backups.done': '备份完成：{file}',
+  'backups.cancelled': '备份已取消，未留下不完整的文件',
+  'backups.empty': '还没有备份',
+  'backups.takenAt': '备份时间',
+  'backups.kind': '类型',
+  'backups.kindScheduled': '每日自动',
+  'backups.kindManual': '手动',
+  'backups.kindBeforeMigration': '升级前',
+  'backups.size': '大小',
+  'backups.check': '校验',
+  'backups.verifiedOk': '完整',
+  'backups.verifiedUnchecked': '未校验',
+  'backups.verifiedFailed': '校验失败：{reason}',
+  'backups.reasonUnreadable': '无法打开',
+  'backups.reasonCorrupt': '文件已损坏',
+  'backups.reasonNoSchema': '不是 Keyfleet 数据文件',
+  'backups.reasonChanged': '校验后文件被改动',
+  'backups.fileName': '文件名',
 } as const;
 
 export const settingsEn: Record<keyof typeof settingsZh, string> = {
@@ -355,4 +385,34 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'settings.templateSaved': 'Template “{name}” saved',
   'settings.templateDeleted': 'Template “{name}” deleted',
   'settings.templateDeleteConfirm': 'Delete template “{name}”?',
+
+  // Backups (system administrators)
+  'settings.tabBackups': 'Backups',
+  'backups.introDaily':
+    'The server backs up the database once a day (online: nobody has to stop working) and keeps the last {n}; each backup is opened and checked to be whole. Backups taken before an upgrade are kept apart.',
+  'backups.introManual':
+    'This computer takes no daily backup; use “Back up now” at any time (online: work goes on). The last {n} are kept, each opened and checked to be whole. Backups taken before an upgrade are kept apart.',
+  'backups.folder': 'Backups are kept in:',
+  'backups.create': 'Back up now',
+  'backups.reload': 'Refresh',
+  'backups.copying': 'Copying the database…',
+  'backups.verifying': 'Checking the backup…',
+  'backups.done': 'Backup taken: {file}',
+  'backups.cancelled': 'Backup cancelled; no partial file was left',
+  'backups.empty': 'No backups yet',
+  'backups.takenAt': 'Taken at',
+  'backups.kind': 'Kind',
+  'backups.kindScheduled': 'Daily',
+  'backups.kindManual': 'By hand',
+  'backups.kindBeforeMigration': 'Before upgrade',
+  'backups.size': 'Size',
+  'backups.check': 'Check',
+  'backups.verifiedOk': 'Whole',
+  'backups.verifiedUnchecked': 'Not checked',
+  'backups.verifiedFailed': 'Check failed: {reason}',
+  'backups.reasonUnreadable': 'cannot be opened',
+  'backups.reasonCorrupt': 'the file is damaged',
+  'backups.reasonNoSchema': 'not a Keyfleet data file',
+  'backups.reasonChanged': 'the file changed after its check',
+  'backups.fileName': 'File name',
 };

@@ -1,0 +1,354 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApp, DB_FILE_NAME } from '../../electron/app/create-app';
+import { migrateUp } from '../../electron/db/migrator';
+import { MIGRATIONS } from '../../migrations';
+import { backupDir, KEEP_BACKUPS, listBackups } from '../../electron/backups/records';
+import { takeBackup, verifyBackupFile } from '../../electron/backups/take';
+import { connect, openSqlite } from '../../electron/db/connection';
+import type { BackupEntry } from '../../shared/schemas/backups';
+import { signedInApp, testApp, type TestApp, WORKER_FROM_SOURCE } from '../helpers/app';
+import { tempDir } from '../helpers/db';
+import { account } from '../helpers/fixtures';
+
+let app: TestApp | null = null;
+let closeMore: (() => Promise<void>) | null = null;
+afterEach(async () => {
+  await closeMore?.();
+  closeMore = null;
+  await app?.close();
+  app = null;
+});
+
+const DAY = 24 * 60 * 60_000;
+const T0 = new Date('2026-03-02T01:00:00.000Z');
+const at = (ms: number) => new Date(T0.getTime() + ms);
+
+/** Rows in a table of a backup file, read from the file itself. */
+function countIn(file: string, table: string): number {
+  const db = openSqlite(file, { readonly: true });
+  try {
+    return db.prepare(`select count(*) from ${table}`).pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}
+
+/** Files in the backups folder other than finished backups and their records. */
+function strayFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((n) => !/^keyfleet-.*\.sqlite(\.json)?$/.test(n));
+}
+
+async function addAccounts(a: TestApp, n: number, prefix: string): Promise<void> {
+  for (let i = 0; i < n; i++)
+    await a.value('accounts.create', { account: account({ name: `${prefix}${i}有限公司` }) });
+}
+
+describe('backups.create (admin, a job off the UI thread)', () => {
+  it('takes a verified backup while the app goes on writing', async () => {
+    app = await signedInApp('admin');
+    await addAccounts(app, 20, '杭州备份前');
+    const before = (await app.value('app.info', {})).accountCount;
+    const { jobId } = await app.value('backups.create', {});
+    // Writes go on while the job runs: none is refused or waits on the backup.
+    let written = 0;
+    while ((await app.value('jobs.get', { id: jobId })).state === 'running') {
+      await app.value('accounts.create', {
+        account: account({ name: `杭州备份中${written}有限公司` }),
+      });
+      written++;
+      // Let the worker's messages in: the writes alone never leave the microtask queue.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const job = await app.deps.jobs.wait(jobId);
+    expect(job.state).toBe('done');
+    expect(written).toBeGreaterThan(0);
+    const entry = app.deps.jobs.result(jobId) as BackupEntry;
+    expect(entry).toMatchObject({ kind: 'manual', verified: 'ok', reason: null });
+    expect(entry.fileName).toMatch(/^keyfleet-\d{8}-\d{6}-manual\.sqlite$/);
+    expect(entry.schema).toMatch(/^\d{14}_/);
+
+    const list = await app.value('backups.list', {});
+    expect(list.folder).toBe(backupDir(app.dataDir));
+    expect(list).toMatchObject({ keep: KEEP_BACKUPS, daily: false });
+    expect(list.backups).toEqual([entry]);
+    const file = path.join(list.folder, entry.fileName);
+    expect(verifyBackupFile(file)).toMatchObject({ verified: 'ok' });
+    // A snapshot: everything written before it, and no more than was written by the end.
+    const copied = countIn(file, 'accounts');
+    expect(copied).toBeGreaterThanOrEqual(before);
+    expect(copied).toBeLessThanOrEqual(before + written);
+    expect(strayFiles(list.folder)).toEqual([]);
+  }, 60_000);
+
+  it('copies one consistent snapshot even when the database changes between its steps', async () => {
+    app = await signedInApp('admin');
+    await addAccounts(app, 200, '宁波快照');
+    const dir = backupDir(app.dataDir);
+    // The backup reads through its own connection, as the job's worker does; the UI's
+    // connection writes between the copy's steps.
+    const reader = connect(app.dbFile);
+    closeMore = () => reader.close();
+    let steps = 0;
+    const entry = await takeBackup(reader.sqlite, {
+      dir,
+      kind: 'manual',
+      at: T0,
+      pagesPerStep: 4,
+      progress: () => {
+        steps++;
+        app!.database.sqlite
+          .prepare(
+            "update accounts set address = 'changed' where id = (select min(id) from accounts)",
+          )
+          .run();
+        app!.database.sqlite
+          .prepare(
+            "insert into settings (key, value) values ('backup.probe.' || ?, '1') on conflict do nothing",
+          )
+          .run(steps);
+      },
+    });
+    expect(steps).toBeGreaterThan(3);
+    expect(entry.verified).toBe('ok');
+    const file = path.join(dir, entry.fileName);
+    expect(countIn(file, 'accounts')).toBe(200);
+    const copy = openSqlite(file, { readonly: true });
+    try {
+      expect(
+        copy.prepare("select count(*) from settings where key like 'backup.probe.%'").pluck().get(),
+      ).toBe(0);
+      expect(
+        copy.prepare("select count(*) from accounts where address = 'changed'").pluck().get(),
+      ).toBe(0);
+    } finally {
+      copy.close();
+    }
+  });
+
+  it('is for the system administrator only', async () => {
+    for (const role of ['specialist', 'manager'] as const) {
+      app = await signedInApp(role);
+      for (const method of ['backups.list', 'backups.create'] as const)
+        expect(await app.call(method, {})).toMatchObject({
+          ok: false,
+          error: { code: 'FORBIDDEN', details: { kind: 'role' } },
+        });
+      await app.close();
+      app = null;
+    }
+    app = await testApp();
+    expect(await app.call('backups.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', details: { kind: 'no_user' } },
+    });
+    expect(fs.existsSync(backupDir(app.dataDir))).toBe(false);
+  });
+
+  it('leaves no file behind when cancelled', async () => {
+    app = await signedInApp('admin');
+    const { jobId } = await app.value('backups.create', {});
+    await app.value('jobs.cancel', { id: jobId });
+    expect((await app.deps.jobs.wait(jobId)).state).toBe('cancelled');
+    expect(await app.value('backups.list', {})).toMatchObject({ backups: [] });
+    expect(strayFiles(backupDir(app.dataDir))).toEqual([]);
+  });
+});
+
+describe('a backup that fails part-way', () => {
+  it('leaves no file under a backup name, nor a temp file', async () => {
+    app = await signedInApp('admin');
+    await addAccounts(app, 100, '台州失败');
+    const dir = backupDir(app.dataDir);
+    let steps = 0;
+    await expect(
+      takeBackup(app.database.sqlite, {
+        dir,
+        kind: 'scheduled',
+        at: T0,
+        pagesPerStep: 4,
+        progress: () => {
+          if (++steps === 3) throw new Error('disk full');
+        },
+      }),
+    ).rejects.toThrow('disk full');
+    expect(steps).toBe(3);
+    expect(fs.readdirSync(dir)).toEqual([]);
+    // The connection's read transaction was ended: it writes again.
+    await addAccounts(app, 1, '台州失败后');
+  });
+});
+
+describe('keeping and checking backups', () => {
+  it('keeps the newest 14 scheduled backups, apart from manual ones', async () => {
+    app = await signedInApp('admin');
+    const dir = backupDir(app.dataDir);
+    const manual = await takeBackup(app.database.sqlite, { dir, kind: 'manual', at: T0 });
+    const taken: BackupEntry[] = [];
+    for (let day = 0; day < 15; day++)
+      taken.push(
+        await takeBackup(app.database.sqlite, { dir, kind: 'scheduled', at: at(day * DAY) }),
+      );
+    const list = await app.value('backups.list', {});
+    const scheduled = list.backups.filter((b) => b.kind === 'scheduled');
+    expect(scheduled.map((b) => b.fileName)).toEqual(
+      taken
+        .slice(1)
+        .reverse()
+        .map((b) => b.fileName),
+    );
+    expect(scheduled[0]!.fileName).toBe('keyfleet-20260316-010000.sqlite');
+    expect(list.backups.filter((b) => b.kind === 'manual')).toEqual([manual]);
+    expect(fs.existsSync(path.join(dir, taken[0]!.fileName))).toBe(false);
+    expect(fs.existsSync(path.join(dir, `${taken[0]!.fileName}.json`))).toBe(false);
+  });
+
+  it('reports a damaged backup as failed', async () => {
+    app = await signedInApp('admin');
+    await addAccounts(app, 50, '温州损坏');
+    const dir = backupDir(app.dataDir);
+    const entry = await takeBackup(app.database.sqlite, { dir, kind: 'scheduled', at: T0 });
+    const file = path.join(dir, entry.fileName);
+    // Damage a page in the middle of the file, keeping its size.
+    const bytes = fs.readFileSync(file);
+    const page = 4096;
+    bytes.fill(0x5a, page * 2, page * 4);
+    fs.writeFileSync(file, bytes);
+
+    expect(verifyBackupFile(file)).toEqual({ verified: 'failed', reason: 'corrupt', schema: null });
+    const listed = (await app.value('backups.list', {})).backups;
+    expect(listed).toEqual([
+      expect.objectContaining({ fileName: entry.fileName, verified: 'failed', reason: 'changed' }),
+    ]);
+
+    fs.writeFileSync(path.join(dir, 'keyfleet-20260101-000000.sqlite'), 'not a database');
+    expect(verifyBackupFile(path.join(dir, 'keyfleet-20260101-000000.sqlite'))).toMatchObject({
+      verified: 'failed',
+      reason: 'unreadable',
+    });
+    // A file with no record (made by hand, or by an older Keyfleet) is listed, unchecked.
+    expect(listBackups(dir)).toContainEqual(
+      expect.objectContaining({
+        fileName: 'keyfleet-20260101-000000.sqlite',
+        verified: 'unchecked',
+      }),
+    );
+  });
+
+  it('lists the backup taken before a schema upgrade, and never removes it', async () => {
+    // A data file at the first schema version, as an older Keyfleet left it.
+    const dataDir = tempDir();
+    const older = connect(path.join(dataDir, DB_FILE_NAME));
+    await migrateUp(older.db, MIGRATIONS, MIGRATIONS[0]!.name);
+    older.sqlite
+      .prepare(
+        "insert into staff (name, role, created_at) values ('管理员', 'admin', '2026-01-01T00:00:00Z')",
+      )
+      .run();
+    await older.close();
+
+    app = await testApp(dataDir);
+    await app.value('auth.pick', { staffId: 1 });
+    const dir = backupDir(dataDir);
+    for (let day = 0; day < 16; day++)
+      await takeBackup(app.database.sqlite, { dir, kind: 'scheduled', at: at(day * DAY) });
+    const list = (await app.value('backups.list', {})).backups;
+    expect(list.filter((b) => b.kind === 'scheduled')).toHaveLength(KEEP_BACKUPS);
+    expect(list.filter((b) => b.kind === 'before_migration')).toEqual([
+      expect.objectContaining({
+        verified: 'ok',
+        schema: MIGRATIONS[0]!.name,
+        fileName: expect.stringContaining('-before-'),
+      }),
+    ]);
+  });
+});
+
+describe('the daily backup', () => {
+  it('takes one at start when there is none, then each time one is due', async () => {
+    const dataDir = tempDir();
+    let clock = T0;
+    const start = () =>
+      createApp({
+        dataDir,
+        mode: 'browser',
+        worker: WORKER_FROM_SOURCE,
+        backups: { daily: true, now: () => clock, checkMs: 60 * 60_000 },
+      });
+    const server = await start();
+    closeMore = () => server.close();
+    await server.backups!.firstCheck;
+    const dir = backupDir(dataDir);
+    const scheduled = () => listBackups(dir).filter((b) => b.kind === 'scheduled');
+    expect(scheduled()).toEqual([
+      expect.objectContaining({ takenAt: T0.toISOString(), verified: 'ok' }),
+    ]);
+
+    clock = at(DAY - 60_000);
+    await server.backups!.check();
+    expect(scheduled()).toHaveLength(1);
+    clock = at(DAY);
+    await server.backups!.check();
+    expect(scheduled().map((b) => b.takenAt)).toEqual([at(DAY).toISOString(), T0.toISOString()]);
+
+    expect(strayFiles(dir)).toEqual([]);
+  }, 60_000);
+
+  it('at start, takes one only when the last is a day old', async () => {
+    const dataDir = tempDir();
+    let clock = T0;
+    const start = () =>
+      createApp({
+        dataDir,
+        mode: 'browser',
+        worker: WORKER_FROM_SOURCE,
+        backups: { daily: true, now: () => clock },
+      });
+    const scheduled = () => listBackups(backupDir(dataDir)).filter((b) => b.kind === 'scheduled');
+    let server = await start();
+    closeMore = () => server.close();
+    await server.backups!.firstCheck;
+    expect(scheduled()).toHaveLength(1);
+    await server.close();
+    clock = at(DAY - 60_000);
+    server = await start();
+    await server.backups!.firstCheck;
+    expect(scheduled()).toHaveLength(1);
+    await server.close();
+    clock = at(3 * DAY);
+    server = await start();
+    await server.backups!.firstCheck;
+    expect(scheduled().map((b) => b.takenAt)).toEqual([
+      at(3 * DAY).toISOString(),
+      T0.toISOString(),
+    ]);
+  }, 60_000);
+
+  it('checks on its own timer', async () => {
+    const dataDir = tempDir();
+    let clock = T0;
+    const server = await createApp({
+      dataDir,
+      mode: 'browser',
+      worker: WORKER_FROM_SOURCE,
+      backups: { daily: true, now: () => clock, intervalMs: DAY, checkMs: 20 },
+    });
+    closeMore = () => server.close();
+    await server.backups!.firstCheck;
+    clock = at(DAY);
+    await vi.waitFor(
+      () => {
+        expect(listBackups(backupDir(dataDir))).toHaveLength(2);
+      },
+      { timeout: 50_000, interval: 50 },
+    );
+  }, 60_000);
+
+  it('is off unless asked for', async () => {
+    app = await testApp();
+    expect(app.backups).toBeNull();
+    expect(fs.existsSync(backupDir(app.dataDir))).toBe(false);
+  });
+});
