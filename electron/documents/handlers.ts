@@ -18,8 +18,7 @@ export function documentHandlers({ db, dataDir, deliverFile, chooseFile }: Deps)
       return { done: true };
     },
     'documents.open': async ({ id }, { session }) => {
-      session.requireUser();
-      const { file, fileName } = await documentFile(db, dataDir, id);
+      const { file, fileName } = await documentFile(db, dataDir, session.requireUser(), id);
       return deliverFile(file, fileName);
     },
     'documents.choose': async (_input, { session }) => {
