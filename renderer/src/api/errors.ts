@@ -58,6 +58,10 @@ const KIND_KEYS: Partial<Record<ErrorCode, Readonly<Record<string, MessageKey>>>
   },
   FORBIDDEN: {
     no_user: 'err.noUser',
+    not_on_team: 'err.notOnTeam',
+    admin_read_only: 'err.adminReadOnly',
+    own_request: 'err.ownRequest',
+    not_owner: 'err.notOwner',
     pipl: 'contacts.personalForbidden',
     role: 'err.role',
     self: 'err.self',
