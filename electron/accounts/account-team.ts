@@ -6,7 +6,7 @@
  * accounts. Managers see and change everything in the store. Admins read everything; sales data is
  * read-only for them (they run staff, settings and backups). Every service asks here, nowhere else.
  */
-import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Staff } from '../../shared/schemas/staff';
 import { AppError } from '../../shared/result';
 import type { Database } from '../db/schema';
@@ -120,20 +120,6 @@ export function teamAccountCondition(staffId: number, accountRef: string) {
           ]),
         ),
     );
-}
-
-/**
- * Restricts a list query to the viewer's teams' accounts when the viewer is a specialist; managers
- * and admins see the store. `accountRef` names the list's account column.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- generic over the list's tables
-export function restrictToTeam<Q extends SelectQueryBuilder<any, any, any>>(
-  query: Q,
-  viewer: Actor,
-  accountRef: string,
-): Q {
-  if (readsAll(viewer)) return query;
-  return query.where(teamAccountCondition(viewer.id, accountRef)) as Q;
 }
 
 /**
