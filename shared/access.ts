@@ -72,6 +72,8 @@ export const METHOD_RULES: { readonly [M in MethodName]: MethodRule } = {
   'accounts.update': writeTeam,
   'accounts.delete': writeTeam,
   'accounts.confirmOrgNature': writeTeam,
+  // The owner, a manager or an admin (staff administration) names the account's team.
+  'accounts.setTeam': { who: 'signed_in', records: 'team' },
 
   'contacts.list': readTeam,
   'contacts.getPersonal': readTeam,
@@ -227,6 +229,6 @@ export function roleAllowed(who: Audience, role: StaffRole): boolean {
 }
 
 /** The kind of FORBIDDEN a role gets for an audience, for the words the UI shows. */
-export function refusalKind(who: Audience): 'admin_read_only' | 'role' {
-  return who === 'sales' ? 'admin_read_only' : 'role';
+export function refusalKind(who: Audience, role: StaffRole): 'admin_read_only' | 'role' {
+  return role === 'admin' && (who === 'sales' || who === 'manager') ? 'admin_read_only' : 'role';
 }

@@ -7,6 +7,7 @@ import {
   accountCreate,
   accountDetail,
   orgNatureConfirm,
+  accountTeamInput,
   accountListQuery,
   accountLookupInput,
   accountPage,
@@ -209,6 +210,11 @@ export const api = {
     accountDetail,
     'Confirm or set what the organisation is (单位性质): the incentive policy keys on it.',
   ),
+  'accounts.setTeam': method(
+    accountTeamInput,
+    accountDetail,
+    'Set the co-owners (副销售) of an account: its owner or a manager.',
+  ),
   'accounts.checkDuplicates': method(
     duplicateCheckInput,
     duplicateCheckResult,
@@ -236,7 +242,7 @@ export const api = {
   'contacts.getPersonal': method(
     z.object({ contactId: id }),
     contactPersonal,
-    'Personal details (PIPL): only for the account owner and managers; every read is logged.',
+    'Personal details (PIPL): only for the account’s team and managers; every read is logged.',
   ),
   'contacts.setPersonal': method(
     z.object({ contactId: id, personal: contactPersonal }),

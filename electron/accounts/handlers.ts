@@ -2,12 +2,14 @@ import type { Handlers } from '../transport/dispatch';
 import { listAudit } from '../audit/audit';
 import type { Deps } from '../app/deps';
 import { listAccounts, lookupAccounts } from './repository';
+import { requireSalesWriter } from './account-team';
 import {
   checkDuplicates,
   confirmOrgNature,
   createAccount,
   deleteAccount,
   getAccount,
+  setAccountTeam,
   updateAccount,
 } from './service';
 
@@ -19,6 +21,7 @@ type AccountHandlers = Pick<
   | 'accounts.update'
   | 'accounts.delete'
   | 'accounts.confirmOrgNature'
+  | 'accounts.setTeam'
   | 'accounts.checkDuplicates'
   | 'accounts.lookup'
   | 'accounts.history'
@@ -48,15 +51,18 @@ export function accountHandlers({ db }: Deps): AccountHandlers {
   return {
     'accounts.list': (q) => listAccounts(db, q),
     'accounts.get': async ({ id }) => getAccount(db, id),
-    'accounts.create': ({ account, acknowledgeDuplicates, confirmSameName }, { session }) =>
-      createAccount(db, session.requireUser().id, account, acknowledgeDuplicates, confirmSameName),
+    'accounts.create': ({ account, acknowledgeDuplicates, confirmSameName }, { session }) => {
+      const user = session.requireUser();
+      requireSalesWriter(user);
+      return createAccount(db, user.id, account, acknowledgeDuplicates, confirmSameName);
+    },
     'accounts.update': (
       { id, account, acknowledgeDuplicates, expectedUpdatedAt, confirmSameName },
       { session },
     ) =>
       updateAccount(
         db,
-        session.requireUser().id,
+        session.requireUser(),
         id,
         account,
         acknowledgeDuplicates,
@@ -64,11 +70,13 @@ export function accountHandlers({ db }: Deps): AccountHandlers {
         confirmSameName,
       ),
     'accounts.delete': async ({ id }, { session }) => {
-      await deleteAccount(db, session.requireUser().id, id);
+      await deleteAccount(db, session.requireUser(), id);
       return { done: true };
     },
     'accounts.confirmOrgNature': ({ id, orgNature }, { session }) =>
-      confirmOrgNature(db, session.requireUser().id, id, orgNature),
+      confirmOrgNature(db, session.requireUser(), id, orgNature),
+    'accounts.setTeam': ({ id, coOwnerIds }, { session }) =>
+      setAccountTeam(db, session.requireUser(), id, coOwnerIds),
     'accounts.checkDuplicates': ({ name, uscc, aliases, excludeId }) =>
       checkDuplicates(db, { name, uscc, aliases }, excludeId),
     'accounts.lookup': ({ q, limit, excludeId }) => lookupAccounts(db, q, limit, excludeId),

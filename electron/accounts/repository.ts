@@ -10,6 +10,7 @@ import type { ListQuery } from '../../shared/list';
 import { searchKey } from '../../shared/text';
 import type { Database } from '../db/schema';
 import { nameInitials } from './pinyin';
+import { coOwnersOf } from './account-team';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
 
 const col =
@@ -68,7 +69,29 @@ function baseQuery(db: Kysely<Database>, query: AccountViewQuery) {
   // The parent join is only needed when its name is filtered on.
   if (query.filters.some((f) => f.field === 'parentName'))
     q = q.leftJoin('accounts as p', 'p.id', 'a.parent_id') as typeof q;
-  q = applyFilters(q, FILTER_COLUMNS, query.filters);
+  q = applyFilters(
+    q,
+    FILTER_COLUMNS,
+    query.filters.filter((f) => f.field !== 'ownerId'),
+  );
+  // "Whose accounts": the people's own and those they serve as co-owners (副销售).
+  for (const f of query.filters)
+    if (f.field === 'ownerId' && f.op === 'in') {
+      const ids = f.values.map(Number).filter(Number.isFinite);
+      const values = ids.length > 0 ? ids : [-1];
+      q = q.where((eb) =>
+        eb.or([
+          eb('a.owner_id', 'in', values),
+          eb.exists(
+            eb
+              .selectFrom('account_team_members as m')
+              .select('m.account_id')
+              .whereRef('m.account_id', '=', 'a.id')
+              .where('m.staff_id', 'in', values),
+          ),
+        ]),
+      );
+    }
   const search = query.search ? searchKey(query.search) : '';
   if (search) q = q.where(sql<boolean>`a.search_text like ${containsPattern(search)} escape '\\'`);
   return q;
@@ -208,7 +231,7 @@ export async function getAccountDetail(
     .where('a.id', '=', id)
     .executeTakeFirst();
   if (!r) return null;
-  const [aliases, fleet] = await Promise.all([
+  const [aliases, fleet, coOwners] = await Promise.all([
     db
       .selectFrom('account_aliases')
       .select(['alias', 'kind'])
@@ -221,6 +244,7 @@ export async function getAccountDetail(
       .where('account_id', '=', id)
       .orderBy('id')
       .execute(),
+    coOwnersOf(db, id),
   ]);
   const { ownerName, parentName, ...row } = toRow(r);
   return {
@@ -229,6 +253,7 @@ export async function getAccountDetail(
     aliases: aliases.map((a) => ({ alias: a.alias, kind: a.kind as 'alias' | 'former' })),
     fleet,
     owner: r.owner_id !== null && ownerName !== null ? { id: r.owner_id, name: ownerName } : null,
+    coOwners,
     parent:
       r.parent_id !== null && parentName !== null ? { id: r.parent_id, name: parentName } : null,
   };

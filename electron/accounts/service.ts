@@ -19,6 +19,7 @@ import {
   refreshDerived,
 } from './repository';
 import { nowIso } from '../../shared/clock';
+import { type Actor, requireTeam } from './account-team';
 
 export interface DuplicateReport {
   usccTaken: DuplicateMatch | null;
@@ -196,10 +197,16 @@ function snapshot(a: AccountDetail) {
     createdAt: _ca,
     updatedAt: _u,
     owner,
+    coOwners,
     parent,
     ...rest
   } = a;
-  return { ...rest, owner: owner?.name ?? null, parent: parent?.name ?? null };
+  return {
+    ...rest,
+    owner: owner?.name ?? null,
+    coOwners: coOwners.map((c) => c.name),
+    parent: parent?.name ?? null,
+  };
 }
 
 async function mustGet(db: Kysely<Database>, id: number): Promise<AccountDetail> {
@@ -255,15 +262,18 @@ export async function createAccount(
 
 export async function updateAccount(
   db: Kysely<Database>,
-  actorId: number,
+  actor: Actor,
   id: number,
   input: AccountInput,
   acknowledgeDuplicates: boolean,
   expectedUpdatedAt?: string,
   confirmSameName: readonly number[] = [],
 ): Promise<AccountDetail> {
+  const actorId = actor.id;
   return writeTx(db, async (trx) => {
     const before = await mustGet(trx, id);
+    // Editing and reassigning are for the account's team and managers.
+    await requireTeam(trx, actor, id);
     if (expectedUpdatedAt && expectedUpdatedAt !== before.updatedAt)
       throw new AppError(
         'CONFLICT',
@@ -292,6 +302,13 @@ export async function updateAccount(
       .set({ ...columnsOf(input), updated_at: nowIso(), updated_by: actorId })
       .where('id', '=', id)
       .execute();
+    // A co-owner made owner is no longer also a co-owner.
+    if (input.ownerId !== null)
+      await trx
+        .deleteFrom('account_team_members')
+        .where('account_id', '=', id)
+        .where('staff_id', '=', input.ownerId)
+        .execute();
     await writeChildren(trx, id, input);
     await refreshDerived(trx, id);
     for (const parentId of new Set([before.parent?.id, input.parentId]))
@@ -312,12 +329,14 @@ export async function updateAccount(
 /** A person confirms or corrects the organisation nature from the card, without the whole form. */
 export async function confirmOrgNature(
   db: Kysely<Database>,
-  actorId: number,
+  actor: Actor,
   id: number,
   nature: OrgNature,
 ): Promise<AccountDetail> {
+  const actorId = actor.id;
   return writeTx(db, async (trx) => {
     const before = await mustGet(trx, id);
+    await requireTeam(trx, actor, id);
     await trx
       .updateTable('accounts')
       .set({
@@ -360,13 +379,11 @@ async function salesRecordsOf(trx: Kysely<Database>, id: number): Promise<number
   return total;
 }
 
-export async function deleteAccount(
-  db: Kysely<Database>,
-  actorId: number,
-  id: number,
-): Promise<void> {
+export async function deleteAccount(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
+  const actorId = actor.id;
   await writeTx(db, async (trx) => {
     const before = await mustGet(trx, id);
+    await requireTeam(trx, actor, id);
     if (before.subordinateCount > 0)
       throw new AppError(
         'POLICY',
@@ -405,6 +422,75 @@ export async function deleteAccount(
       action: 'account.delete',
       before: snapshot(before),
     });
+  });
+}
+
+/**
+ * Sets the co-owners (副销售) of an account, replacing its current ones: for the account's owner and
+ * for managers and admins (who organise the team). The owner is never also a co-owner.
+ */
+export async function setAccountTeam(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  coOwnerIds: readonly number[],
+): Promise<AccountDetail> {
+  return writeTx(db, async (trx) => {
+    const before = await mustGet(trx, id);
+    const mayOrganise =
+      actor.role === 'manager' || actor.role === 'admin' || before.owner?.id === actor.id;
+    if (!mayOrganise)
+      throw new AppError('FORBIDDEN', 'only the account owner or a manager sets its team', {
+        kind: 'not_owner',
+        accountId: id,
+      });
+    const wanted = [...new Set(coOwnerIds)].filter((s) => s !== before.owner?.id);
+    if (wanted.length > 0) {
+      const found = await trx
+        .selectFrom('staff')
+        .select('id')
+        .where('id', 'in', wanted)
+        .where('active', '=', 1)
+        .execute();
+      const missing = wanted.filter((w) => !found.some((f) => f.id === w));
+      if (missing.length > 0)
+        throw new AppError('NOT_FOUND', `staff member #${missing[0]} does not exist or left`, {
+          fields: [{ path: 'coOwnerIds', code: 'owner.missing', message: 'owner.missing' }],
+        });
+    }
+    const current = before.coOwners.map((c) => c.id);
+    const removed = current.filter((c) => !wanted.includes(c));
+    const added = wanted.filter((w) => !current.includes(w));
+    if (removed.length === 0 && added.length === 0) return before;
+    const now = nowIso();
+    if (removed.length > 0)
+      await trx
+        .deleteFrom('account_team_members')
+        .where('account_id', '=', id)
+        .where('staff_id', 'in', removed)
+        .execute();
+    if (added.length > 0)
+      await trx
+        .insertInto('account_team_members')
+        .values(
+          added.map((s) => ({ account_id: id, staff_id: s, added_at: now, added_by: actor.id })),
+        )
+        .execute();
+    await trx
+      .updateTable('accounts')
+      .set({ updated_at: now, updated_by: actor.id })
+      .where('id', '=', id)
+      .execute();
+    const after = await mustGet(trx, id);
+    await appendAudit(trx, {
+      actorId: actor.id,
+      entity: 'account',
+      entityId: id,
+      action: 'account.team',
+      before: { coOwners: before.coOwners.map((c) => c.name) },
+      after: { coOwners: after.coOwners.map((c) => c.name) },
+    });
+    return after;
   });
 }
 

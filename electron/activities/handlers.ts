@@ -1,4 +1,5 @@
 import type { Deps } from '../app/deps';
+import { requireTeamRead, teamScope } from '../accounts/account-team';
 import type { Handlers } from '../transport/dispatch';
 import {
   completeNextStep,
@@ -25,16 +26,16 @@ type ActivityHandlers = Pick<
 
 export function activityHandlers({ db }: Deps): ActivityHandlers {
   return {
-    'activities.list': (q, { session }) => {
-      session.requireUser();
-      return listActivities(db, q);
+    // Specialists see their teams' accounts' activities; managers and admins the store's.
+    'activities.list': (q, { session }) =>
+      listActivities(db, { ...q, teamOf: teamScope(session.requireUser()) }),
+    'activities.get': async ({ id }, { session }) => {
+      const user = session.requireUser();
+      const activity = await mustGetActivity(db, id);
+      await requireTeamRead(db, user, activity.accountId);
+      return activity;
     },
-    'activities.get': ({ id }, { session }) => {
-      session.requireUser();
-      return mustGetActivity(db, id);
-    },
-    'activities.create': (input, { session }) =>
-      createActivity(db, session.requireUser().id, input),
+    'activities.create': (input, { session }) => createActivity(db, session.requireUser(), input),
     'activities.update': ({ id, activity }, { session }) =>
       updateActivity(db, session.requireUser(), id, activity),
     'activities.delete': async ({ id }, { session }) => {

@@ -18,6 +18,12 @@ import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
 import { isManager } from '../session/session';
+import {
+  type Actor,
+  requireSalesWriter,
+  requireTeam,
+  teamAccountCondition,
+} from '../accounts/account-team';
 import { nowIso } from '../../shared/clock';
 
 const r = (ref: string, k: ActivityColumn, numeric = false): GridColumn => ({
@@ -104,8 +110,15 @@ function toRow(x: RowRecord): ActivityRow {
   };
 }
 
-export async function listActivities(db: Kysely<Database>, query: ListQuery<ActivityColumn>) {
+export async function listActivities(
+  db: Kysely<Database>,
+  query: ListQuery<ActivityColumn> & {
+    /** A specialist's id: their teams' accounts' activities only (account-team.teamScope). */
+    teamOf: number | null;
+  },
+) {
   let q = applyFilters(joined(db), ACTIVITY_SQL, query.filters);
+  if (query.teamOf !== null) q = q.where(teamAccountCondition(query.teamOf, 'x.account_id'));
   const search = query.search ? searchKey(query.search) : '';
   if (search)
     q = q.where(
@@ -208,11 +221,13 @@ function columnsOf(input: ActivityInput) {
 
 export async function createActivity(
   db: Kysely<Database>,
-  actorId: number,
+  actor: Actor,
   input: ActivityInput,
 ): Promise<ActivityRow> {
+  const actorId = actor.id;
   return writeTx(db, async (trx) => {
     await guardReferences(trx, input);
+    await requireTeam(trx, actor, input.accountId);
     const now = nowIso();
     const { id } = await trx
       .insertInto('activities')
@@ -232,11 +247,14 @@ export async function createActivity(
   });
 }
 
-function guardAuthor(actor: Staff, row: ActivityRow): void {
+/** A logged activity is changed by a manager, or by its author while on the account's team. */
+async function guardAuthor(trx: Kysely<Database>, actor: Staff, row: ActivityRow): Promise<void> {
+  requireSalesWriter(actor);
   if (row.staffId !== actor.id && !isManager(actor))
     throw new AppError('FORBIDDEN', 'only its author or a manager can change a logged activity', {
       kind: 'activity.not_author',
     });
+  await requireTeam(trx, actor, row.accountId);
 }
 
 export async function updateActivity(
@@ -247,7 +265,8 @@ export async function updateActivity(
 ): Promise<ActivityRow> {
   return writeTx(db, async (trx) => {
     const before = await mustGetActivity(trx, id);
-    guardAuthor(actor, before);
+    await guardAuthor(trx, actor, before);
+    await requireTeam(trx, actor, input.accountId);
     await guardReferences(trx, input);
     const nextChanged =
       before.nextStep !== input.nextStep || before.nextStepOn !== input.nextStepOn;
@@ -281,7 +300,7 @@ export async function deleteActivity(
 ): Promise<void> {
   await writeTx(db, async (trx) => {
     const before = await mustGetActivity(trx, id);
-    guardAuthor(actor, before);
+    await guardAuthor(trx, actor, before);
     await trx.deleteFrom('activities').where('id', '=', id).execute();
     await dropDeadlines(trx, 'activity', id);
     await appendAudit(trx, {
@@ -302,7 +321,7 @@ export async function completeNextStep(
 ): Promise<ActivityRow> {
   return writeTx(db, async (trx) => {
     const before = await mustGetActivity(trx, id);
-    guardAuthor(actor, before);
+    await guardAuthor(trx, actor, before);
     if (!before.nextStep)
       throw new AppError('POLICY', 'this activity has no next step', {
         kind: 'activity.no_next_step',

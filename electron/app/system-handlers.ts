@@ -66,8 +66,9 @@ export function systemHandlers({ db, jobs, mode, dataDir, version }: Deps): Syst
       await setSetting(db, 'demo.declined', nowIso());
       return { done: true };
     },
-    'jobs.get': async ({ id }) => jobs.get(id),
-    'jobs.cancel': async ({ id }) => jobs.cancel(id),
+    // A job is its starter's: another user's id answers NOT_FOUND.
+    'jobs.get': async ({ id }, { session }) => jobs.get(id, session.user?.id ?? null),
+    'jobs.cancel': async ({ id }, { session }) => jobs.cancel(id, session.user?.id ?? null),
     'audit.verify': () => verifyAuditChain(db),
   };
 }

@@ -30,7 +30,7 @@ export function createGate(facts: GateFacts): AccessGate {
       });
     if (!roleAllowed(rule.who, user.role))
       throw new AppError('FORBIDDEN', `${method} is not open to the ${user.role} role`, {
-        kind: refusalKind(rule.who),
+        kind: refusalKind(rule.who, user.role),
         audience: rule.who,
       });
   };

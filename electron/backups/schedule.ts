@@ -89,7 +89,7 @@ export function scheduleBackups(
     async stop() {
       stopped = true;
       clearInterval(timer);
-      if (jobId) jobs.cancel(jobId);
+      if (jobId) jobs.cancel(jobId, null);
       await running;
     },
   };

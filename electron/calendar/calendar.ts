@@ -1,8 +1,9 @@
 /** Reads of the deadlines table: the calendar, "my day" and due reminders. */
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { chinaDate, chinaDayStart } from '../../shared/dates';
 import type { CalendarItem, CalendarPage } from '../../shared/schemas/calendar';
 import { ACTIONABLE_KINDS, type DeadlineKind } from '../../shared/sales-enums';
+import { teamAccountCondition } from '../accounts/account-team';
 import type { Database } from '../db/schema';
 import { noteFromColumns } from '../../shared/system-notes';
 import { now as clockNow } from '../../shared/clock';
@@ -76,6 +77,8 @@ export interface CalendarQuery {
   kinds?: DeadlineKind[] | undefined;
   includeDone: boolean;
   limit: number;
+  /** A specialist's id: their teams' accounts' items and their own items of no account. */
+  teamOf: number | null;
 }
 
 export async function listCalendar(
@@ -94,6 +97,17 @@ export async function listCalendar(
     ])
     .where('d.due_on', '>=', q.from)
     .where('d.due_on', '<=', q.to);
+  if (q.teamOf !== null) {
+    const teamOf = q.teamOf;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one condition for both queries
+    const visible = (eb: ExpressionBuilder<any, any>) =>
+      eb.or([
+        teamAccountCondition(teamOf, 'd.account_id')(eb),
+        eb.and([eb('d.account_id', 'is', null), eb('d.owner_id', '=', teamOf)]),
+      ]);
+    items = items.where(visible);
+    days = days.where(visible);
+  }
   if (q.ownerId !== null) {
     items = items.where('d.owner_id', '=', q.ownerId);
     days = days.where('d.owner_id', '=', q.ownerId);

@@ -9,6 +9,7 @@ import { ACTIVITY_TYPE_VALUES } from '../../shared/sales-enums';
 import { AppError } from '../../shared/result';
 import { activityCounts, getKpiTargets, targetsOf } from '../activities/service';
 import type { Deps } from '../app/deps';
+import { readsAll, teamScope } from '../accounts/account-team';
 import { isManager } from '../session/session';
 import { expiringClaims, overlapsToSettle } from '../claims/service';
 import { getFilingSettings } from '../settings/filing-settings';
@@ -23,9 +24,14 @@ type CalendarHandlers = Pick<
 
 export function calendarHandlers({ db }: Deps): CalendarHandlers {
   return {
-    'calendar.list': (q, { session }) => {
-      session.requireUser();
-      return listCalendar(db, q);
+    'calendar.list': async (q, { session }) => {
+      const user = session.requireUser();
+      // A colleague's calendar is for managers; a specialist's shows their teams' accounts.
+      if (q.ownerId !== null && q.ownerId !== user.id && !readsAll(user))
+        throw new AppError('FORBIDDEN', 'only managers look at a colleague’s calendar', {
+          kind: 'role',
+        });
+      return listCalendar(db, { ...q, teamOf: teamScope(user) });
     },
     'myDay.get': async ({ date, staffId }, { session }) => {
       const user = session.requireUser();

@@ -1,7 +1,8 @@
 import type { Deps } from '../app/deps';
 import type { Handlers } from '../transport/dispatch';
 import { buildDossier } from './dossier';
-import { listClaims } from './repository';
+import { requireClaimRead, listClaims } from './repository';
+import { teamScope } from '../accounts/account-team';
 import {
   answerAuthorisation,
   createClaim,
@@ -40,8 +41,13 @@ type ClaimHandlers = Pick<
 export function claimHandlers({ db, dataDir }: Deps): ClaimHandlers {
   return {
     // Reads never write: a claim past its protection reads as expired until the sweep records it.
-    'claims.list': (q) => listClaims(db, q),
-    'claims.get': ({ id }) => mustGetClaim(db, dataDir, id),
+    // Specialists list their teams' accounts' claims; a rival's shows inside their own claim.
+    'claims.list': (q, { session }) =>
+      listClaims(db, { ...q, teamOf: teamScope(session.requireUser()) }),
+    'claims.get': async ({ id }, { session }) => {
+      await requireClaimRead(db, session.requireUser(), id);
+      return mustGetClaim(db, dataDir, id);
+    },
     'claims.create': (input, { session }) => createClaim(db, dataDir, session.requireUser(), input),
     'claims.update': ({ id, claim }, { session }) =>
       updateClaim(db, dataDir, session.requireUser(), id, claim),
@@ -65,6 +71,9 @@ export function claimHandlers({ db, dataDir }: Deps): ClaimHandlers {
       answerAuthorisation(db, dataDir, session.requireManager(), input),
     'claims.settleOverlap': (input, { session }) =>
       settleOverlap(db, dataDir, session.requireManager(), input),
-    'claims.dossier': async ({ id }) => (await buildDossier(db, dataDir, id)).dossier,
+    'claims.dossier': async ({ id }, { session }) => {
+      await requireClaimRead(db, session.requireUser(), id);
+      return (await buildDossier(db, dataDir, id)).dossier;
+    },
   };
 }

@@ -16,6 +16,7 @@ import { CLAIM_COLUMNS, type ClaimColumn, type ClaimRow } from '../../shared/sch
 import { searchKey } from '../../shared/text';
 import { ancestorIds } from '../accounts/repository';
 import { chinaDate } from '../../shared/dates';
+import { type Actor, requireTeamRead, teamAccountCondition } from '../accounts/account-team';
 import type { Database } from '../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
 
@@ -74,13 +75,16 @@ const claimSort = (today: string): Record<string, GridColumn> => ({
   claimantId: { spec: CLAIM_COLUMNS.claimantId, expr: sql.ref('s.name') },
 });
 
-function filtered(
-  db: Kysely<Database>,
-  query: Pick<ListQuery<ClaimColumn>, 'filters' | 'search'>,
-  today: string,
-) {
+/**
+ * `teamOf`: a specialist's id, for their teams' accounts' claims only (account-team.teamScope).
+ * Rival claims still show inside a claim's conflict and overlap (getClaimRows is not filtered).
+ */
+type ClaimView = Pick<ListQuery<ClaimColumn>, 'filters' | 'search'> & { teamOf?: number | null };
+
+function filtered(db: Kysely<Database>, query: ClaimView, today: string) {
   let q = db.selectFrom('claims as c').innerJoin('accounts as a', 'a.id', 'c.account_id');
   q = applyFilters(q, claimSql(today), query.filters);
+  if (query.teamOf != null) q = q.where(teamAccountCondition(query.teamOf, 'c.account_id'));
   const search = query.search ? searchKey(query.search) : '';
   if (search)
     q = q.where((eb) =>
@@ -94,7 +98,7 @@ function filtered(
 
 function rowsQuery(
   db: Kysely<Database>,
-  query: Pick<ListQuery<ClaimColumn>, 'filters' | 'search' | 'sort'>,
+  query: ClaimView & Pick<ListQuery<ClaimColumn>, 'sort'>,
   today: string,
 ) {
   const columns = claimSql(today);
@@ -159,7 +163,7 @@ function toRow(r: RowRecord): ClaimRow {
 /** `today`: the China date the statuses are read on (the business clock's by default). */
 export async function listClaims(
   db: Kysely<Database>,
-  query: ListQuery<ClaimColumn>,
+  query: ListQuery<ClaimColumn> & { teamOf: number | null },
   today = chinaDate(),
 ) {
   const [rows, count] = await Promise.all([
@@ -306,4 +310,18 @@ export async function activeClaimsOn(
     .where((eb) => eb.or([eb('expires_on', 'is', null), eb('expires_on', '>=', today)]))
     .where('id', '!=', exceptId)
     .execute();
+}
+
+/** Reading a claim (its evidence, activities, documents): its account's team, managers, admins. */
+export async function requireClaimRead(
+  db: Kysely<Database>,
+  user: Actor,
+  claimId: number,
+): Promise<void> {
+  const c = await db
+    .selectFrom('claims')
+    .select('account_id')
+    .where('id', '=', claimId)
+    .executeTakeFirst();
+  if (c) await requireTeamRead(db, user, c.account_id);
 }

@@ -32,6 +32,7 @@ import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
 import { listDocuments } from '../documents/service';
 import { isManager } from '../session/session';
+import { requireSalesWriter, requireTeam } from '../accounts/account-team';
 import { getFilingSettings, inTerritory } from '../settings/filing-settings';
 import { activeClaimsOn, developmentActivities, getClaimRows, lookAlikes } from './repository';
 import { nowIso } from '../../shared/clock';
@@ -213,11 +214,14 @@ export async function mustGetClaim(
   };
 }
 
-function mayChange(actor: Actor, claim: ClaimRecord): void {
+/** A claim is changed by a manager, or by its claimant (any team member, for others' claims) on the account's team. */
+async function mayChange(trx: Kysely<Database>, actor: Actor, claim: ClaimRecord): Promise<void> {
+  requireSalesWriter(actor);
   if (claim.source === 'ours' && claim.claimant_id !== actor.id && !isManager(actor))
     throw new AppError('FORBIDDEN', 'only the claimant or a manager may change this claim', {
       kind: 'claim.not_yours',
     });
+  await requireTeam(trx, actor, claim.account_id);
 }
 
 /** One change of a claim by its claimant or a manager, in a transaction; answers the claim after. */
@@ -230,7 +234,7 @@ async function changeClaim(
 ): Promise<ClaimDetail> {
   await writeTx(db, async (trx) => {
     const claim = await claimRecord(trx, id);
-    mayChange(actor, claim);
+    await mayChange(trx, actor, claim);
     await change(trx, claim);
   });
   return mustGetClaim(db, dataDir, id);
@@ -305,6 +309,7 @@ export async function createClaim(
   input: ClaimInput,
 ): Promise<ClaimDetail> {
   const id = await writeTx(db, async (trx) => {
+    await requireTeam(trx, actor, input.accountId);
     await checkOpportunity(trx, input);
     const territory = await territoryOf(trx, input);
     const settings = await getFilingSettings(trx);
@@ -349,6 +354,7 @@ export async function updateClaim(
 ): Promise<ClaimDetail> {
   return changeClaim(db, dataDir, actor, id, async (trx, claim) => {
     requireStatus(claim, ['draft'], 'claim.not_draft');
+    await requireTeam(trx, actor, input.accountId);
     await checkOpportunity(trx, input);
     const territory = await territoryOf(trx, input);
     const settings = await getFilingSettings(trx);
@@ -391,7 +397,7 @@ export async function updateClaim(
 export async function deleteClaim(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
   await writeTx(db, async (trx) => {
     const claim = await claimRecord(trx, id);
-    mayChange(actor, claim);
+    await mayChange(trx, actor, claim);
     requireStatus(claim, ['draft'], 'claim.not_draft');
     const docs = await trx
       .selectFrom('documents')
@@ -597,6 +603,7 @@ export async function recordExternalClaim(
       throw new AppError('NOT_FOUND', `account #${input.accountId} does not exist`, {
         kind: 'account.missing',
       });
+    await requireTeam(trx, actor, input.accountId);
     const settings = await getFilingSettings(trx);
     const now = nowIso();
     const filedAt = new Date(input.filedAt).toISOString();
@@ -810,6 +817,7 @@ export async function settleOverlap(
   actor: Actor,
   input: { keepId: number; note: string },
 ): Promise<ClaimDetail> {
+  requireSalesWriter(actor);
   await writeTx(db, async (trx) => {
     const keep = await claimRecord(trx, input.keepId);
     if (keep.source !== 'ours')
@@ -914,6 +922,7 @@ export async function answerAuthorisation(
   actor: Actor,
   input: { id: number; granted: boolean; reference: string | null; note: string },
 ): Promise<ClaimDetail> {
+  requireSalesWriter(actor);
   await writeTx(db, async (trx) => {
     const claim = await claimRecord(trx, input.id);
     if (claim.auth_state !== 'requested')

@@ -22,11 +22,11 @@ type ContactHandlers = Pick<
 export function contactHandlers({ db }: Deps): ContactHandlers {
   return {
     'contacts.list': ({ accountId }) => listContacts(db, accountId),
-    'contacts.create': (input, { session }) => createContact(db, session.requireUser().id, input),
+    'contacts.create': (input, { session }) => createContact(db, session.requireUser(), input),
     'contacts.update': ({ id, ...input }, { session }) =>
-      updateContact(db, session.requireUser().id, id, input),
+      updateContact(db, session.requireUser(), id, input),
     'contacts.delete': async ({ id }, { session }) => {
-      await deleteContact(db, session.requireUser().id, id);
+      await deleteContact(db, session.requireUser(), id);
       return { done: true };
     },
     'contacts.getPersonal': ({ contactId }, { session }) =>

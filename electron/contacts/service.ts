@@ -8,6 +8,7 @@ import { refreshDerived } from '../accounts/repository';
 import type { ContactPersonalTable, ContactRecord, Database } from '../db/schema';
 import { writeTx } from '../db/tx';
 import { nowIso } from '../../shared/clock';
+import { type Actor, mayRead, requireSalesWriter, requireTeam } from '../accounts/account-team';
 
 function toContact(r: ContactRecord, hasPersonal: boolean): Contact {
   return {
@@ -80,11 +81,13 @@ const auditView = ({ createdAt: _c, updatedAt: _u, hasPersonal: _h, ...c }: Cont
 
 export async function createContact(
   db: Kysely<Database>,
-  actorId: number,
+  actor: Actor,
   input: ContactInput,
 ): Promise<Contact> {
+  const actorId = actor.id;
   return writeTx(db, async (trx) => {
     await mustHaveAccount(trx, input.accountId);
+    await requireTeam(trx, actor, input.accountId);
     const now = nowIso();
     const { id } = await trx
       .insertInto('contacts')
@@ -106,13 +109,17 @@ export async function createContact(
 
 export async function updateContact(
   db: Kysely<Database>,
-  actorId: number,
+  actor: Actor,
   id: number,
   input: ContactInput,
 ): Promise<Contact> {
+  const actorId = actor.id;
   return writeTx(db, async (trx) => {
     const before = await mustGet(trx, id);
     if (before.accountId !== input.accountId) await mustHaveAccount(trx, input.accountId);
+    // Moving a contact changes both accounts.
+    for (const accountId of new Set([before.accountId, input.accountId]))
+      await requireTeam(trx, actor, accountId);
     await trx
       .updateTable('contacts')
       .set({ ...columnsOf(input), updated_at: nowIso() })
@@ -133,13 +140,11 @@ export async function updateContact(
   });
 }
 
-export async function deleteContact(
-  db: Kysely<Database>,
-  actorId: number,
-  id: number,
-): Promise<void> {
+export async function deleteContact(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
+  const actorId = actor.id;
   await writeTx(db, async (trx) => {
     const before = await mustGet(trx, id);
+    await requireTeam(trx, actor, before.accountId);
     await trx.deleteFrom('contacts').where('id', '=', id).execute();
     await refreshDerived(trx, before.accountId);
     await appendAudit(trx, {
@@ -152,23 +157,22 @@ export async function deleteContact(
   });
 }
 
-/** PIPL: personal details are for the account's owner and for managers and admins only. */
+/**
+ * PIPL: personal details are for the account's team (owner and co-owners) and for managers and
+ * admins; changing them is a write (the team or a manager).
+ */
 async function guardPersonalAccess(
   db: Kysely<Database>,
   viewer: Staff,
   contactId: number,
+  write: boolean,
 ): Promise<Contact> {
   const contact = await mustGet(db, contactId);
-  if (viewer.role === 'manager' || viewer.role === 'admin') return contact;
-  const account = await db
-    .selectFrom('accounts')
-    .select('owner_id')
-    .where('id', '=', contact.accountId)
-    .executeTakeFirstOrThrow();
-  if (account.owner_id !== viewer.id)
+  if (write) requireSalesWriter(viewer);
+  if (!(await mayRead(db, viewer, contact.accountId)))
     throw new AppError(
       'FORBIDDEN',
-      'personal details are shown only to the account owner and managers',
+      'personal details are shown only to the account team and managers',
       { kind: 'pipl' },
     );
   return contact;
@@ -206,7 +210,7 @@ export async function getPersonal(
   contactId: number,
 ): Promise<ContactPersonal> {
   return writeTx(db, async (trx) => {
-    const contact = await guardPersonalAccess(trx, viewer, contactId);
+    const contact = await guardPersonalAccess(trx, viewer, contactId, false);
     const row = await trx
       .selectFrom('contact_personal')
       .selectAll()
@@ -230,7 +234,7 @@ export async function setPersonal(
   personal: ContactPersonal,
 ): Promise<ContactPersonal> {
   return writeTx(db, async (trx) => {
-    const contact = await guardPersonalAccess(trx, viewer, contactId);
+    const contact = await guardPersonalAccess(trx, viewer, contactId, true);
     const values = {
       birthday: personal.birthday,
       hometown: personal.hometown,

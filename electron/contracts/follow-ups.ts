@@ -5,14 +5,23 @@ import { AppError } from '../../shared/result';
 import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
+import { teamAccountCondition } from '../accounts/account-team';
 import { followUpsQuery, toFollowUp } from './repository';
 import { nowIso } from '../../shared/clock';
 
 export async function listFollowUps(
   db: Kysely<Database>,
-  q: { state: 'open' | 'done' | 'all'; ownerId: number | null; offset: number; limit: number },
+  q: {
+    state: 'open' | 'done' | 'all';
+    ownerId: number | null;
+    offset: number;
+    limit: number;
+    /** A specialist's id: their teams' accounts only (account-team.teamScope). */
+    teamOf: number | null;
+  },
 ): Promise<{ rows: FollowUp[]; total: number }> {
   let base = followUpsQuery(db);
+  if (q.teamOf !== null) base = base.where(teamAccountCondition(q.teamOf, 'c.account_id'));
   if (q.state === 'open') base = base.where('f.done_at', 'is', null);
   if (q.state === 'done') base = base.where('f.done_at', 'is not', null);
   if (q.ownerId !== null) base = base.where('c.owner_id', '=', q.ownerId);

@@ -1,6 +1,10 @@
 import type { Deps } from '../app/deps';
+import type { Staff } from '../../shared/schemas/staff';
+import { requireSalesWriter, requireTeam, teamScope } from '../accounts/account-team';
+import type { Session } from '../session/session';
 import type { Handlers } from '../transport/dispatch';
 import { approvalsToDecide } from './approval-lists';
+import { type ContractRecordRef, requireContractRead, requireContractTeam } from './contract-team';
 import { addDeliveries, addInvoices } from './bulk-deliveries';
 import { completeFollowUp, listFollowUps } from './follow-ups';
 import { listContracts } from './repository';
@@ -46,43 +50,63 @@ type ContractHandlers = Pick<
 >;
 
 export function contractHandlers({ db }: Deps): ContractHandlers {
+  /** The signed-in user, once they may change the contract record `ref` (its account's team). */
+  const writer = async (session: Session, ref: ContractRecordRef): Promise<Staff> => {
+    const user = session.requireUser();
+    await requireContractTeam(db, user, ref);
+    return user;
+  };
   return {
-    'contracts.list': (q) => listContracts(db, q),
-    'contracts.get': ({ id }) => mustGetContract(db, id),
-    'contracts.create': (input, { session }) => createContract(db, session.requireUser().id, input),
-    'contracts.update': ({ id, contract, expectedUpdatedAt }, { session }) =>
-      updateContract(db, session.requireUser().id, id, contract, expectedUpdatedAt),
-    'contracts.requestApproval': ({ contractId, reason }, { session }) =>
-      requestApproval(db, session.requireUser().id, contractId, reason),
+    // Specialists see their teams' accounts' contracts; managers and admins the store's.
+    'contracts.list': (q, { session }) =>
+      listContracts(db, { ...q, teamOf: teamScope(session.requireUser()) }),
+    'contracts.get': async ({ id }, { session }) => {
+      await requireContractRead(db, session.requireUser(), { contract: id });
+      return mustGetContract(db, id);
+    },
+    'contracts.create': async (input, { session }) => {
+      const user = session.requireUser();
+      requireSalesWriter(user);
+      await requireTeam(db, user, input.accountId);
+      return createContract(db, user.id, input);
+    },
+    'contracts.update': async ({ id, contract, expectedUpdatedAt }, { session }) => {
+      const user = await writer(session, { contract: id });
+      await requireTeam(db, user, contract.accountId);
+      return updateContract(db, user.id, id, contract, expectedUpdatedAt);
+    },
+    'contracts.requestApproval': async ({ contractId, reason }, { session }) =>
+      requestApproval(db, (await writer(session, { contract: contractId })).id, contractId, reason),
     'contracts.decideApproval': ({ approvalId, approve, note }, { session }) =>
-      decideApproval(db, session.requireManager().id, approvalId, approve, note),
+      decideApproval(db, session.requireManager(), approvalId, approve, note),
     'contracts.pendingApprovals': async (_input, { session }) => ({
       items: await approvalsToDecide(db, session.requireManager().id),
     }),
-    'contracts.finalize': ({ id }, { session }) =>
-      finalizeContract(db, session.requireUser().id, id),
-    'contracts.cancel': ({ id, reason }, { session }) =>
-      cancelContract(db, session.requireUser().id, id, reason),
-    'contracts.allocate': (input, { session }) => allocate(db, session.requireUser().id, input),
-    'contracts.removeAllocation': ({ id }, { session }) =>
-      removeAllocation(db, session.requireUser().id, id),
-    'contracts.deliver': (input, { session }) => deliver(db, session.requireUser().id, input),
-    'contracts.registerVehicle': (input, { session }) =>
-      registerVehicle(db, session.requireUser().id, input),
-    'contracts.removeDelivery': ({ id }, { session }) =>
-      removeDelivery(db, session.requireUser().id, id),
-    'contracts.invoice': (input, { session }) => addInvoice(db, session.requireUser().id, input),
-    'contracts.removeInvoice': ({ id }, { session }) =>
-      removeInvoice(db, session.requireUser().id, id),
-    'contracts.addDeliveries': (input, { session }) =>
-      addDeliveries(db, session.requireUser().id, input),
-    'contracts.addInvoices': (input, { session }) =>
-      addInvoices(db, session.requireUser().id, input),
-    'followUps.list': (q, { session }) => {
-      session.requireUser();
-      return listFollowUps(db, q);
-    },
-    'followUps.complete': ({ id, outcome }, { session }) =>
-      completeFollowUp(db, session.requireUser().id, id, outcome),
+    'contracts.finalize': async ({ id }, { session }) =>
+      finalizeContract(db, (await writer(session, { contract: id })).id, id),
+    'contracts.cancel': async ({ id, reason }, { session }) =>
+      cancelContract(db, (await writer(session, { contract: id })).id, id, reason),
+    'contracts.allocate': async (input, { session }) =>
+      allocate(db, (await writer(session, { contract: input.contractId })).id, input),
+    'contracts.removeAllocation': async ({ id }, { session }) =>
+      removeAllocation(db, (await writer(session, { allocation: id })).id, id),
+    'contracts.deliver': async (input, { session }) =>
+      deliver(db, (await writer(session, { contract: input.contractId })).id, input),
+    'contracts.registerVehicle': async (input, { session }) =>
+      registerVehicle(db, (await writer(session, { delivery: input.deliveryId })).id, input),
+    'contracts.removeDelivery': async ({ id }, { session }) =>
+      removeDelivery(db, (await writer(session, { delivery: id })).id, id),
+    'contracts.invoice': async (input, { session }) =>
+      addInvoice(db, (await writer(session, { contract: input.contractId })).id, input),
+    'contracts.removeInvoice': async ({ id }, { session }) =>
+      removeInvoice(db, (await writer(session, { invoice: id })).id, id),
+    'contracts.addDeliveries': async (input, { session }) =>
+      addDeliveries(db, (await writer(session, { contract: input.contractId })).id, input),
+    'contracts.addInvoices': async (input, { session }) =>
+      addInvoices(db, (await writer(session, { contract: input.contractId })).id, input),
+    'followUps.list': (q, { session }) =>
+      listFollowUps(db, { ...q, teamOf: teamScope(session.requireUser()) }),
+    'followUps.complete': async ({ id, outcome }, { session }) =>
+      completeFollowUp(db, (await writer(session, { followUp: id })).id, id, outcome),
   };
 }

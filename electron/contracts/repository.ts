@@ -10,6 +10,7 @@ import {
   type FollowUp,
 } from '../../shared/schemas/contracts';
 import { searchKey } from '../../shared/text';
+import { teamAccountCondition } from '../accounts/account-team';
 import type { Database } from '../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
 
@@ -40,12 +41,15 @@ const CONTRACT_SORT: Record<string, GridColumn> = {
   ownerId: { spec: CONTRACT_COLUMNS.ownerId, expr: sql.ref('s.name') },
 };
 
-function filtered(
-  db: Kysely<Database>,
-  query: Pick<ListQuery<ContractColumn>, 'filters' | 'search'>,
-) {
+/** `teamOf`: a specialist's id, for their teams' accounts' contracts only (account-team.teamScope). */
+type ContractView = Pick<ListQuery<ContractColumn>, 'filters' | 'search'> & {
+  teamOf: number | null;
+};
+
+function filtered(db: Kysely<Database>, query: ContractView) {
   let q = db.selectFrom('contracts as c').innerJoin('accounts as a', 'a.id', 'c.account_id');
   q = applyFilters(q, CONTRACT_SQL, query.filters);
+  if (query.teamOf !== null) q = q.where(teamAccountCondition(query.teamOf, 'c.account_id'));
   const search = query.search ? searchKey(query.search) : '';
   if (search) q = q.where(sql<boolean>`c.search_text like ${containsPattern(search)} escape '\\'`);
   return q;
@@ -53,7 +57,7 @@ function filtered(
 
 function rowsQuery(
   db: Kysely<Database>,
-  query: Pick<ListQuery<ContractColumn>, 'filters' | 'search' | 'sort'>,
+  query: ContractView & Pick<ListQuery<ContractColumn>, 'sort'>,
 ) {
   return applySort(
     filtered(db, query).leftJoin('staff as s', 's.id', 'c.owner_id'),
@@ -106,7 +110,10 @@ function toRow(r: RowRecord): ContractRow {
   };
 }
 
-export async function listContracts(db: Kysely<Database>, query: ListQuery<ContractColumn>) {
+export async function listContracts(
+  db: Kysely<Database>,
+  query: ListQuery<ContractColumn> & { teamOf: number | null },
+) {
   const [rows, count] = await Promise.all([
     rowsQuery(db, query).offset(query.offset).limit(query.limit).execute(),
     filtered(db, query)
@@ -175,7 +182,7 @@ export async function getContractDetail(
   db: Kysely<Database>,
   id: number,
 ): Promise<Omit<ContractDetail, 'finalBlockers'> | null> {
-  const row = await rowsQuery(db, { filters: [], sort: [] })
+  const row = await rowsQuery(db, { filters: [], sort: [], teamOf: null })
     .leftJoin('opportunities as o', 'o.id', 'c.opportunity_id')
     .leftJoin('tenders as t', 't.id', 'c.tender_id')
     .where('c.id', '=', id)

@@ -21,6 +21,7 @@ import { appendAudit } from '../audit/audit';
 import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
 import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
+import { type Actor, requireSalesWriter } from '../accounts/account-team';
 import { applyStage } from '../opportunities/service';
 import { getSalesSettings } from '../settings/sales-settings';
 import { type ApprovedLine, getContractDetail } from './repository';
@@ -529,11 +530,14 @@ export async function requestApproval(
 
 export async function decideApproval(
   db: Kysely<Database>,
-  actorId: number,
+  actor: Actor,
   approvalId: number,
   approve: boolean,
   note: string,
 ): Promise<ContractDetail> {
+  const actorId = actor.id;
+  // Approving is a sales decision: not for the admin role.
+  requireSalesWriter(actor);
   return writeTx(db, async (trx) => {
     const approval = await trx
       .selectFrom('price_approvals')
@@ -546,11 +550,20 @@ export async function decideApproval(
       throw new AppError('POLICY', `this request has already been ${approval.state}`, {
         kind: 'approval.decided',
       });
-    if (approval.requested_by === actorId)
+    // Four eyes: not the manager who asked, nor one who set the contract's prices (wrote it).
+    const wroteIt = await trx
+      .selectFrom('audit_log')
+      .select('id')
+      .where('entity', '=', 'contract')
+      .where('entity_id', '=', approval.contract_id)
+      .where('action', 'in', ['contract.create', 'contract.update'])
+      .where('actor_id', '=', actorId)
+      .executeTakeFirst();
+    if (approval.requested_by === actorId || wroteIt)
       throw new AppError(
         'FORBIDDEN',
-        'a price approval is decided by another manager than the one who asked',
-        { kind: 'approval.self' },
+        'a price approval is decided by another manager than the one who set or asked for it',
+        { kind: 'own_request', approvalId },
       );
     const now = nowIso();
     await trx

@@ -83,6 +83,14 @@ export interface AccountAliasesTable {
   kind: string;
 }
 
+/** A co-owner (副销售) of an account; the owner (主销售) is accounts.owner_id, never a row here. */
+export interface AccountTeamMembersTable {
+  account_id: number;
+  staff_id: number;
+  added_at: string;
+  added_by: number | null;
+}
+
 export interface AccountFleetTable {
   id: Generated<number>;
   account_id: number;
@@ -548,6 +556,7 @@ export interface Database {
   accounts: AccountsTable;
   account_aliases: AccountAliasesTable;
   account_fleet: AccountFleetTable;
+  account_team_members: AccountTeamMembersTable;
   contacts: ContactsTable;
   contact_personal: ContactPersonalTable;
   import_mappings: ImportMappingsTable;

@@ -6,6 +6,7 @@
  * claims outside the territory with their authorisation, and draft filings of final contracts
  * waiting for their evidence.
  */
+import { nowIso } from '../../shared/clock';
 import { type Kysely, sql } from 'kysely';
 import { addDays, chinaDate } from '../../shared/dates';
 import { DEVELOPMENT_TYPES } from '../../shared/filing-enums';
@@ -136,6 +137,16 @@ export async function seedDemoClaims(
   );
   if (unit && colleague) {
     const actor: Actor = { id: colleague.id, role: colleague.role };
+    // The colleague serves the unit as its co-owner (副销售): claims are for the account's team.
+    await trx
+      .insertInto('account_team_members')
+      .values({
+        account_id: unit.id,
+        staff_id: colleague.id,
+        added_at: nowIso(),
+        added_by: managerId,
+      })
+      .execute();
     const draft = await createClaim(trx, dataDir, actor, {
       accountId: unit.id,
       opportunityId: null,

@@ -219,7 +219,7 @@ export async function seedDemoSales(
       .where('account_id', '=', a.id)
       .limit(2)
       .execute();
-    const opp = await createOpportunity(trx, owner, {
+    const opp = await createOpportunity(trx, await getStaff(trx, owner), {
       accountId: a.id,
       title: `${short}${title}`,
       ownerId: owner,
@@ -253,7 +253,7 @@ export async function seedDemoSales(
       const type = r.weighted(ACTIVITY_WEIGHTS);
       const occurredOn = day(-r.int(0, 30));
       const withNext = r.chance(0.5);
-      const activity = await createActivity(trx, owner, {
+      const activity = await createActivity(trx, await getStaff(trx, owner), {
         type,
         accountId: a.id,
         opportunityId: opp.id,
@@ -445,10 +445,11 @@ export async function seedDemoSales(
         contract.id,
         '年度重点客户，批量采购，竞品报价较低',
       );
-      if (r.chance(0.6))
+      // The one manager cannot approve a price they set themselves: theirs stay waiting.
+      if (r.chance(0.6) && input.managerId !== owner)
         await decideApproval(
           trx,
-          input.managerId === owner ? input.adminId : input.managerId,
+          { id: input.managerId, role: 'manager' },
           asked.approvals[0]!.id,
           true,
           '同意，按批量价格执行',

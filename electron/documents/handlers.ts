@@ -18,9 +18,8 @@ export function documentHandlers({ db, dataDir, deliverFile, chooseFile }: Deps)
       return { done: true };
     },
     'documents.open': async ({ id }, { session }) => {
-      const user = session.requireUser();
-      const { file, fileName } = await documentFile(db, dataDir, id);
-      return deliverFile(file, fileName, user.id);
+      const { file, fileName } = await documentFile(db, dataDir, session.requireUser(), id);
+      return deliverFile(file, fileName, session.user?.id ?? null);
     },
     'documents.choose': async (_input, { session }) => {
       session.requireUser();

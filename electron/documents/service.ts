@@ -9,11 +9,27 @@ import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
 import { isManager } from '../session/session';
+import { requireSalesWriter, requireTeam, requireTeamRead } from '../accounts/account-team';
 import { stagedFile } from '../imports/staging';
 import { blobPath, blobState, keepFile } from './store';
 import { nowIso } from '../../shared/clock';
 
 type Actor = Pick<Staff, 'id' | 'role'>;
+
+/** The claim or filing a document belongs to: its status, owner and account. */
+async function recordOf(db: Kysely<Database>, entity: DocumentEntity, entityId: number) {
+  return entity === 'claim'
+    ? db
+        .selectFrom('claims')
+        .select(['status', 'claimant_id as owner', 'account_id'])
+        .where('id', '=', entityId)
+        .executeTakeFirst()
+    : db
+        .selectFrom('filings')
+        .select(['status', 'created_by as owner', 'account_id'])
+        .where('id', '=', entityId)
+        .executeTakeFirst();
+}
 
 /**
  * Whether documents of this claim or filing may still change, and by this person: its claimant
@@ -25,19 +41,10 @@ async function editable(
   entity: DocumentEntity,
   entityId: number,
 ): Promise<{ attach: boolean; remove: boolean }> {
-  const record =
-    entity === 'claim'
-      ? await db
-          .selectFrom('claims')
-          .select(['status', 'claimant_id as owner'])
-          .where('id', '=', entityId)
-          .executeTakeFirst()
-      : await db
-          .selectFrom('filings')
-          .select(['status', 'created_by as owner'])
-          .where('id', '=', entityId)
-          .executeTakeFirst();
+  requireSalesWriter(actor);
+  const record = await recordOf(db, entity, entityId);
   if (!record) throw new AppError('NOT_FOUND', `${entity} #${entityId} does not exist`);
+  await requireTeam(db, actor, record.account_id);
   if (record.owner !== null && record.owner !== actor.id && !isManager(actor))
     throw new AppError(
       'FORBIDDEN',
@@ -172,13 +179,20 @@ export async function removeDocument(
   });
 }
 
-/** The stored copy to hand to the user, refused when it no longer matches its hash. */
+/**
+ * The stored copy to hand to the user, refused when it no longer matches its hash. Evidence is
+ * for the record's account team, managers and admins: a rival's claim shows that it exists and
+ * how much evidence it has, never the evidence itself.
+ */
 export async function documentFile(
   db: Kysely<Database>,
   dataDir: string,
+  viewer: Actor,
   id: number,
 ): Promise<{ file: string; fileName: string }> {
   const doc = await mustGetDocument(db, id);
+  const record = await recordOf(db, doc.entity as DocumentEntity, doc.entity_id);
+  if (record) await requireTeamRead(db, viewer, record.account_id);
   const state = await blobState(dataDir, doc.sha256);
   if (state !== 'intact')
     throw new AppError('IO', `the stored copy of ${doc.file_name} is ${state}`, {

@@ -3,6 +3,7 @@
  * account's team, and — for claims — the colleagues with their own claim on the same
  * organisation. Small indexed reads, made once per write.
  */
+import { coOwnersOf } from '../accounts/account-team';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { LiveTopic } from '../../shared/schemas/live-events';
@@ -74,8 +75,8 @@ export interface AccountTeam {
 }
 
 /**
- * The account's team. Today the owner; co-owners (副销售, account_team_members) are added here,
- * and the stream's visibility (electron/events/visibility.ts) follows.
+ * The account's team: its owner (主销售) and co-owners (副销售); the stream's visibility
+ * (electron/events/visibility.ts) follows it.
  */
 export async function accountTeam(db: Db, accountId: number): Promise<AccountTeam> {
   const row = await db
@@ -84,7 +85,8 @@ export async function accountTeam(db: Db, accountId: number): Promise<AccountTea
     .where('id', '=', accountId)
     .executeTakeFirst();
   const ownerId = row?.owner_id ?? null;
-  return { ownerId, teamIds: ownerId === null ? [] : [ownerId] };
+  const coOwners = (await coOwnersOf(db, accountId)).map((c) => c.id);
+  return { ownerId, teamIds: [...new Set([...(ownerId === null ? [] : [ownerId]), ...coOwners])] };
 }
 
 /** Colleagues with a claim of ours on the account: an overlap there is their business too. */

@@ -68,6 +68,7 @@ export const WRITE_RULES: WriteRules = {
   'accounts.update': updated('accounts'),
   'accounts.delete': deleted('accounts'),
   'accounts.confirmOrgNature': updated('accounts'),
+  'accounts.setTeam': updated('accounts'),
   'accounts.checkDuplicates': null,
   'accounts.lookup': null,
   'accounts.history': null,

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { ATTITUDES, CONTACT_LEVELS, PURCHASE_ROLES } from '../../shared/enums';
 import type { ExportContactsInput, ExportResult } from '../../shared/schemas/exports';
 import type { StaffRole } from '../../shared/enums';
+import { readsAll } from '../accounts/account-team';
 import { viewAccountIds } from '../accounts/repository';
 import { bulkAuditAppender } from '../audit/audit';
 import { type CellKind, type CellValue, createTableWriter } from '../excel/table-writer';
@@ -28,7 +29,7 @@ export interface ExportContactsParams {
 interface ContactRow {
   account_name: string;
   uscc: string | null;
-  owner_id: number | null;
+  on_team: number;
   name: string;
   title: string | null;
   department: string | null;
@@ -102,15 +103,17 @@ export const exportContactsJob: JobFunction<ExportContactsParams> = async (ctx) 
     .pluck()
     .get(...ids.parameters) as number;
   const rows = ctx.sqlite.prepare(
-    `select a.name as account_name, a.uscc, a.owner_id, c.name, c.title, c.department, c.level,
+    // on_team: the exporting user is the account's owner or a co-owner (accounts/account-team).
+    `select a.name as account_name, a.uscc,
+            (a.owner_id = ? or exists (select 1 from account_team_members m
+              where m.account_id = a.id and m.staff_id = ?)) as on_team, c.name, c.title, c.department, c.level,
             c.purchase_role, c.attitude, c.phone, c.email, c.notes, p.birthday, p.hometown,
             p.education, p.hobbies, p.schedule, p.career_goals, p.family, p.notes as personal_notes
        ${from}
       order by a.name_sort, a.id, c.id`,
   );
   const cols = columns(input.lang, input.includePersonal);
-  const mayRead = (r: ContactRow) =>
-    actor.role === 'manager' || actor.role === 'admin' || r.owner_id === actor.id;
+  const mayRead = (r: ContactRow) => readsAll(actor) || r.on_team === 1;
   const part = `${file}.part`;
   const writer = createTableWriter(
     part,
@@ -125,7 +128,7 @@ export const exportContactsJob: JobFunction<ExportContactsParams> = async (ctx) 
   let withPersonal = 0;
   try {
     ctx.progress(0, total);
-    for (const r of rows.iterate(...ids.parameters) as Iterable<ContactRow>) {
+    for (const r of rows.iterate(actor.id, actor.id, ...ids.parameters) as Iterable<ContactRow>) {
       if (input.includePersonal) {
         if (!mayRead(r)) for (const f of PERSONAL_FIELDS) r[f] = null;
         else if (PERSONAL_FIELDS.some((f) => r[f] !== null)) withPersonal++;

@@ -54,10 +54,14 @@ export function exportHandlers({
   deliverFile,
   exportFiles: files,
 }: Deps): ExportHandlers {
-  const finished = (jobId: string): { file: string; fileName: string; result: ExportResult } => {
+  /** A finished export of `userId`'s: another user's export is not found (its file is theirs). */
+  const finished = (
+    jobId: string,
+    userId: number | null,
+  ): { file: string; fileName: string; result: ExportResult } => {
     const entry = files.get(jobId);
     if (!entry) throw new AppError('NOT_FOUND', `no export ${jobId}`, { kind: 'export_gone' });
-    const job = jobs.get(jobId);
+    const job = jobs.get(jobId, userId);
     if (job.state !== 'done')
       throw new AppError('CONFLICT', `the export is ${job.state}`, {
         kind: 'export_not_done',
@@ -65,7 +69,7 @@ export function exportHandlers({
       });
     if (!fs.existsSync(entry.file))
       throw new AppError('NOT_FOUND', 'the export file is gone', { kind: 'export_gone' });
-    return { ...entry, result: jobs.result(jobId) as ExportResult };
+    return { ...entry, result: jobs.result(jobId, userId) as ExportResult };
   };
 
   return {
@@ -95,9 +99,10 @@ export function exportHandlers({
       files.set(job.id, { file, fileName });
       return { jobId: job.id };
     },
-    'exports.result': async ({ jobId }) => finished(jobId).result,
+    'exports.result': async ({ jobId }, { session }) =>
+      finished(jobId, session.user?.id ?? null).result,
     'exports.deliver': async ({ jobId }, { session }) => {
-      const { file, fileName } = finished(jobId);
+      const { file, fileName } = finished(jobId, session.user?.id ?? null);
       return deliverFile(file, fileName, session.user?.id ?? null);
     },
   };

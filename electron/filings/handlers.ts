@@ -1,5 +1,6 @@
 import type { Deps } from '../app/deps';
 import type { Handlers } from '../transport/dispatch';
+import { requireTeamRead, teamScope } from '../accounts/account-team';
 import { listFilings } from './repository';
 import {
   createFiling,
@@ -25,8 +26,15 @@ type FilingHandlers = Pick<
 
 export function filingHandlers({ db, dataDir }: Deps): FilingHandlers {
   return {
-    'filings.list': (q) => listFilings(db, q),
-    'filings.get': ({ id }) => mustGetFiling(db, dataDir, id),
+    // Specialists see their teams' accounts' filings; managers and admins the store's.
+    'filings.list': (q, { session }) =>
+      listFilings(db, { ...q, teamOf: teamScope(session.requireUser()) }),
+    'filings.get': async ({ id }, { session }) => {
+      const user = session.requireUser();
+      const filing = await mustGetFiling(db, dataDir, id);
+      await requireTeamRead(db, user, filing.accountId);
+      return filing;
+    },
     'filings.create': (input, { session }) =>
       createFiling(db, dataDir, session.requireUser(), input),
     'filings.update': (input, { session }) =>

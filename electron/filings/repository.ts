@@ -5,6 +5,7 @@ import type { FilingStatus } from '../../shared/filing-enums';
 import type { ListQuery } from '../../shared/list';
 import { FILING_COLUMNS, type FilingColumn, type FilingRow } from '../../shared/schemas/filings';
 import { searchKey } from '../../shared/text';
+import { teamAccountCondition } from '../accounts/account-team';
 import type { Database } from '../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
 
@@ -42,15 +43,16 @@ const FILING_SORT: Record<string, GridColumn> = {
   ownerId: { spec: FILING_COLUMNS.ownerId, expr: sql.ref('s.name') },
 };
 
-function filtered(
-  db: Kysely<Database>,
-  query: Pick<ListQuery<FilingColumn>, 'filters' | 'search'>,
-) {
+/** `teamOf`: a specialist's id, for their teams' accounts' filings only (account-team.teamScope). */
+type FilingView = Pick<ListQuery<FilingColumn>, 'filters' | 'search'> & { teamOf?: number | null };
+
+function filtered(db: Kysely<Database>, query: FilingView) {
   let q = db
     .selectFrom('filings as f')
     .innerJoin('contracts as c', 'c.id', 'f.contract_id')
     .innerJoin('accounts as a', 'a.id', 'f.account_id');
   q = applyFilters(q, FILING_SQL, query.filters);
+  if (query.teamOf != null) q = q.where(teamAccountCondition(query.teamOf, 'f.account_id'));
   const search = query.search ? searchKey(query.search) : '';
   if (search)
     q = q.where((eb) =>
@@ -65,7 +67,7 @@ function filtered(
 
 function rowsQuery(
   db: Kysely<Database>,
-  query: Pick<ListQuery<FilingColumn>, 'filters' | 'search' | 'sort'>,
+  query: FilingView & Pick<ListQuery<FilingColumn>, 'sort'>,
 ) {
   return applySort(
     filtered(db, query).leftJoin('staff as s', 's.id', 'f.created_by'),
@@ -116,7 +118,10 @@ function toRow(r: RowRecord): FilingRow {
   };
 }
 
-export async function listFilings(db: Kysely<Database>, query: ListQuery<FilingColumn>) {
+export async function listFilings(
+  db: Kysely<Database>,
+  query: ListQuery<FilingColumn> & { teamOf: number | null },
+) {
   const [rows, count] = await Promise.all([
     rowsQuery(db, query).offset(query.offset).limit(query.limit).execute(),
     filtered(db, query)

@@ -16,6 +16,7 @@ import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
 import { mustGetContract } from '../contracts/service';
 import { isManager } from '../session/session';
+import { requireSalesWriter, requireTeam } from '../accounts/account-team';
 import { getFilingSettings } from '../settings/filing-settings';
 import { type Judgement, judgeFiling } from './facts';
 import { getFilingRow } from './repository';
@@ -147,11 +148,14 @@ export async function mustGetFiling(
   };
 }
 
-function mayChange(actor: Actor, f: FilingRecord): void {
+/** A filing is changed by a manager, or by whoever prepared it while on the account's team. */
+async function mayChange(db: Kysely<Database>, actor: Actor, f: FilingRecord): Promise<void> {
+  requireSalesWriter(actor);
   if (f.created_by !== actor.id && !isManager(actor))
     throw new AppError('FORBIDDEN', 'only whoever prepared the filing or a manager may change it', {
       kind: 'filing.not_yours',
     });
+  await requireTeam(db, actor, f.account_id);
 }
 
 function requireDraft(f: FilingRecord): void {
@@ -191,6 +195,7 @@ export async function createFiling(
       throw new AppError('NOT_FOUND', `contract #${input.contractId} does not exist`, {
         kind: 'contract.missing',
       });
+    await requireTeam(trx, actor, contract.account_id);
     if (contract.status !== 'final')
       throw new AppError('POLICY', 'only a final contract can be filed', {
         kind: 'filing.contract_not_final',
@@ -250,7 +255,7 @@ export async function updateFiling(
 ): Promise<FilingDetail> {
   await writeTx(db, async (trx) => {
     const f = await filingRecord(trx, input.id);
-    mayChange(actor, f);
+    await mayChange(trx, actor, f);
     requireDraft(f);
     await trx
       .updateTable('filings')
@@ -272,7 +277,7 @@ export async function updateFiling(
 export async function deleteFiling(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
   await writeTx(db, async (trx) => {
     const f = await filingRecord(trx, id);
-    mayChange(actor, f);
+    await mayChange(trx, actor, f);
     requireDraft(f);
     await trx
       .deleteFrom('documents')
@@ -296,6 +301,7 @@ export async function overrideFiling(
   actor: Actor,
   input: { id: number; reason: string },
 ): Promise<FilingDetail> {
+  requireSalesWriter(actor);
   const f = await filingRecord(db, input.id);
   requireDraft(f);
   const j = await judge(db, dataDir, f);
@@ -341,7 +347,7 @@ export async function submitFiling(
   id: number,
 ): Promise<FilingDetail> {
   const f = await filingRecord(db, id);
-  mayChange(actor, f);
+  await mayChange(db, actor, f);
   requireDraft(f);
   const j = await judge(db, dataDir, f);
   const blockers = uncovered(f, j.checks);
@@ -402,7 +408,7 @@ export async function withdrawFiling(
 ): Promise<FilingDetail> {
   await writeTx(db, async (trx) => {
     const f = await filingRecord(trx, input.id);
-    mayChange(actor, f);
+    await mayChange(trx, actor, f);
     if (f.status !== 'submitted')
       throw new AppError('CONFLICT', `the filing is ${f.status}`, {
         kind: 'filing.not_submitted',

@@ -39,15 +39,15 @@ export function importHandlers(deps: Deps): ImportHandlers {
   const { db, dataDir, jobs, chooseFile, exportFiles } = deps;
 
   /** The result of a finished job of the given kind; a clear CONFLICT while it is not finished. */
-  const finished = (jobId: string, kind: JobKind): unknown => {
-    const job = jobs.get(jobId);
+  const finished = (jobId: string, kind: JobKind, userId: number | null): unknown => {
+    const job = jobs.get(jobId, userId);
     if (job.kind !== kind) throw new AppError('NOT_FOUND', `no ${kind} job ${jobId}`);
     if (job.state !== 'done')
       throw new AppError('CONFLICT', `the job is ${job.state}`, {
         kind: 'job_not_done',
         state: job.state,
       });
-    return jobs.result(jobId);
+    return jobs.result(jobId, userId);
   };
 
   return {
@@ -65,18 +65,21 @@ export function importHandlers(deps: Deps): ImportHandlers {
       const params: InspectParams = { fileId, target, ...stagedFile(dataDir, fileId) };
       return { jobId: jobs.start('import.inspect', params, user.id).id };
     },
-    'imports.inspection': async ({ jobId }) => finished(jobId, 'import.inspect') as Inspection,
+    'imports.inspection': async ({ jobId }, { session }) =>
+      finished(jobId, 'import.inspect', session.user?.id ?? null) as Inspection,
     'imports.run': async (input, { session }) => {
       // The price guard rests on the price list: only managers replace it from a file.
       const user = input.target === 'prices' ? session.requireManager() : session.requireUser();
       const params: ImportParams = { input, ...stagedFile(dataDir, input.fileId) };
       return { jobId: jobs.start(IMPORT_JOBS[input.target], params, user.id).id };
     },
-    'imports.summary': async ({ jobId }) => {
-      const kind = jobs.get(jobId).kind as JobKind;
+    'imports.summary': async ({ jobId }, { session }) => {
+      const userId = session.user?.id ?? null;
+      const kind = jobs.get(jobId, userId).kind as JobKind;
       return finished(
         jobId,
         IMPORT_JOB_KINDS.includes(kind) ? kind : 'accounts.import',
+        userId,
       ) as ImportSummary;
     },
     'imports.report': async (query, { session }) => {

@@ -19,6 +19,8 @@ export interface WorkerEntry {
 
 interface Running {
   job: Job;
+  /** Who started it: only they see, cancel and download it (null: started before anyone signed in). */
+  ownerId: number | null;
   worker: Worker | null;
   flag: Int32Array;
   settled: Promise<Job>;
@@ -87,6 +89,7 @@ export class JobRunner {
     });
     const running: Running = {
       job,
+      ownerId: actorId,
       worker,
       flag,
       result: undefined,
@@ -148,22 +151,30 @@ export class JobRunner {
     return () => this.doneListeners.delete(listener);
   }
 
-  get(id: string): Job {
-    return { ...this.mustFind(id).job };
+  /**
+   * A job as `userId` may see it: another user's job answers NOT_FOUND, as if it did not exist
+   * (jobs carry export files and import results). Jobs started before anyone signed in (demo
+   * data on first run) are everyone's.
+   */
+  get(id: string, userId: number | null): Job {
+    return { ...this.mustFind(id, userId).job };
   }
 
-  result(id: string): unknown {
-    return this.mustFind(id).result;
+  result(id: string, userId: number | null): unknown {
+    return this.mustFind(id, userId).result;
   }
 
-  cancel(id: string): Job {
-    const r = this.mustFind(id);
+  cancel(id: string, userId: number | null): Job {
+    const r = this.mustFind(id, userId);
     if (r.job.state === 'running') Atomics.store(r.flag, 0, 1);
     return { ...r.job };
   }
 
+  /** For the backend itself (start-up demo load, tests): no user check. */
   async wait(id: string): Promise<Job> {
-    return { ...(await this.mustFind(id).settled) };
+    const r = this.jobs.get(id);
+    if (!r) throw new AppError('NOT_FOUND', `no job ${id}`);
+    return { ...(await r.settled) };
   }
 
   /** Cancels running jobs and waits for their workers to roll back and exit. */
@@ -173,9 +184,10 @@ export class JobRunner {
     await Promise.all(running.map((r) => r.settled));
   }
 
-  private mustFind(id: string): Running {
+  private mustFind(id: string, userId: number | null): Running {
     const r = this.jobs.get(id);
-    if (!r) throw new AppError('NOT_FOUND', `no job ${id}`);
+    if (!r || (r.ownerId !== null && r.ownerId !== userId))
+      throw new AppError('NOT_FOUND', `no job ${id}`);
     return r;
   }
 

@@ -1,6 +1,7 @@
 import type { Deps } from '../app/deps';
 import { listAudit } from '../audit/audit';
 import type { Handlers } from '../transport/dispatch';
+import { readsAll, requireTeamRead, teamScope } from '../accounts/account-team';
 import { listOpportunities, opportunityBoard } from './repository';
 import {
   createOpportunity,
@@ -25,20 +26,39 @@ type OpportunityHandlers = Pick<
 
 export function opportunityHandlers({ db }: Deps): OpportunityHandlers {
   return {
-    'opportunities.list': async (q) => listOpportunities(db, q, await probabilities(db)),
-    'opportunities.board': async (q) => opportunityBoard(db, q, await probabilities(db)),
-    'opportunities.get': ({ id }) => mustGetOpportunity(db, id),
+    // Specialists see their teams' accounts' opportunities; managers and admins the store's.
+    'opportunities.list': async (q, { session }) =>
+      listOpportunities(
+        db,
+        { ...q, teamOf: teamScope(session.requireUser()) },
+        await probabilities(db),
+      ),
+    'opportunities.board': async (q, { session }) =>
+      opportunityBoard(
+        db,
+        { ...q, teamOf: teamScope(session.requireUser()) },
+        await probabilities(db),
+      ),
+    'opportunities.get': async ({ id }, { session }) => {
+      const o = await mustGetOpportunity(db, id);
+      await requireTeamRead(db, session.requireUser(), o.accountId);
+      return o;
+    },
     'opportunities.create': (input, { session }) =>
-      createOpportunity(db, session.requireUser().id, input),
+      createOpportunity(db, session.requireUser(), input),
     'opportunities.update': ({ id, opportunity, expectedUpdatedAt }, { session }) =>
-      updateOpportunity(db, session.requireUser().id, id, opportunity, expectedUpdatedAt),
-    'opportunities.move': (move, { session }) =>
-      moveOpportunity(db, session.requireUser().id, move),
+      updateOpportunity(db, session.requireUser(), id, opportunity, expectedUpdatedAt),
+    'opportunities.move': (move, { session }) => moveOpportunity(db, session.requireUser(), move),
     'opportunities.delete': async ({ id }, { session }) => {
-      await deleteOpportunity(db, session.requireUser().id, id);
+      await deleteOpportunity(db, session.requireUser(), id);
       return { done: true };
     },
-    'opportunities.history': ({ id, offset, limit }) =>
-      listAudit(db, [{ entity: 'opportunity', entityId: id }], offset, limit),
+    'opportunities.history': async ({ id, offset, limit }, { session }) => {
+      // Managers read a deleted one's history too; a specialist needs it on their team.
+      const user = session.requireUser();
+      if (!readsAll(user))
+        await requireTeamRead(db, user, (await mustGetOpportunity(db, id)).accountId);
+      return listAudit(db, [{ entity: 'opportunity', entityId: id }], offset, limit);
+    },
   };
 }

@@ -18,6 +18,7 @@ import {
 } from '../../shared/sales-enums';
 import { searchKey } from '../../shared/text';
 import { noteFromColumns } from '../../shared/system-notes';
+import { teamAccountCondition } from '../accounts/account-team';
 import type { Database } from '../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
 
@@ -90,7 +91,10 @@ function sortColumns(p: Probabilities): Record<string, GridColumn> {
   };
 }
 
-export type OpportunityView = Pick<ListQuery<OpportunityColumn>, 'filters' | 'sort' | 'search'>;
+export type OpportunityView = Pick<ListQuery<OpportunityColumn>, 'filters' | 'sort' | 'search'> & {
+  /** A specialist's id: only their teams' accounts' opportunities (account-team.teamScope). */
+  teamOf: number | null;
+};
 
 function joined(db: Kysely<Database>) {
   return db
@@ -114,6 +118,7 @@ function filtered(
     joins || needsJoins(query) ? joined(db) : db.selectFrom('opportunities as o')
   ) as ReturnType<typeof joined>;
   q = applyFilters(q, columnSql(p), query.filters);
+  if (query.teamOf !== null) q = q.where(teamAccountCondition(query.teamOf, 'o.account_id'));
   const search = query.search ? searchKey(query.search) : '';
   if (search) q = q.where(sql<boolean>`o.search_text like ${containsPattern(search)} escape '\\'`);
   return q;
@@ -183,7 +188,7 @@ function toRow(r: RowRecord, p: Probabilities): OpportunityRow {
 
 export async function listOpportunities(
   db: Kysely<Database>,
-  query: ListQuery<OpportunityColumn>,
+  query: ListQuery<OpportunityColumn> & Pick<OpportunityView, 'teamOf'>,
   p: Probabilities,
 ): Promise<{ rows: OpportunityRow[]; total: number }> {
   const [rows, count] = await Promise.all([
@@ -267,7 +272,7 @@ export async function getOpportunityDetail(
   id: number,
   p: Probabilities,
 ): Promise<OpportunityDetail | null> {
-  const row = await rowsQuery(db, { filters: [], sort: [] }, p)
+  const row = await rowsQuery(db, { filters: [], sort: [], teamOf: null }, p)
     .where('o.id', '=', id)
     .select(['o.notes', 'o.lost_note', 'o.winning_price_fen', 'o.contract_id'])
     .executeTakeFirst();

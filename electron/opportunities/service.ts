@@ -14,6 +14,7 @@ import { appendAudit } from '../audit/audit';
 import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
 import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
+import { type Actor, requireTeam } from '../accounts/account-team';
 import { getSalesSettings } from '../settings/sales-settings';
 import { getOpportunityDetail, type Probabilities, probabilitiesOf } from './repository';
 import { nowIso } from '../../shared/clock';
@@ -175,11 +176,13 @@ function snapshot(d: OpportunityDetail) {
 
 export async function createOpportunity(
   db: Kysely<Database>,
-  actorId: number,
+  actor: Actor,
   input: OpportunityInput,
 ): Promise<OpportunityDetail> {
+  const actorId = actor.id;
   return writeTx(db, async (trx) => {
     const account = await accountOf(trx, input.accountId);
+    await requireTeam(trx, actor, input.accountId);
     await guardReferences(trx, input);
     const now = nowIso();
     const { amount, quantity } = amountOf(input);
@@ -244,14 +247,18 @@ function guardStale(before: OpportunityDetail, expectedUpdatedAt?: string) {
 
 export async function updateOpportunity(
   db: Kysely<Database>,
-  actorId: number,
+  actor: Actor,
   id: number,
   input: OpportunityInput,
   expectedUpdatedAt?: string,
 ): Promise<OpportunityDetail> {
+  const actorId = actor.id;
   return writeTx(db, async (trx) => {
     const before = await mustGetOpportunity(trx, id);
     guardStale(before, expectedUpdatedAt);
+    // Moving it to another account changes both.
+    for (const accountId of new Set([before.accountId, input.accountId]))
+      await requireTeam(trx, actor, accountId);
     if (
       input.accountId !== before.accountId &&
       (before.tenders.length > 0 || before.contracts.length > 0)
@@ -426,22 +433,27 @@ export async function applyStage(
 
 export async function moveOpportunity(
   db: Kysely<Database>,
-  actorId: number,
+  actor: Actor,
   move: StageMove,
 ): Promise<OpportunityDetail> {
+  const actorId = actor.id;
   return writeTx(db, async (trx) => {
-    guardStale(await mustGetOpportunity(trx, move.id), move.expectedUpdatedAt);
+    const before = await mustGetOpportunity(trx, move.id);
+    await requireTeam(trx, actor, before.accountId);
+    guardStale(before, move.expectedUpdatedAt);
     return applyStage(trx, actorId, move.id, move.stage, 'manual', move);
   });
 }
 
 export async function deleteOpportunity(
   db: Kysely<Database>,
-  actorId: number,
+  actor: Actor,
   id: number,
 ): Promise<void> {
+  const actorId = actor.id;
   await writeTx(db, async (trx) => {
     const before = await mustGetOpportunity(trx, id);
+    await requireTeam(trx, actor, before.accountId);
     const activities = await trx
       .selectFrom('activities')
       .select((eb) => eb.fn.countAll<number>().as('n'))

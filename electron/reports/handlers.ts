@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Deps } from '../app/deps';
 import type { DossierParams } from '../claims/dossier';
+import { requireClaimRead } from '../claims/repository';
 import { mustGetClaim } from '../claims/service';
 import { exportsDir, stamp } from '../exports/handlers';
 import type { Handlers } from '../transport/dispatch';
@@ -56,6 +57,7 @@ export function reportHandlers({ db, dataDir, jobs, exportFiles }: Deps): Report
     },
     'exports.claimDossier': async ({ claimId, lang }, { session }) => {
       const user = session.requireUser();
+      await requireClaimRead(db, user, claimId);
       const claim = await mustGetClaim(db, dataDir, claimId);
       const file = exportFile('xlsx');
       const zh = lang === 'zh-CN';

@@ -112,6 +112,9 @@ export const accountUpdate = z.object({
 /** A person confirms (or corrects) Keyfleet's suggested organisation nature. */
 export const orgNatureConfirm = z.object({ id, orgNature: z.enum(ORG_NATURE_VALUES) });
 
+/** The co-owners (副销售) of an account, replacing the ones it has; the owner is not one of them. */
+export const accountTeamInput = z.object({ id, coOwnerIds: z.array(id).max(20) });
+
 export const accountRef = z.object({ id, name: z.string(), uscc: z.string().nullable() });
 export type AccountRef = z.infer<typeof accountRef>;
 
@@ -226,6 +229,8 @@ export const accountDetail = accountRow.omit({ ownerName: true, parentName: true
   ),
   notes: z.string().nullable(),
   owner: ref.nullable(),
+  /** 副销售: the account's team besides its owner; they see and work on its records too. */
+  coOwners: z.array(ref),
   parent: ref.nullable(),
 });
 export type AccountDetail = z.infer<typeof accountDetail>;

@@ -346,9 +346,10 @@ test('an invoice made out to another name is caught before the filing is submitt
   page,
   server,
 }) => {
-  await staff(server);
+  const { li } = await staff(server);
+  // 李明's account: a filing's checks are for the account's team and managers.
   const firm = await server.call<Ref>('accounts.create', {
-    account: { name: '浙江远洋渔业集团有限公司', buyerType: 'direct' },
+    account: { name: '浙江远洋渔业集团有限公司', buyerType: 'direct', ownerId: li.id },
   });
   const c = await sale(server, {
     accountId: firm.id,

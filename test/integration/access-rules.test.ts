@@ -66,7 +66,7 @@ describe('the rules table', () => {
         const allowed = rule.who === 'open' || (who !== 'nobody' && roleAllowed(rule.who, who));
         const expected = allowed
           ? 'VALIDATION'
-          : `FORBIDDEN:${who === 'nobody' ? 'no_user' : refusalKind(rule.who)}`;
+          : `FORBIDDEN:${who === 'nobody' ? 'no_user' : refusalKind(rule.who, who as StaffRole)}`;
         const got = r.ok
           ? 'ok'
           : r.error.code === 'FORBIDDEN'

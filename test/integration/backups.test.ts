@@ -8,7 +8,7 @@ import { backupDir, KEEP_BACKUPS, listBackups } from '../../electron/backups/rec
 import { takeBackup, verifyBackupFile } from '../../electron/backups/take';
 import { connect, openSqlite } from '../../electron/db/connection';
 import type { BackupEntry } from '../../shared/schemas/backups';
-import { signedInApp, testApp, type TestApp, WORKER_FROM_SOURCE } from '../helpers/app';
+import { addStaff, signedInApp, testApp, type TestApp, WORKER_FROM_SOURCE } from '../helpers/app';
 import { tempDir } from '../helpers/db';
 import { account } from '../helpers/fixtures';
 
@@ -41,9 +41,20 @@ function strayFiles(dir: string): string[] {
   return fs.readdirSync(dir).filter((n) => !/^keyfleet-.*\.sqlite(\.json)?$/.test(n));
 }
 
+/** Sales data is written by a manager (an admin only reads it), on a client of their own. */
+const AS_MANAGER = { clientId: 'manager' };
 async function addAccounts(a: TestApp, n: number, prefix: string): Promise<void> {
-  for (let i = 0; i < n; i++)
-    await a.value('accounts.create', { account: account({ name: `${prefix}${i}有限公司` }) });
+  for (let i = 0; i < n; i++) await addAccount(a, `${prefix}${i}有限公司`);
+}
+
+async function addAccount(a: TestApp, name: string): Promise<void> {
+  const current = await a.dispatch('auth.current', {}, AS_MANAGER);
+  if (current.ok && current.value === null) {
+    const manager = await addStaff(a, { name: '录入员', role: 'manager' });
+    await a.dispatch('auth.pick', { staffId: manager.id }, AS_MANAGER);
+  }
+  const r = await a.dispatch('accounts.create', { account: account({ name }) }, AS_MANAGER);
+  if (!r.ok) throw new Error(r.error.message);
 }
 
 describe('backups.create (admin, a job off the UI thread)', () => {
@@ -55,9 +66,7 @@ describe('backups.create (admin, a job off the UI thread)', () => {
     // Writes go on while the job runs: none is refused or waits on the backup.
     let written = 0;
     while ((await app.value('jobs.get', { id: jobId })).state === 'running') {
-      await app.value('accounts.create', {
-        account: account({ name: `杭州备份中${written}有限公司` }),
-      });
+      await addAccount(app, `杭州备份中${written}有限公司`);
       written++;
       // Let the worker's messages in: the writes alone never leave the microtask queue.
       await new Promise((resolve) => setImmediate(resolve));
@@ -65,7 +74,8 @@ describe('backups.create (admin, a job off the UI thread)', () => {
     const job = await app.deps.jobs.wait(jobId);
     expect(job.state).toBe('done');
     expect(written).toBeGreaterThan(0);
-    const entry = app.deps.jobs.result(jobId) as BackupEntry;
+    const admin = (await app.value('auth.current', {}))!;
+    const entry = app.deps.jobs.result(jobId, admin.id) as BackupEntry;
     expect(entry).toMatchObject({ kind: 'manual', verified: 'ok', reason: null });
     expect(entry.fileName).toMatch(/^keyfleet-\d{8}-\d{6}-manual\.sqlite$/);
     expect(entry.schema).toMatch(/^\d{14}_/);

@@ -93,11 +93,17 @@ describe('claims', () => {
       account: account({
         name: '北京市朝阳区城市管理委员会',
         buyerType: 'government',
+        ownerId: li.id,
         aliases: [{ alias: '朝阳区城管委', kind: 'alias' }],
       }),
     });
     const short = await app.value('accounts.create', {
-      account: account({ name: '朝阳区城管委', buyerType: 'government', uscc: null }),
+      account: account({
+        name: '朝阳区城管委',
+        buyerType: 'government',
+        uscc: null,
+        ownerId: wang.id,
+      }),
       acknowledgeDuplicates: true,
     });
 
@@ -139,17 +145,22 @@ describe('claims', () => {
       [mine.id, '李明'],
     ]);
     expect(overlapping.overlap!.claims[1]!.matches).toContain('alias');
+    // The colleague sees that li's claim exists (above), not the claim itself: li does.
+    await expectError(app.call('claims.get', { id: mine.id }), 'FORBIDDEN', 'not_on_team');
+    await as(li);
     expect(await app.value('claims.get', { id: mine.id })).toMatchObject({
       status: 'filed',
       conflict: null,
       overlapSince: overlapping.filedAt,
     });
     // The manager finds the overlaps to settle in the grid.
+    await as(boss);
     const toSettle = await app.value('claims.list', {
       filters: [{ field: 'overlapSince', op: 'dateRange', from: '2000-01-01' }],
     });
     expect(toSettle.rows.map((r) => r.id).sort()).toEqual([mine.id, theirs.id].sort());
     expect((await auditOf(mine.id, 'claims.overlap')).length).toBe(1);
+    await as(wang);
 
     // A customer's wish does not rank colleagues either: the manager decides.
     await app.value('claims.recordWish', { id: theirs.id, note: '客户来函表示希望由王芳负责' });
@@ -198,8 +209,14 @@ describe('claims', () => {
   it('ranks other dealers against ours only, and names both sides of the decision', async () => {
     const { li, wang, as } = await colleagues();
     const a = await app.value('accounts.create', {
-      account: account({ name: '杭州市公安局交通警察支队', buyerType: 'government' }),
+      account: account({
+        name: '杭州市公安局交通警察支队',
+        buyerType: 'government',
+        ownerId: li.id,
+      }),
     });
+    // Both colleagues serve it: li as its owner, wang as co-owner (副销售).
+    await app.value('accounts.setTeam', { id: a.id, coOwnerIds: [wang.id] });
     await as(li);
     await visits(a.id, 2);
     const liClaim = await app.value('claims.file', {
@@ -242,7 +259,7 @@ describe('claims', () => {
   it('stores another dealer’s claim reported after its protection ended as expired, in conflict with nothing', async () => {
     const { li, as } = await colleagues();
     const a = await app.value('accounts.create', {
-      account: account({ name: '宁波市财政局', buyerType: 'government' }),
+      account: account({ name: '宁波市财政局', buyerType: 'government', ownerId: li.id }),
     });
     await as(li);
     const ours = await app.value('claims.file', {
@@ -337,6 +354,7 @@ describe('claims', () => {
       account: account({
         name: '杭州市西湖区教育局',
         buyerType: 'government',
+        ownerId: li.id,
         provinceCode: '330000',
         cityCode: '330100',
         districtCode: '330106',
@@ -346,6 +364,7 @@ describe('claims', () => {
       account: account({
         name: '宁波市鄞州区教育局',
         buyerType: 'government',
+        ownerId: li.id,
         provinceCode: '330000',
         cityCode: '330200',
         districtCode: '330212',
@@ -398,7 +417,7 @@ describe('claims', () => {
     const { li, as } = await colleagues();
     await as(li);
     const a = await app.value('accounts.create', {
-      account: account({ name: '浙江省农村信用社联合社', buyerType: 'system' }),
+      account: account({ name: '浙江省农村信用社联合社', buyerType: 'system', ownerId: li.id }),
     });
     const draft = await app.value('claims.create', { accountId: a.id, protectionDays: 10 });
     const filed = await app.value('claims.file', { id: draft.id });
@@ -458,7 +477,7 @@ describe('claims', () => {
     const { li, as } = await colleagues();
     await as(li);
     const a = await app.value('accounts.create', {
-      account: account({ name: '杭州市城市管理局', buyerType: 'government' }),
+      account: account({ name: '杭州市城市管理局', buyerType: 'government', ownerId: li.id }),
     });
     await visits(a.id, 2);
     const c = await app.value('claims.file', {
@@ -494,7 +513,7 @@ describe('claims', () => {
     const { li, as } = await colleagues();
     await as(li);
     const a = await app.value('accounts.create', {
-      account: account({ name: '温州市教育局', buyerType: 'government' }),
+      account: account({ name: '温州市教育局', buyerType: 'government', ownerId: li.id }),
     });
     const c = await app.value('claims.file', {
       id: (await app.value('claims.create', { accountId: a.id, protectionDays: 2 })).id,
@@ -529,7 +548,7 @@ describe('claims', () => {
     const dataDir = (app = await signedInApp('specialist')).dataDir;
     const me = (await app.value('auth.current', {}))!;
     const a = await app.value('accounts.create', {
-      account: account({ name: '金华市住房和城乡建设局', buyerType: 'government' }),
+      account: account({ name: '金华市住房和城乡建设局', buyerType: 'government', ownerId: me.id }),
     });
     const c = await app.value('claims.file', {
       id: (await app.value('claims.create', { accountId: a.id, protectionDays: 1 })).id,
@@ -546,7 +565,7 @@ describe('claims', () => {
         await app.value('claims.create', {
           accountId: (
             await app.value('accounts.create', {
-              account: account({ name: '台州市水利局', buyerType: 'government' }),
+              account: account({ name: '台州市水利局', buyerType: 'government', ownerId: me.id }),
             })
           ).id,
           protectionDays: 1,
@@ -591,8 +610,9 @@ describe('claims', () => {
     const { li, wang, as } = await colleagues();
     const dataDir = app.dataDir;
     const a = await app.value('accounts.create', {
-      account: account({ name: '湖州市自然资源和规划局', buyerType: 'government' }),
+      account: account({ name: '湖州市自然资源和规划局', buyerType: 'government', ownerId: li.id }),
     });
+    await app.value('accounts.setTeam', { id: a.id, coOwnerIds: [wang.id] });
     await as(li);
     const first = await app.value('claims.file', {
       id: (await app.value('claims.create', { accountId: a.id })).id,

@@ -376,25 +376,48 @@ describe('importing contacts', () => {
 
 describe('exporting contacts', () => {
   it('leaves personal details out unless asked, fills them only where the user may read them, and logs the export', async () => {
-    app = await signedInApp('specialist');
-    const me = (await app.value('auth.current', {}))!;
+    app = await signedInApp('manager');
+    const me = await app.value('staff.create', { name: '李明', role: 'specialist' });
+    const colleague = await app.value('staff.create', { name: '王芳', role: 'specialist' });
+    await app.value('auth.pick', { staffId: me.id });
     const mine = await app.value('accounts.create', {
       account: { name: '我的客户有限公司', uscc: newUscc(), buyerType: 'direct', ownerId: me.id },
     });
+    // A colleague's accounts: one this specialist co-owns (副销售), one they have nothing to do with.
+    await app.value('auth.pick', { staffId: colleague.id });
     const other = await app.value('accounts.create', {
-      account: { name: '别人的客户有限公司', uscc: newUscc(), buyerType: 'direct' },
+      account: {
+        name: '别人的客户有限公司',
+        uscc: newUscc(),
+        buyerType: 'direct',
+        ownerId: colleague.id,
+      },
     });
+    const shared = await app.value('accounts.create', {
+      account: {
+        name: '合作的客户有限公司',
+        uscc: newUscc(),
+        buyerType: 'direct',
+        ownerId: colleague.id,
+      },
+    });
+    await app.value('accounts.setTeam', { id: shared.id, coOwnerIds: [me.id] });
     for (const [accountId, name] of [
-      [mine.id, '甲'],
       [other.id, '乙'],
+      [shared.id, '丙'],
     ] as const) {
       const c = await app.value('contacts.create', { accountId, name });
-      if (accountId === mine.id)
-        await app.value('contacts.setPersonal', {
-          contactId: c.id,
-          personal: { birthday: '1980-05-01', hometown: '绍兴' },
-        });
+      await app.value('contacts.setPersonal', {
+        contactId: c.id,
+        personal: { birthday: '1981-06-01', hometown: '宁波' },
+      });
     }
+    await app.value('auth.pick', { staffId: me.id });
+    const c = await app.value('contacts.create', { accountId: mine.id, name: '甲' });
+    await app.value('contacts.setPersonal', {
+      contactId: c.id,
+      personal: { birthday: '1980-05-01', hometown: '绍兴' },
+    });
     const exportContacts = async (includePersonal: boolean) => {
       const { jobId } = await app.value('exports.contacts', { format: 'xlsx', includePersonal });
       expect((await app.deps.jobs.wait(jobId)).error).toBeNull();
@@ -406,16 +429,18 @@ describe('exporting contacts', () => {
     };
     const plain = await exportContacts(false);
     expect(plain.worksheets[0]!.getRow(1).values).not.toContain('生日');
-    expect(plain.worksheets[0]!.rowCount).toBe(3);
+    expect(plain.worksheets[0]!.rowCount).toBe(4);
 
     const personal = await exportContacts(true);
     const ws = personal.worksheets[0]!;
     const header = ws.getRow(1).values as unknown[];
     const col = (name: string) => header.indexOf(name);
-    const rows = [2, 3].map((r) => ws.getRow(r));
+    const rows = [2, 3, 4].map((r) => ws.getRow(r));
     const byName = Object.fromEntries(rows.map((r) => [r.getCell(col('姓名')).value, r]));
     expect(byName['甲']!.getCell(col('籍贯')).value).toBe('绍兴');
-    // Not this specialist's account: its contact's personal details stay out.
+    // On the colleague's account's team: its contact's personal details go with it.
+    expect(byName['丙']!.getCell(col('籍贯')).value).toBe('宁波');
+    // Not on this account's team: its contact's personal details stay out.
     expect(byName['乙']!.getCell(col('籍贯')).value).toBeNull();
 
     const log = await app.deps.db
@@ -425,8 +450,8 @@ describe('exporting contacts', () => {
       .orderBy('id')
       .execute();
     expect(log.map((e) => JSON.parse(e.after_json!) as Record<string, unknown>)).toMatchObject([
-      { includePersonal: false, contacts: 2, contactsWithPersonal: 0 },
-      { includePersonal: true, contacts: 2, contactsWithPersonal: 1 },
+      { includePersonal: false, contacts: 3, contactsWithPersonal: 0 },
+      { includePersonal: true, contacts: 3, contactsWithPersonal: 2 },
     ]);
   });
 });

@@ -14,6 +14,7 @@ describe('demo data job (worker thread)', () => {
     expect(job).toMatchObject({ state: 'done', done: 300, total: 300 });
     expect(await app.value('app.info', {})).toMatchObject({ accountCount: 300, offerDemo: false });
     // The sales work on those accounts, written through the services: every view has content.
+    // As the manager, who sees every account's records (a specialist sees their teams').
     const staff = await app.value('auth.pickList', {});
     await app.value('auth.pick', { staffId: staff.find((s) => s.role === 'manager')!.id });
     expect(await app.value('audit.verify', {})).toMatchObject({ ok: true });

@@ -331,7 +331,7 @@ describe('contracts, deliveries and follow-ups', () => {
     await expectError(
       app.call('contracts.decideApproval', { approvalId, approve: true, note: '同意' }),
       'FORBIDDEN',
-      'approval.self',
+      'own_request',
     );
 
     const specialist = await addStaff(app, { name: '小李', role: 'specialist' });

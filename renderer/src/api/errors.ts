@@ -67,6 +67,10 @@ const KIND_KEYS: Partial<Record<ErrorCode, Readonly<Record<string, MessageKey>>>
   },
   FORBIDDEN: {
     no_user: 'err.noUser',
+    not_on_team: 'err.notOnTeam',
+    admin_read_only: 'err.adminReadOnly',
+    own_request: 'err.ownRequest',
+    not_owner: 'err.notOwner',
     pipl: 'contacts.personalForbidden',
     role: 'err.role',
     self: 'err.self',
@@ -74,7 +78,6 @@ const KIND_KEYS: Partial<Record<ErrorCode, Readonly<Record<string, MessageKey>>>
     auth: 'err.auth',
     bad_credentials: 'err.badCredentials',
     must_change_password: 'err.mustChangePassword',
-    admin_read_only: 'err.adminReadOnly',
     team_mode: 'err.teamMode',
   },
   VALIDATION: {

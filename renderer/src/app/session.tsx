@@ -13,6 +13,7 @@ import {
   useState,
 } from 'react';
 import type { Output } from '../../../shared/api';
+import type { AccountDetail } from '../../../shared/schemas/accounts';
 import type { Staff } from '../../../shared/schemas/staff';
 import { call } from '../api/client';
 import { onSessionLost } from '../api/client-session';
@@ -75,7 +76,28 @@ export function useSession(): SessionValue {
   return value;
 }
 
-/** Managers and admins see personal details of every contact; specialists only of their own accounts. */
-export function canSeePersonal(user: Staff, ownerId: number | null): boolean {
-  return user.role !== 'specialist' || ownerId === user.id;
+/** An account's team as its detail shows it: the owner (主销售) and co-owners (副销售). */
+export type AccountTeam = Pick<AccountDetail, 'owner' | 'coOwners'>;
+
+/** Whether the user is the account's owner or one of its co-owners. */
+export function onAccountTeam(user: Staff, account: AccountTeam): boolean {
+  return account.owner?.id === user.id || account.coOwners.some((c) => c.id === user.id);
+}
+
+/**
+ * Mirrors electron/accounts/account-team: managers and admins read every account's records
+ * (contacts' personal details included); specialists only their teams'.
+ */
+export function canSeePersonal(user: Staff, account: AccountTeam): boolean {
+  return user.role !== 'specialist' || onAccountTeam(user, account);
+}
+
+/** Changing an account or its records: managers, or its team; sales data is read-only for admins. */
+export function canChangeAccount(user: Staff, account: AccountTeam): boolean {
+  return user.role === 'manager' || (user.role === 'specialist' && onAccountTeam(user, account));
+}
+
+/** Setting the co-owners: the owner, managers and admins. */
+export function canSetTeam(user: Staff, account: AccountTeam): boolean {
+  return user.role !== 'specialist' || account.owner?.id === user.id;
 }

@@ -25,6 +25,7 @@ export const ACCOUNT_FIELD_KEYS: FieldKeys = {
   source: 'account.source',
   owner: 'account.owner',
   ownerId: 'account.owner',
+  coOwners: 'account.coOwners',
   fleet: 'account.fleet',
   notes: 'account.notes',
 };

@@ -41,6 +41,11 @@ export const en: Record<MessageKey, string> = {
     'An unexpected error occurred. Please try again; if it keeps happening, contact your administrator',
   'err.auth': 'The access token was refused. Open the app again with the URL printed by npm start.',
   'err.noUser': 'Please sign in or choose who you are first',
+  'err.notOnTeam':
+    'You are not on this account’s team (owner or co-owner): its sales records are not yours to see or change',
+  'err.ownRequest':
+    'You cannot approve a price you asked for or set yourself: another manager decides it',
+  'err.notOwner': 'Only the account owner or a manager changes the account’s team',
   'err.role': 'Your role is not allowed to do this',
   'err.self': 'You cannot change your own role or deactivate yourself',
   'err.inactive': 'That staff member has been deactivated',
@@ -281,7 +286,7 @@ export const en: Record<MessageKey, string> = {
   'export.contactsPipl':
     'These are personal information under PIPL: export them only when you need them, and keep the file safe.',
   'export.contactsPersonalOwn':
-    'If ticked, only contacts of accounts you own get their personal details; the others are exported without them.',
+    'If ticked, only contacts of accounts on whose team you are (owner or co-owner) get their personal details; the others are exported without them.',
   'export.contactsPersonalAll':
     'If ticked, the contacts of every account get their personal details (you are {role}).',
   'export.contactsAudited': 'This export is recorded in the audit log.',
@@ -447,6 +452,12 @@ export const en: Record<MessageKey, string> = {
   'account.lifecycle': 'Stage',
   'account.source': 'Source',
   'account.owner': 'Owner',
+  'account.mainOwner': 'Owner (主销售)',
+  'account.coOwners': 'Co-owners (副销售)',
+  'account.teamEdit': 'Change team',
+  'account.teamPlaceholder': 'Choose co-owners',
+  'account.teamSaved': 'The account team is updated',
+  'account.teamNone': 'None',
   'account.fleet': 'Current fleet',
   'account.fleetTotal': 'Fleet',
   'account.contactCount': 'Contacts',
@@ -520,10 +531,11 @@ export const en: Record<MessageKey, string> = {
   'contacts.showPersonal': 'Show personal details',
   'contacts.hasPersonal': 'Personal details recorded',
   'contacts.personalNote':
-    'Personal details are protected under PIPL: only the account owner and managers may view them, and every view is logged.',
+    'Personal details are protected under PIPL: only the account’s team (owner, co-owners) and managers may view them, and every view is logged.',
   'contacts.personalTitle': 'Personal details: {name}',
   'contacts.personalLogged': 'This view has been recorded in the audit log.',
-  'contacts.personalForbidden': 'Only the account owner and managers may view personal details',
+  'contacts.personalForbidden':
+    'Only the account’s team (owner, co-owners) and managers may view personal details',
   'contacts.personalForbiddenHint': 'If you need them, ask the account owner or a KA manager.',
 
   'contact.name': 'Name',
@@ -558,6 +570,7 @@ export const en: Record<MessageKey, string> = {
   'history.account.create': 'Account created',
   'history.account.update': 'Account changed',
   'history.account.delete': 'Account deleted',
+  'history.account.team': 'Account team changed',
   'history.contact.create': 'Contact added',
   'history.contact.update': 'Contact changed',
   'history.contact.delete': 'Contact deleted',

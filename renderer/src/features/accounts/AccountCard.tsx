@@ -4,6 +4,7 @@ import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Drawer, Result, Space, Spin, Tabs, Typography } from 'antd';
 import type { AccountDetail } from '../../../../shared/schemas/accounts';
 import { call } from '../../api/client';
+import { canChangeAccount, useSession } from '../../app/session';
 import { ErrorBody } from '../../components/ErrorAlert';
 import { useLang, useT } from '../../i18n/context';
 import { formatCount } from '../../lib/format';
@@ -118,6 +119,7 @@ function CardActions(props: {
 }) {
   const { detail, onEdit, onDeleted } = props;
   const t = useT();
+  const { user } = useSession();
   const { deleting, confirm } = useConfirmDelete();
   const remove = () =>
     confirm({
@@ -130,6 +132,8 @@ function CardActions(props: {
       onDeleted,
     });
 
+  // Editing and deleting are for the account's team and managers (the server checks it too).
+  if (!canChangeAccount(user, detail)) return null;
   return (
     <Space>
       <Button icon={<EditOutlined />} onClick={() => onEdit(detail)} data-testid="account-edit">

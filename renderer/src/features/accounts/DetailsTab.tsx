@@ -8,6 +8,7 @@ import { useEnumLabel, useLang, useT } from '../../i18n/context';
 import { formatCount, formatDateTime } from '../../lib/format';
 import { accountPath } from '../../lib/use-hash-route';
 import { BuyerTypeTag, GradeTag, LifecycleBadge } from './account-tags';
+import { AccountTeamValue } from './AccountTeamValue';
 import { OrgNatureValue } from './OrgNatureValue';
 
 const empty = <span className="cell-empty">—</span>;
@@ -92,7 +93,12 @@ export function DetailsTab({
             ),
           ),
         },
-        { key: 'owner', label: t('account.owner'), children: orEmpty(d.owner?.name) },
+        { key: 'owner', label: t('account.mainOwner'), children: orEmpty(d.owner?.name) },
+        {
+          key: 'coOwners',
+          label: t('account.coOwners'),
+          children: <AccountTeamValue detail={d} onChanged={onChanged} />,
+        },
         { key: 'grade', label: t('account.grade'), children: <GradeTag value={d.grade} /> },
         {
           key: 'valueType',

@@ -75,6 +75,7 @@ function showValue(field: string, value: unknown, label: EnumLabel, t: Translate
           `${String(f.brand)} ${String(f.model)} ×${String(f.count)}${f.year ? ` (${String(f.year)})` : ''}`,
       )
       .join('；');
+  if (field === 'coOwners' && Array.isArray(value)) return value.map(String).join('、');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

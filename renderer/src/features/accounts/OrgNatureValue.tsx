@@ -9,6 +9,7 @@ import { suggestOrgNature } from '../../../../shared/org-nature';
 import type { AccountDetail } from '../../../../shared/schemas/accounts';
 import type { ApiError } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { canChangeAccount, useSession } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumLabel, useEnumOptions, useT } from '../../i18n/context';
 import { BASIS_KEYS } from './OrgNatureField';
@@ -29,6 +30,8 @@ export function OrgNatureValue({
   const [error, setError] = useState<ApiError | null>(null);
   const suggestion = suggestOrgNature(detail);
   const confirmed = detail.orgNatureState === 'confirmed';
+  // Confirming is an edit: the account's team and managers (the server checks it too).
+  const mayChange = canChangeAccount(useSession().user, detail);
 
   const save = async () => {
     if (!choice) return;
@@ -54,43 +57,45 @@ export function OrgNatureValue({
       {!confirmed && suggestion && detail.orgNature === suggestion.nature && (
         <Typography.Text type="secondary">{t(BASIS_KEYS[suggestion.basis])}</Typography.Text>
       )}
-      <Popover
-        open={open}
-        onOpenChange={(next) => {
-          setOpen(next);
-          setChoice(detail.orgNature);
-          setError(null);
-        }}
-        trigger="click"
-        title={t('orgNature.confirmTitle')}
-        content={
-          <Space orientation="vertical" size={8}>
-            {error && <ErrorAlert error={error} />}
-            <Select
-              value={choice ?? undefined}
-              onChange={(v: OrgNature) => setChoice(v)}
-              options={options(ORG_NATURES)}
-              placeholder={t('common.choose')}
-              style={{ minWidth: 200 }}
-              data-testid="org-nature-choice"
-            />
-            <Button
-              type="primary"
-              size="small"
-              disabled={!choice}
-              loading={saving}
-              onClick={() => void save()}
-              data-testid="org-nature-save"
-            >
-              {t('orgNature.confirm')}
-            </Button>
-          </Space>
-        }
-      >
-        <Button size="small" type="link" data-testid="account-org-nature-confirm">
-          {confirmed ? t('orgNature.change') : t('orgNature.confirm')}
-        </Button>
-      </Popover>
+      {mayChange && (
+        <Popover
+          open={open}
+          onOpenChange={(next) => {
+            setOpen(next);
+            setChoice(detail.orgNature);
+            setError(null);
+          }}
+          trigger="click"
+          title={t('orgNature.confirmTitle')}
+          content={
+            <Space orientation="vertical" size={8}>
+              {error && <ErrorAlert error={error} />}
+              <Select
+                value={choice ?? undefined}
+                onChange={(v: OrgNature) => setChoice(v)}
+                options={options(ORG_NATURES)}
+                placeholder={t('common.choose')}
+                style={{ minWidth: 200 }}
+                data-testid="org-nature-choice"
+              />
+              <Button
+                type="primary"
+                size="small"
+                disabled={!choice}
+                loading={saving}
+                onClick={() => void save()}
+                data-testid="org-nature-save"
+              >
+                {t('orgNature.confirm')}
+              </Button>
+            </Space>
+          }
+        >
+          <Button size="small" type="link" data-testid="account-org-nature-confirm">
+            {confirmed ? t('orgNature.change') : t('orgNature.confirm')}
+          </Button>
+        </Popover>
+      )}
     </Space>
   );
 }

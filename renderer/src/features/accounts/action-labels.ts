@@ -5,6 +5,7 @@ export const ACTION_KEYS: Readonly<Record<string, MessageKey>> = {
   'account.create': 'history.account.create',
   'account.update': 'history.account.update',
   'account.delete': 'history.account.delete',
+  'account.team': 'history.account.team',
   'account.lifecycle': 'history.account.lifecycle',
   'account.fleet': 'history.account.fleet',
   'contact.create': 'history.contact.create',

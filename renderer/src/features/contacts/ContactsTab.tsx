@@ -12,7 +12,7 @@ import { ATTITUDES, type Attitude, CONTACT_LEVELS, PURCHASE_ROLES } from '../../
 import type { AccountDetail } from '../../../../shared/schemas/accounts';
 import type { Contact } from '../../../../shared/schemas/contacts';
 import type { ApiError } from '../../../../shared/result';
-import { canSeePersonal, useSession } from '../../app/session';
+import { canChangeAccount, canSeePersonal, useSession } from '../../app/session';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -45,7 +45,9 @@ export function ContactsTab({
   const [personalOf, setPersonalOf] = useState<Contact | null>(null);
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  const allowedPersonal = canSeePersonal(user, account.ownerId);
+  const allowedPersonal = canSeePersonal(user, account);
+  // Contacts are changed by the account's team and managers (the server checks it too).
+  const mayChange = canChangeAccount(user, account);
 
   useEffect(() => {
     let live = true;
@@ -77,14 +79,16 @@ export function ContactsTab({
   return (
     <div data-testid="contacts-tab">
       <div className="tab-toolbar">
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setEditing('new')}
-          data-testid="contact-add"
-        >
-          {t('contacts.add')}
-        </Button>
+        {mayChange && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing('new')}
+            data-testid="contact-add"
+          >
+            {t('contacts.add')}
+          </Button>
+        )}
         <Typography.Text type="secondary" className="tab-toolbar__note">
           <LockOutlined /> {t('contacts.personalNote')}
         </Typography.Text>
@@ -161,32 +165,36 @@ export function ContactsTab({
                     )}
                   </Button>
                 </Tooltip>
-                <Button
-                  type="link"
-                  size="small"
-                  icon={<EditOutlined />}
-                  onClick={() => setEditing(c)}
-                  data-testid={`contact-edit-${c.id}`}
-                >
-                  {t('common.edit')}
-                </Button>
-                <Popconfirm
-                  title={t('contacts.deleteConfirm', { name: c.name })}
-                  okText={t('common.delete')}
-                  cancelText={t('common.cancel')}
-                  okButtonProps={{ danger: true, ...testId('contact-delete-confirm') }}
-                  onConfirm={() => remove(c)}
-                >
+                {mayChange && (
                   <Button
                     type="link"
                     size="small"
-                    danger
-                    icon={<DeleteOutlined />}
-                    data-testid={`contact-delete-${c.id}`}
+                    icon={<EditOutlined />}
+                    onClick={() => setEditing(c)}
+                    data-testid={`contact-edit-${c.id}`}
                   >
-                    {t('common.delete')}
+                    {t('common.edit')}
                   </Button>
-                </Popconfirm>
+                )}
+                {mayChange && (
+                  <Popconfirm
+                    title={t('contacts.deleteConfirm', { name: c.name })}
+                    okText={t('common.delete')}
+                    cancelText={t('common.cancel')}
+                    okButtonProps={{ danger: true, ...testId('contact-delete-confirm') }}
+                    onConfirm={() => remove(c)}
+                  >
+                    <Button
+                      type="link"
+                      size="small"
+                      danger
+                      icon={<DeleteOutlined />}
+                      data-testid={`contact-delete-${c.id}`}
+                    >
+                      {t('common.delete')}
+                    </Button>
+                  </Popconfirm>
+                )}
               </Space>
             ),
           },

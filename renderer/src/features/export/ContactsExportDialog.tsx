@@ -25,7 +25,7 @@ export function ContactsExportDialog({
   const label = useEnumLabel();
   const { user } = useSession();
   const [includePersonal, setIncludePersonal] = useState(false);
-  // Mirrors the backend's rule (canSeePersonal): specialists get their own accounts' contacts only.
+  // Mirrors the backend's rule (canSeePersonal): specialists get their teams' accounts' contacts only.
   const whose =
     user.role === 'specialist'
       ? t('export.contactsPersonalOwn')
