@@ -13,6 +13,7 @@ import * as m20261202120000 from './20261202120000_stage_note_codes';
 import * as m20261202130000 from './20261202130000_claims_overlap';
 import * as m20261202140000 from './20261202140000_fleet_from_deliveries';
 import * as m20261202150000 from './20261202150000_import_notes';
+import * as m20261203110000 from './20261203110000_row_versions';
 
 /**
  * What a migration tells the people whose data it changed (e.g. how many accounts got a suggested
@@ -42,4 +43,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261202130000_claims_overlap', ...m20261202130000 },
   { name: '20261202140000_fleet_from_deliveries', ...m20261202140000 },
   { name: '20261202150000_import_notes', ...m20261202150000 },
+  { name: '20261203110000_row_versions', ...m20261203110000 },
 ];

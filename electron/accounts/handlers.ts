@@ -51,7 +51,7 @@ export function accountHandlers({ db }: Deps): AccountHandlers {
     'accounts.create': ({ account, acknowledgeDuplicates, confirmSameName }, { session }) =>
       createAccount(db, session.requireUser().id, account, acknowledgeDuplicates, confirmSameName),
     'accounts.update': (
-      { id, account, acknowledgeDuplicates, expectedUpdatedAt, confirmSameName },
+      { id, account, acknowledgeDuplicates, version, confirmSameName },
       { session },
     ) =>
       updateAccount(
@@ -60,7 +60,7 @@ export function accountHandlers({ db }: Deps): AccountHandlers {
         id,
         account,
         acknowledgeDuplicates,
-        expectedUpdatedAt,
+        version,
         confirmSameName,
       ),
     'accounts.delete': async ({ id }, { session }) => {

@@ -231,6 +231,7 @@ export async function getAccountDetail(
     owner: r.owner_id !== null && ownerName !== null ? { id: r.owner_id, name: ownerName } : null,
     parent:
       r.parent_id !== null && parentName !== null ? { id: r.parent_id, name: parentName } : null,
+    version: r.version,
   };
 }
 

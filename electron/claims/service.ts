@@ -29,6 +29,7 @@ import type { Staff } from '../../shared/schemas/staff';
 import { appendAudit } from '../audit/audit';
 import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
 import type { Database } from '../db/schema';
+import { claimVersion, nextVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { listDocuments } from '../documents/service';
 import { isManager } from '../session/session';
@@ -346,8 +347,10 @@ export async function updateClaim(
   actor: Actor,
   id: number,
   input: ClaimInput,
+  version: number,
 ): Promise<ClaimDetail> {
   return changeClaim(db, dataDir, actor, id, async (trx, claim) => {
+    await claimVersion(trx, 'claims', id, version, actor.id);
     requireStatus(claim, ['draft'], 'claim.not_draft');
     await checkOpportunity(trx, input);
     const territory = await territoryOf(trx, input);
@@ -432,7 +435,7 @@ async function markCollisions(
   const mark = async (id: number, before: string) => {
     await trx
       .updateTable('claims')
-      .set({ status: 'conflict', updated_at: now })
+      .set({ status: 'conflict', version: nextVersion(), updated_at: now })
       .where('id', '=', id)
       .execute();
     if (id !== claimId)
@@ -458,7 +461,7 @@ async function markCollisions(
         if (other.claimId !== claimId) {
           const changed = await trx
             .updateTable('claims')
-            .set({ overlap_since: since, updated_at: now })
+            .set({ overlap_since: since, version: nextVersion(), updated_at: now })
             .where('id', '=', other.claimId)
             .where('overlap_since', 'is', null)
             .executeTakeFirst();
@@ -501,7 +504,7 @@ async function settleCollisions(trx: Kysely<Database>, closed: ClaimRecord): Pro
     if (c.status === 'conflict' && found.conflict === null) {
       await trx
         .updateTable('claims')
-        .set({ status: 'filed', updated_at: nowIso() })
+        .set({ status: 'filed', version: nextVersion(), updated_at: nowIso() })
         .where('id', '=', c.id)
         .execute();
       await appendAudit(trx, {
@@ -517,7 +520,7 @@ async function settleCollisions(trx: Kysely<Database>, closed: ClaimRecord): Pro
     if (c.overlap_since !== null && since === null) {
       await trx
         .updateTable('claims')
-        .set({ overlap_since: null, updated_at: nowIso() })
+        .set({ overlap_since: null, version: nextVersion(), updated_at: nowIso() })
         .where('id', '=', c.id)
         .execute();
       await appendAudit(trx, {
@@ -556,7 +559,13 @@ export async function fileClaim(
     const expiresOn = addDays(chinaDate(filedAt), claim.protection_days);
     await trx
       .updateTable('claims')
-      .set({ status: 'filed', filed_at: filedAt, expires_on: expiresOn, updated_at: filedAt })
+      .set({
+        status: 'filed',
+        filed_at: filedAt,
+        expires_on: expiresOn,
+        version: nextVersion(),
+        updated_at: filedAt,
+      })
       .where('id', '=', id)
       .execute();
     const { conflict, overlap } = await markCollisions(trx, actor.id, id);
@@ -679,6 +688,7 @@ export async function recordReply(
         oem_reply: input.reply,
         oem_replied_on: input.repliedOn,
         oem_recorded_by: actor.id,
+        version: nextVersion(),
         updated_at: nowIso(),
         updated_by: actor.id,
       })
@@ -713,6 +723,7 @@ export async function recordWish(
         wish_note: note,
         wish_at: at,
         wish_by: actor.id,
+        version: nextVersion(),
         updated_at: at,
         updated_by: actor.id,
       })
@@ -749,6 +760,7 @@ export async function renewClaim(
       .set({
         expires_on: expiresOn,
         renewals: claim.renewals + 1,
+        version: nextVersion(),
         updated_at: nowIso(),
         updated_by: actor.id,
       })
@@ -782,6 +794,7 @@ export async function releaseClaim(
         status: 'released',
         released_at: at,
         release_reason: reason,
+        version: nextVersion(),
         updated_at: at,
         updated_by: actor.id,
       })
@@ -830,6 +843,7 @@ export async function settleOverlap(
           status: 'released',
           released_at: at,
           release_reason: input.note,
+          version: nextVersion(),
           updated_at: at,
           updated_by: actor.id,
         })
@@ -892,6 +906,7 @@ export async function requestAuthorisation(
         auth_answer_note: null,
         auth_answered_at: null,
         auth_answered_by: null,
+        version: nextVersion(),
         updated_at: at,
         updated_by: actor.id,
       })
@@ -930,6 +945,7 @@ export async function answerAuthorisation(
         auth_answer_note: input.note,
         auth_answered_at: at,
         auth_answered_by: actor.id,
+        version: nextVersion(),
         updated_at: at,
         updated_by: actor.id,
       })
@@ -962,7 +978,7 @@ export async function expireClaim(
     return false;
   const changed = await trx
     .updateTable('claims')
-    .set({ status: 'expired', updated_at: at })
+    .set({ status: 'expired', version: nextVersion(), updated_at: at })
     .where('id', '=', id)
     .where('status', '=', claim.status)
     .executeTakeFirst();
@@ -993,7 +1009,7 @@ export async function reconcileClaim(trx: Kysely<Database>, id: number): Promise
   if (found.conflict === null) {
     await trx
       .updateTable('claims')
-      .set({ status: 'filed', updated_at: nowIso() })
+      .set({ status: 'filed', version: nextVersion(), updated_at: nowIso() })
       .where('id', '=', id)
       .execute();
     await appendAudit(trx, {

@@ -6,6 +6,7 @@ import { AppError } from '../../shared/result';
 import { appendAudit } from '../audit/audit';
 import { refreshDerived } from '../accounts/repository';
 import type { ContactPersonalTable, ContactRecord, Database } from '../db/schema';
+import { claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { nowIso } from '../../shared/clock';
 
@@ -25,6 +26,7 @@ function toContact(r: ContactRecord, hasPersonal: boolean): Contact {
     hasPersonal,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    version: r.version,
   };
 }
 
@@ -109,15 +111,13 @@ export async function updateContact(
   actorId: number,
   id: number,
   input: ContactInput,
+  version: number,
 ): Promise<Contact> {
   return writeTx(db, async (trx) => {
     const before = await mustGet(trx, id);
+    await claimVersion(trx, 'contacts', id, version, actorId);
     if (before.accountId !== input.accountId) await mustHaveAccount(trx, input.accountId);
-    await trx
-      .updateTable('contacts')
-      .set({ ...columnsOf(input), updated_at: nowIso() })
-      .where('id', '=', id)
-      .execute();
+    await trx.updateTable('contacts').set(columnsOf(input)).where('id', '=', id).execute();
     for (const accountId of new Set([before.accountId, input.accountId]))
       await refreshDerived(trx, accountId);
     const after = await mustGet(trx, id);

@@ -48,8 +48,8 @@ export function contractHandlers({ db }: Deps): ContractHandlers {
     'contracts.list': (q) => listContracts(db, q),
     'contracts.get': ({ id }) => mustGetContract(db, id),
     'contracts.create': (input, { session }) => createContract(db, session.requireUser().id, input),
-    'contracts.update': ({ id, contract, expectedUpdatedAt }, { session }) =>
-      updateContract(db, session.requireUser().id, id, contract, expectedUpdatedAt),
+    'contracts.update': ({ id, contract, version }, { session }) =>
+      updateContract(db, session.requireUser().id, id, contract, version),
     'contracts.requestApproval': ({ contractId, reason }, { session }) =>
       requestApproval(db, session.requireUser().id, contractId, reason),
     'contracts.decideApproval': ({ approvalId, approve, note }, { session }) =>

@@ -67,6 +67,8 @@ export interface AccountsTable {
   updated_at: string;
   created_by: number | null;
   updated_by: number | null;
+  /** Bumped by every write of the row's own data (electron/db/row-version.ts). */
+  version: Generated<number>;
 }
 
 export interface AccountAliasesTable {
@@ -100,6 +102,9 @@ export interface ContactsTable {
   notes: string | null;
   created_at: string;
   updated_at: string;
+  /** Bumped by every write of the row's own data (electron/db/row-version.ts). */
+  version: Generated<number>;
+  updated_by: Generated<number | null>;
 }
 
 export interface ContactPersonalTable {
@@ -191,6 +196,8 @@ export interface OpportunitiesTable extends Stamps {
   tender_id: number | null;
   notes: string | null;
   search_text: string;
+  /** Bumped by every write of the row's own data (electron/db/row-version.ts). */
+  version: Generated<number>;
 }
 
 export interface OpportunityLinesTable {
@@ -264,6 +271,8 @@ export interface TendersTable extends Stamps {
   won_lots: Generated<number>;
   notes: string | null;
   search_text: string;
+  /** Bumped by every write of the row's own data (electron/db/row-version.ts). */
+  version: Generated<number>;
 }
 
 export interface TenderLotsTable {
@@ -317,6 +326,8 @@ export interface ContractsTable extends Stamps {
   finalized_by: number | null;
   notes: string | null;
   search_text: string;
+  /** Bumped by every write of the row's own data (electron/db/row-version.ts). */
+  version: Generated<number>;
 }
 
 export interface ContractLinesTable {
@@ -407,6 +418,9 @@ export interface ActivitiesTable {
   next_step_done_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Bumped by every write of the row's own data (electron/db/row-version.ts). */
+  version: Generated<number>;
+  updated_by: Generated<number | null>;
 }
 
 export interface KpiTargetsTable {
@@ -477,6 +491,8 @@ export interface ClaimsTable {
   updated_at: string;
   created_by: number | null;
   updated_by: number | null;
+  /** Bumped by every write of the row's own data (electron/db/row-version.ts). */
+  version: Generated<number>;
 }
 
 export interface DocumentsTable {
@@ -517,6 +533,9 @@ export interface FilingsTable {
   created_at: string;
   created_by: number | null;
   updated_at: string;
+  /** Bumped by every write of the row's own data (electron/db/row-version.ts). */
+  version: Generated<number>;
+  updated_by: Generated<number | null>;
 }
 
 export interface ReportTemplatesTable {

@@ -30,8 +30,8 @@ export function opportunityHandlers({ db }: Deps): OpportunityHandlers {
     'opportunities.get': ({ id }) => mustGetOpportunity(db, id),
     'opportunities.create': (input, { session }) =>
       createOpportunity(db, session.requireUser().id, input),
-    'opportunities.update': ({ id, opportunity, expectedUpdatedAt }, { session }) =>
-      updateOpportunity(db, session.requireUser().id, id, opportunity, expectedUpdatedAt),
+    'opportunities.update': ({ id, opportunity, version }, { session }) =>
+      updateOpportunity(db, session.requireUser().id, id, opportunity, version),
     'opportunities.move': (move, { session }) =>
       moveOpportunity(db, session.requireUser().id, move),
     'opportunities.delete': async ({ id }, { session }) => {

@@ -13,6 +13,7 @@ import { nameInitials, nameSortKey } from '../accounts/pinyin';
 import { appendAudit } from '../audit/audit';
 import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
 import type { Database } from '../db/schema';
+import { bump, claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { getSalesSettings } from '../settings/sales-settings';
 import { getOpportunityDetail, type Probabilities, probabilitiesOf } from './repository';
@@ -233,25 +234,17 @@ export async function createOpportunity(
   });
 }
 
-function guardStale(before: OpportunityDetail, expectedUpdatedAt?: string) {
-  if (expectedUpdatedAt && expectedUpdatedAt !== before.updatedAt)
-    throw new AppError(
-      'CONFLICT',
-      `"${before.title}" has been changed by someone else since you opened it; reload it first`,
-      { kind: 'stale' },
-    );
-}
-
 export async function updateOpportunity(
   db: Kysely<Database>,
   actorId: number,
   id: number,
   input: OpportunityInput,
-  expectedUpdatedAt?: string,
+  version: number,
 ): Promise<OpportunityDetail> {
   return writeTx(db, async (trx) => {
     const before = await mustGetOpportunity(trx, id);
-    guardStale(before, expectedUpdatedAt);
+    const at = nowIso();
+    await claimVersion(trx, 'opportunities', id, version, actorId, at);
     if (
       input.accountId !== before.accountId &&
       (before.tenders.length > 0 || before.contracts.length > 0)
@@ -279,7 +272,7 @@ export async function updateOpportunity(
         expected_close_on: input.expectedCloseOn,
         notes: input.notes,
         search_text: searchText(input.title, account.name),
-        updated_at: nowIso(),
+        updated_at: at,
         updated_by: actorId,
       })
       .where('id', '=', id)
@@ -386,7 +379,7 @@ export async function applyStage(
   const now = nowIso();
   await trx
     .updateTable('opportunities')
-    .set({ ...set, stage: to, stage_changed_at: now, updated_at: now, updated_by: actorId })
+    .set({ ...set, stage: to, stage_changed_at: now, ...bump(actorId, now) })
     .where('id', '=', id)
     .execute();
   await trx
@@ -430,7 +423,8 @@ export async function moveOpportunity(
   move: StageMove,
 ): Promise<OpportunityDetail> {
   return writeTx(db, async (trx) => {
-    guardStale(await mustGetOpportunity(trx, move.id), move.expectedUpdatedAt);
+    await mustGetOpportunity(trx, move.id);
+    await claimVersion(trx, 'opportunities', move.id, move.version, actorId);
     return applyStage(trx, actorId, move.id, move.stage, 'manual', move);
   });
 }
