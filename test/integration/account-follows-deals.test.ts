@@ -10,6 +10,7 @@ import type { AccountInput } from '../../shared/schemas/accounts';
 import { signedInApp, type TestApp } from '../helpers/app';
 import { account } from '../helpers/fixtures';
 import { finalContract, priceEntry, vins } from '../helpers/sales';
+import { versionOf } from '../helpers/versions';
 
 let app: TestApp;
 afterEach(async () => app?.close());
@@ -157,8 +158,8 @@ describe('the account follows its deals', () => {
     const won = await app.value('accounts.get', { id: buyer.id });
     await app.value('accounts.update', {
       id: buyer.id,
+      version: await versionOf(app, 'accounts', buyer.id),
       account: { ...input, lifecycle: 'target' },
-      expectedUpdatedAt: won.updatedAt,
     });
     const [a, b] = vins(2);
     // A vehicle handed over ten days ago, recorded only now: the person's word is the later one.
