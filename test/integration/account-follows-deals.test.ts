@@ -10,7 +10,6 @@ import type { AccountInput } from '../../shared/schemas/accounts';
 import { signedInApp, type TestApp } from '../helpers/app';
 import { account } from '../helpers/fixtures';
 import { finalContract, priceEntry, vins } from '../helpers/sales';
-import { versionOf } from '../helpers/versions';
 
 let app: TestApp;
 afterEach(async () => app?.close());
@@ -158,7 +157,7 @@ describe('the account follows its deals', () => {
     const won = await app.value('accounts.get', { id: buyer.id });
     await app.value('accounts.update', {
       id: buyer.id,
-      version: await versionOf(app, 'accounts', buyer.id),
+      version: won.version,
       account: { ...input, lifecycle: 'target' },
     });
     const [a, b] = vins(2);
