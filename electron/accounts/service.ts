@@ -196,6 +196,7 @@ function snapshot(a: AccountDetail) {
     subordinateCount: _s,
     createdAt: _ca,
     updatedAt: _u,
+    version: _v,
     owner,
     parent,
     ...rest

@@ -271,8 +271,9 @@ export async function updateActivity(
       entity: 'activity',
       entityId: id,
       action: 'activity.update',
-      before,
-      after,
+      // The row version is bookkeeping, not a change to show in the history.
+      before: { ...before, version: undefined },
+      after: { ...after, version: undefined },
     });
     return after;
   });

@@ -78,7 +78,8 @@ async function mustHaveAccount(db: Kysely<Database>, accountId: number): Promise
   if (!a) throw new AppError('NOT_FOUND', `account #${accountId} does not exist`);
 }
 
-const auditView = ({ createdAt: _c, updatedAt: _u, hasPersonal: _h, ...c }: Contact) => c;
+const auditView = ({ createdAt: _c, updatedAt: _u, hasPersonal: _h, version: _v, ...c }: Contact) =>
+  c;
 
 export async function createContact(
   db: Kysely<Database>,

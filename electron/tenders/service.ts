@@ -305,7 +305,7 @@ async function advanceOpportunity(
 }
 
 function snapshot(d: TenderDetail) {
-  const { phase: _p, updatedAt: _u, amendments: _a, ownerName: _o, ...rest } = d;
+  const { phase: _p, updatedAt: _u, amendments: _a, ownerName: _o, version: _v, ...rest } = d;
   return rest;
 }
 
