@@ -435,7 +435,7 @@ async function markCollisions(
   const mark = async (id: number, before: string) => {
     await trx
       .updateTable('claims')
-      .set({ status: 'conflict', version: nextVersion(), updated_at: now })
+      .set({ status: 'conflict', version: nextVersion(), updated_by: null, updated_at: now })
       .where('id', '=', id)
       .execute();
     if (id !== claimId)
@@ -461,7 +461,12 @@ async function markCollisions(
         if (other.claimId !== claimId) {
           const changed = await trx
             .updateTable('claims')
-            .set({ overlap_since: since, version: nextVersion(), updated_at: now })
+            .set({
+              overlap_since: since,
+              version: nextVersion(),
+              updated_by: null,
+              updated_at: now,
+            })
             .where('id', '=', other.claimId)
             .where('overlap_since', 'is', null)
             .executeTakeFirst();
@@ -504,7 +509,7 @@ async function settleCollisions(trx: Kysely<Database>, closed: ClaimRecord): Pro
     if (c.status === 'conflict' && found.conflict === null) {
       await trx
         .updateTable('claims')
-        .set({ status: 'filed', version: nextVersion(), updated_at: nowIso() })
+        .set({ status: 'filed', version: nextVersion(), updated_by: null, updated_at: nowIso() })
         .where('id', '=', c.id)
         .execute();
       await appendAudit(trx, {
@@ -520,7 +525,12 @@ async function settleCollisions(trx: Kysely<Database>, closed: ClaimRecord): Pro
     if (c.overlap_since !== null && since === null) {
       await trx
         .updateTable('claims')
-        .set({ overlap_since: null, version: nextVersion(), updated_at: nowIso() })
+        .set({
+          overlap_since: null,
+          version: nextVersion(),
+          updated_by: null,
+          updated_at: nowIso(),
+        })
         .where('id', '=', c.id)
         .execute();
       await appendAudit(trx, {
@@ -564,6 +574,7 @@ export async function fileClaim(
         filed_at: filedAt,
         expires_on: expiresOn,
         version: nextVersion(),
+        updated_by: actor.id,
         updated_at: filedAt,
       })
       .where('id', '=', id)
@@ -978,7 +989,7 @@ export async function expireClaim(
     return false;
   const changed = await trx
     .updateTable('claims')
-    .set({ status: 'expired', version: nextVersion(), updated_at: at })
+    .set({ status: 'expired', version: nextVersion(), updated_by: null, updated_at: at })
     .where('id', '=', id)
     .where('status', '=', claim.status)
     .executeTakeFirst();
@@ -1009,7 +1020,7 @@ export async function reconcileClaim(trx: Kysely<Database>, id: number): Promise
   if (found.conflict === null) {
     await trx
       .updateTable('claims')
-      .set({ status: 'filed', version: nextVersion(), updated_at: nowIso() })
+      .set({ status: 'filed', version: nextVersion(), updated_by: null, updated_at: nowIso() })
       .where('id', '=', id)
       .execute();
     await appendAudit(trx, {

@@ -317,6 +317,7 @@ export async function overrideFiling(
         override_reason: input.reason,
         override_checks: JSON.stringify(failed),
         version: nextVersion(),
+        updated_by: actor.id,
         updated_at: at,
       })
       .where('id', '=', input.id)
@@ -371,6 +372,7 @@ export async function submitFiling(
         vehicles_json: JSON.stringify(j.vehicles),
         documents_json: JSON.stringify(j.checklist),
         version: nextVersion(),
+        updated_by: actor.id,
         updated_at: at,
       })
       .where('id', '=', id)
@@ -420,6 +422,7 @@ export async function withdrawFiling(
         withdrawn_at: at,
         withdraw_reason: input.reason,
         version: nextVersion(),
+        updated_by: actor.id,
         updated_at: at,
       })
       .where('id', '=', input.id)
