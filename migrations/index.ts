@@ -15,6 +15,7 @@ import * as m20261202140000 from './20261202140000_fleet_from_deliveries';
 import * as m20261202150000 from './20261202150000_import_notes';
 import * as m20261203090000 from './20261203090000_staff_logins';
 import * as m20261203100000 from './20261203100000_account_teams';
+import * as m20261203110000 from './20261203110000_row_versions';
 
 /**
  * What a migration tells the people whose data it changed (e.g. how many accounts got a suggested
@@ -46,4 +47,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261202150000_import_notes', ...m20261202150000 },
   { name: '20261203090000_staff_logins', ...m20261203090000 },
   { name: '20261203100000_account_teams', ...m20261203100000 },
+  { name: '20261203110000_row_versions', ...m20261203110000 },
 ];

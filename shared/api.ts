@@ -16,7 +16,7 @@ import {
   duplicateCheckInput,
   duplicateCheckResult,
 } from './schemas/accounts';
-import { empty, id } from './schemas/common';
+import { empty, id, version } from './schemas/common';
 import { contact, contactInput, contactPersonal } from './schemas/contacts';
 import { contractDraft, contractNumbering, nextContractNumber } from './schemas/contract-numbering';
 import {
@@ -237,7 +237,7 @@ export const api = {
 
   'contacts.list': method(z.object({ accountId: id }), z.array(contact), 'Contacts of an account.'),
   'contacts.create': method(contactInput, contact, 'Add a contact to an account.'),
-  'contacts.update': method(contactInput.extend({ id }), contact, 'Change a contact.'),
+  'contacts.update': method(contactInput.extend({ id, version }), contact, 'Change a contact.'),
   'contacts.delete': method(byId, done, 'Remove a contact and its personal details.'),
   'contacts.getPersonal': method(
     z.object({ contactId: id }),
@@ -359,7 +359,7 @@ export const api = {
     'Open an opportunity on an account (stage 兴趣).',
   ),
   'opportunities.update': method(
-    z.object({ id, opportunity: opportunityInput, expectedUpdatedAt: z.string().optional() }),
+    z.object({ id, opportunity: opportunityInput, version }),
     opportunityDetail,
     'Change an opportunity’s details (not its stage).',
   ),
@@ -387,7 +387,7 @@ export const api = {
   'tenders.get': method(byId, tenderDetail, 'One tender with its lots, results and amendments.'),
   'tenders.create': method(tenderInput, tenderDetail, 'Record a tender (project number unique).'),
   'tenders.update': method(
-    z.object({ id, tender: tenderInput, expectedUpdatedAt: z.string().optional() }),
+    z.object({ id, tender: tenderInput, version }),
     tenderDetail,
     'Correct a tender’s details; dates must keep their order.',
   ),
@@ -527,7 +527,7 @@ export const api = {
     'Log a visit, call, mailing, cold call …',
   ),
   'activities.update': method(
-    z.object({ id, activity: activityInput }),
+    z.object({ id, activity: activityInput, version }),
     activityRow,
     'Change a logged activity (its author or a manager).',
   ),
@@ -594,7 +594,7 @@ export const api = {
   ),
   'claims.create': method(claimInput, claimDetail, 'Start a draft claim on an account.'),
   'claims.update': method(
-    z.object({ id, claim: claimInput }),
+    z.object({ id, claim: claimInput, version }),
     claimDetail,
     'Change a draft claim (its claimant or a manager).',
   ),

@@ -11,7 +11,7 @@ import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { getDealerSettings } from '../settings/dealer-settings';
 import { refreshDerived } from './repository';
-import { nowIso } from '../../shared/clock';
+import { bump } from '../db/row-version';
 
 const RANK: Record<Lifecycle, number> = { prospect: 0, target: 1, won: 2, retained: 3 };
 
@@ -61,11 +61,7 @@ async function personSetLifecycleAfter(
 }
 
 async function touch(trx: Kysely<Database>, actorId: number, accountId: number) {
-  await trx
-    .updateTable('accounts')
-    .set({ updated_at: nowIso(), updated_by: actorId })
-    .where('id', '=', accountId)
-    .execute();
+  await trx.updateTable('accounts').set(bump(actorId)).where('id', '=', accountId).execute();
 }
 
 /**

@@ -57,7 +57,7 @@ export function accountHandlers({ db }: Deps): AccountHandlers {
       return createAccount(db, user.id, account, acknowledgeDuplicates, confirmSameName);
     },
     'accounts.update': (
-      { id, account, acknowledgeDuplicates, expectedUpdatedAt, confirmSameName },
+      { id, account, acknowledgeDuplicates, version, confirmSameName },
       { session },
     ) =>
       updateAccount(
@@ -66,7 +66,7 @@ export function accountHandlers({ db }: Deps): AccountHandlers {
         id,
         account,
         acknowledgeDuplicates,
-        expectedUpdatedAt,
+        version,
         confirmSameName,
       ),
     'accounts.delete': async ({ id }, { session }) => {

@@ -256,6 +256,7 @@ export async function getAccountDetail(
     coOwners,
     parent:
       r.parent_id !== null && parentName !== null ? { id: r.parent_id, name: parentName } : null,
+    version: r.version,
   };
 }
 

@@ -8,6 +8,7 @@ import { normalizeOrgName } from '../../shared/text';
 import { normalizeUscc } from '../../shared/uscc';
 import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
+import { bump, claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { nameSortKey } from './pinyin';
 import { guardSameName, markSameName, type SameNameConfirmed } from './same-name';
@@ -196,6 +197,7 @@ function snapshot(a: AccountDetail) {
     subordinateCount: _s,
     createdAt: _ca,
     updatedAt: _u,
+    version: _v,
     owner,
     coOwners,
     parent,
@@ -266,7 +268,7 @@ export async function updateAccount(
   id: number,
   input: AccountInput,
   acknowledgeDuplicates: boolean,
-  expectedUpdatedAt?: string,
+  version: number,
   confirmSameName: readonly number[] = [],
 ): Promise<AccountDetail> {
   const actorId = actor.id;
@@ -274,14 +276,8 @@ export async function updateAccount(
     const before = await mustGet(trx, id);
     // Editing and reassigning are for the account's team and managers.
     await requireTeam(trx, actor, id);
-    if (expectedUpdatedAt && expectedUpdatedAt !== before.updatedAt)
-      throw new AppError(
-        'CONFLICT',
-        `"${before.name}" has been changed by someone else since you opened it; reload it first`,
-        {
-          kind: 'stale',
-        },
-      );
+    const at = nowIso();
+    await claimVersion(trx, 'accounts', id, version, actorId, at);
     const stored = await checkDuplicates(
       trx,
       { name: before.name, uscc: null, aliases: before.aliases.map((a) => a.alias) },
@@ -299,7 +295,7 @@ export async function updateAccount(
     await guardOwner(trx, input.ownerId);
     await trx
       .updateTable('accounts')
-      .set({ ...columnsOf(input), updated_at: nowIso(), updated_by: actorId })
+      .set({ ...columnsOf(input), updated_at: at, updated_by: actorId })
       .where('id', '=', id)
       .execute();
     // A co-owner made owner is no longer also a co-owner.
@@ -342,8 +338,7 @@ export async function confirmOrgNature(
       .set({
         org_nature: nature,
         org_nature_confirmed: 1,
-        updated_at: nowIso(),
-        updated_by: actorId,
+        ...bump(actorId),
       })
       .where('id', '=', id)
       .execute();

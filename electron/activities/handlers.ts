@@ -36,8 +36,8 @@ export function activityHandlers({ db }: Deps): ActivityHandlers {
       return activity;
     },
     'activities.create': (input, { session }) => createActivity(db, session.requireUser(), input),
-    'activities.update': ({ id, activity }, { session }) =>
-      updateActivity(db, session.requireUser(), id, activity),
+    'activities.update': ({ id, activity, version }, { session }) =>
+      updateActivity(db, session.requireUser(), id, activity, version),
     'activities.delete': async ({ id }, { session }) => {
       await deleteActivity(db, session.requireUser(), id);
       return { done: true };

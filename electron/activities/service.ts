@@ -15,6 +15,7 @@ import { searchKey } from '../../shared/text';
 import { appendAudit } from '../audit/audit';
 import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
 import type { Database } from '../db/schema';
+import { bump, claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
 import { isManager } from '../session/session';
@@ -84,6 +85,7 @@ function selectRows(q: ReturnType<typeof joined>) {
     'x.next_step_on',
     'x.next_step_done_at',
     'x.created_at',
+    'x.version',
   ]);
 }
 type RowRecord = Awaited<ReturnType<ReturnType<typeof selectRows>['execute']>>[number];
@@ -104,6 +106,7 @@ function toRow(x: RowRecord): ActivityRow {
     outcome: x.outcome as ActivityRow['outcome'],
     summary: x.summary,
     nextStep: x.next_step,
+    version: x.version,
     nextStepOn: x.next_step_on,
     nextStepDoneAt: x.next_step_done_at,
     createdAt: x.created_at,
@@ -262,11 +265,13 @@ export async function updateActivity(
   actor: Staff,
   id: number,
   input: ActivityInput,
+  version: number,
 ): Promise<ActivityRow> {
   return writeTx(db, async (trx) => {
     const before = await mustGetActivity(trx, id);
     await guardAuthor(trx, actor, before);
     await requireTeam(trx, actor, input.accountId);
+    await claimVersion(trx, 'activities', id, version, actor.id);
     await guardReferences(trx, input);
     const nextChanged =
       before.nextStep !== input.nextStep || before.nextStepOn !== input.nextStepOn;
@@ -275,7 +280,6 @@ export async function updateActivity(
       .set({
         ...columnsOf(input),
         ...(nextChanged ? { next_step_done_at: null } : {}),
-        updated_at: nowIso(),
       })
       .where('id', '=', id)
       .execute();
@@ -286,8 +290,9 @@ export async function updateActivity(
       entity: 'activity',
       entityId: id,
       action: 'activity.update',
-      before,
-      after,
+      // The row version is bookkeeping, not a change to show in the history.
+      before: { ...before, version: undefined },
+      after: { ...after, version: undefined },
     });
     return after;
   });
@@ -329,7 +334,10 @@ export async function completeNextStep(
     const now = nowIso();
     await trx
       .updateTable('activities')
-      .set({ next_step_done_at: done ? (before.nextStepDoneAt ?? now) : null, updated_at: now })
+      .set({
+        next_step_done_at: done ? (before.nextStepDoneAt ?? now) : null,
+        ...bump(actor.id, now),
+      })
       .where('id', '=', id)
       .execute();
     await syncActivityDeadline(trx, id);

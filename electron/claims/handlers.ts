@@ -49,8 +49,8 @@ export function claimHandlers({ db, dataDir }: Deps): ClaimHandlers {
       return mustGetClaim(db, dataDir, id);
     },
     'claims.create': (input, { session }) => createClaim(db, dataDir, session.requireUser(), input),
-    'claims.update': ({ id, claim }, { session }) =>
-      updateClaim(db, dataDir, session.requireUser(), id, claim),
+    'claims.update': ({ id, claim, version }, { session }) =>
+      updateClaim(db, dataDir, session.requireUser(), id, claim, version),
     'claims.delete': async ({ id }, { session }) => {
       await deleteClaim(db, session.requireUser(), id);
       return { done: true };

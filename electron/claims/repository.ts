@@ -128,6 +128,7 @@ function rowsQuery(
     'c.renewals',
     sql<string | null>`${columns.overlapSince.expr}`.as('overlap_since'),
     'c.updated_at',
+    'c.version',
   ]);
 }
 type RowRecord = Awaited<ReturnType<ReturnType<typeof rowsQuery>['execute']>>[number];
@@ -157,6 +158,7 @@ function toRow(r: RowRecord): ClaimRow {
     renewals: r.renewals,
     overlapSince: r.overlap_since,
     updatedAt: r.updated_at,
+    version: r.version,
   };
 }
 

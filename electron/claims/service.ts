@@ -29,6 +29,7 @@ import type { Staff } from '../../shared/schemas/staff';
 import { appendAudit } from '../audit/audit';
 import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
 import type { Database } from '../db/schema';
+import { claimVersion, nextVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { listDocuments } from '../documents/service';
 import { isManager } from '../session/session';
@@ -351,8 +352,10 @@ export async function updateClaim(
   actor: Actor,
   id: number,
   input: ClaimInput,
+  version: number,
 ): Promise<ClaimDetail> {
   return changeClaim(db, dataDir, actor, id, async (trx, claim) => {
+    await claimVersion(trx, 'claims', id, version, actor.id);
     requireStatus(claim, ['draft'], 'claim.not_draft');
     await requireTeam(trx, actor, input.accountId);
     await checkOpportunity(trx, input);
@@ -438,7 +441,7 @@ async function markCollisions(
   const mark = async (id: number, before: string) => {
     await trx
       .updateTable('claims')
-      .set({ status: 'conflict', updated_at: now })
+      .set({ status: 'conflict', version: nextVersion(), updated_by: null, updated_at: now })
       .where('id', '=', id)
       .execute();
     if (id !== claimId)
@@ -464,7 +467,12 @@ async function markCollisions(
         if (other.claimId !== claimId) {
           const changed = await trx
             .updateTable('claims')
-            .set({ overlap_since: since, updated_at: now })
+            .set({
+              overlap_since: since,
+              version: nextVersion(),
+              updated_by: null,
+              updated_at: now,
+            })
             .where('id', '=', other.claimId)
             .where('overlap_since', 'is', null)
             .executeTakeFirst();
@@ -507,7 +515,7 @@ async function settleCollisions(trx: Kysely<Database>, closed: ClaimRecord): Pro
     if (c.status === 'conflict' && found.conflict === null) {
       await trx
         .updateTable('claims')
-        .set({ status: 'filed', updated_at: nowIso() })
+        .set({ status: 'filed', version: nextVersion(), updated_by: null, updated_at: nowIso() })
         .where('id', '=', c.id)
         .execute();
       await appendAudit(trx, {
@@ -523,7 +531,12 @@ async function settleCollisions(trx: Kysely<Database>, closed: ClaimRecord): Pro
     if (c.overlap_since !== null && since === null) {
       await trx
         .updateTable('claims')
-        .set({ overlap_since: null, updated_at: nowIso() })
+        .set({
+          overlap_since: null,
+          version: nextVersion(),
+          updated_by: null,
+          updated_at: nowIso(),
+        })
         .where('id', '=', c.id)
         .execute();
       await appendAudit(trx, {
@@ -562,7 +575,14 @@ export async function fileClaim(
     const expiresOn = addDays(chinaDate(filedAt), claim.protection_days);
     await trx
       .updateTable('claims')
-      .set({ status: 'filed', filed_at: filedAt, expires_on: expiresOn, updated_at: filedAt })
+      .set({
+        status: 'filed',
+        filed_at: filedAt,
+        expires_on: expiresOn,
+        version: nextVersion(),
+        updated_by: actor.id,
+        updated_at: filedAt,
+      })
       .where('id', '=', id)
       .execute();
     const { conflict, overlap } = await markCollisions(trx, actor.id, id);
@@ -686,6 +706,7 @@ export async function recordReply(
         oem_reply: input.reply,
         oem_replied_on: input.repliedOn,
         oem_recorded_by: actor.id,
+        version: nextVersion(),
         updated_at: nowIso(),
         updated_by: actor.id,
       })
@@ -720,6 +741,7 @@ export async function recordWish(
         wish_note: note,
         wish_at: at,
         wish_by: actor.id,
+        version: nextVersion(),
         updated_at: at,
         updated_by: actor.id,
       })
@@ -756,6 +778,7 @@ export async function renewClaim(
       .set({
         expires_on: expiresOn,
         renewals: claim.renewals + 1,
+        version: nextVersion(),
         updated_at: nowIso(),
         updated_by: actor.id,
       })
@@ -789,6 +812,7 @@ export async function releaseClaim(
         status: 'released',
         released_at: at,
         release_reason: reason,
+        version: nextVersion(),
         updated_at: at,
         updated_by: actor.id,
       })
@@ -838,6 +862,7 @@ export async function settleOverlap(
           status: 'released',
           released_at: at,
           release_reason: input.note,
+          version: nextVersion(),
           updated_at: at,
           updated_by: actor.id,
         })
@@ -900,6 +925,7 @@ export async function requestAuthorisation(
         auth_answer_note: null,
         auth_answered_at: null,
         auth_answered_by: null,
+        version: nextVersion(),
         updated_at: at,
         updated_by: actor.id,
       })
@@ -939,6 +965,7 @@ export async function answerAuthorisation(
         auth_answer_note: input.note,
         auth_answered_at: at,
         auth_answered_by: actor.id,
+        version: nextVersion(),
         updated_at: at,
         updated_by: actor.id,
       })
@@ -971,7 +998,7 @@ export async function expireClaim(
     return false;
   const changed = await trx
     .updateTable('claims')
-    .set({ status: 'expired', updated_at: at })
+    .set({ status: 'expired', version: nextVersion(), updated_by: null, updated_at: at })
     .where('id', '=', id)
     .where('status', '=', claim.status)
     .executeTakeFirst();
@@ -1002,7 +1029,7 @@ export async function reconcileClaim(trx: Kysely<Database>, id: number): Promise
   if (found.conflict === null) {
     await trx
       .updateTable('claims')
-      .set({ status: 'filed', updated_at: nowIso() })
+      .set({ status: 'filed', version: nextVersion(), updated_by: null, updated_at: nowIso() })
       .where('id', '=', id)
       .execute();
     await appendAudit(trx, {

@@ -23,8 +23,8 @@ export function contactHandlers({ db }: Deps): ContactHandlers {
   return {
     'contacts.list': ({ accountId }) => listContacts(db, accountId),
     'contacts.create': (input, { session }) => createContact(db, session.requireUser(), input),
-    'contacts.update': ({ id, ...input }, { session }) =>
-      updateContact(db, session.requireUser(), id, input),
+    'contacts.update': ({ id, version, ...input }, { session }) =>
+      updateContact(db, session.requireUser(), id, input, version),
     'contacts.delete': async ({ id }, { session }) => {
       await deleteContact(db, session.requireUser(), id);
       return { done: true };

@@ -6,6 +6,7 @@ import { AppError } from '../../shared/result';
 import { appendAudit } from '../audit/audit';
 import { refreshDerived } from '../accounts/repository';
 import type { ContactPersonalTable, ContactRecord, Database } from '../db/schema';
+import { claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { nowIso } from '../../shared/clock';
 import { type Actor, mayRead, requireSalesWriter, requireTeam } from '../accounts/account-team';
@@ -26,6 +27,7 @@ function toContact(r: ContactRecord, hasPersonal: boolean): Contact {
     hasPersonal,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    version: r.version,
   };
 }
 
@@ -77,7 +79,8 @@ async function mustHaveAccount(db: Kysely<Database>, accountId: number): Promise
   if (!a) throw new AppError('NOT_FOUND', `account #${accountId} does not exist`);
 }
 
-const auditView = ({ createdAt: _c, updatedAt: _u, hasPersonal: _h, ...c }: Contact) => c;
+const auditView = ({ createdAt: _c, updatedAt: _u, hasPersonal: _h, version: _v, ...c }: Contact) =>
+  c;
 
 export async function createContact(
   db: Kysely<Database>,
@@ -112,19 +115,17 @@ export async function updateContact(
   actor: Actor,
   id: number,
   input: ContactInput,
+  version: number,
 ): Promise<Contact> {
   const actorId = actor.id;
   return writeTx(db, async (trx) => {
     const before = await mustGet(trx, id);
+    await claimVersion(trx, 'contacts', id, version, actorId);
     if (before.accountId !== input.accountId) await mustHaveAccount(trx, input.accountId);
     // Moving a contact changes both accounts.
     for (const accountId of new Set([before.accountId, input.accountId]))
       await requireTeam(trx, actor, accountId);
-    await trx
-      .updateTable('contacts')
-      .set({ ...columnsOf(input), updated_at: nowIso() })
-      .where('id', '=', id)
-      .execute();
+    await trx.updateTable('contacts').set(columnsOf(input)).where('id', '=', id).execute();
     for (const accountId of new Set([before.accountId, input.accountId]))
       await refreshDerived(trx, accountId);
     const after = await mustGet(trx, id);

@@ -70,10 +70,10 @@ export function contractHandlers({ db }: Deps): ContractHandlers {
       await requireTeam(db, user, input.accountId);
       return createContract(db, user.id, input);
     },
-    'contracts.update': async ({ id, contract, expectedUpdatedAt }, { session }) => {
+    'contracts.update': async ({ id, contract, version }, { session }) => {
       const user = await writer(session, { contract: id });
       await requireTeam(db, user, contract.accountId);
-      return updateContract(db, user.id, id, contract, expectedUpdatedAt);
+      return updateContract(db, user.id, id, contract, version);
     },
     'contracts.requestApproval': async ({ contractId, reason }, { session }) =>
       requestApproval(db, (await writer(session, { contract: contractId })).id, contractId, reason),

@@ -188,6 +188,7 @@ export async function getContractDetail(
     .where('c.id', '=', id)
     .select([
       'c.notes',
+      'c.version',
       'c.opportunity_id',
       sql<string | null>`o.title`.as('opportunity_title'),
       'c.tender_id',
@@ -298,6 +299,7 @@ export async function getContractDetail(
         ? { id: row.tender_id, projectNo: row.tender_no, awardFen: row.tender_award_fen }
         : null,
     notes: row.notes,
+    version: row.version,
     lines: lines.map((l) => ({
       id: l.id,
       priceId: l.price_id,

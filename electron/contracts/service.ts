@@ -20,6 +20,7 @@ import { ancestorIds } from '../accounts/repository';
 import { appendAudit } from '../audit/audit';
 import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
 import type { Database } from '../db/schema';
+import { bump, claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { type Actor, requireSalesWriter } from '../accounts/account-team';
 import { applyStage } from '../opportunities/service';
@@ -415,16 +416,12 @@ export async function updateContract(
   actorId: number,
   id: number,
   input: ContractInput,
-  expectedUpdatedAt?: string,
+  version: number,
 ): Promise<ContractDetail> {
   return writeTx(db, async (trx) => {
     const before = await mustGetContract(trx, id);
-    if (expectedUpdatedAt && expectedUpdatedAt !== before.updatedAt)
-      throw new AppError(
-        'CONFLICT',
-        `contract ${before.number} has been changed by someone else; reload it first`,
-        { kind: 'stale' },
-      );
+    const at = nowIso();
+    await claimVersion(trx, 'contracts', id, version, actorId, at);
     guardEditable(before);
     if (input.kind !== before.kind && before.allocations.length > 0)
       throw new AppError('POLICY', 'a contract with allocations stays a system contract', {
@@ -441,7 +438,7 @@ export async function updateContract(
       .set({
         ...columnsOf(input, account.name),
         owner_id: ownerId ?? before.ownerId,
-        updated_at: nowIso(),
+        updated_at: at,
         updated_by: actorId,
       })
       .where('id', '=', id)
@@ -514,7 +511,7 @@ export async function requestApproval(
       .executeTakeFirstOrThrow();
     await trx
       .updateTable('contracts')
-      .set({ status: 'pending_approval', updated_at: now, updated_by: actorId })
+      .set({ status: 'pending_approval', ...bump(actorId, now) })
       .where('id', '=', contractId)
       .execute();
     await appendAudit(trx, {
@@ -578,7 +575,7 @@ export async function decideApproval(
       .execute();
     await trx
       .updateTable('contracts')
-      .set({ status: 'draft', updated_at: now, updated_by: actorId })
+      .set({ status: 'draft', ...bump(actorId, now) })
       .where('id', '=', approval.contract_id)
       .execute();
     await appendAudit(trx, {
@@ -616,8 +613,7 @@ export async function finalizeContract(
         status: 'final',
         finalized_at: now,
         finalized_by: actorId,
-        updated_at: now,
-        updated_by: actorId,
+        ...bump(actorId, now),
       })
       .where('id', '=', id)
       .execute();
@@ -682,7 +678,7 @@ export async function cancelContract(
       .execute();
     await trx
       .updateTable('contracts')
-      .set({ status: 'cancelled', cancel_reason: reason, updated_at: now, updated_by: actorId })
+      .set({ status: 'cancelled', cancel_reason: reason, ...bump(actorId, now) })
       .where('id', '=', id)
       .execute();
     await trx
@@ -776,7 +772,7 @@ export async function allocate(
         .execute();
     await trx
       .updateTable('contracts')
-      .set({ updated_at: nowIso(), updated_by: actorId })
+      .set({ ...bump(actorId, nowIso()) })
       .where('id', '=', c.id)
       .execute();
     await appendAudit(trx, {
@@ -997,7 +993,7 @@ export async function deliver(
       .execute();
     await trx
       .updateTable('contracts')
-      .set({ updated_at: now, updated_by: actorId })
+      .set({ ...bump(actorId, now) })
       .where('id', '=', c.id)
       .execute();
     await scheduleFollowUps(trx, c, input.allocationId, input.deliveredOn);
@@ -1226,7 +1222,7 @@ export async function addInvoice(
         .execute();
     await trx
       .updateTable('contracts')
-      .set({ updated_at: now, updated_by: actorId })
+      .set({ ...bump(actorId, now) })
       .where('id', '=', c.id)
       .execute();
     await refreshContract(trx, c.id);

@@ -73,6 +73,8 @@ export interface AccountsTable {
   updated_at: string;
   created_by: number | null;
   updated_by: number | null;
+  /** Bumped by every write of the row's own data (electron/db/row-version.ts). */
+  version: Generated<number>;
 }
 
 export interface AccountAliasesTable {
@@ -114,6 +116,9 @@ export interface ContactsTable {
   notes: string | null;
   created_at: string;
   updated_at: string;
+  /** Bumped by every write of the row's own data (electron/db/row-version.ts). */
+  version: Generated<number>;
+  updated_by: Generated<number | null>;
 }
 
 export interface ContactPersonalTable {
@@ -205,6 +210,8 @@ export interface OpportunitiesTable extends Stamps {
   tender_id: number | null;
   notes: string | null;
   search_text: string;
+  /** Bumped by every write of the row's own data (electron/db/row-version.ts). */
+  version: Generated<number>;
 }
 
 export interface OpportunityLinesTable {
@@ -278,6 +285,8 @@ export interface TendersTable extends Stamps {
   won_lots: Generated<number>;
   notes: string | null;
   search_text: string;
+  /** Bumped by every write of the row's own data (electron/db/row-version.ts). */
+  version: Generated<number>;
 }
 
 export interface TenderLotsTable {
@@ -331,6 +340,8 @@ export interface ContractsTable extends Stamps {
   finalized_by: number | null;
   notes: string | null;
   search_text: string;
+  /** Bumped by every write of the row's own data (electron/db/row-version.ts). */
+  version: Generated<number>;
 }
 
 export interface ContractLinesTable {
@@ -421,6 +432,9 @@ export interface ActivitiesTable {
   next_step_done_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Bumped by every write of the row's own data (electron/db/row-version.ts). */
+  version: Generated<number>;
+  updated_by: Generated<number | null>;
 }
 
 export interface KpiTargetsTable {
@@ -491,6 +505,8 @@ export interface ClaimsTable {
   updated_at: string;
   created_by: number | null;
   updated_by: number | null;
+  /** Bumped by every write of the row's own data (electron/db/row-version.ts). */
+  version: Generated<number>;
 }
 
 export interface DocumentsTable {
@@ -531,6 +547,9 @@ export interface FilingsTable {
   created_at: string;
   created_by: number | null;
   updated_at: string;
+  /** Bumped by every write of the row's own data (electron/db/row-version.ts). */
+  version: Generated<number>;
+  updated_by: Generated<number | null>;
 }
 
 export interface ReportTemplatesTable {

@@ -13,6 +13,7 @@ import type { FilingDetail } from '../../shared/schemas/filings';
 import type { Staff } from '../../shared/schemas/staff';
 import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
+import { claimVersion, nextVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { mustGetContract } from '../contracts/service';
 import { isManager } from '../session/session';
@@ -117,6 +118,7 @@ export async function mustGetFiling(
   return {
     ...row,
     notes: f.notes,
+    version: f.version,
     contract: {
       id: contract.id,
       number: contract.number,
@@ -251,15 +253,16 @@ export async function updateFiling(
   db: Kysely<Database>,
   dataDir: string,
   actor: Actor,
-  input: { id: number; units: number; notes: string | null },
+  input: { id: number; units: number; notes: string | null; version: number },
 ): Promise<FilingDetail> {
   await writeTx(db, async (trx) => {
     const f = await filingRecord(trx, input.id);
     await mayChange(trx, actor, f);
+    await claimVersion(trx, 'filings', input.id, input.version, actor.id);
     requireDraft(f);
     await trx
       .updateTable('filings')
-      .set({ units: input.units, notes: input.notes, updated_at: nowIso() })
+      .set({ units: input.units, notes: input.notes })
       .where('id', '=', input.id)
       .execute();
     await appendAudit(trx, {
@@ -319,6 +322,8 @@ export async function overrideFiling(
         override_at: at,
         override_reason: input.reason,
         override_checks: JSON.stringify(failed),
+        version: nextVersion(),
+        updated_by: actor.id,
         updated_at: at,
       })
       .where('id', '=', input.id)
@@ -372,6 +377,8 @@ export async function submitFiling(
         checks_json: JSON.stringify(j.checks),
         vehicles_json: JSON.stringify(j.vehicles),
         documents_json: JSON.stringify(j.checklist),
+        version: nextVersion(),
+        updated_by: actor.id,
         updated_at: at,
       })
       .where('id', '=', id)
@@ -416,7 +423,14 @@ export async function withdrawFiling(
     const at = nowIso();
     await trx
       .updateTable('filings')
-      .set({ status: 'withdrawn', withdrawn_at: at, withdraw_reason: input.reason, updated_at: at })
+      .set({
+        status: 'withdrawn',
+        withdrawn_at: at,
+        withdraw_reason: input.reason,
+        version: nextVersion(),
+        updated_by: actor.id,
+        updated_at: at,
+      })
       .where('id', '=', input.id)
       .execute();
     await appendAudit(trx, {

@@ -77,6 +77,7 @@ export class AccountStore {
   private readonly contactNames: BetterSqlite3.Statement;
   private readonly setSearch: BetterSqlite3.Statement;
   private readonly setParent: BetterSqlite3.Statement;
+  private readonly touchAccount: BetterSqlite3.Statement;
   private readonly setContacts: BetterSqlite3.Statement;
   private readonly setSuggestedNature: BetterSqlite3.Statement;
   private readonly updates = new Map<string, BetterSqlite3.Statement>();
@@ -112,7 +113,11 @@ export class AccountStore {
       'update accounts set org_nature = ? where id = ? and org_nature_confirmed = 0',
     );
     this.setParent = sqlite.prepare(
-      'update accounts set parent_id = ?, updated_at = ?, updated_by = ? where id = ?',
+      'update accounts set parent_id = ?, version = version + 1, updated_at = ?, updated_by = ? where id = ?',
+    );
+    // New aliases alone change the record a form shows: its version moves too (row-version.ts).
+    this.touchAccount = sqlite.prepare(
+      'update accounts set version = version + 1, updated_at = ?, updated_by = ? where id = ?',
     );
   }
 
@@ -204,12 +209,12 @@ export class AccountStore {
       let statement = this.updates.get(signature);
       if (!statement) {
         statement = this.sqlite.prepare(
-          `update accounts set ${columns.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, updated_by = ? where id = ?`,
+          `update accounts set ${columns.map((c) => `${c} = ?`).join(', ')}, version = version + 1, updated_at = ?, updated_by = ? where id = ?`,
         );
         this.updates.set(signature, statement);
       }
       statement.run(...columns.map((c) => patch[c] ?? null), now, actorId, existing.id);
-    }
+    } else if (newAliases.length > 0) this.touchAccount.run(now, actorId, existing.id);
     for (const alias of newAliases)
       this.insertAlias.run(existing.id, alias, normalizeOrgName(alias));
     if (patch.name !== undefined || patch.uscc !== undefined || patch.industry !== undefined)

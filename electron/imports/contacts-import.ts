@@ -230,11 +230,11 @@ async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise
       let statement = updates.get(signature);
       if (!statement) {
         statement = ctx.sqlite.prepare(
-          `update contacts set ${keys.map((k) => `${k} = ?`).join(', ')}, updated_at = ? where id = ?`,
+          `update contacts set ${keys.map((k) => `${k} = ?`).join(', ')}, version = version + 1, updated_at = ?, updated_by = ? where id = ?`,
         );
         updates.set(signature, statement);
       }
-      statement.run(...keys.map((k) => patch[k]), now, existing!.id);
+      statement.run(...keys.map((k) => patch[k]), now, ctx.actorId, existing!.id);
       audit({
         actorId: ctx.actorId,
         entity: 'account',

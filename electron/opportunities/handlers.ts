@@ -46,8 +46,8 @@ export function opportunityHandlers({ db }: Deps): OpportunityHandlers {
     },
     'opportunities.create': (input, { session }) =>
       createOpportunity(db, session.requireUser(), input),
-    'opportunities.update': ({ id, opportunity, expectedUpdatedAt }, { session }) =>
-      updateOpportunity(db, session.requireUser(), id, opportunity, expectedUpdatedAt),
+    'opportunities.update': ({ id, opportunity, version }, { session }) =>
+      updateOpportunity(db, session.requireUser(), id, opportunity, version),
     'opportunities.move': (move, { session }) => moveOpportunity(db, session.requireUser(), move),
     'opportunities.delete': async ({ id }, { session }) => {
       await deleteOpportunity(db, session.requireUser(), id);

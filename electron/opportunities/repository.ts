@@ -144,6 +144,7 @@ const ROW_COLUMNS = [
   'o.stage_changed_at',
   'o.created_at',
   'o.updated_at',
+  'o.version',
 ] as const;
 
 function rowsQuery(db: Kysely<Database>, query: OpportunityView, p: Probabilities) {
@@ -183,6 +184,7 @@ function toRow(r: RowRecord, p: Probabilities): OpportunityRow {
     stageChangedAt: r.stage_changed_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    version: r.version,
   };
 }
 

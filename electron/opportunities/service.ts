@@ -13,6 +13,7 @@ import { nameInitials, nameSortKey } from '../accounts/pinyin';
 import { appendAudit } from '../audit/audit';
 import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
 import type { Database } from '../db/schema';
+import { bump, claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { type Actor, requireTeam } from '../accounts/account-team';
 import { getSalesSettings } from '../settings/sales-settings';
@@ -236,29 +237,21 @@ export async function createOpportunity(
   });
 }
 
-function guardStale(before: OpportunityDetail, expectedUpdatedAt?: string) {
-  if (expectedUpdatedAt && expectedUpdatedAt !== before.updatedAt)
-    throw new AppError(
-      'CONFLICT',
-      `"${before.title}" has been changed by someone else since you opened it; reload it first`,
-      { kind: 'stale' },
-    );
-}
-
 export async function updateOpportunity(
   db: Kysely<Database>,
   actor: Actor,
   id: number,
   input: OpportunityInput,
-  expectedUpdatedAt?: string,
+  version: number,
 ): Promise<OpportunityDetail> {
   const actorId = actor.id;
   return writeTx(db, async (trx) => {
     const before = await mustGetOpportunity(trx, id);
-    guardStale(before, expectedUpdatedAt);
     // Moving it to another account changes both.
     for (const accountId of new Set([before.accountId, input.accountId]))
       await requireTeam(trx, actor, accountId);
+    const at = nowIso();
+    await claimVersion(trx, 'opportunities', id, version, actor.id, at);
     if (
       input.accountId !== before.accountId &&
       (before.tenders.length > 0 || before.contracts.length > 0)
@@ -286,7 +279,7 @@ export async function updateOpportunity(
         expected_close_on: input.expectedCloseOn,
         notes: input.notes,
         search_text: searchText(input.title, account.name),
-        updated_at: nowIso(),
+        updated_at: at,
         updated_by: actorId,
       })
       .where('id', '=', id)
@@ -393,7 +386,7 @@ export async function applyStage(
   const now = nowIso();
   await trx
     .updateTable('opportunities')
-    .set({ ...set, stage: to, stage_changed_at: now, updated_at: now, updated_by: actorId })
+    .set({ ...set, stage: to, stage_changed_at: now, ...bump(actorId, now) })
     .where('id', '=', id)
     .execute();
   await trx
@@ -440,7 +433,7 @@ export async function moveOpportunity(
   return writeTx(db, async (trx) => {
     const before = await mustGetOpportunity(trx, move.id);
     await requireTeam(trx, actor, before.accountId);
-    guardStale(before, move.expectedUpdatedAt);
+    await claimVersion(trx, 'opportunities', move.id, move.version, actor.id);
     return applyStage(trx, actorId, move.id, move.stage, 'manual', move);
   });
 }

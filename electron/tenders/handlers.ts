@@ -29,8 +29,8 @@ export function tenderHandlers({ db }: Deps): TenderHandlers {
     'tenders.list': (q) => listTenders(db, q),
     'tenders.get': ({ id }) => mustGetTender(db, id),
     'tenders.create': (input, { session }) => createTender(db, session.requireUser().id, input),
-    'tenders.update': ({ id, tender, expectedUpdatedAt }, { session }) =>
-      updateTender(db, session.requireUser().id, id, tender, expectedUpdatedAt),
+    'tenders.update': ({ id, tender, version }, { session }) =>
+      updateTender(db, session.requireUser().id, id, tender, version),
     'tenders.amend': (input, { session }) => amendTender(db, session.requireUser().id, input),
     'tenders.recordResults': (input, { session }) =>
       recordResults(db, session.requireUser().id, input),

@@ -192,6 +192,7 @@ export async function getTenderDetail(
       't.bond_paid_on',
       't.close_reason',
       't.notes',
+      't.version',
     ])
     .executeTakeFirst();
   if (!row) return null;
@@ -227,6 +228,7 @@ export async function getTenderDetail(
     bondPaidOn: row.bond_paid_on,
     closeReason: row.close_reason,
     notes: row.notes,
+    version: row.version,
     lots: lots.map((l) => ({
       id: l.id,
       lotNo: l.lot_no,

@@ -18,6 +18,7 @@ import { searchKey } from '../../shared/text';
 import { appendAudit } from '../audit/audit';
 import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
 import type { Database } from '../db/schema';
+import { bump, takeVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { applyStage } from '../opportunities/service';
 import type { SystemNote } from '../../shared/system-notes';
@@ -304,7 +305,7 @@ async function advanceOpportunity(
 }
 
 function snapshot(d: TenderDetail) {
-  const { phase: _p, updatedAt: _u, amendments: _a, ownerName: _o, ...rest } = d;
+  const { phase: _p, updatedAt: _u, amendments: _a, ownerName: _o, version: _v, ...rest } = d;
   return rest;
 }
 
@@ -350,17 +351,6 @@ export async function createTender(
   });
 }
 
-function guardStale(before: TenderDetail, expectedUpdatedAt?: string) {
-  if (expectedUpdatedAt && expectedUpdatedAt !== before.updatedAt)
-    throw new AppError(
-      'CONFLICT',
-      `"${before.name}" has been changed by someone else since you opened it; reload it first`,
-      {
-        kind: 'stale',
-      },
-    );
-}
-
 function guardOpen(before: TenderDetail, what: string) {
   if (before.status === 'failed' || before.status === 'cancelled')
     throw new AppError(
@@ -377,11 +367,12 @@ export async function updateTender(
   actorId: number,
   id: number,
   input: TenderInput,
-  expectedUpdatedAt?: string,
+  /** The version the form saw; an import's correction has none. */
+  version?: number,
 ): Promise<TenderDetail> {
   return writeTx(db, async (trx) => {
     const before = await mustGetTender(trx, id);
-    guardStale(before, expectedUpdatedAt);
+    await takeVersion(trx, 'tenders', id, version, actorId);
     guardScheduleEdit(before, input);
     guardDates({ ...input, awardedOn: before.awardedOn, publicityEndOn: before.publicityEndOn });
     const { purchaserName } = await guardReferences(trx, input, id);
@@ -450,12 +441,12 @@ export async function amendTender(
     publishedOn: string;
     summary: string;
     changes: Partial<TenderSchedule>;
-    expectedUpdatedAt?: string | undefined;
+    version?: number | undefined;
   },
 ): Promise<TenderDetail> {
   return writeTx(db, async (trx) => {
     const before = await mustGetTender(trx, input.id);
-    guardStale(before, input.expectedUpdatedAt);
+    await takeVersion(trx, 'tenders', input.id, input.version, actorId);
     guardOpen(before, 'an amendment');
     if (before.status === 'awarded')
       throw new AppError(
@@ -530,12 +521,12 @@ export async function amendTender(
 export async function recordResults(
   db: Kysely<Database>,
   actorId: number,
-  input: ResultsInput,
+  input: Omit<ResultsInput, 'version'> & { version?: number | undefined },
   now: Date = clockNow(),
 ): Promise<TenderDetail> {
   return writeTx(db, async (trx) => {
     const before = await mustGetTender(trx, input.id);
-    guardStale(before, input.expectedUpdatedAt);
+    await takeVersion(trx, 'tenders', input.id, input.version, actorId, now.toISOString());
     guardOpen(before, 'recording results');
     if (before.status === 'planned')
       throw new AppError(
@@ -725,8 +716,7 @@ export async function closeTender(
       .set({
         status: input.status,
         close_reason: input.reason,
-        updated_at: nowIso(),
-        updated_by: actorId,
+        ...bump(actorId),
       })
       .where('id', '=', input.id)
       .execute();

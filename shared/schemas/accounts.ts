@@ -14,7 +14,7 @@ import {
 import { type ColumnSpec, listQuerySchema, pageSchema } from '../list';
 import { isConsistentRegion, PROVINCES } from '../regions';
 import { normalizeUscc, usccProblem } from '../uscc';
-import { id, optionalText, ref, requiredText, timestamp } from './common';
+import { id, optionalText, ref, requiredText, timestamp, version } from './common';
 
 /** Accepts full-width, lower-case, spaced input; stores the canonical 18 characters or null. */
 export const usccField = z.preprocess(
@@ -104,8 +104,8 @@ export const accountUpdate = z.object({
   id,
   account: accountInput,
   acknowledgeDuplicates: z.boolean().default(false),
-  /** The updatedAt the form was loaded with; a newer one means someone else saved meanwhile. */
-  expectedUpdatedAt: z.string().optional(),
+  /** The version the form was loaded with; a newer one means someone else saved meanwhile. */
+  version,
   confirmSameName,
 });
 
@@ -232,6 +232,7 @@ export const accountDetail = accountRow.omit({ ownerName: true, parentName: true
   /** 副销售: the account's team besides its owner; they see and work on its records too. */
   coOwners: z.array(ref),
   parent: ref.nullable(),
+  version,
 });
 export type AccountDetail = z.infer<typeof accountDetail>;
 

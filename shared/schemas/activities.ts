@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Label } from '../enums';
 import { type ColumnSpec, listQuerySchema, pageSchema } from '../list';
 import { ACTIVITY_OUTCOME_VALUES, ACTIVITY_TYPE_VALUES } from '../sales-enums';
-import { id, isoDate, optionalText, timestamp } from './common';
+import { id, isoDate, optionalText, timestamp, version } from './common';
 import { calendarItem } from './calendar';
 import { expiringClaim, overlapToSettle } from './claims';
 import { approvalItem } from './contracts';
@@ -73,6 +73,7 @@ export const activityRow = z.object({
   nextStepOn: isoDate.nullable(),
   nextStepDoneAt: timestamp.nullable(),
   createdAt: timestamp,
+  version,
 });
 export type ActivityRow = z.infer<typeof activityRow>;
 export const activityPage = pageSchema(activityRow);

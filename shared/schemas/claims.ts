@@ -10,7 +10,7 @@ import {
 } from '../filing-enums';
 import { type ColumnSpec, listQuerySchema, pageSchema } from '../list';
 import { ACTIVITY_TYPE_VALUES } from '../sales-enums';
-import { id, isoDate, optionalText, ref, requiredText, timestamp } from './common';
+import { id, isoDate, optionalText, ref, requiredText, timestamp, version } from './common';
 import { storedDocument } from './documents';
 
 const regionCode = z.string().regex(/^\d{6}$/, 'expected a 6-digit region code');
@@ -134,6 +134,7 @@ export const claimRow = z.object({
   /** Set while a colleague's active claim is on the same organisation: a manager settles it. */
   overlapSince: timestamp.nullable(),
   updatedAt: timestamp,
+  version,
 });
 export type ClaimRow = z.infer<typeof claimRow>;
 export const claimPage = pageSchema(claimRow);

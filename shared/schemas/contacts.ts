@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ATTITUDE_VALUES, CONTACT_LEVEL_VALUES, PURCHASE_ROLE_VALUES } from '../enums';
-import { id, isoDate, optionalText, requiredText, timestamp } from './common';
+import { id, isoDate, optionalText, requiredText, timestamp, version } from './common';
 
 /** Mobile or landline, with an optional extension: 010-6512 3456 转 802. */
 export const PHONE = /^\+?[\d\s()-]{5,20}(\s*(转|ext\.?|x)\s*\d{1,6})?$/i;
@@ -40,6 +40,7 @@ export const contact = contactInput.extend({
   hasPersonal: z.boolean(),
   createdAt: timestamp,
   updatedAt: timestamp,
+  version,
 });
 export type Contact = z.infer<typeof contact>;
 

@@ -7,7 +7,7 @@ import {
   CONTRACT_STATUS_VALUES,
 } from '../sales-enums';
 import { normalizeVin } from '../vin';
-import { id, isoDate, optionalText, ref, requiredText, timestamp } from './common';
+import { id, isoDate, optionalText, ref, requiredText, timestamp, version } from './common';
 import { fen } from './opportunities';
 
 /** A model on the price list: market retail price and the policy floor (below it needs approval). */
@@ -229,13 +229,14 @@ export const contractDetail = contractRow.extend({
   followUps: z.array(followUp),
   /** What still stops the contract from being made final, in words the UI translates. */
   finalBlockers: z.array(z.string()),
+  version,
 });
 export type ContractDetail = z.infer<typeof contractDetail>;
 
 export const contractUpdate = z.object({
   id,
   contract: contractInput,
-  expectedUpdatedAt: z.string().optional(),
+  version,
 });
 
 export const approvalRequest = z.object({ contractId: id, reason: requiredText(1000) });

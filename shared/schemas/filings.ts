@@ -8,7 +8,7 @@ import {
   FILING_STATUS_VALUES,
 } from '../filing-enums';
 import { type ColumnSpec, listQuerySchema, pageSchema } from '../list';
-import { id, isoDate, optionalText, ref, requiredText, timestamp } from './common';
+import { id, isoDate, optionalText, ref, requiredText, timestamp, version } from './common';
 import { storedDocument } from './documents';
 
 const fact = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -51,6 +51,7 @@ export const filingUpdate = z.object({
   id,
   units: z.number().int().min(1).max(100_000),
   notes: optionalText(2000),
+  version,
 });
 
 export const overrideInput = z.object({ id, reason: requiredText(2000) });
@@ -134,6 +135,7 @@ export const checklistEntry = z.object({
 
 export const filingDetail = filingRow.extend({
   notes: z.string().nullable(),
+  version,
   contract: z.object({
     id,
     number: z.string(),

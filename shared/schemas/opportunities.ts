@@ -3,7 +3,7 @@ import { BUYER_TYPE_VALUES, PURCHASE_ROLE_VALUES, SOURCE_VALUES, type Label } fr
 import { type ColumnSpec, filterSchema, listQuerySchema, pageSchema, refineFilters } from '../list';
 import { LOST_REASON_VALUES, OPEN_STAGES, STAGE_VALUES } from '../sales-enums';
 import { systemNote } from '../system-notes';
-import { id, isoDate, optionalText, ref, requiredText, timestamp } from './common';
+import { id, isoDate, optionalText, ref, requiredText, timestamp, version } from './common';
 
 /** Money in fen (分): whole, non-negative, below 10^13 fen (100 billion yuan). */
 export const fen = z.number().int().min(0).max(9_999_999_999_999);
@@ -56,7 +56,7 @@ export const stageMove = z.object({
   winningPriceFen: fen.nullable().default(null),
   /** Won needs the contract: one of this opportunity's contracts, made final. */
   contractId: id.nullable().default(null),
-  expectedUpdatedAt: z.string().optional(),
+  version,
 });
 export type StageMove = z.infer<typeof stageMove>;
 
@@ -131,6 +131,7 @@ export const opportunityRow = z.object({
   stageChangedAt: timestamp,
   createdAt: timestamp,
   updatedAt: timestamp,
+  version,
 });
 export type OpportunityRow = z.infer<typeof opportunityRow>;
 export const opportunityPage = pageSchema(opportunityRow);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Label } from '../enums';
 import { type ColumnSpec, listQuerySchema, pageSchema } from '../list';
 import { LOT_RESULT_VALUES, PROCUREMENT_METHOD_VALUES, TENDER_STATUS_VALUES } from '../sales-enums';
-import { id, isoDate, optionalText, ref, requiredText, timestamp } from './common';
+import { id, isoDate, optionalText, ref, requiredText, timestamp, version } from './common';
 import { fen } from './opportunities';
 
 /** A UTC instant (bid deadline, opening): what the renderer sends from a local date-time. */
@@ -79,7 +79,7 @@ export const amendmentInput = z.object({
       openingPlace: z.string().trim().max(200).nullable(),
     })
     .partial(),
-  expectedUpdatedAt: z.string().optional(),
+  version,
 });
 
 export const lotResultInput = z.object({
@@ -96,7 +96,7 @@ export const resultsInput = z.object({
   awardedOn: isoDate,
   publicityEndOn: isoDate.nullable().default(null),
   lots: z.array(lotResultInput).min(1).max(100),
-  expectedUpdatedAt: z.string().optional(),
+  version,
 });
 export type ResultsInput = z.infer<typeof resultsInput>;
 
@@ -227,6 +227,7 @@ export const tenderDetail = tenderRow.extend({
   notes: z.string().nullable(),
   lots: z.array(lot),
   amendments: z.array(amendment),
+  version,
 });
 export type TenderDetail = z.infer<typeof tenderDetail>;
 

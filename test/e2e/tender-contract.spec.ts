@@ -23,6 +23,7 @@ interface Ref {
 }
 interface TenderRef extends Ref {
   lots: Ref[];
+  version: number;
 }
 
 const today = () => chinaDate();
@@ -180,6 +181,7 @@ test('a contract from a won tender: prefilled from the won lot, numbered by the 
   });
   await server.call('tenders.recordResults', {
     id: t.id,
+    version: t.version,
     awardedOn: addDays(today(), -15),
     lots: [
       { lotId: t.lots[0]!.id, result: 'won' },

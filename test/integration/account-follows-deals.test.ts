@@ -157,8 +157,8 @@ describe('the account follows its deals', () => {
     const won = await app.value('accounts.get', { id: buyer.id });
     await app.value('accounts.update', {
       id: buyer.id,
+      version: won.version,
       account: { ...input, lifecycle: 'target' },
-      expectedUpdatedAt: won.updatedAt,
     });
     const [a, b] = vins(2);
     // A vehicle handed over ten days ago, recorded only now: the person's word is the later one.

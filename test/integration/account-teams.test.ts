@@ -164,6 +164,7 @@ describe('account teams', () => {
     const fresh = await li.value('accounts.get', { id: a.id });
     const moved = await li.value('accounts.update', {
       id: a.id,
+      version: fresh.version,
       account: account({
         name: fresh.name,
         uscc: fresh.uscc,
@@ -187,6 +188,7 @@ describe('account teams', () => {
     await refused(
       wang.call('accounts.update', {
         id: a.id,
+        version: a.version,
         account: account({ name: a.name, uscc: a.uscc, buyerType: 'government', ownerId: wang.id }),
       }),
       'FORBIDDEN',
@@ -206,6 +208,7 @@ describe('account teams', () => {
     // Managers reassign and delete.
     const reassigned = await boss.value('accounts.update', {
       id: a.id,
+      version: (await boss.value('accounts.get', { id: a.id })).version,
       account: account({ name: a.name, uscc: a.uscc, buyerType: 'government', ownerId: wang.id }),
     });
     expect(reassigned.owner?.id).toBe(wang.id);
@@ -230,7 +233,7 @@ describe('account teams', () => {
     });
 
     await refused(
-      li.call('opportunities.move', { id: theirs.id, stage: 'brewing' }),
+      li.call('opportunities.move', { id: theirs.id, stage: 'brewing', version: theirs.version }),
       'FORBIDDEN',
       'not_on_team',
     );
@@ -268,7 +271,11 @@ describe('account teams', () => {
     await wang.value('accounts.setTeam', { id: b.id, coOwnerIds: [li.id] });
     expect(await ids(li)).toEqual([mine.id, theirs.id].sort());
     expect((await calendar(li)).sort()).toEqual([mine.id, theirs.id].sort());
-    const moved = await li.value('opportunities.move', { id: theirs.id, stage: 'brewing' });
+    const moved = await li.value('opportunities.move', {
+      id: theirs.id,
+      stage: 'brewing',
+      version: theirs.version,
+    });
     expect(moved.stage).toBe('brewing');
   });
 

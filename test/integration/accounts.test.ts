@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { nowIso } from '../../shared/clock';
 import { signedInApp, type TestApp, addStaff } from '../helpers/app';
 import { account, newUscc } from '../helpers/fixtures';
+import { versionOf } from '../helpers/versions';
 
 let app: TestApp;
 afterEach(async () => app?.close());
@@ -110,12 +111,14 @@ describe('account registry', () => {
       (
         await app.call('accounts.update', {
           id: a.id,
+          version: await versionOf(app, 'accounts', a.id),
           account: { ...account(), name: a.name, uscc: a.uscc },
         })
       ).ok,
     ).toBe(true);
     const r = await app.call('accounts.update', {
       id: b.id,
+      version: await versionOf(app, 'accounts', b.id),
       account: { ...account(), name: '温州之江旅游有限公司', uscc: b.uscc },
     });
     expect(r.ok).toBe(false);
@@ -131,6 +134,7 @@ describe('account registry', () => {
     });
     const edited = await app.call('accounts.update', {
       id: twin.id,
+      version: await versionOf(app, 'accounts', twin.id),
       account: account({ name: twin.name, uscc: twin.uscc, grade: 'A' }),
     });
     expect(edited.ok).toBe(true);
@@ -155,6 +159,7 @@ describe('account registry', () => {
 
     const cycle = await app.call('accounts.update', {
       id: head.id,
+      version: await versionOf(app, 'accounts', head.id),
       account: account({
         name: head.name,
         uscc: head.uscc,
@@ -198,13 +203,13 @@ describe('account registry', () => {
     const a = await app.value('accounts.create', { account: account() });
     await app.value('accounts.update', {
       id: a.id,
+      version: await versionOf(app, 'accounts', a.id),
       account: account({ name: a.name, uscc: a.uscc, grade: 'A' }),
-      expectedUpdatedAt: a.updatedAt,
     });
     const stale = await app.call('accounts.update', {
       id: a.id,
+      version: a.version,
       account: account({ name: a.name, uscc: a.uscc }),
-      expectedUpdatedAt: a.updatedAt,
     });
     expect(stale.ok || stale.error.details).toMatchObject({ kind: 'stale' });
   });
@@ -221,6 +226,7 @@ describe('account registry', () => {
     const a = await app.value('accounts.create', { account: account({ grade: 'C' }) });
     await app.value('accounts.update', {
       id: a.id,
+      version: await versionOf(app, 'accounts', a.id),
       account: account({ name: a.name, uscc: a.uscc, grade: 'A' }),
     });
     const c = await app.value('contacts.create', {

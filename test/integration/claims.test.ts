@@ -15,6 +15,7 @@ import type { ErrorCode } from '../../shared/result';
 import { signedInApp, testApp, type TestApp, WORKER_FROM_SOURCE, addStaff } from '../helpers/app';
 import { useTestClock } from '../helpers/clock';
 import { account } from '../helpers/fixtures';
+import { versionOf } from '../helpers/versions';
 
 let app: TestApp;
 afterEach(async () => {
@@ -119,7 +120,11 @@ describe('claims', () => {
     expect(filed.evidenceCount).toBe(3);
     // Filed claims are not drafts any more: nothing (and no filing time) can be edited.
     await expectError(
-      app.call('claims.update', { id: mine.id, claim: { accountId: full.id } }),
+      app.call('claims.update', {
+        id: mine.id,
+        version: await versionOf(app, 'claims', mine.id),
+        claim: { accountId: full.id },
+      }),
       'CONFLICT',
       'claim.not_draft',
     );

@@ -7,6 +7,7 @@ import { addDays, chinaDate } from '../../shared/dates';
 import { signedInApp, type TestApp, addStaff } from '../helpers/app';
 import { account } from '../helpers/fixtures';
 import { priceEntry } from '../helpers/sales';
+import { versionOf } from '../helpers/versions';
 
 let app: TestApp;
 afterEach(async () => app?.close());
@@ -36,6 +37,7 @@ async function wonTender() {
   });
   const awarded = await app.value('tenders.recordResults', {
     id: t.id,
+    version: await versionOf(app, 'tenders', t.id),
     awardedOn: past(25),
     lots: [
       { lotId: t.lots[0]!.id, result: 'won', winningAmountFen: 118_800_000 },
@@ -162,6 +164,7 @@ describe('a contract drafted from a won tender', () => {
     });
     await app.value('tenders.recordResults', {
       id: t.id,
+      version: await versionOf(app, 'tenders', t.id),
       awardedOn: past(25),
       lots: t.lots.map((l) => ({ lotId: l.id, result: 'won' as const })),
     });

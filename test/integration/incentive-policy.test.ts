@@ -11,6 +11,7 @@ import { DEFAULT_POLICY } from '../../shared/eligibility';
 import { signedInApp, type TestApp } from '../helpers/app';
 import { account, newUscc } from '../helpers/fixtures';
 import { attachDocument, finalContract, invoiceAll, priceEntry, vins } from '../helpers/sales';
+import { versionOf } from '../helpers/versions';
 
 let app: TestApp;
 afterEach(async () => app?.close());
@@ -145,6 +146,7 @@ describe('state organs buy without a minimum, whatever the channel', () => {
     // A person may set it explicitly in the form: then it is confirmed.
     const edited = await app.value('accounts.update', {
       id: school.id,
+      version: await versionOf(app, 'accounts', school.id),
       account: account({
         name: '杭州市第二中学',
         buyerType: 'government',
@@ -157,6 +159,7 @@ describe('state organs buy without a minimum, whatever the channel', () => {
     // Clearing the choice returns to Keyfleet's suggestion, unconfirmed.
     const cleared = await app.value('accounts.update', {
       id: school.id,
+      version: await versionOf(app, 'accounts', school.id),
       account: account({
         name: '杭州市第二中学',
         buyerType: 'government',

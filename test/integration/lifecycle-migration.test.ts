@@ -14,6 +14,7 @@ import { addDays, chinaDate } from '../../shared/dates';
 import { signedInApp, type TestApp } from '../helpers/app';
 import { account } from '../helpers/fixtures';
 import { finalContract, priceEntry, vins } from '../helpers/sales';
+import { versionOf } from '../helpers/versions';
 
 const NAME = '20261202140000_fleet_from_deliveries';
 const past = (days: number) => addDays(chinaDate(), -days);
@@ -57,8 +58,8 @@ describe(`migration ${NAME}`, () => {
     const later = await app.value('accounts.get', { id: ids.personLater! });
     await app.value('accounts.update', {
       id: later.id,
+      version: await versionOf(app, 'accounts', later.id),
       account: { ...inputs.personLater!, lifecycle: 'target' },
-      expectedUpdatedAt: later.updatedAt,
     });
     const dataDir = app.dataDir;
     await app.close();

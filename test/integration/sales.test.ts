@@ -9,6 +9,7 @@ import { addDays, chinaDate } from '../../shared/dates';
 import { vinCheckCharacter } from '../../shared/vin';
 import { signedInApp, type TestApp, addStaff } from '../helpers/app';
 import { account } from '../helpers/fixtures';
+import { versionOf } from '../helpers/versions';
 
 let app: TestApp;
 afterEach(async () => app?.close());
@@ -73,7 +74,11 @@ describe('opportunities', () => {
       title: '无明细',
       budgetFen: 50_000_000,
     });
-    await app.value('opportunities.move', { id: o.id, stage: 'comparison' });
+    await app.value('opportunities.move', {
+      id: o.id,
+      version: await versionOf(app, 'opportunities', o.id),
+      stage: 'comparison',
+    });
 
     const board = await app.value('opportunities.board', {});
     const byStage = Object.fromEntries(board.columns.map((c) => [c.stage, c]));
@@ -105,17 +110,26 @@ describe('opportunities', () => {
     const { gov } = await setup();
     const o = await app.value('opportunities.create', { accountId: gov.id, title: '执法车' });
     await expectError(
-      app.call('opportunities.move', { id: o.id, stage: 'lost' }),
+      app.call('opportunities.move', {
+        id: o.id,
+        version: await versionOf(app, 'opportunities', o.id),
+        stage: 'lost',
+      }),
       'VALIDATION',
       'stage.lost_reason',
     );
     await expectError(
-      app.call('opportunities.move', { id: o.id, stage: 'won' }),
+      app.call('opportunities.move', {
+        id: o.id,
+        version: await versionOf(app, 'opportunities', o.id),
+        stage: 'won',
+      }),
       'POLICY',
       'stage.won_contract',
     );
     const lost = await app.value('opportunities.move', {
       id: o.id,
+      version: await versionOf(app, 'opportunities', o.id),
       stage: 'lost',
       lostReason: 'price',
       winnerName: '某丰田经销商',
@@ -128,7 +142,11 @@ describe('opportunities', () => {
       winningPriceFen: 18_500_000,
       weightedFen: 0,
     });
-    const reopened = await app.value('opportunities.move', { id: o.id, stage: 'design' });
+    const reopened = await app.value('opportunities.move', {
+      id: o.id,
+      version: await versionOf(app, 'opportunities', o.id),
+      stage: 'design',
+    });
     expect(reopened.lostReason).toBeNull();
     expect(reopened.stageHistory.map((h) => [h.from, h.to])).toEqual([
       [null, 'interest'],
@@ -193,6 +211,7 @@ describe('government tenders', () => {
     await expectError(
       app.call('tenders.recordResults', {
         id: t.id,
+        version: await versionOf(app, 'tenders', t.id),
         awardedOn: chinaDate(),
         lots: [{ lotId: t.lots[0]!.id, result: 'won' }],
       }),
@@ -202,6 +221,7 @@ describe('government tenders', () => {
     const later = addDays(future, 3);
     const amended = await app.value('tenders.amend', {
       id: t.id,
+      version: await versionOf(app, 'tenders', t.id),
       publishedOn: chinaDate(),
       summary: '开标时间推迟三天',
       changes: { bidDeadlineAt: `${later}T01:30:00.000Z`, openingAt: `${later}T01:30:00.000Z` },
@@ -244,6 +264,7 @@ describe('government tenders', () => {
     expect((await app.value('opportunities.get', { id: o1.id })).stage).toBe('comparison');
     await app.value('tenders.recordResults', {
       id: won.id,
+      version: await versionOf(app, 'tenders', won.id),
       awardedOn: past(25),
       publicityEndOn: past(22),
       lots: [{ lotId: won.lots[0]!.id, result: 'won' }],
@@ -256,6 +277,7 @@ describe('government tenders', () => {
     const lost = await tender('T-LOST', o2.id);
     const after = await app.value('tenders.recordResults', {
       id: lost.id,
+      version: await versionOf(app, 'tenders', lost.id),
       awardedOn: past(25),
       lots: [
         {
@@ -358,6 +380,7 @@ describe('contracts, deliveries and follow-ups', () => {
     // Changing a below-floor price voids the approval.
     const changed = await app.value('contracts.update', {
       id: c.id,
+      version: await versionOf(app, 'contracts', c.id),
       contract: {
         number: c.number,
         accountId: gov.id,
@@ -502,7 +525,12 @@ describe('contracts, deliveries and follow-ups', () => {
       false,
     );
 
-    const won = await app.value('opportunities.move', { id: o.id, stage: 'won', contractId: c.id });
+    const won = await app.value('opportunities.move', {
+      id: o.id,
+      version: await versionOf(app, 'opportunities', o.id),
+      stage: 'won',
+      contractId: c.id,
+    });
     expect(won).toMatchObject({ stage: 'won', contractId: c.id, probability: 100 });
   });
 

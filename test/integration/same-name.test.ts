@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { signedInApp, type TestApp } from '../helpers/app';
 import { account } from '../helpers/fixtures';
+import { versionOf } from '../helpers/versions';
 
 let app: TestApp;
 afterEach(async () => app?.close());
@@ -65,6 +66,7 @@ describe('exact duplicate names', () => {
     // Editing the confirmed account asks nothing again; renaming another one to the name does.
     const edited = await app.call('accounts.update', {
       id: second.id,
+      version: await versionOf(app, 'accounts', second.id),
       account: { ...again, uscc: second.uscc, grade: 'A' },
     });
     expect(edited.ok).toBe(true);
@@ -79,12 +81,14 @@ describe('exact duplicate names', () => {
     });
     const renamed = await app.call('accounts.update', {
       id: other.id,
+      version: await versionOf(app, 'accounts', other.id),
       account: { ...account({ name: '杭州市公安局' }), uscc: other.uscc },
       acknowledgeDuplicates: true,
     });
     expect(!renamed.ok && renamed.error.details).toMatchObject({ kind: 'same_name' });
     const confirmed = await app.value('accounts.update', {
       id: other.id,
+      version: await versionOf(app, 'accounts', other.id),
       account: { ...account({ name: '杭州市公安局' }), uscc: other.uscc },
       acknowledgeDuplicates: true,
       confirmSameName: [first.id, second.id],

@@ -9,6 +9,7 @@ import { renderSystemNote } from '../../shared/system-notes';
 import { signedInApp, type TestApp } from '../helpers/app';
 import { account } from '../helpers/fixtures';
 import { deliverAll, finalContract, priceEntry } from '../helpers/sales';
+import { versionOf } from '../helpers/versions';
 
 let app: TestApp;
 afterEach(async () => app?.close());
@@ -48,12 +49,14 @@ describe('notes the application writes', () => {
     const won = await tender('T-WON', o1.id);
     await app.value('tenders.recordResults', {
       id: won.id,
+      version: await versionOf(app, 'tenders', won.id),
       awardedOn: past(25),
       lots: [{ lotId: won.lots[0]!.id, result: 'won' }],
     });
     const lost = await tender('T-LOST', o2.id);
     await app.value('tenders.recordResults', {
       id: lost.id,
+      version: await versionOf(app, 'tenders', lost.id),
       awardedOn: past(25),
       lots: [{ lotId: lost.lots[0]!.id, result: 'lost', winnerName: '某丰田店' }],
     });
@@ -100,6 +103,7 @@ describe('notes the application writes', () => {
     const other = await app.value('opportunities.create', { accountId: gov.id, title: '另一单' });
     await app.value('opportunities.move', {
       id: other.id,
+      version: await versionOf(app, 'opportunities', other.id),
       stage: 'lost',
       lostReason: 'price',
       lostNote: 'HT-1: final',

@@ -8,6 +8,7 @@ import type { TenderInput } from '../../shared/schemas/tenders';
 import { type AmendmentTrail, trailMismatches } from '../../shared/tender-amendments';
 import { signedInApp, type TestApp } from '../helpers/app';
 import { account } from '../helpers/fixtures';
+import { versionOf } from '../helpers/versions';
 
 let app: TestApp;
 afterEach(async () => app?.close());
@@ -54,9 +55,10 @@ async function setup(announced: boolean) {
     notes: null,
   };
   const t = await app.value('tenders.create', input);
-  const edit = (change: Partial<TenderInput>) =>
+  const edit = async (change: Partial<TenderInput>) =>
     app.call('tenders.update', {
       id: t.id,
+      version: await versionOf(app, 'tenders', t.id),
       tender: { ...input, lots: t.lots.map((l) => ({ ...input.lots[0]!, id: l.id })), ...change },
     });
   return { t, input, edit };
@@ -121,6 +123,7 @@ describe('tender dates and the amendment trail', () => {
     const later = `${day(14)}T01:30:00.000Z`;
     const amended = await app.value('tenders.amend', {
       id: t.id,
+      version: await versionOf(app, 'tenders', t.id),
       publishedOn: chinaDate(),
       summary: '开标时间推迟',
       changes: { bidDeadlineAt: later, openingAt: later },
@@ -142,6 +145,7 @@ describe('tender dates and the amendment trail', () => {
     const { t, edit } = await setup(false);
     await app.value('tenders.amend', {
       id: t.id,
+      version: await versionOf(app, 'tenders', t.id),
       publishedOn: chinaDate(),
       summary: '预算调整',
       changes: { budgetFen: 280_000_000 },
@@ -157,12 +161,14 @@ describe('tender dates and the amendment trail', () => {
     const past = `${day(-1)}T01:30:00.000Z`;
     await app.value('tenders.amend', {
       id: t.id,
+      version: await versionOf(app, 'tenders', t.id),
       publishedOn: chinaDate(),
       summary: '提前开标',
       changes: { docSaleEndOn: day(-2), bidDeadlineAt: past, openingAt: past },
     });
     await app.value('tenders.recordResults', {
       id: t.id,
+      version: await versionOf(app, 'tenders', t.id),
       awardedOn: chinaDate(),
       lots: [{ lotId: t.lots[0]!.id, result: 'won', winningAmountFen: 160_000_000 }],
     });

@@ -28,6 +28,8 @@ export interface WorkflowDialogProps<V, D> {
   intro?: ReactNode;
   onClose: () => void;
   onDone: (detail: D) => void;
+  /** After a stale write: fetch the record again (the dialog's inputs stay as typed). */
+  onReload?: () => Promise<void>;
   children: ReactNode;
 }
 
@@ -65,7 +67,13 @@ export function WorkflowDialog<V extends object, D>(props: WorkflowDialogProps<V
       data-testid={props.testId}
     >
       {props.intro && <div className="workflow-dialog__intro">{props.intro}</div>}
-      {error && <ErrorAlert error={error} className="gap-bottom" />}
+      {error && (
+        <ErrorAlert
+          error={error}
+          className="gap-bottom"
+          onReload={props.onReload && (() => void props.onReload?.().then(() => setError(null)))}
+        />
+      )}
       <Form<V>
         form={form}
         layout="vertical"

@@ -50,6 +50,11 @@ export const en: Record<MessageKey, string> = {
   'err.self': 'You cannot change your own role or deactivate yourself',
   'err.inactive': 'That staff member has been deactivated',
   'err.stale': 'Someone else has just changed this record; reload it and try again',
+  'err.staleBy': '{by} changed this record at {at}; your edits were not saved',
+  'err.staleSomeone': 'This record was changed by someone else at {at}; your edits were not saved',
+  'err.staleHint':
+    'What you typed is still below. Reload to see their changes (your unsaved edits here are then replaced).',
+  'err.staleReload': 'Reload',
   'err.busy':
     'A long job (such as loading demo data) is writing to the database; please try again in a moment',
   'err.jobRunning': 'Such a job is already running; please wait for it to finish',
@@ -496,9 +501,6 @@ export const en: Record<MessageKey, string> = {
   'accountForm.parentHint': 'For a subordinate unit of a system purchase, choose its head office',
   'accountForm.created': 'Created “{name}”',
   'accountForm.updated': 'Saved “{name}”',
-  'accountForm.stale':
-    'Someone else has changed this account. Reload it before editing (your unsaved changes will be lost).',
-  'accountForm.reload': 'Reload',
   'accountForm.discardTitle': 'Discard unsaved changes?',
   'accountForm.discardBody': 'What you entered in the form will not be saved.',
   'accountForm.discard': 'Discard',

@@ -4,7 +4,6 @@
  * the server's possible-duplicate refusal (a modal where the user may save anyway).
  */
 import {
-  Alert,
   App,
   Button,
   Divider,
@@ -39,6 +38,7 @@ import { useSession } from '../../app/session';
 import { call } from '../../api/client';
 import { detailsOf, errorKind, fieldIssues, issueText } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { isStale } from '../../components/StaleAlert';
 import { AddRowButton, RemoveRowButton } from '../../components/FormListButtons';
 import { useEnumOptions, useT } from '../../i18n/context';
 import type { MessageKey } from '../../i18n/messages-zh';
@@ -82,7 +82,6 @@ export function AccountForm({ detail, onClose, onSaved, onOpenAccount }: Props) 
   // Accounts of the very same name the user confirmed as other organisations, by id.
   const [sameModal, setSameModal] = useState<DuplicateMatch[] | null>(null);
   const [confirmedSame, setConfirmedSame] = useState<number[]>([]);
-  const [stale, setStale] = useState(false);
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
   const checkSeq = useRef(0);
@@ -148,9 +147,9 @@ export function AccountForm({ detail, onClose, onSaved, onOpenAccount }: Props) 
       const matches = z.array(duplicateMatch).safeParse(details.matches);
       if (matches.success) return setDupModal(matches.data);
     }
-    if (error.code === 'CONFLICT' && kind === 'stale') {
+    if (isStale(error)) {
       setDupModal(null);
-      return setStale(true);
+      return setFormError(error);
     }
     setDupModal(null);
     const issues = fieldIssues(error);
@@ -188,7 +187,7 @@ export function AccountForm({ detail, onClose, onSaved, onOpenAccount }: Props) 
           id: base.id,
           account,
           acknowledgeDuplicates,
-          expectedUpdatedAt: base.updatedAt,
+          version: base.version,
           confirmSameName,
         })
       : await call('accounts.create', { account, acknowledgeDuplicates, confirmSameName });
@@ -208,7 +207,7 @@ export function AccountForm({ detail, onClose, onSaved, onOpenAccount }: Props) 
     setBase(r.value);
     form.resetFields();
     form.setFieldsValue(valuesOf(r.value));
-    setStale(false);
+    setFormError(null);
   };
 
   const max = (n: number) => ({ max: n, message: t('val.maxLength', { max: n }) });
@@ -224,26 +223,13 @@ export function AccountForm({ detail, onClose, onSaved, onOpenAccount }: Props) 
       data-testid="account-form"
       footer={
         <>
-          {stale && (
-            <Alert
-              type="warning"
-              showIcon
-              className="gap-bottom"
-              title={t('accountForm.stale')}
-              action={
-                <Button
-                  size="small"
-                  onClick={() => void reloadStale()}
-                  data-testid="af-stale-reload"
-                >
-                  {t('accountForm.reload')}
-                </Button>
-              }
-              data-testid="account-form-stale"
-            />
-          )}
           {formError && (
-            <ErrorAlert error={formError} className="gap-bottom" data-testid="account-form-error" />
+            <ErrorAlert
+              error={formError}
+              className="gap-bottom"
+              data-testid="account-form-error"
+              onReload={() => void reloadStale()}
+            />
           )}
           <div className="drawer-footer">
             <Button onClick={() => confirmDiscard(onClose)} data-testid="account-form-cancel">

@@ -93,6 +93,8 @@ export function ActivityForm(props: ActivityFormProps) {
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  // The version the form holds: the loaded activity's, or the fresh one after a Reload.
+  const [version, setVersion] = useState(activity?.version ?? 1);
   // Undefined until the form is mounted; null once the account is cleared.
   const watchedAccount = Form.useWatch('accountId', form);
   const accountId =
@@ -103,6 +105,17 @@ export function ActivityForm(props: ActivityFormProps) {
   const initialAccount = activity
     ? { id: activity.accountId, name: activity.accountName }
     : (account ?? null);
+
+  /** After a stale write: the activity as it is now, in the form. */
+  const reload = async () => {
+    if (!activity) return;
+    const r = await call('activities.get', { id: activity.id });
+    if (!r.ok) return setError(r.error);
+    setVersion(r.value.version);
+    form.resetFields();
+    form.setFieldsValue(toValues(r.value, r.value.accountId, r.value.type));
+    setError(null);
+  };
 
   const save = async () => {
     const v = await form.validateFields().catch(() => null);
@@ -121,7 +134,7 @@ export function ActivityForm(props: ActivityFormProps) {
     setBusy(true);
     setError(null);
     const r = activity
-      ? await call('activities.update', { id: activity.id, activity: input })
+      ? await call('activities.update', { id: activity.id, activity: input, version })
       : await call('activities.create', input);
     setBusy(false);
     if (r.ok) {
@@ -240,7 +253,7 @@ export function ActivityForm(props: ActivityFormProps) {
       {readOnly && (
         <Alert type="info" showIcon title={t('activities.notAuthor')} className="gap-bottom" />
       )}
-      {error && <ErrorAlert error={error} className="gap-bottom" />}
+      {error && <ErrorAlert error={error} className="gap-bottom" onReload={() => void reload()} />}
       <Form<Values>
         form={form}
         layout="vertical"

@@ -63,6 +63,8 @@ export function ClaimForm({ detail, settings, account = null, onClose, onSaved }
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  // The version the form holds: the loaded claim's, or the fresh one after a Reload.
+  const [version, setVersion] = useState(detail?.version ?? 1);
   const initialAccount = detail ? { id: detail.accountId, name: detail.accountName } : account;
   const watchedAccount = Form.useWatch('accountId', form);
   const accountId = watchedAccount === undefined ? (initialAccount?.id ?? null) : watchedAccount;
@@ -93,12 +95,29 @@ export function ClaimForm({ detail, settings, account = null, onClose, onSaved }
     setSaving(true);
     setError(null);
     const r = detail
-      ? await call('claims.update', { id: detail.id, claim })
+      ? await call('claims.update', { id: detail.id, claim, version })
       : await call('claims.create', claim);
     setSaving(false);
     if (!r.ok) return setError(r.error);
     void message.success(t(detail ? 'claims.updated' : 'claims.created'));
     onSaved(r.value);
+  };
+
+  /** After a stale write: the claim as it is now, in the form. */
+  const reload = async () => {
+    if (!detail) return;
+    const r = await call('claims.get', { id: detail.id });
+    if (!r.ok) return setError(r.error);
+    setVersion(r.value.version);
+    setOwnTerritory(true);
+    form.setFieldsValue({
+      accountId: r.value.accountId,
+      opportunityId: r.value.opportunity?.id ?? null,
+      territory: regionPath(r.value.territoryCode),
+      protectionDays: r.value.protectionDays,
+      notes: r.value.notes ?? '',
+    });
+    setError(null);
   };
 
   return (
@@ -124,7 +143,7 @@ export function ClaimForm({ detail, settings, account = null, onClose, onSaved }
         title={t('claims.formTimeNote')}
         data-testid="claim-form-time-note"
       />
-      {error && <ErrorAlert error={error} className="gap-bottom" />}
+      {error && <ErrorAlert error={error} className="gap-bottom" onReload={() => void reload()} />}
       <Form<Values>
         form={form}
         layout="vertical"

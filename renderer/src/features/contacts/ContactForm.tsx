@@ -71,6 +71,8 @@ export function ContactForm({ accountId, contact, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  // The contact as last loaded: its version goes with the update.
+  const [base, setBase] = useState<Contact | null>(contact);
 
   const save = async () => {
     const v = await form.validateFields().catch(() => null);
@@ -89,8 +91,8 @@ export function ContactForm({ accountId, contact, onClose, onSaved }: Props) {
     };
     setBusy(true);
     setError(null);
-    const r = contact
-      ? await call('contacts.update', { ...input, id: contact.id })
+    const r = base
+      ? await call('contacts.update', { ...input, id: base.id, version: base.version })
       : await call('contacts.create', input);
     setBusy(false);
     if (r.ok) return onSaved(r.value);
@@ -100,6 +102,19 @@ export function ContactForm({ accountId, contact, onClose, onSaved }: Props) {
         issues.map((i) => ({ name: i.path as keyof Values, errors: [issueText(i, t)] })),
       );
     else setError(r.error);
+  };
+
+  /** After a stale write: the contact as it is now, in the form. */
+  const reload = async () => {
+    if (!base) return;
+    const r = await call('contacts.list', { accountId: base.accountId });
+    if (!r.ok) return setError(r.error);
+    const fresh = r.value.find((c) => c.id === base.id);
+    if (!fresh) return setError({ code: 'NOT_FOUND', message: `contact #${base.id} is gone` });
+    setBase(fresh);
+    form.resetFields();
+    form.setFieldsValue(toValues(fresh));
+    setError(null);
   };
 
   const text = (max: number) => [{ max, message: t('val.maxLength', { max }) }];
@@ -118,7 +133,7 @@ export function ContactForm({ accountId, contact, onClose, onSaved }: Props) {
       okButtonProps={testId('contact-form-save')}
       data-testid="contact-form"
     >
-      {error && <ErrorAlert error={error} className="gap-bottom" />}
+      {error && <ErrorAlert error={error} className="gap-bottom" onReload={() => void reload()} />}
       <Form<Values>
         form={form}
         layout="vertical"

@@ -10,10 +10,10 @@ import type { ContractDraft } from '../../../../shared/schemas/contract-numberin
 import type { ContractDetail } from '../../../../shared/schemas/contracts';
 import type { ApiError } from '../../../../shared/result';
 import { call } from '../../api/client';
-import { errorKind } from '../../api/errors';
 import { AccountPicker } from '../../components/AccountPicker';
 import { DateInput } from '../../components/DateInputs';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { isStale } from '../../components/StaleAlert';
 import { useEnumOptions, useT } from '../../i18n/context';
 import { testId } from '../../lib/test-id';
 import { AwardDifference } from './AwardDifference';
@@ -57,7 +57,6 @@ export function ContractForm({ detail, draft = null, onClose, onSaved }: Props) 
   const [buyer, setBuyer] = useState<Buyer | null>(null);
   const [prices, setPrices] = useState<ReadonlyMap<number, PriceRef>>(() => snapshotPrices(detail));
   const [formError, setFormError] = useState<ApiError | null>(null);
-  const [stale, setStale] = useState(false);
   const [saving, setSaving] = useState(false);
   const kind = Form.useWatch('kind', form) ?? base?.kind ?? 'standard';
   const [numberPattern, setNumberPattern] = useState<string | null>(null);
@@ -193,7 +192,7 @@ export function ContractForm({ detail, draft = null, onClose, onSaved }: Props) 
       ? await call('contracts.update', {
           id: base.id,
           contract,
-          expectedUpdatedAt: base.updatedAt,
+          version: base.version,
         })
       : await call('contracts.create', contract);
     setSaving(false);
@@ -203,7 +202,7 @@ export function ContractForm({ detail, draft = null, onClose, onSaved }: Props) 
       );
       return onSaved(r.value);
     }
-    if (r.error.code === 'CONFLICT' && errorKind(r.error) === 'stale') return setStale(true);
+    if (isStale(r.error)) return setFormError(r.error);
     setFormError(placeIssues(form, r.error, t, formPathOf));
   };
 
@@ -214,7 +213,7 @@ export function ContractForm({ detail, draft = null, onClose, onSaved }: Props) 
     setBase(r.value);
     form.resetFields();
     form.setFieldsValue(valuesOf(r.value));
-    setStale(false);
+    setFormError(null);
   };
 
   return (
@@ -247,20 +246,9 @@ export function ContractForm({ detail, draft = null, onClose, onSaved }: Props) 
         </Button>,
       ]}
     >
-      {stale && (
-        <Alert
-          type="warning"
-          showIcon
-          className="gap-bottom"
-          title={t('err.stale')}
-          action={
-            <Button size="small" onClick={() => void reloadStale()} data-testid="cf-reload">
-              {t('contracts.reloadStale')}
-            </Button>
-          }
-        />
+      {formError && (
+        <ErrorAlert error={formError} className="gap-bottom" onReload={() => void reloadStale()} />
       )}
-      {formError && <ErrorAlert error={formError} className="gap-bottom" />}
       {draft && (
         <Alert
           type="info"

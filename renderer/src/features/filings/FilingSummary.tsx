@@ -59,7 +59,12 @@ function UnitsEditor(props: {
     if (editing === detail.units) return setEditing(null);
     setSaving(true);
     const ok = await run(
-      call('filings.update', { id: detail.id, units: editing, notes: detail.notes }),
+      call('filings.update', {
+        id: detail.id,
+        units: editing,
+        notes: detail.notes,
+        version: detail.version,
+      }),
       onApplied,
       t('filings.unitsSaved'),
     );

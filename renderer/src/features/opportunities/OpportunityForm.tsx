@@ -2,7 +2,7 @@
  * Create or edit an opportunity: account, title, owner, source, budget, expected close, demand
  * lines, contacts with their purchase roles, competitors and notes. Its stage is moved elsewhere.
  */
-import { Alert, App, Button, Divider, Form, type FormInstance, Input, Modal, Select } from 'antd';
+import { App, Button, Divider, Form, type FormInstance, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { SOURCES } from '../../../../shared/enums';
 import {
@@ -13,10 +13,11 @@ import {
 import type { ApiError } from '../../../../shared/result';
 import { useSession } from '../../app/session';
 import { call } from '../../api/client';
-import { errorKind, fieldIssues, issueText } from '../../api/errors';
+import { fieldIssues, issueText } from '../../api/errors';
 import { AccountPicker } from '../../components/AccountPicker';
 import { DateInput } from '../../components/DateInputs';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { isStale } from '../../components/StaleAlert';
 import { MoneyInput } from '../../components/MoneyInput';
 import { StaffSelect } from '../../components/StaffSelect';
 import { useEnumLabel, useEnumOptions, useT } from '../../i18n/context';
@@ -51,7 +52,6 @@ export function OpportunityForm({ detail, account = null, onClose, onSaved }: Pr
   const { user } = useSession();
   const [form] = Form.useForm<OpportunityFormValues>();
   const [base, setBase] = useState<OpportunityDetail | null>(detail);
-  const [stale, setStale] = useState(false);
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
   const accountId = Form.useWatch('accountId', form) ?? null;
@@ -75,7 +75,7 @@ export function OpportunityForm({ detail, account = null, onClose, onSaved }: Pr
   };
 
   const showError = (error: ApiError) => {
-    if (error.code === 'CONFLICT' && errorKind(error) === 'stale') return setStale(true);
+    if (isStale(error)) return setFormError(error);
     const issues = fieldIssues(error);
     const placed = issues.flatMap((i) => {
       const name = formPathOf(i.path);
@@ -106,7 +106,7 @@ export function OpportunityForm({ detail, account = null, onClose, onSaved }: Pr
       ? await call('opportunities.update', {
           id: base.id,
           opportunity: input,
-          expectedUpdatedAt: base.updatedAt,
+          version: base.version,
         })
       : await call('opportunities.create', input);
     setSaving(false);
@@ -122,7 +122,7 @@ export function OpportunityForm({ detail, account = null, onClose, onSaved }: Pr
     setBase(r.value);
     form.resetFields();
     form.setFieldsValue(valuesOf(r.value));
-    setStale(false);
+    setFormError(null);
   };
 
   const max = (n: number) => ({ max: n, message: t('val.maxLength', { max: n }) });
@@ -140,29 +140,12 @@ export function OpportunityForm({ detail, account = null, onClose, onSaved }: Pr
       classNames={{ body: 'opp-form__body' }}
       footer={
         <>
-          {stale && (
-            <Alert
-              type="warning"
-              showIcon
-              className="gap-bottom opp-form__alert"
-              title={t('opp.stale')}
-              action={
-                <Button
-                  size="small"
-                  onClick={() => void reloadStale()}
-                  data-testid="of-stale-reload"
-                >
-                  {t('opp.reload')}
-                </Button>
-              }
-              data-testid="of-stale"
-            />
-          )}
           {formError && (
             <ErrorAlert
               error={formError}
               className="gap-bottom opp-form__alert"
               data-testid="of-error"
+              onReload={() => void reloadStale()}
             />
           )}
           <Button onClick={() => confirmDiscard(onClose)} data-testid="of-cancel">

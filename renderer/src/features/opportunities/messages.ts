@@ -131,8 +131,6 @@ export const opportunitiesZh = {
   'opp.accountLocked': '该商机已有招标或合同，不能改到其他客户名下',
   'opp.created': '已创建商机“{title}”',
   'opp.saved': '已保存“{title}”',
-  'opp.stale': '该商机已被他人修改。请重新加载后再编辑（当前未保存的修改将丢失）。',
-  'opp.reload': '重新加载',
   'opp.discardTitle': '放弃未保存的修改？',
   'opp.discardBody': '表单中填写的内容将不会保存。',
   'opp.discard': '放弃',
@@ -276,9 +274,6 @@ export const opportunitiesEn: Record<keyof typeof opportunitiesZh, string> = {
     'This opportunity has tenders or contracts: it cannot move to another account',
   'opp.created': 'Opportunity “{title}” created',
   'opp.saved': '“{title}” saved',
-  'opp.stale':
-    'Someone else has changed this opportunity. Reload it before editing (your unsaved changes will be lost).',
-  'opp.reload': 'Reload',
   'opp.discardTitle': 'Discard unsaved changes?',
   'opp.discardBody': 'What you entered in the form will not be saved.',
   'opp.discard': 'Discard',

@@ -19,7 +19,7 @@ export interface MoveTarget {
   id: number;
   title: string;
   stage: Stage;
-  updatedAt: string;
+  version: number;
 }
 
 export type RequestMove = (target: MoveTarget, to: Stage) => void;
@@ -41,14 +41,14 @@ export function useStageMove(onChanged: () => void): {
   const send = useCallback(
     async (
       target: MoveTarget,
-      move: Omit<Input<'opportunities.move'>, 'id' | 'expectedUpdatedAt'>,
+      move: Omit<Input<'opportunities.move'>, 'id' | 'version'>,
     ): Promise<ApiError | null> => {
       setBusyId(target.id);
       const r = await call('opportunities.move', {
         ...move,
         id: target.id,
         // Refused when someone changed it since it was shown: the reload then shows their change.
-        expectedUpdatedAt: target.updatedAt,
+        version: target.version,
       });
       setBusyId(null);
       onChanged();

@@ -92,7 +92,7 @@ export function AmendDialog(props: {
       publishedOn: v.publishedOn,
       summary: v.summary,
       changes: changed,
-      expectedUpdatedAt: detail.updatedAt,
+      version: detail.version,
     });
     setSaving(false);
     if (r.ok) onDone(r.value);

@@ -130,7 +130,7 @@ export function ResultsDialog(props: {
       awardedOn: v.awardedOn,
       publicityEndOn: v.publicityEndOn ?? null,
       lots,
-      expectedUpdatedAt: detail.updatedAt,
+      version: detail.version,
     });
     setSaving(false);
     if (r.ok) onDone(r.value);

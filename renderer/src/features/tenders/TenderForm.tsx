@@ -10,10 +10,11 @@ import type { TenderDetail } from '../../../../shared/schemas/tenders';
 import { type AmendableField, lockedScheduleFields } from '../../../../shared/tender-amendments';
 import { useSession } from '../../app/session';
 import { call } from '../../api/client';
-import { errorKind, fieldIssues, issueText } from '../../api/errors';
+import { fieldIssues, issueText } from '../../api/errors';
 import { AccountPicker } from '../../components/AccountPicker';
 import { DateInput, DateTimeInput } from '../../components/DateInputs';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { isStale } from '../../components/StaleAlert';
 import { MoneyInput } from '../../components/MoneyInput';
 import { StaffSelect } from '../../components/StaffSelect';
 import { useEnumOptions, useT } from '../../i18n/context';
@@ -66,7 +67,6 @@ export function TenderForm({ detail, onClose, onSaved, onAmended }: Props) {
     detail ? valuesOf(detail) : emptyValues(user.id),
   );
   const [formError, setFormError] = useState<ApiError | null>(null);
-  const [stale, setStale] = useState(false);
   const [saving, setSaving] = useState(false);
   const [amending, setAmending] = useState(false);
   // Published facts of an announced tender change through an amendment (更正公告), not here.
@@ -101,10 +101,7 @@ export function TenderForm({ detail, onClose, onSaved, onAmended }: Props) {
   };
 
   const showError = (error: ApiError) => {
-    if (error.code === 'CONFLICT' && errorKind(error) === 'stale') {
-      setFormError(null);
-      return setStale(true);
-    }
+    if (isStale(error)) return setFormError(error);
     const issues = fieldIssues(error);
     const placed = issues.flatMap((i) => {
       const name = formPathOf(i.path);
@@ -141,7 +138,7 @@ export function TenderForm({ detail, onClose, onSaved, onAmended }: Props) {
     setSaving(true);
     setFormError(null);
     const r = base
-      ? await call('tenders.update', { id: base.id, tender, expectedUpdatedAt: base.updatedAt })
+      ? await call('tenders.update', { id: base.id, tender, version: base.version })
       : await call('tenders.create', tender);
     setSaving(false);
     if (!r.ok) return showError(r.error);
@@ -161,7 +158,7 @@ export function TenderForm({ detail, onClose, onSaved, onAmended }: Props) {
     setInitial(values);
     form.resetFields();
     form.setFieldsValue(values);
-    setStale(false);
+    setFormError(null);
   };
 
   const required = { required: true, message: t('val.required') };
@@ -223,29 +220,12 @@ export function TenderForm({ detail, onClose, onSaved, onAmended }: Props) {
       data-testid="tender-form"
       footer={
         <>
-          {stale && (
-            <Alert
-              type="warning"
-              showIcon
-              className="gap-bottom tender-form__alert"
-              title={t('err.stale')}
-              action={
-                <Button
-                  size="small"
-                  onClick={() => void reloadStale()}
-                  data-testid="tf-stale-reload"
-                >
-                  {t('tenders.form.reload')}
-                </Button>
-              }
-              data-testid="tender-form-stale"
-            />
-          )}
           {formError && (
             <ErrorAlert
               error={formError}
               className="gap-bottom tender-form__alert"
               data-testid="tender-form-error"
+              onReload={() => void reloadStale()}
             />
           )}
           <Button onClick={confirmDiscard} data-testid="tender-form-cancel">

@@ -166,7 +166,6 @@ export const tendersZh = {
   'tenders.form.discardTitle': '放弃未保存的修改？',
   'tenders.form.discard': '放弃',
   'tenders.form.keepEditing': '继续编辑',
-  'tenders.form.reload': '重新加载',
   'tenders.form.lockedAmend': '已公告：经「更正公告」修改',
   'tenders.form.lockedFinal': '已定标或已结束，不再修改',
   'tenders.form.lockedNote':
@@ -348,7 +347,6 @@ export const tendersEn: Record<keyof typeof tendersZh, string> = {
   'tenders.form.discardTitle': 'Discard your changes?',
   'tenders.form.discard': 'Discard',
   'tenders.form.keepEditing': 'Keep editing',
-  'tenders.form.reload': 'Reload',
   'tenders.form.lockedAmend': 'Announced: change it through an amendment',
   'tenders.form.lockedFinal': 'Awarded or closed: no longer changes',
   'tenders.form.lockedNote':
