@@ -223,7 +223,7 @@ export interface TeamServer {
   }): Promise<{ id: number; token: string }>;
 }
 
-export const TEAM_ADMIN_PASSWORD = 'Keyfleet-Team-Admin-7';
+export const TEAM_ADMIN_PASSWORD = 'Keyfleet-Team-Boss-7';
 
 export function startTeamServer(
   options: { dataDir?: string } = {},

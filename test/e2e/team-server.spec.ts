@@ -122,3 +122,102 @@ test('signs in with passwords: a one-time password first, a brake on guessing, a
     await expect(other.getByTestId('session-lost')).toBeVisible();
   });
 });
+
+test('colleagues at two browsers: an overlapping claim, a price decision and a stale edit reach the other live', async ({
+  browser,
+}) => {
+  await withTeamServer(async (server) => {
+    const boss = await server.addColleague({
+      name: '张经理',
+      role: 'manager',
+      login: 'zhang',
+      password: 'Boss-Desk-2027',
+    });
+    const li = await server.addColleague({
+      name: '李明',
+      role: 'specialist',
+      login: 'liming',
+      password: 'Li-Ming-Route-9',
+    });
+    const wang = await server.addColleague({
+      name: '王芳',
+      role: 'specialist',
+      login: 'wangfang',
+      password: 'Wang-Fang-Field-4',
+    });
+    type Ref = { id: number; name: string; version: number };
+    const full = await server.callAs<Ref>(li.token, 'accounts.create', {
+      account: {
+        name: '北京市朝阳区城市管理委员会',
+        buyerType: 'government',
+        aliases: [{ alias: '朝阳区城管委', kind: 'alias' }],
+        ownerId: li.id,
+      },
+    });
+    const alias = await server.callAs<Ref>(wang.token, 'accounts.create', {
+      account: { name: '朝阳区城管委', buyerType: 'government', ownerId: wang.id },
+      acknowledgeDuplicates: true,
+    });
+    const first = await server.callAs<Ref>(li.token, 'claims.create', { accountId: full.id });
+    await server.callAs(li.token, 'claims.file', { id: first.id });
+    const price = await server.callAs<Ref>(boss.token, 'prices.save', {
+      entry: {
+        model: '迈腾',
+        configuration: '330TSI',
+        retailFen: 19_990_000,
+        floorFen: 18_190_000,
+      },
+    });
+    const contract = await server.callAs<Ref>(li.token, 'contracts.create', {
+      number: 'HT-2026-TEAM',
+      accountId: full.id,
+      partyName: full.name,
+      lines: [{ priceId: price.id, quantity: 8, unitPriceFen: 17_500_000 }],
+    });
+
+    const liPage = await signInPage(browser, server, 'liming', 'Li-Ming-Route-9');
+    const bossPage = await signInPage(browser, server, 'zhang', 'Boss-Desk-2027');
+    await expect(liPage.locator('html')).toHaveAttribute('data-live', 'connected');
+    await expect(bossPage.locator('html')).toHaveAttribute('data-live', 'connected');
+
+    // 王芳 files on the same organisation under its short name: 李明's open claim shows it.
+    await liPage.evaluate(`window.location.hash = '/claims/${first.id}'`);
+    const claimCard = liPage.getByTestId('claim-card');
+    await expect(claimCard.getByTestId('claim-status')).toHaveText('已报备');
+    await expect(claimCard.getByTestId('claim-overlap-alert')).toHaveCount(0);
+    const second = await server.callAs<Ref>(wang.token, 'claims.create', { accountId: alias.id });
+    await server.callAs(wang.token, 'claims.file', { id: second.id });
+    await expect(claimCard.getByTestId('claim-overlap-alert')).toContainText('王芳');
+
+    // 李明 asks for the below-floor price; the manager approves; 李明 sees it without reloading.
+    await liPage.evaluate(`window.location.hash = '/contracts/${contract.id}'`);
+    const card = liPage.getByTestId('contract-card');
+    await card.getByTestId('contract-tab-approvals').click();
+    await liPage.getByTestId('approval-reason').fill('年度框架客户，8 台批量');
+    await liPage.getByTestId('approval-request').click();
+    await expect(card.getByTestId('contract-status')).toContainText('待审批');
+    await expect(bossPage.getByTestId('nav-approvals-count')).toContainText('1');
+    await bossPage.evaluate(`window.location.hash = '/contracts/${contract.id}'`);
+    const bossCard = bossPage.getByTestId('contract-card');
+    await bossCard.getByTestId('contract-tab-approvals').click();
+    await bossPage.getByTestId('approval-approve').click();
+    await bossPage.getByTestId('approval-note').fill('同意，按批量价格执行');
+    await bossPage.getByTestId('approval-submit').click();
+    await expect(liPage.getByTestId('approval-decided-notice')).toContainText('低价申请已批准');
+    await expect(card.getByTestId('approvals-tab')).toContainText('同意，按批量价格执行');
+
+    // Both open the account's edit form; the manager saves first; 李明's save is refused, named.
+    await liPage.evaluate(`window.location.hash = '/accounts/${full.id}'`);
+    await bossPage.evaluate(`window.location.hash = '/accounts/${full.id}'`);
+    await liPage.getByTestId('account-edit').click();
+    await bossPage.getByTestId('account-edit').click();
+    await bossPage.getByTestId('af-notes').fill('经理补充：年度采购计划已确认');
+    await bossPage.getByTestId('account-form-save').click();
+    await expect(bossPage.getByTestId('account-form-save')).toHaveCount(0);
+    await liPage.getByTestId('af-notes').fill('李明：下周拜访');
+    await liPage.getByTestId('account-form-save').click();
+    await expect(liPage.getByTestId('stale-alert')).toContainText('张经理');
+    await liPage.getByTestId('stale-reload').click();
+    await expect(liPage.getByTestId('af-notes')).toHaveValue('经理补充：年度采购计划已确认');
+  });
+});

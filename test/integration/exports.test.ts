@@ -143,7 +143,8 @@ describe('exporting the accounts view', () => {
     await new Promise((r) => server.close(r));
   });
 
-  it('removes the partial file when cancelled', async () => {
+  // 30,000 demo accounts make an export long enough to cancel: loading them takes the time.
+  it('removes the partial file when cancelled', { timeout: 120_000 }, async () => {
     app = await signedInApp();
     const { jobId: demo } = await app.value('demo.load', { accounts: 30_000 });
     await app.deps.jobs.wait(demo);
