@@ -334,6 +334,14 @@ async function main(): Promise<void> {
     console.log(
       table(['stretch', 'sign-ins', 'reads', 'p50', 'p99', 'writes', 'p50', 'p99'], windows),
     );
+    const spans = (kind: string) =>
+      recorder
+        .spans(kind)
+        .map(([a, b]) => `${(a / 1000).toFixed(0)}–${(b / 1000).toFixed(0)} s`)
+        .join(', ') || 'none';
+    console.log(
+      `imports ran ${spans('import: upload → committed')}; exports ran ${spans('export: request → file')}`,
+    );
     const slow = [...recorder.slowest('read', 5), ...recorder.slowest('write', 5)]
       .sort((a, b) => b.ms - a.ms)
       .map((x) => `${x.kind} ${ms(x.ms)} ms at ${(x.at / 1000).toFixed(0)} s`);

@@ -86,6 +86,11 @@ export class Recorder {
       .map((s) => s.ms);
   }
 
+  /** The stretches (start, end in ms since the run started) that answers of a kind took. */
+  spans(kind: string): [number, number][] {
+    return (this.samples.get(kind) ?? []).map((s) => [s.at - s.ms, s.at]);
+  }
+
   /** When the last answer of a kind came (ms since the start), or 0. */
   lastAt(kind: string): number {
     return Math.max(0, ...(this.samples.get(kind) ?? []).map((s) => s.at));
