@@ -10,6 +10,30 @@ export interface BenchResult {
   ratio: number | null;
   /** The ratio to stay within (and, for some, an absolute ceiling in `unit`). */
   target: { ratio?: number; max?: number } | null;
+  /** Which command wrote the line (`npm run bench` when absent), so each replaces only its own. */
+  suite?: string;
+  /** The machine's 1, 5 and 15 minute load averages when the figure was taken. */
+  loadAverage?: number[];
+}
+
+const LATEST = path.resolve(__dirname, 'out', 'latest.json');
+
+/**
+ * Writes `results` to bench/out/latest.json in place of the lines an earlier run of the same suite
+ * wrote, keeping the other suites' lines (the load test and `npm run bench` share the file).
+ */
+export function writeResults(results: BenchResult[], suite = 'bench', file = LATEST): void {
+  let kept: BenchResult[] = [];
+  try {
+    const existing = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+    if (Array.isArray(existing))
+      kept = (existing as BenchResult[]).filter((r) => (r.suite ?? 'bench') !== suite);
+  } catch {
+    // no earlier results (or an unreadable file): start afresh
+  }
+  const mine = results.map((r) => (suite === 'bench' ? r : { ...r, suite }));
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify([...kept, ...mine], null, 2) + '\n');
 }
 
 export function median(values: number[]): number {
@@ -56,9 +80,7 @@ export function report(results: BenchResult[]): boolean {
       : '';
     console.log(`${r.name}: ${r.value.toFixed(3)} ${r.unit}${baseline}${ratio}${target}`);
   }
-  const out = path.resolve(__dirname, 'out');
-  fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+  writeResults(results);
   return allMet;
 }
 
