@@ -40,7 +40,7 @@ const password = () => `Kf-${randomBytes(9).toString('base64url')}-7q`;
 function withOwner(d: AccountDetail, ownerId: number): Input<'accounts.update'> {
   return {
     id: d.id,
-    expectedUpdatedAt: d.updatedAt,
+    version: d.version,
     acknowledgeDuplicates: true,
     confirmSameName: [],
     account: {

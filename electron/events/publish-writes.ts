@@ -98,6 +98,20 @@ async function publishWrite(
     origin: ctx.origin,
     ...route,
   });
+  // Filing into an internal overlap also marks the colleagues' claims: their open cards refresh.
+  if (rule.topic === 'claims' && recordId !== null)
+    for (const other of await overlappingClaims(db, recordId)) {
+      const otherRoute = await routeFor(db, 'claims', other, undefined);
+      hub.publish({
+        topic: 'claims',
+        kind: 'updated',
+        recordId: other,
+        actorId: ctx.actorId,
+        to: [],
+        origin: null,
+        ...otherRoute,
+      });
+    }
   const approval = rule.approval?.(input, output);
   if (approval)
     hub.publish({
@@ -114,4 +128,21 @@ async function publishWrite(
       ...route,
       concerns: [],
     });
+}
+
+/** Our other claims in one internal overlap with a claim: marked with the same `overlap_since`. */
+async function overlappingClaims(db: Kysely<Database>, claimId: number): Promise<number[]> {
+  const self = await db
+    .selectFrom('claims')
+    .select('overlap_since')
+    .where('id', '=', claimId)
+    .executeTakeFirst();
+  if (!self?.overlap_since) return [];
+  const rows = await db
+    .selectFrom('claims')
+    .select('id')
+    .where('overlap_since', '=', self.overlap_since)
+    .where('id', '!=', claimId)
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -41,7 +41,7 @@ export function ChangePasswordForm(props: {
       <Typography.Paragraph type="secondary">
         {props.required ? t('password.requiredIntro') : t('password.intro')}
       </Typography.Paragraph>
-      {error && <ErrorAlert error={error} className="gap-bottom" />}
+      {error && <ErrorAlert error={error} className="gap-bottom" data-testid="password-error" />}
       <Form<Values>
         layout="vertical"
         onFinish={(v) => void submit(v)}
