@@ -9,7 +9,23 @@ import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:cry
 export const SCRYPT = { N: 2 ** 15, r: 8, p: 1, keyLength: 64, saltBytes: 16 } as const;
 const PREFIX = 'scrypt';
 
+/**
+ * One hash at a time: each is deliberately slow, and a burst of sign-ins (the team arriving at
+ * 8:30) would otherwise take both cores and the whole libuv pool that file I/O also waits on.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
 function derive(
+  password: string,
+  salt: Buffer,
+  p: { N: number; r: number; p: number; keyLength: number },
+): Promise<Buffer> {
+  const run = queue.then(() => deriveNow(password, salt, p));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+function deriveNow(
   password: string,
   salt: Buffer,
   p: { N: number; r: number; p: number; keyLength: number },
