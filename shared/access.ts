@@ -67,7 +67,7 @@ export const METHOD_RULES: { readonly [M in MethodName]: MethodRule } = {
   'accounts.get': { who: 'signed_in', records: 'registry' },
   'accounts.checkDuplicates': { who: 'signed_in', records: 'registry' },
   'accounts.lookup': { who: 'signed_in', records: 'registry' },
-  'accounts.history': readTeam,
+  'accounts.history': { who: 'signed_in', records: 'registry' },
   'accounts.create': { who: 'sales' },
   'accounts.update': writeTeam,
   'accounts.delete': writeTeam,

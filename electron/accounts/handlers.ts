@@ -54,7 +54,13 @@ export function accountHandlers({ db }: Deps): AccountHandlers {
     'accounts.create': ({ account, acknowledgeDuplicates, confirmSameName }, { session }) => {
       const user = session.requireUser();
       requireSalesWriter(user);
-      return createAccount(db, user.id, account, acknowledgeDuplicates, confirmSameName);
+      // A specialist's new account is theirs unless they name its owner (as the form does), so
+      // they are never locked out of what they just created.
+      const owned =
+        account.ownerId === null && user.role === 'specialist'
+          ? { ...account, ownerId: user.id }
+          : account;
+      return createAccount(db, user.id, owned, acknowledgeDuplicates, confirmSameName);
     },
     'accounts.update': (
       { id, account, acknowledgeDuplicates, version, confirmSameName },
