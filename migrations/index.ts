@@ -16,6 +16,7 @@ import * as m20261202150000 from './20261202150000_import_notes';
 import * as m20261203090000 from './20261203090000_staff_logins';
 import * as m20261203100000 from './20261203100000_account_teams';
 import * as m20261203110000 from './20261203110000_row_versions';
+import * as m20261203120000 from './20261203120000_staff_version';
 
 /**
  * What a migration tells the people whose data it changed (e.g. how many accounts got a suggested
@@ -48,4 +49,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261203090000_staff_logins', ...m20261203090000 },
   { name: '20261203100000_account_teams', ...m20261203100000 },
   { name: '20261203110000_row_versions', ...m20261203110000 },
+  { name: '20261203120000_staff_version', ...m20261203120000 },
 ];

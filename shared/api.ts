@@ -187,7 +187,7 @@ export const api = {
     'Admin: set a one-time password, to be changed at the next sign-in; ends their sessions.',
   ),
   'staff.update': method(
-    staffInput.extend({ id, active: z.boolean() }),
+    staffInput.extend({ id, active: z.boolean(), version: z.number().int().min(1) }),
     staff,
     'Change a staff member (deactivate instead of deleting).',
   ),

@@ -10,6 +10,7 @@ import type { Staff } from '../../shared/schemas/staff';
 import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
+import { bump } from '../db/row-version';
 import { findByLogin, getStaff, toStaff } from '../staff/service';
 import { hashPassword, needsRehash, passwordProblem, verifyPassword } from './passwords';
 import type { SignInThrottle } from './sign-in-throttle';
@@ -121,7 +122,12 @@ export async function changePassword(
   return writeTx(db, async (trx) => {
     await trx
       .updateTable('staff')
-      .set({ password_hash: hash, must_change_password: 0, password_changed_at: nowIso() })
+      .set({
+        password_hash: hash,
+        must_change_password: 0,
+        password_changed_at: nowIso(),
+        ...bump(user.id),
+      })
       .where('id', '=', user.id)
       .execute();
     await appendAudit(trx, {

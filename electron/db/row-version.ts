@@ -18,7 +18,8 @@ export type VersionedTable =
   | 'contracts'
   | 'claims'
   | 'filings'
-  | 'activities';
+  | 'activities'
+  | 'staff';
 
 /** `details` of a stale CONFLICT: who wrote the row last (null if unknown or an import) and when. */
 export interface StaleDetails {

@@ -15,6 +15,9 @@ export interface StaffTable {
   password_hash: string | null;
   must_change_password: Generated<number>;
   password_changed_at: string | null;
+  version: Generated<number>;
+  updated_by: number | null;
+  updated_at: string | null;
 }
 
 export interface AuditLogTable {

@@ -1,6 +1,7 @@
 /** Staff members: who uses the app and owns accounts. Deactivated, never deleted (the audit log names them). */
 import { type Kysely, sql } from 'kysely';
 import { hashPassword, passwordProblem } from '../auth/passwords';
+import { bump, claimVersion } from '../db/row-version';
 import type { Staff, StaffInput } from '../../shared/schemas/staff';
 import { AppError } from '../../shared/result';
 import { appendAudit } from '../audit/audit';
@@ -19,6 +20,7 @@ export function toStaff(r: StaffRecord): Staff {
     login: r.login,
     hasPassword: r.password_hash !== null,
     mustChangePassword: r.must_change_password === 1,
+    version: r.version,
   };
 }
 
@@ -79,7 +81,7 @@ export async function updateStaff(
   db: Kysely<Database>,
   actor: Staff,
   id: number,
-  input: StaffInput & { active: boolean },
+  input: StaffInput & { active: boolean; version: number },
 ): Promise<Staff> {
   if (actor.role === 'specialist' && actor.id !== id)
     throw new AppError('FORBIDDEN', 'only a manager or an admin can change other staff members', {
@@ -102,6 +104,7 @@ export async function updateStaff(
         kind: 'role',
       });
     if (input.login) await requireFreeLogin(trx, input.login, id);
+    await claimVersion(trx, 'staff', id, input.version, actor.id);
     await trx
       .updateTable('staff')
       .set({
@@ -184,6 +187,7 @@ export async function setOneTimePassword(
         password_hash: hash,
         must_change_password: actor.id === id ? 0 : 1,
         password_changed_at: nowIso(),
+        ...bump(actor.id),
       })
       .where('id', '=', id)
       .execute();

@@ -34,6 +34,8 @@ export const staff = z.object({
   hasPassword: z.boolean(),
   /** A one-time password set by an admin: to be changed before anything else. */
   mustChangePassword: z.boolean(),
+  /** The row version an edit must carry (a stale one is refused, naming who changed it). */
+  version: z.number().int(),
 });
 export type Staff = z.infer<typeof staff>;
 export type StaffInput = z.infer<typeof staffInput>;

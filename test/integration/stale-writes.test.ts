@@ -57,6 +57,22 @@ function expectStale(
 }
 
 describe('two people editing one record', () => {
+  it('a staff member: a manager’s stale edit is refused naming who changed the record', async () => {
+    const { zhang, li, zhangId } = await twoPeople();
+    const person = await zhang.value('staff.create', { name: '孙丽', role: 'specialist' });
+    const [seenByZhang, seenByLi] = [person, person];
+    const saved = await zhang.value('staff.update', {
+      ...seenByZhang,
+      phone: '13700001111',
+    });
+    expect(saved.version).toBe(seenByZhang.version + 1);
+    const refused = await li.call('staff.update', { ...seenByLi, email: 'sunli@example.com' });
+    expect(refused.ok || refused.error).toMatchObject({
+      code: 'CONFLICT',
+      details: { kind: 'stale', by: '张三', byId: zhangId },
+    });
+  });
+
   it('an account: the second save is refused naming the first and the time; after a reload it saves', async () => {
     const { zhang, li, zhangId } = await twoPeople();
     const created = await zhang.value('accounts.create', { account: account({ grade: 'C' }) });

@@ -13,6 +13,7 @@ const person = (id: number, name: string, over: Partial<Staff> = {}): Staff => (
   login: null,
   hasPassword: false,
   mustChangePassword: false,
+  version: 1,
   ...over,
 });
 

@@ -60,7 +60,12 @@ export function StaffForm({ target, onClose, onSaved }: Props) {
     setBusy(true);
     setError(null);
     const r = target
-      ? await call('staff.update', { ...input, id: target.id, active: v.active })
+      ? await call('staff.update', {
+          ...input,
+          id: target.id,
+          active: v.active,
+          version: target.version,
+        })
       : await call('staff.create', input);
     setBusy(false);
     if (r.ok) return onSaved(r.value);
