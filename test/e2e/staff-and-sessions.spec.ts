@@ -1,4 +1,4 @@
-import { choose, expect, openAs, test } from './fixtures';
+import { choose, expect, go, openAs, test } from './fixtures';
 
 test.use({ demo: true });
 
@@ -33,7 +33,14 @@ test('each browser tab has its own user, and the audit log names the right one',
   await expect(page.getByTestId('current-user')).toContainText('张经理');
   await expect(other.getByTestId('current-user')).toContainText('李明');
 
-  await other.getByTestId('accounts-grid').getByTestId('grid-row').first().click();
+  // One of 李明's own accounts: he edits only his accounts' records.
+  const staff = await server.call<{ id: number; name: string }[]>('staff.list', {});
+  const liId = staff.find((s) => s.name === '李明')!.id;
+  const own = await server.call<{ rows: { id: number }[] }>('accounts.list', {
+    limit: 1,
+    filters: [{ field: 'ownerId', op: 'in', values: [String(liId)] }],
+  });
+  await go(other, `/accounts/${own.rows[0]!.id}`);
   await other.getByTestId('account-edit').click();
   await choose(other, 'af-grade', 'A 全力投入');
   await other.getByTestId('account-form-save').click();
