@@ -91,6 +91,7 @@ export async function setUpTeam(o: {
       phone: s.phone,
       email: s.email,
       active: true,
+      version: s.version,
       login,
     });
     people.push({ ...pick(updated), login, password: '' });
