@@ -4,23 +4,15 @@
  * where a record is not even acknowledged) and on their own (never refused), on a team server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_LOGIN, ensureAdmin } from '../../electron/auth/admin';
-import { type App, createApp } from '../../electron/app/create-app';
+import type { App } from '../../electron/app/create-app';
 import type { Caller } from '../../electron/session/session';
 import { METHOD_RULES } from '../../shared/access';
 import { api, METHOD_NAMES, type MethodName } from '../../shared/api';
 import { chinaDate } from '../../shared/dates';
-import { WORKER_FROM_SOURCE } from '../helpers/app';
-import { tempDir } from '../helpers/db';
-
-const PASSWORD = 'Harbour-Lights-77';
+import { teamApp } from '../helpers/team';
 
 let app: App;
-const as: Record<'admin' | 'li' | 'wang', Caller> = {
-  admin: { clientId: 'a' },
-  li: { clientId: 'l' },
-  wang: { clientId: 'w' },
-};
+const as: Record<'li' | 'wang', Caller> = { li: { clientId: 'l' }, wang: { clientId: 'w' } };
 
 async function call(caller: Caller, method: MethodName, input: unknown) {
   return app.dispatch(method, input, caller);
@@ -32,32 +24,14 @@ async function value<T>(caller: Caller, method: MethodName, input: unknown): Pro
   return r.value as T;
 }
 
-async function signIn(login: string, password: string): Promise<string> {
-  return (await value<{ token: string }>({ clientId: 's' }, 'auth.signIn', { login, password }))
-    .token;
-}
-
 /** 李明's records, one of each kind a `team` method can name by id. */
 const mine: Partial<Record<string, number>> = {};
 
 beforeAll(async () => {
-  app = await createApp({ dataDir: tempDir(), mode: 'team', worker: WORKER_FROM_SOURCE });
-  await ensureAdmin(app.deps.db, PASSWORD);
-  as.admin.token = await signIn(ADMIN_LOGIN, PASSWORD);
-  for (const [who, login] of [
-    ['li', 'liming'],
-    ['wang', 'wangfang'],
-  ] as const) {
-    const made = await value<{ id: number }>(as.admin, 'staff.create', {
-      name: login,
-      role: 'specialist',
-      login,
-    });
-    await call(as.admin, 'staff.setPassword', { id: made.id, password: 'One-Time-4821' });
-    const token = await signIn(login, 'One-Time-4821');
-    as[who].token = token;
-    await call(as[who], 'auth.changePassword', { current: 'One-Time-4821', next: PASSWORD });
-  }
+  const team = await teamApp();
+  app = team.app;
+  as.li = await team.colleague('liming', 'specialist');
+  as.wang = await team.colleague('wangfang', 'specialist');
   const li = as.li;
   const account = await value<{ id: number }>(li, 'accounts.create', {
     account: { name: '杭州市园林文物局', buyerType: 'government' },

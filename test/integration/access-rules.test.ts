@@ -5,16 +5,13 @@
  * (FORBIDDEN with the table's kind): the answer shows which side of the gate the call fell on.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_LOGIN, ensureAdmin } from '../../electron/auth/admin';
-import { type App, createApp } from '../../electron/app/create-app';
+import type { App } from '../../electron/app/create-app';
 import type { Caller } from '../../electron/session/session';
 import { METHOD_RULES, refusalKind, roleAllowed } from '../../shared/access';
 import { METHOD_NAMES, type MethodName } from '../../shared/api';
 import type { StaffRole } from '../../shared/enums';
-import { WORKER_FROM_SOURCE } from '../helpers/app';
-import { tempDir } from '../helpers/db';
+import { teamApp } from '../helpers/team';
 
-const PASSWORD = 'Harbour-Lights-77';
 const NOT_AN_INPUT = 42;
 
 let app: App;
@@ -27,27 +24,12 @@ async function signIn(login: string, password: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  app = await createApp({ dataDir: tempDir(), mode: 'team', worker: WORKER_FROM_SOURCE });
-  await ensureAdmin(app.deps.db, PASSWORD);
-  const admin: Caller = { clientId: 't', token: await signIn(ADMIN_LOGIN, PASSWORD) };
-  callers.set('admin', admin);
+  const team = await teamApp();
+  app = team.app;
+  callers.set('admin', team.admin);
   callers.set('nobody', { clientId: 't' });
-  for (const [role, login] of [
-    ['specialist', 'liming'],
-    ['manager', 'wangfang'],
-  ] as const) {
-    const made = await app.dispatch('staff.create', { name: login, role, login }, admin);
-    if (!made.ok) throw new Error(made.error.message);
-    const id = (made.value as { id: number }).id;
-    await app.dispatch('staff.setPassword', { id, password: 'One-Time-4821' }, admin);
-    const token = await signIn(login, 'One-Time-4821');
-    await app.dispatch(
-      'auth.changePassword',
-      { current: 'One-Time-4821', next: PASSWORD },
-      { clientId: 't', token },
-    );
-    callers.set(role, { clientId: 't', token });
-  }
+  callers.set('specialist', await team.colleague('liming', 'specialist'));
+  callers.set('manager', await team.colleague('wangfang', 'manager'));
 }, 60_000);
 
 afterAll(() => app.close());

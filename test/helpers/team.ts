@@ -1,0 +1,46 @@
+/**
+ * A team-server backend in process (no HTTP): the admin made as on first start, and colleagues
+ * signed in with passwords of their own (their one-time password already changed), each as the
+ * caller a transport would pass.
+ */
+import { ADMIN_LOGIN, ensureAdmin } from '../../electron/auth/admin';
+import { type App, createApp } from '../../electron/app/create-app';
+import type { Caller } from '../../electron/session/session';
+import { WORKER_FROM_SOURCE } from './app';
+import { tempDir } from './db';
+
+export const TEAM_PASSWORD = 'Harbour-Lights-77';
+const ONE_TIME = 'One-Time-4821';
+
+export interface TeamApp {
+  app: App;
+  admin: Caller;
+  /** A new colleague with a login, signed in: the caller their requests carry. */
+  colleague(login: string, role: 'specialist' | 'manager'): Promise<Caller>;
+}
+
+async function signIn(app: App, login: string, password: string): Promise<string> {
+  const r = await app.dispatch('auth.signIn', { login, password }, { clientId: 't' });
+  if (!r.ok) throw new Error(`${login}: ${r.error.message}`);
+  return (r.value as { token: string }).token;
+}
+
+export async function teamApp(): Promise<TeamApp> {
+  const app = await createApp({ dataDir: tempDir(), mode: 'team', worker: WORKER_FROM_SOURCE });
+  await ensureAdmin(app.deps.db, TEAM_PASSWORD);
+  const admin: Caller = { clientId: 't', token: await signIn(app, ADMIN_LOGIN, TEAM_PASSWORD) };
+  return {
+    app,
+    admin,
+    async colleague(login, role) {
+      const made = await app.dispatch('staff.create', { name: login, role, login }, admin);
+      if (!made.ok) throw new Error(made.error.message);
+      const id = (made.value as { id: number }).id;
+      await app.dispatch('staff.setPassword', { id, password: ONE_TIME }, admin);
+      const token = await signIn(app, login, ONE_TIME);
+      const caller = { clientId: 't', token };
+      await app.dispatch('auth.changePassword', { current: ONE_TIME, next: TEAM_PASSWORD }, caller);
+      return caller;
+    },
+  };
+}
