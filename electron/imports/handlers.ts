@@ -10,7 +10,13 @@ import type { Handlers } from '../transport/dispatch';
 import type { ImportParams } from './run-import';
 import type { InspectParams } from './inspect';
 import type { RejectsParams } from './rejects-export';
-import { deleteMapping, importReport, listMappings, saveMapping } from './repository';
+import {
+  deleteMapping,
+  importReport,
+  listMappings,
+  requireOwnRun,
+  saveMapping,
+} from './repository';
 import { stageCopy, stagedFile } from './staging';
 
 type ImportHandlers = Pick<
@@ -82,12 +88,11 @@ export function importHandlers(deps: Deps): ImportHandlers {
         userId,
       ) as ImportSummary;
     },
-    'imports.report': async (query, { session }) => {
-      session.requireUser();
-      return importReport(db, query);
-    },
+    'imports.report': async (query, { session }) =>
+      importReport(db, session.requireUser().id, query),
     'imports.rejects': async ({ runId, lang }, { session }) => {
       const user = session.requireUser();
+      await requireOwnRun(db, runId, user.id);
       fs.mkdirSync(exportsDir(dataDir), { recursive: true });
       const file = path.join(exportsDir(dataDir), `${randomUUID()}.xlsx`);
       const fileName = `${lang === 'en' ? 'rejected-rows' : '被拒绝的行'}-${stamp('Asia/Shanghai')}.xlsx`;

@@ -15,8 +15,28 @@ const KEEP_RUNS_DAYS = 7;
 
 const parse = <T>(text: string | null, empty: T): T => (text ? (JSON.parse(text) as T) : empty);
 
+/**
+ * A run's report belongs to the person who ran the import (on a team server, a colleague's
+ * rejected rows are theirs to see): someone else's run reads as gone.
+ */
+export async function requireOwnRun(
+  db: Kysely<Database>,
+  runId: number,
+  actorId: number,
+): Promise<{ summary: string }> {
+  const run = await db
+    .selectFrom('import_runs')
+    .select(['summary', 'actor_id'])
+    .where('id', '=', runId)
+    .executeTakeFirst();
+  if (!run || run.actor_id !== actorId)
+    throw new AppError('NOT_FOUND', `no import run ${runId}`, { kind: 'run_gone' });
+  return run;
+}
+
 export async function importReport(
   db: Kysely<Database>,
+  actorId: number,
   q: {
     runId: number;
     outcome?: ImportReportRow['outcome'] | undefined;
@@ -24,12 +44,7 @@ export async function importReport(
     limit: number;
   },
 ): Promise<ImportReport> {
-  const run = await db
-    .selectFrom('import_runs')
-    .select('summary')
-    .where('id', '=', q.runId)
-    .executeTakeFirst();
-  if (!run) throw new AppError('NOT_FOUND', `no import run ${q.runId}`, { kind: 'run_gone' });
+  const run = await requireOwnRun(db, q.runId, actorId);
   let rows = db.selectFrom('import_rows').where('run_id', '=', q.runId);
   if (q.outcome) rows = rows.where('outcome', '=', q.outcome);
   const [page, count] = await Promise.all([
