@@ -1,4 +1,5 @@
 import type { Deps } from '../app/deps';
+import { requireTenderFollower } from '../tenders/tender-team';
 import type { Handlers } from '../transport/dispatch';
 import {
   draftFromTender,
@@ -21,6 +22,9 @@ export function contractNumberingHandlers({ db }: Deps): NumberingHandlers {
     'settings.setContractNumbering': (next, { session }) =>
       setContractNumbering(db, session.requireManager().id, next),
     'contracts.nextNumber': () => nextContractNumber(db),
-    'contracts.draftFromTender': ({ id }) => draftFromTender(db, id),
+    'contracts.draftFromTender': async ({ id }, { session }) => {
+      await requireTenderFollower(db, session.requireUser(), id);
+      return draftFromTender(db, id);
+    },
   };
 }

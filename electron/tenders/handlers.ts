@@ -1,5 +1,6 @@
 import type { Deps } from '../app/deps';
 import type { Handlers } from '../transport/dispatch';
+import type { Session } from '../session/session';
 import { listLotResults, listTenders } from './repository';
 import {
   amendTender,
@@ -10,6 +11,7 @@ import {
   recordResults,
   updateTender,
 } from './service';
+import { requireTenderWriter } from './tender-team';
 
 type TenderHandlers = Pick<
   Handlers,
@@ -25,18 +27,26 @@ type TenderHandlers = Pick<
 >;
 
 export function tenderHandlers({ db }: Deps): TenderHandlers {
+  /** The signed-in person's id, once they may change the tender. */
+  const writer = async (session: Session, tenderId: number) => {
+    const user = session.requireUser();
+    await requireTenderWriter(db, user, tenderId);
+    return user.id;
+  };
   return {
     'tenders.list': (q) => listTenders(db, q),
     'tenders.get': ({ id }) => mustGetTender(db, id),
     'tenders.create': (input, { session }) => createTender(db, session.requireUser().id, input),
-    'tenders.update': ({ id, tender, version }, { session }) =>
-      updateTender(db, session.requireUser().id, id, tender, version),
-    'tenders.amend': (input, { session }) => amendTender(db, session.requireUser().id, input),
-    'tenders.recordResults': (input, { session }) =>
-      recordResults(db, session.requireUser().id, input),
-    'tenders.close': (input, { session }) => closeTender(db, session.requireUser().id, input),
+    'tenders.update': async ({ id, tender, version }, { session }) =>
+      updateTender(db, await writer(session, id), id, tender, version),
+    'tenders.amend': async (input, { session }) =>
+      amendTender(db, await writer(session, input.id), input),
+    'tenders.recordResults': async (input, { session }) =>
+      recordResults(db, await writer(session, input.id), input),
+    'tenders.close': async (input, { session }) =>
+      closeTender(db, await writer(session, input.id), input),
     'tenders.delete': async ({ id }, { session }) => {
-      await deleteTender(db, session.requireUser().id, id);
+      await deleteTender(db, await writer(session, id), id);
       return { done: true };
     },
     'tenders.lotResults': (q) => listLotResults(db, q),

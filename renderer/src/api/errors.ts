@@ -57,6 +57,7 @@ const CODE_KEYS: Readonly<Record<string, MessageKey>> = {
 const KIND_KEYS: Partial<Record<ErrorCode, Readonly<Record<string, MessageKey>>>> = {
   NOT_FOUND: {
     export_gone: 'err.exportExpired',
+    run_gone: 'err.runGone',
   },
   CONFLICT: {
     stale: 'err.stale',
@@ -71,6 +72,7 @@ const KIND_KEYS: Partial<Record<ErrorCode, Readonly<Record<string, MessageKey>>>
     admin_read_only: 'err.adminReadOnly',
     own_request: 'err.ownRequest',
     not_owner: 'err.notOwner',
+    not_tender_owner: 'err.notTenderOwner',
     pipl: 'contacts.personalForbidden',
     role: 'err.role',
     self: 'err.self',

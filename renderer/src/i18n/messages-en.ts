@@ -46,6 +46,8 @@ export const en: Record<MessageKey, string> = {
   'err.ownRequest':
     'You cannot approve a price you asked for or set yourself: another manager decides it',
   'err.notOwner': 'Only the account owner or a manager changes the account’s team',
+  'err.notTenderOwner':
+    'Only the tender’s owner, the purchaser account’s team or a manager can change this tender',
   'err.role': 'Your role is not allowed to do this',
   'err.self': 'You cannot change your own role or deactivate yourself',
   'err.inactive': 'That staff member has been deactivated',
@@ -59,6 +61,8 @@ export const en: Record<MessageKey, string> = {
     'A long job (such as loading demo data) is writing to the database; please try again in a moment',
   'err.jobRunning': 'Such a job is already running; please wait for it to finish',
   'err.exportExpired': 'This export has expired; please export again',
+  'err.runGone':
+    'This import report is gone: reports are kept for a week, and only for the person who ran the import',
   'err.notEmpty': 'Demo data can only be loaded into an empty database',
   'err.usccTaken': 'This USCC already belongs to “{name}”',
   'err.usccTakenOther': 'This USCC already belongs to another account',
