@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, type BrowserContext, expect, type Page } from '@playwright/test';
 import { TEST_NOW, useTestClock } from '../helpers/clock';
 
 // The tests' own "today" (chinaDate(), addDays(...)) is the server's and the browser's.
@@ -93,7 +93,12 @@ export async function stopServer(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-export const test = base.extend<{ demo: boolean; server: KeyfleetServer }>({
+export const test = base.extend<{
+  demo: boolean;
+  server: KeyfleetServer;
+  teamServer: TeamServer;
+  teamContext: () => Promise<BrowserContext>;
+}>({
   demo: [false, { option: true }],
   // The browser's clock starts where the server's did and runs on at the real pace (timers fire as
   // usual, so messages close themselves): "today", overdue marks and reminders match the data.
@@ -110,6 +115,25 @@ export const test = base.extend<{ demo: boolean; server: KeyfleetServer }>({
     await use(server);
     await stopServer(child);
     fs.rmSync(server.dataDir, { recursive: true, force: true });
+  },
+  // A fixture, not a try/finally in the test: the server is stopped even when the test times out.
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern
+  teamServer: async ({}, use) => {
+    const { server, child } = await startTeamServer();
+    await use(server);
+    await stopServer(child);
+    fs.rmSync(server.dataDir, { recursive: true, force: true });
+  },
+  /** A colleague's own browser profile (cookies apart), trusting the server's self-signed certificate. */
+  teamContext: async ({ browser }, use) => {
+    const made: BrowserContext[] = [];
+    await use(async () => {
+      const context = await browser.newContext({ ignoreHTTPSErrors: true });
+      await context.clock.install({ time: new Date(TEST_NOW) });
+      made.push(context);
+      return context;
+    });
+    for (const context of made) await context.close();
   },
 });
 

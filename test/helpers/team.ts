@@ -6,7 +6,7 @@
 import { ADMIN_LOGIN, ensureAdmin } from '../../electron/auth/admin';
 import { type App, createApp } from '../../electron/app/create-app';
 import type { Caller } from '../../electron/session/session';
-import { WORKER_FROM_SOURCE } from './app';
+import { type TestApp, WORKER_FROM_SOURCE } from './app';
 import { tempDir } from './db';
 
 export const TEAM_PASSWORD = 'Harbour-Lights-77';
@@ -14,6 +14,7 @@ const ONE_TIME = 'One-Time-4821';
 
 export interface TeamApp {
   app: App;
+  dataDir: string;
   admin: Caller;
   /** A new colleague with a login, signed in: the caller their requests carry. */
   colleague(login: string, role: 'specialist' | 'manager'): Promise<Caller>;
@@ -26,11 +27,13 @@ async function signIn(app: App, login: string, password: string): Promise<string
 }
 
 export async function teamApp(): Promise<TeamApp> {
-  const app = await createApp({ dataDir: tempDir(), mode: 'team', worker: WORKER_FROM_SOURCE });
+  const dataDir = tempDir();
+  const app = await createApp({ dataDir, mode: 'team', worker: WORKER_FROM_SOURCE });
   await ensureAdmin(app.deps.db, TEAM_PASSWORD);
   const admin: Caller = { clientId: 't', token: await signIn(app, ADMIN_LOGIN, TEAM_PASSWORD) };
   return {
     app,
+    dataDir,
     admin,
     async colleague(login, role) {
       const made = await app.dispatch('staff.create', { name: login, role, login }, admin);
@@ -41,6 +44,22 @@ export async function teamApp(): Promise<TeamApp> {
       const caller = { clientId: 't', token };
       await app.dispatch('auth.changePassword', { current: ONE_TIME, next: TEAM_PASSWORD }, caller);
       return caller;
+    },
+  };
+}
+
+/** The team backend seen by one colleague: the solo helpers (sales records, documents) act as them. */
+export function actingAs(team: TeamApp, caller: Caller): TestApp {
+  const call = ((method: string, input: unknown) =>
+    team.app.dispatch(method as never, input, caller)) as TestApp['call'];
+  return {
+    ...team.app,
+    dataDir: team.dataDir,
+    call,
+    async value(method, input) {
+      const r = await call(method, input);
+      if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
+      return r.value;
     },
   };
 }
