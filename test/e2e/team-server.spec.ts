@@ -184,4 +184,10 @@ test('colleagues at two browsers: an overlapping claim, a price decision and a s
   await expect(liPage.getByTestId('stale-alert')).toContainText('张经理');
   await liPage.getByTestId('stale-reload').click();
   await expect(liPage.getByTestId('af-notes')).toHaveValue('经理补充：年度采购计划已确认');
+
+  // The manager's open card follows 李明's new contact on its contacts tab, without reloading.
+  await bossPage.getByTestId('tab-contacts').click();
+  await expect(bossPage.getByTestId('contacts-tab')).toBeVisible();
+  await server.callAs(li.token, 'contacts.create', { accountId: full.id, name: '陈主任' });
+  await expect(bossPage.getByTestId('contacts-table')).toContainText('陈主任');
 });

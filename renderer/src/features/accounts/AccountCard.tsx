@@ -37,7 +37,7 @@ export function AccountCard({
   onChanged,
 }: Props) {
   const t = useT();
-  const { detail, error, loading, reload } = useAccount(accountId, revision);
+  const { detail, error, loading, reload, generation } = useAccount(accountId, revision);
 
   return (
     <Drawer
@@ -78,7 +78,8 @@ export function AccountCard({
         <CardTabs
           key={detail.id}
           detail={detail}
-          revision={revision}
+          // Both only grow: the tabs refetch after a change here and after a colleague's live one.
+          revision={revision + generation}
           onOpenAccount={onOpenAccount}
           onChanged={onChanged}
         />
@@ -185,7 +186,7 @@ function CardTabs(props: {
               {counted(t('account.tabContacts'), detail.contactCount)}
             </span>
           ),
-          children: <ContactsTab account={detail} onChanged={onChanged} />,
+          children: <ContactsTab account={detail} revision={revision} onChanged={onChanged} />,
         },
         {
           key: 'subordinates',

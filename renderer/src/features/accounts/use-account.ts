@@ -43,5 +43,7 @@ export function useAccount(id: number | null, revision: unknown) {
     error: current?.error ?? null,
     loading: id !== null && (!current || current.revision !== revision),
     reload,
+    /** Grows with each reload (a live change included): the card's tabs refetch with it. */
+    generation: attempt,
   };
 }

@@ -30,9 +30,12 @@ const ATTITUDE_COLORS: Record<Attitude, string> = {
 
 export function ContactsTab({
   account,
+  revision,
   onChanged,
 }: {
   account: AccountDetail;
+  /** Grows when the account changed here or live: the list is fetched again. */
+  revision: number;
   onChanged: () => void;
 }) {
   const t = useT();
@@ -61,7 +64,7 @@ export function ContactsTab({
     return () => {
       live = false;
     };
-  }, [account.id, generation]);
+  }, [account.id, generation, revision]);
 
   const changed = () => {
     reload();
