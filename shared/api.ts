@@ -17,6 +17,7 @@ import {
   duplicateCheckResult,
 } from './schemas/accounts';
 import { empty, id, version } from './schemas/common';
+import { refId } from './schemas/references';
 import { contact, contactInput, contactPersonal } from './schemas/contacts';
 import { contractDraft, contractNumbering, nextContractNumber } from './schemas/contract-numbering';
 import {
@@ -160,7 +161,7 @@ export const api = {
     'Change your own password (required after a one-time password).',
   ),
   'auth.pick': method(
-    z.object({ staffId: id }),
+    z.object({ staffId: refId('staff') }),
     staff,
     'Solo data folder only: choose who is using the app.',
   ),
@@ -245,7 +246,7 @@ export const api = {
     'Personal details (PIPL): only for the account’s team and managers; every read is logged.',
   ),
   'contacts.setPersonal': method(
-    z.object({ contactId: id, personal: contactPersonal }),
+    z.object({ contactId: refId('contacts'), personal: contactPersonal }),
     contactPersonal,
     'Store personal details of a contact.',
   ),
@@ -560,7 +561,11 @@ export const api = {
     remindersDue,
     'My items due within the reminder lead time (or overdue) that I have not dismissed.',
   ),
-  'reminders.dismiss': method(z.object({ deadlineId: id }), done, 'Stop reminding me of an item.'),
+  'reminders.dismiss': method(
+    z.object({ deadlineId: refId('deadlines') }),
+    done,
+    'Stop reminding me of an item.',
+  ),
 
   'settings.sales': method(
     empty,

@@ -3,6 +3,7 @@
  * search. Columns are whitelisted per list so the renderer can never name an arbitrary column.
  */
 import { z } from 'zod';
+import { isoDateOrDateTime } from './schemas/common';
 
 export type ColumnKind = 'text' | 'enum' | 'number' | 'date';
 
@@ -15,10 +16,6 @@ export interface ColumnSpec {
 }
 
 export const MAX_PAGE_SIZE = 500;
-
-const isoDateOrTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z?)?$/, 'expected an ISO date');
 
 export const filterSchema = z.discriminatedUnion('op', [
   z.object({ field: z.string(), op: z.literal('contains'), value: z.string().min(1).max(200) }),
@@ -36,8 +33,8 @@ export const filterSchema = z.discriminatedUnion('op', [
   z.object({
     field: z.string(),
     op: z.literal('dateRange'),
-    from: isoDateOrTime.optional(),
-    to: isoDateOrTime.optional(),
+    from: isoDateOrDateTime.optional(),
+    to: isoDateOrDateTime.optional(),
   }),
 ]);
 export type Filter = z.infer<typeof filterSchema>;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { accountHandlers } from '../accounts/handlers';
 import { contactHandlers } from '../contacts/handlers';
 import { openDatabase, type OpenedDatabase } from '../db/open';
+import { checkReferences } from '../db/references';
 import { JobRunner, type WorkerEntry } from '../jobs/runner';
 import { SessionStore, originOf, type Caller } from '../session/session';
 import { authHandlers } from '../auth/handlers';
@@ -177,6 +178,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       gate: createGate({
         firstRun: async () => !team && (await countStaff(database.db)) === 0,
       }),
+      checkReferences: (method, input) => checkReferences(database.db, method, input),
       onInternalError: (method, error) =>
         options.log?.(
           `internal error in ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,

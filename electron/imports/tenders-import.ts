@@ -140,7 +140,7 @@ function parseRow(
       const iso = cell.kind === 'date' ? cell.iso : parseDateText(text);
       const time =
         cell.kind === 'date' ? (cell.time ?? null) : parseTimeText(text.replace(/^\S+/, ''));
-      if (!iso) reasons.push(reason('date.invalid', field, text));
+      if (!iso || !isValidIsoDate(iso)) reasons.push(reason('date.invalid', field, text));
       // Without a time the working day's usual 09:00 is assumed, and said.
       else {
         if (!time) warnings.push(reason('time.assumed', field, text));

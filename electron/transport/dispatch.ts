@@ -11,6 +11,8 @@ import {
   type ParsedInput,
 } from '../../shared/api';
 import { AppError, type FieldIssue, type Result, fail, ok } from '../../shared/result';
+import { malformedTextIssues } from '../../shared/well-formed';
+import { foreignKeyFailure } from './foreign-key';
 import type { AccessGate } from '../auth/gate';
 import type { Caller, Session, Sessions } from '../session/session';
 
@@ -40,6 +42,13 @@ export interface DispatchOptions {
   onInternalError?: (method: string, error: unknown) => void;
   /** Who may call what (shared/access.ts); checked before the input is even looked at. */
   gate?: AccessGate;
+  /** Refuses a parsed input naming rows that do not exist (electron/db/references.ts). */
+  checkReferences?: (method: MethodName, input: unknown) => Promise<void>;
+}
+
+function invalid(method: string, fields: FieldIssue[]): Result<never> {
+  const summary = fields.map((f) => `${f.path || '(input)'}: ${f.message}`).join('; ');
+  return fail('VALIDATION', `invalid input for ${method}: ${summary}`, { fields });
 }
 
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
@@ -68,13 +77,12 @@ export function createDispatch(
       throw error;
     }
     const schema = api[method];
+    const malformed = malformedTextIssues(input);
+    if (malformed.length > 0) return invalid(method, malformed);
     const parsed = schema.input.safeParse(input ?? {});
-    if (!parsed.success) {
-      const fields = fieldIssues(parsed.error);
-      const summary = fields.map((f) => `${f.path || '(input)'}: ${f.message}`).join('; ');
-      return fail('VALIDATION', `invalid input for ${method}: ${summary}`, { fields });
-    }
+    if (!parsed.success) return invalid(method, fieldIssues(parsed.error));
     try {
+      await options.checkReferences?.(method, parsed.data);
       const handler = handlers[method] as (i: unknown, ctx: CallContext) => Promise<unknown>;
       const value = await handler(parsed.data, { session, caller });
       if (options.validateOutput) {
@@ -94,6 +102,8 @@ export function createDispatch(
           'a long job is writing to the database; try again when it has finished',
           { kind: 'busy' },
         );
+      const reference = foreignKeyFailure(method, error);
+      if (reference) return reference;
       options.onInternalError?.(method, error);
       return fail(
         'INTERNAL',

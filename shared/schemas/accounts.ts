@@ -15,6 +15,7 @@ import { type ColumnSpec, listQuerySchema, pageSchema } from '../list';
 import { isConsistentRegion, PROVINCES } from '../regions';
 import { normalizeUscc, usccProblem } from '../uscc';
 import { id, optionalText, ref, requiredText, timestamp, version } from './common';
+import { refId } from './references';
 
 /** Accepts full-width, lower-case, spaced input; stores the canonical 18 characters or null. */
 export const usccField = z.preprocess(
@@ -68,12 +69,12 @@ export const accountInput = z
     cityCode: regionCode,
     districtCode: regionCode,
     address: optionalText(300),
-    parentId: id.nullable().default(null),
+    parentId: refId('accounts').nullable().default(null),
     grade: z.enum(GRADE_VALUES).default('C'),
     valueType: z.enum(VALUE_TYPE_VALUES).nullable().default(null),
     lifecycle: z.enum(LIFECYCLE_VALUES).default('prospect'),
     source: z.enum(SOURCE_VALUES).nullable().default(null),
-    ownerId: id.nullable().default(null),
+    ownerId: refId('staff').nullable().default(null),
     fleet: z.array(fleetLine).max(200).default([]),
     notes: optionalText(5000),
   })
@@ -92,7 +93,7 @@ export type AccountInput = z.infer<typeof accountInput>;
  * Possible duplicates are confirmed by the user: the call is repeated with this flag set. An
  * account of the very same name is confirmed apart, by naming the existing account's id.
  */
-const confirmSameName = z.array(id).max(20).default([]);
+const confirmSameName = z.array(refId('accounts')).max(20).default([]);
 
 export const accountCreate = z.object({
   account: accountInput,
@@ -113,7 +114,7 @@ export const accountUpdate = z.object({
 export const orgNatureConfirm = z.object({ id, orgNature: z.enum(ORG_NATURE_VALUES) });
 
 /** The co-owners (副销售) of an account, replacing the ones it has; the owner is not one of them. */
-export const accountTeamInput = z.object({ id, coOwnerIds: z.array(id).max(20) });
+export const accountTeamInput = z.object({ id, coOwnerIds: z.array(refId('staff')).max(20) });
 
 export const accountRef = z.object({ id, name: z.string(), uscc: z.string().nullable() });
 export type AccountRef = z.infer<typeof accountRef>;

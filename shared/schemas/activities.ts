@@ -3,15 +3,16 @@ import type { Label } from '../enums';
 import { type ColumnSpec, listQuerySchema, pageSchema } from '../list';
 import { ACTIVITY_OUTCOME_VALUES, ACTIVITY_TYPE_VALUES } from '../sales-enums';
 import { id, isoDate, optionalText, timestamp, version } from './common';
+import { refId } from './references';
 import { calendarItem } from './calendar';
 import { expiringClaim, overlapToSettle } from './claims';
 import { approvalItem } from './contracts';
 
 export const activityInput = z.object({
   type: z.enum(ACTIVITY_TYPE_VALUES),
-  accountId: id,
-  opportunityId: id.nullable().default(null),
-  contactId: id.nullable().default(null),
+  accountId: refId('accounts'),
+  opportunityId: refId('opportunities').nullable().default(null),
+  contactId: refId('contacts').nullable().default(null),
   occurredOn: isoDate,
   outcome: z.enum(ACTIVITY_OUTCOME_VALUES).nullable().default(null),
   summary: optionalText(2000),
@@ -93,7 +94,7 @@ export type KpiTargets = z.infer<typeof kpiTargets>;
 
 export const kpiSetInput = z.object({
   /** null: the defaults. */
-  staffId: id.nullable(),
+  staffId: refId('staff').nullable(),
   /** A missing type has no target; a staff member's empty set falls back to the defaults. */
   targets: z.partialRecord(z.enum(ACTIVITY_TYPE_VALUES), dailyTarget),
 });

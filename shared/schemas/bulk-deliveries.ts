@@ -3,7 +3,8 @@
  * invoices), each row judged before anything is saved; the batch is saved all or nothing.
  */
 import { z } from 'zod';
-import { id, isoDate, optionalText } from './common';
+import { isoDate, optionalText } from './common';
+import { refId } from './references';
 import { contractDetail } from './contracts';
 
 /** A cell as pasted: raw text, normalised and judged by the main process. */
@@ -17,10 +18,10 @@ export const rowIssue = z.object({
 export type RowIssue = z.infer<typeof rowIssue>;
 
 export const bulkDeliveryInput = z.object({
-  contractId: id,
-  lineId: id,
+  contractId: refId('contracts'),
+  lineId: refId('contract_lines'),
   /** System contracts: the subordinate unit's allocation the vehicles go to. */
-  allocationId: id.nullable().default(null),
+  allocationId: refId('contract_allocations').nullable().default(null),
   deliveredOn: isoDate,
   registrationOwner: optionalText(200),
   rows: z
@@ -57,7 +58,7 @@ export const bulkDeliveryResult = z.object({
 export type BulkDeliveryResult = z.infer<typeof bulkDeliveryResult>;
 
 export const bulkInvoiceInput = z.object({
-  contractId: id,
+  contractId: refId('contracts'),
   rows: z
     .array(
       z.object({

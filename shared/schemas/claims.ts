@@ -10,15 +10,25 @@ import {
 } from '../filing-enums';
 import { type ColumnSpec, listQuerySchema, pageSchema } from '../list';
 import { ACTIVITY_TYPE_VALUES } from '../sales-enums';
-import { id, isoDate, optionalText, ref, requiredText, timestamp, version } from './common';
+import {
+  id,
+  isoDate,
+  isoDateTime,
+  optionalText,
+  ref,
+  requiredText,
+  timestamp,
+  version,
+} from './common';
+import { refId } from './references';
 import { storedDocument } from './documents';
 
 const regionCode = z.string().regex(/^\d{6}$/, 'expected a 6-digit region code');
 
 /** A draft claim of ours; the filing time is the system clock's when it is filed, never typed. */
 export const claimInput = z.object({
-  accountId: id,
-  opportunityId: id.nullable().default(null),
+  accountId: refId('accounts'),
+  opportunityId: refId('opportunities').nullable().default(null),
   /** The region the claim is for; the account's own region when not given. */
   territoryCode: regionCode.nullable().default(null),
   /** Days of protection; the configured default when not given. */
@@ -29,10 +39,10 @@ export type ClaimInput = z.infer<typeof claimInput>;
 
 /** The manufacturer's word about another dealer's claim, recorded so that ours is ranked against it. */
 export const externalClaimInput = z.object({
-  accountId: id,
+  accountId: refId('accounts'),
   dealerName: requiredText(200),
   /** Their filing time as the manufacturer reported it. */
-  filedAt: z.string().datetime({ offset: true }),
+  filedAt: isoDateTime,
   /** Their development evidence count, when the manufacturer told us. */
   evidenceCount: z.number().int().min(0).max(10_000).nullable().default(null),
   customerWish: z.boolean().default(false),
@@ -207,7 +217,7 @@ export type OverlapView = z.infer<typeof overlapView>;
 
 /** A manager settles an internal overlap: this claim keeps the organisation, the others are released. */
 export const settleOverlapInput = z.object({
-  keepId: id,
+  keepId: refId('claims'),
   note: requiredText(2000),
 });
 

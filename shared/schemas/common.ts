@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  isValidIsoDate,
+  isValidIsoDateTime,
+  MAX_YEAR,
+  MIN_YEAR,
+  toUtcInstant,
+} from '../values/date';
 
 export const id = z.number().int().positive();
 
@@ -10,7 +17,48 @@ export const optionalText = (max: number) =>
     .preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), text(max).nullable())
     .default(null);
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/*
+ * The one schema of a date and of a date-time in every method input and list filter: a real
+ * calendar date within 1900–2199 (shared/values/date.ts), so an impossible one is a VALIDATION
+ * error naming the field (code `invalid_date`) and is never stored nor reaches a query.
+ */
+const INVALID_DATE = {
+  message: `not a real date between ${MIN_YEAR} and ${MAX_YEAR}`,
+  params: { reason: 'invalid_date' },
+};
+const INVALID_DATE_TIME = {
+  message: `not a real date and time between ${MIN_YEAR} and ${MAX_YEAR}`,
+  params: { reason: 'invalid_date' },
+};
+
+/** YYYY-MM-DD that exists on the calendar. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected YYYY-MM-DD', abort: true })
+  .refine(isValidIsoDate, INVALID_DATE);
+
+/** An instant with an explicit zone (Z or ±hh:mm), real date and time, stored as UTC (…Z). */
+export const isoDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, {
+    message: 'expected an ISO date-time with Z or an offset',
+    abort: true,
+  })
+  .refine(isValidIsoDateTime, { ...INVALID_DATE_TIME, abort: true })
+  .overwrite(toUtcInstant);
+
+/** A list filter's bound: a whole day (YYYY-MM-DD) or an instant. */
+export const isoDateOrDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/, {
+    message: 'expected YYYY-MM-DD or an ISO date-time with Z or an offset',
+    abort: true,
+  })
+  .refine((v) => (v.length === 10 ? isValidIsoDate(v) : isValidIsoDateTime(v)), {
+    ...INVALID_DATE_TIME,
+    abort: true,
+  })
+  .overwrite(toUtcInstant);
 export const timestamp = z.string();
 
 export const ref = z.object({ id, name: z.string() });

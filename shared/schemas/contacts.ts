@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ATTITUDE_VALUES, CONTACT_LEVEL_VALUES, PURCHASE_ROLE_VALUES } from '../enums';
 import { id, isoDate, optionalText, requiredText, timestamp, version } from './common';
+import { refId } from './references';
 
 /** Mobile or landline, with an optional extension: 010-6512 3456 转 802. */
 export const PHONE = /^\+?[\d\s()-]{5,20}(\s*(转|ext\.?|x)\s*\d{1,6})?$/i;
@@ -22,7 +23,7 @@ const phone = z.preprocess(
 );
 
 export const contactInput = z.object({
-  accountId: id,
+  accountId: refId('accounts'),
   name: requiredText(50),
   title: optionalText(50),
   department: optionalText(80),

@@ -8,6 +8,7 @@ import {
 } from '../sales-enums';
 import { normalizeVin } from '../vin';
 import { id, isoDate, optionalText, ref, requiredText, timestamp, version } from './common';
+import { refId } from './references';
 import { fen } from './opportunities';
 
 /** A model on the price list: market retail price and the policy floor (below it needs approval). */
@@ -37,8 +38,8 @@ export type PriceListEntry = z.infer<typeof priceListEntry>;
 
 export const contractLineInput = z.object({
   /** Kept when a line is edited, so deliveries and allocations stay with it. */
-  id: id.optional(),
-  priceId: id,
+  id: refId('contract_lines').optional(),
+  priceId: refId('price_list'),
   quantity: z.number().int().min(1).max(100_000),
   unitPriceFen: fen.min(1),
 });
@@ -47,11 +48,11 @@ export const contractInput = z.object({
   number: requiredText(60),
   kind: z.enum(CONTRACT_KIND_VALUES).default('standard'),
   /** The buyer; for a system contract, the head office. */
-  accountId: id,
+  accountId: refId('accounts'),
   /** The buyer party as written on the contract (a procurement centre may sign for a purchaser). */
   partyName: requiredText(200),
-  opportunityId: id.nullable().default(null),
-  tenderId: id.nullable().default(null),
+  opportunityId: refId('opportunities').nullable().default(null),
+  tenderId: refId('tenders').nullable().default(null),
   signedOn: isoDate.nullable().default(null),
   deliveryDueOn: isoDate.nullable().default(null),
   lines: z.array(contractLineInput).min(1).max(100),
@@ -239,17 +240,20 @@ export const contractUpdate = z.object({
   version,
 });
 
-export const approvalRequest = z.object({ contractId: id, reason: requiredText(1000) });
+export const approvalRequest = z.object({
+  contractId: refId('contracts'),
+  reason: requiredText(1000),
+});
 export const approvalDecision = z.object({
-  approvalId: id,
+  approvalId: refId('price_approvals'),
   approve: z.boolean(),
   note: requiredText(1000),
 });
 
 export const allocationInput = z.object({
-  contractId: id,
-  unitId: id,
-  lineId: id,
+  contractId: refId('contracts'),
+  unitId: refId('accounts'),
+  lineId: refId('contract_lines'),
   quantity: z.number().int().min(1).max(100_000),
 });
 
@@ -262,9 +266,9 @@ const vinField = z.preprocess(
 );
 
 export const deliveryInput = z.object({
-  contractId: id,
-  lineId: id,
-  allocationId: id.nullable().default(null),
+  contractId: refId('contracts'),
+  lineId: refId('contract_lines'),
+  allocationId: refId('contract_allocations').nullable().default(null),
   vin: vinField,
   plate: optionalText(20),
   registrationOwner: optionalText(200),
@@ -276,7 +280,7 @@ export type DeliveryInput = z.infer<typeof deliveryInput>;
 
 /** A registration (行驶证) recorded after delivery; the VIN as printed on it. */
 export const registrationInput = z.object({
-  deliveryId: id,
+  deliveryId: refId('deliveries'),
   vin: vinField,
   registrationOwner: requiredText(200),
   plate: optionalText(20),
@@ -285,13 +289,13 @@ export const registrationInput = z.object({
 export type RegistrationInput = z.infer<typeof registrationInput>;
 
 export const invoiceInput = z.object({
-  contractId: id,
-  allocationId: id.nullable().default(null),
+  contractId: refId('contracts'),
+  allocationId: refId('contract_allocations').nullable().default(null),
   number: requiredText(40),
   issuedOn: isoDate,
   buyerName: requiredText(200),
   amountFen: fen.min(1),
-  deliveryIds: z.array(id).max(10_000).default([]),
+  deliveryIds: z.array(refId('deliveries')).max(10_000).default([]),
 });
 export type InvoiceInput = z.infer<typeof invoiceInput>;
 

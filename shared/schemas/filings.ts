@@ -9,6 +9,7 @@ import {
 } from '../filing-enums';
 import { type ColumnSpec, listQuerySchema, pageSchema } from '../list';
 import { id, isoDate, optionalText, ref, requiredText, timestamp, version } from './common';
+import { refId } from './references';
 import { storedDocument } from './documents';
 
 const fact = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -41,7 +42,7 @@ export const checkResult = z.object({
 export type CheckResult = z.infer<typeof checkResult>;
 
 export const filingInput = z.object({
-  contractId: id,
+  contractId: refId('contracts'),
   /** The units this filing declares; the contract's quantity when not given. */
   units: z.number().int().min(1).max(100_000).nullable().default(null),
   notes: optionalText(2000),

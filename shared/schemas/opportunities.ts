@@ -4,6 +4,7 @@ import { type ColumnSpec, filterSchema, listQuerySchema, pageSchema, refineFilte
 import { LOST_REASON_VALUES, OPEN_STAGES, STAGE_VALUES } from '../sales-enums';
 import { systemNote } from '../system-notes';
 import { id, isoDate, optionalText, ref, requiredText, timestamp, version } from './common';
+import { refId } from './references';
 
 /** Money in fen (分): whole, non-negative, below 10^13 fen (100 billion yuan). */
 export const fen = z.number().int().min(0).max(9_999_999_999_999);
@@ -18,7 +19,7 @@ export const demandLine = z.object({
 export type DemandLine = z.infer<typeof demandLine>;
 
 export const opportunityContact = z.object({
-  contactId: id,
+  contactId: refId('contacts'),
   role: z.enum(PURCHASE_ROLE_VALUES).nullable().default(null),
 });
 
@@ -32,9 +33,9 @@ export const competitorInput = z.object({
 });
 
 export const opportunityInput = z.object({
-  accountId: id,
+  accountId: refId('accounts'),
   title: requiredText(200),
-  ownerId: id.nullable().default(null),
+  ownerId: refId('staff').nullable().default(null),
   source: z.enum(SOURCE_VALUES).nullable().default(null),
   budgetFen: fen.nullable().default(null),
   expectedCloseOn: isoDate.nullable().default(null),
@@ -55,7 +56,7 @@ export const stageMove = z.object({
   winnerName: optionalText(200),
   winningPriceFen: fen.nullable().default(null),
   /** Won needs the contract: one of this opportunity's contracts, made final. */
-  contractId: id.nullable().default(null),
+  contractId: refId('contracts').nullable().default(null),
   version,
 });
 export type StageMove = z.infer<typeof stageMove>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { REPORT_FIELD_VALUES, REPORT_GRANULARITY_VALUES } from '../filing-enums';
 import { id, isoDate, optionalText, requiredText, timestamp } from './common';
+import { refId } from './references';
 import { stagedFile } from './imports';
 
 export const templateColumn = z.object({
@@ -94,7 +95,7 @@ export type TemplateInspection = z.infer<typeof templateInspection>;
 
 export const reportExportInput = z
   .object({
-    templateId: id,
+    templateId: refId('report_templates'),
     /** Filings submitted in this period of China days. */
     from: isoDate,
     to: isoDate,
@@ -107,7 +108,7 @@ export const reportExportInput = z
   });
 
 export const dossierExportInput = z.object({
-  claimId: id,
+  claimId: refId('claims'),
   lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
 });
 

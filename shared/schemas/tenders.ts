@@ -2,11 +2,21 @@ import { z } from 'zod';
 import type { Label } from '../enums';
 import { type ColumnSpec, listQuerySchema, pageSchema } from '../list';
 import { LOT_RESULT_VALUES, PROCUREMENT_METHOD_VALUES, TENDER_STATUS_VALUES } from '../sales-enums';
-import { id, isoDate, optionalText, ref, requiredText, timestamp, version } from './common';
+import {
+  id,
+  isoDate,
+  isoDateTime,
+  optionalText,
+  ref,
+  requiredText,
+  timestamp,
+  version,
+} from './common';
+import { refId } from './references';
 import { fen } from './opportunities';
 
 /** A UTC instant (bid deadline, opening): what the renderer sends from a local date-time. */
-export const instant = z.iso.datetime({ offset: false });
+export const instant = isoDateTime;
 
 const url = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
@@ -19,7 +29,7 @@ const url = z.preprocess(
 
 export const lotInput = z.object({
   /** Kept when a lot is edited, so its bid and result stay with it. */
-  id: id.optional(),
+  id: refId('tender_lots').optional(),
   lotNo: requiredText(20),
   name: optionalText(200),
   requirements: optionalText(2000),
@@ -47,11 +57,11 @@ export const tenderInput = tenderSchedule.extend({
   projectNo: requiredText(100),
   name: requiredText(300),
   method: z.enum(PROCUREMENT_METHOD_VALUES),
-  purchaserId: id,
+  purchaserId: refId('accounts'),
   agency: optionalText(200),
   announcementUrl: url,
-  opportunityId: id.nullable().default(null),
-  ownerId: id.nullable().default(null),
+  opportunityId: refId('opportunities').nullable().default(null),
+  ownerId: refId('staff').nullable().default(null),
   bondFen: fen.nullable().default(null),
   bondPaidOn: isoDate.nullable().default(null),
   bondRefundDueOn: isoDate.nullable().default(null),
@@ -83,7 +93,7 @@ export const amendmentInput = z.object({
 });
 
 export const lotResultInput = z.object({
-  lotId: id,
+  lotId: refId('tender_lots'),
   result: z.enum(LOT_RESULT_VALUES),
   winnerName: optionalText(200),
   winnerBrand: optionalText(50),

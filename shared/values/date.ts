@@ -22,10 +22,16 @@ export function excelSerialToIsoDate(serial: number, date1904 = false): string |
   return isoFromUtc(EPOCH_1900 + (day < 60 ? day + 1 : day) * MS_PER_DAY);
 }
 
+/** The years a date of this domain can fall in: anything outside is a typing slip, not a date. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2199;
+
+/** A YYYY-MM-DD that exists on the calendar (no 02-30, no month 13) within MIN_YEAR–MAX_YEAR. */
 export function isValidIsoDate(iso: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < MIN_YEAR || y > MAX_YEAR) return false;
   const probe = new Date(Date.UTC(y, mo - 1, d));
   return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
 }
@@ -71,4 +77,31 @@ export function parseTimeText(text: string): string | null {
 /** A China wall-clock date and time as a UTC instant (China has no daylight saving). */
 export function chinaInstant(isoDate: string, time: string): string {
   return new Date(`${isoDate}T${time}:00+08:00`).toISOString();
+}
+
+const DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+
+/**
+ * An ISO date-time with an explicit zone (Z or ±hh:mm) whose date is real, whose time is a real
+ * time of day, and which falls within MIN_YEAR–MAX_YEAR in UTC too. Zoneless times are refused:
+ * the same text names different instants on different computers.
+ */
+export function isValidIsoDateTime(text: string): boolean {
+  const m = DATE_TIME.exec(text);
+  if (!m || !isValidIsoDate(m[1]!)) return false;
+  const [h, min, s] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
+  if (h > 23 || min > 59 || s > 59) return false;
+  if (m[6] !== undefined && (Number(m[6]) > 14 || Number(m[7]) > 59)) return false;
+  return isValidIsoDate(new Date(Date.parse(text)).toISOString().slice(0, 10));
+}
+
+/**
+ * A valid date-time as a UTC instant (…Z), so stored instants compare as text; one already in UTC
+ * is kept as written. Anything else is returned unchanged for the validation to refuse.
+ */
+export function toUtcInstant(text: string): string {
+  if (CANONICAL_UTC.test(text) || !isValidIsoDateTime(text)) return text;
+  return new Date(Date.parse(text)).toISOString();
 }

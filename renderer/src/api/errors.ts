@@ -41,6 +41,9 @@ const ISSUE_KEYS: Readonly<Record<string, MessageKey>> = {
   invalid_type: 'val.invalidType',
   invalid_format: 'val.invalidFormat',
   invalid_value: 'val.invalidValue',
+  invalid_date: 'val.invalidDate',
+  lone_surrogate: 'val.loneSurrogate',
+  unknown_reference: 'val.unknownReference',
 };
 
 const CODE_KEYS: Readonly<Record<string, MessageKey>> = {
@@ -65,6 +68,7 @@ const KIND_KEYS: Partial<Record<ErrorCode, Readonly<Record<string, MessageKey>>>
     job_running: 'err.jobRunning',
     not_empty: 'err.notEmpty',
     not_first_run: 'err.notFirstRun',
+    in_use: 'err.inUse',
   },
   FORBIDDEN: {
     no_user: 'err.noUser',
@@ -85,6 +89,7 @@ const KIND_KEYS: Partial<Record<ErrorCode, Readonly<Record<string, MessageKey>>>
   VALIDATION: {
     no_login: 'err.noLogin',
     no_password: 'err.noPassword',
+    unknown_reference: 'err.unknownReference',
   },
 };
 

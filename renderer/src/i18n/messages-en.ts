@@ -64,6 +64,9 @@ export const en: Record<MessageKey, string> = {
   'err.runGone':
     'This import report is gone: reports are kept for a week, and only for the person who ran the import',
   'err.notEmpty': 'Demo data can only be loaded into an empty database',
+  'err.unknownReference':
+    'A chosen record no longer exists (it may have just been deleted); nothing was saved. Please refresh and choose again',
+  'err.inUse': 'Other records still refer to this one, so it cannot be deleted',
   'err.usccTaken': 'This USCC already belongs to “{name}”',
   'err.usccTakenOther': 'This USCC already belongs to another account',
   'err.possibleDuplicate': 'Possible duplicate of: {names}',
@@ -109,6 +112,9 @@ export const en: Record<MessageKey, string> = {
   'val.invalidFormat': 'Invalid format',
   'val.invalidValue': 'Not an allowed value',
   'val.invalid': 'Invalid value',
+  'val.invalidDate': 'Not a real date (it must exist on the calendar, between 1900 and 2199)',
+  'val.loneSurrogate': 'Contains a broken character that cannot be saved; please type it again',
+  'val.unknownReference': 'The chosen record does not exist (it may have been deleted)',
   'val.usccLength': 'Must be 18 characters',
   'val.usccCharset': 'Contains characters that are not allowed',
   'val.usccCheck': 'Check character is wrong',
