@@ -21,6 +21,8 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
+      // Installers and unpacked apps from npm run dist.
+      'dist/**',
       'node_modules/**',
       'bench/out/**',
       'test-results/**',

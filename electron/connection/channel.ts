@@ -21,7 +21,7 @@ export function appUrlsFromArgv(argv: readonly string[]): string[] {
   return argv.filter((a) => a.startsWith(APP_URL_ARG)).map((a) => a.slice(APP_URL_ARG.length));
 }
 
-/** Whether a page is the app's own (the built index.html, or the dev server in development). */
+/** Whether a page is the app's own (app://keyfleet, or the dev server in development). */
 export function isAppPage(href: string, appUrls: readonly string[]): boolean {
   return appUrls.length > 0 && isTrustedFrame({ url: href, parent: null }, appUrls);
 }

@@ -5,8 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import pkg from '../../package.json';
 import type { Delivery } from '../../shared/schemas/exports';
 import { type App, createApp, loadDemoIfEmpty } from '../app/create-app';
@@ -16,10 +15,19 @@ import { ConnectionController } from '../connection/controller';
 import { certificateFingerprint } from '../connection/fingerprint';
 import { navigationAllowed } from '../connection/pinning';
 import { bindIpc } from '../transport/ipc';
+import {
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  createAppProtocolHandler,
+} from '../transport/app-protocol';
+import { createExternalOpener } from '../connection/external-links';
+import { rendererSource } from '../connection/renderer-source';
 import { hardenSession, hardenWindow } from './security';
 
 app.setName('Keyfleet');
 app.enableSandbox();
+// Only possible before `ready`: app:// becomes a standard, secure origin for the built renderer.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -115,10 +123,10 @@ function teamMenu(connection: ConnectionController): Menu {
 
 async function start(): Promise<void> {
   hardenSession();
-  const indexHtml = path.join(__dirname, '../renderer/index.html');
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
-  const appUrl = devUrl ?? pathToFileURL(indexHtml).href;
-  const loadAppPage = () => (devUrl ? win.loadURL(devUrl) : win.loadFile(indexHtml));
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '../renderer')));
+  // The dev server only in an unpackaged run; an installed app always loads its own files.
+  const appUrl = rendererSource(app.isPackaged, process.env).url;
+  const loadAppPage = () => win.loadURL(appUrl);
 
   Menu.setApplicationMenu(null);
   const win = new BrowserWindow({
@@ -179,7 +187,13 @@ async function start(): Promise<void> {
     callback(connection.verifyCertificate(request.hostname, fingerprint));
   });
   bindConnectionIpc(ipcMain, connection, [appUrl]);
-  hardenWindow(win, (url) => navigationAllowed(url, connection.teamOrigin()));
+  const log = (m: string) => console.error(m);
+  const openLink = createExternalOpener({
+    confirm: async (prompt) => (await dialog.showMessageBox(win, prompt)).response === 0,
+    openExternal: (url) => shell.openExternal(url),
+    log,
+  });
+  hardenWindow(win, (url) => navigationAllowed(url, connection.teamOrigin()), openLink, log);
   win.once('ready-to-show', () => win.show());
   await connection.start();
 }

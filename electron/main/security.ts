@@ -1,9 +1,10 @@
 /**
  * Hardening of every window: no navigation (in team mode: only within the pinned server's
- * origin), no new windows, a strict CSP, and no permissions but
+ * origin), no new windows (web links go to the browser once the user confirms the host, see
+ * external-links.ts), a strict CSP, and no permissions but
  * one — desktop notifications, so that deadline reminders reach a user working in another window.
  */
-import { type BrowserWindow, session, shell } from 'electron';
+import { type BrowserWindow, session } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../transport/http';
 
 export function hardenSession(): void {
@@ -25,7 +26,9 @@ export function hardenSession(): void {
 
 export function hardenWindow(
   win: BrowserWindow,
-  mayNavigate: (url: string) => boolean = () => false,
+  mayNavigate: (url: string) => boolean,
+  openLink: (url: string) => Promise<unknown>,
+  log: (message: string) => void,
 ): void {
   win.webContents.on('will-navigate', (event) => {
     if (!mayNavigate(event.url)) event.preventDefault();
@@ -35,7 +38,9 @@ export function hardenWindow(
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
     // Links to web pages (a tender announcement) open in the user's browser, never inside the app.
-    if (url.startsWith('https://') || url.startsWith('http://')) void shell.openExternal(url);
+    openLink(url).catch((error: unknown) =>
+      log(`could not open a link: ${error instanceof Error ? error.message : String(error)}`),
+    );
     return { action: 'deny' };
   });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());

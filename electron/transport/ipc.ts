@@ -27,7 +27,19 @@ export interface IpcMainLike {
   removeHandler(channel: string): void;
 }
 
-/** Trusted: the main frame, loaded from the app's own index.html (or the dev server in development). */
+/**
+ * Whether `url` is on the origin `allowed` names: the dev server's http(s) origin, or the built
+ * renderer's app://keyfleet. WHATWG gives every non-http(s) URL (app:, data:, about:blank) the
+ * same opaque origin "null", so app: is compared by scheme and host; file: is never the app.
+ */
+function sameOrigin(url: URL, allowed: URL): boolean {
+  if (allowed.protocol === 'http:' || allowed.protocol === 'https:')
+    return url.origin === allowed.origin;
+  if (allowed.protocol === 'file:' || allowed.host === '') return false;
+  return url.protocol === allowed.protocol && url.host.toLowerCase() === allowed.host.toLowerCase();
+}
+
+/** Trusted: the main frame, loaded from the app's own origin (or the dev server in development). */
 export function isTrustedFrame(
   frame: IpcFrameLike | null,
   allowedUrls: readonly string[],
@@ -39,12 +51,7 @@ export function isTrustedFrame(
   } catch {
     return false;
   }
-  return allowedUrls.some((allowed) => {
-    const a = new URL(allowed);
-    return a.protocol === 'file:'
-      ? url.protocol === 'file:' && url.pathname === a.pathname
-      : url.origin === a.origin;
-  });
+  return allowedUrls.some((allowed) => sameOrigin(url, new URL(allowed)));
 }
 
 export function bindIpc(

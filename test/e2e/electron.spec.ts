@@ -29,6 +29,8 @@ test('the Electron app opens a hardened window on the account registry', async (
   try {
     const win = await app.firstWindow();
     await expect(win.getByText('Keyfleet').first()).toBeVisible();
+    // The built app is served from its own app:// origin, never file://.
+    expect(win.url()).toMatch(/^app:\/\/keyfleet\/index\.html/);
     // The page sees the bridge and nothing of Node.
     expect(
       await win.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require),

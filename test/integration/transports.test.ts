@@ -19,7 +19,7 @@ afterEach(async () => {
   await app?.close();
 });
 
-const APP_URL = 'file:///opt/keyfleet/resources/app/out/renderer/index.html';
+const APP_URL = 'app://keyfleet/index.html';
 
 function fakeIpc() {
   const handlers = new Map<string, (event: IpcEventLike, ...args: unknown[]) => Promise<unknown>>();
@@ -45,6 +45,9 @@ describe('IPC binding', () => {
       { url: APP_URL, parent: { url: APP_URL } },
       { url: 'https://evil.example/index.html', parent: null },
       { url: 'file:///tmp/other.html', parent: null },
+      { url: 'app://other/index.html', parent: null },
+      { url: 'data:text/html,<script>1</script>', parent: null },
+      { url: 'about:blank', parent: null },
       null,
     ])
       expect(await invoke(frame, 'app.info', {})).toMatchObject({

@@ -199,7 +199,7 @@ describe('what the app opens', () => {
 });
 
 describe('the connection screen bridge', () => {
-  const appUrl = 'file:///opt/keyfleet/out/renderer/index.html';
+  const appUrl = 'app://keyfleet/index.html';
 
   it('is exposed on the app page only, never on a team server page', () => {
     const argv = ['/usr/bin/electron', '--type=renderer', appUrlArgument(appUrl)];
@@ -207,7 +207,16 @@ describe('the connection screen bridge', () => {
     expect(isAppPage(appUrl, appUrlsFromArgv(argv))).toBe(true);
     expect(isAppPage(`${appUrl}#/accounts`, [appUrl])).toBe(true);
     expect(isAppPage('https://keyfleet.local:8443/', [appUrl])).toBe(false);
+    expect(isAppPage('app://keyfleet/assets/index.js', [appUrl])).toBe(true);
     expect(isAppPage('file:///tmp/other.html', [appUrl])).toBe(false);
+    expect(isAppPage('app://other/index.html', [appUrl])).toBe(false);
+    expect(isAppPage('data:text/html,<p>', [appUrl])).toBe(false);
+    expect(isAppPage('about:blank', [appUrl])).toBe(false);
+    expect(
+      isAppPage('file:///opt/keyfleet/out/renderer/index.html', [
+        'file:///opt/keyfleet/out/renderer/index.html',
+      ]),
+    ).toBe(false);
     expect(isAppPage(appUrl, [])).toBe(false);
     expect(isAppPage('http://localhost:5173/', ['http://localhost:5173/'])).toBe(true);
   });
