@@ -58,6 +58,10 @@ const KIND_KEYS: Partial<Record<ErrorCode, Readonly<Record<string, MessageKey>>>
   NOT_FOUND: {
     export_gone: 'err.exportExpired',
     run_gone: 'err.runGone',
+    backup_gone: 'err.backupGone',
+  },
+  IO: {
+    backup_before_import: 'err.backupBeforeImport',
   },
   CONFLICT: {
     stale: 'err.stale',
@@ -85,6 +89,7 @@ const KIND_KEYS: Partial<Record<ErrorCode, Readonly<Record<string, MessageKey>>>
   VALIDATION: {
     no_login: 'err.noLogin',
     no_password: 'err.noPassword',
+    backup_not_restorable: 'err.backupNotRestorable',
   },
 };
 
