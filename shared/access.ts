@@ -15,7 +15,9 @@ import type { StaffRole } from './enums';
  * - `sales`: specialists and managers; an admin's sales data access is read-only.
  * - `manager`: sales decisions (approvals, overrides, targets) — managers only.
  * - `manager_or_admin`: the store's settings and staff administration.
- * - `admin`: passwords, backups.
+ * - `admin`: passwords.
+ * Backups are `manager_or_admin`: a solo data folder's manager keeps its backups; on a team server
+ * the backups service (electron/backups/handlers.ts) lets only the system administrator in.
  */
 export type Audience =
   'open' | 'first_run' | 'signed_in' | 'sales' | 'manager' | 'manager_or_admin' | 'admin';
@@ -206,8 +208,10 @@ export const METHOD_RULES: { readonly [M in MethodName]: MethodRule } = {
   'reports.deleteTemplate': settings,
 
   'audit.verify': settings,
-  'backups.list': { who: 'admin' },
-  'backups.create': { who: 'admin' },
+  'backups.list': settings,
+  'backups.create': settings,
+  'backups.restore': settings,
+  'backups.exportAll': settings,
 };
 
 /** Whether a role belongs to an audience (`open` and `first_run` are decided with the session). */

@@ -40,7 +40,7 @@ import {
   stagedFile,
 } from './schemas/imports';
 import { appInfo, auditEntry, auditVerify, job, prefKey } from './schemas/system';
-import { backupList } from './schemas/backups';
+import { backupList, restoreInput, restoreStaged } from './schemas/backups';
 import {
   activityInput,
   activityListQuery,
@@ -753,12 +753,22 @@ export const api = {
   'backups.list': method(
     empty,
     backupList,
-    'Admins: the database backups (daily, manual, before upgrades), each with its check result.',
+    'Managers of a solo data folder, admins of a team server: the database backups (daily, manual, before upgrades, imports and restores), each with its check result and audit head, and the last restore.',
   ),
   'backups.create': method(
     empty,
     z.object({ jobId: z.string() }),
-    'Admins: take a verified online backup now (a job with progress and cancel).',
+    'Take a verified online backup now (a job with progress and cancel).',
+  ),
+  'backups.restore': method(
+    restoreInput,
+    restoreStaged,
+    'Check a listed backup and stage it to replace the data; the data is backed up first and the swap happens as the database is reopened.',
+  ),
+  'backups.exportAll': method(
+    empty,
+    z.object({ jobId: z.string() }),
+    'Export all data (database backup, documents, manifest) as one zip archive, a job; fetch it with exports.deliver.',
   ),
 } as const;
 

@@ -45,7 +45,9 @@ import { documentHandlers } from '../documents/handlers';
 import { filingHandlers } from '../filings/handlers';
 import { reportHandlers } from '../reports/handlers';
 import { backupHandlers } from '../backups/handlers';
-import { backupDir } from '../backups/records';
+import { backupDir, rotationFor } from '../backups/records';
+import { applyPendingRestore } from '../backups/restore';
+import type { RestoreOutcome } from '../../shared/schemas/backups';
 import { type BackupSchedule, type BackupScheduler, scheduleBackups } from '../backups/schedule';
 
 export interface AppOptions {
@@ -65,9 +67,17 @@ export interface AppOptions {
   claimSweepIntervalMs?: number;
   /**
    * `daily`: take a verified online backup into <dataDir>/backups when the last scheduled one is
-   * a day old, at start and then on a timer; keep the last 14. Off unless asked for.
+   * a day old, at start and then on a timer, and one more when the app closes. Off unless asked
+   * for (the Electron app and `npm run serve` ask; tests mostly do not).
    */
   backups?: BackupSchedule & { daily: boolean };
+  /**
+   * Closes this app and creates it again on the same data folder (the host's part): a restore
+   * staged in settings is applied by that reopening. Absent: it applies at the next start.
+   */
+  reopen?: () => void;
+  /** The download shelf, kept by a host that reopens the app. */
+  files?: FileShelf;
 }
 
 export interface App {
@@ -85,6 +95,8 @@ export interface App {
   dbFile: string;
   /** The daily backup, when `backups.daily` was asked for. */
   backups: BackupScheduler | null;
+  /** The restore applied as this app opened the data, if one was staged. */
+  restored: RestoreOutcome | null;
   close(): Promise<void>;
 }
 
@@ -102,6 +114,16 @@ export async function loadDemoIfEmpty(app: App, accounts: number): Promise<strin
 export async function createApp(options: AppOptions): Promise<App> {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const dbFile = path.join(options.dataDir, DB_FILE_NAME);
+  const rotation = rotationFor(options.mode === 'team');
+  // A restore staged in settings (or by `serve --restore`) swaps the file before it opens.
+  const restored = await applyPendingRestore(dbFile, {
+    nativeBinding: options.nativeBinding,
+    rotation,
+  });
+  if (restored)
+    options.log?.(
+      `restored ${restored.source} (taken ${restored.takenAt ?? '?'}, audit head #${restored.auditHead?.id ?? '-'}, ${JSON.stringify(restored.counts)}); the data it replaced: ${restored.safetyBackup ?? 'none'}`,
+    );
   const database = await openDatabase({
     file: dbFile,
     backupDir: backupDir(options.dataDir),
@@ -126,7 +148,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     log: options.log,
     onSwept: () => publishBulk(hub, 'claims', null),
   });
-  const files = new FileShelf();
+  const files = options.files ?? new FileShelf();
   const deliverFile: DeliverFile =
     options.deliverFile ??
     (async (file, fileName, ownerId) => ({
@@ -147,6 +169,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     mode: options.mode,
     dataDir: options.dataDir,
     version: options.version ?? '0.1.0',
+    nativeBinding: options.nativeBinding,
+    backupRotation: rotation,
   };
   const handlers: Handlers = {
     ...systemHandlers(deps),
@@ -170,6 +194,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...backupHandlers(deps, {
       nativeBinding: options.nativeBinding,
       daily: options.backups?.daily ?? false,
+      rotation,
+      reopen: options.reopen,
     }),
   };
   const dispatch = publishingDispatch(
@@ -209,6 +235,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         ...options.backups,
         dir: backupDir(options.dataDir),
         nativeBinding: options.nativeBinding,
+        rotation,
         log: options.log,
       })
     : null;
@@ -222,11 +249,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     database,
     dbFile,
     backups,
+    restored,
     async close() {
       stopJobEvents();
       await backups?.stop();
       await claimSweeper.stop();
       await deps.jobs.stopAll();
+      // The day's work is in a backup when the app quits (rotation keeps the newest of the day).
+      if (backups) await backups.atQuit(database.sqlite);
       await database.close();
     },
   };

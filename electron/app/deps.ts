@@ -1,5 +1,6 @@
 /** What handlers are given: the database, every client's session, the job runner and facts about this launch. */
 import type { Kysely } from 'kysely';
+import type { BackupRotation } from '../../shared/schemas/backups';
 import type { Delivery } from '../../shared/schemas/exports';
 import type { Database } from '../db/schema';
 import type { JobRunner } from '../jobs/runner';
@@ -21,6 +22,10 @@ export interface Deps {
   deliverFile: DeliverFile;
   /** Electron: an open dialog for a file to import (null if cancelled). Browser mode uploads. */
   chooseFile?: ChooseFile | undefined;
+  /** The SQLite binding to open extra connections with (a backup's check), if not the default. */
+  nativeBinding?: string | undefined;
+  /** What backup rotation keeps here (a team server keeps more daily ones). */
+  backupRotation?: BackupRotation | undefined;
   /** Files written by export jobs (any of them), by job id, until delivered or swept. */
   exportFiles: Map<string, { file: string; fileName: string }>;
 }

@@ -1,19 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { nowIso } from '../../shared/clock';
 import { AppError } from '../../shared/result';
+import type { BackupRotation } from '../../shared/schemas/backups';
 import type { Staff } from '../../shared/schemas/staff';
 import type { Deps } from '../app/deps';
+import { exportsDir, stamp } from '../exports/handlers';
 import type { Session } from '../session/session';
 import type { CallContext, Handlers } from '../transport/dispatch';
-import type { BackupJobParams } from './job';
-import { backupDir, KEEP_BACKUPS, listBackups } from './records';
+import type { BackupJobParams, ExportAllParams } from './job';
+import { backupDir, isBackupName, listBackups } from './records';
+import { lastRestore, stageRestore } from './restore';
 
-type BackupHandlers = Pick<Handlers, 'backups.list' | 'backups.create'>;
+type BackupHandlers = Pick<
+  Handlers,
+  'backups.list' | 'backups.create' | 'backups.restore' | 'backups.exportAll'
+>;
 
-/** Backups are the system administrator's (系统管理员), not a sales manager's. */
-function requireAdmin(session: Session): Staff {
+/**
+ * The rules table lets managers and admins in (a solo data folder's manager is its keeper). On a
+ * team server the data is everyone's: only the system administrator (系统管理员) backs it up,
+ * restores it or exports all of it.
+ */
+function requireKeeper(deps: Deps, session: Session): Staff {
   const user = session.requireUser();
-  if (user.role !== 'admin')
-    throw new AppError('FORBIDDEN', 'only the system administrator manages backups', {
+  if (deps.team && user.role !== 'admin')
+    throw new AppError('FORBIDDEN', 'only the system administrator manages the server backups', {
       kind: 'role',
     });
   return user;
@@ -21,28 +34,65 @@ function requireAdmin(session: Session): Staff {
 
 export function backupHandlers(
   deps: Deps,
-  options: { nativeBinding?: string | undefined; daily?: boolean } = {},
+  options: {
+    nativeBinding?: string | undefined;
+    daily?: boolean;
+    rotation: BackupRotation;
+    /** Reopens the data so a staged restore applies now; absent: it applies at the next start. */
+    reopen?: (() => void) | undefined;
+  },
 ): BackupHandlers {
   const dir = backupDir(deps.dataDir);
   return {
     'backups.list': async (_input, { session }: CallContext) => {
-      requireAdmin(session);
+      requireKeeper(deps, session);
       return {
         folder: dir,
         daily: options.daily ?? false,
-        keep: KEEP_BACKUPS,
+        rotation: options.rotation,
         backups: listBackups(dir),
+        lastRestore: lastRestore(deps.dataDir),
       };
     },
     'backups.create': async (_input, { session }: CallContext) => {
-      const admin = requireAdmin(session);
+      const user = requireKeeper(deps, session);
       const params: BackupJobParams = {
         dir,
         kind: 'manual',
         at: nowIso(),
+        rotation: options.rotation,
         nativeBinding: options.nativeBinding,
       };
-      return { jobId: deps.jobs.start('backups.create', params, admin.id).id };
+      return { jobId: deps.jobs.start('backups.create', params, user.id).id };
+    },
+    'backups.restore': async ({ fileName }, { session }: CallContext) => {
+      requireKeeper(deps, session);
+      // Only a backup listed in the folder (no path of the caller's choosing).
+      if (!isBackupName(fileName) || !fs.existsSync(path.join(dir, fileName)))
+        throw new AppError('NOT_FOUND', `no backup ${fileName}`, { kind: 'backup_gone' });
+      const staged = await stageRestore(deps.dataDir, path.join(dir, fileName), {
+        nativeBinding: options.nativeBinding,
+      });
+      // Answer first, then reopen: the caller hears what is about to be restored.
+      if (options.reopen) setImmediate(options.reopen);
+      return { ...staged, reopening: options.reopen !== undefined };
+    },
+    'backups.exportAll': async (_input, { session }: CallContext) => {
+      const user = requireKeeper(deps, session);
+      fs.mkdirSync(exportsDir(deps.dataDir), { recursive: true });
+      const file = path.join(exportsDir(deps.dataDir), `${randomUUID()}.zip`);
+      const fileName = `keyfleet-all-data-${stamp('Asia/Shanghai')}.zip`;
+      const params: ExportAllParams = {
+        dataDir: deps.dataDir,
+        file,
+        fileName,
+        at: nowIso(),
+        version: deps.version,
+        nativeBinding: options.nativeBinding,
+      };
+      const job = deps.jobs.start('backups.exportAll', params, user.id);
+      deps.exportFiles.set(job.id, { file, fileName });
+      return { jobId: job.id };
     },
   };
 }

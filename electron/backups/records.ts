@@ -5,15 +5,34 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { AuditHead } from '../audit/head';
 import {
   type BackupEntry,
+  type BackupRotation,
   type BackupFailure,
   type BackupKind,
   backupEntry,
 } from '../../shared/schemas/backups';
 
-/** The last 14 scheduled backups are kept (and, counted apart, the last 14 taken by hand). */
-export const KEEP_BACKUPS = 14;
+/**
+ * What rotation keeps: the newest backup of each of the last 7 days and of each of the last 4
+ * weeks (a team server keeps 14 days, as issue 12 promised), the last 14 taken by hand, the last
+ * 3 taken before a schema upgrade, the last 5 before an import and the last 3 before a restore.
+ */
+export const ROTATION: BackupRotation = {
+  daily: 7,
+  weekly: 4,
+  manual: 14,
+  beforeMigration: 3,
+  beforeImport: 5,
+  beforeRestore: 3,
+};
+export const TEAM_DAILY = 14;
+
+/** The rotation of a solo data folder, or of a team server (the larger set of daily ones). */
+export function rotationFor(team: boolean): BackupRotation {
+  return team ? { ...ROTATION, daily: Math.max(ROTATION.daily, TEAM_DAILY) } : ROTATION;
+}
 
 export const BACKUP_DIR_NAME = 'backups';
 
@@ -26,17 +45,43 @@ const RECORD_SUFFIX = '.json';
 const PARTIAL_SUFFIX = '.partial';
 const NAME = /^keyfleet-(\d{8})-(\d{6})(?:-(\d+))?(-manual|-before-.+)?\.sqlite$/;
 
-/** `keyfleet-YYYYMMDD-HHMMSS.sqlite` in UTC, `-manual` for one taken by hand. */
-export function backupFileName(at: Date, kind: Exclude<BackupKind, 'before_migration'>): string {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `keyfleet-${stamp}${kind === 'manual' ? '-manual' : ''}.sqlite`;
+/** Whether `fileName` is a backup's name (and so may be offered for restore). */
+export function isBackupName(fileName: string): boolean {
+  return NAME.test(fileName);
+}
+
+function nameSuffix(kind: BackupKind, label?: string): string {
+  switch (kind) {
+    case 'scheduled':
+      return '';
+    case 'manual':
+      return '-manual';
+    case 'before_import':
+      return '-before-import';
+    case 'before_restore':
+      return '-before-restore';
+    case 'before_migration':
+      return `-before-${(label ?? 'upgrade').replace(/[^a-zA-Z0-9_]/g, '_')}`;
+  }
+}
+
+function stampOf(at: Date): string {
+  return at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}
+
+/**
+ * `keyfleet-YYYYMMDD-HHMMSS.sqlite` in UTC; `-manual`, `-before-import`, `-before-restore` or
+ * `-before-<migration>` after it for the other kinds.
+ */
+export function backupFileName(at: Date, kind: BackupKind, label?: string): string {
+  return `keyfleet-${stampOf(at)}${nameSuffix(kind, label)}.sqlite`;
 }
 
 /** A free name in `dir`: a second backup within the same second gets `-2`, `-3`… */
-export function freeBackupPath(dir: string, fileName: string): string {
-  let file = path.join(dir, fileName);
+export function freeBackupPath(dir: string, at: Date, kind: BackupKind, label?: string): string {
+  let file = path.join(dir, backupFileName(at, kind, label));
   for (let n = 2; fs.existsSync(file) || fs.existsSync(file + RECORD_SUFFIX); n++)
-    file = path.join(dir, fileName.replace(/(-manual)?\.sqlite$/, `-${n}$1.sqlite`));
+    file = path.join(dir, `keyfleet-${stampOf(at)}-${n}${nameSuffix(kind, label)}.sqlite`);
   return file;
 }
 
@@ -54,17 +99,55 @@ export interface BackupRecord {
   verified: 'ok' | 'failed';
   reason: BackupFailure | null;
   schema: string | null;
+  /** The audit chain's head in the copy (absent in records of an older Keyfleet). */
+  auditHead?: AuditHead | null;
+  /** Rows in the main tables of the copy. */
+  counts?: Record<string, number>;
 }
 
 /** Writes the record next to `file` (temp name, then rename: never a half-written record). */
 export function writeRecord(file: string, record: BackupRecord): void {
   const target = file + RECORD_SUFFIX;
   const temp = partialPath(target);
-  fs.writeFileSync(temp, JSON.stringify(record));
+  writeDurably(temp, JSON.stringify(record));
   fs.renameSync(temp, target);
+  syncDir(path.dirname(target));
 }
 
-function readRecord(file: string): BackupRecord | null {
+/** Writes `file` and flushes it to the disk before anyone renames it into place. */
+export function writeDurably(file: string, data: string): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function syncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Makes a rename in `dir` durable (a no-op where directories cannot be opened, as on Windows). */
+export function syncDir(dir: string): void {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Windows: directory handles cannot be fsynced; NTFS journals the rename itself.
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
+
+export function readRecord(file: string): BackupRecord | null {
   try {
     const parsed = JSON.parse(fs.readFileSync(file + RECORD_SUFFIX, 'utf8')) as BackupRecord;
     return parsed.format === 1 ? parsed : null;
@@ -75,6 +158,8 @@ function readRecord(file: string): BackupRecord | null {
 
 function kindFromName(match: RegExpMatchArray): BackupKind {
   if (match[4] === '-manual') return 'manual';
+  if (match[4] === '-before-import') return 'before_import';
+  if (match[4] === '-before-restore') return 'before_restore';
   if (match[4]?.startsWith('-before-')) return 'before_migration';
   return 'scheduled';
 }
@@ -118,6 +203,7 @@ export function listBackups(dir: string): BackupEntry[] {
       verified: 'unchecked',
       reason: null,
       schema: null,
+      auditHead: null,
     } as const;
     const listed = backupEntry.safeParse(
       record && {
@@ -127,6 +213,7 @@ export function listBackups(dir: string): BackupEntry[] {
         verified: changed ? 'failed' : record.verified,
         reason: changed ? 'changed' : record.reason,
         schema: record.schema,
+        auditHead: record.auditHead ?? null,
       },
     );
     // A record that cannot be read is as good as none: the file is listed, unchecked.
@@ -144,28 +231,70 @@ function removeBackup(dir: string, fileName: string): void {
   fs.rmSync(file + RECORD_SUFFIX, { force: true });
 }
 
+/** Monday of `iso`'s week (UTC), as a date: the key of a weekly backup. */
+function weekOf(iso: string): string {
+  const d = new Date(iso.slice(0, 10) + 'T00:00:00.000Z');
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+/** The newest backup of each of the first `n` distinct periods (newest first in, and out). */
+function newestPer(backups: BackupEntry[], period: (b: BackupEntry) => string, n: number) {
+  const seen = new Set<string>();
+  const kept: BackupEntry[] = [];
+  for (const b of backups) {
+    const key = period(b);
+    if (seen.has(key)) continue;
+    if (seen.size === n) break;
+    seen.add(key);
+    kept.push(b);
+  }
+  return kept;
+}
+
 /**
- * Keeps the newest `keep` good backups of each of the scheduled and manual kinds, and the failed
- * ones newer than the oldest of those (at most `keep`), so a run of failures can never push the
- * good backups out. Backups taken before a schema upgrade are never removed here.
+ * Applies the rotation. Of each kind the good backups it keeps stay, and the failed ones newer
+ * than the oldest of those (as many at most), so a run of failures never pushes the good backups
+ * out. Scheduled backups: the newest of each of the last `daily` days and `weekly` weeks.
  */
-export function pruneBackups(dir: string, keep = KEEP_BACKUPS): string[] {
+export function pruneBackups(
+  dir: string,
+  rotation: BackupRotation = ROTATION,
+  only?: BackupKind,
+): string[] {
   const removed: string[] = [];
   const all = listBackups(dir);
-  for (const kind of ['scheduled', 'manual'] as const) {
+  const limits: [BackupKind, number][] = [
+    ['scheduled', rotation.daily],
+    ['manual', rotation.manual],
+    ['before_migration', rotation.beforeMigration],
+    ['before_import', rotation.beforeImport],
+    ['before_restore', rotation.beforeRestore],
+  ];
+  for (const [kind, limit] of limits) {
+    if (only && kind !== only) continue;
     const ofKind = all.filter((b) => b.kind === kind);
     const good = ofKind.filter((b) => b.verified !== 'failed');
-    const oldestKept = good[keep - 1]?.takenAt ?? '';
-    const drop = [
-      ...good.slice(keep),
-      ...ofKind
-        .filter((b) => b.verified === 'failed')
-        .filter((b, i) => i >= keep || b.takenAt < oldestKept),
-    ];
-    for (const b of drop) {
-      removeBackup(dir, b.fileName);
-      removed.push(b.fileName);
-    }
+    const keep = new Set(
+      (kind === 'scheduled'
+        ? [
+            ...newestPer(good, (b) => b.takenAt.slice(0, 10), rotation.daily),
+            ...newestPer(good, (b) => weekOf(b.takenAt), rotation.weekly),
+          ]
+        : good.slice(0, limit)
+      ).map((b) => b.fileName),
+    );
+    const kept = good.filter((b) => keep.has(b.fileName));
+    const oldestKept = kept[kept.length - 1]?.takenAt ?? '';
+    const failed = ofKind
+      .filter((b) => b.verified === 'failed')
+      .filter((b, i) => i < limit && b.takenAt >= oldestKept);
+    for (const b of failed) keep.add(b.fileName);
+    for (const b of ofKind)
+      if (!keep.has(b.fileName)) {
+        removeBackup(dir, b.fileName);
+        removed.push(b.fileName);
+      }
   }
   // Records left without their backup (a crash between the two writes) are dropped too.
   for (const name of fs.readdirSync(dir))

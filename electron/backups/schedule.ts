@@ -1,13 +1,16 @@
 /**
- * The daily backup: at start, and then every check, a backup is taken when the newest good
+ * The daily backup (solo and team): at start, and then every check, a backup is taken when the newest good
  * scheduled one is a day old (or there is none). It runs as a `backups.create` job, so the copy
  * and its check happen off the thread that answers the UI; a failed or refused run (an admin's
  * backup already running) is logged and tried again at the next check.
  */
+import type BetterSqlite3 from 'better-sqlite3';
 import { now as clockNow } from '../../shared/clock';
+import type { BackupRotation } from '../../shared/schemas/backups';
 import type { JobRunner } from '../jobs/runner';
 import type { BackupJobParams } from './job';
 import { listBackups } from './records';
+import { takeBackup } from './take';
 
 export const BACKUP_INTERVAL_MS = 24 * 60 * 60_000;
 /** How often "is a backup due?" is asked: a failed backup is retried within the hour. */
@@ -29,6 +32,12 @@ export interface BackupScheduler {
   check(): Promise<void>;
   /** Stops the timer, cancels a backup in progress and waits for it to end. */
   stop(): Promise<void>;
+  /**
+   * The backup taken as the app quits, on its own connection (the jobs have stopped): a
+   * scheduled one, so rotation keeps the newest of each day. A failure is logged, never blocks
+   * quitting.
+   */
+  atQuit(sqlite: BetterSqlite3.Database): Promise<void>;
 }
 
 export function isBackupDue(dir: string, at: Date, intervalMs: number): boolean {
@@ -41,6 +50,7 @@ export function scheduleBackups(
   options: BackupSchedule & {
     dir: string;
     nativeBinding?: string | undefined;
+    rotation?: BackupRotation;
     log?: (message: string) => void;
   },
 ): BackupScheduler {
@@ -58,6 +68,7 @@ export function scheduleBackups(
       kind: 'scheduled',
       at: at.toISOString(),
       nativeBinding: options.nativeBinding,
+      ...(options.rotation ? { rotation: options.rotation } : {}),
     };
     jobId = jobs.start('backups.create', params, null).id;
     const job = await jobs.wait(jobId);
@@ -91,6 +102,22 @@ export function scheduleBackups(
       clearInterval(timer);
       if (jobId) jobs.cancel(jobId, null);
       await running;
+    },
+    async atQuit(sqlite) {
+      try {
+        const entry = await takeBackup(sqlite, {
+          dir: options.dir,
+          kind: 'scheduled',
+          at: now(),
+          nativeBinding: options.nativeBinding,
+          ...(options.rotation ? { rotation: options.rotation } : {}),
+        });
+        options.log?.(`backup at quit: ${entry.fileName} (${entry.verified})`);
+      } catch (error) {
+        options.log?.(
+          `backup at quit failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
     },
   };
 }

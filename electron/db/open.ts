@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import { MIGRATIONS, type Migration } from '../../migrations';
+import { sweepPartials } from '../backups/records';
 import { backupDatabase, restoreDatabase } from './backup';
 import { type Connection, connect } from './connection';
 import { migrateUp, migrationStatus } from './migrator';
@@ -29,6 +30,8 @@ export interface OpenedDatabase extends Connection {
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
   const migrations = options.migrations ?? MIGRATIONS;
+  // What an interrupted backup left (hidden temp names) goes before any backup is taken.
+  sweepPartials(options.backupDir);
   const existed = fs.existsSync(options.file) && fs.statSync(options.file).size > 0;
   let conn: Connection;
   try {

@@ -226,6 +226,8 @@ export const WRITE_RULES: WriteRules = {
   'audit.verify': null,
   'backups.list': null,
   'backups.create': null,
+  'backups.restore': null,
+  'backups.exportAll': null,
 };
 
 /** The record a call changed, by the rule or by the usual `id` of its answer or input. */

@@ -8,6 +8,8 @@ import { exportsDir, stamp } from '../exports/handlers';
 import type { JobKind } from '../jobs/registry';
 import type { Handlers } from '../transport/dispatch';
 import type { ImportParams } from './run-import';
+import { backupDir } from '../backups/records';
+import { nowIso } from '../../shared/clock';
 import type { InspectParams } from './inspect';
 import type { RejectsParams } from './rejects-export';
 import {
@@ -76,7 +78,16 @@ export function importHandlers(deps: Deps): ImportHandlers {
     'imports.run': async (input, { session }) => {
       // The price guard rests on the price list: only managers replace it from a file.
       const user = input.target === 'prices' ? session.requireManager() : session.requireUser();
-      const params: ImportParams = { input, ...stagedFile(dataDir, input.fileId) };
+      const params: ImportParams = {
+        input,
+        ...stagedFile(dataDir, input.fileId),
+        backup: {
+          dir: backupDir(dataDir),
+          at: nowIso(),
+          rotation: deps.backupRotation,
+          nativeBinding: deps.nativeBinding,
+        },
+      };
       return { jobId: jobs.start(IMPORT_JOBS[input.target], params, user.id).id };
     },
     'imports.summary': async ({ jobId }, { session }) => {

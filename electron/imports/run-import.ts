@@ -11,11 +11,42 @@ import { cellAsText, type NormalCell } from '../excel/read/cell-value';
 import { openTable } from '../excel/read/table-source';
 import type { JobContext } from '../jobs/context';
 import { type RunCounts, ReportSpool } from './report-writer';
+import type { BackupRotation } from '../../shared/schemas/backups';
+import { takeBackup } from '../backups/take';
+
+/**
+ * Before an import commits, a verified backup of the database: one step back if the file was the
+ * wrong one. No good backup, no commit (STORAGE: nothing was imported).
+ */
+async function backUpBeforeCommit(ctx: JobContext<ImportParams>): Promise<void> {
+  const backup = ctx.params.backup;
+  if (!backup || ctx.params.input.mode !== 'commit') return;
+  const entry = await takeBackup(ctx.sqlite, {
+    dir: backup.dir,
+    kind: 'before_import',
+    at: new Date(backup.at),
+    nativeBinding: backup.nativeBinding,
+    ...(backup.rotation ? { rotation: backup.rotation } : {}),
+    progress: () => ctx.checkCancelled(),
+  });
+  if (entry.verified !== 'ok')
+    throw new AppError('IO', `the backup before the import failed its check (${entry.reason})`, {
+      kind: 'backup_before_import',
+      reason: entry.reason,
+    });
+}
 
 export interface ImportParams {
   input: ImportRunInput;
   file: string;
   fileName: string;
+  /** Where the backup taken before a commit goes (an online copy of the database, not documents). */
+  backup?: {
+    dir: string;
+    at: string;
+    rotation?: BackupRotation;
+    nativeBinding?: string | undefined;
+  };
 }
 
 const PROGRESS_EVERY = 500;
@@ -148,6 +179,7 @@ export async function runImportJob(
     actorId: ctx.actorId,
   };
   try {
+    await backUpBeforeCommit(ctx);
     ctx.sqlite.exec('begin immediate');
     try {
       const { tally, audit } = await pass(report);

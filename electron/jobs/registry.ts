@@ -10,7 +10,7 @@ import { importTendersJob } from '../imports/tenders-import';
 import { rejectsExportJob } from '../imports/rejects-export';
 import { dossierJob } from '../claims/dossier';
 import { filingReportJob } from '../reports/report-export';
-import { backupJob } from '../backups/job';
+import { backupJob, exportAllJob } from '../backups/job';
 import type { JobFunction } from './context';
 
 export const JOBS = {
@@ -26,6 +26,7 @@ export const JOBS = {
   'reports.filing': filingReportJob as JobFunction,
   'claims.dossier': dossierJob as JobFunction,
   'backups.create': backupJob as JobFunction,
+  'backups.exportAll': exportAllJob as JobFunction,
 } as const;
 
 export type JobKind = keyof typeof JOBS;

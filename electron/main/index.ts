@@ -91,6 +91,14 @@ async function openBackend(appUrl: string): Promise<void> {
       log: (m) => console.error(m),
       deliverFile: saveWithDialog,
       chooseFile: openWithDialog,
+      // A verified backup every day and when the app quits (7 days and 4 weeks kept).
+      backups: { daily: true },
+      // A restore chosen in settings: close the data, open it again (the swap), show it afresh.
+      reopen: () =>
+        void closeBackend()
+          .then(() => openBackend(appUrl))
+          .then(() => mainWindow?.reload())
+          .catch(fatal),
     });
     if (process.argv.includes('--demo'))
       await loadDemoIfEmpty(backend, Number(argValue('--demo-accounts') ?? 2000));

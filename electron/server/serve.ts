@@ -7,6 +7,10 @@
  *   Keyfleet team server: https://HOST:PORT/
  *   Keyfleet certificate SHA-256: AA:BB:…
  *   Keyfleet admin: login admin, password …   (only when it made one)
+ * `--restore FILE` (either mode): check FILE (a backup, or an export-all archive), back up the
+ * current data, swap it in before the database opens, and print what was restored.
+ * Both modes take a verified backup every day and when stopped; a restore chosen in settings
+ * reopens the data in place (the HTTP server stays, everyone signs in again).
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -18,6 +22,10 @@ import { ensureAdmin } from '../auth/admin';
 import { createApp, loadDemoIfEmpty, type App } from '../app/create-app';
 import { resolveDataDir } from '../app/data-dir';
 import { StartupError } from '../db/open';
+import { stageRestore } from '../backups/restore';
+import { FileShelf } from '../transport/file-shelf';
+import type { Caller } from '../session/session';
+import type http from 'node:http';
 import {
   type ApiRequestEntry,
   createHttpServer,
@@ -52,6 +60,7 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
+      restore: { type: 'string' },
     },
     strict: true,
   });
@@ -71,19 +80,50 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(values['data-dir']);
   const log = (m: string) => process.stderr.write(`${m}\n`);
 
-  const app = await createApp({
-    dataDir,
-    mode: team ? 'team' : 'browser',
-    // The team's records live here: a verified online backup every day, the last 14 kept.
-    ...(team ? { backups: { daily: true } } : {}),
-    version: pkg.version,
-    worker: { file: path.join(__dirname, 'worker.js') },
-    nativeBinding: process.env.KEYFLEET_SQLITE_BINDING,
-    log,
+  const nativeBinding = process.env.KEYFLEET_SQLITE_BINDING;
+  if (values.restore) {
+    const staged = await stageRestore(dataDir, path.resolve(values.restore), { nativeBinding });
+    log(`restoring ${staged.source}: checked, applied as the data opens`);
+  }
+  // Kept across reopenings: a download offered before a restore stays fetchable.
+  const files = new FileShelf();
+  const open = (): Promise<App> =>
+    createApp({
+      dataDir,
+      mode: team ? 'team' : 'browser',
+      // A verified online backup every day and when stopped (a team server keeps 14 days).
+      backups: { daily: true },
+      version: pkg.version,
+      worker: { file: path.join(__dirname, 'worker.js') },
+      nativeBinding,
+      files,
+      log,
+      reopen: () => void reopen(),
+    });
+  let app = await open();
+  if (app.restored) process.stdout.write(`Keyfleet restored: ${restoredLine(app)}\n`);
+  // A restore chosen in settings: close everything on the data, and open it again (the swap).
+  let reopening: Promise<void> | null = null;
+  const reopen = (): Promise<void> =>
+    (reopening ??= (async () => {
+      try {
+        await app.close();
+        app = await open();
+        if (team) await ensureAdmin(app.deps.db, undefined);
+        log(`Keyfleet restored: ${restoredLine(app)}`);
+      } catch (error) {
+        log(`Keyfleet could not reopen its data: ${String(error)}`);
+        process.exit(1);
+      } finally {
+        reopening = null;
+      }
+    })());
+  const current: App = new Proxy({} as App, {
+    get: (_target, key: keyof App) => app[key],
   });
 
   if (values.demo) {
-    const loaded = await loadDemoIfEmpty(app, Number(values['demo-accounts']));
+    const loaded = await loadDemoIfEmpty(current, Number(values['demo-accounts']));
     if (loaded) log(`demo data loaded: ${loaded}`);
   }
 
@@ -95,17 +135,24 @@ async function main(): Promise<void> {
   const stop = (server: { close(): void }) => () => {
     server.close();
     requestLog.close();
-    void app.close().then(() => process.exit(0));
+    void (reopening ?? Promise.resolve()).then(() => app.close()).then(() => process.exit(0));
+  };
+  // Each request goes to the app open at that moment (a restore replaces it).
+  const routes = {
+    files,
+    upload: (body: http.IncomingMessage, fileName: string, caller: Caller) =>
+      app.upload(body, fileName, caller),
+    dispatch: (method: string, input: unknown, caller?: Caller) =>
+      app.dispatch(method, input, caller),
+    events: (req: http.IncomingMessage, res: http.ServerResponse, caller: Caller) =>
+      app.events(req, res, caller),
   };
   const staticDir = path.join(__dirname, '../renderer');
 
   if (!team) {
     const token = randomBytes(24).toString('base64url');
     const server = createHttpServer({
-      files: app.files,
-      upload: app.upload,
-      dispatch: app.dispatch,
-      events: app.events,
+      ...routes,
       onRequest: (entry) => requestLog.record(entry),
       token,
       staticDir,
@@ -116,7 +163,7 @@ async function main(): Promise<void> {
     process.on('SIGTERM', stop(server));
     return;
   }
-  await serveTeam(app, {
+  await serveTeam(current, routes, {
     host: values.host,
     port,
     dataDir,
@@ -132,6 +179,7 @@ async function main(): Promise<void> {
 
 async function serveTeam(
   app: App,
+  routes: Pick<Parameters<typeof createHttpServer>[0], 'files' | 'upload' | 'events' | 'dispatch'>,
   o: {
     host: string;
     port: number;
@@ -145,14 +193,10 @@ async function serveTeam(
   const hosts = serverHosts(o.host);
   const tls = await tlsMaterial(o.dataDir, hosts, o.given);
   const admin = await ensureAdmin(app.deps.db, process.env.KEYFLEET_ADMIN_PASSWORD || undefined);
-  const team = app.deps.team!;
   const server = createHttpServer({
-    files: app.files,
-    upload: app.upload,
-    events: app.events,
-    dispatch: app.dispatch,
+    ...routes,
     staticDir: o.staticDir,
-    team: { tls, hosts, userOf: (token) => team.get(token)?.user?.id ?? null },
+    team: { tls, hosts, userOf: (token) => app.deps.team!.get(token)?.user?.id ?? null },
   });
   const actualPort = await listenOn(server, o.host, o.port);
   const shown = o.host === '0.0.0.0' || o.host === '::' ? hosts[0]! : o.host;
@@ -163,6 +207,16 @@ async function serveTeam(
     process.stdout.write(`Keyfleet admin: login admin, password ${admin.password}\n`);
   process.on('SIGINT', o.stop(server));
   process.on('SIGTERM', o.stop(server));
+}
+
+/** "what was restored": the source, when it was taken, the audit head and the main counts. */
+function restoredLine(app: App): string {
+  const r = app.restored;
+  if (!r) return 'nothing (no restore was staged)';
+  const counts = Object.entries(r.counts)
+    .map(([t, n]) => `${t} ${n}`)
+    .join(', ');
+  return `${r.source}, taken ${r.takenAt ?? 'at an unknown time'}, audit head #${r.auditHead?.id ?? '-'} ${r.auditHead?.hash.slice(0, 12) ?? ''}, ${counts}; ${r.documents} documents; the replaced data is in backups/${r.safetyBackup ?? '(none)'}`;
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp, DB_FILE_NAME } from '../../electron/app/create-app';
 import { migrateUp } from '../../electron/db/migrator';
 import { MIGRATIONS } from '../../migrations';
-import { backupDir, KEEP_BACKUPS, listBackups } from '../../electron/backups/records';
+import { backupDir, listBackups, ROTATION, rotationFor } from '../../electron/backups/records';
 import { takeBackup, verifyBackupFile } from '../../electron/backups/take';
 import { connect, openSqlite } from '../../electron/db/connection';
 import type { BackupEntry } from '../../shared/schemas/backups';
@@ -82,7 +82,7 @@ describe('backups.create (admin, a job off the UI thread)', () => {
 
     const list = await app.value('backups.list', {});
     expect(list.folder).toBe(backupDir(app.dataDir));
-    expect(list).toMatchObject({ keep: KEEP_BACKUPS, daily: false });
+    expect(list).toMatchObject({ rotation: ROTATION, daily: false, lastRestore: null });
     expect(list.backups).toEqual([entry]);
     const file = path.join(list.folder, entry.fileName);
     expect(verifyBackupFile(file)).toMatchObject({ verified: 'ok' });
@@ -138,17 +138,24 @@ describe('backups.create (admin, a job off the UI thread)', () => {
     }
   });
 
-  it('is for the system administrator only', async () => {
-    for (const role of ['specialist', 'manager'] as const) {
-      app = await signedInApp(role);
-      for (const method of ['backups.list', 'backups.create'] as const)
-        expect(await app.call(method, {})).toMatchObject({
-          ok: false,
-          error: { code: 'FORBIDDEN', details: { kind: 'role' } },
-        });
-      await app.close();
-      app = null;
-    }
+  it('is for the keeper of the data: a solo manager or the admin, never a specialist', async () => {
+    app = await signedInApp('specialist');
+    for (const method of ['backups.list', 'backups.create', 'backups.exportAll'] as const)
+      expect(await app.call(method, {})).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', details: { kind: 'role' } },
+      });
+    expect(
+      await app.call('backups.restore', { fileName: 'keyfleet-20260101-000000.sqlite' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', details: { kind: 'role' } },
+    });
+    await app.close();
+    app = await signedInApp('manager');
+    expect(await app.call('backups.list', {})).toMatchObject({ ok: true });
+    await app.close();
+    app = null;
     app = await testApp();
     expect(await app.call('backups.list', {})).toMatchObject({
       ok: false,
@@ -192,27 +199,37 @@ describe('a backup that fails part-way', () => {
 });
 
 describe('keeping and checking backups', () => {
-  it('keeps the newest 14 scheduled backups, apart from manual ones', async () => {
+  it('keeps the newest of each of 7 days and 4 weeks, apart from manual ones', async () => {
     app = await signedInApp('admin');
     const dir = backupDir(app.dataDir);
     const manual = await takeBackup(app.database.sqlite, { dir, kind: 'manual', at: T0 });
     const taken: BackupEntry[] = [];
-    for (let day = 0; day < 15; day++)
-      taken.push(
-        await takeBackup(app.database.sqlite, { dir, kind: 'scheduled', at: at(day * DAY) }),
-      );
+    // Two a day (the daily one and the one at quit) for five weeks.
+    for (let day = 0; day < 35; day++)
+      for (const hour of [0, 12])
+        taken.push(
+          await takeBackup(app.database.sqlite, {
+            dir,
+            kind: 'scheduled',
+            at: at(day * DAY + hour * 3_600_000),
+          }),
+        );
     const list = await app.value('backups.list', {});
-    const scheduled = list.backups.filter((b) => b.kind === 'scheduled');
-    expect(scheduled.map((b) => b.fileName)).toEqual(
-      taken
-        .slice(1)
-        .reverse()
-        .map((b) => b.fileName),
-    );
-    expect(scheduled[0]!.fileName).toBe('keyfleet-20260316-010000.sqlite');
+    const kept = list.backups.filter((b) => b.kind === 'scheduled').map((b) => b.takenAt);
+    // T0 is a Monday: the last day (04-05) is a Sunday, the newest of its week too.
+    const newestOf = (day: number) => at(day * DAY + 12 * 3_600_000).toISOString();
+    expect(kept).toEqual([
+      ...[34, 33, 32, 31, 30, 29, 28].map(newestOf),
+      ...[27, 20, 13].map(newestOf),
+    ]);
     expect(list.backups.filter((b) => b.kind === 'manual')).toEqual([manual]);
     expect(fs.existsSync(path.join(dir, taken[0]!.fileName))).toBe(false);
     expect(fs.existsSync(path.join(dir, `${taken[0]!.fileName}.json`))).toBe(false);
+  });
+
+  it('keeps 14 days on a team server', () => {
+    expect(rotationFor(true)).toMatchObject({ daily: 14, weekly: 4, beforeMigration: 3 });
+    expect(rotationFor(false)).toMatchObject({ daily: 7, weekly: 4, beforeMigration: 3 });
   });
 
   it('reports a damaged backup as failed', async () => {
@@ -247,7 +264,7 @@ describe('keeping and checking backups', () => {
     );
   });
 
-  it('lists the backup taken before a schema upgrade, and never removes it', async () => {
+  it('lists the backup taken before a schema upgrade, apart from the daily ones', async () => {
     // A data file at the first schema version, as an older Keyfleet left it.
     const dataDir = tempDir();
     const older = connect(path.join(dataDir, DB_FILE_NAME));
@@ -265,7 +282,8 @@ describe('keeping and checking backups', () => {
     for (let day = 0; day < 16; day++)
       await takeBackup(app.database.sqlite, { dir, kind: 'scheduled', at: at(day * DAY) });
     const list = (await app.value('backups.list', {})).backups;
-    expect(list.filter((b) => b.kind === 'scheduled')).toHaveLength(KEEP_BACKUPS);
+    // Days 15…9, and the newest of the two weeks before (days 6 and 13 are Sundays).
+    expect(list.filter((b) => b.kind === 'scheduled')).toHaveLength(ROTATION.daily + 1);
     expect(list.filter((b) => b.kind === 'before_migration')).toEqual([
       expect.objectContaining({
         verified: 'ok',
@@ -330,8 +348,10 @@ describe('the daily backup', () => {
     clock = at(3 * DAY);
     server = await start();
     await server.backups!.firstCheck;
+    // The backups taken as the app quit count as that day's (the newest of a day is kept).
     expect(scheduled().map((b) => b.takenAt)).toEqual([
       at(3 * DAY).toISOString(),
+      at(DAY - 60_000).toISOString(),
       T0.toISOString(),
     ]);
   }, 60_000);

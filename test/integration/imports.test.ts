@@ -87,7 +87,7 @@ describe('importing accounts', () => {
     const again = await run(inspection.fileId, sheet, 'commit');
     expect(again.summary).toMatchObject({ total: 2, create: 0, update: 0, unchanged: 2 });
     expect((await app.value('audit.verify', {})).ok).toBe(true);
-  });
+  }, 60_000);
 
   it('reports each rejected row with its reason; all-or-nothing writes nothing, valid-only writes the rest', async () => {
     app = await signedInApp();
@@ -143,7 +143,7 @@ describe('importing accounts', () => {
     expect(ws.rowCount).toBe(5);
     expect(ws.getRow(2).getCell(1).value).toBe('坏代码有限公司');
     expect(String(ws.getRow(2).getCell(6).value)).toContain('校验位');
-  });
+  }, 60_000);
 
   it('updates only what the file changes, leaves empty cells alone and links parents named later in the file', async () => {
     app = await signedInApp();
@@ -172,7 +172,7 @@ describe('importing accounts', () => {
     const bank = list.rows.find((r) => r.uscc === head)!;
     expect(branch).toMatchObject({ address: '南湖路 1 号', parentId: bank.id });
     expect(bank.subordinateCount).toBe(1);
-  });
+  }, 60_000);
 
   it('cancelling a commit leaves the database exactly as it was', async () => {
     app = await signedInApp();
@@ -371,7 +371,7 @@ describe('importing contacts', () => {
     ]);
     const found = await app.value('accounts.list', { search: '李红' });
     expect(found.rows.map((r) => [r.id, r.contactCount])).toEqual([[police.id, 2]]);
-  });
+  }, 60_000);
 });
 
 describe('exporting contacts', () => {

@@ -61,6 +61,10 @@ const KIND_KEYS: Partial<Record<ErrorCode, Readonly<Record<string, MessageKey>>>
   NOT_FOUND: {
     export_gone: 'err.exportExpired',
     run_gone: 'err.runGone',
+    backup_gone: 'err.backupGone',
+  },
+  IO: {
+    backup_before_import: 'err.backupBeforeImport',
   },
   CONFLICT: {
     stale: 'err.stale',
@@ -90,6 +94,7 @@ const KIND_KEYS: Partial<Record<ErrorCode, Readonly<Record<string, MessageKey>>>
     no_login: 'err.noLogin',
     no_password: 'err.noPassword',
     unknown_reference: 'err.unknownReference',
+    backup_not_restorable: 'err.backupNotRestorable',
   },
 };
 

@@ -48,6 +48,11 @@ export const en: Record<MessageKey, string> = {
   'err.notOwner': 'Only the account owner or a manager changes the account’s team',
   'err.notTenderOwner':
     'Only the tender’s owner, the purchaser account’s team or a manager can change this tender',
+  'err.backupGone': 'That backup is gone (rotation may have removed it); refresh the list',
+  'err.backupNotRestorable':
+    'That backup failed its check (cannot be opened, damaged, not Keyfleet data or from a newer version) and cannot be restored; the current data is unchanged',
+  'err.backupBeforeImport':
+    'The backup before the import failed, so nothing was imported; check the free disk space and try again',
   'err.role': 'Your role is not allowed to do this',
   'err.self': 'You cannot change your own role or deactivate yourself',
   'err.inactive': 'That staff member has been deactivated',

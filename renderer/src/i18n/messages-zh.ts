@@ -47,6 +47,10 @@ export const zh = {
   'err.ownRequest': '不能审批自己申请或自己定价的价格，请由另一位经理审批',
   'err.notOwner': '只有主销售或经理可以调整客户的服务团队',
   'err.notTenderOwner': '只有该招标项目的负责人、采购单位客户的服务团队或大客户经理可以修改它',
+  'err.backupGone': '找不到这份备份（可能已被轮换删除），请刷新列表',
+  'err.backupNotRestorable':
+    '这份备份未通过校验（无法打开、已损坏、不是 Keyfleet 数据或来自更新的版本），不能用于恢复；当前数据未改动',
+  'err.backupBeforeImport': '导入前的备份失败，导入未执行，数据未改动；请检查磁盘空间后重试',
   'err.role': '您的角色无权执行此操作',
   'err.self': '不能修改自己的角色，也不能停用自己',
   'err.inactive': '该员工已停用',

@@ -1,33 +1,88 @@
 /**
- * 备份 (system administrators): the database backups on the server — daily, taken by hand, and
- * before schema upgrades — each with the result of its check, the folder they are in, and
- * 立即备份, which runs as a job with progress and cancel.
+ * 备份 (a solo data folder's manager, a team server's system administrator): the database
+ * backups — daily, taken by hand, before upgrades, imports and restores — each with its size,
+ * time, audit head and check; 立即备份 and 导出全部数据 as jobs with progress and cancel, and 恢复,
+ * confirmed with what will be replaced.
  */
-import { CloudDownloadOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Progress, Space, Table, Tag, Typography } from 'antd';
+import {
+  CloudDownloadOutlined,
+  ExportOutlined,
+  ReloadOutlined,
+  RollbackOutlined,
+} from '@ant-design/icons';
+import { Alert, Button, Popconfirm, Progress, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Output } from '../../../../shared/api';
 import type { ApiError } from '../../../../shared/result';
 import type { BackupEntry } from '../../../../shared/schemas/backups';
 import type { Job } from '../../../../shared/schemas/system';
+import type { RestoreOutcome, RestoreStaged } from '../../../../shared/schemas/backups';
 import { call } from '../../api/client';
+import { downloadFile } from '../../api/download';
 import { pollJob } from '../../api/poll-job';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { type Translate, useLang, useT } from '../../i18n/context';
+import type { Lang } from '../../i18n/lang';
 import { formatBytes, formatDateTime } from '../../lib/format';
 import { jobFailure } from '../import/import-run';
+import { testId } from '../../lib/test-id';
 import { SettingsLoading } from './SettingsLoading';
 
+/** A backup or an export-all run (the same job shape: progress, cancel, a file at the end). */
 type Run =
-  | { step: 'running'; jobId: string; job: Job | null; cancelling: boolean }
-  | { step: 'done'; fileName: string }
-  | { step: 'cancelled' }
+  | {
+      what: 'backup' | 'export';
+      step: 'running';
+      jobId: string;
+      job: Job | null;
+      cancelling: boolean;
+    }
+  | { what: 'backup' | 'export'; step: 'done'; fileName: string }
+  | { what: 'backup' | 'export'; step: 'cancelled' }
+  | { step: 'restoring' }
+  | { step: 'restored'; staged: RestoreStaged }
   | { step: 'failed'; error: ApiError };
 
 function kindText(kind: BackupEntry['kind'], t: Translate): string {
   if (kind === 'scheduled') return t('backups.kindScheduled');
   if (kind === 'manual') return t('backups.kindManual');
+  if (kind === 'before_import') return t('backups.kindBeforeImport');
+  if (kind === 'before_restore') return t('backups.kindBeforeRestore');
   return t('backups.kindBeforeMigration');
+}
+
+function headText(head: BackupEntry['auditHead'], t: Translate): string {
+  return head ? `#${head.id} ${head.hash.slice(0, 12)}` : t('backups.auditHeadNone');
+}
+
+function countsText(counts: Record<string, number>, t: Translate): string {
+  return t('backups.counts', {
+    accounts: counts.accounts ?? 0,
+    contacts: counts.contacts ?? 0,
+    opportunities: counts.opportunities ?? 0,
+    contracts: counts.contracts ?? 0,
+    audit: counts.audit_log ?? 0,
+  });
+}
+
+function LastRestore({ r, t, lang }: { r: RestoreOutcome; t: Translate; lang: Lang }) {
+  return (
+    <Alert
+      type="info"
+      showIcon
+      className="gap-bottom"
+      data-testid="backups-last-restore"
+      title={t('backups.lastRestore', {
+        restoredAt: formatDateTime(r.restoredAt, lang),
+        file: r.source,
+        time: formatDateTime(r.takenAt, lang),
+        head: r.auditHead?.id ?? '-',
+        counts: countsText(r.counts, t),
+        documents: r.documents,
+        safety: r.safetyBackup ?? '-',
+      })}
+    />
+  );
 }
 
 function checkTag(entry: BackupEntry, t: Translate) {
@@ -78,27 +133,42 @@ export function BackupsTab() {
   }, [attempt]);
   const reload = useCallback(() => setAttempt((a) => a + 1), []);
 
-  const follow = async (jobId: string) => {
+  const follow = async (what: 'backup' | 'export', jobId: string) => {
     const outcome = await pollJob(jobId, {
       stopped: () => disposed.current,
       progress: (job) => job && setRun((r) => (r?.step === 'running' ? { ...r, job } : r)),
     });
     if (!outcome) return;
     if ('gone' in outcome) setRun({ step: 'failed', error: outcome.gone });
-    else if (outcome.job.state === 'done')
-      setRun({ step: 'done', fileName: outcome.job.message ?? '' });
-    else if (outcome.job.state === 'cancelled') setRun({ step: 'cancelled' });
+    else if (outcome.job.state === 'done') {
+      if (what === 'export') {
+        const d = await call('exports.deliver', { jobId });
+        if (!d.ok) return setRun({ step: 'failed', error: d.error });
+        if (d.value.kind === 'download') {
+          const saved = await downloadFile(d.value.url, d.value.fileName);
+          if (!saved.ok) return setRun({ step: 'failed', error: saved.error });
+        }
+      }
+      setRun({ what, step: 'done', fileName: outcome.job.message ?? '' });
+    } else if (outcome.job.state === 'cancelled') setRun({ what, step: 'cancelled' });
     else setRun({ step: 'failed', error: jobFailure(outcome.job) });
     reload();
   };
 
-  const backUpNow = async () => {
+  const startJob = async (what: 'backup' | 'export') => {
     setStarting(true);
-    const r = await call('backups.create', {});
+    const r = await call(what === 'backup' ? 'backups.create' : 'backups.exportAll', {});
     setStarting(false);
     if (!r.ok) return setRun({ step: 'failed', error: r.error });
-    setRun({ step: 'running', jobId: r.value.jobId, job: null, cancelling: false });
-    void follow(r.value.jobId);
+    setRun({ what, step: 'running', jobId: r.value.jobId, job: null, cancelling: false });
+    void follow(what, r.value.jobId);
+  };
+
+  const restore = async (entry: BackupEntry) => {
+    setRun({ step: 'restoring' });
+    const r = await call('backups.restore', { fileName: entry.fileName });
+    if (!r.ok) return setRun({ step: 'failed', error: r.error });
+    setRun({ step: 'restored', staged: r.value });
   };
 
   const cancel = async (jobId: string) => {
@@ -110,6 +180,7 @@ export function BackupsTab() {
   if (!list) return <SettingsLoading error={error} reload={reload} testId="backups-tab" />;
 
   const running = run?.step === 'running' ? run : null;
+  const busy = running !== null || run?.step === 'restoring' || run?.step === 'restored';
   const percent =
     running?.job && running.job.total > 0
       ? Math.floor((running.job.done / running.job.total) * 100)
@@ -117,11 +188,17 @@ export function BackupsTab() {
 
   return (
     <div className="set-section" data-testid="backups-tab">
-      <Typography.Paragraph type="secondary">
-        {list.daily
-          ? t('backups.introDaily', { n: list.keep })
-          : t('backups.introManual', { n: list.keep })}
+      <Typography.Paragraph type="secondary" data-testid="backups-intro">
+        {t(list.daily ? 'backups.introDaily' : 'backups.introManual', {
+          daily: list.rotation.daily,
+          weekly: list.rotation.weekly,
+          manual: list.rotation.manual,
+          migration: list.rotation.beforeMigration,
+          import: list.rotation.beforeImport,
+          restore: list.rotation.beforeRestore,
+        })}
       </Typography.Paragraph>
+      {list.lastRestore && <LastRestore r={list.lastRestore} t={t} lang={lang} />}
       <Typography.Paragraph>
         {t('backups.folder')}{' '}
         <Typography.Text code copyable data-testid="backups-folder">
@@ -133,11 +210,20 @@ export function BackupsTab() {
           type="primary"
           icon={<CloudDownloadOutlined />}
           loading={starting}
-          disabled={running !== null}
-          onClick={() => void backUpNow()}
+          disabled={busy}
+          onClick={() => void startJob('backup')}
           data-testid="backups-create"
         >
           {t('backups.create')}
+        </Button>
+        <Button
+          icon={<ExportOutlined />}
+          disabled={busy || starting}
+          title={t('backups.exportAllHint')}
+          onClick={() => void startJob('export')}
+          data-testid="backups-export-all"
+        >
+          {t('backups.exportAll')}
         </Button>
         <Button icon={<ReloadOutlined />} onClick={reload} data-testid="backups-reload">
           {t('backups.reload')}
@@ -149,7 +235,11 @@ export function BackupsTab() {
             <Progress percent={percent} status="active" />
             <Space>
               <Typography.Text type="secondary">
-                {percent >= 100 ? t('backups.verifying') : t('backups.copying')}
+                {running.what === 'export'
+                  ? t('backups.exporting')
+                  : percent >= 100
+                    ? t('backups.verifying')
+                    : t('backups.copying')}
               </Typography.Text>
               <Button
                 danger
@@ -168,11 +258,45 @@ export function BackupsTab() {
             type="success"
             showIcon
             className="gap-bottom"
-            title={t('backups.done', { file: run.fileName })}
+            title={t(run.what === 'export' ? 'backups.exportDone' : 'backups.done', {
+              file: run.fileName,
+            })}
           />
         )}
         {run?.step === 'cancelled' && (
-          <Alert type="info" showIcon className="gap-bottom" title={t('backups.cancelled')} />
+          <Alert
+            type="info"
+            showIcon
+            className="gap-bottom"
+            title={t(run.what === 'export' ? 'backups.exportCancelled' : 'backups.cancelled')}
+          />
+        )}
+        {run?.step === 'restoring' && (
+          <Alert type="info" showIcon className="gap-bottom" title={t('backups.restoring')} />
+        )}
+        {run?.step === 'restored' && (
+          <Alert
+            type="warning"
+            showIcon
+            className="gap-bottom"
+            data-testid="backups-restored"
+            title={t(
+              run.staged.reopening ? 'backups.restoreReopening' : 'backups.restorePendingRestart',
+              {
+                file: run.staged.source,
+                time: formatDateTime(run.staged.takenAt, lang),
+                head: run.staged.auditHead?.id ?? '-',
+              },
+            )}
+            description={countsText(run.staged.counts, t)}
+            action={
+              run.staged.reopening ? (
+                <Button size="small" onClick={() => window.location.reload()}>
+                  {t('backups.restoreReload')}
+                </Button>
+              ) : undefined
+            }
+          />
         )}
         {run?.step === 'failed' && <ErrorAlert error={run.error} className="gap-bottom" />}
       </div>
@@ -207,9 +331,50 @@ export function BackupsTab() {
             render: (_: unknown, entry) => checkTag(entry, t),
           },
           {
+            title: t('backups.auditHead'),
+            dataIndex: 'auditHead',
+            render: (v: BackupEntry['auditHead']) => (
+              <Typography.Text code={v !== null}>{headText(v, t)}</Typography.Text>
+            ),
+          },
+          {
             title: t('backups.fileName'),
             dataIndex: 'fileName',
             render: (v: string) => <Typography.Text copyable>{v}</Typography.Text>,
+          },
+          {
+            title: t('backups.actions'),
+            key: 'actions',
+            render: (_: unknown, entry) =>
+              entry.verified === 'ok' ? (
+                <Popconfirm
+                  title={t('backups.restoreTitle')}
+                  description={
+                    <div style={{ maxWidth: 420 }} data-testid="backups-restore-what">
+                      {t('backups.restoreConfirm', {
+                        time: formatDateTime(entry.takenAt, lang),
+                        file: entry.fileName,
+                        head: entry.auditHead?.id ?? '-',
+                      })}
+                    </div>
+                  }
+                  okText={t('backups.restoreOk')}
+                  cancelText={t('common.cancel')}
+                  okButtonProps={{ danger: true, ...testId('backups-restore-confirm') }}
+                  onConfirm={() => void restore(entry)}
+                >
+                  <Button
+                    type="link"
+                    size="small"
+                    danger
+                    disabled={busy}
+                    icon={<RollbackOutlined />}
+                    data-testid="backups-restore"
+                  >
+                    {t('backups.restore')}
+                  </Button>
+                </Popconfirm>
+              ) : null,
           },
         ]}
       />

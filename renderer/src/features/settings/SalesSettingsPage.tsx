@@ -20,6 +20,7 @@ import { KpiTargetsTab } from './KpiTargetsTab';
 import { PricesTab } from './PricesTab';
 import { ProbabilitiesTab } from './ProbabilitiesTab';
 import { ReportTemplatesTab } from './ReportTemplatesTab';
+import { isTeamOrigin } from '../../api/token';
 import { SettingsLoading } from './SettingsLoading';
 import { useSalesSettings } from './use-sales-settings';
 import './settings.css';
@@ -129,8 +130,9 @@ export function SalesSettingsPage() {
             label: <span data-testid="settings-tab-audit">{t('settings.tabAudit')}</span>,
             children: <AuditIntegrityTab />,
           },
-          // Backups are the system administrator's.
-          ...(user.role === 'admin'
+          // Backups: a solo data folder's manager keeps them; on a team server, the system
+          // administrator (the server refuses anyone else, shared/access.ts).
+          ...(user.role === 'admin' || (user.role === 'manager' && !isTeamOrigin())
             ? [
                 {
                   key: 'backups',

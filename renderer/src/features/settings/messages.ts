@@ -172,12 +172,12 @@ export const settingsZh = {
   'settings.templateDeleted': '模板“{name}”已删除',
   'settings.templateDeleteConfirm': '删除模板“{name}”？',
 
-  // Backups (system administrators)
+  // Backups (a solo folder's manager; a team server's system administrator)
   'settings.tabBackups': '备份',
   'backups.introDaily':
-    '服务器每天自动备份一次数据库（在线备份，不影响大家使用），保留最近 {n} 份；每份备份都会打开校验其完整性。升级前的备份另行保留。',
+    '每天自动备份一次数据库（在线备份，不影响使用），退出时再备份一次；每份备份都会打开校验其完整性。保留最近 {daily} 天每天最新的一份、最近 {weekly} 周每周最新的一份，升级前的最近 {migration} 份、导入前的最近 {import} 份、恢复前的最近 {restore} 份，手动备份最近 {manual} 份。',
   'backups.introManual':
-    '此电脑不自动每日备份；可随时“立即备份”（在线备份，不影响使用），保留最近 {n} 份，每份都会打开校验其完整性。升级前的备份另行保留。',
+    '此处不自动每日备份；可随时“立即备份”（在线备份，不影响使用），每份都会打开校验其完整性。手动备份保留最近 {manual} 份，升级前的最近 {migration} 份、导入前的最近 {import} 份、恢复前的最近 {restore} 份。',
   'backups.folder': '备份保存在：',
   'backups.create': '立即备份',
   'backups.reload': '刷新',
@@ -201,6 +201,32 @@ export const settingsZh = {
   'backups.reasonNoSchema': '不是 Keyfleet 数据文件',
   'backups.reasonChanged': '校验后文件被改动',
   'backups.fileName': '文件名',
+  'backups.kindBeforeImport': '导入前',
+  'backups.kindBeforeRestore': '恢复前',
+  'backups.auditHead': '审计链末条',
+  'backups.auditHeadNone': '（无审计记录）',
+  'backups.actions': '操作',
+  'backups.restore': '恢复',
+  'backups.restoreTitle': '用这份备份恢复全部数据？',
+  'backups.restoreConfirm':
+    '当前的全部数据（客户、联系人、商机、合同、报备、证据文件记录等）将被 {time} 的备份（{file}，审计链末条 #{head}）替换。替换前会先备份当前数据，可再恢复回来。',
+  'backups.restoreOk': '恢复',
+  'backups.restoring': '正在校验并准备恢复…',
+  'backups.restoreReopening':
+    '已校验 {file}（{time}，审计链末条 #{head}），正在替换数据并重新打开；请稍后重新登录。',
+  'backups.restorePendingRestart':
+    '已校验 {file}（{time}，审计链末条 #{head}），将在下次启动时替换数据；请重新启动 Keyfleet。',
+  'backups.restoreReload': '重新登录',
+  'backups.lastRestore':
+    '{restoredAt} 已从 {file} 恢复（备份时间 {time}，审计链末条 #{head}）：{counts}，证据文件 {documents} 个。被替换的数据已备份为 {safety}。',
+  'backups.counts':
+    '客户 {accounts} 个、联系人 {contacts} 个、商机 {opportunities} 个、合同 {contracts} 份、审计记录 {audit} 条',
+  'backups.exportAll': '导出全部数据',
+  'backups.exportAllHint':
+    '导出一个 zip 文件：数据库备份、全部证据文件和清单（版本、审计链末条、各文件 SHA-256），可在另一台电脑上恢复。',
+  'backups.exporting': '正在导出全部数据…',
+  'backups.exportDone': '已导出：{file}',
+  'backups.exportCancelled': '导出已取消',
 } as const;
 
 export const settingsEn: Record<keyof typeof settingsZh, string> = {
@@ -386,12 +412,12 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'settings.templateDeleted': 'Template “{name}” deleted',
   'settings.templateDeleteConfirm': 'Delete template “{name}”?',
 
-  // Backups (system administrators)
+  // Backups (a solo folder's manager; a team server's system administrator)
   'settings.tabBackups': 'Backups',
   'backups.introDaily':
-    'The server backs up the database once a day (online: nobody has to stop working) and keeps the last {n}; each backup is opened and checked to be whole. Backups taken before an upgrade are kept apart.',
+    'The database is backed up once a day (online: nobody has to stop working) and once more when Keyfleet quits; each backup is opened and checked to be whole. Kept: the newest of each of the last {daily} days and {weekly} weeks, the last {migration} before an upgrade, {import} before an import, {restore} before a restore, and the last {manual} taken by hand.',
   'backups.introManual':
-    'This computer takes no daily backup; use “Back up now” at any time (online: work goes on). The last {n} are kept, each opened and checked to be whole. Backups taken before an upgrade are kept apart.',
+    'No daily backup is taken here; use “Back up now” at any time (online: work goes on), each opened and checked to be whole. Kept: the last {manual} taken by hand, {migration} before an upgrade, {import} before an import and {restore} before a restore.',
   'backups.folder': 'Backups are kept in:',
   'backups.create': 'Back up now',
   'backups.reload': 'Refresh',
@@ -415,4 +441,30 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'backups.reasonNoSchema': 'not a Keyfleet data file',
   'backups.reasonChanged': 'the file changed after its check',
   'backups.fileName': 'File name',
+  'backups.kindBeforeImport': 'Before import',
+  'backups.kindBeforeRestore': 'Before restore',
+  'backups.auditHead': 'Audit head',
+  'backups.auditHeadNone': '(no audit entries)',
+  'backups.actions': 'Actions',
+  'backups.restore': 'Restore',
+  'backups.restoreTitle': 'Restore all data from this backup?',
+  'backups.restoreConfirm':
+    'All current data (accounts, contacts, opportunities, contracts, filings, document records …) will be replaced by the backup of {time} ({file}, audit head #{head}). The current data is backed up first, so it can be restored again.',
+  'backups.restoreOk': 'Restore',
+  'backups.restoring': 'Checking the backup and preparing the restore…',
+  'backups.restoreReopening':
+    '{file} ({time}, audit head #{head}) was checked; the data is being replaced and reopened. Sign in again in a moment.',
+  'backups.restorePendingRestart':
+    '{file} ({time}, audit head #{head}) was checked; the data is replaced at the next start. Restart Keyfleet.',
+  'backups.restoreReload': 'Sign in again',
+  'backups.lastRestore':
+    'On {restoredAt} the data was restored from {file} (taken {time}, audit head #{head}): {counts}, {documents} document files. The data it replaced was backed up as {safety}.',
+  'backups.counts':
+    '{accounts} accounts, {contacts} contacts, {opportunities} opportunities, {contracts} contracts, {audit} audit entries',
+  'backups.exportAll': 'Export all data',
+  'backups.exportAllHint':
+    'One zip file: a database backup, every document file and a manifest (version, audit head, each file’s SHA-256) — restorable on another computer.',
+  'backups.exporting': 'Exporting all data…',
+  'backups.exportDone': 'Exported: {file}',
+  'backups.exportCancelled': 'Export cancelled',
 };
