@@ -39,7 +39,7 @@ import {
   savedMapping,
   stagedFile,
 } from './schemas/imports';
-import { appInfo, auditEntry, auditVerify, job, prefKey } from './schemas/system';
+import { appInfo, auditEntry, auditVerify, auditVerifyInput, job, prefKey } from './schemas/system';
 import { backupList, restoreInput, restoreStaged } from './schemas/backups';
 import {
   activityInput,
@@ -748,7 +748,11 @@ export const api = {
     'Ask a long job to stop; it rolls back.',
   ),
 
-  'audit.verify': method(empty, auditVerify, 'Recompute the audit hash chain.'),
+  'audit.verify': method(
+    auditVerifyInput,
+    auditVerify,
+    'Recompute the audit chain (keyed links), and check it still reaches the given head and the heads recorded in backups.',
+  ),
 
   'backups.list': method(
     empty,

@@ -7,6 +7,7 @@ import { orgNatureColumns } from '../../shared/org-nature';
 import { normalizeOrgName } from '../../shared/text';
 import { normalizeUscc } from '../../shared/uscc';
 import { appendAudit } from '../audit/audit';
+import { eraseWalCopies } from '../db/erase';
 import type { Database } from '../db/schema';
 import { bump, claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
@@ -376,7 +377,7 @@ async function salesRecordsOf(trx: Kysely<Database>, id: number): Promise<number
 
 export async function deleteAccount(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
   const actorId = actor.id;
-  await writeTx(db, async (trx) => {
+  const hadContacts = await writeTx(db, async (trx) => {
     const before = await mustGet(trx, id);
     await requireTeam(trx, actor, id);
     if (before.subordinateCount > 0)
@@ -392,10 +393,11 @@ export async function deleteAccount(db: Kysely<Database>, actor: Actor, id: numb
         `"${before.name}" has ${sales} opportunities, tenders, contracts or activities; they keep it`,
         { kind: 'has_sales_records', count: sales },
       );
-    // Contacts go with the account (and their personal details): the log keeps who they were.
+    // Contacts go with the account (and their personal details): the log keeps who they were,
+    // never how to reach them (electron/contacts/audit-view.ts).
     const contacts = await trx
       .selectFrom('contacts')
-      .select(['id', 'name', 'title', 'department', 'phone', 'email'])
+      .select(['id', 'name', 'title', 'department'])
       .where('account_id', '=', id)
       .execute();
     await trx.deleteFrom('accounts').where('id', '=', id).execute();
@@ -417,7 +419,9 @@ export async function deleteAccount(db: Kysely<Database>, actor: Actor, id: numb
       action: 'account.delete',
       before: snapshot(before),
     });
+    return contacts.length > 0;
   });
+  if (hadContacts) await eraseWalCopies(db);
 }
 
 /**

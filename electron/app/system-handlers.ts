@@ -2,6 +2,9 @@
 import { AppError } from '../../shared/result';
 import { countAccounts } from '../accounts/repository';
 import { verifyAuditChain } from '../audit/audit';
+import type { AuditHead } from '../audit/head';
+import { readAuditKey } from '../audit/key';
+import { latestBackupHead } from '../audit/recorded-heads';
 import { getPref, getSetting, setPref, setSetting } from '../prefs/service';
 import { migrationNotes } from '../db/migrator';
 import type { Handlers } from '../transport/dispatch';
@@ -69,6 +72,10 @@ export function systemHandlers({ db, jobs, mode, dataDir, version }: Deps): Syst
     // A job is its starter's: another user's id answers NOT_FOUND.
     'jobs.get': async ({ id }, { session }) => jobs.get(id, session.user?.id ?? null),
     'jobs.cancel': async ({ id }, { session }) => jobs.cancel(id, session.user?.id ?? null),
-    'audit.verify': () => verifyAuditChain(db),
+    // The file is checked with the key beside it, against the given head and the latest backup's.
+    'audit.verify': async ({ head }) => {
+      const heads = [head, latestBackupHead(dataDir)].filter((h): h is AuditHead => !!h);
+      return verifyAuditChain(db, { key: readAuditKey(dataDir), heads, requireKeyed: true });
+    },
   };
 }

@@ -16,3 +16,14 @@ export function auditHead(sqlite: BetterSqlite3.Database): AuditHead | null {
     AuditHead | undefined;
   return row ?? null;
 }
+
+/**
+ * The head as a label/value pair for an export's about sheet or a report, in its language: kept
+ * with the file, it later shows whether the log was cut back or rewritten behind it.
+ */
+export function auditHeadPair(sqlite: BetterSqlite3.Database, zh: boolean): [string, string] {
+  const head = auditHead(sqlite);
+  const label = zh ? '审计链头' : 'Audit chain head';
+  if (!head) return [label, zh ? '（审计日志为空）' : '(the audit log is empty)'];
+  return [label, `#${head.id} ${head.hash}`];
+}

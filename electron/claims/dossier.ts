@@ -24,6 +24,7 @@ import type { Database } from '../db/schema';
 import { wallClock } from '../excel/wall-clock';
 import type { JobFunction } from '../jobs/context';
 import { mustGetClaim } from './service';
+import { auditHeadPair } from '../audit/head';
 
 /** Claim history from the audit log, which nobody can rewrite: what the dossier dates rest on. */
 async function claimHistory(db: Kysely<Database>, claimId: number): Promise<DossierEvent[]> {
@@ -131,6 +132,7 @@ export const dossierJob: JobFunction<DossierParams> = async (ctx) => {
     ],
     [zh ? '客户意愿' : 'Customer’s wish', claim.wish?.note ?? (zh ? '未登记' : 'not recorded')],
     [zh ? '开发记录数' : 'Development records', String(claim.evidenceCount)],
+    auditHeadPair(ctx.sqlite, zh),
   ];
   for (const [label, value, format] of facts) {
     const row = sheet.addRow([label, value]);

@@ -4,6 +4,8 @@ import type { Contact, ContactInput, ContactPersonal } from '../../shared/schema
 import type { Staff } from '../../shared/schemas/staff';
 import { AppError } from '../../shared/result';
 import { appendAudit } from '../audit/audit';
+import { eraseWalCopies } from '../db/erase';
+import { contactAfter, withoutIdentifiers } from './audit-view';
 import { refreshDerived } from '../accounts/repository';
 import type { ContactPersonalTable, ContactRecord, Database } from '../db/schema';
 import { claimVersion } from '../db/row-version';
@@ -80,7 +82,7 @@ async function mustHaveAccount(db: Kysely<Database>, accountId: number): Promise
 }
 
 const auditView = ({ createdAt: _c, updatedAt: _u, hasPersonal: _h, version: _v, ...c }: Contact) =>
-  c;
+  c as Record<string, unknown>;
 
 export async function createContact(
   db: Kysely<Database>,
@@ -104,7 +106,7 @@ export async function createContact(
       entity: 'account',
       entityId: input.accountId,
       action: 'contact.create',
-      after: auditView(created),
+      after: contactAfter(null, auditView(created)),
     });
     return created;
   });
@@ -134,8 +136,8 @@ export async function updateContact(
       entity: 'account',
       entityId: input.accountId,
       action: 'contact.update',
-      before: auditView(before),
-      after: auditView(after),
+      before: withoutIdentifiers(auditView(before)),
+      after: contactAfter(auditView(before), auditView(after)),
     });
     return after;
   });
@@ -153,9 +155,11 @@ export async function deleteContact(db: Kysely<Database>, actor: Actor, id: numb
       entity: 'account',
       entityId: before.accountId,
       action: 'contact.delete',
-      before: auditView(before),
+      before: withoutIdentifiers(auditView(before)),
     });
   });
+  // The deleted row's old pages leave the WAL too (secure_delete zeroes them in the file).
+  await eraseWalCopies(db);
 }
 
 /**
@@ -234,7 +238,7 @@ export async function setPersonal(
   contactId: number,
   personal: ContactPersonal,
 ): Promise<ContactPersonal> {
-  return writeTx(db, async (trx) => {
+  const saved = await writeTx(db, async (trx) => {
     const contact = await guardPersonalAccess(trx, viewer, contactId, true);
     const values = {
       birthday: personal.birthday,
@@ -266,4 +270,7 @@ export async function setPersonal(
     });
     return personal;
   });
+  // Details cleared or replaced leave no old copy in the WAL either.
+  await eraseWalCopies(db);
+  return saved;
 }

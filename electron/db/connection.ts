@@ -3,6 +3,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema';
 import { cachingDatabase } from './statement-cache';
+import { bindAuditKey } from '../audit/key';
 
 export interface OpenOptions {
   readonly?: boolean;
@@ -10,6 +11,8 @@ export interface OpenOptions {
   nativeBinding?: string | undefined;
   /** How long a write waits for another connection's write lock (better-sqlite3 waits synchronously). */
   busyTimeoutMs?: number;
+  /** The audit chain's key (electron/audit/key.ts): lets this connection append keyed entries. */
+  auditKey?: Buffer | null;
 }
 
 export interface Connection {
@@ -29,10 +32,14 @@ export function openSqlite(file: string, options: OpenOptions = {}): BetterSqlit
   // (32 MiB, not the default 2) keeps those random reads in memory.
   sqlite.pragma('cache_size = -32768');
   if (!options.readonly) {
+    // Deleted rows (a contact's personal details) are overwritten with zeros, not left readable
+    // in free space; the WAL's old frames go at the checkpoint after such a delete (erase.ts).
+    sqlite.pragma('secure_delete = ON');
     sqlite.pragma('journal_mode = WAL');
     // FULL: a filed claim or an audit entry must survive a power cut right after commit.
     sqlite.pragma('synchronous = FULL');
   }
+  if (options.auditKey) bindAuditKey(sqlite, options.auditKey);
   return sqlite;
 }
 

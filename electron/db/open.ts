@@ -4,6 +4,9 @@
  * is left exactly as it was, and start-up stops with a message that says what happened.
  */
 import fs from 'node:fs';
+import path from 'node:path';
+import { startKeyedChain } from '../audit/audit';
+import { ensureAuditKey } from '../audit/key';
 import { MIGRATIONS, type Migration } from '../../migrations';
 import { sweepPartials } from '../backups/records';
 import { backupDatabase, restoreDatabase } from './backup';
@@ -36,6 +39,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   let conn: Connection;
   try {
     conn = connect(options.file, {
+      // The audit key lives beside the database (made at first start); see electron/audit/key.ts.
+      auditKey: ensureAuditKey(path.dirname(options.file)),
       nativeBinding: options.nativeBinding,
       ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
     });
@@ -51,7 +56,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   let backupFile: string | null = null;
   try {
     const status = await migrationStatus(conn.db, migrations);
-    if (status.pending.length === 0) return { ...conn, backupFile, migrated: [] };
+    if (status.pending.length === 0) {
+      startKeyedChain(conn.sqlite);
+      return { ...conn, backupFile, migrated: [] };
+    }
     if (existed) {
       backupFile = await backupDatabase(
         conn.sqlite,
@@ -61,6 +69,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
       );
     }
     const migrated = await migrateUp(conn.db, migrations);
+    // From here on the chain is keyed: the marker entry switches it (once per database).
+    startKeyedChain(conn.sqlite);
     return { ...conn, backupFile, migrated };
   } catch (error) {
     await conn.close();

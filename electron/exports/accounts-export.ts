@@ -11,6 +11,7 @@ import type { JobFunction } from '../jobs/context';
 import { ACCOUNT_CELL_KINDS, accountCells } from './account-cells';
 import { describeView } from './describe-view';
 import { nowIso } from '../../shared/clock';
+import { auditHeadPair } from '../audit/head';
 
 export interface ExportAccountsParams {
   input: ExportAccountsInput;
@@ -75,6 +76,7 @@ export const exportAccountsJob: JobFunction<ExportAccountsParams> = async (ctx) 
             ['排序', described.sort],
             ['导出列', input.columns.map((c) => c.header).join('、')],
             ['个人信息', '未导出（联系人的个人信息不随客户列表导出）'],
+            auditHeadPair(ctx.sqlite, true),
             ['软件版本', `Keyfleet ${ctx.params.version}`],
           ]
         : [
@@ -89,6 +91,7 @@ export const exportAccountsJob: JobFunction<ExportAccountsParams> = async (ctx) 
               'Personal details',
               'not exported (contacts’ personal details are never part of the accounts list)',
             ],
+            auditHeadPair(ctx.sqlite, false),
             ['Software', `Keyfleet ${ctx.params.version}`],
           ],
     );

@@ -17,6 +17,7 @@ import type { JobFunction } from '../jobs/context';
 import { labelOf } from './account-cells';
 import { describeView } from './describe-view';
 import { nowIso } from '../../shared/clock';
+import { auditHeadPair } from '../audit/head';
 
 export interface ExportContactsParams {
   input: ExportContactsInput;
@@ -174,6 +175,7 @@ export const exportContactsJob: JobFunction<ExportContactsParams> = async (ctx) 
         zh ? '审计' : 'Audit',
         zh ? '本次导出已记入审计日志' : 'This export is recorded in the audit log',
       ],
+      auditHeadPair(ctx.sqlite, zh),
       [zh ? '软件版本' : 'Software', `Keyfleet ${ctx.params.version}`],
     ]);
   } catch (error) {

@@ -14,6 +14,7 @@ import { importedNote, noteExcerpt } from '../../shared/import/notes';
 import { samePhone } from '../../shared/values/phone';
 import { cleanText, normalizeOrgName } from '../../shared/text';
 import { normalizeUscc, usccProblem } from '../../shared/uscc';
+import { CONTACT_IDENTIFIERS, withoutIdentifiers } from '../contacts/audit-view';
 import { bulkAuditAppender } from '../audit/audit';
 import { cellAsText, type NormalCell } from '../excel/read/cell-value';
 import type { JobContext, JobFunction } from '../jobs/context';
@@ -267,10 +268,16 @@ async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise
 }
 
 /** The changed fields as the contact's audit snapshot names them (notes, purchaseRole …). */
+/** Changed values for the log; phone and email only by name (electron/contacts/audit-view.ts). */
 function auditValues(changes: ImportChange[], side: 'before' | 'after' = 'after') {
-  return Object.fromEntries(
+  const values = Object.fromEntries(
     changes.map((c) => [c.field === 'contactNotes' ? 'notes' : c.field, c[side]]),
   );
+  const named = CONTACT_IDENTIFIERS.filter((f) => f in values);
+  return {
+    ...withoutIdentifiers(values),
+    ...(side === 'after' && named.length > 0 ? { identifiersChanged: named } : {}),
+  };
 }
 
 export const importContactsJob: JobFunction<ImportParams> = (ctx) =>

@@ -9,6 +9,7 @@ import type { ExportResult } from '../../shared/schemas/exports';
 import { AppError } from '../../shared/result';
 import { createTableWriter } from '../excel/table-writer';
 import type { JobFunction } from '../jobs/context';
+import { auditHeadPair } from '../audit/head';
 
 export interface RejectsParams {
   runId: number;
@@ -78,6 +79,7 @@ export const rejectsExportJob: JobFunction<RejectsParams> = async (ctx) => {
             ['内容', `未能导入的 ${written} 行，最后一列说明原因`],
             ['如何处理', '按原因修改后，可直接再次导入本文件（“原行号”与“原因”两列会被忽略）'],
             ['导出人', ctx.params.actorName ?? '—'],
+            auditHeadPair(ctx.sqlite, true),
           ]
         : [
             ['Source file', `${run.file_name} (sheet “${run.sheet}”)`],
@@ -87,6 +89,7 @@ export const rejectsExportJob: JobFunction<RejectsParams> = async (ctx) => {
               'Fix them as the reasons say and import this file again (the row and reason columns are ignored)',
             ],
             ['Exported by', ctx.params.actorName ?? '—'],
+            auditHeadPair(ctx.sqlite, false),
           ],
     );
   } catch (error) {

@@ -2,7 +2,9 @@
  * Worker-thread entry for long jobs: its own database connection (WAL lets the UI thread keep
  * reading meanwhile), progress messages, cancellation through a shared flag.
  */
+import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { readAuditKey } from '../audit/key';
 import { setClockOffsetMs } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import { connect } from '../db/connection';
@@ -29,7 +31,11 @@ async function main(): Promise<void> {
       message: `unknown job kind ${data.kind}`,
       kind: null,
     });
-  const conn = connect(data.dbFile, { nativeBinding: data.nativeBinding });
+  const conn = connect(data.dbFile, {
+    nativeBinding: data.nativeBinding,
+    // Jobs append audit entries too: the key beside the database (the app made it at start).
+    auditKey: readAuditKey(path.dirname(data.dbFile)),
+  });
   const checkCancelled = cancelCheck(new Int32Array(data.cancelFlag));
   let lastPost = 0;
   try {

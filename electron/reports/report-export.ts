@@ -26,6 +26,7 @@ import {
 } from './report-rows';
 import { loadWorkbook, mustGetTemplate } from './templates';
 import { mustGetFiling } from '../filings/service';
+import { auditHeadPair } from '../audit/head';
 
 export interface ReportParams {
   input: { templateId: number; from: string; to: string; lang: 'zh-CN' | 'en' };
@@ -250,6 +251,10 @@ export const filingReportJob: JobFunction<ReportParams> = async (ctx) => {
     });
   }
   ctx.checkCancelled();
+  // The OEM's layout stays untouched: the chain head goes into the workbook's properties
+  // (File > Info > Comments), kept with every copy of the report.
+  const [label, head] = auditHeadPair(ctx.sqlite, zh);
+  book.description = `Keyfleet ${label}: ${head}`;
   const part = `${file}.part`;
   await book.xlsx.writeFile(part);
   fs.renameSync(part, file);

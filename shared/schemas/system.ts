@@ -60,8 +60,40 @@ export const auditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
+/** A chain head recorded outside the database: its last entry's id and hash. */
+export const auditHeadSchema = z.object({
+  id: z.number().int().positive(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+export const auditVerifyInput = z.object({ head: auditHeadSchema.optional() }).strict().default({});
+
+/**
+ * What went wrong, for words in the UI: an entry changed in place (edited), re-hashed without the
+ * key (rewritten), an entry missing before #entryId (removed), entries after #entryId missing
+ * compared with a recorded head #headId (cut), a chain that lost its keyed part (unkeyed), keyed
+ * entries with no key to check them (no_key).
+ */
+export const auditProblemKind = z.enum([
+  'edited',
+  'rewritten',
+  'removed',
+  'cut',
+  'unkeyed',
+  'no_key',
+]);
+export type AuditProblemKind = z.infer<typeof auditProblemKind>;
+
 export const auditVerify = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   firstBrokenId: z.number().int().nullable(),
+  problem: z
+    .object({
+      kind: auditProblemKind,
+      entryId: z.number().int().nullable(),
+      headId: z.number().int().nullable(),
+    })
+    .nullable(),
 });
+export type AuditVerify = z.infer<typeof auditVerify>;

@@ -6,6 +6,7 @@ import type { Input } from '../../shared/api';
 import { createHttpServer, listenLoopback } from '../../electron/transport/http';
 import { signedInApp, type TestApp, untilJobPast } from '../helpers/app';
 import { account } from '../helpers/fixtures';
+import { auditHead } from '../../electron/audit/head';
 
 let app: TestApp;
 afterEach(async () => app?.close());
@@ -90,6 +91,10 @@ describe('exporting the accounts view', () => {
     expect(text).toContain('测试员');
     expect(text).toContain('客户类型: B类 政府采购');
     expect(text).toContain('客户名称 升序');
+    // The audit chain's head at the time, kept with the file: audit.verify can check against it.
+    const head = auditHead(app.database.sqlite)!;
+    expect(text).toContain(`"审计链头","#${head.id} ${head.hash}"`);
+    expect(await app.value('audit.verify', { head })).toMatchObject({ ok: true });
   });
 
   it('writes CSV as UTF-8 with a BOM and neutralises formulas', async () => {

@@ -13,6 +13,7 @@ import { stageCopy } from '../../electron/imports/staging';
 import { signedInApp, type TestApp } from '../helpers/app';
 import { tempDir } from '../helpers/db';
 import { exportedFile, submittedGovernmentFiling } from '../helpers/sales';
+import { auditHead } from '../../electron/audit/head';
 
 let app: TestApp;
 afterEach(async () => app?.close());
@@ -101,6 +102,9 @@ describe('the filing report’s dealer', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(await exportedFile(app, jobId));
     expect(book.worksheets[0]!.getCell('A2').text).toContain('经销商：杭州顺达大众（ZJ0571A）');
+    // The audit chain's head goes with every report, in its properties (the layout stays the OEM's).
+    const head = auditHead(app.database.sqlite)!;
+    expect(book.description).toBe(`Keyfleet 审计链头: #${head.id} ${head.hash}`);
   });
 
   it('carries the claim’s manufacturer reference (厂家报备号)', async () => {

@@ -6,7 +6,12 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../../electron/app/create-app';
-import { verifyAuditChain } from '../../electron/audit/audit';
+import { entryHash, verifyAuditChain } from '../../electron/audit/audit';
+import { readAuditKey } from '../../electron/audit/key';
+import type { AuditLogTable } from '../../electron/db/schema';
+import type { Selectable } from 'kysely';
+
+type AuditLogRow = Selectable<AuditLogTable>;
 import { connect, type Connection } from '../../electron/db/connection';
 import { migrateUp, migrationNotes } from '../../electron/db/migrator';
 import { MIGRATIONS } from '../../migrations';
@@ -73,6 +78,7 @@ describe(`migration ${NAME}`, () => {
     lifecycle.run('retained', ids.alreadyRetained);
     conn.sqlite.prepare('delete from keyfleet_migrations where name = ?').run(NAME);
 
+    const logged = conn.sqlite.prepare('select count(*) from audit_log').pluck().get() as number;
     await migrateUp(conn.db, MIGRATIONS);
     const now = (key: string) =>
       conn!.sqlite.prepare('select lifecycle from accounts where id = ?').pluck().get(ids[key]);
@@ -95,6 +101,24 @@ describe(`migration ${NAME}`, () => {
       lifecycle: 'retained',
       cause: { kind: 'delivery', contractNo: contracts.delivered!.number, deliveredOn: past(10) },
     });
-    expect(await verifyAuditChain(conn.db)).toMatchObject({ ok: true });
+    // The migration's entries link onto the chain by plain SHA-256, as it did in upgrades before
+    // the chain was keyed. Re-run here on a keyed chain, the check stops at its first entry.
+    const log = conn.sqlite.prepare('select * from audit_log order by id').all() as AuditLogRow[];
+    const first = logged;
+    expect(log.slice(first).map((r) => r.action)).toEqual([
+      'account.lifecycle',
+      'account.lifecycle',
+    ]);
+    for (let i = first; i < log.length; i++) {
+      expect(log[i]!.prev_hash).toBe(log[i - 1]!.hash);
+      expect(entryHash(log[i]!)).toBe(log[i]!.hash);
+    }
+    expect(
+      await verifyAuditChain(conn.db, { key: readAuditKey(dataDir), requireKeyed: true }),
+    ).toMatchObject({
+      ok: false,
+      checked: first,
+      problem: { kind: 'rewritten', entryId: log[first]!.id },
+    });
   });
 });

@@ -580,6 +580,7 @@ export const en: Record<MessageKey, string> = {
   'history.changes': 'Changes',
   'history.empty': 'No changes recorded',
   'history.system': 'System',
+  'history.identifierChanged': 'set or changed (the value is not kept in the log)',
   'history.blank': '(empty)',
   'history.contactSubject': 'Contact: {name}',
   'history.personalRead': 'Viewed the personal details of “{name}”',

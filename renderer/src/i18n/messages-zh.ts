@@ -546,6 +546,7 @@ export const zh = {
   'history.changes': '变更内容',
   'history.empty': '暂无变更记录',
   'history.system': '系统',
+  'history.identifierChanged': '已填写或修改（内容不记入日志）',
   'history.blank': '（空）',
   'history.contactSubject': '联系人：{name}',
   'history.personalRead': '查看了联系人“{name}”的个人信息',

@@ -26,6 +26,7 @@ import { DealChange, isDealEntry } from './DealChange';
 import {
   type Change,
   diffSnapshots,
+  identifiersChanged,
   isBlank,
   isDemoOrigin,
   personalFields,
@@ -156,11 +157,13 @@ export function HistoryChanges({ entry }: { entry: AuditEntry }) {
   const changes: Change[] = diffSnapshots(entry.before, entry.after)
     .filter((c) => keys[c.field] !== undefined)
     .sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+  // Phone and email reach the log only by name: it says they changed, never their values.
+  const named = isContact ? identifiersChanged(entry.after) : [];
   const subject =
     isContact && name ? (
       <div className="diff-subject">{t('history.contactSubject', { name })}</div>
     ) : null;
-  if (changes.length === 0)
+  if (changes.length === 0 && named.length === 0)
     return (
       <>
         {origin}
@@ -193,6 +196,12 @@ export function HistoryChanges({ entry }: { entry: AuditEntry }) {
               <span className="diff-after">{show(c.field, c.after)}</span>
             </>
           )}
+        </div>
+      ))}
+      {named.map((f) => (
+        <div key={f} className="diff-line" data-testid="history-identifier">
+          <span className="diff-field">{fieldName(f)}</span>
+          <span className="diff-after">{t('history.identifierChanged')}</span>
         </div>
       ))}
     </div>

@@ -51,6 +51,13 @@ export function personalFields(after: unknown): string[] {
     : [];
 }
 
+/** Contact fields (phone, email) a contact entry says changed without logging their values. */
+export function identifiersChanged(after: unknown): string[] {
+  return isRecord(after) && Array.isArray(after.identifiersChanged)
+    ? after.identifiersChanged.filter((f): f is string => typeof f === 'string')
+    : [];
+}
+
 /** Entries written by the demo-data loader carry `origin: 'demo'` in their snapshot. */
 export function isDemoOrigin(after: unknown): boolean {
   return isRecord(after) && after.origin === 'demo';

@@ -117,10 +117,19 @@ export const settingsZh = {
   // Audit log integrity
   'settings.tabAudit': '数据完整性',
   'settings.auditIntro':
-    '报备、销售报备、审批和经理特批都写入只增不改的审计日志，每条记录以哈希值与上一条相连。校验会重新计算整条链：若数据文件在本软件之外被改动，会指出第一条对不上的记录。',
+    '报备、销售报备、审批和经理特批都写入只增不改的审计日志，每条记录以带密钥的哈希值与上一条相连（密钥保存在数据库文件之外）。校验会重新计算整条链，并与备份、导出文件和报备报表中记下的链头核对：若数据文件在本软件之外被改动、改写或截断，会指出是哪一条。',
   'settings.auditVerify': '校验审计日志',
   'settings.auditIntact': '审计日志完整：已校验 {n} 条记录，未发现改动。',
-  'settings.auditBroken': '审计日志被改动：第 {id} 号记录对不上（此前 {n} 条完好）。',
+  'settings.audit.edited': '审计日志被改动：第 {id} 号记录在本软件之外被修改（此前 {n} 条完好）。',
+  'settings.audit.rewritten':
+    '审计日志被改写：第 {id} 号记录被改写并重新计算了哈希，但没有审计密钥，改写无法冒充原记录（此前 {n} 条完好）。',
+  'settings.audit.removed': '审计日志被改动：第 {id} 号记录之前有记录被删除（此前 {n} 条完好）。',
+  'settings.audit.cut': '审计日志被截断：第 {id} 号之后的记录缺失，日志曾记到第 {head} 号。',
+  'settings.audit.cutAll': '审计日志被截断：日志曾记到第 {head} 号，现在这些记录都不在了。',
+  'settings.audit.unkeyed':
+    '审计日志被整体改写：带密钥的部分不见了，日志在没有审计密钥的情况下被重写。',
+  'settings.audit.noKey':
+    '找不到审计密钥（数据文件夹中的 audit.key）：第 {id} 号起的记录无法校验（此前 {n} 条完好）。',
   'upgrade.title': '数据升级记录',
   'upgrade.appliedAt': '{at} 升级',
   'upgrade.orgNature':
@@ -351,11 +360,23 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
 
   'settings.tabAudit': 'Data integrity',
   'settings.auditIntro':
-    'Claims, filings, approvals and manager overrides are written to an append-only audit log, each entry chained to the one before by its hash. Verifying recomputes the whole chain: if the data file was edited outside this app, it names the first entry that no longer matches.',
+    'Claims, filings, approvals and manager overrides are written to an append-only audit log, each entry chained to the one before by a keyed hash (the key is kept outside the data file). Verifying recomputes the whole chain and checks it against the heads recorded in backups, exports and filing reports: if the data file was edited, rewritten or cut outside this app, it names the entry.',
   'settings.auditVerify': 'Verify the audit log',
   'settings.auditIntact': 'The audit log is intact: {n} entries checked, no edits found.',
-  'settings.auditBroken':
-    'The audit log was edited: entry #{id} does not match ({n} entries before it are intact).',
+  'settings.audit.edited':
+    'The audit log was edited: entry #{id} was changed outside this app ({n} entries before it are intact).',
+  'settings.audit.rewritten':
+    'The audit log was rewritten: entry #{id} was changed and its hashes recomputed without the audit key, so it cannot pass for the original ({n} entries before it are intact).',
+  'settings.audit.removed':
+    'The audit log was edited: entries before #{id} were removed ({n} entries before it are intact).',
+  'settings.audit.cut':
+    'The audit log was cut: entries after #{id} are missing; the log once reached #{head}.',
+  'settings.audit.cutAll':
+    'The audit log was cut: it once reached #{head}, and none of those entries are left.',
+  'settings.audit.unkeyed':
+    'The audit log was rewritten as a whole: its keyed part is gone, rewritten without the audit key.',
+  'settings.audit.noKey':
+    'The audit key (audit.key in the data folder) is missing: entries from #{id} on cannot be checked ({n} entries before are intact).',
   'upgrade.title': 'Data upgrades',
   'upgrade.appliedAt': 'Upgraded on {at}',
   'upgrade.orgNature':
