@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { auditHeadSchema } from '../../shared/schemas/system';
 import { backupDir } from '../backups/records';
+import { lastRestore } from '../backups/restore';
 import type { AuditHead } from './head';
 
 const recordWithHead = z.object({
@@ -22,8 +23,13 @@ export function headFromRecord(json: unknown): { takenAt: string; head: AuditHea
   return { takenAt: parsed.data.takenAt, head: parsed.data.auditHead };
 }
 
-/** The head recorded with the most recent backup in the data folder, or null. */
+/**
+ * The head recorded with the most recent backup in the data folder, or null. Backups taken before
+ * the last restore describe the data that was replaced (the restored data may well be shorter),
+ * so only those taken since count.
+ */
 export function latestBackupHead(dataDir: string): AuditHead | null {
+  const since = lastRestore(dataDir)?.restoredAt ?? '';
   const dir = backupDir(dataDir);
   let names: string[];
   try {
@@ -40,7 +46,8 @@ export function latestBackupHead(dataDir: string): AuditHead | null {
       continue; // an unreadable record is the backups listing's business, not this check's
     }
     const found = headFromRecord(json);
-    if (found && (!latest || found.takenAt > latest.takenAt)) latest = found;
+    if (found && found.takenAt >= since && (!latest || found.takenAt > latest.takenAt))
+      latest = found;
   }
   return latest?.head ?? null;
 }

@@ -16,6 +16,8 @@ import { syncDir, syncFile } from './records';
 export const ARCHIVE_DB = 'keyfleet.sqlite';
 export const ARCHIVE_MANIFEST = 'manifest.json';
 const DOCUMENT = /^documents\/[0-9a-f]{64}$/;
+/** The audit chain's key travels with the data: without it the keyed entries cannot be verified. */
+export const ARCHIVE_KEY = 'audit.key';
 
 export interface ArchiveFile {
   path: string;
@@ -116,7 +118,7 @@ export async function extractArchive(archive: string, dir: string): Promise<Arch
     throw refused('no_schema', 'the archive holds no database');
   fs.mkdirSync(path.join(dir, 'documents'), { recursive: true });
   for (const entry of manifest.files) {
-    if (entry.path !== ARCHIVE_DB && !DOCUMENT.test(entry.path))
+    if (entry.path !== ARCHIVE_DB && entry.path !== ARCHIVE_KEY && !DOCUMENT.test(entry.path))
       throw refused('changed', `unexpected file ${entry.path} in the archive`);
     const inZip = zip.file(entry.path);
     if (!inZip) throw refused('changed', `${entry.path} is missing from the archive`);

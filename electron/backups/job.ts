@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { BackupEntry, BackupKind, BackupRotation } from '../../shared/schemas/backups';
 import { documentsDir } from '../documents/store';
 import type { JobFunction } from '../jobs/context';
-import { ARCHIVE_DB, writeArchive } from './archive';
+import { auditKeyPath } from '../audit/key';
+import { ARCHIVE_DB, ARCHIVE_KEY, writeArchive } from './archive';
 import { copyDatabase } from './take';
 import { takeBackup } from './take';
 
@@ -80,6 +81,9 @@ export const exportAllJob: JobFunction<ExportAllParams> = async (ctx) => {
       },
       [
         { name: ARCHIVE_DB, file: temp },
+        ...(fs.existsSync(auditKeyPath(dataDir))
+          ? [{ name: ARCHIVE_KEY, file: auditKeyPath(dataDir) }]
+          : []),
         ...docs.map((n) => ({ name: `documents/${n}`, file: path.join(docsDir, n) })),
       ],
       (done, total) => {

@@ -24,7 +24,8 @@ import type { BackupRotation, RestoreOutcome, RestoreStaged } from '../../shared
 import { MIGRATIONS } from '../../migrations';
 import { openSqlite } from '../db/connection';
 import { documentsDir } from '../documents/store';
-import { ARCHIVE_DB, extractArchive, isZip } from './archive';
+import { auditKeyPath } from '../audit/key';
+import { ARCHIVE_DB, ARCHIVE_KEY, extractArchive, isZip } from './archive';
 import { backupDir, readRecord, ROTATION, syncDir, syncFile, writeDurably } from './records';
 import { inspectBackupFile, takeBackup } from './take';
 
@@ -32,6 +33,7 @@ export const MARKER = 'restore-pending.json';
 export const LAST_RESTORE = 'last-restore.json';
 const STAGED_DB = '.restore-pending.sqlite';
 const STAGED_DOCS = '.restore-documents';
+const STAGED_KEY = '.restore-audit.key';
 const UNPACKING = '.restore-unpacking';
 
 interface Marker extends Omit<RestoreStaged, 'reopening'> {
@@ -44,7 +46,7 @@ const refused = (reason: string, message: string) =>
 
 /** Removes a half-staged restore (no marker yet) — call before the database opens. */
 function clearStaging(dataDir: string): void {
-  for (const name of [STAGED_DB, STAGED_DB + '.partial', STAGED_DOCS, UNPACKING])
+  for (const name of [STAGED_DB, STAGED_DB + '.partial', STAGED_DOCS, STAGED_KEY, UNPACKING])
     fs.rmSync(path.join(dataDir, name), { recursive: true, force: true });
   fs.rmSync(path.join(dataDir, MARKER + '.partial'), { force: true });
 }
@@ -80,12 +82,14 @@ export async function stageRestore(
   let db = source;
   let takenAt: string | null = null;
   let docs: string | null = null;
+  let key: string | null = null;
   try {
     if (isZip(source)) {
       const unpacked = path.join(dataDir, UNPACKING);
       const manifest = await extractArchive(source, unpacked);
       db = path.join(unpacked, ARCHIVE_DB);
       docs = path.join(unpacked, 'documents');
+      if (fs.existsSync(path.join(unpacked, ARCHIVE_KEY))) key = path.join(unpacked, ARCHIVE_KEY);
       takenAt = manifest.takenAt;
     } else takenAt = readRecord(source)?.takenAt ?? null;
     const check = inspectBackupFile(db, { nativeBinding: options.nativeBinding });
@@ -99,6 +103,7 @@ export async function stageRestore(
     syncFile(partial);
     fs.renameSync(partial, path.join(dataDir, STAGED_DB));
     if (docs) fs.renameSync(docs, path.join(dataDir, STAGED_DOCS));
+    if (key) fs.renameSync(key, path.join(dataDir, STAGED_KEY));
     fs.rmSync(path.join(dataDir, UNPACKING), { recursive: true, force: true });
     const staged = {
       source: options.sourceName ?? path.basename(source),
@@ -116,6 +121,28 @@ export async function stageRestore(
     clearStaging(dataDir);
     throw error;
   }
+}
+
+/**
+ * An archive from another PC brings the audit key its chain was written with: it becomes this
+ * folder's key. The key it replaces is kept beside the safety backup, which it still verifies.
+ * Safe to repeat after a kill (the staged key is gone once adopted).
+ */
+function adoptStagedKey(dataDir: string, safetyBackup: string | null): void {
+  const staged = path.join(dataDir, STAGED_KEY);
+  if (!fs.existsSync(staged)) return;
+  const current = auditKeyPath(dataDir);
+  if (fs.existsSync(current) && !fs.readFileSync(current).equals(fs.readFileSync(staged))) {
+    const dir = backupDir(dataDir);
+    fs.mkdirSync(dir, { recursive: true });
+    const kept = path.join(dir, `${safetyBackup ?? 'before-restore'}.audit.key`);
+    fs.copyFileSync(current, kept);
+    fs.chmodSync(kept, 0o600);
+    syncFile(kept);
+  }
+  fs.chmodSync(staged, 0o600);
+  fs.renameSync(staged, current);
+  syncDir(dataDir);
 }
 
 /** Backs up the data about to be replaced; a file that no longer opens is kept as it is. */
@@ -189,6 +216,7 @@ export async function applyPendingRestore(
       }
       syncDir(target);
     }
+    adoptStagedKey(dataDir, safetyBackup);
     const outcome: RestoreOutcome = {
       source: marker.source,
       takenAt: marker.takenAt,

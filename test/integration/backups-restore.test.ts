@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
+import { now } from '../../shared/clock';
 import { backupDir, listBackups } from '../../electron/backups/records';
 import { stageRestore, restorePending } from '../../electron/backups/restore';
 import { takeBackup } from '../../electron/backups/take';
@@ -60,7 +61,7 @@ describe('restoring a backup from settings', () => {
     const backup = await takeBackup(app.database.sqlite, {
       dir,
       kind: 'manual',
-      at: new Date(),
+      at: now(),
     });
     expect(backup.auditHead).toEqual(expect.objectContaining({ id: expect.any(Number) }));
     await addAccount(app, '杭州恢复后有限公司');
@@ -84,6 +85,8 @@ describe('restoring a backup from settings', () => {
       counts: { accounts: 1 },
     });
     expect((await again.value('app.info', {})).accountCount).toBe(1);
+    // The restored chain is shorter than the heads recorded before the restore: not a cut.
+    expect(await again.value('audit.verify', {})).toMatchObject({ ok: true, problem: null });
     const list = await again.value('backups.list', {});
     expect(list.lastRestore).toMatchObject({ source: backup.fileName });
     // The data it replaced is a backup of its own, with both accounts.
@@ -170,6 +173,7 @@ describe('export all data', () => {
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(f.sha256);
     }
     expect(manifest.files.map((f: { path: string }) => f.path).sort()).toEqual([
+      'audit.key',
       `documents/${sha}`,
       'keyfleet.sqlite',
     ]);
@@ -180,7 +184,13 @@ describe('export all data', () => {
     expect(staged).toMatchObject({ counts: { accounts: 1 }, auditHead: manifest.auditHead });
     const there = keep(await testApp(other));
     expect(there.restored).toMatchObject({ documents: 1, safetyBackup: null });
-    expect((await (await reopenedOn(there)).value('app.info', {})).accountCount).toBe(1);
+    const signedIn = await reopenedOn(there);
+    expect((await signedIn.value('app.info', {})).accountCount).toBe(1);
+    // The audit key came along: the keyed chain verifies on the other computer.
+    expect(fs.readFileSync(path.join(other, 'audit.key'))).toEqual(
+      fs.readFileSync(path.join(app.dataDir, 'audit.key')),
+    );
+    expect(await signedIn.value('audit.verify', {})).toMatchObject({ ok: true, problem: null });
     expect(fs.readFileSync(path.join(documentsDir(other), sha))).toEqual(evidence);
   }, 60_000);
 
