@@ -5,7 +5,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { setClockOffsetMs } from '../../shared/clock';
 import { AppError } from '../../shared/result';
-import { connect } from '../db/connection';
+import { type Connection, connect } from '../db/connection';
+import { storageError } from '../db/storage-errors';
 import { cancelCheck } from './context';
 import { JobCancelled, type JobWorkerData, type WorkerMessage } from './protocol';
 import { JOBS } from './registry';
@@ -29,10 +30,11 @@ async function main(): Promise<void> {
       message: `unknown job kind ${data.kind}`,
       kind: null,
     });
-  const conn = connect(data.dbFile, { nativeBinding: data.nativeBinding });
   const checkCancelled = cancelCheck(new Int32Array(data.cancelFlag));
   let lastPost = 0;
+  let conn: Connection | null = null;
   try {
+    conn = connect(data.dbFile, { nativeBinding: data.nativeBinding });
     const { result, message } = await job({
       params: data.params as never,
       actorId: data.actorId,
@@ -48,7 +50,8 @@ async function main(): Promise<void> {
       },
     });
     post({ type: 'done', result, message: message ?? null });
-  } catch (error) {
+  } catch (thrown) {
+    const error = storageError(thrown) ?? thrown;
     if (error instanceof JobCancelled) post({ type: 'cancelled' });
     else if (error instanceof AppError)
       post({
@@ -65,7 +68,7 @@ async function main(): Promise<void> {
         kind: null,
       });
   } finally {
-    await conn.close();
+    await conn?.close();
   }
 }
 

@@ -13,6 +13,7 @@ import {
 import { AppError, type FieldIssue, type Result, fail, ok } from '../../shared/result';
 import type { AccessGate } from '../auth/gate';
 import type { Caller, Session, Sessions } from '../session/session';
+import { storageError } from '../db/storage-errors';
 
 /** What a handler knows about its caller. */
 export interface CallContext {
@@ -64,7 +65,8 @@ export function createDispatch(
     try {
       await options.gate?.(method, session, input);
     } catch (error) {
-      if (error instanceof AppError) return fail(error.code, error.message, error.details);
+      const known = error instanceof AppError ? error : storageError(error);
+      if (known) return fail(known.code, known.message, known.details);
       throw error;
     }
     const schema = api[method];
@@ -94,6 +96,8 @@ export function createDispatch(
           'a long job is writing to the database; try again when it has finished',
           { kind: 'busy' },
         );
+      const storage = storageError(error);
+      if (storage) return fail(storage.code, storage.message, storage.details);
       options.onInternalError?.(method, error);
       return fail(
         'INTERNAL',

@@ -50,6 +50,7 @@ const CODE_KEYS: Readonly<Record<string, MessageKey>> = {
   FORBIDDEN: 'err.FORBIDDEN',
   POLICY: 'err.POLICY',
   IO: 'err.IO',
+  STORAGE: 'err.STORAGE',
   INTERNAL: 'err.INTERNAL',
 };
 
@@ -85,6 +86,13 @@ const KIND_KEYS: Partial<Record<ErrorCode, Readonly<Record<string, MessageKey>>>
   VALIDATION: {
     no_login: 'err.noLogin',
     no_password: 'err.noPassword',
+  },
+  STORAGE: {
+    disk_full: 'err.diskFull',
+    read_only: 'err.readOnly',
+    io_error: 'err.ioError',
+    cannot_open: 'err.cannotOpen',
+    corrupt: 'err.corrupt',
   },
 };
 
