@@ -35,7 +35,7 @@ import type { App } from '../../electron/app/create-app';
 
 const LONG = process.env.KEYFLEET_FUZZ === 'long';
 const SEED = Number(process.env.KEYFLEET_FUZZ_SEED ?? 13);
-const CASES_PER_METHOD = LONG ? 120 : 8;
+const CASES_PER_METHOD = LONG ? 120 : 6;
 /** Sign-in and password methods hash a password (deliberately slow): fewer cases in CI. */
 const HASHING = new Set([
   'auth.signIn',
@@ -134,11 +134,21 @@ async function failedJobs(app: App, jobIds: readonly string[]): Promise<string[]
 }
 
 function report(label: string, figures: FuzzFigures): void {
-  console.log(summary(label, figures));
+  const lines = [summary(label, figures)];
   for (const f of figures.internal.slice(0, 40))
-    console.log(
-      `  INTERNAL ${f.caller} ${f.method} [${f.mutation} at ${f.at}]: ${f.message}\n    input ${f.input}`,
+    lines.push(
+      `  INTERNAL ${f.caller} ${f.method} [${f.mutation} at ${f.at}]: ${f.message}`,
+      `    input ${f.input}`,
     );
+  // The expected ones once per method and message, for whoever removes the list to check.
+  const seen = new Set<string>();
+  for (const [category, list] of Object.entries(figures.expected))
+    for (const f of list) {
+      const line = `  expected (${category}) ${f.method} [${f.mutation} at ${f.at}]: ${f.message.slice(0, 160)}`;
+      if (!seen.has(`${f.method} ${f.message}`)) lines.push(line);
+      seen.add(`${f.method} ${f.message}`);
+    }
+  console.log(lines.join('\n'));
 }
 
 describe('fuzz: no input answers INTERNAL', () => {
@@ -149,7 +159,7 @@ describe('fuzz: no input answers INTERNAL', () => {
   }, 120_000);
   afterAll(async () => {
     await team?.app.close();
-  });
+  }, 120_000);
 
   it(
     'a team server: nobody, a specialist, a manager and an admin',
@@ -193,9 +203,10 @@ describe('fuzz on a solo data folder: in process and over HTTP', () => {
     port = await listenLoopback(server, 0);
   }, 120_000);
   afterAll(async () => {
+    server?.closeAllConnections();
     await new Promise((resolve) => server?.close(resolve));
     await app?.close();
-  });
+  }, 120_000);
 
   /** The person at the keyboard: a manager picked from the demo's staff. */
   async function person(clientId: string): Promise<FuzzCaller> {
