@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'POLICY',
   'IO',
+  /** The disk under the data file failed (full, read-only, I/O error, damaged): nothing was saved. */
+  'STORAGE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

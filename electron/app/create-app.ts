@@ -9,6 +9,7 @@ import { accountHandlers } from '../accounts/handlers';
 import { contactHandlers } from '../contacts/handlers';
 import { openDatabase, type OpenedDatabase } from '../db/open';
 import { checkReferences } from '../db/references';
+import { storageError } from '../db/storage-errors';
 import { JobRunner, type WorkerEntry } from '../jobs/runner';
 import { SessionStore, originOf, type Caller } from '../session/session';
 import { authHandlers } from '../auth/handlers';
@@ -225,9 +226,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     try {
       deps.sessions.resolve(caller).requireUser();
       return ok(await stageStream(options.dataDir, body, fileName));
-    } catch (error) {
-      if (error instanceof AppError) return fail(error.code, error.message, error.details);
-      return fail('IO', `the upload failed: ${String(error)}`);
+    } catch (thrown) {
+      const error = thrown instanceof AppError ? thrown : storageError(thrown);
+      if (error) return fail(error.code, error.message, error.details);
+      return fail('IO', `the upload failed: ${String(thrown)}`);
     }
   };
   const backups = options.backups?.daily

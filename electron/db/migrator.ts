@@ -77,7 +77,8 @@ async function inTransaction<DB>(db: Kysely<DB>, work: (conn: Kysely<DB>) => Pro
       await work(conn);
       await sql`commit`.execute(conn);
     } catch (error) {
-      await sql`rollback`.execute(conn);
+      // SQLite may have rolled back already (a full disk): keep the error that says why.
+      await sql`rollback`.execute(conn).catch(() => undefined);
       throw error;
     }
   });

@@ -25,12 +25,25 @@ export async function writeTx<T>(
       await sql`commit`.execute(conn);
       return result;
     } catch (error) {
-      await sql`rollback`.execute(conn);
+      await rollbackAfter(conn);
       throw error;
     } finally {
       open.delete(conn);
     }
   });
+}
+
+/**
+ * Rolls back after a failure. SQLite itself may already have rolled the transaction back (a full
+ * disk, an I/O error): then ROLLBACK fails with "no transaction is active", which must not
+ * replace the error that says what went wrong.
+ */
+async function rollbackAfter(conn: Kysely<Database>): Promise<void> {
+  try {
+    await sql`rollback`.execute(conn);
+  } catch {
+    // Nothing is left open to roll back.
+  }
 }
 
 /**

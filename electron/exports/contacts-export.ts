@@ -203,7 +203,7 @@ export const exportContactsJob: JobFunction<ExportContactsParams> = async (ctx) 
     });
     ctx.sqlite.exec('commit');
   } catch (error) {
-    ctx.sqlite.exec('rollback');
+    if (ctx.sqlite.inTransaction) ctx.sqlite.exec('rollback');
     fs.rmSync(file, { force: true });
     throw error;
   }

@@ -669,6 +669,9 @@ async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise
         ctx.sqlite.exec('release tender_import');
         write(rows, outcome);
       } catch (error) {
+        // A full disk or an I/O error may have ended the whole transaction already: then there
+        // is no savepoint left, and the storage error is what the job reports.
+        if (!ctx.sqlite.inTransaction) throw error;
         ctx.sqlite.exec('rollback to tender_import');
         ctx.sqlite.exec('release tender_import');
         if (!(error instanceof AppError)) throw error;

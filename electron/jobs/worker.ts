@@ -7,7 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readAuditKey } from '../audit/key';
 import { setClockOffsetMs } from '../../shared/clock';
 import { AppError } from '../../shared/result';
-import { connect } from '../db/connection';
+import { type Connection, connect } from '../db/connection';
+import { storageError } from '../db/storage-errors';
 import { cancelCheck } from './context';
 import { JobCancelled, type JobWorkerData, type WorkerMessage } from './protocol';
 import { JOBS } from './registry';
@@ -31,14 +32,15 @@ async function main(): Promise<void> {
       message: `unknown job kind ${data.kind}`,
       kind: null,
     });
-  const conn = connect(data.dbFile, {
-    nativeBinding: data.nativeBinding,
-    // Jobs append audit entries too: the key beside the database (the app made it at start).
-    auditKey: readAuditKey(path.dirname(data.dbFile)),
-  });
   const checkCancelled = cancelCheck(new Int32Array(data.cancelFlag));
   let lastPost = 0;
+  let conn: Connection | null = null;
   try {
+    conn = connect(data.dbFile, {
+      nativeBinding: data.nativeBinding,
+      // Jobs append audit entries too: the key beside the database (the app made it at start).
+      auditKey: readAuditKey(path.dirname(data.dbFile)),
+    });
     const { result, message } = await job({
       params: data.params as never,
       actorId: data.actorId,
@@ -54,7 +56,8 @@ async function main(): Promise<void> {
       },
     });
     post({ type: 'done', result, message: message ?? null });
-  } catch (error) {
+  } catch (thrown) {
+    const error = storageError(thrown) ?? thrown;
     if (error instanceof JobCancelled) post({ type: 'cancelled' });
     else if (error instanceof AppError)
       post({
@@ -71,7 +74,7 @@ async function main(): Promise<void> {
         kind: null,
       });
   } finally {
-    await conn.close();
+    await conn?.close();
   }
 }
 

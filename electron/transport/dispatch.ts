@@ -15,6 +15,7 @@ import { malformedTextIssues } from '../../shared/well-formed';
 import { foreignKeyFailure } from './foreign-key';
 import type { AccessGate } from '../auth/gate';
 import type { Caller, Session, Sessions } from '../session/session';
+import { storageError } from '../db/storage-errors';
 
 /** What a handler knows about its caller. */
 export interface CallContext {
@@ -73,7 +74,8 @@ export function createDispatch(
     try {
       await options.gate?.(method, session, input);
     } catch (error) {
-      if (error instanceof AppError) return fail(error.code, error.message, error.details);
+      const known = error instanceof AppError ? error : storageError(error);
+      if (known) return fail(known.code, known.message, known.details);
       throw error;
     }
     const schema = api[method];
@@ -104,6 +106,8 @@ export function createDispatch(
         );
       const reference = foreignKeyFailure(method, error);
       if (reference) return reference;
+      const storage = storageError(error);
+      if (storage) return fail(storage.code, storage.message, storage.details);
       options.onInternalError?.(method, error);
       return fail(
         'INTERNAL',

@@ -177,24 +177,63 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 't
   });
 }
 
-function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse): void {
-  const root = path.resolve(staticDir);
+/**
+ * Characters no file of the built renderer has in its path: control characters (NUL among them),
+ * a backslash (a separator on Windows) and what Windows refuses in a file name.
+ */
+const WINDOWS_FORBIDDEN = new Set(['\\', '<', '>', ':', '"', '|', '?', '*']);
+
+function unservable(rel: string): boolean {
+  for (const ch of rel) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x20 || code === 0x7f || WINDOWS_FORBIDDEN.has(ch)) return true;
+  }
+  return false;
+}
+
+/** The file a static path names inside `root`, or the status that refuses it. */
+export function staticFile(
+  root: string,
+  urlPath: string,
+): { file: string } | { status: 400 | 404 } {
   let rel: string;
   try {
     rel = decodeURIComponent(urlPath);
   } catch {
-    return failure(400, res, 'VALIDATION', 'malformed URL');
+    return { status: 400 };
   }
+  if (unservable(rel)) return { status: 400 };
   if (rel === '/' || rel === '') rel = '/index.html';
   const file = path.resolve(root, '.' + rel);
-  if (!file.startsWith(root + path.sep))
-    return failure(403, res, 'FORBIDDEN', 'outside the app folder');
+  // Outside the app folder: as absent as any other file that is not there.
+  if (!file.startsWith(root + path.sep)) return { status: 404 };
+  return { file };
+}
+
+function notServed(res: http.ServerResponse, status: 400 | 404): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(status === 400 ? 'bad request' : 'not found');
+}
+
+/**
+ * Streams a file; if reading fails after the headers (the file vanished), the connection is cut:
+ * never an unhandled stream error, which would end the process.
+ */
+function streamFile(file: string, res: http.ServerResponse): void {
+  const stream = fs.createReadStream(file);
+  stream.on('error', () => {
+    if (!res.headersSent) notServed(res, 404);
+    else res.destroy();
+  });
+  stream.pipe(res);
+}
+
+function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse): void {
+  const found = staticFile(path.resolve(staticDir), urlPath);
+  if ('status' in found) return notServed(res, found.status);
+  const { file } = found;
   fs.stat(file, (err, stat) => {
-    if (err || !stat.isFile()) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('not found');
-      return;
-    }
+    if (err || !stat.isFile()) return notServed(res, 404);
     res.writeHead(200, {
       'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
       'Content-Length': stat.size,
@@ -204,7 +243,7 @@ function serveStatic(staticDir: string, urlPath: string, res: http.ServerRespons
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': file.endsWith('.html') ? 'no-store' : 'max-age=3600',
     });
-    fs.createReadStream(file).pipe(res);
+    streamFile(file, res);
   });
 }
 
@@ -220,7 +259,7 @@ function serveDownload(file: ShelvedFile | null, res: http.ServerResponse): void
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
   });
-  fs.createReadStream(file.path).pipe(res);
+  streamFile(file.path, res);
 }
 
 const DOWNLOAD_TYPES: Record<string, string> = {
@@ -270,9 +309,9 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
     throw new Error('an HTTP server is either solo (a token) or a team server (TLS and hosts)');
   const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (options.onRequest) observe(req, res, options.onRequest);
-    void handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent)
-        failure(500, res, 'INTERNAL', error instanceof Error ? error.message : String(error));
+    // An error's own words may name files of the install or the data folder: not in the answer.
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) failure(500, res, 'INTERNAL', 'the server could not answer');
       else res.destroy();
     });
   };

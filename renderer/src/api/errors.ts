@@ -53,6 +53,7 @@ const CODE_KEYS: Readonly<Record<string, MessageKey>> = {
   FORBIDDEN: 'err.FORBIDDEN',
   POLICY: 'err.POLICY',
   IO: 'err.IO',
+  STORAGE: 'err.STORAGE',
   INTERNAL: 'err.INTERNAL',
 };
 
@@ -95,6 +96,13 @@ const KIND_KEYS: Partial<Record<ErrorCode, Readonly<Record<string, MessageKey>>>
     no_password: 'err.noPassword',
     unknown_reference: 'err.unknownReference',
     backup_not_restorable: 'err.backupNotRestorable',
+  },
+  STORAGE: {
+    disk_full: 'err.diskFull',
+    read_only: 'err.readOnly',
+    io_error: 'err.ioError',
+    cannot_open: 'err.cannotOpen',
+    corrupt: 'err.corrupt',
   },
 };
 

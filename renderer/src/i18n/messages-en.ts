@@ -39,6 +39,16 @@ export const en: Record<MessageKey, string> = {
   'err.IO': 'Cannot reach the Keyfleet backend; make sure it is still running and try again',
   'err.INTERNAL':
     'An unexpected error occurred. Please try again; if it keeps happening, contact your administrator',
+  'err.STORAGE': 'The disk under the data file failed: nothing was saved',
+  'err.diskFull': 'The disk is full: nothing was saved. Free some disk space and try again',
+  'err.readOnly':
+    'The data file is read-only: nothing was saved. Check the permissions of the file and its folder',
+  'err.ioError':
+    'The disk could not be read or written: nothing was saved. Check the disk and try again',
+  'err.cannotOpen':
+    'The data file cannot be opened: nothing was saved. Check that the data folder is still reachable',
+  'err.corrupt':
+    'The data file is damaged: nothing was saved. Ask your administrator to restore it from a backup',
   'err.auth': 'The access token was refused. Open the app again with the URL printed by npm start.',
   'err.noUser': 'Please sign in or choose who you are first',
   'err.notOnTeam':
