@@ -356,7 +356,7 @@ export async function confirmOrgNature(
   });
 }
 
-/** Sales records that refer to an account (as buyer, purchaser or subordinate unit). */
+/** Sales records that refer to an account (as buyer, purchaser, subordinate unit, claimant's or filed). */
 async function salesRecordsOf(trx: Kysely<Database>, id: number): Promise<number> {
   const refs = [
     ['opportunities', 'account_id'],
@@ -364,6 +364,8 @@ async function salesRecordsOf(trx: Kysely<Database>, id: number): Promise<number
     ['contracts', 'account_id'],
     ['contract_allocations', 'unit_id'],
     ['activities', 'account_id'],
+    ['claims', 'account_id'],
+    ['filings', 'account_id'],
   ] as const;
   let total = 0;
   for (const [table, column] of refs) {

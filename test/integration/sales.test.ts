@@ -661,4 +661,17 @@ describe('activities, KPIs and reminders', () => {
     // An account with sales records cannot be deleted from under them.
     await expectError(app.call('accounts.delete', { id: gov.id }), 'POLICY', 'has_sales_records');
   });
+
+  it('keeps an account that only a claim refers to, with a typed answer', async () => {
+    app = await signedInApp('manager');
+    const claimed = await app.value('accounts.create', {
+      account: account({ name: '宁波市城市管理局', buyerType: 'government' }),
+    });
+    await app.value('claims.create', { accountId: claimed.id });
+    await expectError(
+      app.call('accounts.delete', { id: claimed.id }),
+      'POLICY',
+      'has_sales_records',
+    );
+  });
 });
