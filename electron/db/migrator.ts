@@ -92,12 +92,14 @@ export async function migrateUp<DB>(
 ): Promise<string[]> {
   await ensureTable(db);
   const { applied } = await migrationStatus(db, migrations);
+  // A new data folder has no data for a note to be about ("0 accounts changed" is noise).
+  const fresh = applied.length === 0;
   const ran: string[] = [];
   for (const m of migrations) {
     if (applied.includes(m.name)) continue;
     try {
       await inTransaction(db, async (conn) => {
-        const note = await m.up(conn);
+        const note = fresh ? (await m.up(conn), null) : await m.up(conn);
         await sql`insert into ${sql.table(TABLE)} (name, applied_at, note) values (${m.name}, ${new Date().toISOString()}, ${note ? JSON.stringify(note) : null})`.execute(
           conn,
         );

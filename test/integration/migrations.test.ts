@@ -51,6 +51,8 @@ describe('migrations', () => {
     expect(ran).toEqual(MIGRATIONS.map((m) => m.name));
     expect((await migrationStatus(conn.db, MIGRATIONS)).pending).toEqual([]);
     expect(conn.sqlite.pragma('foreign_key_check')).toEqual([]);
+    // A new data folder had nothing for an upgrade note to report.
+    expect(await migrationNotes(conn.db)).toEqual([]);
   });
 
   it('replays from every earlier version to the same schema as from empty', async () => {
