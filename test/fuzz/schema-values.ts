@@ -3,6 +3,7 @@
  * method (so calls reach the services, not only the validator) and hostile variants of it. All
  * choices come from one seeded generator, so a run is repeatable from its seed.
  */
+import { Random as Rng } from '../../electron/demo/random';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -31,29 +32,8 @@ export interface Schema {
   default?: Json;
 }
 
-/** mulberry32: small, fast and the same on every machine. */
-export class Rng {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-}
+/** The demo's seeded PRNG (mulberry32): the same seed gives the same cases on every machine. */
+export { Rng };
 
 /** Hostile mutations; the first three belong to the date/text/reference checks (see the test). */
 export const MUTATIONS = [
