@@ -13,9 +13,8 @@ import { stageRestore, restorePending } from '../../electron/backups/restore';
 import { takeBackup } from '../../electron/backups/take';
 import { documentsDir } from '../../electron/documents/store';
 import { createApp } from '../../electron/app/create-app';
-import { openSqlite } from '../../electron/db/connection';
 import { signedInApp, testApp, type TestApp, WORKER_FROM_SOURCE } from '../helpers/app';
-import { tempDir } from '../helpers/db';
+import { countIn, tempDir } from '../helpers/db';
 import { account } from '../helpers/fixtures';
 import { inspect, runImport, stage, workbook } from '../helpers/imports';
 
@@ -35,15 +34,6 @@ const closeApp = async (a: { close(): Promise<void> }) => {
 
 async function addAccount(app: TestApp, name: string): Promise<void> {
   await app.value('accounts.create', { account: account({ name }) });
-}
-
-function countIn(file: string, table: string): number {
-  const db = openSqlite(file, { readonly: true });
-  try {
-    return db.prepare(`select count(*) from ${table}`).pluck().get() as number;
-  } finally {
-    db.close();
-  }
 }
 
 /** The same data folder opened again, signed in as its first staff member (the manager). */

@@ -9,7 +9,7 @@ import { takeBackup, verifyBackupFile } from '../../electron/backups/take';
 import { connect, openSqlite } from '../../electron/db/connection';
 import type { BackupEntry } from '../../shared/schemas/backups';
 import { addStaff, signedInApp, testApp, type TestApp, WORKER_FROM_SOURCE } from '../helpers/app';
-import { tempDir } from '../helpers/db';
+import { countIn, tempDir } from '../helpers/db';
 import { account } from '../helpers/fixtures';
 
 let app: TestApp | null = null;
@@ -24,16 +24,6 @@ afterEach(async () => {
 const DAY = 24 * 60 * 60_000;
 const T0 = new Date('2026-03-02T01:00:00.000Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
-
-/** Rows in a table of a backup file, read from the file itself. */
-function countIn(file: string, table: string): number {
-  const db = openSqlite(file, { readonly: true });
-  try {
-    return db.prepare(`select count(*) from ${table}`).pluck().get() as number;
-  } finally {
-    db.close();
-  }
-}
 
 /** Files in the backups folder other than finished backups and their records. */
 function strayFiles(dir: string): string[] {
