@@ -99,8 +99,8 @@ export async function migrateUp<DB>(
     if (applied.includes(m.name)) continue;
     try {
       await inTransaction(db, async (conn) => {
-        const note = fresh ? (await m.up(conn), null) : await m.up(conn);
-        await sql`insert into ${sql.table(TABLE)} (name, applied_at, note) values (${m.name}, ${new Date().toISOString()}, ${note ? JSON.stringify(note) : null})`.execute(
+        const note = await m.up(conn);
+        await sql`insert into ${sql.table(TABLE)} (name, applied_at, note) values (${m.name}, ${new Date().toISOString()}, ${note && !fresh ? JSON.stringify(note) : null})`.execute(
           conn,
         );
       });
