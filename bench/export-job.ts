@@ -1,4 +1,5 @@
 /** The accounts export as both export benchmarks run it: every column, sorted by name, in-process. */
+import { businessClock } from '../shared/clock';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from '../electron/db/schema';
@@ -27,6 +28,7 @@ export function runAccountsExport(
     actorId: null,
     db,
     sqlite,
+    clock: businessClock,
     progress: () => {},
     checkCancelled: () => {},
   });

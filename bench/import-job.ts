@@ -4,6 +4,7 @@
  * empty database by Keyfleet's job, against exceljs's streaming reader feeding one raw
  * better-sqlite3 transaction of prepared inserts.
  */
+import { businessClock } from '../shared/clock';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { BUYER_TYPES, GRADES, INDUSTRIES, SOURCES } from '../shared/enums';
@@ -102,6 +103,7 @@ export async function runImport(
       actorId: null,
       db,
       sqlite,
+      clock: businessClock,
       progress: () => {},
       checkCancelled: () => {},
     });

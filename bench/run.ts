@@ -2,6 +2,7 @@
  * `npm run bench`: Keyfleet's paths against the raw libraries doing the same work, in one run.
  * Prints one line per benchmark and writes bench/out/latest.json.
  */
+import { businessClock } from '../shared/clock';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     actorId: null,
     db,
     sqlite,
+    clock: businessClock,
     progress: () => {},
     checkCancelled: () => {},
   });

@@ -7,6 +7,14 @@
 
 let offsetMs = 0;
 
+/**
+ * Where a service takes the time from: handed in (`deps.clock`, a job's `ctx.clock`), never read
+ * from a global, so a test can set the day a workflow runs on.
+ */
+export interface Clock {
+  now(): Date;
+}
+
 /** The business time now. */
 export function now(): Date {
   return new Date(Date.now() + offsetMs);
@@ -32,4 +40,40 @@ export function clockOffsetMs(): number {
 /** Sets the offset a worker thread was handed by the thread that started it. */
 export function setClockOffsetMs(ms: number): void {
   offsetMs = ms;
+}
+
+/** The process's business clock, as a `Clock` to hand to services. */
+export const businessClock: Clock = { now };
+
+/** A clock's time as a UTC ISO timestamp. */
+export function isoNow(clock: Clock): string {
+  return clock.now().toISOString();
+}
+
+/** A clock that stands where it is set (tests, sweeps over a chosen day); moves only when told. */
+export class SettableClock implements Clock {
+  private ms: number;
+
+  constructor(at: string | Date) {
+    this.ms = SettableClock.parse(at);
+  }
+
+  now(): Date {
+    return new Date(this.ms);
+  }
+
+  set(at: string | Date): void {
+    this.ms = SettableClock.parse(at);
+  }
+
+  /** Moves the clock on by `ms` milliseconds (or back, if negative). */
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+
+  private static parse(at: string | Date): number {
+    const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
+    if (!Number.isFinite(ms)) throw new Error(`not a valid time: ${String(at)}`);
+    return ms;
+  }
 }

@@ -48,6 +48,7 @@ import { reportHandlers } from '../reports/handlers';
 import { backupHandlers } from '../backups/handlers';
 import { backupDir, rotationFor } from '../backups/records';
 import { applyPendingRestore } from '../backups/restore';
+import { businessClock, type Clock } from '../../shared/clock';
 import type { RestoreOutcome } from '../../shared/schemas/backups';
 import { type BackupSchedule, type BackupScheduler, scheduleBackups } from '../backups/schedule';
 
@@ -60,6 +61,8 @@ export interface AppOptions {
   /** `team`: a team server (passwords, session tokens); the others serve one person (solo). */
   mode: 'electron' | 'browser' | 'team';
   worker: WorkerEntry;
+  /** The time services take (default: the business clock); tests hand in a settable one. */
+  clock?: Clock;
   version?: string;
   nativeBinding?: string | undefined;
   validateOutput?: boolean;
@@ -158,6 +161,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       fileName,
     }));
   const team = options.mode === 'team' ? new TeamSessions() : null;
+  const clock = options.clock ?? businessClock;
   const deps: Deps = {
     deliverFile,
     chooseFile: options.chooseFile,
@@ -166,7 +170,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     sessions: team ?? new SessionStore(),
     team,
     throttle: new SignInThrottle(),
-    jobs: new JobRunner(options.worker, dbFile, options.nativeBinding),
+    clock,
+    jobs: new JobRunner(options.worker, dbFile, clock, options.nativeBinding),
     mode: options.mode,
     dataDir: options.dataDir,
     version: options.version ?? '0.1.0',

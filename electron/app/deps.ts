@@ -1,5 +1,6 @@
 /** What handlers are given: the database, every client's session, the job runner and facts about this launch. */
 import type { Kysely } from 'kysely';
+import type { Clock } from '../../shared/clock';
 import type { BackupRotation } from '../../shared/schemas/backups';
 import type { Delivery } from '../../shared/schemas/exports';
 import type { Database } from '../db/schema';
@@ -10,6 +11,8 @@ import type { Sessions } from '../session/session';
 
 export interface Deps {
   db: Kysely<Database>;
+  /** The time every service takes: the business clock, or a test's settable one. */
+  clock: Clock;
   sessions: Sessions;
   /** A team server's signed-in sessions (the same object as `sessions`); null on a solo folder. */
   team: TeamSessions | null;

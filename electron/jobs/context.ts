@@ -1,6 +1,7 @@
 /** What a job's code gets inside its worker thread. */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import type { Clock } from '../../shared/clock';
 import type { Database } from '../db/schema';
 import { JobCancelled } from './protocol';
 
@@ -9,6 +10,8 @@ export interface JobContext<P = unknown> {
   actorId: number | null;
   db: Kysely<Database>;
   sqlite: BetterSqlite3.Database;
+  /** The business clock, set where the app's clock stood when the job started. */
+  clock: Clock;
   /** Reports progress (throttled); also the place where a cancel request is noticed. */
   progress(done: number, total: number, message?: string): void;
   /** Throws JobCancelled when the user has asked to stop; call between batches. */

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { Job } from '../../shared/schemas/system';
-import { clockOffsetMs } from '../../shared/clock';
+import type { Clock } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { JobWorkerData, WorkerMessage } from './protocol';
 import type { JobKind } from './registry';
@@ -43,6 +43,7 @@ export class JobRunner {
   constructor(
     private readonly entry: WorkerEntry,
     private readonly dbFile: string,
+    private readonly clock: Clock,
     private readonly nativeBinding?: string,
   ) {}
 
@@ -69,7 +70,7 @@ export class JobRunner {
       dbFile: this.dbFile,
       nativeBinding: this.nativeBinding,
       cancelFlag: buffer,
-      clockOffsetMs: clockOffsetMs(),
+      clockOffsetMs: this.clock.now().getTime() - Date.now(),
     };
     const job: Job = {
       id,

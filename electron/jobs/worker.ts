@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readAuditKey } from '../audit/key';
-import { setClockOffsetMs } from '../../shared/clock';
+import { businessClock, setClockOffsetMs } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import { type Connection, connect } from '../db/connection';
 import { storageError } from '../db/storage-errors';
@@ -46,6 +46,7 @@ async function main(): Promise<void> {
       actorId: data.actorId,
       db: conn.db,
       sqlite: conn.sqlite,
+      clock: businessClock,
       checkCancelled,
       progress(done, total, msg) {
         const now = Date.now();

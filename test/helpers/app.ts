@@ -5,7 +5,7 @@ import { type App, createApp } from '../../electron/app/create-app';
 import type { Input, MethodName, Output } from '../../shared/api';
 import type { Result } from '../../shared/result';
 import { tempDir } from './db';
-import { nowIso } from '../../shared/clock';
+import { type Clock, nowIso } from '../../shared/clock';
 import type { Staff } from '../../shared/schemas/staff';
 import { toStaff } from '../../electron/staff/service';
 
@@ -18,9 +18,14 @@ export interface TestApp extends App {
   value<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
 }
 
-export async function testApp(dataDir = tempDir()): Promise<TestApp> {
+/** `clock`: the time the app's services take (default: the business clock, on the test clock). */
+export async function testApp(
+  dataDir = tempDir(),
+  options: { clock?: Clock } = {},
+): Promise<TestApp> {
   const app = await createApp({
     dataDir,
+    clock: options.clock,
     mode: 'browser',
     worker: WORKER_FROM_SOURCE,
     validateOutput: true,
