@@ -5,10 +5,8 @@ import {
   completeNextStep,
   createActivity,
   deleteActivity,
-  getKpiTargets,
   listActivities,
   mustGetActivity,
-  setKpiTargets,
   updateActivity,
 } from './service';
 
@@ -20,8 +18,6 @@ type ActivityHandlers = Pick<
   | 'activities.update'
   | 'activities.delete'
   | 'activities.completeNextStep'
-  | 'kpi.targets'
-  | 'kpi.setTargets'
 >;
 
 export function activityHandlers({ db }: Deps): ActivityHandlers {
@@ -44,8 +40,5 @@ export function activityHandlers({ db }: Deps): ActivityHandlers {
     },
     'activities.completeNextStep': ({ id, done }, { session }) =>
       completeNextStep(db, session.requireUser(), id, done),
-    'kpi.targets': () => getKpiTargets(db),
-    'kpi.setTargets': ({ staffId, targets }, { session }) =>
-      setKpiTargets(db, session.requireManager().id, staffId, targets),
   };
 }

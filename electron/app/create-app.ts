@@ -32,11 +32,20 @@ import { AppError, fail, ok } from '../../shared/result';
 import { importHandlers } from '../imports/handlers';
 import { sweepImportRuns } from '../imports/repository';
 import { stageStream, sweepImports } from '../imports/staging';
-import { systemHandlers } from './system-handlers';
+import { appHandlers } from './handlers';
+import { auditHandlers } from '../audit/handlers';
+import { demoHandlers } from '../demo/handlers';
+import { jobHandlers } from '../jobs/handlers';
+import { prefHandlers } from '../prefs/handlers';
 import { activityHandlers } from '../activities/handlers';
+import { kpiHandlers } from '../kpi/handlers';
 import { calendarHandlers } from '../calendar/handlers';
+import { myDayHandlers } from '../my-day/handlers';
+import { reminderHandlers } from '../reminders/handlers';
 import { contractHandlers } from '../contracts/handlers';
 import { contractNumberingHandlers } from '../contracts/numbering-handlers';
+import { followUpHandlers } from '../follow-ups/handlers';
+import { priceHandlers } from '../prices/handlers';
 import { opportunityHandlers } from '../opportunities/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { tenderHandlers } from '../tenders/handlers';
@@ -45,7 +54,8 @@ import { scheduleClaimSweep, sweepClaims } from '../claims/sweep';
 import { documentHandlers } from '../documents/handlers';
 import { filingHandlers } from '../filings/handlers';
 import { reportHandlers } from '../reports/handlers';
-import { backupHandlers } from '../backups/handlers';
+import { backupHandlers, type BackupHandlerOptions } from '../backups/handlers';
+import { METHOD_NAMES, type MethodName } from '../../shared/api';
 import { backupDir, rotationFor } from '../backups/records';
 import { applyPendingRestore } from '../backups/restore';
 import { businessClock, type Clock } from '../../shared/clock';
@@ -102,6 +112,70 @@ export interface App {
   /** The restore applied as this app opened the data, if one was staged. */
   restored: RestoreOutcome | null;
   close(): Promise<void>;
+}
+
+/** What the host settles beyond `deps` for the handlers that need it (today the backups'). */
+export type HostOptions = BackupHandlerOptions;
+
+type HandlersFactory = (deps: Deps, host: HostOptions) => Partial<Handlers>;
+type NamespaceOf<M> = M extends `${infer N}.${string}` ? N : never;
+/** The part of a method's name before the dot: `followUps` of `followUps.list`. */
+export type Namespace = NamespaceOf<MethodName>;
+
+/**
+ * Every namespace of the contract and the handlers that serve it, each from its own folder:
+ * `x.y` is served from electron/<x in kebab-case>/ (`followUps` → follow-ups/), by that folder's
+ * handlers module(s). test/unit/namespaces.test.ts holds every method to it.
+ */
+export const NAMESPACE_HANDLERS = {
+  accounts: [accountHandlers],
+  activities: [activityHandlers],
+  app: [appHandlers],
+  audit: [auditHandlers],
+  auth: [authHandlers],
+  backups: [backupHandlers],
+  calendar: [calendarHandlers],
+  claims: [claimHandlers],
+  contacts: [contactHandlers],
+  contracts: [contractHandlers, contractNumberingHandlers],
+  demo: [demoHandlers],
+  documents: [documentHandlers],
+  exports: [exportHandlers],
+  filings: [filingHandlers],
+  followUps: [followUpHandlers],
+  imports: [importHandlers],
+  jobs: [jobHandlers],
+  kpi: [kpiHandlers],
+  myDay: [myDayHandlers],
+  opportunities: [opportunityHandlers],
+  prefs: [prefHandlers],
+  prices: [priceHandlers],
+  reminders: [reminderHandlers],
+  reports: [reportHandlers],
+  settings: [settingsHandlers],
+  staff: [staffHandlers],
+  tenders: [tenderHandlers],
+} as const satisfies { [N in Namespace]: readonly HandlersFactory[] };
+
+type ServedBy<F> = F extends (...args: never[]) => infer R ? keyof R : never;
+/** Methods of the contract no registered handler serves: `never` (the namespace test checks it). */
+export type UnservedMethods = Exclude<
+  MethodName,
+  ServedBy<(typeof NAMESPACE_HANDLERS)[Namespace][number]>
+>;
+
+function servesAll(served: Partial<Handlers>): served is Handlers {
+  return METHOD_NAMES.every((method) => served[method] !== undefined);
+}
+
+/** The handlers of every namespace, as one table for the dispatch. */
+export function serveEveryMethod(deps: Deps, host: HostOptions): Handlers {
+  const served: Partial<Handlers> = {};
+  for (const factories of Object.values(NAMESPACE_HANDLERS))
+    for (const factory of factories) Object.assign(served, factory(deps, host));
+  if (!servesAll(served))
+    throw new Error(`no handler for ${METHOD_NAMES.filter((m) => !served[m]).join(', ')}`);
+  return served;
 }
 
 export const DB_FILE_NAME = 'keyfleet.sqlite';
@@ -178,32 +252,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     nativeBinding: options.nativeBinding,
     backupRotation: rotation,
   };
-  const handlers: Handlers = {
-    ...systemHandlers(deps),
-    ...authHandlers(deps),
-    ...staffHandlers(deps),
-    ...accountHandlers(deps),
-    ...contactHandlers(deps),
-    ...exportHandlers(deps),
-    ...importHandlers(deps),
-    ...opportunityHandlers(deps),
-    ...tenderHandlers(deps),
-    ...contractHandlers(deps),
-    ...contractNumberingHandlers(deps),
-    ...activityHandlers(deps),
-    ...calendarHandlers(deps),
-    ...settingsHandlers(deps),
-    ...claimHandlers(deps),
-    ...documentHandlers(deps),
-    ...filingHandlers(deps),
-    ...reportHandlers(deps),
-    ...backupHandlers(deps, {
-      nativeBinding: options.nativeBinding,
-      daily: options.backups?.daily ?? false,
-      rotation,
-      reopen: options.reopen,
-    }),
-  };
+  const handlers = serveEveryMethod(deps, {
+    nativeBinding: options.nativeBinding,
+    daily: options.backups?.daily ?? false,
+    rotation,
+    reopen: options.reopen,
+  });
   const dispatch = publishingDispatch(
     createDispatch(handlers, deps.sessions, {
       validateOutput: options.validateOutput ?? false,

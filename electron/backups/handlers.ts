@@ -32,16 +32,16 @@ function requireKeeper(deps: Deps, session: Session): Staff {
   return user;
 }
 
-export function backupHandlers(
-  deps: Deps,
-  options: {
-    nativeBinding?: string | undefined;
-    daily?: boolean;
-    rotation: BackupRotation;
-    /** Reopens the data so a staged restore applies now; absent: it applies at the next start. */
-    reopen?: (() => void) | undefined;
-  },
-): BackupHandlers {
+/** What the host settles for the backups' handlers. */
+export interface BackupHandlerOptions {
+  nativeBinding?: string | undefined;
+  daily?: boolean;
+  rotation: BackupRotation;
+  /** Reopens the data so a staged restore applies now; absent: it applies at the next start. */
+  reopen?: (() => void) | undefined;
+}
+
+export function backupHandlers(deps: Deps, options: BackupHandlerOptions): BackupHandlers {
   const dir = backupDir(deps.dataDir);
   return {
     'backups.list': async (_input, { session }: CallContext) => {

@@ -6,7 +6,6 @@ import type { Handlers } from '../transport/dispatch';
 import { approvalsToDecide } from './approval-lists';
 import { type ContractRecordRef, requireContractRead, requireContractTeam } from './contract-team';
 import { addDeliveries, addInvoices } from './bulk-deliveries';
-import { completeFollowUp, listFollowUps } from './follow-ups';
 import { listContracts } from './repository';
 import {
   addInvoice,
@@ -45,8 +44,6 @@ type ContractHandlers = Pick<
   | 'contracts.removeInvoice'
   | 'contracts.addDeliveries'
   | 'contracts.addInvoices'
-  | 'followUps.list'
-  | 'followUps.complete'
 >;
 
 export function contractHandlers({ db }: Deps): ContractHandlers {
@@ -104,9 +101,5 @@ export function contractHandlers({ db }: Deps): ContractHandlers {
       addDeliveries(db, (await writer(session, { contract: input.contractId })).id, input),
     'contracts.addInvoices': async (input, { session }) =>
       addInvoices(db, (await writer(session, { contract: input.contractId })).id, input),
-    'followUps.list': (q, { session }) =>
-      listFollowUps(db, { ...q, teamOf: teamScope(session.requireUser()) }),
-    'followUps.complete': async ({ id, outcome }, { session }) =>
-      completeFollowUp(db, (await writer(session, { followUp: id })).id, id, outcome),
   };
 }

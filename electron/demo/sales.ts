@@ -31,7 +31,7 @@ import {
 } from '../contracts/service';
 import type { Database } from '../db/schema';
 import { applyStage, createOpportunity } from '../opportunities/service';
-import { savePrice } from '../pricing/price-list';
+import { savePrice } from '../prices/price-list';
 import { createTender, recordResults } from '../tenders/service';
 import { Random } from './random';
 

@@ -5,13 +5,23 @@ import type { ExportResult } from '../../shared/schemas/exports';
 import { now } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { Deps } from '../app/deps';
+import type { DossierParams } from '../claims/dossier';
+import { requireClaimRead } from '../claims/repository';
+import { mustGetClaim } from '../claims/service';
+import { mustHaveDealer, type ReportParams } from '../reports/report-export';
+import { mustGetTemplate } from '../reports/templates';
 import type { Handlers } from '../transport/dispatch';
 import type { ExportAccountsParams } from './accounts-export';
 import type { ExportContactsParams } from './contacts-export';
 
 type ExportHandlers = Pick<
   Handlers,
-  'exports.accounts' | 'exports.contacts' | 'exports.result' | 'exports.deliver'
+  | 'exports.accounts'
+  | 'exports.contacts'
+  | 'exports.filingReport'
+  | 'exports.claimDossier'
+  | 'exports.result'
+  | 'exports.deliver'
 >;
 
 const KEEP_EXPORTS_MS = 24 * 60 * 60 * 1000;
@@ -48,12 +58,18 @@ export function stamp(timeZone: string): string {
 }
 
 export function exportHandlers({
+  db,
   dataDir,
   jobs,
   version,
   deliverFile,
   exportFiles: files,
 }: Deps): ExportHandlers {
+  /** A new file in the exports folder for a job to write. */
+  const exportFile = (ext: string) => {
+    fs.mkdirSync(exportsDir(dataDir), { recursive: true });
+    return path.join(exportsDir(dataDir), `${randomUUID()}.${ext}`);
+  };
   /** A finished export of `userId`'s: another user's export is not found (its file is theirs). */
   const finished = (
     jobId: string,
@@ -96,6 +112,30 @@ export function exportHandlers({
         version,
       };
       const job = jobs.start('contacts.export', params, user.id);
+      files.set(job.id, { file, fileName });
+      return { jobId: job.id };
+    },
+    'exports.filingReport': async (input, { session }) => {
+      const user = session.requireUser();
+      await mustGetTemplate(db, input.templateId);
+      await mustHaveDealer(db);
+      const file = exportFile('xlsx');
+      const zh = input.lang === 'zh-CN';
+      const fileName = `${zh ? '大客户销售报备表' : 'filing-report'}-${input.from}-${input.to}-${stamp('Asia/Shanghai')}.xlsx`;
+      const params: ReportParams = { input, dataDir, file, fileName };
+      const job = jobs.start('reports.filing', params, user.id);
+      files.set(job.id, { file, fileName });
+      return { jobId: job.id };
+    },
+    'exports.claimDossier': async ({ claimId, lang }, { session }) => {
+      const user = session.requireUser();
+      await requireClaimRead(db, user, claimId);
+      const claim = await mustGetClaim(db, dataDir, claimId);
+      const file = exportFile('xlsx');
+      const zh = lang === 'zh-CN';
+      const fileName = `${zh ? '报备争议材料' : 'claim-dossier'}-${claim.accountName.slice(0, 40)}-${stamp('Asia/Shanghai')}.xlsx`;
+      const params: DossierParams = { claimId, lang, dataDir, file, fileName };
+      const job = jobs.start('claims.dossier', params, user.id);
       files.set(job.id, { file, fileName });
       return { jobId: job.id };
     },

@@ -11,7 +11,7 @@ import { moneyUnitOfHeader, parseMoneyToFen } from '../../shared/values/money';
 import { joinTransaction } from '../db/tx';
 import { cellAsText, type NormalCell } from '../excel/read/cell-value';
 import type { JobContext, JobFunction } from '../jobs/context';
-import { modelKey, savePrice } from '../pricing/price-list';
+import { modelKey, savePrice } from '../prices/price-list';
 import { reason } from './account-row';
 import type { ReportSpool } from './report-writer';
 import {

@@ -1,5 +1,6 @@
+/** settings.*: the store's sales, filing, dealer and contract-numbering settings. */
 import type { Deps } from '../app/deps';
-import { deletePrice, listPrices, savePrice } from '../pricing/price-list';
+import { getContractNumbering, setContractNumbering } from '../contracts/numbering';
 import type { Handlers } from '../transport/dispatch';
 import { getDealerSettings, setDealerSettings } from './dealer-settings';
 import { getFilingSettings, setFilingSettings } from './filing-settings';
@@ -13,9 +14,8 @@ type SettingsHandlers = Pick<
   | 'settings.setFiling'
   | 'settings.dealer'
   | 'settings.setDealer'
-  | 'prices.list'
-  | 'prices.save'
-  | 'prices.delete'
+  | 'settings.contractNumbering'
+  | 'settings.setContractNumbering'
 >;
 
 export function settingsHandlers({ db }: Deps): SettingsHandlers {
@@ -29,12 +29,9 @@ export function settingsHandlers({ db }: Deps): SettingsHandlers {
     'settings.dealer': () => getDealerSettings(db),
     'settings.setDealer': (next, { session }) =>
       setDealerSettings(db, session.requireManager().id, next),
-    'prices.list': ({ q, offset, limit }) => listPrices(db, q, offset, limit),
-    'prices.save': ({ id, entry }, { session }) =>
-      savePrice(db, session.requireManager().id, id, entry),
-    'prices.delete': async ({ id }, { session }) => {
-      await deletePrice(db, session.requireManager().id, id);
-      return { done: true };
-    },
+    // The numbering rule is kept by the contracts' numbering service, which applies it.
+    'settings.contractNumbering': () => getContractNumbering(db),
+    'settings.setContractNumbering': (next, { session }) =>
+      setContractNumbering(db, session.requireManager().id, next),
   };
 }

@@ -1,0 +1,62 @@
+/**
+ * myDay.get: one staff member's day on one screen — their due and overdue deadlines, activity
+ * counts against their targets, expiring claims, and the approvals and overlaps to settle. It
+ * gathers from the calendar, activities, claims and contracts services; it owns no data.
+ */
+import { now } from '../../shared/clock';
+import { chinaDate } from '../../shared/dates';
+import { AppError } from '../../shared/result';
+import { ACTIVITY_TYPE_VALUES } from '../../shared/sales-enums';
+import { activityCounts, getKpiTargets, targetsOf } from '../activities/service';
+import type { Deps } from '../app/deps';
+import { dueAndOverdue } from '../calendar/calendar';
+import { expiringClaims, overlapsToSettle } from '../claims/service';
+import {
+  approvalsToDecide,
+  DECISION_DAYS,
+  decisionsOnMyRequests,
+} from '../contracts/approval-lists';
+import { isManager } from '../session/session';
+import { getFilingSettings } from '../settings/filing-settings';
+import type { Handlers } from '../transport/dispatch';
+
+type MyDayHandlers = Pick<Handlers, 'myDay.get'>;
+
+export function myDayHandlers({ db }: Deps): MyDayHandlers {
+  return {
+    'myDay.get': async ({ date, staffId }, { session }) => {
+      const user = session.requireUser();
+      const who = staffId ?? user.id;
+      if (who !== user.id && !isManager(user))
+        throw new AppError('FORBIDDEN', 'only managers look at a colleague’s day', {
+          kind: 'role',
+        });
+      const day = date ?? chinaDate();
+      const { claimWarnDays } = await getFilingSettings(db);
+      const decisionsSince = new Date(now().getTime() - DECISION_DAYS * 86_400_000).toISOString();
+      const [lists, targets, counts, claims, overlaps, toDecide, decisions] = await Promise.all([
+        dueAndOverdue(db, who, day),
+        getKpiTargets(db),
+        activityCounts(db, who, day),
+        expiringClaims(db, who, day, claimWarnDays),
+        // Routed to the managers: our colleagues' claims on one organisation, to settle.
+        isManager(user) ? overlapsToSettle(db, day) : Promise.resolve([]),
+        isManager(user) ? approvalsToDecide(db, user.id) : Promise.resolve([]),
+        decisionsOnMyRequests(db, who, decisionsSince),
+      ]);
+      const mine = targetsOf(targets, who);
+      return {
+        date: day,
+        staffId: who,
+        ...lists,
+        expiringClaims: claims,
+        overlapsToSettle: overlaps,
+        approvalsToDecide: toDecide,
+        approvalDecisions: decisions,
+        kpi: ACTIVITY_TYPE_VALUES.filter((t) => (mine[t] ?? 0) > 0 || (counts.get(t) ?? 0) > 0).map(
+          (type) => ({ type, target: mine[type] ?? 0, done: counts.get(type) ?? 0 }),
+        ),
+      };
+    },
+  };
+}

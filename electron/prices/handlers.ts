@@ -1,0 +1,18 @@
+/** prices.*: the price list managers keep (market retail price and policy floor per model). */
+import type { Deps } from '../app/deps';
+import type { Handlers } from '../transport/dispatch';
+import { deletePrice, listPrices, savePrice } from './price-list';
+
+type PriceHandlers = Pick<Handlers, 'prices.list' | 'prices.save' | 'prices.delete'>;
+
+export function priceHandlers({ db }: Deps): PriceHandlers {
+  return {
+    'prices.list': ({ q, offset, limit }) => listPrices(db, q, offset, limit),
+    'prices.save': ({ id, entry }, { session }) =>
+      savePrice(db, session.requireManager().id, id, entry),
+    'prices.delete': async ({ id }, { session }) => {
+      await deletePrice(db, session.requireManager().id, id);
+      return { done: true };
+    },
+  };
+}
