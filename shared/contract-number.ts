@@ -8,7 +8,7 @@
 export const DEFAULT_CONTRACT_NUMBER_PATTERN = 'HT{yyyy}-{seq:4}';
 
 /** A contract number's longest form (the contract schema's limit). */
-export const CONTRACT_NUMBER_MAX = 60;
+const CONTRACT_NUMBER_MAX = 60;
 
 type Part =
   { kind: 'text'; text: string } | { kind: 'yyyy' | 'yy' | 'mm' } | { kind: 'seq'; width: number };

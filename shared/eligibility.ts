@@ -77,7 +77,7 @@ export interface Verdict {
 }
 
 /** The last day a batch bought on `on` exempts later purchases, or null (open-ended). */
-export function batchWindowEnd(on: string, window: BatchWindow): string | null {
+function batchWindowEnd(on: string, window: BatchWindow): string | null {
   switch (window) {
     case 'open_ended':
       return null;

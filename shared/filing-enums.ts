@@ -132,7 +132,7 @@ export interface ChecklistItem {
 }
 
 /** The evidence the manufacturer asks for per buyer type (判定标准). */
-export const EVIDENCE_CHECKLIST: Record<BuyerType, ChecklistItem[]> = {
+const EVIDENCE_CHECKLIST: Record<BuyerType, ChecklistItem[]> = {
   direct: [{ kind: 'contract' }, { kind: 'invoice' }, { kind: 'registration' }],
   government: [
     { kind: 'procurement_contract' },
@@ -207,7 +207,7 @@ export type FilingCheck = keyof typeof FILING_CHECKS;
 export const FILING_CHECK_VALUES = keysOf(FILING_CHECKS);
 
 /** What a failed check found, worded by the UI with the problem's subject and values. */
-export const CHECK_PROBLEMS = {
+const CHECK_PROBLEMS = {
   rule_failed: { zh: '政策规则未满足', en: 'Policy rule not met' },
   document_missing: { zh: '缺少材料', en: 'Document missing' },
   document_altered: { zh: '材料文件已被改动或丢失', en: 'Stored document altered or missing' },
@@ -261,26 +261,3 @@ export const REPORT_GRANULARITIES = {
 } satisfies Record<string, Label>;
 export type ReportGranularity = keyof typeof REPORT_GRANULARITIES;
 export const REPORT_GRANULARITY_VALUES = keysOf(REPORT_GRANULARITIES);
-
-/** The default report's columns, in the order the manufacturer's form asks for them. */
-export const DEFAULT_REPORT_FIELDS: ReportField[] = [
-  'seq',
-  'dealer',
-  'dealerCode',
-  'accountName',
-  'uscc',
-  'buyerType',
-  'tenderNo',
-  'contractNo',
-  'model',
-  'vin',
-  'invoiceNo',
-  'invoiceDate',
-  'invoiceAmount',
-  'registrationOwner',
-  'claimRef',
-  'filedAt',
-  'verdict',
-  'evidence',
-  'override',
-];

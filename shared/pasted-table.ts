@@ -5,7 +5,7 @@
 import { moneyUnitOfHeader, type MoneyUnit } from './values/money';
 
 /** Lines of cells, without blank lines and blank cells at the ends of a line. */
-export function pastedRows(text: string): string[][] {
+function pastedRows(text: string): string[][] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   // A range copied from a spreadsheet is separated by tabs; amounts there may contain commas.
   const separator = text.includes('\t') ? /\t/ : /[,，;；]/;

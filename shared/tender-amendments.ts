@@ -32,7 +32,7 @@ export function trailMismatches(
 }
 
 /** The facts an amendment (更正公告) may change, in the order of the tender's life. */
-export const AMENDABLE_FIELDS = [
+const AMENDABLE_FIELDS = [
   'budgetFen',
   'intentionOn',
   'announcedOn',
@@ -51,7 +51,7 @@ export interface ScheduleState extends Partial<Record<AmendableField, unknown>> 
 }
 
 /** Whether the tender's schedule is public: announced, or past it (awarded, failed, cancelled). */
-export function isAnnounced(t: Pick<ScheduleState, 'status' | 'announcedOn'>): boolean {
+function isAnnounced(t: Pick<ScheduleState, 'status' | 'announcedOn'>): boolean {
   return t.announcedOn !== null || t.status !== 'planned';
 }
 

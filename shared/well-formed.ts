@@ -5,11 +5,11 @@
  */
 import type { FieldIssue } from './result';
 
-export const LONE_SURROGATE = 'lone_surrogate';
+const LONE_SURROGATE = 'lone_surrogate';
 
 const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export function hasLoneSurrogate(text: string): boolean {
+function hasLoneSurrogate(text: string): boolean {
   return LONE.test(text);
 }
 

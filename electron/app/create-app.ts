@@ -169,7 +169,7 @@ function servesAll(served: Partial<Handlers>): served is Handlers {
 }
 
 /** The handlers of every namespace, as one table for the dispatch. */
-export function serveEveryMethod(deps: Deps, host: HostOptions): Handlers {
+function serveEveryMethod(deps: Deps, host: HostOptions): Handlers {
   const served: Partial<Handlers> = {};
   for (const factories of Object.values(NAMESPACE_HANDLERS))
     for (const factory of factories) Object.assign(served, factory(deps, host));

@@ -2,7 +2,7 @@
 import os from 'node:os';
 import path from 'node:path';
 
-export const APP_NAME = 'Keyfleet';
+const APP_NAME = 'Keyfleet';
 
 /** The folder Electron's app.getPath('userData') gives for this app, computed without Electron. */
 export function osUserDataDir(

@@ -14,7 +14,7 @@ import { AUDIT_MAC_FUNCTION, auditMac } from './key';
 import type { Database } from '../db/schema';
 import { nowIso } from '../../shared/clock';
 
-export const GENESIS_HASH = '0'.repeat(64);
+const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditEvent {
   actorId: number | null;
@@ -26,7 +26,7 @@ export interface AuditEvent {
 }
 
 /** JSON with object keys sorted, so the same value always hashes the same. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(
@@ -79,7 +79,7 @@ export function entryHash(e: HashedFields): string {
 }
 
 /** The keyed link (HMAC-SHA256 under the data folder's audit key). */
-export function keyedEntryHash(key: Buffer, e: HashedFields): string {
+function keyedEntryHash(key: Buffer, e: HashedFields): string {
   return auditMac(key, hashPayload(e));
 }
 

@@ -17,7 +17,7 @@ const recordWithHead = z.object({
 });
 
 /** The head a backup record (or manifest) carries, if it carries a well-formed one. */
-export function headFromRecord(json: unknown): { takenAt: string; head: AuditHead } | null {
+function headFromRecord(json: unknown): { takenAt: string; head: AuditHead } | null {
   const parsed = recordWithHead.safeParse(json);
   if (!parsed.success || !parsed.data.auditHead) return null;
   return { takenAt: parsed.data.takenAt, head: parsed.data.auditHead };

@@ -13,7 +13,7 @@ import { findByLogin } from '../staff/service';
 import { hashPassword, passwordProblem } from './passwords';
 
 export const ADMIN_LOGIN = 'admin';
-export const ADMIN_NAME = '系统管理员';
+const ADMIN_NAME = '系统管理员';
 
 export type AdminSetUp =
   { created: false } | { created: true; password: string | null /* null: the operator's own */ };

@@ -77,7 +77,7 @@ export function needsRehash(stored: string): boolean {
   return prefix !== PREFIX || Number(n) < SCRYPT.N || Number(r) < SCRYPT.r || Number(p) < SCRYPT.p;
 }
 
-export const MIN_PASSWORD_LENGTH = 10;
+const MIN_PASSWORD_LENGTH = 10;
 
 /**
  * Passwords of 10 or more characters from the top of public leaked-password lists (shorter ones

@@ -7,7 +7,7 @@
  */
 import { now } from '../../shared/clock';
 
-export const FREE_FAILURES = 5;
+const FREE_FAILURES = 5;
 export const FIRST_DELAY_MS = 30_000;
 export const MAX_DELAY_MS = 15 * 60_000;
 /** Failures older than this are forgotten, so a slow trickle never locks anyone out. */

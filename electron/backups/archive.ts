@@ -14,7 +14,7 @@ import type { AuditHead } from '../audit/head';
 import { syncDir, syncFile } from './records';
 
 export const ARCHIVE_DB = 'keyfleet.sqlite';
-export const ARCHIVE_MANIFEST = 'manifest.json';
+const ARCHIVE_MANIFEST = 'manifest.json';
 const DOCUMENT = /^documents\/[0-9a-f]{64}$/;
 /** The audit chain's key travels with the data: without it the keyed entries cannot be verified. */
 export const ARCHIVE_KEY = 'audit.key';

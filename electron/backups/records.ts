@@ -27,14 +27,14 @@ export const ROTATION: BackupRotation = {
   beforeImport: 5,
   beforeRestore: 3,
 };
-export const TEAM_DAILY = 14;
+const TEAM_DAILY = 14;
 
 /** The rotation of a solo data folder, or of a team server (the larger set of daily ones). */
 export function rotationFor(team: boolean): BackupRotation {
   return team ? { ...ROTATION, daily: Math.max(ROTATION.daily, TEAM_DAILY) } : ROTATION;
 }
 
-export const BACKUP_DIR_NAME = 'backups';
+const BACKUP_DIR_NAME = 'backups';
 
 export function backupDir(dataDir: string): string {
   return path.join(dataDir, BACKUP_DIR_NAME);
@@ -73,7 +73,7 @@ function stampOf(at: Date): string {
  * `keyfleet-YYYYMMDD-HHMMSS.sqlite` in UTC; `-manual`, `-before-import`, `-before-restore` or
  * `-before-<migration>` after it for the other kinds.
  */
-export function backupFileName(at: Date, kind: BackupKind, label?: string): string {
+function backupFileName(at: Date, kind: BackupKind, label?: string): string {
   return `keyfleet-${stampOf(at)}${nameSuffix(kind, label)}.sqlite`;
 }
 

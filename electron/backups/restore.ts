@@ -29,8 +29,8 @@ import { ARCHIVE_DB, ARCHIVE_KEY, extractArchive, isZip } from './archive';
 import { backupDir, readRecord, ROTATION, syncDir, syncFile, writeDurably } from './records';
 import { inspectBackupFile, takeBackup } from './take';
 
-export const MARKER = 'restore-pending.json';
-export const LAST_RESTORE = 'last-restore.json';
+const MARKER = 'restore-pending.json';
+const LAST_RESTORE = 'last-restore.json';
 const STAGED_DB = '.restore-pending.sqlite';
 const STAGED_DOCS = '.restore-documents';
 const STAGED_KEY = '.restore-audit.key';

@@ -12,9 +12,9 @@ import type { BackupJobParams } from './job';
 import { listBackups } from './records';
 import { takeBackup } from './take';
 
-export const BACKUP_INTERVAL_MS = 24 * 60 * 60_000;
+const BACKUP_INTERVAL_MS = 24 * 60 * 60_000;
 /** How often "is a backup due?" is asked: a failed backup is retried within the hour. */
-export const BACKUP_CHECK_MS = 60 * 60_000;
+const BACKUP_CHECK_MS = 60 * 60_000;
 
 export interface BackupSchedule {
   /** A backup is due when the newest good scheduled one is this old (default a day). */
@@ -40,7 +40,7 @@ export interface BackupScheduler {
   atQuit(sqlite: BetterSqlite3.Database): Promise<void>;
 }
 
-export function isBackupDue(dir: string, at: Date, intervalMs: number): boolean {
+function isBackupDue(dir: string, at: Date, intervalMs: number): boolean {
   const last = listBackups(dir).find((b) => b.kind === 'scheduled' && b.verified === 'ok');
   return !last || at.getTime() - Date.parse(last.takenAt) >= intervalMs;
 }

@@ -28,10 +28,10 @@ import {
 } from './records';
 
 /** Pages copied per step (4 MiB at SQLite's default page size): progress and cancel in between. */
-export const PAGES_PER_STEP = 1024;
+const PAGES_PER_STEP = 1024;
 
 /** Tables every Keyfleet data file has, whatever its schema version. */
-export const CORE_TABLES = ['keyfleet_migrations', 'staff', 'settings', 'audit_log'] as const;
+const CORE_TABLES = ['keyfleet_migrations', 'staff', 'settings', 'audit_log'] as const;
 
 /** The tables whose row counts describe a backup ("what was restored"). */
 const COUNTED = [

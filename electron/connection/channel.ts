@@ -11,7 +11,7 @@ import type { ConnectionController } from './controller';
 export const CONNECTION_CHANNEL = 'keyfleet:connection';
 
 /** Tells the preload which page is the app's own (additionalArguments reach its process.argv). */
-export const APP_URL_ARG = '--keyfleet-app-url=';
+const APP_URL_ARG = '--keyfleet-app-url=';
 
 export function appUrlArgument(appUrl: string): string {
   return `${APP_URL_ARG}${appUrl}`;

@@ -16,7 +16,7 @@ export type ChoiceRead =
   | { kind: 'corrupt'; problem: string }
   | { kind: 'chosen'; choice: StoredChoice };
 
-export function choicePath(dir: string): string {
+function choicePath(dir: string): string {
   return path.join(dir, CHOICE_FILE);
 }
 

@@ -4,7 +4,7 @@
  * a share (smb:) or another app's handler on its own. Electron-free, tested with fakes.
  */
 /** Longer than any announcement link; a longer one is refused rather than shown cut. */
-export const MAX_EXTERNAL_URL_LENGTH = 2048;
+const MAX_EXTERNAL_URL_LENGTH = 2048;
 
 export type ExternalLinkDecision =
   | { open: 'ask'; url: string; host: string }

@@ -11,7 +11,7 @@ export type PinVerdict =
   | { verdict: 'changed'; pinned: string; seen: string }
   | { verdict: 'not_pinned' };
 
-export function pinnedHost(url: string): string {
+function pinnedHost(url: string): string {
   return bareHost(new URL(url).hostname).toLowerCase();
 }
 

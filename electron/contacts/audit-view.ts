@@ -17,7 +17,7 @@ export function withoutIdentifiers(s: Snapshot): Snapshot {
 }
 
 /** Which identifiers were filled (no `before`) or changed, by name. */
-export function identifiersChanged(before: Snapshot | null, after: Snapshot): string[] {
+function identifiersChanged(before: Snapshot | null, after: Snapshot): string[] {
   return CONTACT_IDENTIFIERS.filter((f) =>
     before ? (blank(before[f]) ? !blank(after[f]) : before[f] !== after[f]) : !blank(after[f]),
   );

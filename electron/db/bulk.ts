@@ -38,19 +38,3 @@ export function prepareInsert<T extends keyof Database>(
   const stmt = sqlite.prepare(sql);
   return { run: (values) => Number(stmt.run(...values).lastInsertRowid) };
 }
-
-/** Runs `work` inside BEGIN IMMEDIATE … COMMIT on a raw connection, rolling back on any throw. */
-export async function bulkTransaction<T>(
-  sqlite: BetterSqlite3.Database,
-  work: () => Promise<T>,
-): Promise<T> {
-  sqlite.exec('begin immediate');
-  try {
-    const result = await work();
-    sqlite.exec('commit');
-    return result;
-  } catch (error) {
-    if (sqlite.inTransaction) sqlite.exec('rollback');
-    throw error;
-  }
-}

@@ -14,7 +14,7 @@ import {
 } from '../../shared/schemas/references';
 import type { Database } from './schema';
 
-export const UNKNOWN_REFERENCE = 'unknown_reference';
+const UNKNOWN_REFERENCE = 'unknown_reference';
 
 const pathsByMethod = new Map<MethodName, ReferencePath[]>();
 
@@ -48,7 +48,7 @@ async function existingIds(
 }
 
 /** The references of a parsed input that name no row. */
-export async function unknownReferences(
+async function unknownReferences(
   db: Kysely<Database>,
   method: MethodName,
   input: unknown,

@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../shared/result';
 
 /** Scans, photos and PDFs of contracts are a few MB; a manufacturer's template well under that. */
-export const MAX_DOCUMENT_BYTES = 100 * 1024 ** 2;
+const MAX_DOCUMENT_BYTES = 100 * 1024 ** 2;
 const SHA = /^[0-9a-f]{64}$/;
 
 export function documentsDir(dataDir: string): string {

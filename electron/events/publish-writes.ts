@@ -25,7 +25,7 @@ export interface PublishOptions {
 }
 
 /** Routing facts for a record of a topic: its account, the account's team, concerned colleagues. */
-export async function routeFor(
+async function routeFor(
   db: Kysely<Database>,
   topic: LiveTopic,
   recordId: number | null,

@@ -10,8 +10,8 @@ import type { Session } from '../session/session';
 import type { EventHub, PublishedEvent } from './hub';
 import { canSee } from './visibility';
 
-export const HEARTBEAT_MS = 25_000;
-export const RETRY_MS = 3_000;
+const HEARTBEAT_MS = 25_000;
+const RETRY_MS = 3_000;
 /** Streams one user may hold open (tabs and windows); one more is refused until one closes. */
 export const MAX_STREAMS_PER_USER = 8;
 

@@ -24,7 +24,7 @@ const STORE_WIDE: ReadonlySet<LiveTopic> = new Set<LiveTopic>([
  * On the account's team: its owner or a co-owner. `teamIds` is resolved when the event is made
  * (electron/events/refs.ts `accountTeam`), so co-owners are added there, not here.
  */
-export function isOnAccountTeam(user: Pick<Staff, 'id'>, event: ChangeEvent): boolean {
+function isOnAccountTeam(user: Pick<Staff, 'id'>, event: ChangeEvent): boolean {
   return event.teamIds.includes(user.id);
 }
 

@@ -53,7 +53,7 @@ function pad(n: number): string {
 }
 
 /** How a cell reads as text: for CSV, and for estimating widths. */
-export function cellText(value: CellValue, kind: CellKind): string {
+function cellText(value: CellValue, kind: CellKind): string {
   if (value === null) return '';
   if (value instanceof Date) {
     const d = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;

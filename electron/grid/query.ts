@@ -13,7 +13,7 @@ export interface GridColumn {
   numeric?: boolean;
 }
 
-export function escapeLike(value: string): string {
+function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => '\\' + c);
 }
 
@@ -30,7 +30,7 @@ function nextDay(isoDate: string): string {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- works on any select over any tables
 type AnyEb = ExpressionBuilder<any, any>;
 
-export function filterExpression(eb: AnyEb, column: GridColumn, filter: Filter) {
+function filterExpression(eb: AnyEb, column: GridColumn, filter: Filter) {
   const e = column.expr;
   switch (filter.op) {
     case 'contains':

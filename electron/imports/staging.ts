@@ -12,11 +12,11 @@ import type { StagedFile } from '../../shared/schemas/imports';
 import { AppError } from '../../shared/result';
 
 /** Far above a full-sheet workbook (≈100 MB) or CSV (≈300 MB). */
-export const MAX_IMPORT_BYTES = 1024 ** 3;
+const MAX_IMPORT_BYTES = 1024 ** 3;
 const KEEP_MS = 24 * 60 * 60 * 1000;
 const ID = /^[0-9a-f-]{36}$/;
 
-export function importsDir(dataDir: string): string {
+function importsDir(dataDir: string): string {
   return path.join(dataDir, 'imports');
 }
 

@@ -29,7 +29,7 @@ export function probabilitiesOf(open: ProbabilitySettings): Probabilities {
 }
 
 /** Σ amount × probability, rounded to whole fen. */
-export function weighted(amountFen: number, probability: number): number {
+function weighted(amountFen: number, probability: number): number {
   return Math.round((amountFen * probability) / 100);
 }
 

@@ -34,7 +34,7 @@ export async function mustGetOpportunity(
 }
 
 /** Priced lines give the amount; without any price, the budget stands in for it. */
-export function amountOf(input: Pick<OpportunityInput, 'lines' | 'budgetFen'>): {
+function amountOf(input: Pick<OpportunityInput, 'lines' | 'budgetFen'>): {
   amount: number;
   quantity: number;
 } {
@@ -135,7 +135,7 @@ async function writeChildren(trx: Kysely<Database>, id: number, input: Opportuni
 }
 
 /** The expected close date is a deadline while the opportunity is open. */
-export async function syncOpportunityDeadlines(trx: Kysely<Database>, id: number): Promise<void> {
+async function syncOpportunityDeadlines(trx: Kysely<Database>, id: number): Promise<void> {
   const o = await trx
     .selectFrom('opportunities')
     .select(['title', 'account_id', 'owner_id', 'expected_close_on', 'stage'])

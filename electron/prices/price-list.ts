@@ -52,7 +52,7 @@ export async function listPrices(
   return { rows: rows.map(toEntry), total: Number(count.n) };
 }
 
-export async function getPrice(db: Kysely<Database>, id: number): Promise<PriceListEntry | null> {
+async function getPrice(db: Kysely<Database>, id: number): Promise<PriceListEntry | null> {
   const r = await db.selectFrom('price_list').selectAll().where('id', '=', id).executeTakeFirst();
   return r ? toEntry(r) : null;
 }

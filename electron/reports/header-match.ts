@@ -35,7 +35,7 @@ const SYNONYMS: Record<ReportField, string[]> = {
   override: ['经理特批说明', '特批说明', '特批'],
 };
 
-export function foldHeader(text: string): string {
+function foldHeader(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()

@@ -14,8 +14,8 @@ import { isMethodName } from '../../shared/api';
 import type { Caller } from '../session/session';
 import type { ApiRequestEntry } from '../transport/http';
 
-export const REQUEST_LOG_MAX_BYTES = 5 * 1024 * 1024;
-export const REQUEST_LOG_KEEP = 5;
+const REQUEST_LOG_MAX_BYTES = 5 * 1024 * 1024;
+const REQUEST_LOG_KEEP = 5;
 
 /** What the HTTP transport reports for each API request; the client id is never written. */
 export type RequestLogEntry = ApiRequestEntry;

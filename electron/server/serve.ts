@@ -38,7 +38,7 @@ import { tlsMaterial } from './tls';
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 /** The names and addresses a team server answers to: the one given, or all of this machine's. */
-export function serverHosts(host: string): string[] {
+function serverHosts(host: string): string[] {
   if (host !== '0.0.0.0' && host !== '::') return [...new Set([host, os.hostname()])];
   const addresses = Object.values(os.networkInterfaces())
     .flat()

@@ -2,7 +2,7 @@
 import { type DealerSettings, dealerSettings } from '../../shared/schemas/dealer-settings';
 import { storedSettings } from './stored-settings';
 
-export const DEFAULT_DEALER_SETTINGS: DealerSettings = { name: '', code: '', brand: '' };
+const DEFAULT_DEALER_SETTINGS: DealerSettings = { name: '', code: '', brand: '' };
 
 const stored = storedSettings('dealer', dealerSettings, DEFAULT_DEALER_SETTINGS, 'settings.dealer');
 export const getDealerSettings = stored.get;

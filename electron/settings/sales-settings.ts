@@ -3,7 +3,7 @@ import { type SalesSettings, salesSettings } from '../../shared/schemas/sales-se
 import { DEFAULT_PROBABILITIES } from '../../shared/sales-enums';
 import { storedSettings } from './stored-settings';
 
-export const DEFAULT_SALES_SETTINGS: SalesSettings = {
+const DEFAULT_SALES_SETTINGS: SalesSettings = {
   probabilities: { ...DEFAULT_PROBABILITIES },
   followUpDays: [7, 30],
   reminderLeadHours: 48,

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from './http';
 
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'keyfleet';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_HOST = 'keyfleet';
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
 /** Electron's CustomScheme, spelt out: nothing outside electron/main imports electron. */
@@ -117,7 +117,7 @@ export function resolveAppFile(
 }
 
 /** Headers of every app:// answer; the CSP is the one the browser-mode server sends. */
-export function appResponseHeaders(file: string): Record<string, string> {
+function appResponseHeaders(file: string): Record<string, string> {
   return {
     'Content-Type': mimeType(file),
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,

@@ -52,7 +52,7 @@ function invalid(method: string, fields: FieldIssue[]): Result<never> {
   return fail('VALIDATION', `invalid input for ${method}: ${summary}`, { fields });
 }
 
-export function fieldIssues(error: z.ZodError): FieldIssue[] {
+function fieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => {
     const reason = (issue as { params?: { reason?: unknown } }).params?.reason;
     return {

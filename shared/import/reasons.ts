@@ -8,7 +8,7 @@ import type { ImportField, ImportReason } from '../schemas/imports';
 
 type Lang = 'zh-CN' | 'en';
 
-export const IMPORT_FIELD_LABELS: Record<ImportField, { zh: string; en: string }> = {
+const IMPORT_FIELD_LABELS: Record<ImportField, { zh: string; en: string }> = {
   name: { zh: '客户名称', en: 'Name' },
   uscc: { zh: '统一社会信用代码', en: 'USCC' },
   aliases: { zh: '别名', en: 'Aliases' },
@@ -283,7 +283,7 @@ export function fieldLabel(field: ImportField, lang: Lang): string {
 }
 
 /** “统一社会信用代码：校验位不正确，请核对” / “USCC: check character is wrong; please verify”. */
-export function describeReason(reason: ImportReason, lang: Lang): string {
+function describeReason(reason: ImportReason, lang: Lang): string {
   const message = MESSAGES[reason.code];
   const rule = isSalesReason(reason.code) ? SALES_REASONS[reason.code] : null;
   const text = message

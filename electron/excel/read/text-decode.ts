@@ -18,8 +18,3 @@ export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bom
     return { encoding: 'gb18030', bomLength: 0 };
   }
 }
-
-export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
-  const { encoding, bomLength } = detectEncoding(bytes);
-  return { text: new TextDecoder(encoding).decode(bytes.subarray(bomLength)), encoding };
-}
