@@ -10,7 +10,7 @@ import {
   type KpiTargets,
 } from '../../shared/schemas/activities';
 import type { Staff } from '../../shared/schemas/staff';
-import { ACTIVITY_TYPE_VALUES, type ActivityType } from '../../shared/sales-enums';
+import { ACTIVITY_TYPE_VALUES, isActivityType } from '../../shared/sales-enums';
 import { searchKey } from '../../shared/text';
 import { appendAudit } from '../audit/audit';
 import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
@@ -93,7 +93,7 @@ type RowRecord = Awaited<ReturnType<ReturnType<typeof selectRows>['execute']>>[n
 function toRow(x: RowRecord): ActivityRow {
   return {
     id: x.id,
-    type: x.type as ActivityType,
+    type: x.type,
     occurredOn: x.occurred_on,
     accountId: x.account_id,
     accountName: x.account_name,
@@ -103,7 +103,7 @@ function toRow(x: RowRecord): ActivityRow {
     contactName: x.contact_name,
     staffId: x.staff_id,
     staffName: x.staff_name,
-    outcome: x.outcome as ActivityRow['outcome'],
+    outcome: x.outcome,
     summary: x.summary,
     nextStep: x.next_step,
     version: x.version,
@@ -359,7 +359,7 @@ export async function getKpiTargets(db: Kysely<Database>): Promise<KpiTargets> {
   const defaults: KpiTargets['defaults'] = {};
   const perStaff = new Map<number, KpiTargets['defaults']>();
   for (const row of rows) {
-    const type = row.type as ActivityType;
+    const type = row.type;
     if (!ACTIVITY_TYPE_VALUES.includes(type)) continue;
     if (row.staff_id === 0) defaults[type] = row.daily;
     else perStaff.set(row.staff_id, { ...perStaff.get(row.staff_id), [type]: row.daily });
@@ -390,11 +390,9 @@ export async function setKpiTargets(
     }
     const before = await getKpiTargets(trx);
     await trx.deleteFrom('kpi_targets').where('staff_id', '=', scope).execute();
-    const rows = Object.entries(targets).map(([type, daily]) => ({
-      staff_id: scope,
-      type,
-      daily: daily ?? 0,
-    }));
+    const rows = Object.entries(targets).flatMap(([type, daily]) =>
+      isActivityType(type) ? [{ staff_id: scope, type, daily: daily ?? 0 }] : [],
+    );
     if (rows.length > 0) await trx.insertInto('kpi_targets').values(rows).execute();
     const after = await getKpiTargets(trx);
     await appendAudit(trx, {

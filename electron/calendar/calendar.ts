@@ -47,20 +47,20 @@ type ItemRecord = Awaited<ReturnType<ReturnType<typeof itemsQuery>['execute']>>[
 function toItem(r: ItemRecord): CalendarItem {
   return {
     id: r.id,
-    kind: r.kind as DeadlineKind,
+    kind: r.kind,
     dueOn: r.due_on,
     dueAt: r.due_at,
     title: r.title,
     note: noteFromColumns(r.note_code, r.note_params),
     accountId: r.account_id,
     accountName: r.account_name,
-    entity: r.entity as CalendarItem['entity'],
+    entity: r.entity,
     entityId: r.entity_id,
     target:
       r.entity === 'follow_up'
         ? { entity: 'contract', id: r.follow_up_contract_id ?? r.entity_id }
         : {
-            entity: r.entity as Exclude<CalendarItem['entity'], 'follow_up'>,
+            entity: r.entity,
             id: r.entity_id,
           },
     ownerId: r.owner_id,
@@ -113,7 +113,8 @@ export async function listCalendar(
     days = days.where('d.owner_id', '=', q.ownerId);
   }
   if (q.kinds) {
-    const kinds = q.kinds.length > 0 ? q.kinds : ['none'];
+    // No kind chosen: `in (null)` matches no row.
+    const kinds = q.kinds.length > 0 ? q.kinds : [null];
     items = items.where('d.kind', 'in', kinds);
     days = days.where('d.kind', 'in', kinds);
   }

@@ -50,7 +50,7 @@ export async function seedDemoClaims(
   const staff = new Map(
     (await trx.selectFrom('staff').select(['id', 'role']).execute()).map((s) => [
       s.id,
-      { id: s.id, role: s.role as Actor['role'] },
+      { id: s.id, role: s.role },
     ]),
   );
   // The accounts with the most development work, and who works them.

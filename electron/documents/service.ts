@@ -77,7 +77,7 @@ export async function listDocuments(
   return Promise.all(
     rows.map(async (r) => ({
       id: r.id,
-      kind: r.kind as DocumentKind,
+      kind: r.kind,
       fileName: r.file_name,
       size: r.size,
       sha256: r.sha256,
@@ -158,7 +158,7 @@ export async function removeDocument(
 ): Promise<void> {
   const actorId = actor.id;
   const doc = await mustGetDocument(db, id);
-  const entity = doc.entity as DocumentEntity;
+  const entity = doc.entity;
   if (!(await editable(db, actor, entity, doc.entity_id)).remove)
     throw new AppError(
       'POLICY',
@@ -191,7 +191,7 @@ export async function documentFile(
   id: number,
 ): Promise<{ file: string; fileName: string }> {
   const doc = await mustGetDocument(db, id);
-  const record = await recordOf(db, doc.entity as DocumentEntity, doc.entity_id);
+  const record = await recordOf(db, doc.entity, doc.entity_id);
   if (record) await requireTeamRead(db, viewer, record.account_id);
   const state = await blobState(dataDir, doc.sha256);
   if (state !== 'intact')

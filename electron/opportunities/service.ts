@@ -6,7 +6,8 @@ import type {
   StageMove,
 } from '../../shared/schemas/opportunities';
 import { AppError, fieldIssue } from '../../shared/result';
-import { type Stage, isOpenStage } from '../../shared/sales-enums';
+import { type LostReason, type Stage, isOpenStage } from '../../shared/sales-enums';
+import type { BuyerType } from '../../shared/enums';
 import { searchKey } from '../../shared/text';
 import { noteColumns, type SystemNote } from '../../shared/system-notes';
 import { nameInitials, nameSortKey } from '../accounts/pinyin';
@@ -57,7 +58,9 @@ async function accountOf(trx: Kysely<Database>, accountId: number) {
     throw new AppError('NOT_FOUND', `account #${accountId} does not exist`, {
       ...fieldIssue('accountId', 'account.missing'),
     });
-  return account;
+  // accounts.buyer_type is still typed `string` in db/schema.ts (the accounts tables' owner types
+  // it); the column only ever holds a BuyerType.
+  return { ...account, buyer_type: account.buyer_type as BuyerType };
 }
 
 async function guardReferences(trx: Kysely<Database>, input: OpportunityInput): Promise<void> {
@@ -144,7 +147,7 @@ export async function syncOpportunityDeadlines(trx: Kysely<Database>, id: number
   await syncDeadlines(trx, 'opportunity', id, [
     {
       kind: 'expected_close',
-      due: isOpenStage(o.stage as Stage) ? o.expected_close_on : null,
+      due: isOpenStage(o.stage) ? o.expected_close_on : null,
       title: o.title,
       accountId: o.account_id,
       ownerId: o.owner_id,
@@ -328,7 +331,7 @@ export async function applyStage(
       kind: 'stage.won_final',
     });
   const set: Partial<{
-    lost_reason: string | null;
+    lost_reason: LostReason | null;
     lost_note: string | null;
     winner_name: string | null;
     winning_price_fen: number | null;

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
-import type { ReportField, ReportGranularity } from '../../shared/filing-enums';
+import type { ReportField } from '../../shared/filing-enums';
 import { AppError } from '../../shared/result';
 import type {
   ReportTemplate,
@@ -40,7 +40,7 @@ function toTemplate(r: TemplateRecord): ReportTemplate {
   return {
     id: r.id,
     name: r.name,
-    granularity: r.granularity as ReportGranularity,
+    granularity: r.granularity,
     sheetName: r.sheet_name,
     headerRow: r.header_row,
     firstDataRow: r.first_data_row,

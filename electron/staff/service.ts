@@ -13,7 +13,7 @@ export function toStaff(r: StaffRecord): Staff {
   return {
     id: r.id,
     name: r.name,
-    role: r.role as Staff['role'],
+    role: r.role,
     phone: r.phone,
     email: r.email,
     active: r.active === 1,
