@@ -24,7 +24,7 @@ type ActivityHandlers = Pick<
   | 'kpi.setTargets'
 >;
 
-export function activityHandlers({ db }: Deps): ActivityHandlers {
+export function activityHandlers({ db, clock }: Deps): ActivityHandlers {
   return {
     // Specialists see their teams' accounts' activities; managers and admins the store's.
     'activities.list': (q, { session }) =>
@@ -35,17 +35,18 @@ export function activityHandlers({ db }: Deps): ActivityHandlers {
       await requireTeamRead(db, user, activity.accountId);
       return activity;
     },
-    'activities.create': (input, { session }) => createActivity(db, session.requireUser(), input),
+    'activities.create': (input, { session }) =>
+      createActivity(db, clock, session.requireUser(), input),
     'activities.update': ({ id, activity, version }, { session }) =>
-      updateActivity(db, session.requireUser(), id, activity, version),
+      updateActivity(db, clock, session.requireUser(), id, activity, version),
     'activities.delete': async ({ id }, { session }) => {
-      await deleteActivity(db, session.requireUser(), id);
+      await deleteActivity(db, clock, session.requireUser(), id);
       return { done: true };
     },
     'activities.completeNextStep': ({ id, done }, { session }) =>
-      completeNextStep(db, session.requireUser(), id, done),
+      completeNextStep(db, clock, session.requireUser(), id, done),
     'kpi.targets': () => getKpiTargets(db),
     'kpi.setTargets': ({ staffId, targets }, { session }) =>
-      setKpiTargets(db, session.requireManager().id, staffId, targets),
+      setKpiTargets(db, clock, session.requireManager().id, staffId, targets),
   };
 }

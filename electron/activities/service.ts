@@ -25,7 +25,7 @@ import {
   requireTeam,
   teamAccountCondition,
 } from '../accounts/account-team';
-import { nowIso } from '../../shared/clock';
+import { type Clock, isoNow } from '../../shared/clock';
 
 const r = (ref: string, k: ActivityColumn, numeric = false): GridColumn => ({
   spec: ACTIVITY_COLUMNS[k],
@@ -224,6 +224,7 @@ function columnsOf(input: ActivityInput) {
 
 export async function createActivity(
   db: Kysely<Database>,
+  clock: Clock,
   actor: Actor,
   input: ActivityInput,
 ): Promise<ActivityRow> {
@@ -231,7 +232,7 @@ export async function createActivity(
   return writeTx(db, async (trx) => {
     await guardReferences(trx, input);
     await requireTeam(trx, actor, input.accountId);
-    const now = nowIso();
+    const now = isoNow(clock);
     const { id } = await trx
       .insertInto('activities')
       .values({ ...columnsOf(input), staff_id: actorId, created_at: now, updated_at: now })
@@ -239,13 +240,17 @@ export async function createActivity(
       .executeTakeFirstOrThrow();
     await syncActivityDeadline(trx, id);
     const created = await mustGetActivity(trx, id);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'activity',
-      entityId: id,
-      action: 'activity.create',
-      after: input,
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId,
+        entity: 'activity',
+        entityId: id,
+        action: 'activity.create',
+        after: input,
+      },
+      clock,
+    );
     return created;
   });
 }
@@ -262,6 +267,7 @@ async function guardAuthor(trx: Kysely<Database>, actor: Staff, row: ActivityRow
 
 export async function updateActivity(
   db: Kysely<Database>,
+  clock: Clock,
   actor: Staff,
   id: number,
   input: ActivityInput,
@@ -271,7 +277,7 @@ export async function updateActivity(
     const before = await mustGetActivity(trx, id);
     await guardAuthor(trx, actor, before);
     await requireTeam(trx, actor, input.accountId);
-    await claimVersion(trx, 'activities', id, version, actor.id);
+    await claimVersion(trx, 'activities', id, version, actor.id, isoNow(clock));
     await guardReferences(trx, input);
     const nextChanged =
       before.nextStep !== input.nextStep || before.nextStepOn !== input.nextStepOn;
@@ -285,21 +291,26 @@ export async function updateActivity(
       .execute();
     await syncActivityDeadline(trx, id);
     const after = await mustGetActivity(trx, id);
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'activity',
-      entityId: id,
-      action: 'activity.update',
-      // The row version is bookkeeping, not a change to show in the history.
-      before: { ...before, version: undefined },
-      after: { ...after, version: undefined },
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId: actor.id,
+        entity: 'activity',
+        entityId: id,
+        action: 'activity.update',
+        // The row version is bookkeeping, not a change to show in the history.
+        before: { ...before, version: undefined },
+        after: { ...after, version: undefined },
+      },
+      clock,
+    );
     return after;
   });
 }
 
 export async function deleteActivity(
   db: Kysely<Database>,
+  clock: Clock,
   actor: Staff,
   id: number,
 ): Promise<void> {
@@ -308,18 +319,23 @@ export async function deleteActivity(
     await guardAuthor(trx, actor, before);
     await trx.deleteFrom('activities').where('id', '=', id).execute();
     await dropDeadlines(trx, 'activity', id);
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'activity',
-      entityId: id,
-      action: 'activity.delete',
-      before,
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId: actor.id,
+        entity: 'activity',
+        entityId: id,
+        action: 'activity.delete',
+        before,
+      },
+      clock,
+    );
   });
 }
 
 export async function completeNextStep(
   db: Kysely<Database>,
+  clock: Clock,
   actor: Staff,
   id: number,
   done: boolean,
@@ -331,7 +347,7 @@ export async function completeNextStep(
       throw new AppError('POLICY', 'this activity has no next step', {
         kind: 'activity.no_next_step',
       });
-    const now = nowIso();
+    const now = isoNow(clock);
     await trx
       .updateTable('activities')
       .set({
@@ -342,14 +358,18 @@ export async function completeNextStep(
       .execute();
     await syncActivityDeadline(trx, id);
     const after = await mustGetActivity(trx, id);
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'activity',
-      entityId: id,
-      action: 'activity.next_step',
-      before: { done: before.nextStepDoneAt !== null },
-      after: { done },
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId: actor.id,
+        entity: 'activity',
+        entityId: id,
+        action: 'activity.next_step',
+        before: { done: before.nextStepDoneAt !== null },
+        after: { done },
+      },
+      clock,
+    );
     return after;
   });
 }
@@ -374,6 +394,7 @@ export function targetsOf(all: KpiTargets, staffId: number): KpiTargets['default
 
 export async function setKpiTargets(
   db: Kysely<Database>,
+  clock: Clock,
   actorId: number,
   staffId: number | null,
   targets: KpiTargets['defaults'],
@@ -395,14 +416,18 @@ export async function setKpiTargets(
     );
     if (rows.length > 0) await trx.insertInto('kpi_targets').values(rows).execute();
     const after = await getKpiTargets(trx);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'settings',
-      entityId: staffId,
-      action: 'kpi.targets',
-      before,
-      after,
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId,
+        entity: 'settings',
+        entityId: staffId,
+        action: 'kpi.targets',
+        before,
+        after,
+      },
+      clock,
+    );
     return after;
   });
 }

@@ -1,4 +1,3 @@
-import { now } from '../../shared/clock';
 import { chinaDate } from '../../shared/dates';
 import {
   approvalsToDecide,
@@ -22,7 +21,7 @@ type CalendarHandlers = Pick<
   'calendar.list' | 'myDay.get' | 'reminders.due' | 'reminders.dismiss'
 >;
 
-export function calendarHandlers({ db }: Deps): CalendarHandlers {
+export function calendarHandlers({ db, clock }: Deps): CalendarHandlers {
   return {
     'calendar.list': async (q, { session }) => {
       const user = session.requireUser();
@@ -31,7 +30,7 @@ export function calendarHandlers({ db }: Deps): CalendarHandlers {
         throw new AppError('FORBIDDEN', 'only managers look at a colleague’s calendar', {
           kind: 'role',
         });
-      return listCalendar(db, { ...q, teamOf: teamScope(user) });
+      return listCalendar(db, clock, { ...q, teamOf: teamScope(user) });
     },
     'myDay.get': async ({ date, staffId }, { session }) => {
       const user = session.requireUser();
@@ -40,11 +39,13 @@ export function calendarHandlers({ db }: Deps): CalendarHandlers {
         throw new AppError('FORBIDDEN', 'only managers look at a colleague’s day', {
           kind: 'role',
         });
-      const day = date ?? chinaDate();
+      const day = date ?? chinaDate(clock.now());
       const { claimWarnDays } = await getFilingSettings(db);
-      const decisionsSince = new Date(now().getTime() - DECISION_DAYS * 86_400_000).toISOString();
+      const decisionsSince = new Date(
+        clock.now().getTime() - DECISION_DAYS * 86_400_000,
+      ).toISOString();
       const [lists, targets, counts, claims, overlaps, toDecide, decisions] = await Promise.all([
-        dueAndOverdue(db, who, day),
+        dueAndOverdue(db, clock, who, day),
         getKpiTargets(db),
         activityCounts(db, who, day),
         expiringClaims(db, who, day, claimWarnDays),
@@ -71,7 +72,7 @@ export function calendarHandlers({ db }: Deps): CalendarHandlers {
       const user = session.requireUser();
       const { reminderLeadHours } = await getSalesSettings(db);
       return {
-        items: await dueReminders(db, user.id, reminderLeadHours),
+        items: await dueReminders(db, clock, user.id, reminderLeadHours),
         leadHours: reminderLeadHours,
       };
     },

@@ -6,7 +6,7 @@
  * claims outside the territory with their authorisation, and draft filings of final contracts
  * waiting for their evidence.
  */
-import { nowIso } from '../../shared/clock';
+import { type Clock, isoNow } from '../../shared/clock';
 import { type Kysely, sql } from 'kysely';
 import { addDays, chinaDate } from '../../shared/dates';
 import { DEVELOPMENT_TYPES } from '../../shared/filing-enums';
@@ -41,11 +41,12 @@ type Actor = Pick<Staff, 'id' | 'role'>;
 
 export async function seedDemoClaims(
   trx: Kysely<Database>,
+  clock: Clock,
   managerId: number,
   seed = 20261124,
 ): Promise<DemoClaimsSummary> {
   const r = new Random(seed);
-  const today = chinaDate();
+  const today = chinaDate(clock.now());
   const manager: Actor = { id: managerId, role: 'manager' };
   const staff = new Map(
     (await trx.selectFrom('staff').select(['id', 'role']).execute()).map((s) => [
@@ -143,7 +144,7 @@ export async function seedDemoClaims(
       .values({
         account_id: unit.id,
         staff_id: colleague.id,
-        added_at: nowIso(),
+        added_at: isoNow(clock),
         added_by: managerId,
       })
       .execute();
@@ -184,7 +185,7 @@ export async function seedDemoClaims(
   let filings = 0;
   for (const c of contracts) {
     const owner = staff.get(c.owner_id ?? managerId) ?? manager;
-    await createFiling(trx, dataDir, owner, { contractId: c.id, units: null, notes: null });
+    await createFiling(trx, clock, dataDir, owner, { contractId: c.id, units: null, notes: null });
     filings++;
   }
   return { claims, filings };

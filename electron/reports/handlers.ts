@@ -26,7 +26,7 @@ type ReportHandlers = Pick<
   | 'exports.claimDossier'
 >;
 
-export function reportHandlers({ db, dataDir, jobs, exportFiles }: Deps): ReportHandlers {
+export function reportHandlers({ db, clock, dataDir, jobs, exportFiles }: Deps): ReportHandlers {
   const exportFile = (ext: string) => {
     fs.mkdirSync(exportsDir(dataDir), { recursive: true });
     return path.join(exportsDir(dataDir), `${randomUUID()}.${ext}`);
@@ -38,9 +38,9 @@ export function reportHandlers({ db, dataDir, jobs, exportFiles }: Deps): Report
       return inspectTemplate(dataDir, fileId);
     },
     'reports.saveTemplate': (input, { session }) =>
-      saveTemplate(db, dataDir, session.requireManager().id, input),
+      saveTemplate(db, clock, dataDir, session.requireManager().id, input),
     'reports.deleteTemplate': async ({ id }, { session }) => {
-      await deleteTemplate(db, session.requireManager().id, id);
+      await deleteTemplate(db, clock, session.requireManager().id, id);
       return { done: true };
     },
     'exports.filingReport': async (input, { session }) => {

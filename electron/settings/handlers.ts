@@ -18,7 +18,7 @@ type SettingsHandlers = Pick<
   | 'prices.delete'
 >;
 
-export function settingsHandlers({ db }: Deps): SettingsHandlers {
+export function settingsHandlers({ db, clock }: Deps): SettingsHandlers {
   return {
     'settings.sales': () => getSalesSettings(db),
     'settings.setSales': (next, { session }) =>
@@ -31,9 +31,9 @@ export function settingsHandlers({ db }: Deps): SettingsHandlers {
       setDealerSettings(db, session.requireManager().id, next),
     'prices.list': ({ q, offset, limit }) => listPrices(db, q, offset, limit),
     'prices.save': ({ id, entry }, { session }) =>
-      savePrice(db, session.requireManager().id, id, entry),
+      savePrice(db, clock, session.requireManager().id, id, entry),
     'prices.delete': async ({ id }, { session }) => {
-      await deletePrice(db, session.requireManager().id, id);
+      await deletePrice(db, clock, session.requireManager().id, id);
       return { done: true };
     },
   };
