@@ -9,7 +9,7 @@ import { getPref, getSetting, setPref, setSetting } from '../prefs/service';
 import { migrationNotes } from '../db/migrator';
 import type { Handlers } from '../transport/dispatch';
 import type { Deps } from './deps';
-import { nowIso } from '../../shared/clock';
+import { isoNow } from '../../shared/clock';
 
 type SystemHandlers = Pick<
   Handlers,
@@ -23,7 +23,7 @@ type SystemHandlers = Pick<
   | 'audit.verify'
 >;
 
-export function systemHandlers({ db, jobs, mode, dataDir, version }: Deps): SystemHandlers {
+export function systemHandlers({ db, clock, jobs, mode, dataDir, version }: Deps): SystemHandlers {
   return {
     'app.info': async (_input, { session }) => {
       // A team server tells a visitor who has not signed in only how to sign in.
@@ -66,7 +66,7 @@ export function systemHandlers({ db, jobs, mode, dataDir, version }: Deps): Syst
       return { jobId: job.id };
     },
     'demo.decline': async () => {
-      await setSetting(db, 'demo.declined', nowIso());
+      await setSetting(db, 'demo.declined', isoNow(clock));
       return { done: true };
     },
     // A job is its starter's: another user's id answers NOT_FOUND.

@@ -72,10 +72,12 @@ export async function seedDemoClaims(
   for (const a of developed)
     if (a.province_code) provinces.set(a.province_code, (provinces.get(a.province_code) ?? 0) + 1);
   const home = [...provinces.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  await setFilingSettings(trx, managerId, {
-    ...DEFAULT_FILING_SETTINGS,
-    territoryCodes: home ? [home] : [],
-  });
+  await setFilingSettings(
+    trx,
+    managerId,
+    { ...DEFAULT_FILING_SETTINGS, territoryCodes: home ? [home] : [] },
+    clock,
+  );
 
   let claims = 0;
   /** Accounts whose claim of ours is filed and awaits the manufacturer's reply. */

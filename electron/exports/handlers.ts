@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportResult } from '../../shared/schemas/exports';
-import { now } from '../../shared/clock';
+import type { Clock } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { Deps } from '../app/deps';
 import type { Handlers } from '../transport/dispatch';
@@ -30,7 +30,7 @@ export function sweepExports(dataDir: string, now = Date.now()): void {
   }
 }
 
-export function stamp(timeZone: string): string {
+export function stamp(clock: Clock, timeZone: string): string {
   const p = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', {
       timeZone,
@@ -41,13 +41,14 @@ export function stamp(timeZone: string): string {
       hour: '2-digit',
       minute: '2-digit',
     })
-      .formatToParts(now())
+      .formatToParts(clock.now())
       .map((x) => [x.type, x.value]),
   );
   return `${p.year}${p.month}${p.day}-${p.hour}${p.minute}`;
 }
 
 export function exportHandlers({
+  clock,
   dataDir,
   jobs,
   version,
@@ -77,7 +78,7 @@ export function exportHandlers({
       const user = session.requireUser();
       fs.mkdirSync(exportsDir(dataDir), { recursive: true });
       const file = path.join(exportsDir(dataDir), `${randomUUID()}.${input.format}`);
-      const fileName = `${input.lang === 'en' ? 'accounts' : '客户列表'}-${stamp(input.timeZone)}.${input.format}`;
+      const fileName = `${input.lang === 'en' ? 'accounts' : '客户列表'}-${stamp(clock, input.timeZone)}.${input.format}`;
       const params: ExportAccountsParams = { input, file, fileName, actorName: user.name, version };
       const job = jobs.start('accounts.export', params, user.id);
       files.set(job.id, { file, fileName });
@@ -87,7 +88,7 @@ export function exportHandlers({
       const user = session.requireUser();
       fs.mkdirSync(exportsDir(dataDir), { recursive: true });
       const file = path.join(exportsDir(dataDir), `${randomUUID()}.${input.format}`);
-      const fileName = `${input.lang === 'en' ? 'contacts' : '联系人'}-${stamp(input.timeZone)}.${input.format}`;
+      const fileName = `${input.lang === 'en' ? 'contacts' : '联系人'}-${stamp(clock, input.timeZone)}.${input.format}`;
       const params: ExportContactsParams = {
         input,
         file,

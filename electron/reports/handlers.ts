@@ -49,7 +49,7 @@ export function reportHandlers({ db, clock, dataDir, jobs, exportFiles }: Deps):
       await mustHaveDealer(db);
       const file = exportFile('xlsx');
       const zh = input.lang === 'zh-CN';
-      const fileName = `${zh ? '大客户销售报备表' : 'filing-report'}-${input.from}-${input.to}-${stamp('Asia/Shanghai')}.xlsx`;
+      const fileName = `${zh ? '大客户销售报备表' : 'filing-report'}-${input.from}-${input.to}-${stamp(clock, 'Asia/Shanghai')}.xlsx`;
       const params: ReportParams = { input, dataDir, file, fileName };
       const job = jobs.start('reports.filing', params, user.id);
       exportFiles.set(job.id, { file, fileName });
@@ -61,7 +61,7 @@ export function reportHandlers({ db, clock, dataDir, jobs, exportFiles }: Deps):
       const claim = await mustGetClaim(db, dataDir, claimId);
       const file = exportFile('xlsx');
       const zh = lang === 'zh-CN';
-      const fileName = `${zh ? '报备争议材料' : 'claim-dossier'}-${claim.accountName.slice(0, 40)}-${stamp('Asia/Shanghai')}.xlsx`;
+      const fileName = `${zh ? '报备争议材料' : 'claim-dossier'}-${claim.accountName.slice(0, 40)}-${stamp(clock, 'Asia/Shanghai')}.xlsx`;
       const params: DossierParams = { claimId, lang, dataDir, file, fileName };
       const job = jobs.start('claims.dossier', params, user.id);
       exportFiles.set(job.id, { file, fileName });

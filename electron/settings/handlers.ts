@@ -22,13 +22,13 @@ export function settingsHandlers({ db, clock }: Deps): SettingsHandlers {
   return {
     'settings.sales': () => getSalesSettings(db),
     'settings.setSales': (next, { session }) =>
-      setSalesSettings(db, session.requireManager().id, next),
+      setSalesSettings(db, session.requireManager().id, next, clock),
     'settings.filing': () => getFilingSettings(db),
     'settings.setFiling': (next, { session }) =>
-      setFilingSettings(db, session.requireManager().id, next),
+      setFilingSettings(db, session.requireManager().id, next, clock),
     'settings.dealer': () => getDealerSettings(db),
     'settings.setDealer': (next, { session }) =>
-      setDealerSettings(db, session.requireManager().id, next),
+      setDealerSettings(db, session.requireManager().id, next, clock),
     'prices.list': ({ q, offset, limit }) => listPrices(db, q, offset, limit),
     'prices.save': ({ id, entry }, { session }) =>
       savePrice(db, clock, session.requireManager().id, id, entry),
