@@ -149,6 +149,10 @@ export const ACTIVITY_TYPES = {
 } satisfies Record<string, Label>;
 export type ActivityType = keyof typeof ACTIVITY_TYPES;
 export const ACTIVITY_TYPE_VALUES = keysOf(ACTIVITY_TYPES);
+/** Whether a key (of a record keyed by activity type, say) names an activity type. */
+export function isActivityType(key: string): key is ActivityType {
+  return Object.hasOwn(ACTIVITY_TYPES, key);
+}
 
 export const ACTIVITY_OUTCOMES = {
   positive: { zh: '积极', en: 'Positive' },

@@ -20,7 +20,7 @@ type ActivityHandlers = Pick<
   | 'activities.completeNextStep'
 >;
 
-export function activityHandlers({ db }: Deps): ActivityHandlers {
+export function activityHandlers({ db, clock }: Deps): ActivityHandlers {
   return {
     // Specialists see their teams' accounts' activities; managers and admins the store's.
     'activities.list': (q, { session }) =>
@@ -31,14 +31,15 @@ export function activityHandlers({ db }: Deps): ActivityHandlers {
       await requireTeamRead(db, user, activity.accountId);
       return activity;
     },
-    'activities.create': (input, { session }) => createActivity(db, session.requireUser(), input),
+    'activities.create': (input, { session }) =>
+      createActivity(db, clock, session.requireUser(), input),
     'activities.update': ({ id, activity, version }, { session }) =>
-      updateActivity(db, session.requireUser(), id, activity, version),
+      updateActivity(db, clock, session.requireUser(), id, activity, version),
     'activities.delete': async ({ id }, { session }) => {
-      await deleteActivity(db, session.requireUser(), id);
+      await deleteActivity(db, clock, session.requireUser(), id);
       return { done: true };
     },
     'activities.completeNextStep': ({ id, done }, { session }) =>
-      completeNextStep(db, session.requireUser(), id, done),
+      completeNextStep(db, clock, session.requireUser(), id, done),
   };
 }

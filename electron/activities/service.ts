@@ -10,7 +10,7 @@ import {
   type KpiTargets,
 } from '../../shared/schemas/activities';
 import type { Staff } from '../../shared/schemas/staff';
-import { ACTIVITY_TYPE_VALUES, type ActivityType } from '../../shared/sales-enums';
+import { ACTIVITY_TYPE_VALUES, isActivityType } from '../../shared/sales-enums';
 import { searchKey } from '../../shared/text';
 import { appendAudit } from '../audit/audit';
 import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
@@ -25,7 +25,7 @@ import {
   requireTeam,
   teamAccountCondition,
 } from '../accounts/account-team';
-import { nowIso } from '../../shared/clock';
+import { type Clock, isoNow } from '../../shared/clock';
 
 const r = (ref: string, k: ActivityColumn, numeric = false): GridColumn => ({
   spec: ACTIVITY_COLUMNS[k],
@@ -93,7 +93,7 @@ type RowRecord = Awaited<ReturnType<ReturnType<typeof selectRows>['execute']>>[n
 function toRow(x: RowRecord): ActivityRow {
   return {
     id: x.id,
-    type: x.type as ActivityType,
+    type: x.type,
     occurredOn: x.occurred_on,
     accountId: x.account_id,
     accountName: x.account_name,
@@ -103,7 +103,7 @@ function toRow(x: RowRecord): ActivityRow {
     contactName: x.contact_name,
     staffId: x.staff_id,
     staffName: x.staff_name,
-    outcome: x.outcome as ActivityRow['outcome'],
+    outcome: x.outcome,
     summary: x.summary,
     nextStep: x.next_step,
     version: x.version,
@@ -224,6 +224,7 @@ function columnsOf(input: ActivityInput) {
 
 export async function createActivity(
   db: Kysely<Database>,
+  clock: Clock,
   actor: Actor,
   input: ActivityInput,
 ): Promise<ActivityRow> {
@@ -231,7 +232,7 @@ export async function createActivity(
   return writeTx(db, async (trx) => {
     await guardReferences(trx, input);
     await requireTeam(trx, actor, input.accountId);
-    const now = nowIso();
+    const now = isoNow(clock);
     const { id } = await trx
       .insertInto('activities')
       .values({ ...columnsOf(input), staff_id: actorId, created_at: now, updated_at: now })
@@ -239,13 +240,17 @@ export async function createActivity(
       .executeTakeFirstOrThrow();
     await syncActivityDeadline(trx, id);
     const created = await mustGetActivity(trx, id);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'activity',
-      entityId: id,
-      action: 'activity.create',
-      after: input,
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId,
+        entity: 'activity',
+        entityId: id,
+        action: 'activity.create',
+        after: input,
+      },
+      clock,
+    );
     return created;
   });
 }
@@ -262,6 +267,7 @@ async function guardAuthor(trx: Kysely<Database>, actor: Staff, row: ActivityRow
 
 export async function updateActivity(
   db: Kysely<Database>,
+  clock: Clock,
   actor: Staff,
   id: number,
   input: ActivityInput,
@@ -271,7 +277,7 @@ export async function updateActivity(
     const before = await mustGetActivity(trx, id);
     await guardAuthor(trx, actor, before);
     await requireTeam(trx, actor, input.accountId);
-    await claimVersion(trx, 'activities', id, version, actor.id);
+    await claimVersion(trx, 'activities', id, version, actor.id, isoNow(clock));
     await guardReferences(trx, input);
     const nextChanged =
       before.nextStep !== input.nextStep || before.nextStepOn !== input.nextStepOn;
@@ -285,21 +291,26 @@ export async function updateActivity(
       .execute();
     await syncActivityDeadline(trx, id);
     const after = await mustGetActivity(trx, id);
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'activity',
-      entityId: id,
-      action: 'activity.update',
-      // The row version is bookkeeping, not a change to show in the history.
-      before: { ...before, version: undefined },
-      after: { ...after, version: undefined },
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId: actor.id,
+        entity: 'activity',
+        entityId: id,
+        action: 'activity.update',
+        // The row version is bookkeeping, not a change to show in the history.
+        before: { ...before, version: undefined },
+        after: { ...after, version: undefined },
+      },
+      clock,
+    );
     return after;
   });
 }
 
 export async function deleteActivity(
   db: Kysely<Database>,
+  clock: Clock,
   actor: Staff,
   id: number,
 ): Promise<void> {
@@ -308,18 +319,23 @@ export async function deleteActivity(
     await guardAuthor(trx, actor, before);
     await trx.deleteFrom('activities').where('id', '=', id).execute();
     await dropDeadlines(trx, 'activity', id);
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'activity',
-      entityId: id,
-      action: 'activity.delete',
-      before,
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId: actor.id,
+        entity: 'activity',
+        entityId: id,
+        action: 'activity.delete',
+        before,
+      },
+      clock,
+    );
   });
 }
 
 export async function completeNextStep(
   db: Kysely<Database>,
+  clock: Clock,
   actor: Staff,
   id: number,
   done: boolean,
@@ -331,7 +347,7 @@ export async function completeNextStep(
       throw new AppError('POLICY', 'this activity has no next step', {
         kind: 'activity.no_next_step',
       });
-    const now = nowIso();
+    const now = isoNow(clock);
     await trx
       .updateTable('activities')
       .set({
@@ -342,14 +358,18 @@ export async function completeNextStep(
       .execute();
     await syncActivityDeadline(trx, id);
     const after = await mustGetActivity(trx, id);
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'activity',
-      entityId: id,
-      action: 'activity.next_step',
-      before: { done: before.nextStepDoneAt !== null },
-      after: { done },
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId: actor.id,
+        entity: 'activity',
+        entityId: id,
+        action: 'activity.next_step',
+        before: { done: before.nextStepDoneAt !== null },
+        after: { done },
+      },
+      clock,
+    );
     return after;
   });
 }
@@ -359,7 +379,7 @@ export async function getKpiTargets(db: Kysely<Database>): Promise<KpiTargets> {
   const defaults: KpiTargets['defaults'] = {};
   const perStaff = new Map<number, KpiTargets['defaults']>();
   for (const row of rows) {
-    const type = row.type as ActivityType;
+    const type = row.type;
     if (!ACTIVITY_TYPE_VALUES.includes(type)) continue;
     if (row.staff_id === 0) defaults[type] = row.daily;
     else perStaff.set(row.staff_id, { ...perStaff.get(row.staff_id), [type]: row.daily });
@@ -374,6 +394,7 @@ export function targetsOf(all: KpiTargets, staffId: number): KpiTargets['default
 
 export async function setKpiTargets(
   db: Kysely<Database>,
+  clock: Clock,
   actorId: number,
   staffId: number | null,
   targets: KpiTargets['defaults'],
@@ -390,21 +411,23 @@ export async function setKpiTargets(
     }
     const before = await getKpiTargets(trx);
     await trx.deleteFrom('kpi_targets').where('staff_id', '=', scope).execute();
-    const rows = Object.entries(targets).map(([type, daily]) => ({
-      staff_id: scope,
-      type,
-      daily: daily ?? 0,
-    }));
+    const rows = Object.entries(targets).flatMap(([type, daily]) =>
+      isActivityType(type) ? [{ staff_id: scope, type, daily: daily ?? 0 }] : [],
+    );
     if (rows.length > 0) await trx.insertInto('kpi_targets').values(rows).execute();
     const after = await getKpiTargets(trx);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'settings',
-      entityId: staffId,
-      action: 'kpi.targets',
-      before,
-      after,
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId,
+        entity: 'settings',
+        entityId: staffId,
+        action: 'kpi.targets',
+        before,
+        after,
+      },
+      clock,
+    );
     return after;
   });
 }

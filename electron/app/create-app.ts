@@ -215,9 +215,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (database.migrated.includes(note.migration))
       options.log?.(`upgrade ${note.migration}: ${note.code} ${JSON.stringify(note.params)}`);
 
+  const clock = options.clock ?? businessClock;
   sweepExports(options.dataDir);
   sweepImports(options.dataDir);
-  await sweepImportRuns(database.db);
+  await sweepImportRuns(database.db, clock);
   // Claims' expiry is written here and by the timer below, never by a read.
   await sweepClaims(database.db, { reconcile: true });
   const hub = new EventHub();
@@ -235,7 +236,6 @@ export async function createApp(options: AppOptions): Promise<App> {
       fileName,
     }));
   const team = options.mode === 'team' ? new TeamSessions() : null;
-  const clock = options.clock ?? businessClock;
   const deps: Deps = {
     deliverFile,
     chooseFile: options.chooseFile,
@@ -293,6 +293,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
   const backups = options.backups?.daily
     ? scheduleBackups(deps.jobs, {
+        now: () => clock.now(),
         ...options.backups,
         dir: backupDir(options.dataDir),
         nativeBinding: options.nativeBinding,

@@ -12,7 +12,7 @@ import type { AuditEntry, AuditProblemKind, AuditVerify } from '../../shared/sch
 import type { AuditHead } from './head';
 import { AUDIT_MAC_FUNCTION, auditMac } from './key';
 import type { Database } from '../db/schema';
-import { nowIso } from '../../shared/clock';
+import { businessClock, type Clock, isoNow } from '../../shared/clock';
 
 const GENESIS_HASH = '0'.repeat(64);
 
@@ -135,12 +135,14 @@ async function sqlMac(trx: Kysely<Database>, e: HashedFields): Promise<string> {
 export async function appendAudit(
   trx: Kysely<Database>,
   events: AuditEvent | AuditEvent[],
+  /** Where the entries' time is read (the service's clock; the business clock by default). */
+  clock: Clock = businessClock,
 ): Promise<void> {
   const list = Array.isArray(events) ? events : [events];
   if (list.length === 0) return;
   let prev = await lastHash(trx);
   const keyed = await chainIsKeyed(trx);
-  const at = nowIso();
+  const at = isoNow(clock);
   const rows = [];
   for (const e of list) {
     const fields = hashedFields(e, at, prev);
@@ -315,11 +317,12 @@ export async function listAudit(
  */
 export function bulkAuditAppender(
   sqlite: BetterSqlite3.Database,
-  options: { keyed?: boolean } = {},
+  options: { keyed?: boolean; clock?: Clock } = {},
 ): (e: AuditEvent) => void {
   const last = sqlite.prepare('select hash from audit_log order by id desc limit 1').get() as
     { hash: string } | undefined;
   let prev = last?.hash ?? GENESIS_HASH;
+  const clock = options.clock ?? businessClock;
   const keyed =
     options.keyed ??
     sqlite
@@ -337,7 +340,7 @@ export function bulkAuditAppender(
      values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return (e) => {
-    const fields = hashedFields(e, nowIso(), prev);
+    const fields = hashedFields(e, isoNow(clock), prev);
     const hash = mac ? (mac.get(hashPayload(fields)) as string) : entryHash(fields);
     insert.run(
       fields.at,

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { nowIso } from '../../shared/clock';
+import { type Clock, isoNow } from '../../shared/clock';
 import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
@@ -20,6 +20,7 @@ export type AdminSetUp =
 
 export async function ensureAdmin(
   db: Kysely<Database>,
+  clock: Clock,
   givenPassword: string | undefined,
 ): Promise<AdminSetUp> {
   if (await findByLogin(db, ADMIN_LOGIN)) return { created: false };
@@ -41,18 +42,22 @@ export async function ensureAdmin(
         login: ADMIN_LOGIN,
         password_hash: hash,
         must_change_password: givenPassword === undefined ? 1 : 0,
-        password_changed_at: nowIso(),
+        password_changed_at: isoNow(clock),
         active: 1,
-        created_at: nowIso(),
+        created_at: isoNow(clock),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, {
-      actorId: null,
-      entity: 'staff',
-      entityId: row.id,
-      action: 'auth.adminCreated',
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId: null,
+        entity: 'staff',
+        entityId: row.id,
+        action: 'auth.adminCreated',
+      },
+      clock,
+    );
   });
   return { created: true, password: givenPassword === undefined ? password : null };
 }

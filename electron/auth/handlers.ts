@@ -39,7 +39,7 @@ export function authHandlers(deps: Deps): AuthHandlers {
     'auth.current': async (_input, { session }) => session.user,
     'auth.signIn': async ({ login, password }, { session, caller }) => {
       const address = caller.address ?? caller.clientId;
-      const user = await checkPassword(db, throttle, login, password, address);
+      const user = await checkPassword(db, deps.clock, throttle, login, password, address);
       if (team) {
         if (caller.token) team.end(caller.token);
         const started = team.start(user);
@@ -54,7 +54,7 @@ export function authHandlers(deps: Deps): AuthHandlers {
       return { done: true };
     },
     'auth.changePassword': async ({ current, next }, { session }) => {
-      const updated = await changePassword(db, session.requireUser(), current, next);
+      const updated = await changePassword(db, deps.clock, session.requireUser(), current, next);
       // Anyone who knew the old password is signed out everywhere else.
       sessions.endAllFor(updated.id, session);
       sessions.refreshUser(updated);
@@ -77,7 +77,7 @@ export function authHandlers(deps: Deps): AuthHandlers {
         throw new AppError('CONFLICT', 'this data folder already has staff: sign in instead', {
           kind: 'not_first_run',
         });
-      const created = await createStaff(db, null, input);
+      const created = await createStaff(db, deps.clock, null, input);
       session.user = created;
       return created;
     },

@@ -4,7 +4,7 @@
  * before any password is checked, so a locked login costs an attacker nothing to learn.
  */
 import type { Kysely } from 'kysely';
-import { nowIso } from '../../shared/clock';
+import { type Clock, isoNow } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { Staff } from '../../shared/schemas/staff';
 import { appendAudit } from '../audit/audit';
@@ -33,6 +33,7 @@ function locked(retryAt: Date): AppError {
 
 export async function checkPassword(
   db: Kysely<Database>,
+  clock: Clock,
   throttle: SignInThrottle,
   login: string,
   password: string,
@@ -54,13 +55,17 @@ export async function checkPassword(
   if (reason || !record) {
     throttle.failed(login, address);
     await writeTx(db, (trx) =>
-      appendAudit(trx, {
-        actorId: null,
-        entity: 'staff',
-        entityId: record?.id ?? null,
-        action: 'auth.signInFailed',
-        after: { login: login.trim().toLowerCase(), reason, address },
-      }),
+      appendAudit(
+        trx,
+        {
+          actorId: null,
+          entity: 'staff',
+          entityId: record?.id ?? null,
+          action: 'auth.signInFailed',
+          after: { login: login.trim().toLowerCase(), reason, address },
+        },
+        clock,
+      ),
     );
     const now = throttle.check(login, address);
     if (!now.ok) throw locked(now.retryAt);
@@ -75,13 +80,17 @@ export async function checkPassword(
         .set({ password_hash: await hashPassword(password) })
         .where('id', '=', record.id)
         .execute();
-    await appendAudit(trx, {
-      actorId: record.id,
-      entity: 'staff',
-      entityId: record.id,
-      action: 'auth.signIn',
-      after: { address },
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId: record.id,
+        entity: 'staff',
+        entityId: record.id,
+        action: 'auth.signIn',
+        after: { address },
+      },
+      clock,
+    );
   });
   return toStaff(record);
 }
@@ -89,6 +98,7 @@ export async function checkPassword(
 /** Your own password: the current one (or the one-time one) proves it is you. */
 export async function changePassword(
   db: Kysely<Database>,
+  clock: Clock,
   user: Staff,
   current: string,
   next: string,
@@ -125,17 +135,21 @@ export async function changePassword(
       .set({
         password_hash: hash,
         must_change_password: 0,
-        password_changed_at: nowIso(),
-        ...bump(user.id),
+        password_changed_at: isoNow(clock),
+        ...bump(user.id, isoNow(clock)),
       })
       .where('id', '=', user.id)
       .execute();
-    await appendAudit(trx, {
-      actorId: user.id,
-      entity: 'staff',
-      entityId: user.id,
-      action: 'auth.changePassword',
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId: user.id,
+        entity: 'staff',
+        entityId: user.id,
+        action: 'auth.changePassword',
+      },
+      clock,
+    );
     return getStaff(trx, user.id);
   });
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { nowIso } from '../../shared/clock';
+import { isoNow } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { BackupRotation } from '../../shared/schemas/backups';
 import type { Staff } from '../../shared/schemas/staff';
@@ -59,7 +59,7 @@ export function backupHandlers(deps: Deps, options: BackupHandlerOptions): Backu
       const params: BackupJobParams = {
         dir,
         kind: 'manual',
-        at: nowIso(),
+        at: isoNow(deps.clock),
         rotation: options.rotation,
         nativeBinding: options.nativeBinding,
       };
@@ -81,12 +81,12 @@ export function backupHandlers(deps: Deps, options: BackupHandlerOptions): Backu
       const user = requireKeeper(deps, session);
       fs.mkdirSync(exportsDir(deps.dataDir), { recursive: true });
       const file = path.join(exportsDir(deps.dataDir), `${randomUUID()}.zip`);
-      const fileName = `keyfleet-all-data-${stamp('Asia/Shanghai')}.zip`;
+      const fileName = `keyfleet-all-data-${stamp(deps.clock, 'Asia/Shanghai')}.zip`;
       const params: ExportAllParams = {
         dataDir: deps.dataDir,
         file,
         fileName,
-        at: nowIso(),
+        at: isoNow(deps.clock),
         version: deps.version,
         nativeBinding: options.nativeBinding,
       };

@@ -6,7 +6,7 @@ import { ACTIONABLE_KINDS, type DeadlineKind } from '../../shared/sales-enums';
 import { teamAccountCondition } from '../accounts/account-team';
 import type { Database } from '../db/schema';
 import { noteFromColumns } from '../../shared/system-notes';
-import { now as clockNow } from '../../shared/clock';
+import type { Clock } from '../../shared/clock';
 
 const actionable = sql.join(ACTIONABLE_KINDS.map((k) => sql`${k}`));
 
@@ -47,20 +47,20 @@ type ItemRecord = Awaited<ReturnType<ReturnType<typeof itemsQuery>['execute']>>[
 function toItem(r: ItemRecord): CalendarItem {
   return {
     id: r.id,
-    kind: r.kind as DeadlineKind,
+    kind: r.kind,
     dueOn: r.due_on,
     dueAt: r.due_at,
     title: r.title,
     note: noteFromColumns(r.note_code, r.note_params),
     accountId: r.account_id,
     accountName: r.account_name,
-    entity: r.entity as CalendarItem['entity'],
+    entity: r.entity,
     entityId: r.entity_id,
     target:
       r.entity === 'follow_up'
         ? { entity: 'contract', id: r.follow_up_contract_id ?? r.entity_id }
         : {
-            entity: r.entity as Exclude<CalendarItem['entity'], 'follow_up'>,
+            entity: r.entity,
             id: r.entity_id,
           },
     ownerId: r.owner_id,
@@ -83,9 +83,10 @@ export interface CalendarQuery {
 
 export async function listCalendar(
   db: Kysely<Database>,
+  clock: Clock,
   q: CalendarQuery,
-  now: Date = clockNow(),
 ): Promise<CalendarPage> {
+  const now = clock.now();
   const today = chinaDate(now);
   let items = itemsQuery(db, today).where('d.due_on', '>=', q.from).where('d.due_on', '<=', q.to);
   let days = db
@@ -113,7 +114,8 @@ export async function listCalendar(
     days = days.where('d.owner_id', '=', q.ownerId);
   }
   if (q.kinds) {
-    const kinds = q.kinds.length > 0 ? q.kinds : ['none'];
+    // No kind chosen: `in (null)` matches no row.
+    const kinds = q.kinds.length > 0 ? q.kinds : [null];
     items = items.where('d.kind', 'in', kinds);
     days = days.where('d.kind', 'in', kinds);
   }
@@ -141,10 +143,11 @@ const MY_DAY_OVERDUE_LIMIT = 200;
 /** Items due on a day and the overdue ones before it, of one owner. */
 export async function dueAndOverdue(
   db: Kysely<Database>,
+  clock: Clock,
   ownerId: number,
   day: string,
-  now: Date = clockNow(),
 ) {
+  const now = clock.now();
   const today = chinaDate(now);
   const overdueBase = db
     .selectFrom('deadlines as d')
@@ -179,10 +182,11 @@ export async function dueAndOverdue(
  */
 export async function dueReminders(
   db: Kysely<Database>,
+  clock: Clock,
   staffId: number,
   leadHours: number,
-  now: Date = clockNow(),
 ) {
+  const now = clock.now();
   const horizon = new Date(now.getTime() + leadHours * 3_600_000);
   const today = chinaDate(now);
   // Dated items whose day starts before the horizon: due_on <= the China date of the horizon.

@@ -7,7 +7,7 @@ import { listCalendar } from './calendar';
 
 type CalendarHandlers = Pick<Handlers, 'calendar.list'>;
 
-export function calendarHandlers({ db }: Deps): CalendarHandlers {
+export function calendarHandlers({ db, clock }: Deps): CalendarHandlers {
   return {
     'calendar.list': async (q, { session }) => {
       const user = session.requireUser();
@@ -16,7 +16,7 @@ export function calendarHandlers({ db }: Deps): CalendarHandlers {
         throw new AppError('FORBIDDEN', 'only managers look at a colleague’s calendar', {
           kind: 'role',
         });
-      return listCalendar(db, { ...q, teamOf: teamScope(user) });
+      return listCalendar(db, clock, { ...q, teamOf: teamScope(user) });
     },
   };
 }

@@ -19,19 +19,20 @@ type ContactHandlers = Pick<
   | 'contacts.setPersonal'
 >;
 
-export function contactHandlers({ db }: Deps): ContactHandlers {
+export function contactHandlers({ db, clock }: Deps): ContactHandlers {
   return {
     'contacts.list': ({ accountId }) => listContacts(db, accountId),
-    'contacts.create': (input, { session }) => createContact(db, session.requireUser(), input),
+    'contacts.create': (input, { session }) =>
+      createContact(db, clock, session.requireUser(), input),
     'contacts.update': ({ id, version, ...input }, { session }) =>
-      updateContact(db, session.requireUser(), id, input, version),
+      updateContact(db, clock, session.requireUser(), id, input, version),
     'contacts.delete': async ({ id }, { session }) => {
-      await deleteContact(db, session.requireUser(), id);
+      await deleteContact(db, clock, session.requireUser(), id);
       return { done: true };
     },
     'contacts.getPersonal': ({ contactId }, { session }) =>
-      getPersonal(db, session.requireUser(), contactId),
+      getPersonal(db, clock, session.requireUser(), contactId),
     'contacts.setPersonal': ({ contactId, personal }, { session }) =>
-      setPersonal(db, session.requireUser(), contactId, personal),
+      setPersonal(db, clock, session.requireUser(), contactId, personal),
   };
 }

@@ -10,7 +10,7 @@ import { refreshDerived } from '../accounts/repository';
 import type { ContactPersonalTable, ContactRecord, Database } from '../db/schema';
 import { claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
-import { nowIso } from '../../shared/clock';
+import { type Clock, isoNow } from '../../shared/clock';
 import { type Actor, mayRead, requireSalesWriter, requireTeam } from '../accounts/account-team';
 
 function toContact(r: ContactRecord, hasPersonal: boolean): Contact {
@@ -20,9 +20,9 @@ function toContact(r: ContactRecord, hasPersonal: boolean): Contact {
     name: r.name,
     title: r.title,
     department: r.department,
-    level: r.level as Contact['level'],
-    purchaseRole: r.purchase_role as Contact['purchaseRole'],
-    attitude: r.attitude as Contact['attitude'],
+    level: r.level,
+    purchaseRole: r.purchase_role,
+    attitude: r.attitude,
     phone: r.phone,
     email: r.email,
     notes: r.notes,
@@ -86,6 +86,7 @@ const auditView = ({ createdAt: _c, updatedAt: _u, hasPersonal: _h, version: _v,
 
 export async function createContact(
   db: Kysely<Database>,
+  clock: Clock,
   actor: Actor,
   input: ContactInput,
 ): Promise<Contact> {
@@ -93,7 +94,7 @@ export async function createContact(
   return writeTx(db, async (trx) => {
     await mustHaveAccount(trx, input.accountId);
     await requireTeam(trx, actor, input.accountId);
-    const now = nowIso();
+    const now = isoNow(clock);
     const { id } = await trx
       .insertInto('contacts')
       .values({ ...columnsOf(input), created_at: now, updated_at: now })
@@ -101,19 +102,24 @@ export async function createContact(
       .executeTakeFirstOrThrow();
     await refreshDerived(trx, input.accountId);
     const created = await mustGet(trx, id);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'account',
-      entityId: input.accountId,
-      action: 'contact.create',
-      after: contactAfter(null, auditView(created)),
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId,
+        entity: 'account',
+        entityId: input.accountId,
+        action: 'contact.create',
+        after: contactAfter(null, auditView(created)),
+      },
+      clock,
+    );
     return created;
   });
 }
 
 export async function updateContact(
   db: Kysely<Database>,
+  clock: Clock,
   actor: Actor,
   id: number,
   input: ContactInput,
@@ -122,7 +128,7 @@ export async function updateContact(
   const actorId = actor.id;
   return writeTx(db, async (trx) => {
     const before = await mustGet(trx, id);
-    await claimVersion(trx, 'contacts', id, version, actorId);
+    await claimVersion(trx, 'contacts', id, version, actorId, isoNow(clock));
     if (before.accountId !== input.accountId) await mustHaveAccount(trx, input.accountId);
     // Moving a contact changes both accounts.
     for (const accountId of new Set([before.accountId, input.accountId]))
@@ -131,32 +137,45 @@ export async function updateContact(
     for (const accountId of new Set([before.accountId, input.accountId]))
       await refreshDerived(trx, accountId);
     const after = await mustGet(trx, id);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'account',
-      entityId: input.accountId,
-      action: 'contact.update',
-      before: withoutIdentifiers(auditView(before)),
-      after: contactAfter(auditView(before), auditView(after)),
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId,
+        entity: 'account',
+        entityId: input.accountId,
+        action: 'contact.update',
+        before: withoutIdentifiers(auditView(before)),
+        after: contactAfter(auditView(before), auditView(after)),
+      },
+      clock,
+    );
     return after;
   });
 }
 
-export async function deleteContact(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
+export async function deleteContact(
+  db: Kysely<Database>,
+  clock: Clock,
+  actor: Actor,
+  id: number,
+): Promise<void> {
   const actorId = actor.id;
   await writeTx(db, async (trx) => {
     const before = await mustGet(trx, id);
     await requireTeam(trx, actor, before.accountId);
     await trx.deleteFrom('contacts').where('id', '=', id).execute();
     await refreshDerived(trx, before.accountId);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'account',
-      entityId: before.accountId,
-      action: 'contact.delete',
-      before: withoutIdentifiers(auditView(before)),
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId,
+        entity: 'account',
+        entityId: before.accountId,
+        action: 'contact.delete',
+        before: withoutIdentifiers(auditView(before)),
+      },
+      clock,
+    );
   });
   // The deleted row's old pages leave the WAL too (secure_delete zeroes them in the file).
   await eraseWalCopies(db);
@@ -211,6 +230,7 @@ function toPersonal(r: Selectable<ContactPersonalTable> | undefined): ContactPer
 /** Every read is written to the audit log: who looked at whose personal details, and when. */
 export async function getPersonal(
   db: Kysely<Database>,
+  clock: Clock,
   viewer: Staff,
   contactId: number,
 ): Promise<ContactPersonal> {
@@ -221,19 +241,24 @@ export async function getPersonal(
       .selectAll()
       .where('contact_id', '=', contactId)
       .executeTakeFirst();
-    await appendAudit(trx, {
-      actorId: viewer.id,
-      entity: 'account',
-      entityId: contact.accountId,
-      action: 'contact.personal.read',
-      after: { contactId, name: contact.name },
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId: viewer.id,
+        entity: 'account',
+        entityId: contact.accountId,
+        action: 'contact.personal.read',
+        after: { contactId, name: contact.name },
+      },
+      clock,
+    );
     return toPersonal(row);
   });
 }
 
 export async function setPersonal(
   db: Kysely<Database>,
+  clock: Clock,
   viewer: Staff,
   contactId: number,
   personal: ContactPersonal,
@@ -249,7 +274,7 @@ export async function setPersonal(
       career_goals: personal.careerGoals,
       family: personal.family,
       notes: personal.notes,
-      updated_at: nowIso(),
+      updated_at: isoNow(clock),
     };
     await trx
       .insertInto('contact_personal')
@@ -257,17 +282,23 @@ export async function setPersonal(
       .onConflict((oc) => oc.column('contact_id').doUpdateSet(values))
       .execute();
     // The log records that personal details changed, not the details themselves.
-    await appendAudit(trx, {
-      actorId: viewer.id,
-      entity: 'account',
-      entityId: contact.accountId,
-      action: 'contact.personal.update',
-      after: {
-        contactId,
-        name: contact.name,
-        fields: Object.keys(personal).filter((k) => personal[k as keyof ContactPersonal] !== null),
+    await appendAudit(
+      trx,
+      {
+        actorId: viewer.id,
+        entity: 'account',
+        entityId: contact.accountId,
+        action: 'contact.personal.update',
+        after: {
+          contactId,
+          name: contact.name,
+          fields: Object.keys(personal).filter(
+            (k) => personal[k as keyof ContactPersonal] !== null,
+          ),
+        },
       },
-    });
+      clock,
+    );
     return personal;
   });
   // Details cleared or replaced leave no old copy in the WAL either.

@@ -1,10 +1,29 @@
 /** Table types of the Keyfleet database (kysely conventions: Generated<>, nullable not optional). */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  Attitude,
+  BuyerType,
+  ContactLevel,
+  PurchaseRole,
+  Source,
+  StaffRole,
+} from '../../shared/enums';
+import type { DocumentKind, FilingStatus, ReportGranularity } from '../../shared/filing-enums';
+import type {
+  ActivityOutcome,
+  ActivityType,
+  DeadlineKind,
+  LostReason,
+  Stage,
+} from '../../shared/sales-enums';
+import type { DeadlineEntity } from '../../shared/schemas/calendar';
+import type { DocumentEntity } from '../../shared/schemas/documents';
+import type { ImportTarget } from '../../shared/schemas/imports';
 
 export interface StaffTable {
   id: Generated<number>;
   name: string;
-  role: string;
+  role: StaffRole;
   phone: string | null;
   email: string | null;
   active: Generated<number>;
@@ -111,9 +130,9 @@ export interface ContactsTable {
   name: string;
   title: string | null;
   department: string | null;
-  level: string | null;
-  purchase_role: string | null;
-  attitude: string | null;
+  level: ContactLevel | null;
+  purchase_role: PurchaseRole | null;
+  attitude: Attitude | null;
   phone: string | null;
   email: string | null;
   notes: string | null;
@@ -139,7 +158,7 @@ export interface ContactPersonalTable {
 
 export interface ImportMappingsTable {
   id: Generated<number>;
-  target: string;
+  target: ImportTarget;
   name: string;
   columns: string;
   created_by: number | null;
@@ -148,7 +167,7 @@ export interface ImportMappingsTable {
 
 export interface ImportRunsTable {
   id: Generated<number>;
-  target: string;
+  target: ImportTarget;
   mode: 'dryRun' | 'commit';
   policy: 'allOrNothing' | 'validOnly';
   file_name: string;
@@ -196,16 +215,16 @@ export interface OpportunitiesTable extends Stamps {
   account_id: number;
   title: string;
   title_sort: string;
-  buyer_type: string;
+  buyer_type: BuyerType;
   owner_id: number | null;
-  source: string | null;
-  stage: string;
+  source: Source | null;
+  stage: Stage;
   stage_changed_at: string;
   budget_fen: number | null;
   amount_fen: number;
   quantity: number;
   expected_close_on: string | null;
-  lost_reason: string | null;
+  lost_reason: LostReason | null;
   lost_note: string | null;
   winner_name: string | null;
   winning_price_fen: number | null;
@@ -229,7 +248,7 @@ export interface OpportunityLinesTable {
 export interface OpportunityContactsTable {
   opportunity_id: number;
   contact_id: number;
-  role: string | null;
+  role: PurchaseRole | null;
 }
 
 export interface OpportunityCompetitorsTable {
@@ -246,8 +265,8 @@ export interface OpportunityStagesTable {
   opportunity_id: number;
   at: string;
   actor_id: number | null;
-  from_stage: string | null;
-  to_stage: string;
+  from_stage: Stage | null;
+  to_stage: Stage;
   cause: 'manual' | 'tender' | 'contract';
   /** What a person typed (a lost or abandoned opportunity's note), shown as typed. */
   note: string | null;
@@ -422,13 +441,13 @@ export interface FollowUpsTable {
 
 export interface ActivitiesTable {
   id: Generated<number>;
-  type: string;
+  type: ActivityType;
   account_id: number;
   opportunity_id: number | null;
   contact_id: number | null;
   staff_id: number | null;
   occurred_on: string;
-  outcome: string | null;
+  outcome: ActivityOutcome | null;
   summary: string | null;
   next_step: string | null;
   next_step_on: string | null;
@@ -442,14 +461,14 @@ export interface ActivitiesTable {
 
 export interface KpiTargetsTable {
   staff_id: number;
-  type: string;
+  type: ActivityType;
   daily: number;
 }
 
 export interface DeadlinesTable {
   id: Generated<number>;
-  kind: string;
-  entity: string;
+  kind: DeadlineKind;
+  entity: DeadlineEntity;
   entity_id: number;
   account_id: number | null;
   owner_id: number | null;
@@ -514,9 +533,9 @@ export interface ClaimsTable {
 
 export interface DocumentsTable {
   id: Generated<number>;
-  entity: string;
+  entity: DocumentEntity;
   entity_id: number;
-  kind: string;
+  kind: DocumentKind;
   file_name: string;
   size: number;
   sha256: string;
@@ -530,7 +549,7 @@ export interface FilingsTable {
   number: string;
   contract_id: number;
   account_id: number;
-  status: string;
+  status: FilingStatus;
   units: number;
   notes: string | null;
   eligible: Generated<number>;
@@ -558,7 +577,7 @@ export interface FilingsTable {
 export interface ReportTemplatesTable {
   id: Generated<number>;
   name: string;
-  granularity: string;
+  granularity: ReportGranularity;
   sheet_name: string | null;
   header_row: number;
   first_data_row: number;

@@ -6,7 +6,7 @@
  * claims outside the territory with their authorisation, and draft filings of final contracts
  * waiting for their evidence.
  */
-import { nowIso } from '../../shared/clock';
+import { type Clock, isoNow } from '../../shared/clock';
 import { type Kysely, sql } from 'kysely';
 import { addDays, chinaDate } from '../../shared/dates';
 import { DEVELOPMENT_TYPES } from '../../shared/filing-enums';
@@ -41,16 +41,17 @@ type Actor = Pick<Staff, 'id' | 'role'>;
 
 export async function seedDemoClaims(
   trx: Kysely<Database>,
+  clock: Clock,
   managerId: number,
   seed = 20261124,
 ): Promise<DemoClaimsSummary> {
   const r = new Random(seed);
-  const today = chinaDate();
+  const today = chinaDate(clock.now());
   const manager: Actor = { id: managerId, role: 'manager' };
   const staff = new Map(
     (await trx.selectFrom('staff').select(['id', 'role']).execute()).map((s) => [
       s.id,
-      { id: s.id, role: s.role as Actor['role'] },
+      { id: s.id, role: s.role },
     ]),
   );
   // The accounts with the most development work, and who works them.
@@ -71,10 +72,12 @@ export async function seedDemoClaims(
   for (const a of developed)
     if (a.province_code) provinces.set(a.province_code, (provinces.get(a.province_code) ?? 0) + 1);
   const home = [...provinces.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  await setFilingSettings(trx, managerId, {
-    ...DEFAULT_FILING_SETTINGS,
-    territoryCodes: home ? [home] : [],
-  });
+  await setFilingSettings(
+    trx,
+    managerId,
+    { ...DEFAULT_FILING_SETTINGS, territoryCodes: home ? [home] : [] },
+    clock,
+  );
 
   let claims = 0;
   /** Accounts whose claim of ours is filed and awaits the manufacturer's reply. */
@@ -143,7 +146,7 @@ export async function seedDemoClaims(
       .values({
         account_id: unit.id,
         staff_id: colleague.id,
-        added_at: nowIso(),
+        added_at: isoNow(clock),
         added_by: managerId,
       })
       .execute();
@@ -184,7 +187,7 @@ export async function seedDemoClaims(
   let filings = 0;
   for (const c of contracts) {
     const owner = staff.get(c.owner_id ?? managerId) ?? manager;
-    await createFiling(trx, dataDir, owner, { contractId: c.id, units: null, notes: null });
+    await createFiling(trx, clock, dataDir, owner, { contractId: c.id, units: null, notes: null });
     filings++;
   }
   return { claims, filings };

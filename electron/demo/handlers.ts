@@ -1,5 +1,5 @@
 /** demo.*: fill an empty database with demo data (a job), or decline the offer for good. */
-import { nowIso } from '../../shared/clock';
+import { isoNow } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import { countAccounts } from '../accounts/repository';
 import type { Deps } from '../app/deps';
@@ -8,7 +8,7 @@ import type { Handlers } from '../transport/dispatch';
 
 type DemoHandlers = Pick<Handlers, 'demo.load' | 'demo.decline'>;
 
-export function demoHandlers({ db, jobs }: Deps): DemoHandlers {
+export function demoHandlers({ db, clock, jobs }: Deps): DemoHandlers {
   return {
     'demo.load': async ({ accounts }, { session }) => {
       if ((await countAccounts(db)) > 0)
@@ -20,7 +20,7 @@ export function demoHandlers({ db, jobs }: Deps): DemoHandlers {
       return { jobId: job.id };
     },
     'demo.decline': async () => {
-      await setSetting(db, 'demo.declined', nowIso());
+      await setSetting(db, 'demo.declined', isoNow(clock));
       return { done: true };
     },
   };

@@ -249,6 +249,7 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
       await setSetting(trx, 'dealer', JSON.stringify(DEMO_DEALER));
     const sales = await seedDemoSales(
       trx,
+      ctx.clock,
       {
         accounts: accounts.map((a, i) => ({
           id: ids[i]!,
@@ -266,7 +267,7 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
         ctx.progress(done, total, 'sales');
       },
     );
-    const claims = await seedDemoClaims(trx, staffIds[0]!);
+    const claims = await seedDemoClaims(trx, ctx.clock, staffIds[0]!);
     ctx.progress(accounts.length, accounts.length);
     await setSetting(trx, 'demo.loadedAt', now);
     return { accounts: ids.length, contacts, staff: staffIds.length, ...sales, ...claims };

@@ -5,6 +5,7 @@
  * activities with next steps. Written through the real services, inside the loader's transaction,
  * so every record obeys the same rules and feeds the deadlines and the audit log like real work.
  */
+import type { Clock } from '../../shared/clock';
 import type { Kysely } from 'kysely';
 import { addDays, chinaDate } from '../../shared/dates';
 import type { BuyerType, Source } from '../../shared/enums';
@@ -142,11 +143,12 @@ function vinFor(serial: number): string {
 
 export async function seedDemoSales(
   trx: Kysely<Database>,
+  clock: Clock,
   input: DemoSalesInput,
   onProgress?: (done: number, total: number) => void,
 ): Promise<DemoSalesSummary> {
   const r = new Random(input.seed ?? 20261123);
-  const today = chinaDate();
+  const today = chinaDate(clock.now());
   const day = (offset: number) => addDays(today, offset);
   const summary: DemoSalesSummary = {
     opportunities: 0,
@@ -159,14 +161,14 @@ export async function seedDemoSales(
   const prices: PriceListEntry[] = [];
   for (const p of RANGE)
     prices.push(
-      await savePrice(trx, input.managerId, null, {
+      await savePrice(trx, clock, input.managerId, null, {
         model: p.model,
         configuration: p.configuration,
         retailFen: p.retail * 100,
         floorFen: Math.round(p.retail * p.floor) * 100,
       }),
     );
-  await setKpiTargets(trx, input.managerId, null, {
+  await setKpiTargets(trx, clock, input.managerId, null, {
     visit: 2,
     call: 6,
     mailing: 3,
@@ -219,7 +221,7 @@ export async function seedDemoSales(
       .where('account_id', '=', a.id)
       .limit(2)
       .execute();
-    const opp = await createOpportunity(trx, await getStaff(trx, owner), {
+    const opp = await createOpportunity(trx, clock, await getStaff(trx, owner), {
       accountId: a.id,
       title: `${short}${title}`,
       ownerId: owner,
@@ -253,7 +255,7 @@ export async function seedDemoSales(
       const type = r.weighted(ACTIVITY_WEIGHTS);
       const occurredOn = day(-r.int(0, 30));
       const withNext = r.chance(0.5);
-      const activity = await createActivity(trx, await getStaff(trx, owner), {
+      const activity = await createActivity(trx, clock, await getStaff(trx, owner), {
         type,
         accountId: a.id,
         opportunityId: opp.id,
@@ -267,7 +269,7 @@ export async function seedDemoSales(
       summary.activities++;
       // Most past next steps were done; a few are overdue, as in anyone's week.
       if (activity.nextStepOn && activity.nextStepOn < today && r.chance(0.95))
-        await completeNextStep(trx, await getStaff(trx, owner), activity.id, true);
+        await completeNextStep(trx, clock, await getStaff(trx, owner), activity.id, true);
     }
 
     const stage: OpenStage | 'lost' | 'abandoned' | 'tender' = r.weighted([
@@ -381,18 +383,37 @@ export async function seedDemoSales(
     }
     if (stage === 'lost') {
       const [brand] = r.pick(COMPETITORS);
-      await applyStage(trx, owner, opp.id, 'lost', 'manual', {
-        lostReason: r.pick(LOST_REASON_VALUES.filter((x) => x !== 'tender_lost')),
-        winnerName: `${brand}经销商`,
-        winningPriceFen: null,
-      });
+      await applyStage(
+        trx,
+        owner,
+        opp.id,
+        'lost',
+        'manual',
+        {
+          lostReason: r.pick(LOST_REASON_VALUES.filter((x) => x !== 'tender_lost')),
+          winnerName: `${brand}经销商`,
+          winningPriceFen: null,
+        },
+        null,
+        clock,
+      );
       continue;
     }
     if (stage === 'abandoned') {
-      await applyStage(trx, owner, opp.id, 'abandoned', 'manual', { lostNote: '客户预算取消' });
+      await applyStage(
+        trx,
+        owner,
+        opp.id,
+        'abandoned',
+        'manual',
+        { lostNote: '客户预算取消' },
+        null,
+        clock,
+      );
       continue;
     }
-    if (stage !== 'interest') await applyStage(trx, owner, opp.id, stage, 'manual', {});
+    if (stage !== 'interest')
+      await applyStage(trx, owner, opp.id, stage, 'manual', {}, null, clock);
     // Direct and system buyers at commitment sign without a tender.
     if (stage === 'commitment' && a.buyerType !== 'government' && r.chance(0.8))
       await contractFor(null, opp.id, a, owner, -r.int(10, 60));
@@ -533,6 +554,15 @@ export async function seedDemoSales(
       .where('id', '=', contract.id)
       .executeTakeFirstOrThrow();
     if (after.delivered >= after.quantity && r.chance(0.8))
-      await applyStage(trx, owner, opportunityId, 'won', 'manual', { contractId: contract.id });
+      await applyStage(
+        trx,
+        owner,
+        opportunityId,
+        'won',
+        'manual',
+        { contractId: contract.id },
+        null,
+        clock,
+      );
   }
 }

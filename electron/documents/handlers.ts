@@ -9,12 +9,18 @@ type DocumentHandlers = Pick<
   'documents.attach' | 'documents.remove' | 'documents.open' | 'documents.choose'
 >;
 
-export function documentHandlers({ db, dataDir, deliverFile, chooseFile }: Deps): DocumentHandlers {
+export function documentHandlers({
+  db,
+  clock,
+  dataDir,
+  deliverFile,
+  chooseFile,
+}: Deps): DocumentHandlers {
   return {
     'documents.attach': (input, { session }) =>
-      attachDocument(db, dataDir, session.requireUser(), input),
+      attachDocument(db, clock, dataDir, session.requireUser(), input),
     'documents.remove': async ({ id }, { session }) => {
-      await removeDocument(db, session.requireUser(), id);
+      await removeDocument(db, clock, session.requireUser(), id);
       return { done: true };
     },
     'documents.open': async ({ id }, { session }) => {

@@ -12,7 +12,7 @@ import { isManager } from '../session/session';
 import { requireSalesWriter, requireTeam, requireTeamRead } from '../accounts/account-team';
 import { stagedFile } from '../imports/staging';
 import { blobPath, blobState, keepFile } from './store';
-import { nowIso } from '../../shared/clock';
+import { type Clock, isoNow } from '../../shared/clock';
 
 type Actor = Pick<Staff, 'id' | 'role'>;
 
@@ -77,7 +77,7 @@ export async function listDocuments(
   return Promise.all(
     rows.map(async (r) => ({
       id: r.id,
-      kind: r.kind as DocumentKind,
+      kind: r.kind,
       fileName: r.file_name,
       size: r.size,
       sha256: r.sha256,
@@ -102,6 +102,7 @@ export interface AttachInput {
 
 export async function attachDocument(
   db: Kysely<Database>,
+  clock: Clock,
   dataDir: string,
   actor: Actor,
   input: AttachInput,
@@ -126,18 +127,22 @@ export async function attachDocument(
         size,
         sha256,
         note: input.note,
-        uploaded_at: nowIso(),
+        uploaded_at: isoNow(clock),
         uploaded_by: actorId,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, {
-      actorId,
-      entity: input.entity,
-      entityId: input.entityId,
-      action: 'documents.attach',
-      after: { documentId: row.id, kind: input.kind, fileName: staged.fileName, sha256, size },
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId,
+        entity: input.entity,
+        entityId: input.entityId,
+        action: 'documents.attach',
+        after: { documentId: row.id, kind: input.kind, fileName: staged.fileName, sha256, size },
+      },
+      clock,
+    );
     return row.id;
   });
   fs.rmSync(staged.file, { force: true });
@@ -153,12 +158,13 @@ async function mustGetDocument(db: Kysely<Database>, id: number) {
 
 export async function removeDocument(
   db: Kysely<Database>,
+  clock: Clock,
   actor: Actor,
   id: number,
 ): Promise<void> {
   const actorId = actor.id;
   const doc = await mustGetDocument(db, id);
-  const entity = doc.entity as DocumentEntity;
+  const entity = doc.entity;
   if (!(await editable(db, actor, entity, doc.entity_id)).remove)
     throw new AppError(
       'POLICY',
@@ -169,13 +175,17 @@ export async function removeDocument(
     );
   await writeTx(db, async (trx) => {
     await trx.deleteFrom('documents').where('id', '=', id).execute();
-    await appendAudit(trx, {
-      actorId,
-      entity,
-      entityId: doc.entity_id,
-      action: 'documents.remove',
-      before: { documentId: id, kind: doc.kind, fileName: doc.file_name, sha256: doc.sha256 },
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId,
+        entity,
+        entityId: doc.entity_id,
+        action: 'documents.remove',
+        before: { documentId: id, kind: doc.kind, fileName: doc.file_name, sha256: doc.sha256 },
+      },
+      clock,
+    );
   });
 }
 
@@ -191,7 +201,7 @@ export async function documentFile(
   id: number,
 ): Promise<{ file: string; fileName: string }> {
   const doc = await mustGetDocument(db, id);
-  const record = await recordOf(db, doc.entity as DocumentEntity, doc.entity_id);
+  const record = await recordOf(db, doc.entity, doc.entity_id);
   if (record) await requireTeamRead(db, viewer, record.account_id);
   const state = await blobState(dataDir, doc.sha256);
   if (state !== 'intact')

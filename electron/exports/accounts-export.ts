@@ -10,7 +10,7 @@ import { wallClock } from '../excel/wall-clock';
 import type { JobFunction } from '../jobs/context';
 import { ACCOUNT_CELL_KINDS, accountCells } from './account-cells';
 import { describeView } from './describe-view';
-import { nowIso } from '../../shared/clock';
+import { isoNow } from '../../shared/clock';
 import { auditHeadPair } from '../audit/head';
 
 export interface ExportAccountsParams {
@@ -64,7 +64,7 @@ export const exportAccountsJob: JobFunction<ExportAccountsParams> = async (ctx) 
     ctx.checkCancelled();
     const staff = await ctx.db.selectFrom('staff').select(['id', 'name']).execute();
     const described = describeView(view, input.lang, new Map(staff.map((s) => [s.id, s.name])));
-    const now = toWallClock(nowIso())!.toISOString().slice(0, 16).replace('T', ' ');
+    const now = toWallClock(isoNow(ctx.clock))!.toISOString().slice(0, 16).replace('T', ' ');
     await writer.finish(
       zh
         ? [

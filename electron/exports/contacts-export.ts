@@ -16,7 +16,7 @@ import { wallClock } from '../excel/wall-clock';
 import type { JobFunction } from '../jobs/context';
 import { labelOf } from './account-cells';
 import { describeView } from './describe-view';
-import { nowIso } from '../../shared/clock';
+import { isoNow } from '../../shared/clock';
 import { auditHeadPair } from '../audit/head';
 
 export interface ExportContactsParams {
@@ -148,7 +148,7 @@ export const exportContactsJob: JobFunction<ExportContactsParams> = async (ctx) 
       input.lang,
       new Map(staff.map((s) => [s.id, s.name])),
     );
-    const now = toWallClock(nowIso())!.toISOString().slice(0, 16).replace('T', ' ');
+    const now = toWallClock(isoNow(ctx.clock))!.toISOString().slice(0, 16).replace('T', ' ');
     const scope =
       actor.role === 'specialist'
         ? zh
@@ -186,7 +186,7 @@ export const exportContactsJob: JobFunction<ExportContactsParams> = async (ctx) 
   // The export log: who took which contacts out, and whether personal details went with them.
   ctx.sqlite.exec('begin immediate');
   try {
-    bulkAuditAppender(ctx.sqlite)({
+    bulkAuditAppender(ctx.sqlite, { clock: ctx.clock })({
       actorId: actor.id,
       entity: 'export',
       entityId: null,

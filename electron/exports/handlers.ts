@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportResult } from '../../shared/schemas/exports';
-import { now } from '../../shared/clock';
+import type { Clock } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { Deps } from '../app/deps';
 import type { DossierParams } from '../claims/dossier';
@@ -40,7 +40,7 @@ export function sweepExports(dataDir: string, now = Date.now()): void {
   }
 }
 
-export function stamp(timeZone: string): string {
+export function stamp(clock: Clock, timeZone: string): string {
   const p = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', {
       timeZone,
@@ -51,7 +51,7 @@ export function stamp(timeZone: string): string {
       hour: '2-digit',
       minute: '2-digit',
     })
-      .formatToParts(now())
+      .formatToParts(clock.now())
       .map((x) => [x.type, x.value]),
   );
   return `${p.year}${p.month}${p.day}-${p.hour}${p.minute}`;
@@ -59,6 +59,7 @@ export function stamp(timeZone: string): string {
 
 export function exportHandlers({
   db,
+  clock,
   dataDir,
   jobs,
   version,
@@ -93,7 +94,7 @@ export function exportHandlers({
       const user = session.requireUser();
       fs.mkdirSync(exportsDir(dataDir), { recursive: true });
       const file = path.join(exportsDir(dataDir), `${randomUUID()}.${input.format}`);
-      const fileName = `${input.lang === 'en' ? 'accounts' : '客户列表'}-${stamp(input.timeZone)}.${input.format}`;
+      const fileName = `${input.lang === 'en' ? 'accounts' : '客户列表'}-${stamp(clock, input.timeZone)}.${input.format}`;
       const params: ExportAccountsParams = { input, file, fileName, actorName: user.name, version };
       const job = jobs.start('accounts.export', params, user.id);
       files.set(job.id, { file, fileName });
@@ -103,7 +104,7 @@ export function exportHandlers({
       const user = session.requireUser();
       fs.mkdirSync(exportsDir(dataDir), { recursive: true });
       const file = path.join(exportsDir(dataDir), `${randomUUID()}.${input.format}`);
-      const fileName = `${input.lang === 'en' ? 'contacts' : '联系人'}-${stamp(input.timeZone)}.${input.format}`;
+      const fileName = `${input.lang === 'en' ? 'contacts' : '联系人'}-${stamp(clock, input.timeZone)}.${input.format}`;
       const params: ExportContactsParams = {
         input,
         file,
@@ -121,7 +122,7 @@ export function exportHandlers({
       await mustHaveDealer(db);
       const file = exportFile('xlsx');
       const zh = input.lang === 'zh-CN';
-      const fileName = `${zh ? '大客户销售报备表' : 'filing-report'}-${input.from}-${input.to}-${stamp('Asia/Shanghai')}.xlsx`;
+      const fileName = `${zh ? '大客户销售报备表' : 'filing-report'}-${input.from}-${input.to}-${stamp(clock, 'Asia/Shanghai')}.xlsx`;
       const params: ReportParams = { input, dataDir, file, fileName };
       const job = jobs.start('reports.filing', params, user.id);
       files.set(job.id, { file, fileName });
@@ -133,7 +134,7 @@ export function exportHandlers({
       const claim = await mustGetClaim(db, dataDir, claimId);
       const file = exportFile('xlsx');
       const zh = lang === 'zh-CN';
-      const fileName = `${zh ? '报备争议材料' : 'claim-dossier'}-${claim.accountName.slice(0, 40)}-${stamp('Asia/Shanghai')}.xlsx`;
+      const fileName = `${zh ? '报备争议材料' : 'claim-dossier'}-${claim.accountName.slice(0, 40)}-${stamp(clock, 'Asia/Shanghai')}.xlsx`;
       const params: DossierParams = { claimId, lang, dataDir, file, fileName };
       const job = jobs.start('claims.dossier', params, user.id);
       files.set(job.id, { file, fileName });

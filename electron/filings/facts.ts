@@ -4,6 +4,7 @@
  * vehicle with its invoice, registration and unit, and the attached evidence. The judging itself
  * is pure (shared/eligibility.ts, shared/filing-checks.ts).
  */
+import type { Clock } from '../../shared/clock';
 import type { Kysely } from 'kysely';
 import { chinaDate } from '../../shared/dates';
 import { type PolicySettings, type Verdict, judgeEligibility } from '../../shared/eligibility';
@@ -64,6 +65,7 @@ async function earlierBatches(db: Kysely<Database>, contract: ContractDetail) {
 
 export async function judgeFiling(
   db: Kysely<Database>,
+  clock: Clock,
   dataDir: string,
   filing: { id: number; contract_id: number; units: number },
   policy: PolicySettings,
@@ -86,7 +88,7 @@ export async function judgeFiling(
       buyerType,
       orgNature,
       orgNatureConfirmed,
-      purchasedOn: contract.signedOn ?? chinaDate(),
+      purchasedOn: contract.signedOn ?? chinaDate(clock.now()),
       lines: contract.lines.map((l) => ({
         model: l.model,
         quantity: l.quantity,

@@ -24,29 +24,30 @@ type FilingHandlers = Pick<
   | 'filings.withdraw'
 >;
 
-export function filingHandlers({ db, dataDir }: Deps): FilingHandlers {
+export function filingHandlers({ db, clock, dataDir }: Deps): FilingHandlers {
   return {
     // Specialists see their teams' accounts' filings; managers and admins the store's.
     'filings.list': (q, { session }) =>
       listFilings(db, { ...q, teamOf: teamScope(session.requireUser()) }),
     'filings.get': async ({ id }, { session }) => {
       const user = session.requireUser();
-      const filing = await mustGetFiling(db, dataDir, id);
+      const filing = await mustGetFiling(db, clock, dataDir, id);
       await requireTeamRead(db, user, filing.accountId);
       return filing;
     },
     'filings.create': (input, { session }) =>
-      createFiling(db, dataDir, session.requireUser(), input),
+      createFiling(db, clock, dataDir, session.requireUser(), input),
     'filings.update': (input, { session }) =>
-      updateFiling(db, dataDir, session.requireUser(), input),
+      updateFiling(db, clock, dataDir, session.requireUser(), input),
     'filings.delete': async ({ id }, { session }) => {
-      await deleteFiling(db, session.requireUser(), id);
+      await deleteFiling(db, clock, session.requireUser(), id);
       return { done: true };
     },
     'filings.override': (input, { session }) =>
-      overrideFiling(db, dataDir, session.requireManager(), input),
-    'filings.submit': ({ id }, { session }) => submitFiling(db, dataDir, session.requireUser(), id),
+      overrideFiling(db, clock, dataDir, session.requireManager(), input),
+    'filings.submit': ({ id }, { session }) =>
+      submitFiling(db, clock, dataDir, session.requireUser(), id),
     'filings.withdraw': (input, { session }) =>
-      withdrawFiling(db, dataDir, session.requireUser(), input),
+      withdrawFiling(db, clock, dataDir, session.requireUser(), input),
   };
 }

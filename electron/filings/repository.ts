@@ -1,7 +1,6 @@
 /** All kysely code of the filings grid. */
 import { type Kysely, sql } from 'kysely';
 import type { BuyerType } from '../../shared/enums';
-import type { FilingStatus } from '../../shared/filing-enums';
 import type { ListQuery } from '../../shared/list';
 import { FILING_COLUMNS, type FilingColumn, type FilingRow } from '../../shared/schemas/filings';
 import { searchKey } from '../../shared/text';
@@ -99,7 +98,7 @@ function toRow(r: RowRecord): FilingRow {
   return {
     id: r.id,
     number: r.number,
-    status: r.status as FilingStatus,
+    status: r.status,
     contractId: r.contract_id,
     contractNo: r.contract_no,
     accountId: r.account_id,

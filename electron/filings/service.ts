@@ -21,7 +21,7 @@ import { requireSalesWriter, requireTeam } from '../accounts/account-team';
 import { getFilingSettings } from '../settings/filing-settings';
 import { type Judgement, judgeFiling } from './facts';
 import { getFilingRow } from './repository';
-import { nowIso } from '../../shared/clock';
+import { type Clock, isoNow } from '../../shared/clock';
 
 type Actor = Pick<Staff, 'id' | 'role'>;
 
@@ -32,8 +32,13 @@ async function filingRecord(db: Kysely<Database>, id: number) {
 }
 type FilingRecord = Awaited<ReturnType<typeof filingRecord>>;
 
-async function judge(db: Kysely<Database>, dataDir: string, f: FilingRecord): Promise<Judgement> {
-  return judgeFiling(db, dataDir, f, (await getFilingSettings(db)).policy);
+async function judge(
+  db: Kysely<Database>,
+  clock: Clock,
+  dataDir: string,
+  f: FilingRecord,
+): Promise<Judgement> {
+  return judgeFiling(db, clock, dataDir, f, (await getFilingSettings(db)).policy);
 }
 
 /** Failed checks an override does not cover (one made before a new failure covers only its own). */
@@ -58,6 +63,7 @@ type Shown = Pick<Judgement, 'contract' | 'uscc' | 'verdict' | 'checks' | 'check
  */
 async function shownJudgement(
   db: Kysely<Database>,
+  clock: Clock,
   dataDir: string,
   f: FilingRecord,
 ): Promise<{ shown: Shown; blockers: FilingCheck[] }> {
@@ -80,7 +86,7 @@ async function shownJudgement(
       blockers: [],
     };
   }
-  const j = await judge(db, dataDir, f);
+  const j = await judge(db, clock, dataDir, f);
   const failed = failedChecks(j.checks).length;
   if (f.eligible !== Number(j.verdict.eligible) || f.failed_checks !== failed)
     await writeTx(db, (trx) =>
@@ -95,15 +101,16 @@ async function shownJudgement(
 
 export async function mustGetFiling(
   db: Kysely<Database>,
+  clock: Clock,
   dataDir: string,
   id: number,
 ): Promise<FilingDetail> {
   const f = await filingRecord(db, id);
-  const { shown, blockers } = await shownJudgement(db, dataDir, f);
+  const { shown, blockers } = await shownJudgement(db, clock, dataDir, f);
   const row = (await getFilingRow(db, id))!;
   // Our live claim on the account, as it reads now: one past its protection is not shown as live
   // even before the expiry sweep writes it.
-  const today = chinaDate();
+  const today = chinaDate(clock.now());
   const claim = (
     await db
       .selectFrom('claims')
@@ -183,6 +190,7 @@ async function nextNumber(trx: Kysely<Database>, at: string): Promise<string> {
 
 export async function createFiling(
   db: Kysely<Database>,
+  clock: Clock,
   dataDir: string,
   actor: Actor,
   input: { contractId: number; units: number | null; notes: string | null },
@@ -217,7 +225,7 @@ export async function createFiling(
           number: live.number,
         },
       );
-    const now = nowIso();
+    const now = isoNow(clock);
     const row = await trx
       .insertInto('filings')
       .values({
@@ -233,24 +241,29 @@ export async function createFiling(
       })
       .returning(['id', 'number'])
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'filing',
-      entityId: row.id,
-      action: 'filings.create',
-      after: {
-        number: row.number,
-        contractId: contract.id,
-        units: input.units ?? contract.quantity,
+    await appendAudit(
+      trx,
+      {
+        actorId: actor.id,
+        entity: 'filing',
+        entityId: row.id,
+        action: 'filings.create',
+        after: {
+          number: row.number,
+          contractId: contract.id,
+          units: input.units ?? contract.quantity,
+        },
       },
-    });
+      clock,
+    );
     return row.id;
   });
-  return mustGetFiling(db, dataDir, id);
+  return mustGetFiling(db, clock, dataDir, id);
 }
 
 export async function updateFiling(
   db: Kysely<Database>,
+  clock: Clock,
   dataDir: string,
   actor: Actor,
   input: { id: number; units: number; notes: string | null; version: number },
@@ -258,26 +271,35 @@ export async function updateFiling(
   await writeTx(db, async (trx) => {
     const f = await filingRecord(trx, input.id);
     await mayChange(trx, actor, f);
-    await claimVersion(trx, 'filings', input.id, input.version, actor.id);
+    await claimVersion(trx, 'filings', input.id, input.version, actor.id, isoNow(clock));
     requireDraft(f);
     await trx
       .updateTable('filings')
       .set({ units: input.units, notes: input.notes })
       .where('id', '=', input.id)
       .execute();
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'filing',
-      entityId: input.id,
-      action: 'filings.update',
-      before: { units: f.units, notes: f.notes },
-      after: { units: input.units, notes: input.notes },
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId: actor.id,
+        entity: 'filing',
+        entityId: input.id,
+        action: 'filings.update',
+        before: { units: f.units, notes: f.notes },
+        after: { units: input.units, notes: input.notes },
+      },
+      clock,
+    );
   });
-  return mustGetFiling(db, dataDir, input.id);
+  return mustGetFiling(db, clock, dataDir, input.id);
 }
 
-export async function deleteFiling(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
+export async function deleteFiling(
+  db: Kysely<Database>,
+  clock: Clock,
+  actor: Actor,
+  id: number,
+): Promise<void> {
   await writeTx(db, async (trx) => {
     const f = await filingRecord(trx, id);
     await mayChange(trx, actor, f);
@@ -288,18 +310,23 @@ export async function deleteFiling(db: Kysely<Database>, actor: Actor, id: numbe
       .where('entity_id', '=', id)
       .execute();
     await trx.deleteFrom('filings').where('id', '=', id).execute();
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'filing',
-      entityId: id,
-      action: 'filings.delete',
-      before: { number: f.number, contractId: f.contract_id },
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId: actor.id,
+        entity: 'filing',
+        entityId: id,
+        action: 'filings.delete',
+        before: { number: f.number, contractId: f.contract_id },
+      },
+      clock,
+    );
   });
 }
 
 export async function overrideFiling(
   db: Kysely<Database>,
+  clock: Clock,
   dataDir: string,
   actor: Actor,
   input: { id: number; reason: string },
@@ -307,14 +334,14 @@ export async function overrideFiling(
   requireSalesWriter(actor);
   const f = await filingRecord(db, input.id);
   requireDraft(f);
-  const j = await judge(db, dataDir, f);
+  const j = await judge(db, clock, dataDir, f);
   const failed = failedChecks(j.checks);
   if (failed.length === 0)
     throw new AppError('CONFLICT', 'every check passes: there is nothing to override', {
       kind: 'filing.nothing_to_override',
     });
   await writeTx(db, async (trx) => {
-    const at = nowIso();
+    const at = isoNow(clock);
     await trx
       .updateTable('filings')
       .set({
@@ -329,24 +356,29 @@ export async function overrideFiling(
       .where('id', '=', input.id)
       .where('status', '=', 'draft')
       .execute();
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'filing',
-      entityId: input.id,
-      action: 'filings.override',
-      before: f.override_reason ? { reason: f.override_reason, checks: f.override_checks } : null,
-      after: {
-        reason: input.reason,
-        checks: failed,
-        problems: j.checks.filter((c) => c.pass === false).map((c) => c.problems),
+    await appendAudit(
+      trx,
+      {
+        actorId: actor.id,
+        entity: 'filing',
+        entityId: input.id,
+        action: 'filings.override',
+        before: f.override_reason ? { reason: f.override_reason, checks: f.override_checks } : null,
+        after: {
+          reason: input.reason,
+          checks: failed,
+          problems: j.checks.filter((c) => c.pass === false).map((c) => c.problems),
+        },
       },
-    });
+      clock,
+    );
   });
-  return mustGetFiling(db, dataDir, input.id);
+  return mustGetFiling(db, clock, dataDir, input.id);
 }
 
 export async function submitFiling(
   db: Kysely<Database>,
+  clock: Clock,
   dataDir: string,
   actor: Actor,
   id: number,
@@ -354,7 +386,7 @@ export async function submitFiling(
   const f = await filingRecord(db, id);
   await mayChange(db, actor, f);
   requireDraft(f);
-  const j = await judge(db, dataDir, f);
+  const j = await judge(db, clock, dataDir, f);
   const blockers = uncovered(f, j.checks);
   if (blockers.length > 0)
     throw new AppError(
@@ -363,7 +395,7 @@ export async function submitFiling(
       { kind: 'filing.checks_failed', checks: blockers },
     );
   await writeTx(db, async (trx) => {
-    const at = nowIso();
+    const at = isoNow(clock);
     const failed = failedChecks(j.checks);
     const done = await trx
       .updateTable('filings')
@@ -387,28 +419,33 @@ export async function submitFiling(
     if (Number(done.numUpdatedRows) !== 1)
       throw new AppError('CONFLICT', 'the filing changed meanwhile', { kind: 'filing.not_draft' });
     // The audit entry carries what was filed, so the chain proves it was not edited later.
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'filing',
-      entityId: id,
-      action: 'filings.submit',
-      after: {
-        number: f.number,
-        submittedAt: at,
-        units: f.units,
-        eligible: j.verdict.eligible,
-        failedChecks: failed,
-        override: f.override_reason,
-        vins: j.vehicles.map((v) => v.vin),
-        documents: j.documents.map((d) => ({ kind: d.kind, sha256: d.sha256 })),
+    await appendAudit(
+      trx,
+      {
+        actorId: actor.id,
+        entity: 'filing',
+        entityId: id,
+        action: 'filings.submit',
+        after: {
+          number: f.number,
+          submittedAt: at,
+          units: f.units,
+          eligible: j.verdict.eligible,
+          failedChecks: failed,
+          override: f.override_reason,
+          vins: j.vehicles.map((v) => v.vin),
+          documents: j.documents.map((d) => ({ kind: d.kind, sha256: d.sha256 })),
+        },
       },
-    });
+      clock,
+    );
   });
-  return mustGetFiling(db, dataDir, id);
+  return mustGetFiling(db, clock, dataDir, id);
 }
 
 export async function withdrawFiling(
   db: Kysely<Database>,
+  clock: Clock,
   dataDir: string,
   actor: Actor,
   input: { id: number; reason: string },
@@ -420,7 +457,7 @@ export async function withdrawFiling(
       throw new AppError('CONFLICT', `the filing is ${f.status}`, {
         kind: 'filing.not_submitted',
       });
-    const at = nowIso();
+    const at = isoNow(clock);
     await trx
       .updateTable('filings')
       .set({
@@ -433,14 +470,18 @@ export async function withdrawFiling(
       })
       .where('id', '=', input.id)
       .execute();
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'filing',
-      entityId: input.id,
-      action: 'filings.withdraw',
-      before: { status: 'submitted' },
-      after: { status: 'withdrawn', reason: input.reason },
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId: actor.id,
+        entity: 'filing',
+        entityId: input.id,
+        action: 'filings.withdraw',
+        before: { status: 'submitted' },
+        after: { status: 'withdrawn', reason: input.reason },
+      },
+      clock,
+    );
   });
-  return mustGetFiling(db, dataDir, input.id);
+  return mustGetFiling(db, clock, dataDir, input.id);
 }

@@ -30,7 +30,7 @@ import {
   type PassResult,
   runImportJob,
 } from './run-import';
-import { nowIso } from '../../shared/clock';
+import { isoNow } from '../../shared/clock';
 
 type Field = ContactImportField;
 
@@ -121,7 +121,7 @@ async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise
   const { input, fileName } = ctx.params;
   const columns = mappedColumns<Field>(input);
   const accounts = new AccountStore(ctx.sqlite);
-  const audit = bulkAuditAppender(ctx.sqlite);
+  const audit = bulkAuditAppender(ctx.sqlite, { clock: ctx.clock });
   const findContact = ctx.sqlite.prepare(
     `select id, title, department, level, purchase_role, attitude, phone, email, notes
        from contacts where account_id = ? and name = ? order by id limit 1`,
@@ -135,7 +135,7 @@ async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise
   const tally = emptyTally();
   const created = new CreatedRows();
   const touched = new Set<number>();
-  const now = nowIso();
+  const now = isoNow(ctx.clock);
 
   await eachDataRow(ctx, report, tally, (row, cells) => {
     const { values: v, reasons } = parseRow(cells, columns);

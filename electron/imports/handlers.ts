@@ -9,7 +9,7 @@ import type { JobKind } from '../jobs/registry';
 import type { Handlers } from '../transport/dispatch';
 import type { ImportParams } from './run-import';
 import { backupDir } from '../backups/records';
-import { nowIso } from '../../shared/clock';
+import { isoNow } from '../../shared/clock';
 import type { InspectParams } from './inspect';
 import type { RejectsParams } from './rejects-export';
 import {
@@ -83,7 +83,7 @@ export function importHandlers(deps: Deps): ImportHandlers {
         ...stagedFile(dataDir, input.fileId),
         backup: {
           dir: backupDir(dataDir),
-          at: nowIso(),
+          at: isoNow(deps.clock),
           rotation: deps.backupRotation,
           nativeBinding: deps.nativeBinding,
         },
@@ -106,7 +106,7 @@ export function importHandlers(deps: Deps): ImportHandlers {
       await requireOwnRun(db, runId, user.id);
       fs.mkdirSync(exportsDir(dataDir), { recursive: true });
       const file = path.join(exportsDir(dataDir), `${randomUUID()}.xlsx`);
-      const fileName = `${lang === 'en' ? 'rejected-rows' : '被拒绝的行'}-${stamp('Asia/Shanghai')}.xlsx`;
+      const fileName = `${lang === 'en' ? 'rejected-rows' : '被拒绝的行'}-${stamp(deps.clock, 'Asia/Shanghai')}.xlsx`;
       const params: RejectsParams = { runId, lang, file, fileName, actorName: user.name };
       const job = jobs.start('import.rejects', params, user.id);
       exportFiles.set(job.id, { file, fileName });
@@ -117,7 +117,7 @@ export function importHandlers(deps: Deps): ImportHandlers {
       return listMappings(db, target);
     },
     'imports.saveMapping': async (input, { session }) =>
-      saveMapping(db, session.requireUser().id, input),
+      saveMapping(db, deps.clock, session.requireUser().id, input),
     'imports.deleteMapping': async ({ id }, { session }) => {
       session.requireUser();
       await deleteMapping(db, id);

@@ -123,7 +123,7 @@ async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise
               });
           }
           try {
-            await savePrice(ctx.db, ctx.actorId!, existing?.id ?? null, {
+            await savePrice(ctx.db, ctx.clock, ctx.actorId!, existing?.id ?? null, {
               model: r.model!,
               configuration: r.configuration ?? existing?.configuration ?? null,
               retailFen: r.retailFen!,

@@ -14,7 +14,7 @@ import type {
   ImportReason,
   ImportSummary,
 } from '../../shared/schemas/imports';
-import { nowIso } from '../../shared/clock';
+import { type Clock, isoNow } from '../../shared/clock';
 
 export interface ReportRow {
   row: number;
@@ -94,12 +94,13 @@ export class ReportSpool {
   /** Writes the run and its rows (call inside a transaction) and returns the summary. */
   async write(
     sqlite: BetterSqlite3.Database,
+    clock: Clock,
     facts: RunFacts,
     counts: RunCounts,
     progress?: (done: number) => void,
   ): Promise<ImportSummary> {
     this.flush();
-    const finishedAt = nowIso();
+    const finishedAt = isoNow(clock);
     const runId = Number(
       sqlite
         .prepare(

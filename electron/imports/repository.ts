@@ -9,7 +9,7 @@ import type {
 } from '../../shared/schemas/imports';
 import { AppError } from '../../shared/result';
 import type { Database } from '../db/schema';
-import { now as clockNow, nowIso } from '../../shared/clock';
+import { type Clock, isoNow } from '../../shared/clock';
 
 const KEEP_RUNS_DAYS = 7;
 
@@ -84,8 +84,8 @@ export async function importReport(
 }
 
 /** Reports are working data: a week after the run they go (with their rows, by cascade). */
-export async function sweepImportRuns(db: Kysely<Database>, now = clockNow()): Promise<void> {
-  const cutoff = new Date(now.getTime() - KEEP_RUNS_DAYS * 86_400_000).toISOString();
+export async function sweepImportRuns(db: Kysely<Database>, clock: Clock): Promise<void> {
+  const cutoff = new Date(clock.now().getTime() - KEEP_RUNS_DAYS * 86_400_000).toISOString();
   await db.deleteFrom('import_runs').where('finished_at', '<', cutoff).execute();
 }
 
@@ -112,10 +112,11 @@ export async function listMappings(
 
 export async function saveMapping(
   db: Kysely<Database>,
+  clock: Clock,
   actorId: number,
   input: { target: ImportTarget; name: string; columns: SavedMapping['columns'] },
 ): Promise<SavedMapping> {
-  const now = nowIso();
+  const now = isoNow(clock);
   await db
     .insertInto('import_mappings')
     .values({

@@ -187,8 +187,8 @@ export async function runImportJob(
       const committed =
         input.mode === 'commit' && (tally.reject === 0 || input.policy === 'validOnly');
       if (committed) {
-        const summary = await report.write(ctx.sqlite, facts, { ...counts, committed });
-        bulkAuditAppender(ctx.sqlite)({
+        const summary = await report.write(ctx.sqlite, ctx.clock, facts, { ...counts, committed });
+        bulkAuditAppender(ctx.sqlite, { clock: ctx.clock })({
           actorId: ctx.actorId,
           entity: 'import',
           entityId: summary.runId,
@@ -211,7 +211,7 @@ export async function runImportJob(
       // A dry run, or all-or-nothing with a rejected row: nothing written stays but the report.
       ctx.sqlite.exec('rollback');
       ctx.sqlite.exec('begin immediate');
-      const summary = await report.write(ctx.sqlite, facts, { ...counts, committed });
+      const summary = await report.write(ctx.sqlite, ctx.clock, facts, { ...counts, committed });
       ctx.sqlite.exec('commit');
       return { result: summary };
     } catch (error) {

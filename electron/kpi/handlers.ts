@@ -5,10 +5,10 @@ import type { Handlers } from '../transport/dispatch';
 
 type KpiHandlers = Pick<Handlers, 'kpi.targets' | 'kpi.setTargets'>;
 
-export function kpiHandlers({ db }: Deps): KpiHandlers {
+export function kpiHandlers({ db, clock }: Deps): KpiHandlers {
   return {
     'kpi.targets': () => getKpiTargets(db),
     'kpi.setTargets': ({ staffId, targets }, { session }) =>
-      setKpiTargets(db, session.requireManager().id, staffId, targets),
+      setKpiTargets(db, clock, session.requireManager().id, staffId, targets),
   };
 }

@@ -3,7 +3,6 @@
  * counts against their targets, expiring claims, and the approvals and overlaps to settle. It
  * gathers from the calendar, activities, claims and contracts services; it owns no data.
  */
-import { now } from '../../shared/clock';
 import { chinaDate } from '../../shared/dates';
 import { AppError } from '../../shared/result';
 import { ACTIVITY_TYPE_VALUES } from '../../shared/sales-enums';
@@ -22,7 +21,7 @@ import type { Handlers } from '../transport/dispatch';
 
 type MyDayHandlers = Pick<Handlers, 'myDay.get'>;
 
-export function myDayHandlers({ db }: Deps): MyDayHandlers {
+export function myDayHandlers({ db, clock }: Deps): MyDayHandlers {
   return {
     'myDay.get': async ({ date, staffId }, { session }) => {
       const user = session.requireUser();
@@ -31,11 +30,11 @@ export function myDayHandlers({ db }: Deps): MyDayHandlers {
         throw new AppError('FORBIDDEN', 'only managers look at a colleague’s day', {
           kind: 'role',
         });
-      const day = date ?? chinaDate();
+      const day = date ?? chinaDate(clock.now());
       const { claimWarnDays } = await getFilingSettings(db);
-      const decisionsSince = new Date(now().getTime() - DECISION_DAYS * 86_400_000).toISOString();
+      const decisionsSince = new Date(clock.now().getTime() - DECISION_DAYS * 86_400_000).toISOString();
       const [lists, targets, counts, claims, overlaps, toDecide, decisions] = await Promise.all([
-        dueAndOverdue(db, who, day),
+        dueAndOverdue(db, clock, who, day),
         getKpiTargets(db),
         activityCounts(db, who, day),
         expiringClaims(db, who, day, claimWarnDays),

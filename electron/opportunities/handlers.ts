@@ -24,7 +24,7 @@ type OpportunityHandlers = Pick<
   | 'opportunities.history'
 >;
 
-export function opportunityHandlers({ db }: Deps): OpportunityHandlers {
+export function opportunityHandlers({ db, clock }: Deps): OpportunityHandlers {
   return {
     // Specialists see their teams' accounts' opportunities; managers and admins the store's.
     'opportunities.list': async (q, { session }) =>
@@ -45,12 +45,13 @@ export function opportunityHandlers({ db }: Deps): OpportunityHandlers {
       return o;
     },
     'opportunities.create': (input, { session }) =>
-      createOpportunity(db, session.requireUser(), input),
+      createOpportunity(db, clock, session.requireUser(), input),
     'opportunities.update': ({ id, opportunity, version }, { session }) =>
-      updateOpportunity(db, session.requireUser(), id, opportunity, version),
-    'opportunities.move': (move, { session }) => moveOpportunity(db, session.requireUser(), move),
+      updateOpportunity(db, clock, session.requireUser(), id, opportunity, version),
+    'opportunities.move': (move, { session }) =>
+      moveOpportunity(db, clock, session.requireUser(), move),
     'opportunities.delete': async ({ id }, { session }) => {
-      await deleteOpportunity(db, session.requireUser(), id);
+      await deleteOpportunity(db, clock, session.requireUser(), id);
       return { done: true };
     },
     'opportunities.history': async ({ id, offset, limit }, { session }) => {

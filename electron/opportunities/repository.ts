@@ -158,15 +158,14 @@ function rowsQuery(db: Kysely<Database>, query: OpportunityView, p: Probabilitie
 
 type RowRecord = Awaited<ReturnType<ReturnType<typeof rowsQuery>['execute']>>[number];
 
-// The database only holds values the schemas allowed, so the enum casts are safe.
 function toRow(r: RowRecord, p: Probabilities): OpportunityRow {
-  const stage = r.stage as Stage;
+  const stage = r.stage;
   return {
     id: r.id,
     title: r.title,
     accountId: r.account_id,
     accountName: r.account_name,
-    buyerType: r.buyer_type as OpportunityRow['buyerType'],
+    buyerType: r.buyer_type,
     stage,
     probability: p[stage],
     amountFen: r.amount_fen,
@@ -176,10 +175,10 @@ function toRow(r: RowRecord, p: Probabilities): OpportunityRow {
     expectedCloseOn: r.expected_close_on,
     ownerId: r.owner_id,
     ownerName: r.owner_name,
-    source: r.source as OpportunityRow['source'],
+    source: r.source,
     tenderId: r.tender_id,
     tenderNo: r.tender_no,
-    lostReason: r.lost_reason as OpportunityRow['lostReason'],
+    lostReason: r.lost_reason,
     winnerName: r.winner_name,
     stageChangedAt: r.stage_changed_at,
     createdAt: r.created_at,
@@ -345,7 +344,7 @@ export async function getOpportunityDetail(
       contactId: c.contact_id,
       name: c.name,
       title: c.title,
-      role: c.role as OpportunityDetail['contacts'][number]['role'],
+      role: c.role,
     })),
     competitors: competitors.map((c) => ({
       brand: c.brand,
@@ -356,8 +355,8 @@ export async function getOpportunityDetail(
     stageHistory: stages.map((h) => ({
       at: h.at,
       actor: h.actor_id !== null && h.name !== null ? { id: h.actor_id, name: h.name } : null,
-      from: h.from_stage as Stage | null,
-      to: h.to_stage as Stage,
+      from: h.from_stage,
+      to: h.to_stage,
       cause: h.cause,
       note: h.note,
       systemNote: noteFromColumns(h.note_code, h.note_params),

@@ -6,7 +6,8 @@ import type {
   StageMove,
 } from '../../shared/schemas/opportunities';
 import { AppError, fieldIssue } from '../../shared/result';
-import { type Stage, isOpenStage } from '../../shared/sales-enums';
+import { type LostReason, type Stage, isOpenStage } from '../../shared/sales-enums';
+import type { BuyerType } from '../../shared/enums';
 import { searchKey } from '../../shared/text';
 import { noteColumns, type SystemNote } from '../../shared/system-notes';
 import { nameInitials, nameSortKey } from '../accounts/pinyin';
@@ -18,7 +19,7 @@ import { writeTx } from '../db/tx';
 import { type Actor, requireTeam } from '../accounts/account-team';
 import { getSalesSettings } from '../settings/sales-settings';
 import { getOpportunityDetail, type Probabilities, probabilitiesOf } from './repository';
-import { nowIso } from '../../shared/clock';
+import { businessClock, type Clock, isoNow } from '../../shared/clock';
 
 export async function probabilities(db: Kysely<Database>): Promise<Probabilities> {
   return probabilitiesOf((await getSalesSettings(db)).probabilities);
@@ -57,7 +58,9 @@ async function accountOf(trx: Kysely<Database>, accountId: number) {
     throw new AppError('NOT_FOUND', `account #${accountId} does not exist`, {
       ...fieldIssue('accountId', 'account.missing'),
     });
-  return account;
+  // accounts.buyer_type is still typed `string` in db/schema.ts (the accounts tables' owner types
+  // it); the column only ever holds a BuyerType.
+  return { ...account, buyer_type: account.buyer_type as BuyerType };
 }
 
 async function guardReferences(trx: Kysely<Database>, input: OpportunityInput): Promise<void> {
@@ -144,7 +147,7 @@ async function syncOpportunityDeadlines(trx: Kysely<Database>, id: number): Prom
   await syncDeadlines(trx, 'opportunity', id, [
     {
       kind: 'expected_close',
-      due: isOpenStage(o.stage as Stage) ? o.expected_close_on : null,
+      due: isOpenStage(o.stage) ? o.expected_close_on : null,
       title: o.title,
       accountId: o.account_id,
       ownerId: o.owner_id,
@@ -177,6 +180,7 @@ function snapshot(d: OpportunityDetail) {
 
 export async function createOpportunity(
   db: Kysely<Database>,
+  clock: Clock,
   actor: Actor,
   input: OpportunityInput,
 ): Promise<OpportunityDetail> {
@@ -185,7 +189,7 @@ export async function createOpportunity(
     const account = await accountOf(trx, input.accountId);
     await requireTeam(trx, actor, input.accountId);
     await guardReferences(trx, input);
-    const now = nowIso();
+    const now = isoNow(clock);
     const { amount, quantity } = amountOf(input);
     const { id } = await trx
       .insertInto('opportunities')
@@ -226,19 +230,24 @@ export async function createOpportunity(
       .execute();
     await syncOpportunityDeadlines(trx, id);
     const created = await mustGetOpportunity(trx, id);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'opportunity',
-      entityId: id,
-      action: 'opportunity.create',
-      after: snapshot(created),
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId,
+        entity: 'opportunity',
+        entityId: id,
+        action: 'opportunity.create',
+        after: snapshot(created),
+      },
+      clock,
+    );
     return created;
   });
 }
 
 export async function updateOpportunity(
   db: Kysely<Database>,
+  clock: Clock,
   actor: Actor,
   id: number,
   input: OpportunityInput,
@@ -250,7 +259,7 @@ export async function updateOpportunity(
     // Moving it to another account changes both.
     for (const accountId of new Set([before.accountId, input.accountId]))
       await requireTeam(trx, actor, accountId);
-    const at = nowIso();
+    const at = isoNow(clock);
     await claimVersion(trx, 'opportunities', id, version, actor.id, at);
     if (
       input.accountId !== before.accountId &&
@@ -287,14 +296,18 @@ export async function updateOpportunity(
     await writeChildren(trx, id, input);
     await syncOpportunityDeadlines(trx, id);
     const after = await mustGetOpportunity(trx, id);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'opportunity',
-      entityId: id,
-      action: 'opportunity.update',
-      before: snapshot(before),
-      after: snapshot(after),
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId,
+        entity: 'opportunity',
+        entityId: id,
+        action: 'opportunity.update',
+        before: snapshot(before),
+        after: snapshot(after),
+      },
+      clock,
+    );
     return after;
   });
 }
@@ -320,6 +333,8 @@ export async function applyStage(
   cause: 'manual' | 'tender' | 'contract',
   facts: StageFacts,
   systemNote: SystemNote | null = null,
+  // Tenders and contracts hand in their clock once their services take one.
+  clock: Clock = businessClock,
 ): Promise<OpportunityDetail> {
   const before = await mustGetOpportunity(trx, id);
   if (before.stage === to) return before;
@@ -328,7 +343,7 @@ export async function applyStage(
       kind: 'stage.won_final',
     });
   const set: Partial<{
-    lost_reason: string | null;
+    lost_reason: LostReason | null;
     lost_note: string | null;
     winner_name: string | null;
     winning_price_fen: number | null;
@@ -383,7 +398,7 @@ export async function applyStage(
       contract_id: null,
     });
   }
-  const now = nowIso();
+  const now = isoNow(clock);
   await trx
     .updateTable('opportunities')
     .set({ ...set, stage: to, stage_changed_at: now, ...bump(actorId, now) })
@@ -405,27 +420,32 @@ export async function applyStage(
     .execute();
   await syncOpportunityDeadlines(trx, id);
   const after = await mustGetOpportunity(trx, id);
-  await appendAudit(trx, {
-    actorId,
-    entity: 'opportunity',
-    entityId: id,
-    action: 'opportunity.move',
-    before: { stage: before.stage },
-    after: {
-      stage: to,
-      cause,
-      lostReason: after.lostReason,
-      lostNote: after.lostNote,
-      winnerName: after.winnerName,
-      winningPriceFen: after.winningPriceFen,
-      contractId: after.contractId,
+  await appendAudit(
+    trx,
+    {
+      actorId,
+      entity: 'opportunity',
+      entityId: id,
+      action: 'opportunity.move',
+      before: { stage: before.stage },
+      after: {
+        stage: to,
+        cause,
+        lostReason: after.lostReason,
+        lostNote: after.lostNote,
+        winnerName: after.winnerName,
+        winningPriceFen: after.winningPriceFen,
+        contractId: after.contractId,
+      },
     },
-  });
+    clock,
+  );
   return after;
 }
 
 export async function moveOpportunity(
   db: Kysely<Database>,
+  clock: Clock,
   actor: Actor,
   move: StageMove,
 ): Promise<OpportunityDetail> {
@@ -433,13 +453,14 @@ export async function moveOpportunity(
   return writeTx(db, async (trx) => {
     const before = await mustGetOpportunity(trx, move.id);
     await requireTeam(trx, actor, before.accountId);
-    await claimVersion(trx, 'opportunities', move.id, move.version, actor.id);
-    return applyStage(trx, actorId, move.id, move.stage, 'manual', move);
+    await claimVersion(trx, 'opportunities', move.id, move.version, actor.id, isoNow(clock));
+    return applyStage(trx, actorId, move.id, move.stage, 'manual', move, null, clock);
   });
 }
 
 export async function deleteOpportunity(
   db: Kysely<Database>,
+  clock: Clock,
   actor: Actor,
   id: number,
 ): Promise<void> {
@@ -460,12 +481,16 @@ export async function deleteOpportunity(
       );
     await trx.deleteFrom('opportunities').where('id', '=', id).execute();
     await dropDeadlines(trx, 'opportunity', id);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'opportunity',
-      entityId: id,
-      action: 'opportunity.delete',
-      before: snapshot(before),
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId,
+        entity: 'opportunity',
+        entityId: id,
+        action: 'opportunity.delete',
+        before: snapshot(before),
+      },
+      clock,
+    );
   });
 }

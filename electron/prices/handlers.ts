@@ -5,13 +5,13 @@ import { deletePrice, listPrices, savePrice } from './price-list';
 
 type PriceHandlers = Pick<Handlers, 'prices.list' | 'prices.save' | 'prices.delete'>;
 
-export function priceHandlers({ db }: Deps): PriceHandlers {
+export function priceHandlers({ db, clock }: Deps): PriceHandlers {
   return {
     'prices.list': ({ q, offset, limit }) => listPrices(db, q, offset, limit),
     'prices.save': ({ id, entry }, { session }) =>
-      savePrice(db, session.requireManager().id, id, entry),
+      savePrice(db, clock, session.requireManager().id, id, entry),
     'prices.delete': async ({ id }, { session }) => {
-      await deletePrice(db, session.requireManager().id, id);
+      await deletePrice(db, clock, session.requireManager().id, id);
       return { done: true };
     },
   };

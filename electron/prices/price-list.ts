@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/audit';
 import type { Database, PriceListTable } from '../db/schema';
 import { writeTx } from '../db/tx';
 import { containsPattern } from '../grid/query';
-import { nowIso } from '../../shared/clock';
+import { type Clock, isoNow } from '../../shared/clock';
 
 /** Model and configuration folded for width, case and spacing: one entry per variant. */
 export function modelKey(model: string, configuration: string | null): string {
@@ -59,6 +59,7 @@ async function getPrice(db: Kysely<Database>, id: number): Promise<PriceListEntr
 
 export async function savePrice(
   db: Kysely<Database>,
+  clock: Clock,
   actorId: number,
   id: number | null,
   entry: PriceListInput,
@@ -88,7 +89,7 @@ export async function savePrice(
       model_key: key,
       retail_fen: entry.retailFen,
       floor_fen: entry.floorFen,
-      updated_at: nowIso(),
+      updated_at: isoNow(clock),
       updated_by: actorId,
     };
     const saved =
@@ -102,20 +103,25 @@ export async function savePrice(
           ).id
         : (await trx.updateTable('price_list').set(values).where('id', '=', id).execute(), id);
     const after = (await getPrice(trx, saved))!;
-    await appendAudit(trx, {
-      actorId,
-      entity: 'price',
-      entityId: saved,
-      action: id === null ? 'price.create' : 'price.update',
-      ...(before ? { before } : {}),
-      after,
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId,
+        entity: 'price',
+        entityId: saved,
+        action: id === null ? 'price.create' : 'price.update',
+        ...(before ? { before } : {}),
+        after,
+      },
+      clock,
+    );
     return after;
   });
 }
 
 export async function deletePrice(
   db: Kysely<Database>,
+  clock: Clock,
   actorId: number,
   id: number,
 ): Promise<void> {
@@ -136,12 +142,16 @@ export async function deletePrice(
         },
       );
     await trx.deleteFrom('price_list').where('id', '=', id).execute();
-    await appendAudit(trx, {
-      actorId,
-      entity: 'price',
-      entityId: id,
-      action: 'price.delete',
-      before,
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId,
+        entity: 'price',
+        entityId: id,
+        action: 'price.delete',
+        before,
+      },
+      clock,
+    );
   });
 }

@@ -7,13 +7,13 @@ import type { Handlers } from '../transport/dispatch';
 
 type ReminderHandlers = Pick<Handlers, 'reminders.due' | 'reminders.dismiss'>;
 
-export function reminderHandlers({ db }: Deps): ReminderHandlers {
+export function reminderHandlers({ db, clock }: Deps): ReminderHandlers {
   return {
     'reminders.due': async (_input, { session }) => {
       const user = session.requireUser();
       const { reminderLeadHours } = await getSalesSettings(db);
       return {
-        items: await dueReminders(db, user.id, reminderLeadHours),
+        items: await dueReminders(db, clock, user.id, reminderLeadHours),
         leadHours: reminderLeadHours,
       };
     },

@@ -11,7 +11,7 @@ type ReportHandlers = Pick<
   | 'reports.deleteTemplate'
 >;
 
-export function reportHandlers({ db, dataDir }: Deps): ReportHandlers {
+export function reportHandlers({ db, clock, dataDir }: Deps): ReportHandlers {
   return {
     'reports.templates': () => listTemplates(db),
     'reports.inspectTemplate': async ({ fileId }, { session }) => {
@@ -19,9 +19,9 @@ export function reportHandlers({ db, dataDir }: Deps): ReportHandlers {
       return inspectTemplate(dataDir, fileId);
     },
     'reports.saveTemplate': (input, { session }) =>
-      saveTemplate(db, dataDir, session.requireManager().id, input),
+      saveTemplate(db, clock, dataDir, session.requireManager().id, input),
     'reports.deleteTemplate': async ({ id }, { session }) => {
-      await deleteTemplate(db, session.requireManager().id, id);
+      await deleteTemplate(db, clock, session.requireManager().id, id);
       return { done: true };
     },
   };

@@ -230,7 +230,10 @@ export const filingReportJob: JobFunction<ReportParams> = async (ctx) => {
   const rows: ReportRow[] = [];
   for (const [i, id] of ids.entries()) {
     rows.push(
-      ...(await builder.rows(await mustGetFiling(ctx.db, dataDir, id), template.granularity)),
+      ...(await builder.rows(
+        await mustGetFiling(ctx.db, ctx.clock, dataDir, id),
+        template.granularity,
+      )),
     );
     ctx.checkCancelled();
     ctx.progress(i + 1, ids.length);

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
-import type { ReportField, ReportGranularity } from '../../shared/filing-enums';
+import type { ReportField } from '../../shared/filing-enums';
 import { AppError } from '../../shared/result';
 import type {
   ReportTemplate,
@@ -21,7 +21,7 @@ import { blobPath, keepFile } from '../documents/store';
 import { DEFAULT_ZIP_LIMITS, inspectZip } from '../excel/read/zip-guard';
 import { stagedFile } from '../imports/staging';
 import { matchHeader } from './header-match';
-import { nowIso } from '../../shared/clock';
+import { type Clock, isoNow } from '../../shared/clock';
 
 const PREVIEW_ROWS = 15;
 const MAX_TEMPLATE_BYTES = 20 * 1024 ** 2;
@@ -40,7 +40,7 @@ function toTemplate(r: TemplateRecord): ReportTemplate {
   return {
     id: r.id,
     name: r.name,
-    granularity: r.granularity as ReportGranularity,
+    granularity: r.granularity,
     sheetName: r.sheet_name,
     headerRow: r.header_row,
     firstDataRow: r.first_data_row,
@@ -180,6 +180,7 @@ async function checkSource(file: string, sheetName: string | null): Promise<stri
 
 export async function saveTemplate(
   db: Kysely<Database>,
+  clock: Clock,
   dataDir: string,
   actorId: number,
   input: TemplateInput,
@@ -208,7 +209,7 @@ export async function saveTemplate(
     columns_json: JSON.stringify(input.columns),
     source_file_name: source?.fileName ?? null,
     source_sha256: source?.sha256 ?? null,
-    updated_at: nowIso(),
+    updated_at: isoNow(clock),
     updated_by: actorId,
   };
   const id = await writeTx(db, async (trx) => {
@@ -235,14 +236,18 @@ export async function saveTemplate(
             .where('id', '=', input.id)
             .returning('id')
             .executeTakeFirstOrThrow();
-    await appendAudit(trx, {
-      actorId,
-      entity: 'report_template',
-      entityId: saved.id,
-      action: input.id === null ? 'reports.createTemplate' : 'reports.updateTemplate',
-      before: existing ?? undefined,
-      after: { ...input, source },
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId,
+        entity: 'report_template',
+        entityId: saved.id,
+        action: input.id === null ? 'reports.createTemplate' : 'reports.updateTemplate',
+        before: existing ?? undefined,
+        after: { ...input, source },
+      },
+      clock,
+    );
     return saved.id;
   });
   return mustGetTemplate(db, id);
@@ -250,6 +255,7 @@ export async function saveTemplate(
 
 export async function deleteTemplate(
   db: Kysely<Database>,
+  clock: Clock,
   actorId: number,
   id: number,
 ): Promise<void> {
@@ -260,12 +266,16 @@ export async function deleteTemplate(
     });
   await writeTx(db, async (trx) => {
     await trx.deleteFrom('report_templates').where('id', '=', id).execute();
-    await appendAudit(trx, {
-      actorId,
-      entity: 'report_template',
-      entityId: id,
-      action: 'reports.deleteTemplate',
-      before: t,
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId,
+        entity: 'report_template',
+        entityId: id,
+        action: 'reports.deleteTemplate',
+        before: t,
+      },
+      clock,
+    );
   });
 }

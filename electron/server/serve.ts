@@ -109,7 +109,7 @@ async function main(): Promise<void> {
       try {
         await app.close();
         app = await open();
-        if (team) await ensureAdmin(app.deps.db, undefined);
+        if (team) await ensureAdmin(app.deps.db, app.deps.clock, undefined);
         log(`Keyfleet restored: ${restoredLine(app)}`);
       } catch (error) {
         log(`Keyfleet could not reopen its data: ${String(error)}`);
@@ -192,7 +192,11 @@ async function serveTeam(
 ): Promise<void> {
   const hosts = serverHosts(o.host);
   const tls = await tlsMaterial(o.dataDir, hosts, o.given);
-  const admin = await ensureAdmin(app.deps.db, process.env.KEYFLEET_ADMIN_PASSWORD || undefined);
+  const admin = await ensureAdmin(
+    app.deps.db,
+    app.deps.clock,
+    process.env.KEYFLEET_ADMIN_PASSWORD || undefined,
+  );
   const server = createHttpServer({
     ...routes,
     staticDir: o.staticDir,

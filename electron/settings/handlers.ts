@@ -18,17 +18,17 @@ type SettingsHandlers = Pick<
   | 'settings.setContractNumbering'
 >;
 
-export function settingsHandlers({ db }: Deps): SettingsHandlers {
+export function settingsHandlers({ db, clock }: Deps): SettingsHandlers {
   return {
     'settings.sales': () => getSalesSettings(db),
     'settings.setSales': (next, { session }) =>
-      setSalesSettings(db, session.requireManager().id, next),
+      setSalesSettings(db, session.requireManager().id, next, clock),
     'settings.filing': () => getFilingSettings(db),
     'settings.setFiling': (next, { session }) =>
-      setFilingSettings(db, session.requireManager().id, next),
+      setFilingSettings(db, session.requireManager().id, next, clock),
     'settings.dealer': () => getDealerSettings(db),
     'settings.setDealer': (next, { session }) =>
-      setDealerSettings(db, session.requireManager().id, next),
+      setDealerSettings(db, session.requireManager().id, next, clock),
     // The numbering rule is kept by the contracts' numbering service, which applies it.
     'settings.contractNumbering': () => getContractNumbering(db),
     'settings.setContractNumbering': (next, { session }) =>

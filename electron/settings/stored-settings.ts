@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import type { Clock } from '../../shared/clock';
 import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
@@ -13,7 +14,8 @@ import { getSetting, setSetting } from '../prefs/service';
 export interface StoredSettings<T> {
   readonly defaults: T;
   get(db: Kysely<Database>): Promise<T>;
-  set(db: Kysely<Database>, actorId: number, next: T): Promise<T>;
+  /** `clock`: where the audit entry's time is read (the business clock if not given). */
+  set(db: Kysely<Database>, actorId: number, next: T, clock?: Clock): Promise<T>;
 }
 
 export function storedSettings<T extends object>(
@@ -32,18 +34,22 @@ export function storedSettings<T extends object>(
   return {
     defaults,
     get,
-    set: (db, actorId, next) =>
+    set: (db, actorId, next, clock) =>
       writeTx(db, async (trx) => {
         const before = await get(trx);
         await setSetting(trx, key, JSON.stringify(next));
-        await appendAudit(trx, {
-          actorId,
-          entity: 'settings',
-          entityId: null,
-          action,
-          before,
-          after: next,
-        });
+        await appendAudit(
+          trx,
+          {
+            actorId,
+            entity: 'settings',
+            entityId: null,
+            action,
+            before,
+            after: next,
+          },
+          clock,
+        );
         return next;
       }),
   };

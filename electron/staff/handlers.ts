@@ -7,18 +7,18 @@ type StaffHandlers = Pick<
   'staff.list' | 'staff.create' | 'staff.update' | 'staff.setPassword'
 >;
 
-export function staffHandlers({ db, sessions }: Deps): StaffHandlers {
+export function staffHandlers({ db, clock, sessions }: Deps): StaffHandlers {
   return {
     'staff.list': ({ includeInactive }) => listStaff(db, includeInactive),
-    'staff.create': (input, { session }) => createStaff(db, session.user, input),
+    'staff.create': (input, { session }) => createStaff(db, clock, session.user, input),
     'staff.update': async ({ id, active, ...input }, { session }) => {
-      const updated = await updateStaff(db, session.requireUser(), id, { ...input, active });
+      const updated = await updateStaff(db, clock, session.requireUser(), id, { ...input, active });
       // Deactivating someone signs them out at once, wherever they are.
       sessions.refreshUser(updated);
       return updated;
     },
     'staff.setPassword': async ({ id, password }, { session }) => {
-      const updated = await setOneTimePassword(db, session.requireUser(), id, password);
+      const updated = await setOneTimePassword(db, clock, session.requireUser(), id, password);
       sessions.endAllFor(id, session);
       sessions.refreshUser(updated);
       return updated;

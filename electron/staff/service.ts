@@ -7,13 +7,13 @@ import { AppError } from '../../shared/result';
 import { appendAudit } from '../audit/audit';
 import type { Database, StaffRecord } from '../db/schema';
 import { writeTx } from '../db/tx';
-import { nowIso } from '../../shared/clock';
+import { type Clock, isoNow } from '../../shared/clock';
 
 export function toStaff(r: StaffRecord): Staff {
   return {
     id: r.id,
     name: r.name,
-    role: r.role as Staff['role'],
+    role: r.role,
     phone: r.phone,
     email: r.email,
     active: r.active === 1,
@@ -47,6 +47,7 @@ export async function countStaff(db: Kysely<Database>): Promise<number> {
 /** The first staff member may be created by nobody (first run); after that an admin or manager must. */
 export async function createStaff(
   db: Kysely<Database>,
+  clock: Clock,
   actor: Staff | null,
   input: StaffInput,
 ): Promise<Staff> {
@@ -62,23 +63,28 @@ export async function createStaff(
     if (login) await requireFreeLogin(trx, login, null);
     const row = await trx
       .insertInto('staff')
-      .values({ ...fields, login: login ?? null, active: 1, created_at: nowIso() })
+      .values({ ...fields, login: login ?? null, active: 1, created_at: isoNow(clock) })
       .returningAll()
       .executeTakeFirstOrThrow();
     const created = toStaff(row);
-    await appendAudit(trx, {
-      actorId: actor?.id ?? null,
-      entity: 'staff',
-      entityId: created.id,
-      action: 'staff.create',
-      after: created,
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId: actor?.id ?? null,
+        entity: 'staff',
+        entityId: created.id,
+        action: 'staff.create',
+        after: created,
+      },
+      clock,
+    );
     return created;
   });
 }
 
 export async function updateStaff(
   db: Kysely<Database>,
+  clock: Clock,
   actor: Staff,
   id: number,
   input: StaffInput & { active: boolean; version: number },
@@ -104,7 +110,7 @@ export async function updateStaff(
         kind: 'role',
       });
     if (input.login) await requireFreeLogin(trx, input.login, id);
-    await claimVersion(trx, 'staff', id, input.version, actor.id);
+    await claimVersion(trx, 'staff', id, input.version, actor.id, isoNow(clock));
     await trx
       .updateTable('staff')
       .set({
@@ -118,14 +124,18 @@ export async function updateStaff(
       .where('id', '=', id)
       .execute();
     const after = await getStaff(trx, id);
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'staff',
-      entityId: id,
-      action: 'staff.update',
-      before,
-      after,
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId: actor.id,
+        entity: 'staff',
+        entityId: id,
+        action: 'staff.update',
+        before,
+        after,
+      },
+      clock,
+    );
     return after;
   });
 }
@@ -162,6 +172,7 @@ export async function findByLogin(
  */
 export async function setOneTimePassword(
   db: Kysely<Database>,
+  clock: Clock,
   actor: Staff,
   id: number,
   password: string,
@@ -186,17 +197,21 @@ export async function setOneTimePassword(
       .set({
         password_hash: hash,
         must_change_password: actor.id === id ? 0 : 1,
-        password_changed_at: nowIso(),
-        ...bump(actor.id),
+        password_changed_at: isoNow(clock),
+        ...bump(actor.id, isoNow(clock)),
       })
       .where('id', '=', id)
       .execute();
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'staff',
-      entityId: id,
-      action: 'staff.setPassword',
-    });
+    await appendAudit(
+      trx,
+      {
+        actorId: actor.id,
+        entity: 'staff',
+        entityId: id,
+        action: 'staff.setPassword',
+      },
+      clock,
+    );
     return getStaff(trx, id);
   });
 }

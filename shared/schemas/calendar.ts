@@ -12,6 +12,7 @@ export const DEADLINE_ENTITIES = [
   'follow_up',
   'claim',
 ] as const;
+export type DeadlineEntity = (typeof DEADLINE_ENTITIES)[number];
 
 export const calendarItem = z.object({
   id,

@@ -5,7 +5,7 @@ import { type App, createApp } from '../../electron/app/create-app';
 import type { Input, MethodName, Output } from '../../shared/api';
 import type { Result } from '../../shared/result';
 import { tempDir } from './db';
-import { type Clock, nowIso } from '../../shared/clock';
+import { type Clock, isoNow } from '../../shared/clock';
 import type { Staff } from '../../shared/schemas/staff';
 import { toStaff } from '../../electron/staff/service';
 
@@ -62,7 +62,7 @@ export async function addStaff(
 ): Promise<Staff> {
   const row = await app.deps.db
     .insertInto('staff')
-    .values({ name: person.name, role: person.role, active: 1, created_at: nowIso() })
+    .values({ name: person.name, role: person.role, active: 1, created_at: isoNow(app.deps.clock) })
     .returningAll()
     .executeTakeFirstOrThrow();
   return toStaff(row);

@@ -29,7 +29,7 @@ async function signIn(app: App, login: string, password: string): Promise<string
 export async function teamApp(): Promise<TeamApp> {
   const dataDir = tempDir();
   const app = await createApp({ dataDir, mode: 'team', worker: WORKER_FROM_SOURCE });
-  await ensureAdmin(app.deps.db, TEAM_PASSWORD);
+  await ensureAdmin(app.deps.db, app.deps.clock, TEAM_PASSWORD);
   const admin: Caller = { clientId: 't', token: await signIn(app, ADMIN_LOGIN, TEAM_PASSWORD) };
   return {
     app,

@@ -50,7 +50,7 @@ async function startTeam() {
     validateOutput: true,
   });
   const tls = await tlsMaterial(dataDir, ['127.0.0.1']);
-  await ensureAdmin(app.deps.db, ADMIN_PASSWORD);
+  await ensureAdmin(app.deps.db, app.deps.clock, ADMIN_PASSWORD);
   const team = app.deps.team!;
   server = createHttpServer({
     dispatch: app.dispatch,
