@@ -8,17 +8,17 @@
  *   contact_count, fleet_total and subordinate_count follow the side rows.
  * - org_nature, while no person confirmed it, is the suggestion of shared/org-nature.ts.
  *
- * Two ways in, one computation: the account workflows (kysely, inside their transaction) call
- * `refreshDerived` after any change to an account or its side rows; the bulk paths (the import,
- * the demo loader) use `AccountDerivedStatements`, prepared once on the job's raw connection,
- * whose `insert` computes a new account's derived columns with the row, so a 100,000-row import
- * pays no extra statement for them.
+ * Two ways in, one computation: the account workflows (kysely, inside their transaction) store
+ * the name keys with the name (`nameColumns`) and call `refreshDerived` after any change to an
+ * account or its side rows; the bulk paths (the import, the demo loader) use
+ * `AccountDerivedStatements`, prepared once on the job's raw connection, whose `insert` computes
+ * a new account's derived columns with the row, so a 100,000-row import pays no extra statement.
  *
- * Issue 16's FTS5 index of search_text is kept in step here and nowhere else: in
- * `refreshDerived` (the workflows' only write of search_text; a created account is inserted
- * with an empty one and refreshed) and in `AccountDerivedStatements.storeSearch` and `insert`
- * (every search_text the bulk paths store). Deleting an account (accounts/service.ts) would drop
- * its index row next to its refresh of the parent.
+ * Issue 16's FTS5 index of search_text is kept in step in this file and nowhere else: every
+ * search_text Keyfleet stores is written by `refreshDerived` (the workflows' only write of it; a
+ * created account is inserted with an empty one, then refreshed) or by `AccountDerivedStatements`
+ * (`insert`, `storeSearch`, `refreshContacts`). An account's deletion (accounts/service.ts,
+ * which refreshes the parent there) would call a function of this file that drops its index row.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
