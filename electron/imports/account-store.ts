@@ -6,51 +6,38 @@
  * store hands it the rows and the changes.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { BuyerType, Grade, Industry, Lifecycle, Source, ValueType } from '../../shared/enums';
 import { AccountDerivedStatements, suggestedNature } from '../accounts/derived';
+import type { AccountRecord } from '../db/schema';
 
-export interface ExistingAccount {
-  id: number;
-  name: string;
-  name_norm: string;
-  uscc: string | null;
-  buyer_type: BuyerType;
-  industry: Industry | null;
-  province_code: string | null;
-  city_code: string | null;
-  district_code: string | null;
-  address: string | null;
-  grade: Grade;
-  value_type: ValueType | null;
-  lifecycle: Lifecycle;
-  source: Source | null;
-  notes: string | null;
-  owner_id: number | null;
+/** Columns an import may set, as the table names them. */
+type ImportedColumn =
+  | 'name'
+  | 'uscc'
+  | 'buyer_type'
+  | 'industry'
+  | 'province_code'
+  | 'city_code'
+  | 'district_code'
+  | 'address'
+  | 'grade'
+  | 'value_type'
+  | 'lifecycle'
+  | 'source'
+  | 'notes'
+  | 'owner_id';
+
+export type AccountColumnValues = Partial<Pick<AccountRecord, ImportedColumn>>;
+
+export type ExistingAccount = Pick<
+  AccountRecord,
+  'id' | 'name_norm' | 'parent_id' | ImportedColumn
+> & {
   owner_name: string | null;
-  parent_id: number | null;
   parent_name: string | null;
   parent_norm: string | null;
   /** Aliases joined by U+001F, or null. */
   aliases: string | null;
-}
-
-/** Columns an import may set, as the table names them. */
-export type AccountColumnValues = Partial<{
-  name: string;
-  uscc: string | null;
-  buyer_type: BuyerType;
-  industry: Industry | null;
-  province_code: string | null;
-  city_code: string | null;
-  district_code: string | null;
-  address: string | null;
-  grade: Grade;
-  value_type: ValueType | null;
-  lifecycle: Lifecycle;
-  source: Source | null;
-  notes: string | null;
-  owner_id: number | null;
-}>;
+};
 
 export const ALIAS_SEPARATOR = '\u001f';
 
