@@ -10,7 +10,7 @@ import type { Lifecycle } from '../../shared/enums';
 import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { getDealerSettings } from '../settings/dealer-settings';
-import { refreshDerived } from './repository';
+import { refreshDerived } from './derived';
 import { bump } from '../db/row-version';
 
 const RANK: Record<Lifecycle, number> = { prospect: 0, target: 1, won: 2, retained: 3 };
@@ -82,7 +82,7 @@ export async function followDeal(
     .where('id', '=', accountId)
     .executeTakeFirst();
   if (!account) return false;
-  const current = account.lifecycle as Lifecycle;
+  const current = account.lifecycle;
   if ((RANK[current] ?? 0) >= RANK[to]) return false;
   if (await personSetLifecycleAfter(trx, accountId, time)) return false;
   await trx.updateTable('accounts').set({ lifecycle: to }).where('id', '=', accountId).execute();

@@ -47,7 +47,7 @@ async function importsThatCreated(
     .map((e) => ({ entity: 'import', entityId: e.entity_id! }));
 }
 
-export function accountHandlers({ db }: Deps): AccountHandlers {
+export function accountHandlers({ db, clock }: Deps): AccountHandlers {
   return {
     'accounts.list': (q) => listAccounts(db, q),
     'accounts.get': async ({ id }) => getAccount(db, id),
@@ -60,7 +60,7 @@ export function accountHandlers({ db }: Deps): AccountHandlers {
         account.ownerId === null && user.role === 'specialist'
           ? { ...account, ownerId: user.id }
           : account;
-      return createAccount(db, user.id, owned, acknowledgeDuplicates, confirmSameName);
+      return createAccount(db, clock, user.id, owned, acknowledgeDuplicates, confirmSameName);
     },
     'accounts.update': (
       { id, account, acknowledgeDuplicates, version, confirmSameName },
@@ -68,6 +68,7 @@ export function accountHandlers({ db }: Deps): AccountHandlers {
     ) =>
       updateAccount(
         db,
+        clock,
         session.requireUser(),
         id,
         account,
@@ -80,9 +81,9 @@ export function accountHandlers({ db }: Deps): AccountHandlers {
       return { done: true };
     },
     'accounts.confirmOrgNature': ({ id, orgNature }, { session }) =>
-      confirmOrgNature(db, session.requireUser(), id, orgNature),
+      confirmOrgNature(db, clock, session.requireUser(), id, orgNature),
     'accounts.setTeam': ({ id, coOwnerIds }, { session }) =>
-      setAccountTeam(db, session.requireUser(), id, coOwnerIds),
+      setAccountTeam(db, clock, session.requireUser(), id, coOwnerIds),
     'accounts.checkDuplicates': ({ name, uscc, aliases, excludeId }) =>
       checkDuplicates(db, { name, uscc, aliases }, excludeId),
     'accounts.lookup': ({ q, limit, excludeId }) => lookupAccounts(db, q, limit, excludeId),

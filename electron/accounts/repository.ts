@@ -6,10 +6,19 @@ import {
   type AccountDetail,
   type AccountRow,
 } from '../../shared/schemas/accounts';
+import type {
+  BuyerType,
+  Grade,
+  Industry,
+  Lifecycle,
+  OrgNature,
+  Source,
+  ValueType,
+} from '../../shared/enums';
 import type { ListQuery } from '../../shared/list';
 import { searchKey } from '../../shared/text';
 import type { Database } from '../db/schema';
-import { nameInitials } from './pinyin';
+import type { AccountDerived, DerivedSource } from './derived';
 import { coOwnersOf } from './account-team';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
 
@@ -162,17 +171,17 @@ export type RowRecord = {
   id: number;
   name: string;
   uscc: string | null;
-  buyer_type: string;
-  industry: string | null;
-  org_nature: string | null;
+  buyer_type: BuyerType;
+  industry: Industry | null;
+  org_nature: OrgNature | null;
   org_nature_confirmed: number;
   province_code: string | null;
   city_code: string | null;
   district_code: string | null;
-  grade: string;
-  value_type: string | null;
-  lifecycle: string;
-  source: string | null;
+  grade: Grade;
+  value_type: ValueType | null;
+  lifecycle: Lifecycle;
+  source: Source | null;
   owner_id: number | null;
   owner_name: string | null;
   parent_id: number | null;
@@ -185,23 +194,22 @@ export type RowRecord = {
   updated_at: string;
 };
 
-// The database only ever holds values the schemas allowed, so the enum casts are safe.
 export function toRow(r: RowRecord): AccountRow {
   return {
     id: r.id,
     name: r.name,
     uscc: r.uscc,
-    buyerType: r.buyer_type as AccountRow['buyerType'],
-    industry: r.industry as AccountRow['industry'],
-    orgNature: r.org_nature as AccountRow['orgNature'],
+    buyerType: r.buyer_type,
+    industry: r.industry,
+    orgNature: r.org_nature,
     orgNatureState: r.org_nature_confirmed === 1 ? 'confirmed' : 'suggested',
     provinceCode: r.province_code,
     cityCode: r.city_code,
     districtCode: r.district_code,
-    grade: r.grade as AccountRow['grade'],
-    valueType: r.value_type as AccountRow['valueType'],
-    lifecycle: r.lifecycle as AccountRow['lifecycle'],
-    source: r.source as AccountRow['source'],
+    grade: r.grade,
+    valueType: r.value_type,
+    lifecycle: r.lifecycle,
+    source: r.source,
     ownerId: r.owner_id,
     ownerName: r.owner_name,
     parentId: r.parent_id,
@@ -250,7 +258,7 @@ export async function getAccountDetail(
   return {
     ...row,
     notes: r.notes,
-    aliases: aliases.map((a) => ({ alias: a.alias, kind: a.kind as 'alias' | 'former' })),
+    aliases: aliases.map((a) => ({ alias: a.alias, kind: a.kind })),
     fleet,
     owner: r.owner_id !== null && ownerName !== null ? { id: r.owner_id, name: ownerName } : null,
     coOwners,
@@ -349,8 +357,11 @@ export async function lookupAccounts(
   return query.orderBy('name_sort').limit(limit).execute();
 }
 
-/** Rebuilds the denormalised quick-search text and counters of one account. */
-export async function refreshDerived(trx: Kysely<Database>, id: number): Promise<void> {
+/** What an account's derived columns follow from (accounts/derived.ts), as stored now. */
+export async function derivedSourceOf(
+  trx: Kysely<Database>,
+  id: number,
+): Promise<DerivedSource | null> {
   const [account, aliases, contacts, fleet, subs] = await Promise.all([
     trx.selectFrom('accounts').select(['name', 'uscc']).where('id', '=', id).executeTakeFirst(),
     trx.selectFrom('account_aliases').select('alias').where('account_id', '=', id).execute(),
@@ -366,37 +377,24 @@ export async function refreshDerived(trx: Kysely<Database>, id: number): Promise
       .where('parent_id', '=', id)
       .executeTakeFirstOrThrow(),
   ]);
-  if (!account) return;
-  await trx
-    .updateTable('accounts')
-    .set({
-      search_text: buildSearchText(
-        account.name,
-        account.uscc,
-        aliases.map((a) => a.alias),
-        contacts.map((c) => c.name),
-      ),
-      contact_count: contacts.length,
-      fleet_total: Number(fleet.n),
-      subordinate_count: Number(subs.n),
-    })
-    .where('id', '=', id)
-    .execute();
+  if (!account) return null;
+  return {
+    name: account.name,
+    uscc: account.uscc,
+    aliases: aliases.map((a) => a.alias),
+    contactNames: contacts.map((c) => c.name),
+    fleetTotal: Number(fleet.n),
+    subordinateCount: Number(subs.n),
+  };
 }
 
-export function buildSearchText(
-  name: string,
-  uscc: string | null,
-  aliases: string[],
-  contactNames: string[],
-  /** Initials already computed by the caller (bulk imports compute them with the sort key). */
-  precomputed?: { initials: string[] },
-): string {
-  const initials = precomputed?.initials ?? [name, ...aliases].map(nameInitials);
-  return [name, uscc ?? '', ...aliases, ...contactNames, ...initials]
-    .map(searchKey)
-    .filter(Boolean)
-    .join('\n');
+/** Stores derived columns of one account (accounts/derived.ts computes them). */
+export async function writeDerived(
+  trx: Kysely<Database>,
+  id: number,
+  columns: Partial<AccountDerived>,
+): Promise<void> {
+  await trx.updateTable('accounts').set(columns).where('id', '=', id).execute();
 }
 
 export async function countAccounts(db: Kysely<Database>): Promise<number> {

@@ -11,16 +11,10 @@ import { eraseWalCopies } from '../db/erase';
 import type { Database } from '../db/schema';
 import { bump, claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
-import { nameSortKey } from './pinyin';
 import { guardSameName, markSameName, type SameNameConfirmed } from './same-name';
-import {
-  ancestorIds,
-  findByNormalizedNames,
-  findByUscc,
-  getAccountDetail,
-  refreshDerived,
-} from './repository';
-import { nowIso } from '../../shared/clock';
+import { ancestorIds, findByNormalizedNames, findByUscc, getAccountDetail } from './repository';
+import { aliasNorm, nameColumns, refreshDerived } from './derived';
+import { type Clock, isoNow } from '../../shared/clock';
 import { type Actor, requireTeam } from './account-team';
 
 export interface DuplicateReport {
@@ -131,8 +125,7 @@ async function guardOwner(db: Kysely<Database>, ownerId: number | null): Promise
 function columnsOf(input: AccountInput) {
   return {
     name: input.name,
-    name_norm: normalizeOrgName(input.name),
-    name_sort: nameSortKey(input.name),
+    ...nameColumns(input.name),
     uscc: input.uscc,
     buyer_type: input.buyerType,
     industry: input.industry,
@@ -165,7 +158,7 @@ async function writeChildren(
         input.aliases.map((a) => ({
           account_id: id,
           alias: a.alias,
-          alias_norm: normalizeOrgName(a.alias),
+          alias_norm: aliasNorm(a.alias),
           kind: a.kind,
         })),
       )
@@ -220,6 +213,7 @@ async function mustGet(db: Kysely<Database>, id: number): Promise<AccountDetail>
 
 export async function createAccount(
   db: Kysely<Database>,
+  clock: Clock,
   actorId: number,
   input: AccountInput,
   acknowledgeDuplicates: boolean,
@@ -235,7 +229,7 @@ export async function createAccount(
     );
     await guardParent(trx, null, input);
     await guardOwner(trx, input.ownerId);
-    const now = nowIso();
+    const now = isoNow(clock);
     const { id } = await trx
       .insertInto('accounts')
       .values({
@@ -265,6 +259,7 @@ export async function createAccount(
 
 export async function updateAccount(
   db: Kysely<Database>,
+  clock: Clock,
   actor: Actor,
   id: number,
   input: AccountInput,
@@ -277,7 +272,7 @@ export async function updateAccount(
     const before = await mustGet(trx, id);
     // Editing and reassigning are for the account's team and managers.
     await requireTeam(trx, actor, id);
-    const at = nowIso();
+    const at = isoNow(clock);
     await claimVersion(trx, 'accounts', id, version, actorId, at);
     const stored = await checkDuplicates(
       trx,
@@ -326,6 +321,7 @@ export async function updateAccount(
 /** A person confirms or corrects the organisation nature from the card, without the whole form. */
 export async function confirmOrgNature(
   db: Kysely<Database>,
+  clock: Clock,
   actor: Actor,
   id: number,
   nature: OrgNature,
@@ -339,7 +335,7 @@ export async function confirmOrgNature(
       .set({
         org_nature: nature,
         org_nature_confirmed: 1,
-        ...bump(actorId),
+        ...bump(actorId, isoNow(clock)),
       })
       .where('id', '=', id)
       .execute();
@@ -432,6 +428,7 @@ export async function deleteAccount(db: Kysely<Database>, actor: Actor, id: numb
  */
 export async function setAccountTeam(
   db: Kysely<Database>,
+  clock: Clock,
   actor: Actor,
   id: number,
   coOwnerIds: readonly number[],
@@ -463,7 +460,7 @@ export async function setAccountTeam(
     const removed = current.filter((c) => !wanted.includes(c));
     const added = wanted.filter((w) => !current.includes(w));
     if (removed.length === 0 && added.length === 0) return before;
-    const now = nowIso();
+    const now = isoNow(clock);
     if (removed.length > 0)
       await trx
         .deleteFrom('account_team_members')

@@ -6,7 +6,7 @@ import { AppError } from '../../shared/result';
 import { appendAudit } from '../audit/audit';
 import { eraseWalCopies } from '../db/erase';
 import { contactAfter, withoutIdentifiers } from './audit-view';
-import { refreshDerived } from '../accounts/repository';
+import { refreshDerived } from '../accounts/derived';
 import type { ContactPersonalTable, ContactRecord, Database } from '../db/schema';
 import { claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';

@@ -1,12 +1,18 @@
 /** Table types of the Keyfleet database (kysely conventions: Generated<>, nullable not optional). */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
+  AliasKind,
   Attitude,
   BuyerType,
   ContactLevel,
+  Grade,
+  Industry,
+  Lifecycle,
+  OrgNature,
   PurchaseRole,
   Source,
   StaffRole,
+  ValueType,
 } from '../../shared/enums';
 import type { DocumentKind, FilingStatus, ReportGranularity } from '../../shared/filing-enums';
 import type {
@@ -69,10 +75,10 @@ export interface AccountsTable {
   name_norm: string;
   name_sort: string;
   uscc: string | null;
-  buyer_type: string;
-  industry: string | null;
+  buyer_type: BuyerType;
+  industry: Industry | null;
   /** 单位性质 (shared/enums ORG_NATURES); null: unknown. */
-  org_nature: string | null;
+  org_nature: OrgNature | null;
   /** 1: a person chose or confirmed org_nature; 0: Keyfleet's suggestion (shared/org-nature.ts). */
   org_nature_confirmed: Generated<number>;
   province_code: string | null;
@@ -80,10 +86,10 @@ export interface AccountsTable {
   district_code: string | null;
   address: string | null;
   parent_id: number | null;
-  grade: string;
-  value_type: string | null;
-  lifecycle: string;
-  source: string | null;
+  grade: Grade;
+  value_type: ValueType | null;
+  lifecycle: Lifecycle;
+  source: Source | null;
   owner_id: number | null;
   notes: string | null;
   fleet_total: Generated<number>;
@@ -104,7 +110,7 @@ export interface AccountAliasesTable {
   account_id: number;
   alias: string;
   alias_norm: string;
-  kind: string;
+  kind: AliasKind;
 }
 
 /** A co-owner (副销售) of an account; the owner (主销售) is accounts.owner_id, never a row here. */

@@ -4,10 +4,9 @@
  * work on them (demo/sales.ts) in the same transaction.
  */
 import { suggestOrgNature } from '../../shared/org-nature';
-import { normalizeOrgName } from '../../shared/text';
 import { AppError } from '../../shared/result';
-import { nameSortKey } from '../accounts/pinyin';
-import { buildSearchText, countAccounts } from '../accounts/repository';
+import { AccountDerivedStatements } from '../accounts/derived';
+import { countAccounts } from '../accounts/repository';
 import { type AuditEvent, appendAudit } from '../audit/audit';
 import { prepareInsert } from '../db/bulk';
 import { writeTx } from '../db/tx';
@@ -17,7 +16,7 @@ import type { DealerSettings } from '../../shared/schemas/dealer-settings';
 import { type DemoAccount, demoStaff, generateDemoAccounts } from './generate';
 import { seedDemoClaims } from './claims';
 import { seedDemoSales } from './sales';
-import { nowIso } from '../../shared/clock';
+import { isoNow } from '../../shared/clock';
 
 export interface DemoParams {
   accounts: number;
@@ -43,7 +42,7 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
       throw new AppError('CONFLICT', 'demo data can only be loaded into an empty database', {
         kind: 'not_empty',
       });
-    const now = nowIso();
+    const now = isoNow(ctx.clock);
 
     const staffIds: number[] = [];
     const existingStaff = await trx
@@ -75,41 +74,8 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
     await appendAudit(trx, staffEvents);
     const owners = [...staffIds, ...existingStaff.map((s) => s.id)];
 
-    const insertAccount = prepareInsert(sqlite, 'accounts', [
-      'name',
-      'name_norm',
-      'name_sort',
-      'uscc',
-      'buyer_type',
-      'industry',
-      'org_nature',
-      'org_nature_confirmed',
-      'province_code',
-      'city_code',
-      'district_code',
-      'address',
-      'parent_id',
-      'grade',
-      'value_type',
-      'lifecycle',
-      'source',
-      'owner_id',
-      'notes',
-      'fleet_total',
-      'contact_count',
-      'subordinate_count',
-      'search_text',
-      'created_at',
-      'updated_at',
-      'created_by',
-      'updated_by',
-    ]);
-    const insertAlias = prepareInsert(sqlite, 'account_aliases', [
-      'account_id',
-      'alias',
-      'alias_norm',
-      'kind',
-    ]);
+    // The accounts and their aliases with their derived columns (accounts/derived.ts).
+    const accountRows = new AccountDerivedStatements(sqlite);
     const insertFleet = prepareInsert(sqlite, 'account_fleet', [
       'account_id',
       'brand',
@@ -156,47 +122,41 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
       const a = accounts[i] as DemoAccount;
       const ownerId = owners[a.ownerIndex % owners.length] ?? null;
       const parentId = a.parentIndex === null ? null : (ids[a.parentIndex] ?? null);
-      const fleetTotal = a.fleet.reduce((s, f) => s + f.count, 0);
       const nature = suggestOrgNature(a);
-      const search = buildSearchText(
-        a.name,
-        a.uscc,
-        a.aliases.map((x) => x.alias),
-        a.contacts.map((c) => c.name),
+      const id = accountRows.insert(
+        {
+          name: a.name,
+          uscc: a.uscc,
+          buyer_type: a.buyerType,
+          industry: a.industry,
+          org_nature: nature?.nature ?? null,
+          // The demo team confirmed what the USCC says; industry-based guesses still await them.
+          org_nature_confirmed: nature?.basis === 'uscc' ? 1 : 0,
+          province_code: a.provinceCode,
+          city_code: a.cityCode,
+          district_code: a.districtCode,
+          address: a.address,
+          parent_id: parentId,
+          grade: a.grade,
+          value_type: a.valueType,
+          lifecycle: a.lifecycle,
+          source: a.source,
+          owner_id: ownerId,
+          notes: a.notes,
+          created_at: a.createdAt,
+          updated_at: a.createdAt,
+          created_by: ctx.actorId,
+          updated_by: ctx.actorId,
+        },
+        {
+          aliases: a.aliases.map((x) => x.alias),
+          contactNames: a.contacts.map((c) => c.name),
+          fleetTotal: a.fleet.reduce((s, f) => s + f.count, 0),
+          subordinateCount: subordinates.get(i) ?? 0,
+        },
       );
-      const id = insertAccount.run([
-        a.name,
-        normalizeOrgName(a.name),
-        nameSortKey(a.name),
-        a.uscc,
-        a.buyerType,
-        a.industry,
-        nature?.nature ?? null,
-        // The demo team confirmed what the USCC says; industry-based guesses still await them.
-        nature?.basis === 'uscc' ? 1 : 0,
-        a.provinceCode,
-        a.cityCode,
-        a.districtCode,
-        a.address,
-        parentId,
-        a.grade,
-        a.valueType,
-        a.lifecycle,
-        a.source,
-        ownerId,
-        a.notes,
-        fleetTotal,
-        a.contacts.length,
-        subordinates.get(i) ?? 0,
-        search,
-        a.createdAt,
-        a.createdAt,
-        ctx.actorId,
-        ctx.actorId,
-      ]);
       ids.push(id);
-      for (const al of a.aliases)
-        insertAlias.run([id, al.alias, normalizeOrgName(al.alias), al.kind]);
+      for (const al of a.aliases) accountRows.insertAlias(id, al.alias, al.kind);
       for (const f of a.fleet) insertFleet.run([id, f.brand, f.model, f.count, f.year]);
       for (const c of a.contacts) {
         const contactId = insertContact.run([

@@ -1,57 +1,43 @@
 /**
  * The account reads and writes an import makes, as statements prepared once on the job's raw
  * connection: per row a lookup by USCC or name and at most a few writes. kysely writes the SQL
- * elsewhere; here the per-row cost is what matters (see electron/db/bulk.ts).
+ * elsewhere; here the per-row cost is what matters (see electron/db/bulk.ts). The derived
+ * columns (name keys, search text, counts, a suggested nature) are accounts/derived.ts's: this
+ * store hands it the rows and the changes.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Industry } from '../../shared/enums';
-import { suggestOrgNature } from '../../shared/org-nature';
-import { normalizeOrgName } from '../../shared/text';
-import { buildSearchText } from '../accounts/repository';
-import { nameKeys } from '../accounts/pinyin';
+import { AccountDerivedStatements, suggestedNature } from '../accounts/derived';
+import type { AccountRecord } from '../db/schema';
 
-export interface ExistingAccount {
-  id: number;
-  name: string;
-  name_norm: string;
-  uscc: string | null;
-  buyer_type: string;
-  industry: string | null;
-  province_code: string | null;
-  city_code: string | null;
-  district_code: string | null;
-  address: string | null;
-  grade: string;
-  value_type: string | null;
-  lifecycle: string;
-  source: string | null;
-  notes: string | null;
-  owner_id: number | null;
+/** Columns an import may set, as the table names them. */
+type ImportedColumn =
+  | 'name'
+  | 'uscc'
+  | 'buyer_type'
+  | 'industry'
+  | 'province_code'
+  | 'city_code'
+  | 'district_code'
+  | 'address'
+  | 'grade'
+  | 'value_type'
+  | 'lifecycle'
+  | 'source'
+  | 'notes'
+  | 'owner_id';
+
+export type AccountColumnValues = Partial<Pick<AccountRecord, ImportedColumn>>;
+
+export type ExistingAccount = Pick<
+  AccountRecord,
+  'id' | 'name_norm' | 'parent_id' | ImportedColumn
+> & {
   owner_name: string | null;
-  parent_id: number | null;
   parent_name: string | null;
   parent_norm: string | null;
   /** Aliases joined by U+001F, or null. */
   aliases: string | null;
-}
-
-/** Columns an import may set, as the table names them. */
-export type AccountColumnValues = Partial<{
-  name: string;
-  uscc: string | null;
-  buyer_type: string;
-  industry: string | null;
-  province_code: string | null;
-  city_code: string | null;
-  district_code: string | null;
-  address: string | null;
-  grade: string;
-  value_type: string | null;
-  lifecycle: string;
-  source: string | null;
-  notes: string | null;
-  owner_id: number | null;
-}>;
+};
 
 export const ALIAS_SEPARATOR = '\u001f';
 
@@ -72,14 +58,9 @@ export class AccountStore {
   private readonly byId: BetterSqlite3.Statement;
   private readonly idsByNameNorm: BetterSqlite3.Statement;
   private readonly parentOf: BetterSqlite3.Statement;
-  private readonly insertAccount: BetterSqlite3.Statement;
-  private readonly insertAlias: BetterSqlite3.Statement;
-  private readonly contactNames: BetterSqlite3.Statement;
-  private readonly setSearch: BetterSqlite3.Statement;
   private readonly setParent: BetterSqlite3.Statement;
   private readonly touchAccount: BetterSqlite3.Statement;
-  private readonly setContacts: BetterSqlite3.Statement;
-  private readonly setSuggestedNature: BetterSqlite3.Statement;
+  private readonly derived: AccountDerivedStatements;
   private readonly updates = new Map<string, BetterSqlite3.Statement>();
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
@@ -93,25 +74,7 @@ export class AccountStore {
     this.byId = sqlite.prepare(`${SELECT_EXISTING} where a.id = ?`);
     this.idsByNameNorm = sqlite.prepare('select id from accounts where name_norm = ? limit 2');
     this.parentOf = sqlite.prepare('select parent_id from accounts where id = ?').pluck();
-    this.insertAccount = sqlite.prepare(`
-      insert into accounts (name, name_norm, name_sort, uscc, buyer_type, industry, org_nature,
-        province_code, city_code, district_code, address, grade, value_type, lifecycle, source,
-        notes, owner_id, search_text, created_at, updated_at, created_by, updated_by)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.insertAlias = sqlite.prepare(
-      `insert into account_aliases (account_id, alias, alias_norm, kind) values (?, ?, ?, 'alias')`,
-    );
-    this.contactNames = sqlite.prepare('select name from contacts where account_id = ?').pluck();
-    this.setSearch = sqlite.prepare(
-      'update accounts set name_norm = ?, name_sort = ?, search_text = ? where id = ?',
-    );
-    this.setContacts = sqlite.prepare(
-      'update accounts set contact_count = ?, search_text = ? where id = ?',
-    );
-    // A person's confirmed nature is never touched; a suggestion follows the facts it rests on.
-    this.setSuggestedNature = sqlite.prepare(
-      'update accounts set org_nature = ? where id = ? and org_nature_confirmed = 0',
-    );
+    this.derived = new AccountDerivedStatements(sqlite);
     this.setParent = sqlite.prepare(
       'update accounts set parent_id = ?, version = version + 1, updated_at = ?, updated_by = ? where id = ?',
     );
@@ -161,37 +124,35 @@ export class AccountStore {
     actorId: number | null,
     now: string,
   ): number {
-    const keys = nameKeys(values.name);
-    const search = buildSearchText(values.name, values.uscc ?? null, [...aliases], [], {
-      initials: [keys.initials, ...aliases.map((a) => nameKeys(a).initials)],
-    });
-    const id = Number(
-      this.insertAccount.run(
-        values.name,
-        normalizeOrgName(values.name),
-        keys.sort,
-        values.uscc ?? null,
-        values.buyer_type,
-        values.industry ?? null,
-        suggestedNature(values.name, values.uscc ?? null, values.industry ?? null),
-        values.province_code ?? null,
-        values.city_code ?? null,
-        values.district_code ?? null,
-        values.address ?? null,
-        values.grade,
-        values.value_type ?? null,
-        values.lifecycle,
-        values.source ?? null,
-        values.notes ?? null,
-        values.owner_id ?? null,
-        search,
-        now,
-        now,
-        actorId,
-        actorId,
-      ).lastInsertRowid,
+    const uscc = values.uscc ?? null;
+    const industry = values.industry ?? null;
+    const id = this.derived.insert(
+      {
+        name: values.name,
+        uscc,
+        buyer_type: values.buyer_type,
+        industry,
+        org_nature: suggestedNature({ name: values.name, uscc, industry }),
+        org_nature_confirmed: 0,
+        province_code: values.province_code ?? null,
+        city_code: values.city_code ?? null,
+        district_code: values.district_code ?? null,
+        address: values.address ?? null,
+        parent_id: null,
+        grade: values.grade,
+        value_type: values.value_type ?? null,
+        lifecycle: values.lifecycle,
+        source: values.source ?? null,
+        owner_id: values.owner_id ?? null,
+        notes: values.notes ?? null,
+        created_at: now,
+        updated_at: now,
+        created_by: actorId,
+        updated_by: actorId,
+      },
+      { aliases, contactNames: [], fleetTotal: 0, subordinateCount: 0 },
     );
-    for (const alias of aliases) this.insertAlias.run(id, alias, normalizeOrgName(alias));
+    for (const alias of aliases) this.derived.insertAlias(id, alias, 'alias');
     return id;
   }
 
@@ -215,31 +176,20 @@ export class AccountStore {
       }
       statement.run(...columns.map((c) => patch[c] ?? null), now, actorId, existing.id);
     } else if (newAliases.length > 0) this.touchAccount.run(now, actorId, existing.id);
-    for (const alias of newAliases)
-      this.insertAlias.run(existing.id, alias, normalizeOrgName(alias));
+    for (const alias of newAliases) this.derived.insertAlias(existing.id, alias, 'alias');
     if (patch.name !== undefined || patch.uscc !== undefined || patch.industry !== undefined)
-      this.setSuggestedNature.run(
-        suggestedNature(
-          patch.name ?? existing.name,
-          patch.uscc !== undefined ? patch.uscc : existing.uscc,
-          patch.industry !== undefined ? patch.industry : existing.industry,
-        ),
+      this.derived.resuggestNature(existing.id, {
+        name: patch.name ?? existing.name,
+        uscc: patch.uscc !== undefined ? patch.uscc : existing.uscc,
+        industry: patch.industry !== undefined ? patch.industry : existing.industry,
+      });
+    if (patch.name !== undefined || patch.uscc !== undefined || newAliases.length > 0)
+      this.derived.storeSearch(
         existing.id,
+        patch.name ?? existing.name,
+        patch.uscc ?? existing.uscc,
+        [...(existing.aliases ? existing.aliases.split(ALIAS_SEPARATOR) : []), ...newAliases],
       );
-    if (patch.name !== undefined || patch.uscc !== undefined || newAliases.length > 0) {
-      const name = patch.name ?? existing.name;
-      const allAliases = [
-        ...(existing.aliases ? existing.aliases.split(ALIAS_SEPARATOR) : []),
-        ...newAliases,
-      ];
-      const contacts = this.contactNames.all(existing.id) as string[];
-      this.setSearch.run(
-        normalizeOrgName(name),
-        nameKeys(name).sort,
-        buildSearchText(name, patch.uscc ?? existing.uscc, allAliases, contacts),
-        existing.id,
-      );
-    }
   }
 
   linkParent(id: number, parentId: number | null, actorId: number | null, now: string): void {
@@ -248,25 +198,11 @@ export class AccountStore {
 
   /** After contacts were added: the contact count and the quick-search text (it holds contact names). */
   refreshContacts(id: number): void {
-    const account = this.byId.get(id) as ExistingAccount | undefined;
-    if (!account) return;
-    const contacts = this.contactNames.all(id) as string[];
-    const aliases = account.aliases ? account.aliases.split(ALIAS_SEPARATOR) : [];
-    this.setContacts.run(
-      contacts.length,
-      buildSearchText(account.name, account.uscc, aliases, contacts),
-      id,
-    );
+    this.derived.refreshContacts(id);
   }
 
   /** Recounts subordinate units of the given accounts after parents changed. */
   recountSubordinates(ids: Iterable<number>): void {
-    const recount = this.sqlite.prepare(
-      'update accounts set subordinate_count = (select count(*) from accounts c where c.parent_id = ?) where id = ?',
-    );
-    for (const id of ids) recount.run(id, id);
+    this.derived.recountSubordinates(ids);
   }
 }
-
-const suggestedNature = (name: string, uscc: string | null, industry: string | null) =>
-  suggestOrgNature({ name, uscc, industry: industry as Industry | null })?.nature ?? null;

@@ -33,21 +33,11 @@ import {
   type PassResult,
   runImportJob,
 } from './run-import';
-import { nowIso } from '../../shared/clock';
+import { isoNow } from '../../shared/clock';
 
-const ENUM_COLUMNS = [
-  ['buyerType', 'buyer_type'],
-  ['industry', 'industry'],
-  ['grade', 'grade'],
-  ['valueType', 'value_type'],
-  ['lifecycle', 'lifecycle'],
-  ['source', 'source'],
-] as const;
-
-const TEXT_COLUMNS = [
-  ['name', 'name'],
-  ['address', 'address'],
-] as const;
+/** The columns a cell sets as it reads: names, and the codes of a vocabulary. */
+type TextColumn =
+  'name' | 'address' | 'buyer_type' | 'industry' | 'grade' | 'value_type' | 'lifecycle' | 'source';
 
 interface Decision {
   patch: AccountColumnValues;
@@ -69,14 +59,19 @@ function decide(
   const changes: ImportChange[] = [];
   const notices: ImportReason[] = [];
   const before = (value: string | null | undefined) => (existing ? (value ?? null) : null);
+  /** A cell's value for `column`, when it differs from the stored one. */
+  const change = <K extends TextColumn>(
+    field: ImportChange['field'],
+    column: K,
+    value: AccountColumnValues[K],
+  ) => {
+    if (value === undefined || value === existing?.[column]) return;
+    patch[column] = value;
+    changes.push({ field, before: before(existing?.[column]), after: value });
+  };
 
-  for (const [field, column] of TEXT_COLUMNS) {
-    const value = v[field];
-    if (value !== undefined && value !== existing?.[column]) {
-      patch[column] = value;
-      changes.push({ field, before: before(existing?.[column]), after: value });
-    }
-  }
+  change('name', 'name', v.name);
+  change('address', 'address', v.address);
   // A note fills an empty one only: what a person wrote is never replaced by a file.
   if (v.notes !== undefined) {
     const note = importedNote(existing?.notes, v.notes);
@@ -89,13 +84,12 @@ function decide(
     patch.uscc = v.uscc;
     changes.push({ field: 'uscc', before: before(existing?.uscc), after: v.uscc });
   }
-  for (const [field, column] of ENUM_COLUMNS) {
-    const value = v[field];
-    if (value !== undefined && value !== existing?.[column]) {
-      patch[column] = value;
-      changes.push({ field, before: before(existing?.[column]), after: value });
-    }
-  }
+  change('buyerType', 'buyer_type', v.buyerType);
+  change('industry', 'industry', v.industry);
+  change('grade', 'grade', v.grade);
+  change('valueType', 'value_type', v.valueType);
+  change('lifecycle', 'lifecycle', v.lifecycle);
+  change('source', 'source', v.source);
   if (v.region) {
     const current = {
       provinceCode: existing?.province_code ?? null,
@@ -177,7 +171,7 @@ async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise
   const links: { row: number; id: number; parent: string }[] = [];
   const warnedRows = new Set<number>();
   const created = new CreatedRows();
-  const now = nowIso();
+  const now = isoNow(ctx.clock);
 
   await eachDataRow(ctx, report, counts, (row, cells) => {
     const { values: v, reasons, warnings, notices } = parseAccountRow(cells, columns);

@@ -7,6 +7,7 @@
  * is written in a savepoint: under "valid rows only" a refused tender leaves nothing behind.
  */
 import type { Kysely } from 'kysely';
+import type { Clock } from '../../shared/clock';
 import { chinaDate } from '../../shared/dates';
 import {
   TENDER_DATE_FIELDS,
@@ -246,6 +247,7 @@ interface Outcome {
 
 async function resolvePurchaser(
   db: Kysely<Database>,
+  clock: Clock,
   actorId: number,
   rows: FileRow[],
   warnings: ImportReason[],
@@ -280,6 +282,7 @@ async function resolvePurchaser(
   try {
     const created = await createAccount(
       db,
+      clock,
       actorId,
       {
         name,
@@ -421,7 +424,7 @@ async function applyTender(
   };
 
   if (!existing) {
-    const purchaser = await resolvePurchaser(db, actorId, rows, warnings);
+    const purchaser = await resolvePurchaser(db, ctx.clock, actorId, rows, warnings);
     if (!('id' in purchaser))
       return {
         outcome: 'reject',

@@ -1,0 +1,274 @@
+/**
+ * The one writer of the accounts table's derived columns: how they follow from an account's own
+ * fields and side rows, and every statement that stores them after a change.
+ *
+ * - name_norm (duplicate checks, an import's upsert by name) and name_sort (pinyin order) follow
+ *   the name; account_aliases.alias_norm follows the alias.
+ * - search_text (the quick search: name, USCC, aliases, contact names, pinyin initials),
+ *   contact_count, fleet_total and subordinate_count follow the side rows.
+ * - org_nature, while no person confirmed it, is the suggestion of shared/org-nature.ts.
+ *
+ * Two ways in, one computation: the account workflows (kysely, inside their transaction) store
+ * the name keys with the name (`nameColumns`) and call `refreshDerived` after any change to an
+ * account or its side rows; the bulk paths (the import, the demo loader) use
+ * `AccountDerivedStatements`, prepared once on the job's raw connection, whose `insert` computes
+ * a new account's derived columns with the row, so a 100,000-row import pays no extra statement.
+ *
+ * Issue 16's FTS5 index of search_text is kept in step in this file and nowhere else: every
+ * search_text Keyfleet stores is written by `refreshDerived` (the workflows' only write of it; a
+ * created account is inserted with an empty one, then refreshed) or by `AccountDerivedStatements`
+ * (`insert`, `storeSearch`, `refreshContacts`). An account's deletion (accounts/service.ts,
+ * which refreshes the parent there) would call a function of this file that drops its index row.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { AliasKind, Industry, OrgNature } from '../../shared/enums';
+import { suggestOrgNature } from '../../shared/org-nature';
+import { normalizeOrgName, searchKey } from '../../shared/text';
+import { prepareInsert } from '../db/bulk';
+import type { AccountRecord, Database } from '../db/schema';
+import { nameInitials, nameKeys, nameSortKey } from './pinyin';
+import { derivedSourceOf, writeDerived } from './repository';
+
+/** What the derived columns follow from, besides the account's own fields. */
+export interface DerivedSource {
+  name: string;
+  uscc: string | null;
+  aliases: readonly string[];
+  contactNames: readonly string[];
+  fleetTotal: number;
+  subordinateCount: number;
+}
+
+export type AccountNameColumns = Pick<AccountRecord, 'name_norm' | 'name_sort'>;
+/** The columns a refresh rewrites: those that follow the side rows. */
+export type AccountRefreshed = Pick<
+  AccountRecord,
+  'search_text' | 'contact_count' | 'fleet_total' | 'subordinate_count'
+>;
+export type AccountDerived = AccountNameColumns & AccountRefreshed;
+
+export function nameColumns(name: string): AccountNameColumns {
+  return { name_norm: normalizeOrgName(name), name_sort: nameSortKey(name) };
+}
+
+/** account_aliases.alias_norm: what duplicate checks compare an alias by. */
+export function aliasNorm(alias: string): string {
+  return normalizeOrgName(alias);
+}
+
+export function buildSearchText(
+  name: string,
+  uscc: string | null,
+  aliases: readonly string[],
+  contactNames: readonly string[],
+  /** Initials already computed by the caller (bulk paths compute them with the sort key). */
+  precomputed?: { initials: readonly string[] },
+): string {
+  const initials = precomputed?.initials ?? [name, ...aliases].map(nameInitials);
+  return [name, uscc ?? '', ...aliases, ...contactNames, ...initials]
+    .map(searchKey)
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** What the name keys and the quick-search text follow from. */
+export type SearchSource = Pick<DerivedSource, 'name' | 'uscc' | 'aliases' | 'contactNames'>;
+
+/** The name keys and quick-search text of an account (one pinyin pass a name). */
+export function searchColumns(
+  source: SearchSource,
+): AccountNameColumns & Pick<AccountRecord, 'search_text'> {
+  const keys = nameKeys(source.name);
+  return {
+    name_norm: normalizeOrgName(source.name),
+    name_sort: keys.sort,
+    search_text: buildSearchText(source.name, source.uscc, source.aliases, source.contactNames, {
+      initials: [keys.initials, ...source.aliases.map((a) => nameKeys(a).initials)],
+    }),
+  };
+}
+
+/** Every derived column of an account, from its name, USCC and side rows. */
+export function derivedColumns(source: DerivedSource): AccountDerived {
+  return {
+    ...searchColumns(source),
+    contact_count: source.contactNames.length,
+    fleet_total: source.fleetTotal,
+    subordinate_count: source.subordinateCount,
+  };
+}
+
+/** The stored org_nature of an account nobody confirmed one for: Keyfleet's suggestion, or null. */
+export function suggestedNature(org: {
+  name: string;
+  uscc: string | null;
+  industry: Industry | null;
+}): OrgNature | null {
+  return suggestOrgNature(org)?.nature ?? null;
+}
+
+/** Rebuilds the quick-search text and counters of one account (workflows, inside their transaction). */
+export async function refreshDerived(trx: Kysely<Database>, id: number): Promise<void> {
+  const source = await derivedSourceOf(trx, id);
+  if (!source) return;
+  const { search_text, contact_count, fleet_total, subordinate_count } = derivedColumns(source);
+  await writeDerived(trx, id, { search_text, contact_count, fleet_total, subordinate_count });
+}
+
+/** An account's own columns as a bulk path inserts it; the derived ones are computed by `insert`. */
+export type BulkAccount = Pick<
+  AccountRecord,
+  | 'name'
+  | 'uscc'
+  | 'buyer_type'
+  | 'industry'
+  | 'org_nature'
+  | 'org_nature_confirmed'
+  | 'province_code'
+  | 'city_code'
+  | 'district_code'
+  | 'address'
+  | 'parent_id'
+  | 'grade'
+  | 'value_type'
+  | 'lifecycle'
+  | 'source'
+  | 'owner_id'
+  | 'notes'
+  | 'created_at'
+  | 'updated_at'
+  | 'created_by'
+  | 'updated_by'
+>;
+
+/**
+ * The derived columns as the bulk paths write them: statements prepared once on a raw
+ * connection, run per row inside the job's transaction.
+ */
+export class AccountDerivedStatements {
+  private readonly insertAccount: BetterSqlite3.Statement;
+  private readonly insertAliasRow: { run(values: unknown[]): number };
+  private readonly ownFields: BetterSqlite3.Statement;
+  private readonly aliasesOf: BetterSqlite3.Statement;
+  private readonly contactNames: BetterSqlite3.Statement;
+  private readonly setNames: BetterSqlite3.Statement;
+  private readonly setContacts: BetterSqlite3.Statement;
+  private readonly setSuggestedNature: BetterSqlite3.Statement;
+  private readonly recount: BetterSqlite3.Statement;
+
+  constructor(sqlite: BetterSqlite3.Database) {
+    // Positional and written out: a 100,000-row import runs it per row (no object per row).
+    this.insertAccount = sqlite.prepare(`
+      insert into accounts (name, name_norm, name_sort, uscc, buyer_type, industry, org_nature,
+        org_nature_confirmed, province_code, city_code, district_code, address, parent_id, grade,
+        value_type, lifecycle, source, owner_id, notes, fleet_total, contact_count,
+        subordinate_count, search_text, created_at, updated_at, created_by, updated_by)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insertAliasRow = prepareInsert(sqlite, 'account_aliases', [
+      'account_id',
+      'alias',
+      'alias_norm',
+      'kind',
+    ]);
+    this.ownFields = sqlite.prepare('select name, uscc from accounts where id = ?');
+    this.aliasesOf = sqlite
+      .prepare('select alias from account_aliases where account_id = ? order by id')
+      .pluck();
+    this.contactNames = sqlite.prepare('select name from contacts where account_id = ?').pluck();
+    this.setNames = sqlite.prepare(
+      'update accounts set name_norm = ?, name_sort = ?, search_text = ? where id = ?',
+    );
+    this.setContacts = sqlite.prepare(
+      'update accounts set contact_count = ?, search_text = ? where id = ?',
+    );
+    // A person's confirmed nature is never touched; a suggestion follows the facts it rests on.
+    this.setSuggestedNature = sqlite.prepare(
+      'update accounts set org_nature = ? where id = ? and org_nature_confirmed = 0',
+    );
+    this.recount = sqlite.prepare(
+      'update accounts set subordinate_count = (select count(*) from accounts c where c.parent_id = ?) where id = ?',
+    );
+  }
+
+  /** Inserts a new account with the derived columns of its own fields and side rows; its id. */
+  insert(
+    row: BulkAccount,
+    side: Pick<DerivedSource, 'aliases' | 'contactNames' | 'fleetTotal' | 'subordinateCount'>,
+  ): number {
+    const d = searchColumns({
+      name: row.name,
+      uscc: row.uscc,
+      aliases: side.aliases,
+      contactNames: side.contactNames,
+    });
+    return Number(
+      this.insertAccount.run(
+        row.name,
+        d.name_norm,
+        d.name_sort,
+        row.uscc,
+        row.buyer_type,
+        row.industry,
+        row.org_nature,
+        row.org_nature_confirmed,
+        row.province_code,
+        row.city_code,
+        row.district_code,
+        row.address,
+        row.parent_id,
+        row.grade,
+        row.value_type,
+        row.lifecycle,
+        row.source,
+        row.owner_id,
+        row.notes,
+        side.fleetTotal,
+        side.contactNames.length,
+        side.subordinateCount,
+        d.search_text,
+        row.created_at,
+        row.updated_at,
+        row.created_by,
+        row.updated_by,
+      ).lastInsertRowid,
+    );
+  }
+
+  insertAlias(accountId: number, alias: string, kind: AliasKind): void {
+    this.insertAliasRow.run([accountId, alias, aliasNorm(alias), kind]);
+  }
+
+  /**
+   * After the name, USCC or aliases changed: the name keys and the quick-search text (which also
+   * holds the contacts' names). `aliases`: all the account's aliases, as the caller knows them.
+   */
+  storeSearch(id: number, name: string, uscc: string | null, aliases: readonly string[]): void {
+    const contactNames = this.contactNames.all(id) as string[];
+    const d = searchColumns({ name, uscc, aliases, contactNames });
+    this.setNames.run(d.name_norm, d.name_sort, d.search_text, id);
+  }
+
+  /** After contacts were added: the contact count and the quick-search text (it holds contact names). */
+  refreshContacts(id: number): void {
+    const own = this.ownFields.get(id) as { name: string; uscc: string | null } | undefined;
+    if (!own) return;
+    const aliases = this.aliasesOf.all(id) as string[];
+    const contactNames = this.contactNames.all(id) as string[];
+    const { search_text } = searchColumns({ ...own, aliases, contactNames });
+    this.setContacts.run(contactNames.length, search_text, id);
+  }
+
+  /** Recounts the subordinate units of the given accounts after parents changed. */
+  recountSubordinates(ids: Iterable<number>): void {
+    for (const id of ids) this.recount.run(id, id);
+  }
+
+  /** After the name, USCC or industry changed: a suggested (unconfirmed) nature follows them. */
+  resuggestNature(
+    id: number,
+    org: { name: string; uscc: string | null; industry: Industry | null },
+  ): void {
+    this.setSuggestedNature.run(suggestedNature(org), id);
+  }
+}
