@@ -1,5 +1,6 @@
 /** Table types of the Keyfleet database (kysely conventions: Generated<>, nullable not optional). */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ApprovalState, ContractKind, ContractStatus } from '../../shared/sales-enums';
 
 export interface StaffTable {
   id: Generated<number>;
@@ -324,8 +325,8 @@ export interface ContractsTable extends Stamps {
   id: Generated<number>;
   number: string;
   number_key: string;
-  kind: string;
-  status: string;
+  kind: ContractKind;
+  status: ContractStatus;
   account_id: number;
   party_name: string;
   opportunity_id: number | null;
@@ -363,7 +364,7 @@ export interface ContractLinesTable {
 export interface PriceApprovalsTable {
   id: Generated<number>;
   contract_id: number;
-  state: string;
+  state: ApprovalState;
   reason: string;
   lines_json: string;
   requested_by: number | null;
