@@ -16,15 +16,15 @@ type NumberingHandlers = Pick<
   | 'contracts.draftFromTender'
 >;
 
-export function contractNumberingHandlers({ db }: Deps): NumberingHandlers {
+export function contractNumberingHandlers({ db, clock }: Deps): NumberingHandlers {
   return {
     'settings.contractNumbering': () => getContractNumbering(db),
     'settings.setContractNumbering': (next, { session }) =>
       setContractNumbering(db, session.requireManager().id, next),
-    'contracts.nextNumber': () => nextContractNumber(db),
+    'contracts.nextNumber': () => nextContractNumber(db, clock),
     'contracts.draftFromTender': async ({ id }, { session }) => {
       await requireTenderFollower(db, session.requireUser(), id);
-      return draftFromTender(db, id);
+      return draftFromTender(db, clock, id);
     },
   };
 }
