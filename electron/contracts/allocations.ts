@@ -12,7 +12,7 @@ import type { Database } from '../db/schema';
 import { bump } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { field, mustGetContract } from './record';
-import { accountName, updateContractRow } from './repository/contracts';
+import { namedAccount, updateContractRow } from './repository/contracts';
 import {
   allocationInUse,
   deleteAllocation,
@@ -46,7 +46,7 @@ export async function allocate(
         `line #${input.lineId} is not a line of contract ${c.number}`,
         field('lineId', 'allocation.line_missing'),
       );
-    const unit = await accountName(trx, input.unitId);
+    const unit = await namedAccount(trx, input.unitId);
     if (!unit)
       throw new AppError(
         'NOT_FOUND',

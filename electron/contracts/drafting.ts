@@ -24,7 +24,7 @@ import {
 } from './record';
 import { supersedeApprovals } from './repository/approvals';
 import {
-  buyerAccount,
+  namedAccount,
   contractIdByNumberKey,
   insertContract,
   opportunityOwner,
@@ -94,7 +94,7 @@ async function guardReferences(trx: Kysely<Database>, input: ContractInput, id: 
       `contract number ${input.number} is already recorded`,
       field('number', 'contract.number_taken'),
     );
-  const account = await buyerAccount(trx, input.accountId);
+  const account = await namedAccount(trx, input.accountId);
   if (!account)
     throw new AppError(
       'NOT_FOUND',

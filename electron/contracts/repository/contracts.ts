@@ -22,20 +22,11 @@ export async function contractIdByNumberKey(
   return row?.id ?? null;
 }
 
-/** The account a contract is signed with, as a draft needs it (name, buyer type, owner). */
-export async function buyerAccount(db: Kysely<Database>, accountId: number) {
+/** An account a contract names (its buyer, or a unit it allocates to): name, buyer type, owner. */
+export async function namedAccount(db: Kysely<Database>, accountId: number) {
   return db
     .selectFrom('accounts')
     .select(['id', 'name', 'buyer_type', 'owner_id'])
-    .where('id', '=', accountId)
-    .executeTakeFirst();
-}
-
-/** An account's id and name (the unit an allocation names). */
-export async function accountName(db: Kysely<Database>, accountId: number) {
-  return db
-    .selectFrom('accounts')
-    .select(['id', 'name'])
     .where('id', '=', accountId)
     .executeTakeFirst();
 }
