@@ -6,6 +6,7 @@
  * addInvoice), so every rule of theirs holds for each row and one failure undoes the batch.
  */
 import type { Kysely } from 'kysely';
+import type { Clock } from '../../shared/clock';
 import { chinaDate } from '../../shared/dates';
 import { AppError } from '../../shared/result';
 import type {
@@ -24,25 +25,12 @@ import { normalizeVin, vinCheckCharacter, vinProblem } from '../../shared/vin';
 import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
 import { accountFollowsDeliveries } from './account-effects';
-import { addInvoice, deliver, guardDeliveryTarget, mustGetContract } from './service';
+import { deliver, guardDeliveryTarget } from './deliveries';
+import { addInvoice } from './invoices';
+import { mustGetContract } from './record';
+import { contractNumbersOfVins, takenInvoiceNumbers } from './repository/deliveries';
 
 const issue = (code: string, params: RowIssue['params'] = {}): RowIssue => ({ code, params });
-
-/** Contract numbers of the VINs already delivered, under any contract. */
-async function deliveredVins(trx: Kysely<Database>, vins: string[]): Promise<Map<string, string>> {
-  const taken = new Map<string, string>();
-  const unique = [...new Set(vins)];
-  for (let i = 0; i < unique.length; i += 500) {
-    const rows = await trx
-      .selectFrom('deliveries as d')
-      .innerJoin('contracts as c', 'c.id', 'd.contract_id')
-      .select(['d.vin', 'c.number'])
-      .where('d.vin', 'in', unique.slice(i, i + 500))
-      .execute();
-    for (const r of rows) taken.set(r.vin, r.number);
-  }
-  return taken;
-}
 
 function refuse(rows: { problems: RowIssue[] }[]): never {
   const bad = rows.filter((r) => r.problems.length > 0);
@@ -54,10 +42,11 @@ function refuse(rows: { problems: RowIssue[] }[]): never {
 
 async function judgeDeliveries(
   trx: Kysely<Database>,
+  clock: Clock,
   c: ContractDetail,
   input: BulkDeliveryInput,
 ): Promise<{ rows: DeliveryRowVerdict[]; remaining: number }> {
-  const { line, allocation } = guardDeliveryTarget(c, input);
+  const { line, allocation } = guardDeliveryTarget(clock, c, input);
   const remaining = Math.max(
     0,
     Math.min(
@@ -66,7 +55,7 @@ async function judgeDeliveries(
     ),
   );
   const vins = input.rows.map((r) => normalizeVin(r.vin));
-  const taken = await deliveredVins(trx, vins);
+  const taken = await contractNumbersOfVins(trx, vins);
   const firstRow = new Map<string, number>();
   let accepted = 0;
   const rows = input.rows.map((r, i): DeliveryRowVerdict => {
@@ -107,21 +96,23 @@ async function judgeDeliveries(
  */
 export async function addDeliveries(
   db: Kysely<Database>,
+  clock: Clock,
   actorId: number,
   input: BulkDeliveryInput,
 ): Promise<BulkDeliveryResult> {
   if (input.dryRun) {
     const c = await mustGetContract(db, input.contractId);
-    return { ...(await judgeDeliveries(db, c, input)), saved: false, contract: null };
+    return { ...(await judgeDeliveries(db, clock, c, input)), saved: false, contract: null };
   }
   return writeTx(db, async (trx) => {
     const c = await mustGetContract(trx, input.contractId);
-    const judged = await judgeDeliveries(trx, c, input);
+    const judged = await judgeDeliveries(trx, clock, c, input);
     if (judged.rows.some((r) => r.problems.length > 0)) refuse(judged.rows);
     let detail = c;
     for (const [i, r] of judged.rows.entries())
       detail = await deliver(
         trx,
+        clock,
         actorId,
         {
           contractId: c.id,
@@ -158,6 +149,7 @@ function defaultBuyer(c: ContractDetail, d: ContractDetail['deliveries'][number]
 
 async function judgeInvoices(
   trx: Kysely<Database>,
+  clock: Clock,
   c: ContractDetail,
   input: BulkInvoiceInput,
 ): Promise<InvoiceRowVerdict[]> {
@@ -166,16 +158,8 @@ async function judgeInvoices(
       kind: 'invoice.contract_not_final',
     });
   const numbers = input.rows.map((r) => r.number.normalize('NFKC').replace(/\s+/g, ''));
-  const takenNumbers = new Set(
-    (
-      await trx
-        .selectFrom('invoices')
-        .select('number')
-        .where('number', 'in', [...new Set(numbers.filter(Boolean)), ''])
-        .execute()
-    ).map((r) => r.number),
-  );
-  const today = chinaDate();
+  const takenNumbers = await takenInvoiceNumbers(trx, [...new Set(numbers.filter(Boolean)), '']);
+  const today = chinaDate(clock.now());
   const firstVin = new Map<string, number>();
   const firstNumber = new Map<string, number>();
   let total = c.invoicedFen;
@@ -231,20 +215,21 @@ async function judgeInvoices(
  */
 export async function addInvoices(
   db: Kysely<Database>,
+  clock: Clock,
   actorId: number,
   input: BulkInvoiceInput,
 ): Promise<BulkInvoiceResult> {
   if (input.dryRun) {
     const c = await mustGetContract(db, input.contractId);
-    return { rows: await judgeInvoices(db, c, input), saved: false, contract: null };
+    return { rows: await judgeInvoices(db, clock, c, input), saved: false, contract: null };
   }
   return writeTx(db, async (trx) => {
     const c = await mustGetContract(trx, input.contractId);
-    const rows = await judgeInvoices(trx, c, input);
+    const rows = await judgeInvoices(trx, clock, c, input);
     if (rows.some((r) => r.problems.length > 0)) refuse(rows);
     for (const r of rows) {
       const d = c.deliveries.find((x) => x.vin === r.vin)!;
-      await addInvoice(trx, actorId, {
+      await addInvoice(trx, clock, actorId, {
         contractId: c.id,
         allocationId: d.allocationId,
         number: r.number,

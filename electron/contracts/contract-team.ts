@@ -11,6 +11,11 @@ import {
   requireTeam,
   requireTeamRead,
 } from '../accounts/account-team';
+import {
+  type ContractChildTable,
+  accountIdOfContract,
+  contractIdOfRecord,
+} from './repository/contracts';
 
 export type ContractRecordRef =
   | { contract: number }
@@ -24,17 +29,12 @@ const CHILD_TABLES = {
   delivery: 'deliveries',
   invoice: 'invoices',
   followUp: 'follow_ups',
-} as const;
+} as const satisfies Record<string, ContractChildTable>;
 
 async function contractIdOf(db: Kysely<Database>, ref: ContractRecordRef): Promise<number | null> {
   if ('contract' in ref) return ref.contract;
   const [key, id] = Object.entries(ref)[0] as [keyof typeof CHILD_TABLES, number];
-  const row = await db
-    .selectFrom(CHILD_TABLES[key])
-    .select('contract_id')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row?.contract_id ?? null;
+  return contractIdOfRecord(db, CHILD_TABLES[key], id);
 }
 
 export async function contractAccountOf(
@@ -42,13 +42,7 @@ export async function contractAccountOf(
   ref: ContractRecordRef,
 ): Promise<number | null> {
   const contractId = await contractIdOf(db, ref);
-  if (contractId === null) return null;
-  const c = await db
-    .selectFrom('contracts')
-    .select('account_id')
-    .where('id', '=', contractId)
-    .executeTakeFirst();
-  return c?.account_id ?? null;
+  return contractId === null ? null : accountIdOfContract(db, contractId);
 }
 
 /** Changing a contract or its records: the account's team or a manager (never the admin role). */

@@ -6,23 +6,15 @@ import type { Handlers } from '../transport/dispatch';
 import { approvalsToDecide } from './approval-lists';
 import { type ContractRecordRef, requireContractRead, requireContractTeam } from './contract-team';
 import { addDeliveries, addInvoices } from './bulk-deliveries';
-import { listContracts } from './repository';
-import {
-  addInvoice,
-  allocate,
-  cancelContract,
-  createContract,
-  decideApproval,
-  deliver,
-  finalizeContract,
-  mustGetContract,
-  removeAllocation,
-  registerVehicle,
-  removeDelivery,
-  removeInvoice,
-  requestApproval,
-  updateContract,
-} from './service';
+import { allocate, removeAllocation } from './allocations';
+import { decideApproval, requestApproval } from './approvals';
+import { deliver, removeDelivery } from './deliveries';
+import { createContract, updateContract } from './drafting';
+import { addInvoice, removeInvoice } from './invoices';
+import { cancelContract, finalizeContract } from './lifecycle';
+import { mustGetContract } from './record';
+import { registerVehicle } from './registration';
+import { listContracts } from './repository/views';
 
 type ContractHandlers = Pick<
   Handlers,
@@ -46,7 +38,7 @@ type ContractHandlers = Pick<
   | 'contracts.addInvoices'
 >;
 
-export function contractHandlers({ db }: Deps): ContractHandlers {
+export function contractHandlers({ db, clock }: Deps): ContractHandlers {
   /** The signed-in user, once they may change the contract record `ref` (its account's team). */
   const writer = async (session: Session, ref: ContractRecordRef): Promise<Staff> => {
     const user = session.requireUser();
@@ -65,41 +57,47 @@ export function contractHandlers({ db }: Deps): ContractHandlers {
       const user = session.requireUser();
       requireSalesWriter(user);
       await requireTeam(db, user, input.accountId);
-      return createContract(db, user.id, input);
+      return createContract(db, clock, user.id, input);
     },
     'contracts.update': async ({ id, contract, version }, { session }) => {
       const user = await writer(session, { contract: id });
       await requireTeam(db, user, contract.accountId);
-      return updateContract(db, user.id, id, contract, version);
+      return updateContract(db, clock, user.id, id, contract, version);
     },
     'contracts.requestApproval': async ({ contractId, reason }, { session }) =>
-      requestApproval(db, (await writer(session, { contract: contractId })).id, contractId, reason),
+      requestApproval(
+        db,
+        clock,
+        (await writer(session, { contract: contractId })).id,
+        contractId,
+        reason,
+      ),
     'contracts.decideApproval': ({ approvalId, approve, note }, { session }) =>
-      decideApproval(db, session.requireManager(), approvalId, approve, note),
+      decideApproval(db, clock, session.requireManager(), approvalId, approve, note),
     'contracts.pendingApprovals': async (_input, { session }) => ({
       items: await approvalsToDecide(db, session.requireManager().id),
     }),
     'contracts.finalize': async ({ id }, { session }) =>
-      finalizeContract(db, (await writer(session, { contract: id })).id, id),
+      finalizeContract(db, clock, (await writer(session, { contract: id })).id, id),
     'contracts.cancel': async ({ id, reason }, { session }) =>
-      cancelContract(db, (await writer(session, { contract: id })).id, id, reason),
+      cancelContract(db, clock, (await writer(session, { contract: id })).id, id, reason),
     'contracts.allocate': async (input, { session }) =>
-      allocate(db, (await writer(session, { contract: input.contractId })).id, input),
+      allocate(db, clock, (await writer(session, { contract: input.contractId })).id, input),
     'contracts.removeAllocation': async ({ id }, { session }) =>
       removeAllocation(db, (await writer(session, { allocation: id })).id, id),
     'contracts.deliver': async (input, { session }) =>
-      deliver(db, (await writer(session, { contract: input.contractId })).id, input),
+      deliver(db, clock, (await writer(session, { contract: input.contractId })).id, input),
     'contracts.registerVehicle': async (input, { session }) =>
-      registerVehicle(db, (await writer(session, { delivery: input.deliveryId })).id, input),
+      registerVehicle(db, clock, (await writer(session, { delivery: input.deliveryId })).id, input),
     'contracts.removeDelivery': async ({ id }, { session }) =>
       removeDelivery(db, (await writer(session, { delivery: id })).id, id),
     'contracts.invoice': async (input, { session }) =>
-      addInvoice(db, (await writer(session, { contract: input.contractId })).id, input),
+      addInvoice(db, clock, (await writer(session, { contract: input.contractId })).id, input),
     'contracts.removeInvoice': async ({ id }, { session }) =>
       removeInvoice(db, (await writer(session, { invoice: id })).id, id),
     'contracts.addDeliveries': async (input, { session }) =>
-      addDeliveries(db, (await writer(session, { contract: input.contractId })).id, input),
+      addDeliveries(db, clock, (await writer(session, { contract: input.contractId })).id, input),
     'contracts.addInvoices': async (input, { session }) =>
-      addInvoices(db, (await writer(session, { contract: input.contractId })).id, input),
+      addInvoices(db, clock, (await writer(session, { contract: input.contractId })).id, input),
   };
 }

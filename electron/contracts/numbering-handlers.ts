@@ -5,12 +5,12 @@ import { draftFromTender, nextContractNumber } from './numbering';
 
 type NumberingHandlers = Pick<Handlers, 'contracts.nextNumber' | 'contracts.draftFromTender'>;
 
-export function contractNumberingHandlers({ db }: Deps): NumberingHandlers {
+export function contractNumberingHandlers({ db, clock }: Deps): NumberingHandlers {
   return {
-    'contracts.nextNumber': () => nextContractNumber(db),
+    'contracts.nextNumber': () => nextContractNumber(db, clock),
     'contracts.draftFromTender': async ({ id }, { session }) => {
       await requireTenderFollower(db, session.requireUser(), id);
-      return draftFromTender(db, id);
+      return draftFromTender(db, clock, id);
     },
   };
 }

@@ -4,7 +4,8 @@
  * same frame (prefix and suffix for today), so a number that exists is never given again. The
  * draft is a read: it prefills the contract form from the won lots and writes nothing.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../shared/clock';
 import { chinaDate } from '../../shared/dates';
 import {
   DEFAULT_CONTRACT_NUMBER_PATTERN,
@@ -21,6 +22,7 @@ import {
 } from '../../shared/schemas/contract-numbering';
 import type { Database } from '../db/schema';
 import { storedSettings } from '../settings/stored-settings';
+import { numberKeysWithPrefix, priceModels, tenderForDraft, wonLots } from './repository/numbering';
 
 export const DEFAULT_CONTRACT_NUMBERING: ContractNumbering = {
   pattern: DEFAULT_CONTRACT_NUMBER_PATTERN,
@@ -44,26 +46,16 @@ function partsOf(pattern: string) {
   return fallback.parts;
 }
 
-/** The next free contract number for the business date (today unless given). */
+/** The next free contract number for the business date (the clock's today unless given). */
 export async function nextContractNumber(
   db: Kysely<Database>,
-  date: string = chinaDate(),
+  clock: Clock,
+  date: string = chinaDate(clock.now()),
 ): Promise<{ number: string; pattern: string }> {
   const { pattern } = await getContractNumbering(db);
   const frame = frameOf(partsOf(pattern), date);
-  const prefix = numberKey(frame.before);
-  const rows = await db
-    .selectFrom('contracts')
-    .select('number_key')
-    .where(sql<boolean>`substr(number_key, 1, ${prefix.length}) = ${prefix}`)
-    .execute();
-  return {
-    number: nextNumber(
-      frame,
-      rows.map((r) => r.number_key),
-    ),
-    pattern,
-  };
+  const keys = await numberKeysWithPrefix(db, numberKey(frame.before));
+  return { number: nextNumber(frame, keys), pattern };
 }
 
 const modelKey = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
@@ -71,41 +63,19 @@ const modelKey = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toUpperC
 /** A contract prefilled from a tender we won: purchaser, won lots (model, quantity, awarded price). */
 export async function draftFromTender(
   db: Kysely<Database>,
+  clock: Clock,
   tenderId: number,
 ): Promise<ContractDraft> {
-  const tender = await db
-    .selectFrom('tenders as t')
-    .innerJoin('accounts as a', 'a.id', 't.purchaser_id')
-    .leftJoin('opportunities as o', 'o.id', 't.opportunity_id')
-    .select([
-      't.id',
-      't.project_no',
-      't.status',
-      't.purchaser_id',
-      'a.name as purchaser_name',
-      't.opportunity_id',
-      'o.title as opportunity_title',
-    ])
-    .where('t.id', '=', tenderId)
-    .executeTakeFirst();
+  const tender = await tenderForDraft(db, tenderId);
   if (!tender) throw new AppError('NOT_FOUND', `tender #${tenderId} does not exist`);
-  const won = await db
-    .selectFrom('tender_lots')
-    .selectAll()
-    .where('tender_id', '=', tenderId)
-    .where('result', '=', 'won')
-    .orderBy('position')
-    .execute();
+  const won = await wonLots(db, tenderId);
   if (tender.status !== 'awarded' || won.length === 0)
     throw new AppError(
       'POLICY',
       `tender ${tender.project_no} has no lot won by us; there is no contract to draft from it`,
       { kind: 'contract.tender_not_won' },
     );
-  const prices = await db
-    .selectFrom('price_list')
-    .select(['id', 'model', 'configuration'])
-    .execute();
+  const prices = await priceModels(db);
   const lines = won.map((l) => {
     const model = l.winner_model ?? l.bid_model;
     const key = model ? modelKey(model) : null;
@@ -125,7 +95,7 @@ export async function draftFromTender(
   });
   const amounts = won.map((l) => l.winning_amount_fen).filter((a): a is number => a !== null);
   return {
-    number: (await nextContractNumber(db)).number,
+    number: (await nextContractNumber(db, clock)).number,
     accountId: tender.purchaser_id,
     accountName: tender.purchaser_name,
     partyName: tender.purchaser_name,

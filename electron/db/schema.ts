@@ -18,6 +18,9 @@ import type { DocumentKind, FilingStatus, ReportGranularity } from '../../shared
 import type {
   ActivityOutcome,
   ActivityType,
+  ApprovalState,
+  ContractKind,
+  ContractStatus,
   DeadlineKind,
   LostReason,
   Stage,
@@ -349,8 +352,8 @@ export interface ContractsTable extends Stamps {
   id: Generated<number>;
   number: string;
   number_key: string;
-  kind: string;
-  status: string;
+  kind: ContractKind;
+  status: ContractStatus;
   account_id: number;
   party_name: string;
   opportunity_id: number | null;
@@ -388,7 +391,7 @@ export interface ContractLinesTable {
 export interface PriceApprovalsTable {
   id: Generated<number>;
   contract_id: number;
-  state: string;
+  state: ApprovalState;
   reason: string;
   lines_json: string;
   requested_by: number | null;

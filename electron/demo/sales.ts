@@ -7,6 +7,7 @@
  */
 import type { Clock } from '../../shared/clock';
 import type { Kysely } from 'kysely';
+import { businessClock } from '../../shared/clock';
 import { addDays, chinaDate } from '../../shared/dates';
 import type { BuyerType, Source } from '../../shared/enums';
 import {
@@ -21,15 +22,12 @@ import { vinCheckCharacter } from '../../shared/vin';
 import { completeNextStep, createActivity, setKpiTargets } from '../activities/service';
 import { completeFollowUp } from '../contracts/follow-ups';
 import { getStaff } from '../staff/service';
-import {
-  addInvoice,
-  allocate,
-  createContract,
-  decideApproval,
-  deliver,
-  finalizeContract,
-  requestApproval,
-} from '../contracts/service';
+import { allocate } from '../contracts/allocations';
+import { decideApproval, requestApproval } from '../contracts/approvals';
+import { deliver } from '../contracts/deliveries';
+import { createContract } from '../contracts/drafting';
+import { addInvoice } from '../contracts/invoices';
+import { finalizeContract } from '../contracts/lifecycle';
 import type { Database } from '../db/schema';
 import { applyStage, createOpportunity } from '../opportunities/service';
 import { savePrice } from '../prices/price-list';
@@ -446,7 +444,7 @@ export async function seedDemoSales(
         : r.int(price.floorFen / 100, price.retailFen / 100) * 100;
       return { priceId: price.id, quantity: l.quantity, unitPriceFen: Math.max(unit, 100) };
     });
-    const contract = await createContract(trx, owner, {
+    const contract = await createContract(trx, businessClock, owner, {
       number: `HT${signedOn.slice(0, 4)}-${String(contractSerial++).padStart(4, '0')}`,
       kind: system ? 'system' : 'standard',
       accountId: a.id,
@@ -462,6 +460,7 @@ export async function seedDemoSales(
     if (contract.belowFloor > 0) {
       const asked = await requestApproval(
         trx,
+        businessClock,
         owner,
         contract.id,
         '年度重点客户，批量采购，竞品报价较低',
@@ -470,6 +469,7 @@ export async function seedDemoSales(
       if (r.chance(0.6) && input.managerId !== owner)
         await decideApproval(
           trx,
+          businessClock,
           { id: input.managerId, role: 'manager' },
           asked.approvals[0]!.id,
           true,
@@ -477,7 +477,7 @@ export async function seedDemoSales(
         );
       else return; // Left waiting for a manager: the approval queue has work in it.
     }
-    let detail = await finalizeContract(trx, owner, contract.id);
+    let detail = await finalizeContract(trx, businessClock, owner, contract.id);
     if (system)
       for (const line of detail.lines) {
         let left = line.quantity;
@@ -488,7 +488,7 @@ export async function seedDemoSales(
               : Math.ceil(line.quantity / Math.min(units.length, 3));
           const quantity = Math.min(share, left);
           if (quantity <= 0) break;
-          detail = await allocate(trx, owner, {
+          detail = await allocate(trx, businessClock, owner, {
             contractId: contract.id,
             unitId,
             lineId: line.id,
@@ -517,7 +517,7 @@ export async function seedDemoSales(
     for (const t of targets) {
       const count = r.chance(0.7) ? t.count : Math.ceil(t.count / 2);
       for (let k = 0; k < count; k++) {
-        detail = await deliver(trx, owner, {
+        detail = await deliver(trx, businessClock, owner, {
           contractId: contract.id,
           lineId: t.lineId,
           allocationId: t.allocationId,
@@ -533,7 +533,7 @@ export async function seedDemoSales(
         (d) => d.allocationId === t.allocationId && d.lineId === t.lineId && d.invoiceId === null,
       );
       const line = detail.lines.find((l) => l.id === t.lineId)!;
-      detail = await addInvoice(trx, owner, {
+      detail = await addInvoice(trx, businessClock, owner, {
         contractId: contract.id,
         allocationId: t.allocationId,
         number: String(invoiceSerial++),
@@ -546,7 +546,7 @@ export async function seedDemoSales(
     // Follow-ups already due were mostly made.
     for (const f of detail.followUps)
       if (f.dueOn < today && r.chance(0.85))
-        await completeFollowUp(trx, owner, f.id, r.pick(FOLLOW_UP_OUTCOMES));
+        await completeFollowUp(trx, businessClock, owner, f.id, r.pick(FOLLOW_UP_OUTCOMES));
     // Fully delivered and invoiced: most of these deals are closed as won with their contract.
     const after = await trx
       .selectFrom('contracts')

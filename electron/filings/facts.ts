@@ -15,7 +15,8 @@ import type { ContractDetail } from '../../shared/schemas/contracts';
 import type { StoredDocument } from '../../shared/schemas/documents';
 import type { FilingVehicle } from '../../shared/schemas/filings';
 import { ancestorIds } from '../accounts/repository';
-import { mustGetContract, tenderWonByUs } from '../contracts/service';
+import { mustGetContract } from '../contracts/record';
+import { tenderWonByUs } from '../contracts/repository/contracts';
 import type { Database } from '../db/schema';
 import { listDocuments } from '../documents/service';
 

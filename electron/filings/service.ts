@@ -15,7 +15,7 @@ import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { claimVersion, nextVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
-import { mustGetContract } from '../contracts/service';
+import { mustGetContract } from '../contracts/record';
 import { isManager } from '../session/session';
 import { requireSalesWriter, requireTeam } from '../accounts/account-team';
 import { getFilingSettings } from '../settings/filing-settings';

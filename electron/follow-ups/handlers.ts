@@ -10,7 +10,7 @@ import type { Handlers } from '../transport/dispatch';
 
 type FollowUpHandlers = Pick<Handlers, 'followUps.list' | 'followUps.complete'>;
 
-export function followUpHandlers({ db }: Deps): FollowUpHandlers {
+export function followUpHandlers({ db, clock }: Deps): FollowUpHandlers {
   return {
     // Specialists see their teams' accounts' follow-ups; managers and admins the store's.
     'followUps.list': (q, { session }) =>
@@ -18,7 +18,7 @@ export function followUpHandlers({ db }: Deps): FollowUpHandlers {
     'followUps.complete': async ({ id, outcome }, { session }) => {
       const user = session.requireUser();
       await requireContractTeam(db, user, { followUp: id });
-      return completeFollowUp(db, user.id, id, outcome);
+      return completeFollowUp(db, clock, user.id, id, outcome);
     },
   };
 }

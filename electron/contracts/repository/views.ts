@@ -1,6 +1,6 @@
-/** All kysely code of contracts: the grid, the contract card and follow-ups. */
+/** Kysely code of what contracts show: the grid, the contract card and the follow-up list. */
 import { type Kysely, sql } from 'kysely';
-import type { ListQuery } from '../../shared/list';
+import type { ListQuery } from '../../../shared/list';
 import {
   CONTRACT_COLUMNS,
   type Approval,
@@ -8,11 +8,11 @@ import {
   type ContractDetail,
   type ContractRow,
   type FollowUp,
-} from '../../shared/schemas/contracts';
-import { searchKey } from '../../shared/text';
-import { teamAccountCondition } from '../accounts/account-team';
-import type { Database } from '../db/schema';
-import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
+} from '../../../shared/schemas/contracts';
+import { searchKey } from '../../../shared/text';
+import { teamAccountCondition } from '../../accounts/account-team';
+import type { Database } from '../../db/schema';
+import { applyFilters, applySort, containsPattern, type GridColumn } from '../../grid/query';
 
 const CONTRACT_SQL: Record<ContractColumn, GridColumn> = Object.fromEntries(
   (
@@ -91,8 +91,8 @@ function toRow(r: RowRecord): ContractRow {
   return {
     id: r.id,
     number: r.number,
-    kind: r.kind as ContractRow['kind'],
-    status: r.status as ContractRow['status'],
+    kind: r.kind,
+    status: r.status,
     accountId: r.account_id,
     accountName: r.account_name,
     buyerType: r.buyer_type as ContractRow['buyerType'],
@@ -126,7 +126,7 @@ export async function listContracts(
 const person = (id: number | null, name: string | null) =>
   id !== null && name !== null ? { id, name } : null;
 
-export function followUpsQuery(db: Kysely<Database>) {
+function followUpsQuery(db: Kysely<Database>) {
   return db
     .selectFrom('follow_ups as f')
     .innerJoin('contracts as c', 'c.id', 'f.contract_id')
@@ -168,6 +168,43 @@ export function toFollowUp(
     doneBy: person(r.done_by, r.done_by_name),
     outcome: r.outcome,
   };
+}
+
+/** What the follow-up list asks for (followUps.list, after its team scope is known). */
+export interface FollowUpView {
+  state: 'open' | 'done' | 'all';
+  ownerId: number | null;
+  offset: number;
+  limit: number;
+  /** A specialist's id: their teams' accounts only (account-team.teamScope). */
+  teamOf: number | null;
+}
+
+/** One page of follow-ups (open ones soonest first, done ones latest first) and their count. */
+export async function followUpRows(db: Kysely<Database>, q: FollowUpView) {
+  let base = followUpsQuery(db);
+  if (q.teamOf !== null) base = base.where(teamAccountCondition(q.teamOf, 'c.account_id'));
+  if (q.state === 'open') base = base.where('f.done_at', 'is', null);
+  if (q.state === 'done') base = base.where('f.done_at', 'is not', null);
+  if (q.ownerId !== null) base = base.where('c.owner_id', '=', q.ownerId);
+  const [rows, count] = await Promise.all([
+    base
+      .orderBy('f.due_on', q.state === 'done' ? 'desc' : 'asc')
+      .orderBy('f.id')
+      .offset(q.offset)
+      .limit(q.limit)
+      .execute(),
+    base
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** One follow-up as the list shows it, if it exists. */
+export async function getFollowUp(db: Kysely<Database>, id: number) {
+  return followUpsQuery(db).where('f.id', '=', id).executeTakeFirst();
 }
 
 export interface ApprovedLine {
@@ -315,7 +352,7 @@ export async function getContractDetail(
     })),
     approvals: approvals.map((p): Approval => ({
       id: p.id,
-      state: p.state as Approval['state'],
+      state: p.state,
       reason: p.reason,
       requestedBy: person(p.requested_by, p.requested_name),
       requestedAt: p.requested_at,
