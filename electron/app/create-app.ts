@@ -144,10 +144,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   sweepExports(options.dataDir);
   sweepImports(options.dataDir);
   await sweepImportRuns(database.db);
+  const clock = options.clock ?? businessClock;
   // Claims' expiry is written here and by the timer below, never by a read.
-  await sweepClaims(database.db, { reconcile: true });
+  await sweepClaims(database.db, clock, { reconcile: true });
   const hub = new EventHub();
-  const claimSweeper = scheduleClaimSweep(database.db, {
+  const claimSweeper = scheduleClaimSweep(database.db, clock, {
     intervalMs: options.claimSweepIntervalMs,
     log: options.log,
     onSwept: () => publishBulk(hub, 'claims', null),
@@ -161,7 +162,6 @@ export async function createApp(options: AppOptions): Promise<App> {
       fileName,
     }));
   const team = options.mode === 'team' ? new TeamSessions() : null;
-  const clock = options.clock ?? businessClock;
   const deps: Deps = {
     deliverFile,
     chooseFile: options.chooseFile,

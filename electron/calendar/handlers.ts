@@ -11,7 +11,7 @@ import { activityCounts, getKpiTargets, targetsOf } from '../activities/service'
 import type { Deps } from '../app/deps';
 import { readsAll, teamScope } from '../accounts/account-team';
 import { isManager } from '../session/session';
-import { expiringClaims, overlapsToSettle } from '../claims/service';
+import { expiringClaims, overlapsToSettle } from '../claims/repository';
 import { getFilingSettings } from '../settings/filing-settings';
 import { getSalesSettings } from '../settings/sales-settings';
 import type { Handlers } from '../transport/dispatch';

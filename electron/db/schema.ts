@@ -1,5 +1,6 @@
 /** Table types of the Keyfleet database (kysely conventions: Generated<>, nullable not optional). */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AuthState, ClaimSource, ClaimStatus } from '../../shared/filing-enums';
 
 export interface StaffTable {
   id: Generated<number>;
@@ -472,13 +473,13 @@ export interface ClaimsTable {
   id: Generated<number>;
   account_id: number;
   opportunity_id: number | null;
-  source: string;
+  source: ClaimSource;
   claimant_id: number | null;
   dealer_name: string | null;
-  status: string;
+  status: ClaimStatus;
   territory_code: string | null;
   in_territory: number;
-  auth_state: string;
+  auth_state: AuthState;
   auth_addressee: string | null;
   auth_request_note: string | null;
   auth_requested_at: string | null;
@@ -501,7 +502,7 @@ export interface ClaimsTable {
   wish_by: number | null;
   released_at: string | null;
   release_reason: string | null;
-  /** Derived by the claims service: when a colleague's claim on the same organisation was filed. */
+  /** Derived by claims/conflicts.ts: when a colleague's claim on the same organisation was filed. */
   overlap_since: string | null;
   notes: string | null;
   created_at: string;

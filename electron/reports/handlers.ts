@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Deps } from '../app/deps';
 import type { DossierParams } from '../claims/dossier';
 import { requireClaimRead } from '../claims/repository';
-import { mustGetClaim } from '../claims/service';
+import { mustGetClaim } from '../claims/record';
 import { exportsDir, stamp } from '../exports/handlers';
 import type { Handlers } from '../transport/dispatch';
 import { mustHaveDealer, type ReportParams } from './report-export';
@@ -26,7 +26,7 @@ type ReportHandlers = Pick<
   | 'exports.claimDossier'
 >;
 
-export function reportHandlers({ db, dataDir, jobs, exportFiles }: Deps): ReportHandlers {
+export function reportHandlers({ db, clock, dataDir, jobs, exportFiles }: Deps): ReportHandlers {
   const exportFile = (ext: string) => {
     fs.mkdirSync(exportsDir(dataDir), { recursive: true });
     return path.join(exportsDir(dataDir), `${randomUUID()}.${ext}`);
@@ -58,7 +58,7 @@ export function reportHandlers({ db, dataDir, jobs, exportFiles }: Deps): Report
     'exports.claimDossier': async ({ claimId, lang }, { session }) => {
       const user = session.requireUser();
       await requireClaimRead(db, user, claimId);
-      const claim = await mustGetClaim(db, dataDir, claimId);
+      const claim = await mustGetClaim(db, clock, dataDir, claimId);
       const file = exportFile('xlsx');
       const zh = lang === 'zh-CN';
       const fileName = `${zh ? '报备争议材料' : 'claim-dossier'}-${claim.accountName.slice(0, 40)}-${stamp('Asia/Shanghai')}.xlsx`;
