@@ -8,13 +8,18 @@ import { type Clock, isoNow } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { ClaimDetail, ClaimInput } from '../../shared/schemas/claims';
 import { requireSalesWriter } from '../accounts/account-team';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
-import { nextVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { getFilingSettings, inTerritory } from '../settings/filing-settings';
-import { type Actor, changeClaim, claimRecord, mustGetClaim, requireStatus } from './record';
-import { accountRegion, setClaim } from './record-repository';
+import {
+  type Actor,
+  changeClaim,
+  claimRecord,
+  mustGetClaim,
+  requireStatus,
+  writeClaimStep,
+} from './record';
+import { accountRegion } from './record-repository';
 
 /** The territory fields of a draft: its region (the account's own by default) inside ours or not. */
 export async function territoryOf(
@@ -50,28 +55,28 @@ export async function requestAuthorisation(
         kind: 'claim.already_authorised',
       });
     const at = isoNow(clock);
-    await setClaim(trx, input.id, {
-      auth_state: 'requested',
-      auth_addressee: input.addressee,
-      auth_request_note: input.note,
-      auth_requested_at: at,
-      auth_requested_by: actor.id,
-      auth_reference: null,
-      auth_answer_note: null,
-      auth_answered_at: null,
-      auth_answered_by: null,
-      version: nextVersion(),
-      updated_at: at,
-      updated_by: actor.id,
-    });
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'claim',
-      entityId: input.id,
-      action: 'claims.requestAuthorisation',
-      before: { authState: claim.auth_state },
-      after: { authState: 'requested', addressee: input.addressee, note: input.note },
-    });
+    await writeClaimStep(
+      trx,
+      input.id,
+      actor.id,
+      at,
+      {
+        auth_state: 'requested',
+        auth_addressee: input.addressee,
+        auth_request_note: input.note,
+        auth_requested_at: at,
+        auth_requested_by: actor.id,
+        auth_reference: null,
+        auth_answer_note: null,
+        auth_answered_at: null,
+        auth_answered_by: null,
+      },
+      {
+        action: 'claims.requestAuthorisation',
+        before: { authState: claim.auth_state },
+        after: { authState: 'requested', addressee: input.addressee, note: input.note },
+      },
+    );
   });
 }
 
@@ -91,24 +96,24 @@ export async function answerAuthorisation(
       });
     const at = isoNow(clock);
     const state = input.granted ? 'granted' : 'refused';
-    await setClaim(trx, input.id, {
-      auth_state: state,
-      auth_reference: input.reference,
-      auth_answer_note: input.note,
-      auth_answered_at: at,
-      auth_answered_by: actor.id,
-      version: nextVersion(),
-      updated_at: at,
-      updated_by: actor.id,
-    });
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'claim',
-      entityId: input.id,
-      action: 'claims.answerAuthorisation',
-      before: { authState: 'requested' },
-      after: { authState: state, reference: input.reference, note: input.note },
-    });
+    await writeClaimStep(
+      trx,
+      input.id,
+      actor.id,
+      at,
+      {
+        auth_state: state,
+        auth_reference: input.reference,
+        auth_answer_note: input.note,
+        auth_answered_at: at,
+        auth_answered_by: actor.id,
+      },
+      {
+        action: 'claims.answerAuthorisation',
+        before: { authState: 'requested' },
+        after: { authState: state, reference: input.reference, note: input.note },
+      },
+    );
   });
   return mustGetClaim(db, clock, dataDir, input.id);
 }

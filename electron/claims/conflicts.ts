@@ -12,8 +12,8 @@ import type { Database } from '../db/schema';
 import { nextVersion } from '../db/row-version';
 import { type Collisions, collisionsOf } from './collisions';
 import { claimsAwaitingSettlement, lookAlikes } from './collisions-repository';
-import { type ClaimRecord, claimRecord } from './record';
-import { setClaim, setClaimWhileNoOverlap } from './record-repository';
+import { type ClaimRecord, claimRecord, writeClaimStep } from './record';
+import { setClaim, setClaimIf } from './record-repository';
 
 /**
  * After a claim becomes active: a claim of ours colliding with another dealer's is in conflict,
@@ -54,12 +54,17 @@ export async function markCollisions(
       await setClaim(trx, claimId, { overlap_since: since });
       for (const other of found.overlap.claims)
         if (other.claimId !== claimId) {
-          const changed = await setClaimWhileNoOverlap(trx, other.claimId, {
-            overlap_since: since,
-            version: nextVersion(),
-            updated_by: null,
-            updated_at: now,
-          });
+          const changed = await setClaimIf(
+            trx,
+            other.claimId,
+            { overlapSince: null },
+            {
+              overlap_since: since,
+              version: nextVersion(),
+              updated_by: null,
+              updated_at: now,
+            },
+          );
           if (changed)
             await appendAudit(trx, {
               actorId,
@@ -90,39 +95,34 @@ export async function settleCollisions(
   const waiting = await claimsAwaitingSettlement(trx, [...alikes.keys()], closed.id);
   for (const c of waiting) {
     const found = await collisionsOf(trx, c, chinaDate(clock.now()));
-    if (c.status === 'conflict' && found.conflict === null) {
-      await setClaim(trx, c.id, {
-        status: 'filed',
-        version: nextVersion(),
-        updated_by: null,
-        updated_at: isoNow(clock),
-      });
-      await appendAudit(trx, {
-        actorId: null,
-        entity: 'claim',
-        entityId: c.id,
-        action: 'claims.conflictCleared',
-        before: { status: 'conflict' },
-        after: { status: 'filed', after: closed.id },
-      });
-    }
+    if (c.status === 'conflict' && found.conflict === null)
+      await writeClaimStep(
+        trx,
+        c.id,
+        null,
+        isoNow(clock),
+        { status: 'filed' },
+        {
+          action: 'claims.conflictCleared',
+          before: { status: 'conflict' },
+          after: { status: 'filed', after: closed.id },
+        },
+      );
     const since = found.overlap?.since ?? null;
-    if (c.overlap_since !== null && since === null) {
-      await setClaim(trx, c.id, {
-        overlap_since: null,
-        version: nextVersion(),
-        updated_by: null,
-        updated_at: isoNow(clock),
-      });
-      await appendAudit(trx, {
-        actorId: null,
-        entity: 'claim',
-        entityId: c.id,
-        action: 'claims.overlapCleared',
-        before: { overlapSince: c.overlap_since },
-        after: { overlapSince: null, after: closed.id },
-      });
-    } else if (since !== null && since !== c.overlap_since)
+    if (c.overlap_since !== null && since === null)
+      await writeClaimStep(
+        trx,
+        c.id,
+        null,
+        isoNow(clock),
+        { overlap_since: null },
+        {
+          action: 'claims.overlapCleared',
+          before: { overlapSince: c.overlap_since },
+          after: { overlapSince: null, after: closed.id },
+        },
+      );
+    else if (since !== null && since !== c.overlap_since)
       await setClaim(trx, c.id, { overlap_since: since });
   }
 }
@@ -142,20 +142,18 @@ export async function reconcileClaim(
   const found = await collisionsOf(trx, claim, chinaDate(clock.now()));
   let changed = false;
   if (found.conflict === null) {
-    await setClaim(trx, id, {
-      status: 'filed',
-      version: nextVersion(),
-      updated_by: null,
-      updated_at: isoNow(clock),
-    });
-    await appendAudit(trx, {
-      actorId: null,
-      entity: 'claim',
-      entityId: id,
-      action: 'claims.conflictCleared',
-      before: { status: 'conflict' },
-      after: { status: 'filed', reason: 'internal_overlap' },
-    });
+    await writeClaimStep(
+      trx,
+      id,
+      null,
+      isoNow(clock),
+      { status: 'filed' },
+      {
+        action: 'claims.conflictCleared',
+        before: { status: 'conflict' },
+        after: { status: 'filed', reason: 'internal_overlap' },
+      },
+    );
     changed = true;
   }
   const since = found.overlap?.since ?? null;

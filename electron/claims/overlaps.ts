@@ -10,12 +10,17 @@ import type { ClaimDetail } from '../../shared/schemas/claims';
 import { requireSalesWriter } from '../accounts/account-team';
 import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
-import { nextVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { collisionsOf } from './collisions';
 import { settleCollisions } from './conflicts';
-import { type Actor, claimRecord, mustGetClaim, requireStatus, syncClaimDeadline } from './record';
-import { setClaim } from './record-repository';
+import {
+  type Actor,
+  claimRecord,
+  mustGetClaim,
+  requireStatus,
+  syncClaimDeadline,
+  writeClaimStep,
+} from './record';
 
 /**
  * A manager settles an internal overlap: `keepId` keeps the organisation, and each other active
@@ -43,22 +48,18 @@ export async function settleOverlap(
     const at = isoNow(clock);
     for (const other of others) {
       const before = await claimRecord(trx, other.claimId);
-      await setClaim(trx, other.claimId, {
-        status: 'released',
-        released_at: at,
-        release_reason: input.note,
-        version: nextVersion(),
-        updated_at: at,
-        updated_by: actor.id,
-      });
-      await appendAudit(trx, {
-        actorId: actor.id,
-        entity: 'claim',
-        entityId: other.claimId,
-        action: 'claims.release',
-        before: { status: before.status },
-        after: { status: 'released', reason: input.note, overlapKeptBy: keep.id },
-      });
+      await writeClaimStep(
+        trx,
+        other.claimId,
+        actor.id,
+        at,
+        { status: 'released', released_at: at, release_reason: input.note },
+        {
+          action: 'claims.release',
+          before: { status: before.status },
+          after: { status: 'released', reason: input.note, overlapKeptBy: keep.id },
+        },
+      );
       await syncClaimDeadline(trx, other.claimId);
     }
     await appendAudit(trx, {

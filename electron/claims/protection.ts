@@ -19,8 +19,9 @@ import {
   isActive,
   requireStatus,
   syncClaimDeadline,
+  writeClaimStep,
 } from './record';
-import { setClaim, setClaimWhileStatus } from './record-repository';
+import { setClaimIf } from './record-repository';
 
 export async function renewClaim(
   db: Kysely<Database>,
@@ -38,21 +39,18 @@ export async function renewClaim(
     const today = chinaDate(clock.now());
     const from = claim.expires_on && claim.expires_on > today ? claim.expires_on : today;
     const expiresOn = addDays(from, claim.protection_days);
-    await setClaim(trx, id, {
-      expires_on: expiresOn,
-      renewals: claim.renewals + 1,
-      version: nextVersion(),
-      updated_at: isoNow(clock),
-      updated_by: actor.id,
-    });
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'claim',
-      entityId: id,
-      action: 'claims.renew',
-      before: { expiresOn: claim.expires_on },
-      after: { expiresOn, renewals: claim.renewals + 1 },
-    });
+    await writeClaimStep(
+      trx,
+      id,
+      actor.id,
+      isoNow(clock),
+      { expires_on: expiresOn, renewals: claim.renewals + 1 },
+      {
+        action: 'claims.renew',
+        before: { expiresOn: claim.expires_on },
+        after: { expiresOn, renewals: claim.renewals + 1 },
+      },
+    );
     await syncClaimDeadline(trx, id);
   });
 }
@@ -68,22 +66,18 @@ export async function releaseClaim(
   return changeClaim(db, clock, dataDir, actor, id, async (trx, claim) => {
     requireStatus(clock, claim, ['filed', 'approved', 'conflict'], 'claim.not_active');
     const at = isoNow(clock);
-    await setClaim(trx, id, {
-      status: 'released',
-      released_at: at,
-      release_reason: reason,
-      version: nextVersion(),
-      updated_at: at,
-      updated_by: actor.id,
-    });
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'claim',
-      entityId: id,
-      action: 'claims.release',
-      before: { status: claim.status },
-      after: { status: 'released', reason },
-    });
+    await writeClaimStep(
+      trx,
+      id,
+      actor.id,
+      at,
+      { status: 'released', released_at: at, release_reason: reason },
+      {
+        action: 'claims.release',
+        before: { status: claim.status },
+        after: { status: 'released', reason },
+      },
+    );
     await syncClaimDeadline(trx, id);
     await settleCollisions(trx, clock, claim);
   });
@@ -104,12 +98,17 @@ export async function expireClaim(
   const claim = await claimRecord(trx, id);
   if (!isActive(claim.status) || claim.expires_on === null || claim.expires_on >= today)
     return false;
-  const changed = await setClaimWhileStatus(trx, id, claim.status, {
-    status: 'expired',
-    version: nextVersion(),
-    updated_by: null,
-    updated_at: at,
-  });
+  const changed = await setClaimIf(
+    trx,
+    id,
+    { status: claim.status },
+    {
+      status: 'expired',
+      version: nextVersion(),
+      updated_by: null,
+      updated_at: at,
+    },
+  );
   if (!changed) return false;
   await appendAudit(trx, {
     actorId: null,

@@ -36,34 +36,20 @@ export async function setClaim(db: Kysely<Database>, id: number, patch: ClaimPat
   await db.updateTable('claims').set(patch).where('id', '=', id).execute();
 }
 
-/** Changes a claim only while its status is still `status` (a sweep racing a person); whether it did. */
-export async function setClaimWhileStatus(
+/**
+ * Changes a claim only while it still stands as `guard` says — its status unchanged (a sweep
+ * racing a person), or its overlap not dated yet; whether it did.
+ */
+export async function setClaimIf(
   db: Kysely<Database>,
   id: number,
-  status: ClaimStatus,
+  guard: { status: ClaimStatus } | { overlapSince: null },
   patch: ClaimPatch,
 ): Promise<boolean> {
-  const changed = await db
-    .updateTable('claims')
-    .set(patch)
-    .where('id', '=', id)
-    .where('status', '=', status)
-    .executeTakeFirst();
-  return Number(changed.numUpdatedRows) > 0;
-}
-
-/** Changes a claim only while its overlap is not dated yet; whether it did. */
-export async function setClaimWhileNoOverlap(
-  db: Kysely<Database>,
-  id: number,
-  patch: ClaimPatch,
-): Promise<boolean> {
-  const changed = await db
-    .updateTable('claims')
-    .set(patch)
-    .where('id', '=', id)
-    .where('overlap_since', 'is', null)
-    .executeTakeFirst();
+  const q = db.updateTable('claims').set(patch).where('id', '=', id);
+  const changed = await (
+    'status' in guard ? q.where('status', '=', guard.status) : q.where('overlap_since', 'is', null)
+  ).executeTakeFirst();
   return Number(changed.numUpdatedRows) > 0;
 }
 

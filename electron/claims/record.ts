@@ -14,17 +14,21 @@ import { AppError } from '../../shared/result';
 import type { ClaimDetail } from '../../shared/schemas/claims';
 import type { Staff } from '../../shared/schemas/staff';
 import { requireSalesWriter, requireTeam } from '../accounts/account-team';
+import { appendAudit, type AuditEvent } from '../audit/audit';
 import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
+import { nextVersion } from '../db/row-version';
 import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
 import { listDocuments } from '../documents/service';
 import { isManager } from '../session/session';
 import { collisionsOf } from './collisions';
 import {
+  type ClaimPatch,
   type ClaimRecord,
   claimDeadlineFacts,
   findClaim,
   opportunityTitle,
+  setClaim,
   staffNames,
 } from './record-repository';
 import { developmentActivities, getClaimRows } from './repository';
@@ -159,6 +163,22 @@ export function requireStatus(
   const status = effectiveStatus(claim.status, claim.expires_on, chinaDate(clock.now()));
   if (!allowed.includes(status))
     throw new AppError('CONFLICT', `the claim is ${status}`, { kind: code, status });
+}
+
+/**
+ * One step of a claim in the caller's transaction: its columns with the row's next version, who
+ * (`by`; null for the app's own steps) and when, then the step's audit entry by the same person.
+ */
+export async function writeClaimStep(
+  trx: Kysely<Database>,
+  id: number,
+  by: number | null,
+  at: string,
+  patch: ClaimPatch,
+  audit: Pick<AuditEvent, 'action' | 'before' | 'after'>,
+): Promise<void> {
+  await setClaim(trx, id, { ...patch, version: nextVersion(), updated_at: at, updated_by: by });
+  await appendAudit(trx, { actorId: by, entity: 'claim', entityId: id, ...audit });
 }
 
 export async function syncClaimDeadline(trx: Kysely<Database>, claimId: number): Promise<void> {

@@ -8,12 +8,15 @@ import { type Clock, isoNow } from '../../shared/clock';
 import { chinaDate } from '../../shared/dates';
 import { AppError } from '../../shared/result';
 import type { ClaimDetail } from '../../shared/schemas/claims';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
-import { nextVersion } from '../db/row-version';
 import { settleCollisions } from './conflicts';
-import { type Actor, changeClaim, requireStatus, syncClaimDeadline } from './record';
-import { setClaim } from './record-repository';
+import {
+  type Actor,
+  changeClaim,
+  requireStatus,
+  syncClaimDeadline,
+  writeClaimStep,
+} from './record';
 
 export async function recordReply(
   db: Kysely<Database>,
@@ -39,24 +42,20 @@ export async function recordReply(
         fields: [{ path: 'repliedOn', code: 'claim.reply_before_filing', message: '' }],
         kind: 'claim.reply_before_filing',
       });
-    await setClaim(trx, input.id, {
-      status: input.outcome,
-      oem_reference: input.oemReference ?? claim.oem_reference,
-      oem_reply: input.reply,
-      oem_replied_on: input.repliedOn,
-      oem_recorded_by: actor.id,
-      version: nextVersion(),
-      updated_at: isoNow(clock),
-      updated_by: actor.id,
-    });
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'claim',
-      entityId: input.id,
-      action: 'claims.reply',
-      before: { status: claim.status },
-      after: input,
-    });
+    await writeClaimStep(
+      trx,
+      input.id,
+      actor.id,
+      isoNow(clock),
+      {
+        status: input.outcome,
+        oem_reference: input.oemReference ?? claim.oem_reference,
+        oem_reply: input.reply,
+        oem_replied_on: input.repliedOn,
+        oem_recorded_by: actor.id,
+      },
+      { action: 'claims.reply', before: { status: claim.status }, after: input },
+    );
     await syncClaimDeadline(trx, input.id);
     if (input.outcome === 'rejected') await settleCollisions(trx, clock, claim);
   });
@@ -73,21 +72,17 @@ export async function recordWish(
   return changeClaim(db, clock, dataDir, actor, id, async (trx, claim) => {
     requireStatus(clock, claim, ['draft', 'filed', 'approved', 'conflict'], 'claim.closed');
     const at = isoNow(clock);
-    await setClaim(trx, id, {
-      wish_note: note,
-      wish_at: at,
-      wish_by: actor.id,
-      version: nextVersion(),
-      updated_at: at,
-      updated_by: actor.id,
-    });
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'claim',
-      entityId: id,
-      action: 'claims.wish',
-      before: claim.wish_note === null ? null : { note: claim.wish_note, at: claim.wish_at },
-      after: { note, at },
-    });
+    await writeClaimStep(
+      trx,
+      id,
+      actor.id,
+      at,
+      { wish_note: note, wish_at: at, wish_by: actor.id },
+      {
+        action: 'claims.wish',
+        before: claim.wish_note === null ? null : { note: claim.wish_note, at: claim.wish_at },
+        after: { note, at },
+      },
+    );
   });
 }
