@@ -1,9 +1,10 @@
 /**
  * The claim record every claim workflow shares: loading it, the detail a person sees
  * (mustGetClaim), the guards (who may change a claim, which status a step needs, what keeps a
- * draft from being filed), one change in a transaction, and the calendar deadline kept in line with
- * it. The workflows each have a file: drafts, authorisation, filing, replies, protection (renew,
- * release, expire), overlaps, conflicts; the SQL is in the repository files.
+ * draft from being filed), one change in a transaction, one audited step written, and the calendar
+ * deadline kept in line with it. The workflows each have a file: drafts, authorisation, filing,
+ * replies, protection (renew, release, expire), overlaps, collisions and conflicts; the SQL is in
+ * the repository files.
  */
 import type { Kysely } from 'kysely';
 import { effectiveStatus } from '../../shared/claim-rules';
