@@ -220,9 +220,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   sweepImports(options.dataDir);
   await sweepImportRuns(database.db, clock);
   // Claims' expiry is written here and by the timer below, never by a read.
-  await sweepClaims(database.db, { reconcile: true });
+  await sweepClaims(database.db, clock, { reconcile: true });
   const hub = new EventHub();
-  const claimSweeper = scheduleClaimSweep(database.db, {
+  const claimSweeper = scheduleClaimSweep(database.db, clock, {
     intervalMs: options.claimSweepIntervalMs,
     log: options.log,
     onSwept: () => publishBulk(hub, 'claims', null),

@@ -15,6 +15,7 @@ import {
   CONFLICT_RULES,
   DOCUMENT_KINDS,
 } from '../../shared/filing-enums';
+import type { Clock } from '../../shared/clock';
 import type { Label } from '../../shared/enums';
 import { ACTIVITY_TYPES } from '../../shared/sales-enums';
 import type { ClaimDetail } from '../../shared/schemas/claims';
@@ -23,19 +24,13 @@ import type { Dossier, DossierEvent } from '../../shared/schemas/reports';
 import type { Database } from '../db/schema';
 import { wallClock } from '../excel/wall-clock';
 import type { JobFunction } from '../jobs/context';
-import { mustGetClaim } from './service';
+import { mustGetClaim } from './record';
+import { claimAuditEntries } from './repository';
 import { auditHeadPair } from '../audit/head';
 
 /** Claim history from the audit log, which nobody can rewrite: what the dossier dates rest on. */
 async function claimHistory(db: Kysely<Database>, claimId: number): Promise<DossierEvent[]> {
-  const rows = await db
-    .selectFrom('audit_log as l')
-    .leftJoin('staff as s', 's.id', 'l.actor_id')
-    .select(['l.at', 'l.action', 'l.after_json', 's.name'])
-    .where('l.entity', '=', 'claim')
-    .where('l.entity_id', '=', claimId)
-    .orderBy('l.id')
-    .execute();
+  const rows = await claimAuditEntries(db, claimId);
   return rows
     .filter((r) => r.action in CLAIM_ACTIONS && r.action !== 'documents.attach')
     .map((r) => {
@@ -56,10 +51,11 @@ async function claimHistory(db: Kysely<Database>, claimId: number): Promise<Doss
 
 export async function buildDossier(
   db: Kysely<Database>,
+  clock: Clock,
   dataDir: string,
   claimId: number,
 ): Promise<{ claim: ClaimDetail; dossier: Dossier }> {
-  const claim = await mustGetClaim(db, dataDir, claimId);
+  const claim = await mustGetClaim(db, clock, dataDir, claimId);
   const events: DossierEvent[] = [
     ...claim.activities.map((a) => ({
       at: a.occurredOn,
@@ -95,7 +91,7 @@ export const dossierJob: JobFunction<DossierParams> = async (ctx) => {
   const zh = lang === 'zh-CN';
   const word = (l: Label | undefined, fallback: string) => (l ? (zh ? l.zh : l.en) : fallback);
   ctx.progress(0, 1);
-  const { claim, dossier } = await buildDossier(ctx.db, dataDir, claimId);
+  const { claim, dossier } = await buildDossier(ctx.db, ctx.clock, dataDir, claimId);
   const toLocal = wallClock(TIME_ZONE);
   const when = (at: string | null): Date | string =>
     at === null ? '' : at.length === 10 ? new Date(`${at}T00:00:00Z`) : (toLocal(at) ?? at);

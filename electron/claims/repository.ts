@@ -1,21 +1,28 @@
-/** All kysely code of claims: the grid, one claim's record, its evidence and its look-alikes. */
+/**
+ * All kysely code of reading claims: the grid and its rows, a claim's development activities and
+ * audit history (the dossier), the lists of my day (expiring, overlaps to settle) and of the expiry
+ * sweep, and who may read a claim. One claim's record: record-repository.ts; the organisations a
+ * claim collides on: collisions-repository.ts.
+ */
 import { type Kysely, sql } from 'kysely';
 import type { BuyerType } from '../../shared/enums';
+import { addDays } from '../../shared/dates';
 import {
   ACTIVE_CLAIM_STATUSES,
-  type AuthState,
-  type ClaimSource,
   type ClaimStatus,
-  type ConflictMatch,
   DEVELOPMENT_TYPES,
 } from '../../shared/filing-enums';
 import type { ListQuery } from '../../shared/list';
 import { regionName } from '../../shared/regions';
 import type { ActivityType } from '../../shared/sales-enums';
-import { CLAIM_COLUMNS, type ClaimColumn, type ClaimRow } from '../../shared/schemas/claims';
+import {
+  CLAIM_COLUMNS,
+  type ClaimColumn,
+  type ClaimRow,
+  type ExpiringClaim,
+  type OverlapToSettle,
+} from '../../shared/schemas/claims';
 import { searchKey } from '../../shared/text';
-import { ancestorIds } from '../accounts/repository';
-import { chinaDate } from '../../shared/dates';
 import { type Actor, requireTeamRead, teamAccountCondition } from '../accounts/account-team';
 import type { Database } from '../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
@@ -33,7 +40,7 @@ const activeSql = sql.join(ACTIVE_CLAIM_STATUSES.map((s) => sql`${s}`));
  * a filter by status finds what the grid shows.
  */
 const statusSql = (today: string) =>
-  sql<string>`(case when c.status in (${activeSql}) and c.expires_on < ${today} then 'expired' else c.status end)`;
+  sql<ClaimStatus>`(case when c.status in (${activeSql}) and c.expires_on < ${today} then 'expired' else c.status end)`;
 
 const claimSql = (today: string): Record<ClaimColumn, GridColumn> =>
   Object.fromEntries(
@@ -113,7 +120,7 @@ function rowsQuery(
     'a.name as account_name',
     'a.uscc',
     'a.buyer_type',
-    sql<string>`${columns.status.expr}`.as('status'),
+    sql<ClaimStatus>`${columns.status.expr}`.as('status'),
     'c.source',
     'c.claimant_id',
     sql<string | null>`s.name`.as('claimant_name'),
@@ -140,8 +147,8 @@ function toRow(r: RowRecord): ClaimRow {
     accountName: r.account_name,
     uscc: r.uscc,
     buyerType: r.buyer_type as BuyerType,
-    status: r.status as ClaimStatus,
-    source: r.source as ClaimSource,
+    status: r.status,
+    source: r.source,
     claimant:
       r.claimant_id !== null && r.claimant_name !== null
         ? { id: r.claimant_id, name: r.claimant_name }
@@ -149,7 +156,7 @@ function toRow(r: RowRecord): ClaimRow {
     dealerName: r.dealer_name,
     territoryCode: r.territory_code,
     territoryName: r.territory_code ? regionName(r.territory_code) : '',
-    authState: r.auth_state as AuthState,
+    authState: r.auth_state,
     filedAt: r.filed_at,
     expiresOn: r.expires_on,
     evidenceCount: Number(r.evidence_count),
@@ -162,11 +169,11 @@ function toRow(r: RowRecord): ClaimRow {
   };
 }
 
-/** `today`: the China date the statuses are read on (the business clock's by default). */
+/** `today`: the China date the statuses are read on (the business clock's). */
 export async function listClaims(
   db: Kysely<Database>,
   query: ListQuery<ClaimColumn> & { teamOf: number | null },
-  today = chinaDate(),
+  today: string,
 ) {
   const [rows, count] = await Promise.all([
     rowsQuery(db, query, today).offset(query.offset).limit(query.limit).execute(),
@@ -180,7 +187,7 @@ export async function listClaims(
 export async function getClaimRows(
   db: Kysely<Database>,
   ids: number[],
-  today = chinaDate(),
+  today: string,
 ): Promise<ClaimRow[]> {
   if (ids.length === 0) return [];
   const rows = await rowsQuery(db, { filters: [], sort: [] }, today)
@@ -217,103 +224,6 @@ export async function developmentActivities(db: Kysely<Database>, accountId: num
   }));
 }
 
-async function descendantIds(db: Kysely<Database>, id: number): Promise<number[]> {
-  const rows = await db
-    .withRecursive('down(id, depth)', (qb) =>
-      qb
-        .selectFrom('accounts')
-        .select(['id', sql<number>`0`.as('depth')])
-        .where('id', '=', id)
-        .unionAll((q) =>
-          q
-            .selectFrom('accounts as a')
-            .innerJoin('down', 'down.id', 'a.parent_id')
-            .select(['a.id', sql<number>`down.depth + 1`.as('depth')])
-            .where(sql.ref('down.depth'), '<', 100),
-        ),
-    )
-    .selectFrom('down')
-    .select('id')
-    .where('depth', '>', 0)
-    .execute();
-  return rows.map((r) => r.id);
-}
-
-/**
- * Accounts that are the same organisation as this one, or its head office or unit, with how each
- * was matched: the same account, USCC, normalised name, a name equal to an alias, the hierarchy.
- */
-export async function lookAlikes(
-  db: Kysely<Database>,
-  accountId: number,
-): Promise<Map<number, ConflictMatch[]>> {
-  const account = await db
-    .selectFrom('accounts')
-    .select(['id', 'uscc', 'name_norm'])
-    .where('id', '=', accountId)
-    .executeTakeFirstOrThrow();
-  const ownAliases = (
-    await db
-      .selectFrom('account_aliases')
-      .select('alias_norm')
-      .where('account_id', '=', accountId)
-      .execute()
-  ).map((a) => a.alias_norm);
-  const names = [account.name_norm, ...ownAliases];
-  const found = new Map<number, ConflictMatch[]>([[accountId, ['same_account']]]);
-  const add = (id: number, match: ConflictMatch) => {
-    const list = found.get(id) ?? [];
-    if (!list.includes(match)) list.push(match);
-    found.set(id, list);
-  };
-  if (account.uscc) {
-    for (const r of await db
-      .selectFrom('accounts')
-      .select('id')
-      .where('uscc', '=', account.uscc)
-      .where('id', '!=', accountId)
-      .execute())
-      add(r.id, 'uscc');
-  }
-  for (const r of await db
-    .selectFrom('accounts')
-    .select(['id', 'name_norm'])
-    .where('name_norm', 'in', names)
-    .where('id', '!=', accountId)
-    .execute())
-    add(r.id, r.name_norm === account.name_norm ? 'name' : 'alias');
-  for (const r of await db
-    .selectFrom('account_aliases')
-    .select('account_id')
-    .where('alias_norm', 'in', names)
-    .where('account_id', '!=', accountId)
-    .execute())
-    add(r.account_id, 'alias');
-  for (const id of [...(await ancestorIds(db, accountId)), ...(await descendantIds(db, accountId))])
-    add(id, 'hierarchy');
-  return found;
-}
-
-/** Active claims (other than `exceptId`) on any of the given accounts, still protected `today`. */
-export async function activeClaimsOn(
-  db: Kysely<Database>,
-  accountIds: number[],
-  exceptId: number,
-  today = chinaDate(),
-): Promise<
-  { id: number; account_id: number; status: string; source: string; dealer_name: string | null }[]
-> {
-  if (accountIds.length === 0) return [];
-  return db
-    .selectFrom('claims')
-    .select(['id', 'account_id', 'status', 'source', 'dealer_name'])
-    .where('account_id', 'in', accountIds)
-    .where('status', 'in', [...ACTIVE_CLAIM_STATUSES])
-    .where((eb) => eb.or([eb('expires_on', 'is', null), eb('expires_on', '>=', today)]))
-    .where('id', '!=', exceptId)
-    .execute();
-}
-
 /** Reading a claim (its evidence, activities, documents): its account's team, managers, admins. */
 export async function requireClaimRead(
   db: Kysely<Database>,
@@ -326,4 +236,104 @@ export async function requireClaimRead(
     .where('id', '=', claimId)
     .executeTakeFirst();
   if (c) await requireTeamRead(db, user, c.account_id);
+}
+
+/** Our active claims in an internal overlap on `today`, oldest overlap first: a manager's to settle. */
+export async function overlapsToSettle(
+  db: Kysely<Database>,
+  today: string,
+): Promise<OverlapToSettle[]> {
+  const rows = await db
+    .selectFrom('claims as c')
+    .innerJoin('accounts as a', 'a.id', 'c.account_id')
+    .leftJoin('staff as s', 's.id', 'c.claimant_id')
+    .select(['c.id', 'c.account_id', 'a.name', 's.name as claimant_name', 'c.overlap_since'])
+    .where('c.source', '=', 'ours')
+    .where('c.overlap_since', 'is not', null)
+    .where('c.status', 'in', [...ACTIVE_CLAIM_STATUSES])
+    .where('c.expires_on', '>=', today)
+    .orderBy('c.overlap_since')
+    .orderBy('c.id')
+    .limit(50)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    accountId: r.account_id,
+    accountName: r.name,
+    claimantName: r.claimant_name,
+    since: r.overlap_since!,
+  }));
+}
+
+/** A staff member's active claims ending within the warning period, soonest first. */
+export async function expiringClaims(
+  db: Kysely<Database>,
+  staffId: number,
+  today: string,
+  warnDays: number,
+): Promise<ExpiringClaim[]> {
+  const rows = await db
+    .selectFrom('claims as c')
+    .innerJoin('accounts as a', 'a.id', 'c.account_id')
+    .select(['c.id', 'c.account_id', 'a.name', 'c.expires_on', 'c.status'])
+    .where('c.claimant_id', '=', staffId)
+    .where('c.source', '=', 'ours')
+    .where('c.status', 'in', [...ACTIVE_CLAIM_STATUSES])
+    .where('c.expires_on', '>=', today)
+    .where('c.expires_on', '<=', addDays(today, warnDays))
+    .orderBy('c.expires_on')
+    .limit(50)
+    .execute();
+  const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+  return rows.map((r) => ({
+    id: r.id,
+    accountId: r.account_id,
+    accountName: r.name,
+    expiresOn: r.expires_on!,
+    status: r.status,
+    daysLeft: day(r.expires_on!) - day(today),
+  }));
+}
+
+/** The sweep's list: active claims whose protection ended before `today`. */
+export async function claimsPastProtection(
+  db: Kysely<Database>,
+  today: string,
+): Promise<{ id: number }[]> {
+  return db
+    .selectFrom('claims')
+    .select('id')
+    .where('status', 'in', [...ACTIVE_CLAIM_STATUSES])
+    .where('expires_on', '<', today)
+    .execute();
+}
+
+/**
+ * The sweep's start-up list: claims of ours still protected on `today` that an earlier version put
+ * "in conflict" with a colleague's claim alone (no overlap dated).
+ */
+export async function claimsInLegacyConflict(
+  db: Kysely<Database>,
+  today: string,
+): Promise<{ id: number }[]> {
+  return db
+    .selectFrom('claims')
+    .select('id')
+    .where('source', '=', 'ours')
+    .where('status', '=', 'conflict')
+    .where('overlap_since', 'is', null)
+    .where('expires_on', '>=', today)
+    .execute();
+}
+
+/** A claim's audit entries with who made them, oldest first: the dossier's claim history. */
+export async function claimAuditEntries(db: Kysely<Database>, claimId: number) {
+  return db
+    .selectFrom('audit_log as l')
+    .leftJoin('staff as s', 's.id', 'l.actor_id')
+    .select(['l.at', 'l.action', 'l.after_json', 's.name'])
+    .where('l.entity', '=', 'claim')
+    .where('l.entity_id', '=', claimId)
+    .orderBy('l.id')
+    .execute();
 }

@@ -6,12 +6,13 @@
  * audit each expiry exactly once.
  */
 import type { Kysely } from 'kysely';
-import { now as clockNow } from '../../shared/clock';
+import type { Clock } from '../../shared/clock';
 import { chinaDate } from '../../shared/dates';
-import { ACTIVE_CLAIM_STATUSES } from '../../shared/filing-enums';
 import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
-import { expireClaim, reconcileClaim } from './service';
+import { reconcileClaim } from './conflicts';
+import { expireClaim } from './protection';
+import { claimsInLegacyConflict, claimsPastProtection } from './repository';
 
 /** Every ten minutes: a day's expiries are written soon after the China day turns. */
 export const CLAIM_SWEEP_INTERVAL_MS = 10 * 60_000;
@@ -22,37 +23,25 @@ export interface SweepResult {
 }
 
 /**
- * Expires the claims whose protection ended before today (China, on the business clock); with
- * `reconcile`, also brings claims put "in conflict" by a colleague alone into today's rules.
+ * Expires the claims whose protection ended before today (China, on `clock`); with `reconcile`,
+ * also brings claims put "in conflict" by a colleague alone into today's rules.
  */
 export async function sweepClaims(
   db: Kysely<Database>,
-  options: { now?: Date; reconcile?: boolean } = {},
+  clock: Clock,
+  options: { reconcile?: boolean } = {},
 ): Promise<SweepResult> {
-  const at = options.now ?? clockNow();
+  const at = clock.now();
   const today = chinaDate(at);
-  const due = await db
-    .selectFrom('claims')
-    .select('id')
-    .where('status', 'in', [...ACTIVE_CLAIM_STATUSES])
-    .where('expires_on', '<', today)
-    .execute();
-  const legacy = options.reconcile
-    ? await db
-        .selectFrom('claims')
-        .select('id')
-        .where('source', '=', 'ours')
-        .where('status', '=', 'conflict')
-        .where('overlap_since', 'is', null)
-        .where('expires_on', '>=', today)
-        .execute()
-    : [];
+  const due = await claimsPastProtection(db, today);
+  const legacy = options.reconcile ? await claimsInLegacyConflict(db, today) : [];
   if (due.length === 0 && legacy.length === 0) return { expired: 0, reconciled: 0 };
   return writeTx(db, async (trx) => {
     let expired = 0;
     let reconciled = 0;
-    for (const c of due) if (await expireClaim(trx, c.id, today, at.toISOString())) expired++;
-    for (const c of legacy) if (await reconcileClaim(trx, c.id)) reconciled++;
+    for (const c of due)
+      if (await expireClaim(trx, clock, c.id, today, at.toISOString())) expired++;
+    for (const c of legacy) if (await reconcileClaim(trx, clock, c.id)) reconciled++;
     return { expired, reconciled };
   });
 }
@@ -63,11 +52,12 @@ export interface ClaimSweeper {
 }
 
 /**
- * Runs `sweepClaims` every `intervalMs` until stopped. A sweep that fails (the database busy with
+ * Runs `sweepClaims` on `clock` every `intervalMs` until stopped. A sweep that fails (the database busy with
  * a job's write) is logged and tried again at the next tick; sweeps never overlap.
  */
 export function scheduleClaimSweep(
   db: Kysely<Database>,
+  clock: Clock,
   options: {
     intervalMs?: number;
     log?: (message: string) => void;
@@ -79,7 +69,7 @@ export function scheduleClaimSweep(
   let stopped = false;
   const tick = () => {
     if (stopped || running) return;
-    running = sweepClaims(db)
+    running = sweepClaims(db, clock)
       .then(
         (result) => {
           if (result.expired + result.reconciled > 0) options.onSwept?.(result);

@@ -14,7 +14,14 @@ import type {
   StaffRole,
   ValueType,
 } from '../../shared/enums';
-import type { DocumentKind, FilingStatus, ReportGranularity } from '../../shared/filing-enums';
+import type {
+  AuthState,
+  ClaimSource,
+  ClaimStatus,
+  DocumentKind,
+  FilingStatus,
+  ReportGranularity,
+} from '../../shared/filing-enums';
 import type {
   ActivityOutcome,
   ActivityType,
@@ -500,13 +507,13 @@ export interface ClaimsTable {
   id: Generated<number>;
   account_id: number;
   opportunity_id: number | null;
-  source: string;
+  source: ClaimSource;
   claimant_id: number | null;
   dealer_name: string | null;
-  status: string;
+  status: ClaimStatus;
   territory_code: string | null;
   in_territory: number;
-  auth_state: string;
+  auth_state: AuthState;
   auth_addressee: string | null;
   auth_request_note: string | null;
   auth_requested_at: string | null;
@@ -529,7 +536,7 @@ export interface ClaimsTable {
   wish_by: number | null;
   released_at: string | null;
   release_reason: string | null;
-  /** Derived by the claims service: when a colleague's claim on the same organisation was filed. */
+  /** Derived by claims/conflicts.ts: when a colleague's claim on the same organisation was filed. */
   overlap_since: string | null;
   notes: string | null;
   created_at: string;

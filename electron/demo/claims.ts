@@ -11,14 +11,10 @@ import { type Kysely, sql } from 'kysely';
 import { addDays, chinaDate } from '../../shared/dates';
 import { DEVELOPMENT_TYPES } from '../../shared/filing-enums';
 import type { Staff } from '../../shared/schemas/staff';
-import {
-  answerAuthorisation,
-  createClaim,
-  fileClaim,
-  recordExternalClaim,
-  recordReply,
-  requestAuthorisation,
-} from '../claims/service';
+import { answerAuthorisation, requestAuthorisation } from '../claims/authorisation';
+import { createClaim } from '../claims/drafts';
+import { fileClaim, recordExternalClaim } from '../claims/filing';
+import { recordReply } from '../claims/replies';
 import type { Database } from '../db/schema';
 import { createFiling } from '../filings/service';
 import { DEFAULT_FILING_SETTINGS, setFilingSettings } from '../settings/filing-settings';
@@ -90,7 +86,7 @@ export async function seedDemoClaims(
     const actor: Actor = { id: owner.id, role: owner.role };
     // A few protected for a short while only: they show in "my day" as expiring.
     const protectionDays = i % 9 === 4 ? r.int(5, 12) : null;
-    const draft = await createClaim(trx, dataDir, actor, {
+    const draft = await createClaim(trx, clock, dataDir, actor, {
       accountId: a.id,
       opportunityId: null,
       territoryCode: null,
@@ -99,13 +95,13 @@ export async function seedDemoClaims(
     });
     claims++;
     if (draft.authState === 'needed') {
-      await requestAuthorisation(trx, dataDir, actor, {
+      await requestAuthorisation(trx, clock, dataDir, actor, {
         id: draft.id,
         addressee: r.pick(DEALERS),
         note: '客户总部在本市，由我店持续开发，申请跨区报备',
       });
       if (i % 3 === 2) continue;
-      await answerAuthorisation(trx, dataDir, manager, {
+      await answerAuthorisation(trx, clock, dataDir, manager, {
         id: draft.id,
         granted: true,
         reference: `SQ-${today.slice(0, 4)}-${String(i + 1).padStart(3, '0')}`,
@@ -113,10 +109,10 @@ export async function seedDemoClaims(
       });
     }
     if (i % 11 === 10) continue; // still a draft
-    const filed = await fileClaim(trx, dataDir, actor, draft.id);
+    const filed = await fileClaim(trx, clock, dataDir, actor, draft.id);
     if (filed.status !== 'filed') continue;
     if (r.chance(0.7))
-      await recordReply(trx, dataDir, actor, {
+      await recordReply(trx, clock, dataDir, actor, {
         id: filed.id,
         outcome: 'approved',
         oemReference: `KA${today.slice(0, 4)}${String(reference++).padStart(5, '0')}`,
@@ -150,20 +146,21 @@ export async function seedDemoClaims(
         added_by: managerId,
       })
       .execute();
-    const draft = await createClaim(trx, dataDir, actor, {
+    const draft = await createClaim(trx, clock, dataDir, actor, {
       accountId: unit.id,
       opportunityId: null,
       territoryCode: null,
       protectionDays: null,
       notes: null,
     });
-    if (draft.fileBlockers.length === 0) await fileClaim(trx, dataDir, actor, draft.id);
+    if (draft.fileBlockers.length === 0)
+      await fileClaim(trx, clock, dataDir, actor, draft.id);
     claims++;
   }
   const rivalled =
     awaiting.length >= 2 ? awaiting.slice(0, 2) : developed.slice(1, 3).map((a) => a.id);
   for (const accountId of rivalled) {
-    await recordExternalClaim(trx, dataDir, manager, {
+    await recordExternalClaim(trx, clock, dataDir, manager, {
       accountId,
       dealerName: r.pick(DEALERS),
       filedAt: new Date(Date.parse(`${addDays(today, -r.int(20, 60))}T02:00:00Z`)).toISOString(),

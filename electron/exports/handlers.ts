@@ -7,7 +7,7 @@ import { AppError } from '../../shared/result';
 import type { Deps } from '../app/deps';
 import type { DossierParams } from '../claims/dossier';
 import { requireClaimRead } from '../claims/repository';
-import { mustGetClaim } from '../claims/service';
+import { mustGetClaim } from '../claims/record';
 import { mustHaveDealer, type ReportParams } from '../reports/report-export';
 import { mustGetTemplate } from '../reports/templates';
 import type { Handlers } from '../transport/dispatch';
@@ -131,7 +131,7 @@ export function exportHandlers({
     'exports.claimDossier': async ({ claimId, lang }, { session }) => {
       const user = session.requireUser();
       await requireClaimRead(db, user, claimId);
-      const claim = await mustGetClaim(db, dataDir, claimId);
+      const claim = await mustGetClaim(db, clock, dataDir, claimId);
       const file = exportFile('xlsx');
       const zh = lang === 'zh-CN';
       const fileName = `${zh ? '报备争议材料' : 'claim-dossier'}-${claim.accountName.slice(0, 40)}-${stamp(clock, 'Asia/Shanghai')}.xlsx`;

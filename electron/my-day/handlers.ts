@@ -9,7 +9,7 @@ import { ACTIVITY_TYPE_VALUES } from '../../shared/sales-enums';
 import { activityCounts, getKpiTargets, targetsOf } from '../activities/service';
 import type { Deps } from '../app/deps';
 import { dueAndOverdue } from '../calendar/calendar';
-import { expiringClaims, overlapsToSettle } from '../claims/service';
+import { expiringClaims, overlapsToSettle } from '../claims/repository';
 import {
   approvalsToDecide,
   DECISION_DAYS,

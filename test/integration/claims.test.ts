@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../electron/app/create-app';
 import { sweepClaims } from '../../electron/claims/sweep';
-import { now, startClockAt } from '../../shared/clock';
+import { now, SettableClock, startClockAt } from '../../shared/clock';
 import { addDays, chinaDate } from '../../shared/dates';
 import type { ErrorCode } from '../../shared/result';
 import { signedInApp, testApp, type TestApp, WORKER_FROM_SOURCE, addStaff } from '../helpers/app';
@@ -464,11 +464,11 @@ describe('claims', () => {
 
     // The day after protection ends, the sweep expires the claim and it leaves the calendar.
     const later = (days: number) => new Date(now().getTime() + days * 86_400_000);
-    expect(await sweepClaims(app.deps.db, { now: later(19) })).toEqual({
+    expect(await sweepClaims(app.deps.db, new SettableClock(later(19)))).toEqual({
       expired: 0,
       reconciled: 0,
     });
-    expect((await sweepClaims(app.deps.db, { now: later(21) })).expired).toBe(1);
+    expect((await sweepClaims(app.deps.db, new SettableClock(later(21)))).expired).toBe(1);
     expect((await app.value('claims.get', { id: filed.id })).status).toBe('expired');
     const after = await app.value('calendar.list', {
       from: today(),
@@ -543,8 +543,8 @@ describe('claims', () => {
     // Nor can it be renewed or answered as if it were still protected.
     await expectError(app.call('claims.renew', { id: c.id }), 'CONFLICT', 'claim.not_active');
 
-    expect((await sweepClaims(app.deps.db)).expired).toBe(1);
-    expect((await sweepClaims(app.deps.db)).expired).toBe(0);
+    expect((await sweepClaims(app.deps.db, app.deps.clock)).expired).toBe(1);
+    expect((await sweepClaims(app.deps.db, app.deps.clock)).expired).toBe(0);
     expect((await rawStatus(c.id)).status).toBe('expired');
     expect((await auditOf(c.id, 'claims.expire')).length).toBe(1);
   });
@@ -560,8 +560,8 @@ describe('claims', () => {
     });
     await app.close();
     // Restarted three days later: the start-up sweep records the expiry.
-    daysLater(3);
-    app = await testApp(dataDir);
+    const clock = new SettableClock(new Date(now().getTime() + 3 * 86_400_000));
+    app = await testApp(dataDir, { clock });
     expect((await rawStatus(c.id)).status).toBe('expired');
     expect((await auditOf(c.id, 'claims.expire')).length).toBe(1);
     await app.value('auth.pick', { staffId: me.id });
@@ -584,6 +584,7 @@ describe('claims', () => {
       dataDir,
       mode: 'browser',
       worker: WORKER_FROM_SOURCE,
+      clock,
       claimSweepIntervalMs: 20,
     });
     const statusNow = async () =>
@@ -596,7 +597,7 @@ describe('claims', () => {
       ).status;
     try {
       expect(await statusNow()).toBe('filed');
-      daysLater(2);
+      clock.advance(2 * 86_400_000);
       await vi.waitFor(
         async () => {
           expect(await statusNow()).toBe('expired');
@@ -606,7 +607,7 @@ describe('claims', () => {
     } finally {
       await running.close();
     }
-    app = await testApp(dataDir);
+    app = await testApp(dataDir, { clock });
     expect((await auditOf(other.id, 'claims.expire')).length).toBe(1);
     expect((await auditOf(c.id, 'claims.expire')).length).toBe(1);
   });

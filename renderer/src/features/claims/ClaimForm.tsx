@@ -79,7 +79,7 @@ export function ClaimForm({ detail, settings, account = null, onClose, onSaved }
 
   const code = codeOf(territory);
   const inside = code !== null && inTerritory(settings.territoryCodes, code);
-  // An answer stays with its region (electron/claims/service.ts updateClaim).
+  // An answer stays with its region (electron/claims/drafts.ts updateClaim).
   const authorised = detail?.authState === 'granted' && code === detail.territoryCode;
 
   const save = async () => {

@@ -1,5 +1,5 @@
 /**
- * What the claims UI offers whom, mirroring the backend's rules (electron/claims/service.ts) so a
+ * What the claims UI offers whom, mirroring the backend's rules (electron/claims/ workflows) so a
  * button is only shown when the call can succeed: the claimant or a manager acts on our claims,
  * anyone on another dealer's record; managers answer authorisation requests.
  */
