@@ -1,5 +1,6 @@
 /** Table types of the Keyfleet database (kysely conventions: Generated<>, nullable not optional). */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { LotResult, ProcurementMethod, TenderStatus } from '../../shared/sales-enums';
 
 export interface StaffTable {
   id: Generated<number>;
@@ -261,13 +262,13 @@ export interface TendersTable extends Stamps {
   project_no: string;
   project_key: string;
   name: string;
-  method: string;
+  method: ProcurementMethod;
   purchaser_id: number;
   agency: string | null;
   announcement_url: string | null;
   opportunity_id: number | null;
   owner_id: number | null;
-  status: string;
+  status: TenderStatus;
   budget_fen: number | null;
   intention_on: string | null;
   announced_on: string | null;
@@ -303,7 +304,7 @@ export interface TenderLotsTable {
   budget_fen: number | null;
   bid_amount_fen: number | null;
   bid_model: string | null;
-  result: string;
+  result: LotResult;
   winner_name: string | null;
   winner_brand: string | null;
   winner_model: string | null;
