@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { type Clock, isoNow } from '../../shared/clock';
 import { AppError, fieldIssue } from '../../shared/result';
 import type { TenderDetail, TenderSchedule } from '../../shared/schemas/tenders';
+import { AMENDABLE_FIELDS } from '../../shared/tender-amendments';
 import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { takeVersion } from '../db/row-version';
@@ -14,17 +15,6 @@ import { writeTx } from '../db/tx';
 import { guardDates, guardOpen, mustGetTender, scheduleColumns, scheduleOf } from './record';
 import { insertAmendment, updateTenderRow } from './record-repository';
 import { refreshTender } from './upkeep';
-
-const SCHEDULE_FIELDS = [
-  'budgetFen',
-  'intentionOn',
-  'announcedOn',
-  'docSaleStartOn',
-  'docSaleEndOn',
-  'bidDeadlineAt',
-  'openingAt',
-  'openingPlace',
-] as const;
 
 export async function amendTender(
   db: Kysely<Database>,
@@ -53,7 +43,7 @@ export async function amendTender(
     const current = scheduleOf(before);
     const next: TenderSchedule = { ...current };
     const changes: Record<string, [unknown, unknown]> = {};
-    for (const field of SCHEDULE_FIELDS) {
+    for (const field of AMENDABLE_FIELDS) {
       const value = input.changes[field];
       if (value === undefined || value === current[field]) continue;
       changes[field] = [current[field], value];
