@@ -32,7 +32,7 @@ export function trailMismatches(
 }
 
 /** The facts an amendment (更正公告) may change, in the order of the tender's life. */
-const AMENDABLE_FIELDS = [
+export const AMENDABLE_FIELDS = [
   'budgetFen',
   'intentionOn',
   'announcedOn',

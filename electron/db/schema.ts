@@ -30,7 +30,10 @@ import type {
   ContractStatus,
   DeadlineKind,
   LostReason,
+  LotResult,
+  ProcurementMethod,
   Stage,
+  TenderStatus,
 } from '../../shared/sales-enums';
 import type { DeadlineEntity } from '../../shared/schemas/calendar';
 import type { DocumentEntity } from '../../shared/schemas/documents';
@@ -296,13 +299,13 @@ export interface TendersTable extends Stamps {
   project_no: string;
   project_key: string;
   name: string;
-  method: string;
+  method: ProcurementMethod;
   purchaser_id: number;
   agency: string | null;
   announcement_url: string | null;
   opportunity_id: number | null;
   owner_id: number | null;
-  status: string;
+  status: TenderStatus;
   budget_fen: number | null;
   intention_on: string | null;
   announced_on: string | null;
@@ -338,7 +341,7 @@ export interface TenderLotsTable {
   budget_fen: number | null;
   bid_amount_fen: number | null;
   bid_model: string | null;
-  result: string;
+  result: LotResult;
   winner_name: string | null;
   winner_brand: string | null;
   winner_model: string | null;

@@ -31,7 +31,8 @@ import { finalizeContract } from '../contracts/lifecycle';
 import type { Database } from '../db/schema';
 import { applyStage, createOpportunity } from '../opportunities/service';
 import { savePrice } from '../prices/price-list';
-import { createTender, recordResults } from '../tenders/service';
+import { createTender } from '../tenders/editing';
+import { recordResults } from '../tenders/results';
 import { Random } from './random';
 
 /** One manufacturer's range (一汽-大众), retail prices in 元 and the policy floor as a share of it. */
@@ -305,7 +306,7 @@ export async function seedDemoSales(
       const openingAt = `${day(opening)}T01:30:00.000Z`;
       const bondPaidOn = opening < 3 ? day(opening - r.int(3, 6)) : null;
       const refundDue = opening + r.int(5, 30);
-      const tender = await createTender(trx, owner, {
+      const tender = await createTender(trx, businessClock, owner, {
         projectNo,
         name: opp.title.replace(/采购$/, '') + '采购项目',
         method: r.weighted(METHODS),
@@ -340,7 +341,7 @@ export async function seedDemoSales(
       });
       summary.tenders++;
       if (phase === 'upcoming') continue;
-      const results = await recordResults(trx, owner, {
+      const results = await recordResults(trx, businessClock, owner, {
         id: tender.id,
         awardedOn: day(opening + r.int(3, 8)),
         publicityEndOn: day(opening + r.int(1, 3)),

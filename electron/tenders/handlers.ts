@@ -2,15 +2,11 @@ import type { Deps } from '../app/deps';
 import type { Handlers } from '../transport/dispatch';
 import type { Session } from '../session/session';
 import { listLotResults, listTenders } from './repository';
-import {
-  amendTender,
-  closeTender,
-  createTender,
-  deleteTender,
-  mustGetTender,
-  recordResults,
-  updateTender,
-} from './service';
+import { amendTender } from './amendments';
+import { closeTender } from './close';
+import { createTender, deleteTender, updateTender } from './editing';
+import { mustGetTender } from './record';
+import { recordResults } from './results';
 import { requireTenderWriter } from './tender-team';
 
 type TenderHandlers = Pick<
@@ -26,7 +22,7 @@ type TenderHandlers = Pick<
   | 'tenders.lotResults'
 >;
 
-export function tenderHandlers({ db }: Deps): TenderHandlers {
+export function tenderHandlers({ db, clock }: Deps): TenderHandlers {
   /** The signed-in person's id, once they may change the tender. */
   const writer = async (session: Session, tenderId: number) => {
     const user = session.requireUser();
@@ -34,19 +30,20 @@ export function tenderHandlers({ db }: Deps): TenderHandlers {
     return user.id;
   };
   return {
-    'tenders.list': (q) => listTenders(db, q),
-    'tenders.get': ({ id }) => mustGetTender(db, id),
-    'tenders.create': (input, { session }) => createTender(db, session.requireUser().id, input),
+    'tenders.list': (q) => listTenders(db, clock, q),
+    'tenders.get': ({ id }) => mustGetTender(db, clock, id),
+    'tenders.create': (input, { session }) =>
+      createTender(db, clock, session.requireUser().id, input),
     'tenders.update': async ({ id, tender, version }, { session }) =>
-      updateTender(db, await writer(session, id), id, tender, version),
+      updateTender(db, clock, await writer(session, id), id, tender, version),
     'tenders.amend': async (input, { session }) =>
-      amendTender(db, await writer(session, input.id), input),
+      amendTender(db, clock, await writer(session, input.id), input),
     'tenders.recordResults': async (input, { session }) =>
-      recordResults(db, await writer(session, input.id), input),
+      recordResults(db, clock, await writer(session, input.id), input),
     'tenders.close': async (input, { session }) =>
-      closeTender(db, await writer(session, input.id), input),
+      closeTender(db, clock, await writer(session, input.id), input),
     'tenders.delete': async ({ id }, { session }) => {
-      await deleteTender(db, await writer(session, id), id);
+      await deleteTender(db, clock, await writer(session, id), id);
       return { done: true };
     },
     'tenders.lotResults': (q) => listLotResults(db, q),

@@ -1,5 +1,9 @@
-/** All kysely code of tenders: the grid, lot results (price history) and the tender card. */
+/**
+ * Kysely code of the tender reads: the grid, lot results (price history) and the tender card. The
+ * workflows' writes and lookups are in record-repository.ts.
+ */
 import { type Kysely, sql } from 'kysely';
+import type { Clock } from '../../shared/clock';
 import { chinaDate } from '../../shared/dates';
 import type { ListQuery } from '../../shared/list';
 import type { TenderPhase } from '../../shared/sales-enums';
@@ -14,7 +18,6 @@ import {
 import { searchKey } from '../../shared/text';
 import type { Database } from '../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
-import { now as clockNow } from '../../shared/clock';
 
 const refs = <C extends string>(
   specs: Record<C, GridColumn['spec']>,
@@ -123,7 +126,7 @@ export function tenderPhase(
     RowRecord,
     'status' | 'doc_sale_start_on' | 'doc_sale_end_on' | 'bid_deadline_at' | 'opening_at'
   >,
-  now: Date = clockNow(),
+  now: Date,
 ): TenderPhase | null {
   if (r.status !== 'announced') return null;
   const today = chinaDate(now);
@@ -134,17 +137,18 @@ export function tenderPhase(
   return 'bidding';
 }
 
-function toRow(r: RowRecord): TenderRow {
+/** A grid row; its phase as of `now`. */
+function toRow(r: RowRecord, now: Date): TenderRow {
   return {
     id: r.id,
     projectNo: r.project_no,
     name: r.name,
-    method: r.method as TenderRow['method'],
+    method: r.method,
     purchaserId: r.purchaser_id,
     purchaserName: r.purchaser_name,
     agency: r.agency,
-    status: r.status as TenderRow['status'],
-    phase: tenderPhase(r),
+    status: r.status,
+    phase: tenderPhase(r, now),
     budgetFen: r.budget_fen,
     quantity: r.quantity,
     lotCount: r.lot_count,
@@ -168,6 +172,7 @@ function toRow(r: RowRecord): TenderRow {
 
 export async function listTenders(
   db: Kysely<Database>,
+  clock: Clock,
   query: ListQuery<TenderColumn>,
 ): Promise<{ rows: TenderRow[]; total: number }> {
   const [rows, count] = await Promise.all([
@@ -176,11 +181,13 @@ export async function listTenders(
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
-  return { total: Number(count.n), rows: rows.map(toRow) };
+  const now = clock.now();
+  return { total: Number(count.n), rows: rows.map((r) => toRow(r, now)) };
 }
 
 export async function getTenderDetail(
   db: Kysely<Database>,
+  clock: Clock,
   id: number,
 ): Promise<TenderDetail | null> {
   const row = await rowsQuery(db, { filters: [], sort: [] })
@@ -220,7 +227,7 @@ export async function getTenderDetail(
       .execute(),
   ]);
   return {
-    ...toRow(row),
+    ...toRow(row, clock.now()),
     intentionOn: row.intention_on,
     docSaleStartOn: row.doc_sale_start_on,
     openingPlace: row.opening_place,
@@ -238,7 +245,7 @@ export async function getTenderDetail(
       budgetFen: l.budget_fen,
       bidAmountFen: l.bid_amount_fen,
       bidModel: l.bid_model,
-      result: l.result as TenderDetail['lots'][number]['result'],
+      result: l.result,
       winnerName: l.winner_name,
       winnerBrand: l.winner_brand,
       winnerModel: l.winner_model,
@@ -323,7 +330,7 @@ export async function listLotResults(db: Kysely<Database>, query: ListQuery<LotR
       tenderName: r.tender_name,
       purchaserName: r.purchaser_name,
       lotNo: r.lot_no,
-      result: r.result as 'pending' | 'won' | 'lost' | 'failed',
+      result: r.result,
       winnerName: r.winner_name,
       winnerBrand: r.winner_brand,
       winnerModel: r.winner_model,

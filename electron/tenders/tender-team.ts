@@ -8,13 +8,10 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/result';
 import { type Actor, onTeam, readsAll, requireSalesWriter } from '../accounts/account-team';
 import type { Database } from '../db/schema';
+import { tenderFollowing } from './record-repository';
 
 async function follows(db: Kysely<Database>, user: Actor, tenderId: number): Promise<boolean> {
-  const tender = await db
-    .selectFrom('tenders')
-    .select(['owner_id', 'purchaser_id'])
-    .where('id', '=', tenderId)
-    .executeTakeFirst();
+  const tender = await tenderFollowing(db, tenderId);
   // A missing tender is the service's NOT_FOUND to give, with its own words.
   if (!tender || tender.owner_id === user.id) return true;
   return onTeam(db, user, tender.purchaser_id);
