@@ -24,7 +24,13 @@ export function runAccountsExport(
   file: string,
 ) {
   return exportAccountsJob({
-    params: { input: exportInput, file, fileName: 'bench.xlsx', actorName: 'bench', version: 'bench' },
+    params: {
+      input: exportInput,
+      file,
+      fileName: 'bench.xlsx',
+      actorName: 'bench',
+      version: 'bench',
+    },
     actorId: null,
     db,
     sqlite,
