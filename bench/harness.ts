@@ -14,6 +14,8 @@ export interface BenchResult {
   suite?: string;
   /** The machine's 1, 5 and 15 minute load averages when the figure was taken. */
   loadAverage?: number[];
+  /** CPU time the process spent (all its threads), median per round: steadier than `value` on a busy machine. */
+  cpu?: number;
 }
 
 const LATEST = path.resolve(__dirname, 'out', 'latest.json');
@@ -87,7 +89,8 @@ export function report(results: BenchResult[], partial = false): boolean {
     const target = r.target
       ? ` target ${[r.target.ratio && `≤ ${r.target.ratio}×`, r.target.max && `≤ ${r.target.max} ${r.unit}`].filter(Boolean).join(', ')} ${met ? 'met' : 'MISSED'}`
       : '';
-    const load = r.loadAverage ? ` (load average ${r.loadAverage.join(' ')})` : '';
+    const cpu = r.cpu === undefined ? '' : `, CPU ${r.cpu.toFixed(3)} ${r.unit}`;
+    const load = r.loadAverage ? ` (load average ${r.loadAverage.join(' ')}${cpu})` : '';
     console.log(`${r.name}: ${r.value.toFixed(3)} ${r.unit}${baseline}${ratio}${target}${load}`);
   }
   writeResults(results, 'bench', LATEST, partial);

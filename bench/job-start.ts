@@ -28,25 +28,31 @@ const WORKER = path.resolve(
 /** The machine's 1, 5 and 15 minute load averages, rounded for the report. */
 export const loadAverage = (): number[] => os.loadavg().map((n) => Math.round(n * 100) / 100);
 
-/** Starts a job, waits for it and returns its result and the milliseconds it took. */
-async function timed(
-  jobs: JobRunner,
-  start: () => string,
-): Promise<{ ms: number; result: unknown }> {
+interface Round {
+  /** Wall-clock milliseconds from `jobs.start` to the finished job. */
+  ms: number;
+  /** CPU milliseconds of the whole process meanwhile (the worker thread's included). */
+  cpuMs: number;
+}
+
+/** Starts a job, waits for it and returns its result and the time it took. */
+async function timed(jobs: JobRunner, start: () => string): Promise<Round & { result: unknown }> {
+  const cpu = process.cpuUsage();
   const t = performance.now();
   const id = start();
   const job = await jobs.wait(id);
   const ms = performance.now() - t;
+  const used = process.cpuUsage(cpu);
   if (job.state !== 'done') throw new Error(`the job ${job.kind} ended ${job.state}`);
-  return { ms, result: jobs.result(id, null) };
+  return { ms, cpuMs: (used.user + used.system) / 1000, result: jobs.result(id, null) };
 }
 
-/** One unmeasured round, then `ROUNDS` measured ones; each round checks its result. */
-async function rounds(run: () => Promise<{ ms: number }>): Promise<number> {
+/** One unmeasured round, then `ROUNDS` measured ones (each checks its result); the medians. */
+async function rounds(run: () => Promise<Round>): Promise<Round> {
   await run();
-  const times: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) times.push((await run()).ms);
-  return median(times);
+  const done: Round[] = [];
+  for (let i = 0; i < ROUNDS; i++) done.push(await run());
+  return { ms: median(done.map((r) => r.ms)), cpuMs: median(done.map((r) => r.cpuMs)) };
 }
 
 export async function benchJobStart(results: BenchResult[]): Promise<void> {
@@ -74,7 +80,8 @@ export async function benchJobStart(results: BenchResult[]): Promise<void> {
     });
     results.push({
       name: 'job start: 2-row CSV inspect ready (jobs.start → result, cold worker)',
-      value: inspect,
+      value: inspect.ms,
+      cpu: inspect.cpuMs,
       unit: 'ms',
       baseline: null,
       ratio: null,
@@ -113,7 +120,8 @@ export async function benchJobStart(results: BenchResult[]): Promise<void> {
     });
     results.push({
       name: `tiny export: ${EXPORT_ROWS}-row accounts export file (${ALL_EXPORT_COLUMNS.length} columns, .xlsx, jobs.start → file, cold worker)`,
-      value: tiny / 1000,
+      value: tiny.ms / 1000,
+      cpu: tiny.cpuMs / 1000,
       unit: 's',
       baseline: null,
       ratio: null,
