@@ -12,7 +12,7 @@ export const ALL_EXPORT_COLUMNS = (
   Object.keys(ACCOUNT_CELL_KINDS) as (keyof typeof ACCOUNT_CELL_KINDS)[]
 ).map((field) => ({ field, header: ACCOUNT_COLUMN_LABELS[field].zh }));
 
-const input = exportAccountsInput.parse({
+export const exportInput = exportAccountsInput.parse({
   format: 'xlsx',
   columns: ALL_EXPORT_COLUMNS,
   sort: [{ field: 'name', desc: false }],
@@ -24,7 +24,13 @@ export function runAccountsExport(
   file: string,
 ) {
   return exportAccountsJob({
-    params: { input, file, fileName: 'bench.xlsx', actorName: 'bench', version: 'bench' },
+    params: {
+      input: exportInput,
+      file,
+      fileName: 'bench.xlsx',
+      actorName: 'bench',
+      version: 'bench',
+    },
     actorId: null,
     db,
     sqlite,

@@ -14,20 +14,30 @@ export interface BenchResult {
   suite?: string;
   /** The machine's 1, 5 and 15 minute load averages when the figure was taken. */
   loadAverage?: number[];
+  /** CPU time the process spent (all its threads), median per round: steadier than `value` on a busy machine. */
+  cpu?: number;
 }
 
 const LATEST = path.resolve(__dirname, 'out', 'latest.json');
 
 /**
  * Writes `results` to bench/out/latest.json in place of the lines an earlier run of the same suite
- * wrote, keeping the other suites' lines (the load test and `npm run bench` share the file).
+ * wrote, keeping the other suites' lines (the load test and `npm run bench` share the file). A
+ * partial run (`BENCH_ONLY=…`) replaces only the lines it measured, by name.
  */
-export function writeResults(results: BenchResult[], suite = 'bench', file = LATEST): void {
+export function writeResults(
+  results: BenchResult[],
+  suite = 'bench',
+  file = LATEST,
+  partial = false,
+): void {
+  const names = new Set(results.map((r) => r.name));
+  const replaced = (r: BenchResult) =>
+    (r.suite ?? 'bench') === suite && (!partial || names.has(r.name));
   let kept: BenchResult[] = [];
   try {
     const existing = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
-    if (Array.isArray(existing))
-      kept = (existing as BenchResult[]).filter((r) => (r.suite ?? 'bench') !== suite);
+    if (Array.isArray(existing)) kept = (existing as BenchResult[]).filter((r) => !replaced(r));
   } catch {
     // no earlier results (or an unreadable file): start afresh
   }
@@ -65,7 +75,8 @@ export async function compare(
   return { candidate: median(a), baseline: median(b) };
 }
 
-export function report(results: BenchResult[]): boolean {
+/** Prints one line per result (with the load average where taken) and writes latest.json. */
+export function report(results: BenchResult[], partial = false): boolean {
   let allMet = true;
   for (const r of results) {
     const met =
@@ -78,9 +89,11 @@ export function report(results: BenchResult[]): boolean {
     const target = r.target
       ? ` target ${[r.target.ratio && `≤ ${r.target.ratio}×`, r.target.max && `≤ ${r.target.max} ${r.unit}`].filter(Boolean).join(', ')} ${met ? 'met' : 'MISSED'}`
       : '';
-    console.log(`${r.name}: ${r.value.toFixed(3)} ${r.unit}${baseline}${ratio}${target}`);
+    const cpu = r.cpu === undefined ? '' : `, CPU ${r.cpu.toFixed(3)} ${r.unit}`;
+    const load = r.loadAverage ? ` (load average ${r.loadAverage.join(' ')}${cpu})` : '';
+    console.log(`${r.name}: ${r.value.toFixed(3)} ${r.unit}${baseline}${ratio}${target}${load}`);
   }
-  writeResults(results);
+  writeResults(results, 'bench', LATEST, partial);
   return allMet;
 }
 

@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: Keyfleet's paths against the raw libraries doing the same work, in one run.
- * Prints one line per benchmark and writes bench/out/latest.json.
+ * Prints one line per benchmark and writes bench/out/latest.json. `BENCH_ONLY=jobs` runs only the
+ * job-start lines (after `npm run build`: they use the built worker), `BENCH_ONLY=sales` stops after
+ * the sales lines.
  */
 import { businessClock } from '../shared/clock';
 import fs from 'node:fs';
@@ -17,11 +19,19 @@ import { accountCells } from '../electron/exports/account-cells';
 import { ALL_EXPORT_COLUMNS, runAccountsExport } from './export-job';
 import { freshCopy, IMPORT_HEADERS, rawImport, runImport, writeImportFile } from './import-job';
 import { type BenchResult, compare, report } from './harness';
+import { benchJobStart } from './job-start';
 import { benchSales } from './sales';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 
 async function main(): Promise<void> {
+  // BENCH_ONLY=jobs: only the job-start lines (a small app of their own, no 100,000 accounts).
+  if (process.env.BENCH_ONLY === 'jobs') {
+    const jobLines: BenchResult[] = [];
+    await benchJobStart(jobLines);
+    if (!report(jobLines, true)) process.exitCode = 1;
+    return;
+  }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyfleet-bench-'));
   // The job worker is not needed: the data is loaded in-process, before anything is timed.
   const app = await createApp({ dataDir, mode: 'browser', worker: { file: '/nonexistent' } });
@@ -41,6 +51,10 @@ async function main(): Promise<void> {
   process.stderr.write(`${total} accounts loaded\n`);
 
   const results: BenchResult[] = [];
+
+  // 0. Small jobs from jobs.start to their result through the built worker (a data folder of
+  // their own, so the 100,000 accounts do not weigh on them).
+  await benchJobStart(results);
 
   // 1. One page (100 rows, third page) sorted by name, filtered to government buyers.
   const query = {
@@ -117,7 +131,7 @@ async function main(): Promise<void> {
   // The opportunities board and the calendar (50,000 opportunities, 20,000 tenders).
   await benchSales(app, results);
   if (process.env.BENCH_ONLY === 'sales') {
-    report(results);
+    report(results, true);
     await app.close();
     return;
   }

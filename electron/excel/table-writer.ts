@@ -5,7 +5,7 @@
  * sheet saying what was exported, when and by whom.
  */
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
+import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer';
 import { csvLine, UTF8_BOM } from './csv';
 import { columnWidth } from './widths';
 
@@ -117,7 +117,7 @@ function xlsxWriter(
   columns: readonly TableColumn[],
   lang: 'zh-CN' | 'en',
 ): TableWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new WorkbookWriter({
     filename: file,
     useStyles: true,
     useSharedStrings: false,

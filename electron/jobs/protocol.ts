@@ -1,10 +1,11 @@
 /** Messages between the job runner (UI thread) and its worker threads. */
 import type { ErrorCode } from '../../shared/result';
+import type { JobKind, JobParams } from './registry';
 
-export interface JobWorkerData {
+export interface JobWorkerData<K extends JobKind = JobKind> {
   jobId: string;
-  kind: string;
-  params: unknown;
+  kind: K;
+  params: JobParams[K];
   actorId: number | null;
   dbFile: string;
   nativeBinding: string | undefined;

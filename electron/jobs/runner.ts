@@ -9,7 +9,7 @@ import type { Job } from '../../shared/schemas/system';
 import type { Clock } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { JobWorkerData, WorkerMessage } from './protocol';
-import type { JobKind } from './registry';
+import type { JobKind, JobParams } from './registry';
 
 /** Where the worker script is: the bundled .js in the app, the .ts source (via tsx) in tests. */
 export interface WorkerEntry {
@@ -47,9 +47,9 @@ export class JobRunner {
     private readonly nativeBinding?: string,
   ) {}
 
-  start(
-    kind: JobKind,
-    params: unknown,
+  start<K extends JobKind>(
+    kind: K,
+    params: JobParams[K],
     actorId: number | null,
     onDone?: (result: unknown) => void,
   ): Job {
@@ -62,7 +62,7 @@ export class JobRunner {
     const id = randomUUID();
     const buffer = new SharedArrayBuffer(4);
     const flag = new Int32Array(buffer);
-    const data: JobWorkerData = {
+    const data: JobWorkerData<K> = {
       jobId: id,
       kind,
       params,

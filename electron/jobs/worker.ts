@@ -11,7 +11,7 @@ import { type Connection, connect } from '../db/connection';
 import { storageError } from '../db/storage-errors';
 import { cancelCheck } from './context';
 import { JobCancelled, type JobWorkerData, type WorkerMessage } from './protocol';
-import { JOBS } from './registry';
+import { isJobKind, type JobKind, loadJob } from './registry';
 
 const data = workerData as JobWorkerData;
 setClockOffsetMs(data.clockOffsetMs);
@@ -24,25 +24,31 @@ function errorKindOf(details: unknown): string | null {
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 
 async function main(): Promise<void> {
-  const job = (JOBS as Record<string, (typeof JOBS)[keyof typeof JOBS] | undefined>)[data.kind];
-  if (!job)
+  // The kind crossed a thread boundary: check it before looking its module up.
+  if (!isJobKind(data.kind))
     return post({
       type: 'failed',
       code: 'NOT_FOUND',
-      message: `unknown job kind ${data.kind}`,
+      message: `unknown job kind ${String(data.kind)}`,
       kind: null,
     });
+  return run(data);
+}
+
+/** Runs the job `data` names, its function and params typed alike by the kind. */
+async function run<K extends JobKind>(data: JobWorkerData<K>): Promise<void> {
   const checkCancelled = cancelCheck(new Int32Array(data.cancelFlag));
   let lastPost = 0;
   let conn: Connection | null = null;
   try {
+    const job = await loadJob(data.kind);
     conn = connect(data.dbFile, {
       nativeBinding: data.nativeBinding,
       // Jobs append audit entries too: the key beside the database (the app made it at start).
       auditKey: readAuditKey(path.dirname(data.dbFile)),
     });
     const { result, message } = await job({
-      params: data.params as never,
+      params: data.params,
       actorId: data.actorId,
       db: conn.db,
       sqlite: conn.sqlite,
