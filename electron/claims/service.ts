@@ -14,7 +14,7 @@ import {
 } from '../../shared/claim-rules';
 import { addDays, chinaDate } from '../../shared/dates';
 import { ACTIVE_CLAIM_STATUSES, type ClaimStatus } from '../../shared/filing-enums';
-import { AppError } from '../../shared/result';
+import { AppError, type ErrorKind } from '../../shared/result';
 import type {
   ClaimDetail,
   ClaimInput,
@@ -135,7 +135,7 @@ export async function conflictOf(
   return (await collisionsOf(db, claim)).conflict;
 }
 
-function fileBlockers(claim: ClaimRecord): string[] {
+function fileBlockers(claim: ClaimRecord): ErrorKind[] {
   if (claim.status !== 'draft') return [];
   if (claim.in_territory === 1) return [];
   if (claim.auth_state === 'refused') return ['claim.authorisation_refused'];
@@ -242,7 +242,7 @@ async function changeClaim(
 }
 
 /** Checks the status the user sees: a claim past its protection is expired, swept or not. */
-function requireStatus(claim: ClaimRecord, allowed: readonly ClaimStatus[], code: string): void {
+function requireStatus(claim: ClaimRecord, allowed: readonly ClaimStatus[], code: ErrorKind): void {
   const status = effectiveStatus(claim.status as ClaimStatus, claim.expires_on, chinaDate());
   if (!allowed.includes(status))
     throw new AppError('CONFLICT', `the claim is ${status}`, { kind: code, status });

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { addDays, chinaDate } from '../../shared/dates';
-import { AppError, fieldIssue } from '../../shared/result';
+import { AppError, type ErrorKind, fieldIssue } from '../../shared/result';
 import { type Stage, isOpenStage, stageRank } from '../../shared/sales-enums';
 import type {
   ContractDetail,
@@ -37,7 +37,7 @@ export function contractKey(number: string): string {
   return number.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 }
 
-const field = (path: string, code: string) => ({ ...fieldIssue(path, code), kind: code });
+const field = (path: string, code: ErrorKind) => ({ ...fieldIssue(path, code), kind: code });
 
 /** The below-floor lines as an approval covers them, in a stable order. */
 function belowFloorLines(d: Pick<ContractDetail, 'lines'>): ApprovedLine[] {
@@ -69,9 +69,9 @@ export async function tenderWonByUs(trx: Kysely<Database>, tenderId: number): Pr
 async function finalBlockers(
   trx: Kysely<Database>,
   d: Omit<ContractDetail, 'finalBlockers'>,
-): Promise<string[]> {
+): Promise<ContractDetail['finalBlockers']> {
   if (d.status === 'final' || d.status === 'cancelled') return [];
-  const blockers: string[] = [];
+  const blockers: ContractDetail['finalBlockers'] = [];
   if (!d.signedOn) blockers.push('contract.signed_on_missing');
   const below = belowFloorLines(d);
   if (below.length > 0) {

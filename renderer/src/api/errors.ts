@@ -4,9 +4,8 @@
  * unexpected (INTERNAL) or connection (IO) error.
  */
 import type { ApiError, ErrorCode, FieldIssue } from '../../../shared/result';
-import type { Translate } from '../i18n/context';
+import type { Translate } from '../i18n/translate';
 import type { MessageKey } from '../i18n/messages-zh';
-import { ApiCallError } from './client';
 import { detailsOf, errorKind, isRecord } from './error-details';
 import { fieldLabel } from './field-path';
 import { salesReasonsZh } from '../i18n/messages-sales-reasons';
@@ -235,10 +234,4 @@ export function hasSpecificText(error: ApiError, t: Translate): boolean {
 export function errorDetail(error: ApiError): string | null {
   const unexpected = error.code === 'INTERNAL' || error.code === 'IO' || !CODE_KEYS[error.code];
   return unexpected && error.message ? error.message : null;
-}
-
-/** Any thrown value as an ApiError (a rejected page load, a bug). */
-export function toApiError(thrown: unknown): ApiError {
-  if (thrown instanceof ApiCallError) return thrown.apiError;
-  return { code: 'INTERNAL', message: thrown instanceof Error ? thrown.message : String(thrown) };
 }
