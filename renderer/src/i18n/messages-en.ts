@@ -118,6 +118,8 @@ export const en: Record<MessageKey, string> = {
   'err.importUploadFailed': 'The upload did not complete; please try again.',
   'err.importHeaderNotFound':
     'The sheet has no such header row. Go back to “Sheet and header” and choose it again.',
+  'err.importTooManyMerges':
+    'The sheet has too many merged cells. Unmerge the cells, save the file and import it again.',
 
   'val.required': 'Required',
   'val.maxLength': 'At most {max} characters',
@@ -220,6 +222,25 @@ export const en: Record<MessageKey, string> = {
   'err.loginTaken': 'The login is already used by {name}',
   'err.noLogin': 'Give this staff member a login first',
   'err.noPassword': 'You have no password yet: ask your administrator to set one',
+  'err.passwordPolicy':
+    'The password is not accepted: use at least 10 characters, not a common password or a run of repeated characters, and not the login name',
+  'err.connectionChoice':
+    'That connection choice is not valid: choose “this computer” or “team server” again',
+  'err.fixedDataDir':
+    'Keyfleet was started with a fixed data folder: it works on this computer only and cannot switch to a team server',
+  'err.streamMethod': 'The live updates were requested the wrong way; reload the page',
+  'err.streams':
+    'Too many Keyfleet windows or tabs are open, so live updates are paused. Close some and reload the page',
+  'err.useUpload': 'In the browser, choose the file by uploading it',
+  'err.exportNotDone': 'The export file is not ready yet; download it once the export has finished',
+  'err.jobNotDone': 'The task has not finished yet; look at its result once it is done',
+  'err.mappingGone':
+    'This saved column mapping no longer exists (it may just have been deleted); refresh and choose again',
+  'err.contractMissing':
+    'The chosen contract does not exist or was deleted; refresh and choose again',
+  'err.resultsNeedAwardDate': 'Recording the tender results needs the award date',
+  'err.sameName':
+    'An account of the very same name exists. One organisation should have one account; save only once you have made sure this is another organisation',
   'staff.login': 'Login',
   'staff.loginHint': 'Used to sign in to the team server; empty: cannot sign in there',
   'staff.setPassword': 'Set one-time password',
@@ -509,6 +530,8 @@ export const en: Record<MessageKey, string> = {
   'account.deleteRefused': 'Cannot delete',
   'account.deleteHasSubordinates':
     'This account has {count} subordinate unit(s) and cannot be deleted. Move or delete them first.',
+  'account.deleteHasSalesRecords':
+    'This account has {count} opportunities, tenders, contracts or activities that keep it: it cannot be deleted.',
 
   'accountForm.createTitle': 'New account',
   'accountForm.editTitle': 'Edit account: {name}',

@@ -102,6 +102,7 @@ export const zh = {
   'err.importTooLarge': '文件太大，超过了一次导入的上限。请把文件拆分后分别导入。',
   'err.importUploadFailed': '文件没有上传完整，请重试。',
   'err.importHeaderNotFound': '工作表中没有所选的表头行。请回到“工作表与表头”重新选择。',
+  'err.importTooManyMerges': '工作表中的合并单元格太多。请取消合并单元格，另存后再导入。',
 
   'val.required': '必填',
   'val.maxLength': '不能超过 {max} 个字符',
@@ -198,6 +199,19 @@ export const zh = {
   'err.loginTaken': '登录名已被 {name} 使用',
   'err.noLogin': '请先为该员工设置登录名',
   'err.noPassword': '您还没有密码，请联系管理员设置',
+  'err.passwordPolicy':
+    '密码不符合要求：至少 10 个字符，不能是常见密码或重复、连续的字符，也不能包含登录名',
+  'err.connectionChoice': '连接方式无效，请重新选择“本机”或“团队服务器”',
+  'err.fixedDataDir': '本程序以指定的数据文件夹启动，只能在本机使用，不能切换到团队服务器',
+  'err.streamMethod': '实时更新的连接方式不正确，请刷新页面',
+  'err.streams': '打开的 Keyfleet 窗口或标签页太多，实时更新已暂停。请关闭几个后刷新页面',
+  'err.useUpload': '在浏览器中使用时，请通过上传选择文件',
+  'err.exportNotDone': '导出文件还没有生成完，请等导出完成后再下载',
+  'err.jobNotDone': '该任务还没有完成，请等它完成后再查看结果',
+  'err.mappingGone': '这个已保存的列对应方案已不存在（可能刚被删除），请刷新后重新选择',
+  'err.contractMissing': '所选合同不存在或已被删除，请刷新后重新选择',
+  'err.resultsNeedAwardDate': '登记中标结果需要填写定标日期',
+  'err.sameName': '已有名称完全相同的客户。同一单位只应建一个客户档案；确认是另一家单位后才能保存',
   'staff.login': '登录名',
   'staff.loginHint': '团队服务器上用于登录；留空表示不能登录团队服务器',
   'staff.setPassword': '设置一次性密码',
@@ -474,6 +488,8 @@ export const zh = {
   'account.deleteRefused': '无法删除',
   'account.deleteHasSubordinates':
     '该客户有 {count} 个下属单位，不能删除。请先将下属单位移走或删除。',
+  'account.deleteHasSalesRecords':
+    '该客户有 {count} 条商机、招标、合同或活动记录，不能删除：这些记录需要保留它',
 
   'accountForm.createTitle': '新建客户',
   'accountForm.editTitle': '编辑客户：{name}',
