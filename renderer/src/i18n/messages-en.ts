@@ -28,6 +28,7 @@ export const en: Record<MessageKey, string> = {
   'common.loading': 'Loading…',
   'common.choose': 'Choose',
   'common.actions': 'Actions',
+  'common.refused': 'Not done',
 
   'boot.failed': 'Keyfleet could not start',
 

@@ -31,6 +31,7 @@ export const zh = {
   'common.loading': '加载中…',
   'common.choose': '请选择',
   'common.actions': '操作',
+  'common.refused': '操作未完成',
 
   'boot.failed': '无法启动 Keyfleet',
 
