@@ -1,4 +1,7 @@
 /** The result envelope every API call resolves to; errors never cross the boundary as throws. */
+import type { ErrorKind } from './error-kinds';
+
+export type { ErrorKind };
 
 export const ERROR_CODES = [
   'VALIDATION',
@@ -26,13 +29,21 @@ export interface ApiError {
   details?: unknown;
 }
 
+/**
+ * What an error says beyond its code, as a service sets it: `kind` is one of the catalogue's
+ * (shared/error-kinds.ts, so a kind without words cannot slip in), the rest is what that kind
+ * needs (`fields`, who changed a stale row, the names of a duplicate …). On the wire `details`
+ * is read as unknown: the renderer checks what it uses.
+ */
+export type ErrorDetails = { readonly kind?: ErrorKind; readonly [key: string]: unknown };
+
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** Thrown by services; the dispatcher turns it into `{ ok: false, error }`. */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly details: unknown;
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+  readonly details: ErrorDetails | undefined;
+  constructor(code: ErrorCode, message: string, details?: ErrorDetails) {
     super(message);
     this.name = 'AppError';
     this.code = code;
@@ -49,7 +60,7 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail(code: ErrorCode, message: string, details?: unknown): Result<never> {
+export function fail(code: ErrorCode, message: string, details?: ErrorDetails): Result<never> {
   return details === undefined
     ? { ok: false, error: { code, message } }
     : { ok: false, error: { code, message, details } };

@@ -3,7 +3,7 @@
  * bid deadline, the opening before the award …). Pure, so the form can say it before saving.
  */
 import { chinaDate } from './dates';
-import type { FieldIssue } from './result';
+import type { ErrorKind, FieldIssue } from './result';
 
 export interface TenderDates {
   intentionOn?: string | null;
@@ -22,7 +22,7 @@ export interface TenderDates {
 type Field = keyof TenderDates;
 
 /** [earlier, later, code]: `earlier` must not be after `later` (compared as China dates). */
-const ORDER: [Field, Field, string][] = [
+const ORDER: [Field, Field, ErrorKind][] = [
   ['intentionOn', 'announcedOn', 'tender.announced_before_intention'],
   ['announcedOn', 'docSaleStartOn', 'tender.sale_before_announcement'],
   ['docSaleStartOn', 'docSaleEndOn', 'tender.sale_end_before_start'],
@@ -36,8 +36,11 @@ const ORDER: [Field, Field, string][] = [
 
 const day = (v: string) => (v.length > 10 ? chinaDate(v) : v);
 
-export function tenderDateProblems(d: TenderDates): FieldIssue[] {
-  const issues: FieldIssue[] = [];
+/** A broken order as a field issue; its code doubles as the error's `details.kind`. */
+export type TenderDateIssue = FieldIssue & { code: ErrorKind };
+
+export function tenderDateProblems(d: TenderDates): TenderDateIssue[] {
+  const issues: TenderDateIssue[] = [];
   for (const [a, b, code] of ORDER) {
     const x = d[a];
     const y = d[b];

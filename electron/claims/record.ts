@@ -11,7 +11,7 @@ import { effectiveStatus } from '../../shared/claim-rules';
 import type { Clock } from '../../shared/clock';
 import { chinaDate } from '../../shared/dates';
 import { ACTIVE_CLAIM_STATUSES, type ClaimStatus } from '../../shared/filing-enums';
-import { AppError } from '../../shared/result';
+import { AppError, type ErrorKind } from '../../shared/result';
 import type { ClaimDetail } from '../../shared/schemas/claims';
 import type { Staff } from '../../shared/schemas/staff';
 import { requireSalesWriter, requireTeam } from '../accounts/account-team';
@@ -44,7 +44,7 @@ export async function claimRecord(db: Kysely<Database>, id: number): Promise<Cla
   return claim;
 }
 
-export function fileBlockers(claim: ClaimRecord): string[] {
+export function fileBlockers(claim: ClaimRecord): ErrorKind[] {
   if (claim.status !== 'draft') return [];
   if (claim.in_territory === 1) return [];
   if (claim.auth_state === 'refused') return ['claim.authorisation_refused'];
@@ -159,7 +159,7 @@ export function requireStatus(
   clock: Clock,
   claim: ClaimRecord,
   allowed: readonly ClaimStatus[],
-  code: string,
+  code: ErrorKind,
 ): void {
   const status = effectiveStatus(claim.status, claim.expires_on, chinaDate(clock.now()));
   if (!allowed.includes(status))

@@ -4,7 +4,7 @@
  * cached totals and the delivery deadline after a write.
  */
 import type { Kysely, Selectable } from 'kysely';
-import { AppError, fieldIssue } from '../../shared/result';
+import { AppError, type ErrorKind, fieldIssue } from '../../shared/result';
 import type { ContractDetail } from '../../shared/schemas/contracts';
 import { syncDeadlines } from '../calendar/deadlines';
 import type { Database, DeliveriesTable } from '../db/schema';
@@ -13,7 +13,7 @@ import { getDelivery } from './repository/deliveries';
 import { type ApprovedLine, getContractDetail } from './repository/views';
 
 /** A field issue whose code is also the error's `details.kind`. */
-export const field = (path: string, code: string) => ({ ...fieldIssue(path, code), kind: code });
+export const field = (path: string, code: ErrorKind) => ({ ...fieldIssue(path, code), kind: code });
 
 /** The below-floor lines as an approval covers them, in a stable order. */
 export function belowFloorLines(d: Pick<ContractDetail, 'lines'>): ApprovedLine[] {
@@ -34,9 +34,9 @@ export const sameLines = (a: ApprovedLine[], b: ApprovedLine[]) =>
 async function finalBlockers(
   trx: Kysely<Database>,
   d: Omit<ContractDetail, 'finalBlockers'>,
-): Promise<string[]> {
+): Promise<ContractDetail['finalBlockers']> {
   if (d.status === 'final' || d.status === 'cancelled') return [];
-  const blockers: string[] = [];
+  const blockers: ContractDetail['finalBlockers'] = [];
   if (!d.signedOn) blockers.push('contract.signed_on_missing');
   const below = belowFloorLines(d);
   if (below.length > 0) {

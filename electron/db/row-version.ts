@@ -22,13 +22,13 @@ export type VersionedTable =
   | 'staff';
 
 /** `details` of a stale CONFLICT: who wrote the row last (null if unknown or an import) and when. */
-export interface StaleDetails {
+export type StaleDetails = {
   kind: 'stale';
   by: string | null;
   byId: number | null;
   at: string;
   version: number;
-}
+};
 
 /** What every write of a versioned row sets besides its own columns: next version, who, when. */
 export function bump(by: number | null, at: string = nowIso()) {

@@ -5,6 +5,7 @@
  * signs out or changes user (the client reconnects as whoever is signed in then).
  */
 import type http from 'node:http';
+import type { ErrorCode, ErrorKind } from '../../shared/result';
 import type { Staff } from '../../shared/schemas/staff';
 import type { Session } from '../session/session';
 import type { EventHub, PublishedEvent } from './hub';
@@ -20,9 +21,9 @@ const openStreams = new WeakMap<EventHub, Map<number, number>>();
 function refuse(
   res: http.ServerResponse,
   status: number,
-  code: string,
+  code: ErrorCode,
   message: string,
-  kind: string,
+  kind: ErrorKind,
 ) {
   const text = JSON.stringify({ ok: false, error: { code, message, details: { kind } } });
   res.writeHead(status, {

@@ -6,6 +6,7 @@ import {
   CONTRACT_KIND_VALUES,
   CONTRACT_STATUS_VALUES,
 } from '../sales-enums';
+import type { ErrorKind } from '../result';
 import { normalizeVin } from '../vin';
 import { id, isoDate, optionalText, ref, requiredText, timestamp, version } from './common';
 import { refId } from './references';
@@ -120,6 +121,14 @@ export const contractRow = z.object({
 export type ContractRow = z.infer<typeof contractRow>;
 export const contractPage = pageSchema(contractRow);
 
+/** What can stand between a contract and "final"; each is also the refusal's `details.kind`. */
+export const CONTRACT_FINAL_BLOCKERS = [
+  'contract.signed_on_missing',
+  'contract.approval_pending',
+  'contract.approval_missing',
+  'contract.tender_not_won',
+] as const satisfies readonly ErrorKind[];
+
 export const contractLine = z.object({
   id,
   priceId: id.nullable(),
@@ -229,7 +238,7 @@ export const contractDetail = contractRow.extend({
   invoices: z.array(invoice),
   followUps: z.array(followUp),
   /** What still stops the contract from being made final, in words the UI translates. */
-  finalBlockers: z.array(z.string()),
+  finalBlockers: z.array(z.enum(CONTRACT_FINAL_BLOCKERS)),
   version,
 });
 export type ContractDetail = z.infer<typeof contractDetail>;

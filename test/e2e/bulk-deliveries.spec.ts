@@ -153,7 +153,7 @@ test('one invoice per vehicle pasted from Excel: Chinese dates and 万元 read, 
   server,
 }) => {
   const { contractId, delivered } = await scene(server);
-  const [a, b] = ['LFV2A21K0P500111', 'LFV2A21K0P500112'].map(vin);
+  const [a, b] = [vin('LFV2A21K0P500111'), vin('LFV2A21K0P500112')];
   const detail = await server.call<{ lines: Ref[] }>('contracts.get', { id: contractId });
   await server.call('contracts.addDeliveries', {
     contractId,

@@ -8,7 +8,7 @@ interface AccountPage {
   rows: { id: number; name: string; uscc: string | null; contactCount: number }[];
 }
 
-const SYSTEM_FILTER = { field: 'buyerType', op: 'in', values: ['system'] };
+const SYSTEM_FILTER = { field: 'buyerType', op: 'in' as const, values: ['system'] };
 
 test('contacts of a filtered view export without personal details, and a contacts file imports into an existing account', async ({
   page,

@@ -9,6 +9,7 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, type BrowserContext, expect, type Page } from '@playwright/test';
+import type { Input, MethodName, Output } from '../../shared/api';
 import { TEST_NOW, useTestClock } from '../helpers/clock';
 
 // The tests' own "today" (chinaDate(), addDays(...)) is the server's and the browser's.
@@ -17,12 +18,22 @@ useTestClock();
 /** Where the global setup keeps the data folder it loaded the demo into (copied for each test). */
 export const DEMO_TEMPLATE_ENV = 'KEYFLEET_E2E_DEMO_TEMPLATE';
 
+/**
+ * A call to the API as the contract (shared/api.ts) types it: the method name must exist, the
+ * input is the method's, the answer its output. A spec may still name the part of the answer it
+ * reads (`call<Ref>(…)`); the method name is checked either way.
+ */
+export type ApiCall = <T = never, M extends MethodName = MethodName>(
+  method: M,
+  input?: Input<M>,
+) => Promise<[T] extends [never] ? Output<M> : T>;
+
 export interface KeyfleetServer {
   url: string;
   origin: string;
   token: string;
   dataDir: string;
-  call<T = unknown>(method: string, input?: unknown): Promise<T>;
+  call: ApiCall;
 }
 
 const root = path.resolve(__dirname, '../..');
@@ -234,9 +245,13 @@ export interface TeamServer {
   fingerprint: string;
   dataDir: string;
   /** Calls as the admin (bearer token). */
-  admin<T = unknown>(method: string, input?: unknown): Promise<T>;
+  admin: ApiCall;
   /** Calls with a token, as an API client would. */
-  callAs<T = unknown>(token: string, method: string, input?: unknown): Promise<T>;
+  callAs<T = never, M extends MethodName = MethodName>(
+    token: string,
+    method: M,
+    input?: Input<M>,
+  ): Promise<[T] extends [never] ? Output<M> : T>;
   signIn(login: string, password: string): Promise<string>;
   /** A colleague with a login and a password of their own (the one-time one already changed). */
   addColleague(person: {

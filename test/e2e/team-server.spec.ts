@@ -66,7 +66,7 @@ test('signs in with passwords: a one-time password first, a brake on guessing, a
 
   // The admin deactivates her: her open page is signed out without her doing anything.
   await server.admin('staff.update', {
-    ...(await server.admin<Record<string, unknown>[]>('staff.list')).find((s) => s.id === wang.id),
+    ...(await server.admin('staff.list')).find((s) => s.id === wang.id)!,
     active: false,
   });
   await expect(other.getByTestId('sign-in-form')).toBeVisible({ timeout: 20_000 });

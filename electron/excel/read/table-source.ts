@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../shared/result';
+import { AppError, type ErrorKind } from '../../../shared/result';
 import { csvEncoding, readCsvRows } from './csv-rows';
 import { sniffFile } from './sniff';
 import { type MergedRange, readWorkbookParts, type WorkbookParts } from './workbook-parts';
@@ -25,7 +25,7 @@ export interface TableSource {
   rows(sheet: string): AsyncGenerator<SourceRow>;
 }
 
-function refuse(kind: string, message: string): AppError {
+function refuse(kind: ErrorKind, message: string): AppError {
   return new AppError('VALIDATION', message, { kind });
 }
 

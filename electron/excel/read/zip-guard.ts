@@ -4,7 +4,7 @@
  * counts. Reads a few kilobytes, never the whole file.
  */
 import fs from 'node:fs';
-import { AppError } from '../../../shared/result';
+import { AppError, type ErrorKind } from '../../../shared/result';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -40,7 +40,7 @@ const ZIP64_EOCD = 0x06064b50;
 const ZIP64_LOCATOR = 0x07064b50;
 const CENTRAL = 0x02014b50;
 
-function bad(kind: string, message: string, extra: Record<string, unknown> = {}): AppError {
+function bad(kind: ErrorKind, message: string, extra: Record<string, unknown> = {}): AppError {
   return new AppError('VALIDATION', message, { kind, ...extra });
 }
 

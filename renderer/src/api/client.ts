@@ -5,7 +5,7 @@
  * the session has nobody signed in is also reported to whoever listens (the session provider).
  */
 import type { Input, MethodName, Output } from '../../../shared/api';
-import type { ApiError, ErrorCode, Result } from '../../../shared/result';
+import type { ApiError, ErrorCode, ErrorDetails, Result } from '../../../shared/result';
 import type { ConnectionBridge } from '../../../shared/schemas/connection';
 import { reportSessionLost, sessionId } from './client-session';
 import { errorKind } from './error-details';
@@ -44,10 +44,16 @@ export class ApiCallError extends Error {
   }
 }
 
+/** Any thrown value as an ApiError (a rejected page load, a bug). */
+export function toApiError(thrown: unknown): ApiError {
+  if (thrown instanceof ApiCallError) return thrown.apiError;
+  return { code: 'INTERNAL', message: thrown instanceof Error ? thrown.message : String(thrown) };
+}
+
 export function failure(
   code: ErrorCode,
   message: string,
-  details?: unknown,
+  details?: ErrorDetails,
 ): { ok: false; error: ApiError } {
   return {
     ok: false,

@@ -4,9 +4,8 @@
  * unexpected (INTERNAL) or connection (IO) error.
  */
 import type { ApiError, ErrorCode, FieldIssue } from '../../../shared/result';
-import type { Translate } from '../i18n/context';
+import type { Translate } from '../i18n/translate';
 import type { MessageKey } from '../i18n/messages-zh';
-import { ApiCallError } from './client';
 import { detailsOf, errorKind, isRecord } from './error-details';
 import { fieldLabel } from './field-path';
 import { salesReasonsZh } from '../i18n/messages-sales-reasons';
@@ -63,9 +62,12 @@ const KIND_KEYS: Partial<Record<ErrorCode, Readonly<Record<string, MessageKey>>>
     export_gone: 'err.exportExpired',
     run_gone: 'err.runGone',
     backup_gone: 'err.backupGone',
+    mapping_gone: 'err.mappingGone',
+    'contract.missing': 'err.contractMissing',
   },
   IO: {
     backup_before_import: 'err.backupBeforeImport',
+    unreachable: 'conn.problemUnreachable',
   },
   CONFLICT: {
     stale: 'err.stale',
@@ -74,6 +76,11 @@ const KIND_KEYS: Partial<Record<ErrorCode, Readonly<Record<string, MessageKey>>>
     not_empty: 'err.notEmpty',
     not_first_run: 'err.notFirstRun',
     in_use: 'err.inUse',
+    same_name: 'err.sameName',
+    export_not_done: 'err.exportNotDone',
+    job_not_done: 'err.jobNotDone',
+    use_upload: 'err.useUpload',
+    streams: 'err.streams',
   },
   FORBIDDEN: {
     no_user: 'err.noUser',
@@ -90,12 +97,26 @@ const KIND_KEYS: Partial<Record<ErrorCode, Readonly<Record<string, MessageKey>>>
     bad_credentials: 'err.badCredentials',
     must_change_password: 'err.mustChangePassword',
     team_mode: 'err.teamMode',
+    fixed_data_dir: 'err.fixedDataDir',
   },
   VALIDATION: {
     no_login: 'err.noLogin',
     no_password: 'err.noPassword',
     unknown_reference: 'err.unknownReference',
     backup_not_restorable: 'err.backupNotRestorable',
+    bad_credentials: 'val.bad_credentials',
+    password_policy: 'err.passwordPolicy',
+    bad_choice: 'err.connectionChoice',
+    method: 'err.streamMethod',
+    bad_url: 'conn.problemBadUrl',
+    not_https: 'conn.problemNotHttps',
+    no_tls: 'conn.problemNoTls',
+    not_keyfleet: 'conn.problemNotKeyfleet',
+    not_probed: 'conn.notProbed',
+    'tender.results_need_award_date': 'err.resultsNeedAwardDate',
+  },
+  POLICY: {
+    account_locked: 'opp.accountLocked',
   },
   STORAGE: {
     disk_full: 'err.diskFull',
@@ -127,6 +148,7 @@ const FILE_KIND_KEYS: Readonly<Record<string, MessageKey>> = {
   file_too_large: 'err.importTooLarge',
   upload_failed: 'err.importUploadFailed',
   header_not_found: 'err.importHeaderNotFound',
+  too_many_merges: 'err.importTooManyMerges',
 };
 
 /** A workflow rule's code (`tender.award_before_opening`) worded under `reason.<code>`. */
@@ -198,6 +220,10 @@ function detailedText(error: ApiError, kind: string, t: Translate): string | nul
     const count = typeof details.count === 'number' ? details.count : '?';
     return t('account.deleteHasSubordinates', { count });
   }
+  if (kind === 'has_sales_records') {
+    const count = typeof details.count === 'number' ? details.count : '?';
+    return t('account.deleteHasSalesRecords', { count });
+  }
   return null;
 }
 
@@ -235,10 +261,4 @@ export function hasSpecificText(error: ApiError, t: Translate): boolean {
 export function errorDetail(error: ApiError): string | null {
   const unexpected = error.code === 'INTERNAL' || error.code === 'IO' || !CODE_KEYS[error.code];
   return unexpected && error.message ? error.message : null;
-}
-
-/** Any thrown value as an ApiError (a rejected page load, a bug). */
-export function toApiError(thrown: unknown): ApiError {
-  if (thrown instanceof ApiCallError) return thrown.apiError;
-  return { code: 'INTERNAL', message: thrown instanceof Error ? thrown.message : String(thrown) };
 }

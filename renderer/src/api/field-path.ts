@@ -8,7 +8,7 @@ import {
   PERSONAL_FIELD_KEYS,
   STAFF_FIELD_KEYS,
 } from '../i18n/field-labels';
-import type { Translate } from '../i18n/context';
+import type { Translate } from '../i18n/translate';
 
 /** Inputs that wrap their record in a named object (accounts.create, contacts.setPersonal). */
 const SCOPES: Readonly<Record<string, FieldKeys>> = {

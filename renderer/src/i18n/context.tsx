@@ -20,10 +20,10 @@ import type { Label } from '../../../shared/enums';
 import { type Lang, loadLang, pickLabel, saveLang } from './lang';
 import { en } from './messages-en';
 import { type MessageKey, zh } from './messages-zh';
+import { type Translate, translator } from './translate';
 import { useReducedMotion } from '../lib/use-reduced-motion';
 
-export type Vars = Record<string, string | number>;
-export type Translate = (key: MessageKey, vars?: Vars) => string;
+export type { Translate, Vars } from './translate';
 
 interface I18nValue {
   lang: Lang;
@@ -32,14 +32,6 @@ interface I18nValue {
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
-
-function interpolate(template: string, vars?: Vars): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = vars[name];
-    return v === undefined ? whole : String(v);
-  });
-}
 
 const FONT_STACK = [
   '-apple-system',
@@ -92,7 +84,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18nValue>(() => {
     const dict: Record<MessageKey, string> = lang === 'zh-CN' ? zh : en;
-    return { lang, setLang, t: (key, vars) => interpolate(dict[key], vars) };
+    return { lang, setLang, t: translator(dict) };
   }, [lang, setLang]);
 
   return (

@@ -10,14 +10,13 @@ import { call } from '../api/client';
 import { useLiveRefresh } from './use-live';
 
 /** The `<section>.get` methods that take `{ id }` and answer the whole record. */
-export type RecordMethod = 'contracts.get' | 'claims.get' | 'filings.get' | 'opportunities.get';
-
-const TOPICS: Record<RecordMethod, LiveTopic> = {
-  'contracts.get': 'contracts',
-  'claims.get': 'claims',
-  'filings.get': 'filings',
-  'opportunities.get': 'opportunities',
-};
+export type RecordMethod =
+  | 'accounts.get'
+  | 'contracts.get'
+  | 'claims.get'
+  | 'filings.get'
+  | 'opportunities.get'
+  | 'tenders.get';
 
 /** This record changed elsewhere: itself, many of its kind at once, or its documents. */
 export function changesRecord(
@@ -30,6 +29,24 @@ export function changesRecord(
   return event.topic === 'documents' && accountId !== null && event.accountId === accountId;
 }
 
+type Changes = (event: LiveEvent, id: number, accountId: number | null) => boolean;
+
+const ofTopic =
+  (topic: LiveTopic): Changes =>
+  (event, id, accountId) =>
+    changesRecord(event, topic, id, accountId);
+
+/** Which live events change what a record's card shows. */
+const CHANGES: Record<RecordMethod, Changes> = {
+  // Anything on the account (its deals, contracts, contacts) may change what its card shows.
+  'accounts.get': (event, id) => event.accountId === id,
+  'contracts.get': ofTopic('contracts'),
+  'claims.get': ofTopic('claims'),
+  'filings.get': ofTopic('filings'),
+  'opportunities.get': ofTopic('opportunities'),
+  'tenders.get': ofTopic('tenders'),
+};
+
 function accountIdOf(detail: unknown): number | null {
   if (typeof detail !== 'object' || detail === null || !('accountId' in detail)) return null;
   return typeof detail.accountId === 'number' ? detail.accountId : null;
@@ -38,6 +55,8 @@ function accountIdOf(detail: unknown): number | null {
 interface State<T> {
   id: number;
   revision: unknown;
+  /** The reload this answer belongs to (see `fetching`). */
+  attempt: number;
   detail: T | null;
   error: ApiError | null;
 }
@@ -55,6 +74,7 @@ export function useRecord<M extends RecordMethod>(method: M, id: number | null, 
       setState((prev) => ({
         id,
         revision,
+        attempt,
         // Keep showing the previous detail of the same record while an error is shown.
         detail: r.ok ? (r.value as Detail) : prev?.id === id ? prev.detail : null,
         error: r.ok ? null : r.error,
@@ -70,6 +90,7 @@ export function useRecord<M extends RecordMethod>(method: M, id: number | null, 
       setState((prev) => ({
         id: detail.id,
         revision: prev?.id === detail.id ? prev.revision : null,
+        attempt: prev?.id === detail.id ? prev.attempt : -1,
         detail,
         error: null,
       })),
@@ -79,15 +100,17 @@ export function useRecord<M extends RecordMethod>(method: M, id: number | null, 
   const current = state && state.id === id ? state : null;
   const reload = useCallback(() => setAttempt((a) => a + 1), []);
   const accountId = accountIdOf(current?.detail);
-  useLiveRefresh(
-    id === null ? null : (event) => changesRecord(event, TOPICS[method], id, accountId),
-    reload,
-  );
+  useLiveRefresh(id === null ? null : (event) => CHANGES[method](event, id, accountId), reload);
   return {
     detail: current?.detail ?? null,
     error: current?.error ?? null,
     loading: id !== null && (!current || current.revision !== revision),
+    /** Like `loading`, and also while a reload (retry or live change) has not answered yet. */
+    fetching:
+      id !== null && (!current || current.revision !== revision || current.attempt !== attempt),
     reload,
     replace,
+    /** Grows with each reload (a live change included): a card's tabs refetch with it. */
+    generation: attempt,
   };
 }

@@ -18,7 +18,7 @@ import { Alert, Button, Empty, Input, Pagination, Spin, Tooltip } from 'antd';
 import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import type { ColumnSpec, Filter, ListQuery } from '../../../../shared/list';
 import type { LiveTopic } from '../../../../shared/schemas/live-events';
-import { toApiError } from '../../api/errors';
+import { toApiError } from '../../api/client';
 import { ErrorBody } from '../ErrorAlert';
 import { useLang, useT } from '../../i18n/context';
 import { formatCount } from '../../lib/format';

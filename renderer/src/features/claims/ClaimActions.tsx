@@ -25,8 +25,8 @@ import { useConfirmDelete } from '../../components/use-confirm-delete';
 import { useLang, useT } from '../../i18n/context';
 import { formatDate } from '../../lib/format';
 import { testId } from '../../lib/test-id';
-import { reasonText } from '../contracts/reason-text';
-import { useRun } from '../contracts/use-run';
+import { reasonText } from '../../lib/reason-text';
+import { useRun } from '../../lib/use-run';
 import { claimActions, renewal } from './claim-rules';
 import {
   AuthAnswerDialog,

@@ -12,7 +12,7 @@ import { DocumentsPanel } from '../../components/documents/DocumentsPanel';
 import { ErrorBody } from '../../components/ErrorAlert';
 import { useLang, useT } from '../../i18n/context';
 import { formatCount, formatDateTime } from '../../lib/format';
-import { reasonText } from '../contracts/reason-text';
+import { reasonText } from '../../lib/reason-text';
 import { ClaimActions } from './ClaimActions';
 import { mayChange } from './claim-rules';
 import { ClaimSummary } from './ClaimSummary';

@@ -14,7 +14,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/context';
 import { testId } from '../../lib/test-id';
 import { RegionCascader } from '../accounts/RegionCascader';
-import { OpportunitySelect } from '../contracts/LinkSelects';
+import { OpportunitySelect } from '../../components/LinkSelects';
 import { inTerritory } from './claim-rules';
 import { codeOf, pathLabel, regionPath } from './territory';
 import type { ClaimSettings } from './use-claim-settings';

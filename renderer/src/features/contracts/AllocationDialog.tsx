@@ -12,7 +12,7 @@ import { useLang, useT } from '../../i18n/context';
 import { formatCount } from '../../lib/format';
 import { testId } from '../../lib/test-id';
 import { lineLabel } from './contract-rules';
-import { placeIssues, sameNames } from './form-issues';
+import { placeIssues, sameNames } from '../../lib/form-issues';
 import { UnitSelect } from './UnitSelect';
 
 interface Values {

@@ -14,7 +14,7 @@ import { accountPath } from '../../lib/use-hash-route';
 import { testId } from '../../lib/test-id';
 import { AllocationDialog } from './AllocationDialog';
 import { lineLabel } from './contract-rules';
-import { useRun } from './use-run';
+import { useRun } from '../../lib/use-run';
 
 interface Props {
   detail: ContractDetail;

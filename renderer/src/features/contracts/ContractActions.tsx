@@ -14,8 +14,8 @@ import { testId } from '../../lib/test-id';
 import { recordPath, useHashRoute } from '../../lib/use-hash-route';
 import { fileContract } from '../filings/file-contract';
 import { isEditable } from './contract-rules';
-import { reasonText } from './reason-text';
-import { useRun } from './use-run';
+import { reasonText } from '../../lib/reason-text';
+import { useRun } from '../../lib/use-run';
 
 interface Props {
   detail: ContractDetail;
@@ -59,7 +59,7 @@ export function ContractActions({ detail, onEdit, onApplied }: Props) {
     setFiling(false);
     if (!r.ok)
       return void modal.error({
-        title: t('contracts.refused'),
+        title: t('common.refused'),
         content: <ErrorBody error={r.error} />,
       });
     void (r.value.existed

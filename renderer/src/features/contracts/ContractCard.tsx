@@ -15,7 +15,7 @@ import { ContractKindTag, ContractStatusTag } from './contract-tags';
 import { DeliveriesTab } from './DeliveriesTab';
 import { InvoicesTab } from './InvoicesTab';
 import { LinesTab } from './LinesTab';
-import { reasonText } from './reason-text';
+import { reasonText } from '../../lib/reason-text';
 import { useContract } from './use-contract';
 import './contracts.css';
 

@@ -27,8 +27,8 @@ import {
   valuesOf,
 } from './contract-form-values';
 import { ContractLines } from './ContractLines';
-import { placeIssues } from './form-issues';
-import { OpportunitySelect, TenderSelect } from './LinkSelects';
+import { placeIssues } from '../../lib/form-issues';
+import { OpportunitySelect, TenderSelect } from '../../components/LinkSelects';
 import type { PriceRef } from './PriceSelect';
 
 interface Props {

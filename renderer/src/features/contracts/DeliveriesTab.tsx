@@ -13,7 +13,7 @@ import { testId } from '../../lib/test-id';
 import { BulkDeliveryDialog } from './BulkDeliveryDialog';
 import { DeliveryDialog } from './DeliveryDialog';
 import { RegistrationDialog } from './RegistrationDialog';
-import { useRun } from './use-run';
+import { useRun } from '../../lib/use-run';
 
 interface Props {
   detail: ContractDetail;

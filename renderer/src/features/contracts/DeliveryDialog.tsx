@@ -15,8 +15,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLang, useT } from '../../i18n/context';
 import { formatCount, formatDate } from '../../lib/format';
 import { lineLabel, partyOf } from './contract-rules';
-import { placeIssues, sameNames } from './form-issues';
-import { reasonText } from './reason-text';
+import { placeIssues, sameNames } from '../../lib/form-issues';
+import { reasonText } from '../../lib/reason-text';
 import { VinFeedback, vinAcceptable, vinState } from './vin-feedback';
 
 interface Values {

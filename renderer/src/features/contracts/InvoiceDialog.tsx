@@ -15,7 +15,7 @@ import { MoneyInput } from '../../components/MoneyInput';
 import { useT } from '../../i18n/context';
 import { testId } from '../../lib/test-id';
 import { partyOf } from './contract-rules';
-import { placeIssues, sameNames } from './form-issues';
+import { placeIssues, sameNames } from '../../lib/form-issues';
 import { VinChecklist } from './VinChecklist';
 
 interface Values {

@@ -10,7 +10,7 @@ import { formatDate } from '../../lib/format';
 import { testId } from '../../lib/test-id';
 import { BulkInvoiceDialog } from './BulkInvoiceDialog';
 import { InvoiceDialog } from './InvoiceDialog';
-import { useRun } from './use-run';
+import { useRun } from '../../lib/use-run';
 
 interface Props {
   detail: ContractDetail;

@@ -16,7 +16,7 @@ import { useLang, useT } from '../../i18n/context';
 import { formatDate } from '../../lib/format';
 import { testId } from '../../lib/test-id';
 import { partyOf } from './contract-rules';
-import { placeIssues, sameNames } from './form-issues';
+import { placeIssues, sameNames } from '../../lib/form-issues';
 import { VinFeedback, vinState } from './vin-feedback';
 
 interface Values {

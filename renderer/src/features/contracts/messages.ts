@@ -7,7 +7,6 @@ export const contractsZh = {
   'contracts.tabFollowUps': '交车回访',
   'contracts.new': '新建合同',
   'contracts.searchPlaceholder': '搜索合同编号、甲方或客户',
-  'contracts.refused': '操作未完成',
 
   // Card
   'contracts.card': '合同',
@@ -233,7 +232,6 @@ export const contractsEn: Record<keyof typeof contractsZh, string> = {
   'contracts.tabFollowUps': 'Delivery follow-ups',
   'contracts.new': 'New contract',
   'contracts.searchPlaceholder': 'Search contract no., party or account',
-  'contracts.refused': 'Not done',
 
   'contracts.card': 'Contract',
   'contracts.notFound': 'The contract does not exist or was deleted',

@@ -18,7 +18,7 @@ import { WorkflowDialog } from '../../components/WorkflowDialog';
 import { useConfirmDelete } from '../../components/use-confirm-delete';
 import { useEnumLabel, useT } from '../../i18n/context';
 import { testId } from '../../lib/test-id';
-import { useRun } from '../contracts/use-run';
+import { useRun } from '../../lib/use-run';
 import { blockerChecks, canChangeFiling, isManagerRole } from './filing-rules';
 import { OverrideDialog } from './OverrideDialog';
 
@@ -66,7 +66,7 @@ export function FilingActions({ detail, onApplied, onDeleted }: Props) {
       title: t('filings.deleteTitle', { number: detail.number }),
       body: t('filings.deleteBody'),
       done: t('filings.deleted', { number: detail.number }),
-      refused: t('contracts.refused'),
+      refused: t('common.refused'),
       confirmTestId: 'filing-delete-confirm',
       run: () => call('filings.delete', { id: detail.id }),
       onDeleted,

@@ -13,7 +13,7 @@ import { useEnumLabel, useLang, useT } from '../../i18n/context';
 import { formatCount, formatDate, formatDateTime } from '../../lib/format';
 import { accountPath, recordPath } from '../../lib/use-hash-route';
 import { BuyerTypeTag } from '../accounts/account-tags';
-import { useRun } from '../contracts/use-run';
+import { useRun } from '../../lib/use-run';
 
 const Empty = () => <span className="cell-empty">—</span>;
 

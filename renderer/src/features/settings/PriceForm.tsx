@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { MoneyInput } from '../../components/MoneyInput';
 import { useT } from '../../i18n/context';
 import { testId } from '../../lib/test-id';
-import { placeIssues, sameNames } from '../contracts/form-issues';
+import { placeIssues, sameNames } from '../../lib/form-issues';
 
 interface Values {
   model: string;

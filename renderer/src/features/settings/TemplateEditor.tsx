@@ -25,7 +25,7 @@ import type { ApiError } from '../../../../shared/result';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumOptions, useT } from '../../i18n/context';
-import { placeIssues } from '../contracts/form-issues';
+import { placeIssues } from '../../lib/form-issues';
 import { type ColumnValues, TemplateColumnsEditor } from './TemplateColumnsEditor';
 import { TemplateFileButton } from './TemplateFileButton';
 import { TemplateSheetPreview } from './TemplateSheetPreview';

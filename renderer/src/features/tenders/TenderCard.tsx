@@ -30,7 +30,8 @@ type Dialog = TenderDialog | null;
 
 export function TenderCard({ tenderId, revision, onClose, onEdit, onChanged }: Props) {
   const t = useT();
-  const { detail, error, loading, reload } = useTender(tenderId, revision);
+  // The title says "loading" during a retry too (fetching), not only on the first load.
+  const { detail, error, fetching, reload } = useTender(tenderId, revision);
   const [dialog, setDialog] = useState<Dialog>(null);
 
   const done = () => {
@@ -47,7 +48,7 @@ export function TenderCard({ tenderId, revision, onClose, onEdit, onChanged }: P
       title={
         detail ? (
           <CardTitle detail={detail} />
-        ) : loading ? (
+        ) : fetching ? (
           t('common.loading')
         ) : (
           t('tenders.card.title')

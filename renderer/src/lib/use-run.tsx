@@ -1,9 +1,9 @@
 /** Runs a workflow call from a button: success shows a short message, a refusal says why. */
 import { App } from 'antd';
 import { useCallback } from 'react';
-import type { Result } from '../../../../shared/result';
-import { ErrorBody } from '../../components/ErrorAlert';
-import { useT } from '../../i18n/context';
+import type { Result } from '../../../shared/result';
+import { ErrorBody } from '../components/ErrorAlert';
+import { useT } from '../i18n/context';
 
 export function useRun() {
   const t = useT();
@@ -20,7 +20,7 @@ export function useRun() {
         if (success) void message.success(success);
         return true;
       }
-      modal.error({ title: t('contracts.refused'), content: <ErrorBody error={r.error} /> });
+      modal.error({ title: t('common.refused'), content: <ErrorBody error={r.error} /> });
       return false;
     },
     [t, modal, message],

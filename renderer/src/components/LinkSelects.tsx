@@ -4,12 +4,12 @@
  */
 import { Select, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { STAGES, TENDER_STATUSES } from '../../../../shared/sales-enums';
-import type { OpportunityRow } from '../../../../shared/schemas/opportunities';
-import type { TenderRow } from '../../../../shared/schemas/tenders';
-import { call } from '../../api/client';
-import { useEnumLabel, useT } from '../../i18n/context';
-import { useDebounced } from '../../lib/use-debounced';
+import { STAGES, TENDER_STATUSES } from '../../../shared/sales-enums';
+import type { OpportunityRow } from '../../../shared/schemas/opportunities';
+import type { TenderRow } from '../../../shared/schemas/tenders';
+import { call } from '../api/client';
+import { useEnumLabel, useT } from '../i18n/context';
+import { useDebounced } from '../lib/use-debounced';
 
 export function OpportunitySelect(props: {
   accountId: number | null;

@@ -3,9 +3,9 @@
  * the form is left for an alert above it.
  */
 import type { FormInstance } from 'antd';
-import type { ApiError } from '../../../../shared/result';
-import { fieldIssues, issueText } from '../../api/errors';
-import type { Translate } from '../../i18n/context';
+import type { ApiError } from '../../../shared/result';
+import { fieldIssues, issueText } from '../api/errors';
+import type { Translate } from '../i18n/context';
 
 type FieldName = (string | number)[];
 

@@ -1,0 +1,53 @@
+/** This feature's UI words; spread into the zh-CN and English tables (same keys, type-checked). */
+export const staffZh = {
+  'staff.login': '登录名',
+  'staff.loginHint': '团队服务器上用于登录；留空表示不能登录团队服务器',
+  'staff.setPassword': '设置一次性密码',
+  'staff.setPasswordTitle': '为 {name} 设置一次性密码',
+  'staff.setPasswordIntro':
+    '请把密码当面或通过安全渠道告诉对方；对方首次登录时必须修改。设置后，对方已有的登录会全部结束。',
+  'staff.passwordSet': '已为 {name} 设置一次性密码',
+  'staff.passwordState': '密码',
+  'staff.passwordNone': '未设置',
+  'staff.passwordOneTime': '待修改',
+  'staff.passwordOk': '已设置',
+  'staff.note': '员工只停用、不删除：停用后不能再以其身份使用，但其负责的客户和变更记录会保留。',
+  'staff.add': '新增员工',
+  'staff.addTitle': '新增员工',
+  'staff.editTitle': '编辑员工：{name}',
+  'staff.created': '已添加“{name}”',
+  'staff.saved': '已保存“{name}”',
+  'staff.you': '我',
+  'staff.empty': '暂无员工',
+  'staff.managersOnly': '只有大客户经理和系统管理员可以添加或编辑其他员工',
+  'staff.ownRole': '不能修改自己的角色',
+  'staff.ownActive': '不能停用自己',
+  'staff.adminOnly': '只有系统管理员可以授予管理员角色',
+};
+
+export const staffEn: Record<keyof typeof staffZh, string> = {
+  'staff.login': 'Login',
+  'staff.loginHint': 'Used to sign in to the team server; empty: cannot sign in there',
+  'staff.setPassword': 'Set one-time password',
+  'staff.setPasswordTitle': 'Set a one-time password for {name}',
+  'staff.setPasswordIntro':
+    'Tell them the password in person or over a safe channel; they must change it at first sign-in. Their current sign-ins end.',
+  'staff.passwordSet': 'One-time password set for {name}',
+  'staff.passwordState': 'Password',
+  'staff.passwordNone': 'not set',
+  'staff.passwordOneTime': 'to be changed',
+  'staff.passwordOk': 'set',
+  'staff.note':
+    'Staff members are deactivated, never deleted: a deactivated member can no longer use the app, but their accounts and change history stay.',
+  'staff.add': 'Add staff',
+  'staff.addTitle': 'Add a staff member',
+  'staff.editTitle': 'Edit staff member: {name}',
+  'staff.created': 'Added “{name}”',
+  'staff.saved': 'Saved “{name}”',
+  'staff.you': 'you',
+  'staff.empty': 'No staff members',
+  'staff.managersOnly': 'Only KA managers and administrators can add or edit other staff members',
+  'staff.ownRole': 'You cannot change your own role',
+  'staff.ownActive': 'You cannot deactivate yourself',
+  'staff.adminOnly': 'Only an administrator can grant the administrator role',
+};
