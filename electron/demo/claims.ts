@@ -153,8 +153,7 @@ export async function seedDemoClaims(
       protectionDays: null,
       notes: null,
     });
-    if (draft.fileBlockers.length === 0)
-      await fileClaim(trx, clock, dataDir, actor, draft.id);
+    if (draft.fileBlockers.length === 0) await fileClaim(trx, clock, dataDir, actor, draft.id);
     claims++;
   }
   const rivalled =

@@ -32,7 +32,9 @@ export function myDayHandlers({ db, clock }: Deps): MyDayHandlers {
         });
       const day = date ?? chinaDate(clock.now());
       const { claimWarnDays } = await getFilingSettings(db);
-      const decisionsSince = new Date(clock.now().getTime() - DECISION_DAYS * 86_400_000).toISOString();
+      const decisionsSince = new Date(
+        clock.now().getTime() - DECISION_DAYS * 86_400_000,
+      ).toISOString();
       const [lists, targets, counts, claims, overlaps, toDecide, decisions] = await Promise.all([
         dueAndOverdue(db, clock, who, day),
         getKpiTargets(db),
