@@ -2,7 +2,8 @@
  * Namespace = folder: every method `x.y` of the contract is served from electron/<x in
  * kebab-case>/ (`followUps.list` → electron/follow-ups/), by a handlers module of that folder,
  * and exactly once. Read from the real registration (NAMESPACE_HANDLERS in create-app), with each
- * handlers factory built against a test app's deps.
+ * handlers factory built against a test app's deps. The contract is laid out the same way: the
+ * methods of `x` are declared in shared/methods/<x in kebab-case>.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { METHOD_NAMES } from '../../shared/api';
 import { type TestApp, testApp } from '../helpers/app';
 
 const electronDir = path.resolve(__dirname, '../../electron');
+const methodsDir = path.resolve(__dirname, '../../shared/methods');
 
 /** `followUps` → `follow-ups`. */
 function folderOf(namespace: string): string {
@@ -115,5 +117,20 @@ describe('namespace = folder', () => {
       (method) => !METHOD_NAMES.some((m) => m === method),
     );
     expect(unknown).toEqual([]);
+  });
+
+  it('declares each namespace’s methods in shared/methods/<namespace>.ts', async () => {
+    const declaredIn = new Map<string, string[]>();
+    for (const file of fs.readdirSync(methodsDir).filter((name) => name !== 'method.ts')) {
+      const module: Record<string, unknown> = await import(path.join(methodsDir, file));
+      for (const table of Object.values(module))
+        for (const method of Object.keys(table as object))
+          declaredIn.set(method, [...(declaredIn.get(method) ?? []), file]);
+    }
+    const misplaced = METHOD_NAMES.filter(
+      (method) => declaredIn.get(method)?.join() !== `${folderOf(method.split('.')[0] ?? '')}.ts`,
+    ).map((method) => `${method}: ${declaredIn.get(method)?.join(', ') ?? 'not declared'}`);
+    expect(misplaced).toEqual([]);
+    expect([...declaredIn.keys()].sort()).toEqual([...METHOD_NAMES].sort());
   });
 });

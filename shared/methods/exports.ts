@@ -1,0 +1,43 @@
+/** The exports.* methods of the API contract (served from electron/exports/). */
+import { z } from 'zod';
+import {
+  delivery,
+  exportAccountsInput,
+  exportContactsInput,
+  exportResult,
+} from '../schemas/exports';
+import { dossierExportInput, reportExportInput } from '../schemas/reports';
+import { method } from './method';
+
+export const exportsMethods = {
+  'exports.accounts': method(
+    exportAccountsInput,
+    z.object({ jobId: z.string() }),
+    'Export the accounts view (filters, sort, search, visible columns) to .xlsx or .csv, as a job.',
+  ),
+  'exports.contacts': method(
+    exportContactsInput,
+    z.object({ jobId: z.string() }),
+    'Export the contacts of the accounts in a view (personal details only if asked and allowed), as a job.',
+  ),
+  'exports.result': method(
+    z.object({ jobId: z.string().max(64) }),
+    exportResult,
+    'What a finished export wrote.',
+  ),
+  'exports.deliver': method(
+    z.object({ jobId: z.string().max(64) }),
+    delivery,
+    'Hand a finished export to the user: a save dialog in Electron, a download link in browser mode.',
+  ),
+  'exports.filingReport': method(
+    reportExportInput,
+    z.object({ jobId: z.string() }),
+    'Start writing the filing report of a period into a template (.xlsx).',
+  ),
+  'exports.claimDossier': method(
+    dossierExportInput,
+    z.object({ jobId: z.string() }),
+    'Start writing a claim’s dispute dossier (.xlsx).',
+  ),
+} as const;
