@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: Keyfleet's paths against the raw libraries doing the same work, in one run.
  * Prints one line per benchmark and writes bench/out/latest.json. `BENCH_ONLY=jobs` runs only the
- * job-start lines (after `npm run build`: they use the built worker), `BENCH_ONLY=sales` stops after
+ * job-start lines (the script builds first: they use the built worker), `BENCH_ONLY=sales` stops after
  * the sales lines.
  */
 import { businessClock } from '../shared/clock';
