@@ -1,11 +1,12 @@
 /** The account card (大客户档案卡): a drawer with the account's header, actions and tabs. */
 import { useConfirmDelete } from '../../components/use-confirm-delete';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Drawer, Result, Space, Spin, Tabs, Typography } from 'antd';
+import { Button, Space, Tabs, Typography } from 'antd';
 import type { AccountDetail } from '../../../../shared/schemas/accounts';
 import { call } from '../../api/client';
 import { canChangeAccount, useSession } from '../../app/session';
-import { ErrorBody } from '../../components/ErrorAlert';
+import { RecordDrawer } from '../../components/RecordDrawer';
+import { RecordTitle } from '../../components/RecordTitle';
 import { useLang, useT } from '../../i18n/context';
 import { formatCount } from '../../lib/format';
 import { ContactsTab } from '../contacts/ContactsTab';
@@ -36,80 +37,60 @@ export function AccountCard({
   onEdit,
   onChanged,
 }: Props) {
-  const t = useT();
   const { detail, error, loading, reload, generation } = useAccount(accountId, revision);
 
   return (
-    <Drawer
+    <RecordDrawer
       open={accountId !== null}
       onClose={onClose}
-      size="min(1100px, calc(100vw - 120px))"
-      destroyOnHidden
-      title={
-        detail ? <CardTitle detail={detail} /> : loading ? t('common.loading') : t('account.card')
-      }
-      extra={
-        detail && (
-          <CardActions
-            detail={detail}
-            onEdit={onEdit}
-            onDeleted={() => {
-              onClose();
-              onChanged();
-            }}
-          />
-        )
-      }
-      classNames={{ body: 'account-card__body' }}
-      data-testid="account-card"
-    >
-      {error && !detail ? (
-        <Result
-          status={error.code === 'NOT_FOUND' ? '404' : 'error'}
-          title={error.code === 'NOT_FOUND' ? t('account.notFound') : t('account.loadFailed')}
-          subTitle={error.code === 'NOT_FOUND' ? undefined : <ErrorBody error={error} />}
-          extra={<Button onClick={reload}>{t('common.retry')}</Button>}
+      detail={detail}
+      error={error}
+      loading={loading}
+      onRetry={reload}
+      words={{
+        card: 'account.card',
+        notFound: 'account.notFound',
+        loadFailed: 'account.loadFailed',
+      }}
+      testId="account-card"
+      title={(d) => <CardTitle detail={d} />}
+      extra={(d) => (
+        <CardActions
+          detail={d}
+          onEdit={onEdit}
+          onDeleted={() => {
+            onClose();
+            onChanged();
+          }}
         />
-      ) : !detail ? (
-        <div className="center-pad">
-          <Spin />
-        </div>
-      ) : (
+      )}
+    >
+      {(d) => (
         <CardTabs
-          key={detail.id}
-          detail={detail}
+          key={d.id}
+          detail={d}
           // Both only grow: the tabs refetch after a change here and after a colleague's live one.
           revision={revision + generation}
           onOpenAccount={onOpenAccount}
           onChanged={onChanged}
         />
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }
 
 function CardTitle({ detail }: { detail: AccountDetail }) {
   return (
-    <div className="account-card__title">
-      <Typography.Text strong className="account-card__name" data-testid="account-card-name">
-        {detail.name}
-      </Typography.Text>
-      <Space size={6} wrap>
-        {detail.uscc && (
-          <Typography.Text
-            type="secondary"
-            className="mono"
-            copyable
-            data-testid="account-card-uscc"
-          >
-            {detail.uscc}
-          </Typography.Text>
-        )}
-        <BuyerTypeTag value={detail.buyerType} />
-        <GradeTag value={detail.grade} />
-        <LifecycleBadge value={detail.lifecycle} />
-      </Space>
-    </div>
+    <RecordTitle name={detail.name} nameTestId="account-card-name">
+      {detail.uscc && (
+        <Typography.Text type="secondary" className="mono" copyable data-testid="account-card-uscc">
+          {detail.uscc}
+        </Typography.Text>
+      )}
+      <BuyerTypeTag value={detail.buyerType} />
+      <GradeTag value={detail.grade} />
+      <LifecycleBadge value={detail.lifecycle} />
+    </RecordTitle>
   );
 }
 

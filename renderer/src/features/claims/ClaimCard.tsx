@@ -3,13 +3,14 @@
  * dealer, an overlap with a colleague, what stops filing), its actions and facts, and the tabs —
  * conflict, overlap, development, documents, timeline.
  */
-import { Alert, Button, Drawer, Result, Space, Spin, Tabs, Typography } from 'antd';
+import { Alert, Button, Tabs, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import type { DocumentKind } from '../../../../shared/filing-enums';
 import type { ClaimDetail } from '../../../../shared/schemas/claims';
 import { useSession } from '../../app/session';
 import { DocumentsPanel } from '../../components/documents/DocumentsPanel';
-import { ErrorBody } from '../../components/ErrorAlert';
+import { RecordDrawer } from '../../components/RecordDrawer';
+import { RecordTitle } from '../../components/RecordTitle';
 import { useLang, useT } from '../../i18n/context';
 import { formatCount, formatDateTime } from '../../lib/format';
 import { reasonText } from '../../lib/reason-text';
@@ -45,7 +46,6 @@ interface Props {
 
 export function ClaimCard(props: Props) {
   const { claimId, revision, onClose } = props;
-  const t = useT();
   const { detail, error, loading, reload, replace } = useClaim(claimId, revision);
   // Every workflow call answers with the whole claim: show it, then refresh the lists.
   const applied = (next: ClaimDetail) => {
@@ -54,54 +54,36 @@ export function ClaimCard(props: Props) {
   };
 
   return (
-    <Drawer
+    <RecordDrawer
       open={claimId !== null}
       onClose={onClose}
-      size="min(1100px, calc(100vw - 120px))"
-      destroyOnHidden
-      title={
-        detail ? <CardTitle detail={detail} /> : loading ? t('common.loading') : t('claims.card')
-      }
-      classNames={{ body: 'account-card__body' }}
-      data-testid="claim-card"
+      detail={detail}
+      error={error}
+      loading={loading}
+      onRetry={reload}
+      words={{ card: 'claims.card', notFound: 'claims.notFound', loadFailed: 'claims.loadFailed' }}
+      testId="claim-card"
+      title={(d) => <CardTitle detail={d} />}
     >
-      {error && !detail ? (
-        <Result
-          status={error.code === 'NOT_FOUND' ? '404' : 'error'}
-          title={error.code === 'NOT_FOUND' ? t('claims.notFound') : t('claims.loadFailed')}
-          subTitle={error.code === 'NOT_FOUND' ? undefined : <ErrorBody error={error} />}
-          extra={<Button onClick={reload}>{t('common.retry')}</Button>}
-        />
-      ) : !detail ? (
-        <div className="center-pad">
-          <Spin />
-        </div>
-      ) : (
-        <CardBody key={detail.id} {...props} detail={detail} onApplied={applied} />
-      )}
-    </Drawer>
+      {(d) => <CardBody key={d.id} {...props} detail={d} onApplied={applied} />}
+    </RecordDrawer>
   );
 }
 
 function CardTitle({ detail }: { detail: ClaimDetail }) {
   const t = useT();
   return (
-    <div className="account-card__title">
-      <Typography.Text strong className="account-card__name" data-testid="claim-title">
-        {detail.accountName}
+    <RecordTitle name={detail.accountName} nameTestId="claim-title">
+      <span data-testid="claim-status">
+        <ClaimStatusTag value={detail.status} />
+      </span>
+      <ClaimSourceTag value={detail.source} />
+      <Typography.Text type="secondary">
+        {detail.source === 'ours'
+          ? t('claims.byClaimant', { name: detail.claimant?.name ?? '—' })
+          : t('claims.byDealer', { name: detail.dealerName ?? '—' })}
       </Typography.Text>
-      <Space size={6} wrap>
-        <span data-testid="claim-status">
-          <ClaimStatusTag value={detail.status} />
-        </span>
-        <ClaimSourceTag value={detail.source} />
-        <Typography.Text type="secondary">
-          {detail.source === 'ours'
-            ? t('claims.byClaimant', { name: detail.claimant?.name ?? '—' })
-            : t('claims.byDealer', { name: detail.dealerName ?? '—' })}
-        </Typography.Text>
-      </Space>
-    </div>
+    </RecordTitle>
   );
 }
 

@@ -1,8 +1,9 @@
 /** The contract card: a drawer with the contract's header, what blocks it, actions and tabs. */
-import { Alert, Button, Drawer, Result, Space, Spin, Tabs, Typography } from 'antd';
+import { Alert, Button, Tabs, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import type { ContractDetail } from '../../../../shared/schemas/contracts';
-import { ErrorBody } from '../../components/ErrorAlert';
+import { RecordDrawer } from '../../components/RecordDrawer';
+import { RecordTitle } from '../../components/RecordTitle';
 import { useLang, useT } from '../../i18n/context';
 import { formatCount } from '../../lib/format';
 import { AllocationsTab } from './AllocationsTab';
@@ -28,7 +29,6 @@ interface Props {
 }
 
 export function ContractCard({ contractId, revision, onClose, onEdit, onChanged }: Props) {
-  const t = useT();
   const { detail, error, loading, reload, replace } = useContract(contractId, revision);
   // Every workflow call answers with the whole contract: show it, then refresh the lists.
   const applied = (next: ContractDetail) => {
@@ -37,50 +37,36 @@ export function ContractCard({ contractId, revision, onClose, onEdit, onChanged 
   };
 
   return (
-    <Drawer
+    <RecordDrawer
       open={contractId !== null}
       onClose={onClose}
-      size="min(1100px, calc(100vw - 120px))"
-      destroyOnHidden
-      title={
-        detail ? <CardTitle detail={detail} /> : loading ? t('common.loading') : t('contracts.card')
-      }
-      extra={detail && <ContractActions detail={detail} onEdit={onEdit} onApplied={applied} />}
-      classNames={{ body: 'account-card__body' }}
-      data-testid="contract-card"
+      detail={detail}
+      error={error}
+      loading={loading}
+      onRetry={reload}
+      words={{
+        card: 'contracts.card',
+        notFound: 'contracts.notFound',
+        loadFailed: 'contracts.loadFailed',
+      }}
+      testId="contract-card"
+      title={(d) => <CardTitle detail={d} />}
+      extra={(d) => <ContractActions detail={d} onEdit={onEdit} onApplied={applied} />}
     >
-      {error && !detail ? (
-        <Result
-          status={error.code === 'NOT_FOUND' ? '404' : 'error'}
-          title={error.code === 'NOT_FOUND' ? t('contracts.notFound') : t('contracts.loadFailed')}
-          subTitle={error.code === 'NOT_FOUND' ? undefined : <ErrorBody error={error} />}
-          extra={<Button onClick={reload}>{t('common.retry')}</Button>}
-        />
-      ) : !detail ? (
-        <div className="center-pad">
-          <Spin />
-        </div>
-      ) : (
-        <CardBody key={detail.id} detail={detail} onApplied={applied} onChanged={onChanged} />
-      )}
-    </Drawer>
+      {(d) => <CardBody key={d.id} detail={d} onApplied={applied} onChanged={onChanged} />}
+    </RecordDrawer>
   );
 }
 
 function CardTitle({ detail }: { detail: ContractDetail }) {
   return (
-    <div className="account-card__title">
-      <Typography.Text strong className="account-card__name mono" data-testid="contract-number">
-        {detail.number}
-      </Typography.Text>
-      <Space size={6} wrap>
-        <ContractKindTag value={detail.kind} />
-        <span data-testid="contract-status">
-          <ContractStatusTag value={detail.status} />
-        </span>
-        <Typography.Text type="secondary">{detail.partyName}</Typography.Text>
-      </Space>
-    </div>
+    <RecordTitle name={detail.number} nameTestId="contract-number" mono>
+      <ContractKindTag value={detail.kind} />
+      <span data-testid="contract-status">
+        <ContractStatusTag value={detail.status} />
+      </span>
+      <Typography.Text type="secondary">{detail.partyName}</Typography.Text>
+    </RecordTitle>
   );
 }
 

@@ -1,10 +1,11 @@
 /** The opportunity card: a drawer with the title, account, stage steps, actions and tabs. */
 import { useConfirmDelete } from '../../components/use-confirm-delete';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Drawer, Result, Space, Spin, Tabs, Typography } from 'antd';
+import { Button, Space, Tabs } from 'antd';
 import type { OpportunityDetail } from '../../../../shared/schemas/opportunities';
 import { call } from '../../api/client';
-import { ErrorBody } from '../../components/ErrorAlert';
+import { RecordDrawer } from '../../components/RecordDrawer';
+import { RecordTitle } from '../../components/RecordTitle';
 import { useLang, useT } from '../../i18n/context';
 import { formatCount } from '../../lib/format';
 import { accountPath } from '../../lib/use-hash-route';
@@ -31,72 +32,52 @@ interface Props {
 
 export function OpportunityCard(props: Props) {
   const { opportunityId, revision, onClose, onEdit, onMove, onChanged } = props;
-  const t = useT();
   const { detail, error, loading, reload } = useOpportunity(opportunityId, revision);
 
   return (
-    <Drawer
+    <RecordDrawer
       open={opportunityId !== null}
       onClose={onClose}
-      size="min(1100px, calc(100vw - 120px))"
-      destroyOnHidden
-      title={detail ? <CardTitle detail={detail} /> : loading ? t('common.loading') : t('opp.card')}
-      extra={
-        detail && (
-          <CardActions
-            detail={detail}
-            onEdit={onEdit}
-            onMove={onMove}
-            onDeleted={() => {
-              onClose();
-              onChanged();
-            }}
-          />
-        )
-      }
-      classNames={{ body: 'account-card__body' }}
-      data-testid="opportunity-card"
-    >
-      {error && !detail ? (
-        <Result
-          status={error.code === 'NOT_FOUND' ? '404' : 'error'}
-          title={error.code === 'NOT_FOUND' ? t('opp.notFound') : t('opp.loadFailed')}
-          subTitle={error.code === 'NOT_FOUND' ? undefined : <ErrorBody error={error} />}
-          extra={
-            <Button onClick={reload} data-testid="opp-card-retry">
-              {t('common.retry')}
-            </Button>
-          }
+      detail={detail}
+      error={error}
+      loading={loading}
+      onRetry={reload}
+      words={{ card: 'opp.card', notFound: 'opp.notFound', loadFailed: 'opp.loadFailed' }}
+      testId="opportunity-card"
+      retryTestId="opp-card-retry"
+      title={(d) => <CardTitle detail={d} />}
+      extra={(d) => (
+        <CardActions
+          detail={d}
+          onEdit={onEdit}
+          onMove={onMove}
+          onDeleted={() => {
+            onClose();
+            onChanged();
+          }}
         />
-      ) : !detail ? (
-        <div className="center-pad">
-          <Spin />
-        </div>
-      ) : (
+      )}
+    >
+      {(d) => (
         <>
-          <StageSteps detail={detail} />
-          <CardTabs key={detail.id} detail={detail} revision={revision} />
+          <StageSteps detail={d} />
+          <CardTabs key={d.id} detail={d} revision={revision} />
         </>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }
 
 function CardTitle({ detail }: { detail: OpportunityDetail }) {
   return (
-    <div className="account-card__title">
-      <Typography.Text strong className="account-card__name" data-testid="opp-card-title">
-        {detail.title}
-      </Typography.Text>
-      <Space size={6} wrap>
-        <a href={`#${accountPath(detail.accountId)}`} data-testid="opp-card-account">
-          {detail.accountName}
-        </a>
-        <BuyerTypeTag value={detail.buyerType} />
-        <StageTag stage={detail.stage} probability={detail.probability} />
-        <Wan fen={detail.amountFen} className="opp-card-amount" />
-      </Space>
-    </div>
+    <RecordTitle name={detail.title} nameTestId="opp-card-title">
+      <a href={`#${accountPath(detail.accountId)}`} data-testid="opp-card-account">
+        {detail.accountName}
+      </a>
+      <BuyerTypeTag value={detail.buyerType} />
+      <StageTag stage={detail.stage} probability={detail.probability} />
+      <Wan fen={detail.amountFen} className="opp-card-amount" />
+    </RecordTitle>
   );
 }
 
