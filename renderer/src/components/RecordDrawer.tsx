@@ -18,11 +18,8 @@ interface Props<T> {
   /** A record is chosen (its id is not null). */
   open: boolean;
   onClose: () => void;
-  detail: T | null;
-  error: ApiError | null;
-  /** The header says "loading" rather than the card's name. */
-  loading: boolean;
-  onRetry: () => void;
+  /** The card's record as its `useRecord` hook gives it; `loading` makes the header say so. */
+  record: { detail: T | null; error: ApiError | null; loading: boolean; reload: () => void };
   /** The card's name (header before the record is there), and its two failures. */
   words: { card: MessageKey; notFound: MessageKey; loadFailed: MessageKey };
   testId: string;
@@ -38,7 +35,8 @@ interface Props<T> {
 }
 
 export function RecordDrawer<T>(props: Props<T>) {
-  const { detail, error, loading, words, extra, children } = props;
+  const { record, words, extra, children } = props;
+  const { detail, error } = record;
   const t = useT();
   const notFound = error?.code === 'NOT_FOUND';
   return (
@@ -47,7 +45,7 @@ export function RecordDrawer<T>(props: Props<T>) {
       onClose={props.onClose}
       size={props.size ?? CARD_SIZE}
       destroyOnHidden
-      title={detail ? props.title(detail) : loading ? t('common.loading') : t(words.card)}
+      title={detail ? props.title(detail) : record.loading ? t('common.loading') : t(words.card)}
       extra={detail && extra?.(detail)}
       classNames={{ body: props.bodyClassName ?? 'account-card__body' }}
       data-testid={props.testId}
@@ -58,7 +56,7 @@ export function RecordDrawer<T>(props: Props<T>) {
           title={notFound ? t(words.notFound) : t(words.loadFailed)}
           subTitle={notFound ? undefined : <ErrorBody error={error} />}
           extra={
-            <Button onClick={props.onRetry} data-testid={props.retryTestId}>
+            <Button onClick={record.reload} data-testid={props.retryTestId}>
               {t('common.retry')}
             </Button>
           }

@@ -1,14 +1,14 @@
 /** The account card (大客户档案卡): a drawer with the account's header, actions and tabs. */
-import { useConfirmDelete } from '../../components/use-confirm-delete';
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import { Button, Space, Tabs, Typography } from 'antd';
 import type { AccountDetail } from '../../../../shared/schemas/accounts';
 import { call } from '../../api/client';
 import { canChangeAccount, useSession } from '../../app/session';
+import { cardTab } from '../../components/card-tab';
+import { DeleteButton } from '../../components/DeleteButton';
 import { RecordDrawer } from '../../components/RecordDrawer';
 import { RecordTitle } from '../../components/RecordTitle';
-import { useLang, useT } from '../../i18n/context';
-import { formatCount } from '../../lib/format';
+import { useT } from '../../i18n/context';
 import { ContactsTab } from '../contacts/ContactsTab';
 import { BuyerTypeTag, GradeTag, LifecycleBadge } from './account-tags';
 import { DetailsTab } from './DetailsTab';
@@ -37,16 +37,13 @@ export function AccountCard({
   onEdit,
   onChanged,
 }: Props) {
-  const { detail, error, loading, reload, generation } = useAccount(accountId, revision);
+  const record = useAccount(accountId, revision);
 
   return (
     <RecordDrawer
       open={accountId !== null}
       onClose={onClose}
-      detail={detail}
-      error={error}
-      loading={loading}
-      onRetry={reload}
+      record={record}
       words={{
         card: 'account.card',
         notFound: 'account.notFound',
@@ -70,7 +67,7 @@ export function AccountCard({
           key={d.id}
           detail={d}
           // Both only grow: the tabs refetch after a change here and after a colleague's live one.
-          revision={revision + generation}
+          revision={revision + record.generation}
           onOpenAccount={onOpenAccount}
           onChanged={onChanged}
         />
@@ -102,17 +99,6 @@ function CardActions(props: {
   const { detail, onEdit, onDeleted } = props;
   const t = useT();
   const { user } = useSession();
-  const { deleting, confirm } = useConfirmDelete();
-  const remove = () =>
-    confirm({
-      title: t('account.deleteConfirmTitle', { name: detail.name }),
-      body: t('account.deleteConfirmBody'),
-      done: t('account.deleted', { name: detail.name }),
-      refused: t('account.deleteRefused'),
-      confirmTestId: 'account-delete-confirm',
-      run: () => call('accounts.delete', { id: detail.id }),
-      onDeleted,
-    });
 
   // Editing and deleting are for the account's team and managers (the server checks it too).
   if (!canChangeAccount(user, detail)) return null;
@@ -121,15 +107,18 @@ function CardActions(props: {
       <Button icon={<EditOutlined />} onClick={() => onEdit(detail)} data-testid="account-edit">
         {t('common.edit')}
       </Button>
-      <Button
-        danger
-        icon={<DeleteOutlined />}
-        loading={deleting}
-        onClick={remove}
-        data-testid="account-delete"
-      >
-        {t('common.delete')}
-      </Button>
+      <DeleteButton
+        testId="account-delete"
+        request={{
+          title: t('account.deleteConfirmTitle', { name: detail.name }),
+          body: t('account.deleteConfirmBody'),
+          done: t('account.deleted', { name: detail.name }),
+          refused: t('account.deleteRefused'),
+          confirmTestId: 'account-delete-confirm',
+          run: () => call('accounts.delete', { id: detail.id }),
+          onDeleted,
+        }}
+      />
     </Space>
   );
 }
@@ -142,71 +131,54 @@ function CardTabs(props: {
 }) {
   const { detail, revision, onOpenAccount, onChanged } = props;
   const t = useT();
-  const { lang } = useLang();
-  const counted = (label: string, n: number) => (
-    <span>
-      {label}
-      <span className="tab-count">{formatCount(n, lang)}</span>
-    </span>
-  );
+  const tab = cardTab('tab-');
   return (
     <Tabs
       className="account-card__tabs"
       items={[
-        {
-          key: 'details',
-          label: <span data-testid="tab-details">{t('account.tabDetails')}</span>,
-          children: (
-            <DetailsTab detail={detail} onOpenAccount={onOpenAccount} onChanged={onChanged} />
-          ),
-        },
-        {
-          key: 'contacts',
-          label: (
-            <span data-testid="tab-contacts">
-              {counted(t('account.tabContacts'), detail.contactCount)}
-            </span>
-          ),
-          children: <ContactsTab account={detail} revision={revision} onChanged={onChanged} />,
-        },
-        {
-          key: 'subordinates',
-          label: (
-            <span data-testid="tab-subordinates">
-              {counted(t('account.tabSubordinates'), detail.subordinateCount)}
-            </span>
-          ),
-          children: <SubordinatesTab accountId={detail.id} onOpenAccount={onOpenAccount} />,
-        },
-        {
-          key: 'fleet',
-          label: (
-            <span data-testid="tab-fleet">{counted(t('account.tabFleet'), detail.fleetTotal)}</span>
-          ),
-          children: <FleetTab fleet={detail.fleet} />,
-        },
-        {
-          key: 'opportunities',
-          label: <span data-testid="tab-opportunities">{t('nav.opportunities')}</span>,
-          children: <AccountOpportunitiesTab accountId={detail.id} revision={revision} />,
-        },
-        {
-          key: 'activities',
-          label: <span data-testid="tab-activities">{t('nav.activities')}</span>,
-          children: <AccountActivitiesTab accountId={detail.id} revision={revision} />,
-        },
-        {
-          key: 'claims',
-          label: <span data-testid="tab-claims">{t('claims.accountTab')}</span>,
-          children: (
-            <AccountClaimsTab account={{ id: detail.id, name: detail.name }} revision={revision} />
-          ),
-        },
-        {
-          key: 'history',
-          label: <span data-testid="tab-history">{t('account.tabHistory')}</span>,
-          children: <HistoryTab accountId={detail.id} revision={revision} />,
-        },
+        tab(
+          'details',
+          t('account.tabDetails'),
+          null,
+          <DetailsTab detail={detail} onOpenAccount={onOpenAccount} onChanged={onChanged} />,
+        ),
+        tab(
+          'contacts',
+          t('account.tabContacts'),
+          detail.contactCount,
+          <ContactsTab account={detail} revision={revision} onChanged={onChanged} />,
+        ),
+        tab(
+          'subordinates',
+          t('account.tabSubordinates'),
+          detail.subordinateCount,
+          <SubordinatesTab accountId={detail.id} onOpenAccount={onOpenAccount} />,
+        ),
+        tab('fleet', t('account.tabFleet'), detail.fleetTotal, <FleetTab fleet={detail.fleet} />),
+        tab(
+          'opportunities',
+          t('nav.opportunities'),
+          null,
+          <AccountOpportunitiesTab accountId={detail.id} revision={revision} />,
+        ),
+        tab(
+          'activities',
+          t('nav.activities'),
+          null,
+          <AccountActivitiesTab accountId={detail.id} revision={revision} />,
+        ),
+        tab(
+          'claims',
+          t('claims.accountTab'),
+          null,
+          <AccountClaimsTab account={{ id: detail.id, name: detail.name }} revision={revision} />,
+        ),
+        tab(
+          'history',
+          t('account.tabHistory'),
+          null,
+          <HistoryTab accountId={detail.id} revision={revision} />,
+        ),
       ]}
     />
   );

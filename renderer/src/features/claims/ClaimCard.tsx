@@ -4,16 +4,17 @@
  * conflict, overlap, development, documents, timeline.
  */
 import { Alert, Button, Tabs, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import type { DocumentKind } from '../../../../shared/filing-enums';
 import type { ClaimDetail } from '../../../../shared/schemas/claims';
 import { useSession } from '../../app/session';
 import { DocumentsPanel } from '../../components/documents/DocumentsPanel';
+import { cardTab } from '../../components/card-tab';
+import { ReasonList } from '../../components/ReasonList';
 import { RecordDrawer } from '../../components/RecordDrawer';
 import { RecordTitle } from '../../components/RecordTitle';
 import { useLang, useT } from '../../i18n/context';
-import { formatCount, formatDateTime } from '../../lib/format';
-import { reasonText } from '../../lib/reason-text';
+import { formatDateTime } from '../../lib/format';
 import { ClaimActions } from './ClaimActions';
 import { mayChange } from './claim-rules';
 import { ClaimSummary } from './ClaimSummary';
@@ -46,10 +47,10 @@ interface Props {
 
 export function ClaimCard(props: Props) {
   const { claimId, revision, onClose } = props;
-  const { detail, error, loading, reload, replace } = useClaim(claimId, revision);
+  const record = useClaim(claimId, revision);
   // Every workflow call answers with the whole claim: show it, then refresh the lists.
   const applied = (next: ClaimDetail) => {
-    replace(next);
+    record.replace(next);
     props.onChanged();
   };
 
@@ -57,10 +58,7 @@ export function ClaimCard(props: Props) {
     <RecordDrawer
       open={claimId !== null}
       onClose={onClose}
-      detail={detail}
-      error={error}
-      loading={loading}
-      onRetry={reload}
+      record={record}
       words={{ card: 'claims.card', notFound: 'claims.notFound', loadFailed: 'claims.loadFailed' }}
       testId="claim-card"
       title={(d) => <CardTitle detail={d} />}
@@ -149,13 +147,7 @@ function Blockers({ detail }: { detail: ClaimDetail }) {
       className="gap-bottom"
       title={t('claims.blockersTitle')}
       description={
-        <ul className="clm-blockers" data-testid="claim-blockers">
-          {detail.fileBlockers.map((code) => (
-            <li key={code} data-code={code}>
-              {reasonText(code, t)}
-            </li>
-          ))}
-        </ul>
+        <ReasonList codes={detail.fileBlockers} className="clm-blockers" testId="claim-blockers" />
       }
     />
   );
@@ -168,7 +160,6 @@ function CardBody(
 ) {
   const { detail, settings, onEdit, onApplied, onChanged, onDeleted } = props;
   const t = useT();
-  const { lang } = useLang();
   const { user } = useSession();
   const [chosen, setChosen] = useState<TabKey | null>(null);
   const fallback: TabKey = detail.conflict ? 'conflict' : detail.overlap ? 'overlap' : 'evidence';
@@ -176,16 +167,7 @@ function CardBody(
     (chosen === 'conflict' && !detail.conflict) || (chosen === 'overlap' && !detail.overlap);
   const active = gone ? fallback : (chosen ?? fallback);
   const closed = detail.status === 'released' || detail.status === 'expired';
-  const tab = (key: TabKey, text: string, n: number | null, children: ReactNode) => ({
-    key,
-    label: (
-      <span data-testid={`claim-tab-${key}`}>
-        {text}
-        {n !== null && <span className="tab-count">{formatCount(n, lang)}</span>}
-      </span>
-    ),
-    children,
-  });
+  const tab = cardTab('claim-tab-');
 
   return (
     <>

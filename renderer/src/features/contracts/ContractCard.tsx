@@ -1,11 +1,12 @@
 /** The contract card: a drawer with the contract's header, what blocks it, actions and tabs. */
 import { Alert, Button, Tabs, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import type { ContractDetail } from '../../../../shared/schemas/contracts';
+import { cardTab } from '../../components/card-tab';
+import { ReasonList } from '../../components/ReasonList';
 import { RecordDrawer } from '../../components/RecordDrawer';
 import { RecordTitle } from '../../components/RecordTitle';
-import { useLang, useT } from '../../i18n/context';
-import { formatCount } from '../../lib/format';
+import { useT } from '../../i18n/context';
 import { AllocationsTab } from './AllocationsTab';
 import { ApprovalsTab } from './ApprovalsTab';
 import { ContractActions } from './ContractActions';
@@ -16,7 +17,6 @@ import { ContractKindTag, ContractStatusTag } from './contract-tags';
 import { DeliveriesTab } from './DeliveriesTab';
 import { InvoicesTab } from './InvoicesTab';
 import { LinesTab } from './LinesTab';
-import { reasonText } from '../../lib/reason-text';
 import { useContract } from './use-contract';
 import './contracts.css';
 
@@ -29,10 +29,10 @@ interface Props {
 }
 
 export function ContractCard({ contractId, revision, onClose, onEdit, onChanged }: Props) {
-  const { detail, error, loading, reload, replace } = useContract(contractId, revision);
+  const record = useContract(contractId, revision);
   // Every workflow call answers with the whole contract: show it, then refresh the lists.
   const applied = (next: ContractDetail) => {
-    replace(next);
+    record.replace(next);
     onChanged();
   };
 
@@ -40,10 +40,7 @@ export function ContractCard({ contractId, revision, onClose, onEdit, onChanged 
     <RecordDrawer
       open={contractId !== null}
       onClose={onClose}
-      detail={detail}
-      error={error}
-      loading={loading}
-      onRetry={reload}
+      record={record}
       words={{
         card: 'contracts.card',
         notFound: 'contracts.notFound',
@@ -89,13 +86,11 @@ function Blockers(props: { detail: ContractDetail; onShowApprovals: () => void }
         )
       }
       description={
-        <ul className="con-blockers" data-testid="contract-blockers">
-          {detail.finalBlockers.map((code) => (
-            <li key={code} data-code={code}>
-              {reasonText(code, t)}
-            </li>
-          ))}
-        </ul>
+        <ReasonList
+          codes={detail.finalBlockers}
+          className="con-blockers"
+          testId="contract-blockers"
+        />
       }
     />
   );
@@ -108,18 +103,8 @@ function CardBody(props: {
 }) {
   const { detail, onApplied, onChanged } = props;
   const t = useT();
-  const { lang } = useLang();
   const [active, setActive] = useState('lines');
-  const tab = (key: string, text: string, n: number | null, children: ReactNode) => ({
-    key,
-    label: (
-      <span data-testid={`contract-tab-${key}`}>
-        {text}
-        {n !== null && <span className="tab-count">{formatCount(n, lang)}</span>}
-      </span>
-    ),
-    children,
-  });
+  const tab = cardTab('contract-tab-');
   const pendingApprovals = detail.approvals.filter((a) => a.state === 'pending').length;
   return (
     <>

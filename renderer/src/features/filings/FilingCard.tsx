@@ -30,15 +30,15 @@ interface Props {
 }
 
 export function FilingCard({ filingId, revision, onClose, onChanged }: Props) {
-  const { detail, error, loading, reload, replace } = useFiling(filingId, revision);
+  const record = useFiling(filingId, revision);
   // Every workflow call answers with the whole filing: show it, then refresh the grid.
   const applied = (next: FilingDetail) => {
-    replace(next);
+    record.replace(next);
     onChanged();
   };
   // A document attached or removed changes the checks: judge again.
   const documentsChanged = () => {
-    reload();
+    record.reload();
     onChanged();
   };
 
@@ -46,10 +46,7 @@ export function FilingCard({ filingId, revision, onClose, onChanged }: Props) {
     <RecordDrawer
       open={filingId !== null}
       onClose={onClose}
-      detail={detail}
-      error={error}
-      loading={loading}
-      onRetry={reload}
+      record={record}
       words={{
         card: 'filings.card',
         notFound: 'filings.notFound',

@@ -31,8 +31,8 @@ interface Props {
 type Dialog = TenderDialog | null;
 
 export function TenderCard({ tenderId, revision, onClose, onEdit, onChanged }: Props) {
-  // The title says "loading" during a retry too (fetching), not only on the first load.
-  const { detail, error, fetching, reload } = useTender(tenderId, revision);
+  const tender = useTender(tenderId, revision);
+  const { detail, error } = tender;
   const [dialog, setDialog] = useState<Dialog>(null);
 
   const done = () => {
@@ -44,10 +44,8 @@ export function TenderCard({ tenderId, revision, onClose, onEdit, onChanged }: P
     <RecordDrawer
       open={tenderId !== null}
       onClose={onClose}
-      detail={detail}
-      error={error}
-      loading={fetching}
-      onRetry={reload}
+      // The title says "loading" during a retry too (fetching), not only on the first load.
+      record={{ ...tender, loading: tender.fetching }}
       words={{
         card: 'tenders.card.title',
         notFound: 'tenders.card.notFound',
