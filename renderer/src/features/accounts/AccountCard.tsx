@@ -1,13 +1,14 @@
 /** The account card (大客户档案卡): a drawer with the account's header, actions and tabs. */
-import { useConfirmDelete } from '../../components/use-confirm-delete';
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Drawer, Result, Space, Spin, Tabs, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Button, Space, Tabs, Typography } from 'antd';
 import type { AccountDetail } from '../../../../shared/schemas/accounts';
 import { call } from '../../api/client';
 import { canChangeAccount, useSession } from '../../app/session';
-import { ErrorBody } from '../../components/ErrorAlert';
-import { useLang, useT } from '../../i18n/context';
-import { formatCount } from '../../lib/format';
+import { cardTab } from '../../components/card-tab';
+import { DeleteButton } from '../../components/DeleteButton';
+import { RecordDrawer } from '../../components/RecordDrawer';
+import { RecordTitle } from '../../components/RecordTitle';
+import { useT } from '../../i18n/context';
 import { ContactsTab } from '../contacts/ContactsTab';
 import { BuyerTypeTag, GradeTag, LifecycleBadge } from './account-tags';
 import { DetailsTab } from './DetailsTab';
@@ -36,80 +37,57 @@ export function AccountCard({
   onEdit,
   onChanged,
 }: Props) {
-  const t = useT();
-  const { detail, error, loading, reload, generation } = useAccount(accountId, revision);
+  const record = useAccount(accountId, revision);
 
   return (
-    <Drawer
+    <RecordDrawer
       open={accountId !== null}
       onClose={onClose}
-      size="min(1100px, calc(100vw - 120px))"
-      destroyOnHidden
-      title={
-        detail ? <CardTitle detail={detail} /> : loading ? t('common.loading') : t('account.card')
-      }
-      extra={
-        detail && (
-          <CardActions
-            detail={detail}
-            onEdit={onEdit}
-            onDeleted={() => {
-              onClose();
-              onChanged();
-            }}
-          />
-        )
-      }
-      classNames={{ body: 'account-card__body' }}
-      data-testid="account-card"
-    >
-      {error && !detail ? (
-        <Result
-          status={error.code === 'NOT_FOUND' ? '404' : 'error'}
-          title={error.code === 'NOT_FOUND' ? t('account.notFound') : t('account.loadFailed')}
-          subTitle={error.code === 'NOT_FOUND' ? undefined : <ErrorBody error={error} />}
-          extra={<Button onClick={reload}>{t('common.retry')}</Button>}
+      record={record}
+      words={{
+        card: 'account.card',
+        notFound: 'account.notFound',
+        loadFailed: 'account.loadFailed',
+      }}
+      testId="account-card"
+      title={(d) => <CardTitle detail={d} />}
+      extra={(d) => (
+        <CardActions
+          detail={d}
+          onEdit={onEdit}
+          onDeleted={() => {
+            onClose();
+            onChanged();
+          }}
         />
-      ) : !detail ? (
-        <div className="center-pad">
-          <Spin />
-        </div>
-      ) : (
+      )}
+    >
+      {(d) => (
         <CardTabs
-          key={detail.id}
-          detail={detail}
+          key={d.id}
+          detail={d}
           // Both only grow: the tabs refetch after a change here and after a colleague's live one.
-          revision={revision + generation}
+          revision={revision + record.generation}
           onOpenAccount={onOpenAccount}
           onChanged={onChanged}
         />
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }
 
 function CardTitle({ detail }: { detail: AccountDetail }) {
   return (
-    <div className="account-card__title">
-      <Typography.Text strong className="account-card__name" data-testid="account-card-name">
-        {detail.name}
-      </Typography.Text>
-      <Space size={6} wrap>
-        {detail.uscc && (
-          <Typography.Text
-            type="secondary"
-            className="mono"
-            copyable
-            data-testid="account-card-uscc"
-          >
-            {detail.uscc}
-          </Typography.Text>
-        )}
-        <BuyerTypeTag value={detail.buyerType} />
-        <GradeTag value={detail.grade} />
-        <LifecycleBadge value={detail.lifecycle} />
-      </Space>
-    </div>
+    <RecordTitle name={detail.name} nameTestId="account-card-name">
+      {detail.uscc && (
+        <Typography.Text type="secondary" className="mono" copyable data-testid="account-card-uscc">
+          {detail.uscc}
+        </Typography.Text>
+      )}
+      <BuyerTypeTag value={detail.buyerType} />
+      <GradeTag value={detail.grade} />
+      <LifecycleBadge value={detail.lifecycle} />
+    </RecordTitle>
   );
 }
 
@@ -121,17 +99,6 @@ function CardActions(props: {
   const { detail, onEdit, onDeleted } = props;
   const t = useT();
   const { user } = useSession();
-  const { deleting, confirm } = useConfirmDelete();
-  const remove = () =>
-    confirm({
-      title: t('account.deleteConfirmTitle', { name: detail.name }),
-      body: t('account.deleteConfirmBody'),
-      done: t('account.deleted', { name: detail.name }),
-      refused: t('account.deleteRefused'),
-      confirmTestId: 'account-delete-confirm',
-      run: () => call('accounts.delete', { id: detail.id }),
-      onDeleted,
-    });
 
   // Editing and deleting are for the account's team and managers (the server checks it too).
   if (!canChangeAccount(user, detail)) return null;
@@ -140,15 +107,18 @@ function CardActions(props: {
       <Button icon={<EditOutlined />} onClick={() => onEdit(detail)} data-testid="account-edit">
         {t('common.edit')}
       </Button>
-      <Button
-        danger
-        icon={<DeleteOutlined />}
-        loading={deleting}
-        onClick={remove}
-        data-testid="account-delete"
-      >
-        {t('common.delete')}
-      </Button>
+      <DeleteButton
+        testId="account-delete"
+        request={{
+          title: t('account.deleteConfirmTitle', { name: detail.name }),
+          body: t('account.deleteConfirmBody'),
+          done: t('account.deleted', { name: detail.name }),
+          refused: t('account.deleteRefused'),
+          confirmTestId: 'account-delete-confirm',
+          run: () => call('accounts.delete', { id: detail.id }),
+          onDeleted,
+        }}
+      />
     </Space>
   );
 }
@@ -161,71 +131,54 @@ function CardTabs(props: {
 }) {
   const { detail, revision, onOpenAccount, onChanged } = props;
   const t = useT();
-  const { lang } = useLang();
-  const counted = (label: string, n: number) => (
-    <span>
-      {label}
-      <span className="tab-count">{formatCount(n, lang)}</span>
-    </span>
-  );
+  const tab = cardTab('tab-');
   return (
     <Tabs
       className="account-card__tabs"
       items={[
-        {
-          key: 'details',
-          label: <span data-testid="tab-details">{t('account.tabDetails')}</span>,
-          children: (
-            <DetailsTab detail={detail} onOpenAccount={onOpenAccount} onChanged={onChanged} />
-          ),
-        },
-        {
-          key: 'contacts',
-          label: (
-            <span data-testid="tab-contacts">
-              {counted(t('account.tabContacts'), detail.contactCount)}
-            </span>
-          ),
-          children: <ContactsTab account={detail} revision={revision} onChanged={onChanged} />,
-        },
-        {
-          key: 'subordinates',
-          label: (
-            <span data-testid="tab-subordinates">
-              {counted(t('account.tabSubordinates'), detail.subordinateCount)}
-            </span>
-          ),
-          children: <SubordinatesTab accountId={detail.id} onOpenAccount={onOpenAccount} />,
-        },
-        {
-          key: 'fleet',
-          label: (
-            <span data-testid="tab-fleet">{counted(t('account.tabFleet'), detail.fleetTotal)}</span>
-          ),
-          children: <FleetTab fleet={detail.fleet} />,
-        },
-        {
-          key: 'opportunities',
-          label: <span data-testid="tab-opportunities">{t('nav.opportunities')}</span>,
-          children: <AccountOpportunitiesTab accountId={detail.id} revision={revision} />,
-        },
-        {
-          key: 'activities',
-          label: <span data-testid="tab-activities">{t('nav.activities')}</span>,
-          children: <AccountActivitiesTab accountId={detail.id} revision={revision} />,
-        },
-        {
-          key: 'claims',
-          label: <span data-testid="tab-claims">{t('claims.accountTab')}</span>,
-          children: (
-            <AccountClaimsTab account={{ id: detail.id, name: detail.name }} revision={revision} />
-          ),
-        },
-        {
-          key: 'history',
-          label: <span data-testid="tab-history">{t('account.tabHistory')}</span>,
-          children: <HistoryTab accountId={detail.id} revision={revision} />,
-        },
+        tab(
+          'details',
+          t('account.tabDetails'),
+          null,
+          <DetailsTab detail={detail} onOpenAccount={onOpenAccount} onChanged={onChanged} />,
+        ),
+        tab(
+          'contacts',
+          t('account.tabContacts'),
+          detail.contactCount,
+          <ContactsTab account={detail} revision={revision} onChanged={onChanged} />,
+        ),
+        tab(
+          'subordinates',
+          t('account.tabSubordinates'),
+          detail.subordinateCount,
+          <SubordinatesTab accountId={detail.id} onOpenAccount={onOpenAccount} />,
+        ),
+        tab('fleet', t('account.tabFleet'), detail.fleetTotal, <FleetTab fleet={detail.fleet} />),
+        tab(
+          'opportunities',
+          t('nav.opportunities'),
+          null,
+          <AccountOpportunitiesTab accountId={detail.id} revision={revision} />,
+        ),
+        tab(
+          'activities',
+          t('nav.activities'),
+          null,
+          <AccountActivitiesTab accountId={detail.id} revision={revision} />,
+        ),
+        tab(
+          'claims',
+          t('claims.accountTab'),
+          null,
+          <AccountClaimsTab account={{ id: detail.id, name: detail.name }} revision={revision} />,
+        ),
+        tab(
+          'history',
+          t('account.tabHistory'),
+          null,
+          <HistoryTab accountId={detail.id} revision={revision} />,
+        ),
       ]}
     />
   );

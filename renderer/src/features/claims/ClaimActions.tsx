@@ -6,7 +6,6 @@
 import {
   AuditOutlined,
   CheckCircleOutlined,
-  DeleteOutlined,
   EditOutlined,
   FileSearchOutlined,
   HistoryOutlined,
@@ -21,7 +20,7 @@ import { chinaDate } from '../../../../shared/dates';
 import type { ClaimDetail } from '../../../../shared/schemas/claims';
 import { call } from '../../api/client';
 import { useSession } from '../../app/session';
-import { useConfirmDelete } from '../../components/use-confirm-delete';
+import { DeleteButton } from '../../components/DeleteButton';
 import { useLang, useT } from '../../i18n/context';
 import { formatDate } from '../../lib/format';
 import { testId } from '../../lib/test-id';
@@ -55,7 +54,6 @@ export function ClaimActions(props: Props) {
   const { modal, message } = App.useApp();
   const { user } = useSession();
   const run = useRun();
-  const { deleting, confirm } = useConfirmDelete();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
   const actions = new Set(claimActions(detail, user));
@@ -111,17 +109,6 @@ export function ClaimActions(props: Props) {
       },
     });
   };
-
-  const remove = () =>
-    confirm({
-      title: t('claims.deleteTitle', { name: detail.accountName }),
-      body: t('claims.deleteBody'),
-      done: t('claims.deleted'),
-      refused: t('claims.deleteRefused'),
-      confirmTestId: 'claim-delete-confirm',
-      run: () => call('claims.delete', { id: detail.id }),
-      onDeleted,
-    });
 
   return (
     <div className="clm-actions" data-testid="claim-actions">
@@ -200,15 +187,19 @@ export function ClaimActions(props: Props) {
         </Button>
       )}
       {actions.has('delete') && (
-        <Button
-          danger
-          icon={<DeleteOutlined />}
-          loading={deleting}
-          onClick={remove}
-          data-testid="claim-delete"
-        >
-          {t('claims.deleteDraft')}
-        </Button>
+        <DeleteButton
+          testId="claim-delete"
+          label={t('claims.deleteDraft')}
+          request={{
+            title: t('claims.deleteTitle', { name: detail.accountName }),
+            body: t('claims.deleteBody'),
+            done: t('claims.deleted'),
+            refused: t('claims.deleteRefused'),
+            confirmTestId: 'claim-delete-confirm',
+            run: () => call('claims.delete', { id: detail.id }),
+            onDeleted,
+          }}
+        />
       )}
       {dialog === 'requestAuth' && (
         <AuthRequestDialog detail={detail} onClose={() => setDialog(null)} onDone={done} />

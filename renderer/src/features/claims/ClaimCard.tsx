@@ -3,16 +3,18 @@
  * dealer, an overlap with a colleague, what stops filing), its actions and facts, and the tabs —
  * conflict, overlap, development, documents, timeline.
  */
-import { Alert, Button, Drawer, Result, Space, Spin, Tabs, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { Alert, Button, Tabs, Typography } from 'antd';
+import { useState } from 'react';
 import type { DocumentKind } from '../../../../shared/filing-enums';
 import type { ClaimDetail } from '../../../../shared/schemas/claims';
 import { useSession } from '../../app/session';
 import { DocumentsPanel } from '../../components/documents/DocumentsPanel';
-import { ErrorBody } from '../../components/ErrorAlert';
+import { cardTab } from '../../components/card-tab';
+import { ReasonList } from '../../components/ReasonList';
+import { RecordDrawer } from '../../components/RecordDrawer';
+import { RecordTitle } from '../../components/RecordTitle';
 import { useLang, useT } from '../../i18n/context';
-import { formatCount, formatDateTime } from '../../lib/format';
-import { reasonText } from '../../lib/reason-text';
+import { formatDateTime } from '../../lib/format';
 import { ClaimActions } from './ClaimActions';
 import { mayChange } from './claim-rules';
 import { ClaimSummary } from './ClaimSummary';
@@ -45,63 +47,41 @@ interface Props {
 
 export function ClaimCard(props: Props) {
   const { claimId, revision, onClose } = props;
-  const t = useT();
-  const { detail, error, loading, reload, replace } = useClaim(claimId, revision);
+  const record = useClaim(claimId, revision);
   // Every workflow call answers with the whole claim: show it, then refresh the lists.
   const applied = (next: ClaimDetail) => {
-    replace(next);
+    record.replace(next);
     props.onChanged();
   };
 
   return (
-    <Drawer
+    <RecordDrawer
       open={claimId !== null}
       onClose={onClose}
-      size="min(1100px, calc(100vw - 120px))"
-      destroyOnHidden
-      title={
-        detail ? <CardTitle detail={detail} /> : loading ? t('common.loading') : t('claims.card')
-      }
-      classNames={{ body: 'account-card__body' }}
-      data-testid="claim-card"
+      record={record}
+      words={{ card: 'claims.card', notFound: 'claims.notFound', loadFailed: 'claims.loadFailed' }}
+      testId="claim-card"
+      title={(d) => <CardTitle detail={d} />}
     >
-      {error && !detail ? (
-        <Result
-          status={error.code === 'NOT_FOUND' ? '404' : 'error'}
-          title={error.code === 'NOT_FOUND' ? t('claims.notFound') : t('claims.loadFailed')}
-          subTitle={error.code === 'NOT_FOUND' ? undefined : <ErrorBody error={error} />}
-          extra={<Button onClick={reload}>{t('common.retry')}</Button>}
-        />
-      ) : !detail ? (
-        <div className="center-pad">
-          <Spin />
-        </div>
-      ) : (
-        <CardBody key={detail.id} {...props} detail={detail} onApplied={applied} />
-      )}
-    </Drawer>
+      {(d) => <CardBody key={d.id} {...props} detail={d} onApplied={applied} />}
+    </RecordDrawer>
   );
 }
 
 function CardTitle({ detail }: { detail: ClaimDetail }) {
   const t = useT();
   return (
-    <div className="account-card__title">
-      <Typography.Text strong className="account-card__name" data-testid="claim-title">
-        {detail.accountName}
+    <RecordTitle name={detail.accountName} nameTestId="claim-title">
+      <span data-testid="claim-status">
+        <ClaimStatusTag value={detail.status} />
+      </span>
+      <ClaimSourceTag value={detail.source} />
+      <Typography.Text type="secondary">
+        {detail.source === 'ours'
+          ? t('claims.byClaimant', { name: detail.claimant?.name ?? '—' })
+          : t('claims.byDealer', { name: detail.dealerName ?? '—' })}
       </Typography.Text>
-      <Space size={6} wrap>
-        <span data-testid="claim-status">
-          <ClaimStatusTag value={detail.status} />
-        </span>
-        <ClaimSourceTag value={detail.source} />
-        <Typography.Text type="secondary">
-          {detail.source === 'ours'
-            ? t('claims.byClaimant', { name: detail.claimant?.name ?? '—' })
-            : t('claims.byDealer', { name: detail.dealerName ?? '—' })}
-        </Typography.Text>
-      </Space>
-    </div>
+    </RecordTitle>
   );
 }
 
@@ -167,13 +147,7 @@ function Blockers({ detail }: { detail: ClaimDetail }) {
       className="gap-bottom"
       title={t('claims.blockersTitle')}
       description={
-        <ul className="clm-blockers" data-testid="claim-blockers">
-          {detail.fileBlockers.map((code) => (
-            <li key={code} data-code={code}>
-              {reasonText(code, t)}
-            </li>
-          ))}
-        </ul>
+        <ReasonList codes={detail.fileBlockers} className="clm-blockers" testId="claim-blockers" />
       }
     />
   );
@@ -186,7 +160,6 @@ function CardBody(
 ) {
   const { detail, settings, onEdit, onApplied, onChanged, onDeleted } = props;
   const t = useT();
-  const { lang } = useLang();
   const { user } = useSession();
   const [chosen, setChosen] = useState<TabKey | null>(null);
   const fallback: TabKey = detail.conflict ? 'conflict' : detail.overlap ? 'overlap' : 'evidence';
@@ -194,16 +167,7 @@ function CardBody(
     (chosen === 'conflict' && !detail.conflict) || (chosen === 'overlap' && !detail.overlap);
   const active = gone ? fallback : (chosen ?? fallback);
   const closed = detail.status === 'released' || detail.status === 'expired';
-  const tab = (key: TabKey, text: string, n: number | null, children: ReactNode) => ({
-    key,
-    label: (
-      <span data-testid={`claim-tab-${key}`}>
-        {text}
-        {n !== null && <span className="tab-count">{formatCount(n, lang)}</span>}
-      </span>
-    ),
-    children,
-  });
+  const tab = cardTab('claim-tab-');
 
   return (
     <>

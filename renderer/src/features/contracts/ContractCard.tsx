@@ -1,10 +1,12 @@
 /** The contract card: a drawer with the contract's header, what blocks it, actions and tabs. */
-import { Alert, Button, Drawer, Result, Space, Spin, Tabs, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { Alert, Button, Tabs, Typography } from 'antd';
+import { useState } from 'react';
 import type { ContractDetail } from '../../../../shared/schemas/contracts';
-import { ErrorBody } from '../../components/ErrorAlert';
-import { useLang, useT } from '../../i18n/context';
-import { formatCount } from '../../lib/format';
+import { cardTab } from '../../components/card-tab';
+import { ReasonList } from '../../components/ReasonList';
+import { RecordDrawer } from '../../components/RecordDrawer';
+import { RecordTitle } from '../../components/RecordTitle';
+import { useT } from '../../i18n/context';
 import { AllocationsTab } from './AllocationsTab';
 import { ApprovalsTab } from './ApprovalsTab';
 import { ContractActions } from './ContractActions';
@@ -15,7 +17,6 @@ import { ContractKindTag, ContractStatusTag } from './contract-tags';
 import { DeliveriesTab } from './DeliveriesTab';
 import { InvoicesTab } from './InvoicesTab';
 import { LinesTab } from './LinesTab';
-import { reasonText } from '../../lib/reason-text';
 import { useContract } from './use-contract';
 import './contracts.css';
 
@@ -28,59 +29,41 @@ interface Props {
 }
 
 export function ContractCard({ contractId, revision, onClose, onEdit, onChanged }: Props) {
-  const t = useT();
-  const { detail, error, loading, reload, replace } = useContract(contractId, revision);
+  const record = useContract(contractId, revision);
   // Every workflow call answers with the whole contract: show it, then refresh the lists.
   const applied = (next: ContractDetail) => {
-    replace(next);
+    record.replace(next);
     onChanged();
   };
 
   return (
-    <Drawer
+    <RecordDrawer
       open={contractId !== null}
       onClose={onClose}
-      size="min(1100px, calc(100vw - 120px))"
-      destroyOnHidden
-      title={
-        detail ? <CardTitle detail={detail} /> : loading ? t('common.loading') : t('contracts.card')
-      }
-      extra={detail && <ContractActions detail={detail} onEdit={onEdit} onApplied={applied} />}
-      classNames={{ body: 'account-card__body' }}
-      data-testid="contract-card"
+      record={record}
+      words={{
+        card: 'contracts.card',
+        notFound: 'contracts.notFound',
+        loadFailed: 'contracts.loadFailed',
+      }}
+      testId="contract-card"
+      title={(d) => <CardTitle detail={d} />}
+      extra={(d) => <ContractActions detail={d} onEdit={onEdit} onApplied={applied} />}
     >
-      {error && !detail ? (
-        <Result
-          status={error.code === 'NOT_FOUND' ? '404' : 'error'}
-          title={error.code === 'NOT_FOUND' ? t('contracts.notFound') : t('contracts.loadFailed')}
-          subTitle={error.code === 'NOT_FOUND' ? undefined : <ErrorBody error={error} />}
-          extra={<Button onClick={reload}>{t('common.retry')}</Button>}
-        />
-      ) : !detail ? (
-        <div className="center-pad">
-          <Spin />
-        </div>
-      ) : (
-        <CardBody key={detail.id} detail={detail} onApplied={applied} onChanged={onChanged} />
-      )}
-    </Drawer>
+      {(d) => <CardBody key={d.id} detail={d} onApplied={applied} onChanged={onChanged} />}
+    </RecordDrawer>
   );
 }
 
 function CardTitle({ detail }: { detail: ContractDetail }) {
   return (
-    <div className="account-card__title">
-      <Typography.Text strong className="account-card__name mono" data-testid="contract-number">
-        {detail.number}
-      </Typography.Text>
-      <Space size={6} wrap>
-        <ContractKindTag value={detail.kind} />
-        <span data-testid="contract-status">
-          <ContractStatusTag value={detail.status} />
-        </span>
-        <Typography.Text type="secondary">{detail.partyName}</Typography.Text>
-      </Space>
-    </div>
+    <RecordTitle name={detail.number} nameTestId="contract-number" mono>
+      <ContractKindTag value={detail.kind} />
+      <span data-testid="contract-status">
+        <ContractStatusTag value={detail.status} />
+      </span>
+      <Typography.Text type="secondary">{detail.partyName}</Typography.Text>
+    </RecordTitle>
   );
 }
 
@@ -103,13 +86,11 @@ function Blockers(props: { detail: ContractDetail; onShowApprovals: () => void }
         )
       }
       description={
-        <ul className="con-blockers" data-testid="contract-blockers">
-          {detail.finalBlockers.map((code) => (
-            <li key={code} data-code={code}>
-              {reasonText(code, t)}
-            </li>
-          ))}
-        </ul>
+        <ReasonList
+          codes={detail.finalBlockers}
+          className="con-blockers"
+          testId="contract-blockers"
+        />
       }
     />
   );
@@ -122,18 +103,8 @@ function CardBody(props: {
 }) {
   const { detail, onApplied, onChanged } = props;
   const t = useT();
-  const { lang } = useLang();
   const [active, setActive] = useState('lines');
-  const tab = (key: string, text: string, n: number | null, children: ReactNode) => ({
-    key,
-    label: (
-      <span data-testid={`contract-tab-${key}`}>
-        {text}
-        {n !== null && <span className="tab-count">{formatCount(n, lang)}</span>}
-      </span>
-    ),
-    children,
-  });
+  const tab = cardTab('contract-tab-');
   const pendingApprovals = detail.approvals.filter((a) => a.state === 'pending').length;
   return (
     <>

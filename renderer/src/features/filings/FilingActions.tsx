@@ -2,12 +2,7 @@
  * The card's actions: 提交报备 once nothing blocks it, 经理特批 of failed checks, 撤回 a submitted
  * filing with a reason, 删除草稿.
  */
-import {
-  DeleteOutlined,
-  RollbackOutlined,
-  SafetyCertificateOutlined,
-  SendOutlined,
-} from '@ant-design/icons';
+import { RollbackOutlined, SafetyCertificateOutlined, SendOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { FILING_CHECKS } from '../../../../shared/filing-enums';
@@ -15,7 +10,7 @@ import type { FilingDetail } from '../../../../shared/schemas/filings';
 import { useSession } from '../../app/session';
 import { call } from '../../api/client';
 import { WorkflowDialog } from '../../components/WorkflowDialog';
-import { useConfirmDelete } from '../../components/use-confirm-delete';
+import { DeleteButton } from '../../components/DeleteButton';
 import { useEnumLabel, useT } from '../../i18n/context';
 import { testId } from '../../lib/test-id';
 import { useRun } from '../../lib/use-run';
@@ -34,7 +29,6 @@ export function FilingActions({ detail, onApplied, onDeleted }: Props) {
   const { modal } = App.useApp();
   const { user } = useSession();
   const run = useRun();
-  const { deleting, confirm } = useConfirmDelete();
   const [submitting, setSubmitting] = useState(false);
   const [overriding, setOverriding] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
@@ -61,17 +55,6 @@ export function FilingActions({ detail, onApplied, onDeleted }: Props) {
       },
     });
 
-  const remove = () =>
-    confirm({
-      title: t('filings.deleteTitle', { number: detail.number }),
-      body: t('filings.deleteBody'),
-      done: t('filings.deleted', { number: detail.number }),
-      refused: t('common.refused'),
-      confirmTestId: 'filing-delete-confirm',
-      run: () => call('filings.delete', { id: detail.id }),
-      onDeleted,
-    });
-
   return (
     <Space>
       {draft && isManagerRole(user) && (
@@ -87,15 +70,19 @@ export function FilingActions({ detail, onApplied, onDeleted }: Props) {
         </Tooltip>
       )}
       {draft && canChange && (
-        <Button
-          danger
-          icon={<DeleteOutlined />}
-          loading={deleting}
-          onClick={remove}
-          data-testid="filing-delete"
-        >
-          {t('filings.deleteDraft')}
-        </Button>
+        <DeleteButton
+          testId="filing-delete"
+          label={t('filings.deleteDraft')}
+          request={{
+            title: t('filings.deleteTitle', { number: detail.number }),
+            body: t('filings.deleteBody'),
+            done: t('filings.deleted', { number: detail.number }),
+            refused: t('common.refused'),
+            confirmTestId: 'filing-delete-confirm',
+            run: () => call('filings.delete', { id: detail.id }),
+            onDeleted,
+          }}
+        />
       )}
       {/* Shown to everyone, so whoever looks sees whether and why it cannot be submitted yet. */}
       {draft && (

@@ -3,11 +3,12 @@
  * the consistency checks, the evidence checklist and the vehicles. Once submitted, everything the
  * filing was judged on is shown as it was frozen.
  */
-import { Alert, Button, Drawer, Result, Space, Spin, Typography } from 'antd';
+import { Alert, Typography } from 'antd';
 import { FILING_CHECKS } from '../../../../shared/filing-enums';
 import type { FilingDetail } from '../../../../shared/schemas/filings';
 import { useSession } from '../../app/session';
-import { ErrorBody } from '../../components/ErrorAlert';
+import { RecordDrawer } from '../../components/RecordDrawer';
+import { RecordTitle } from '../../components/RecordTitle';
 import { useEnumLabel, useLang, useT } from '../../i18n/context';
 import { formatDateTime } from '../../lib/format';
 import { ChecksPanel } from './ChecksPanel';
@@ -29,68 +30,47 @@ interface Props {
 }
 
 export function FilingCard({ filingId, revision, onClose, onChanged }: Props) {
-  const t = useT();
-  const { detail, error, loading, reload, replace } = useFiling(filingId, revision);
+  const record = useFiling(filingId, revision);
   // Every workflow call answers with the whole filing: show it, then refresh the grid.
   const applied = (next: FilingDetail) => {
-    replace(next);
+    record.replace(next);
     onChanged();
   };
   // A document attached or removed changes the checks: judge again.
   const documentsChanged = () => {
-    reload();
+    record.reload();
     onChanged();
   };
 
   return (
-    <Drawer
+    <RecordDrawer
       open={filingId !== null}
       onClose={onClose}
-      size="min(1100px, calc(100vw - 120px))"
-      destroyOnHidden
-      title={
-        detail ? <CardTitle detail={detail} /> : loading ? t('common.loading') : t('filings.card')
-      }
-      extra={detail && <FilingActions detail={detail} onApplied={applied} onDeleted={onClose} />}
-      classNames={{ body: 'account-card__body' }}
-      data-testid="filing-card"
+      record={record}
+      words={{
+        card: 'filings.card',
+        notFound: 'filings.notFound',
+        loadFailed: 'filings.loadFailed',
+      }}
+      testId="filing-card"
+      title={(d) => <CardTitle detail={d} />}
+      extra={(d) => <FilingActions detail={d} onApplied={applied} onDeleted={onClose} />}
     >
-      {error && !detail ? (
-        <Result
-          status={error.code === 'NOT_FOUND' ? '404' : 'error'}
-          title={error.code === 'NOT_FOUND' ? t('filings.notFound') : t('filings.loadFailed')}
-          subTitle={error.code === 'NOT_FOUND' ? undefined : <ErrorBody error={error} />}
-          extra={<Button onClick={reload}>{t('common.retry')}</Button>}
-        />
-      ) : !detail ? (
-        <div className="center-pad">
-          <Spin />
-        </div>
-      ) : (
-        <CardBody
-          key={detail.id}
-          detail={detail}
-          onApplied={applied}
-          onDocumentsChanged={documentsChanged}
-        />
+      {(d) => (
+        <CardBody key={d.id} detail={d} onApplied={applied} onDocumentsChanged={documentsChanged} />
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }
 
 function CardTitle({ detail }: { detail: FilingDetail }) {
   return (
-    <div className="account-card__title">
-      <Typography.Text strong className="account-card__name mono" data-testid="filing-number">
-        {detail.number}
-      </Typography.Text>
-      <Space size={6} wrap>
-        <span data-testid="filing-status">
-          <FilingStatusTag value={detail.status} />
-        </span>
-        <Typography.Text type="secondary">{detail.accountName}</Typography.Text>
-      </Space>
-    </div>
+    <RecordTitle name={detail.number} nameTestId="filing-number" mono>
+      <span data-testid="filing-status">
+        <FilingStatusTag value={detail.status} />
+      </span>
+      <Typography.Text type="secondary">{detail.accountName}</Typography.Text>
+    </RecordTitle>
   );
 }
 

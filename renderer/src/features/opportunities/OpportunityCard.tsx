@@ -1,12 +1,13 @@
 /** The opportunity card: a drawer with the title, account, stage steps, actions and tabs. */
-import { useConfirmDelete } from '../../components/use-confirm-delete';
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Drawer, Result, Space, Spin, Tabs, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Button, Space, Tabs } from 'antd';
 import type { OpportunityDetail } from '../../../../shared/schemas/opportunities';
 import { call } from '../../api/client';
-import { ErrorBody } from '../../components/ErrorAlert';
-import { useLang, useT } from '../../i18n/context';
-import { formatCount } from '../../lib/format';
+import { cardTab } from '../../components/card-tab';
+import { DeleteButton } from '../../components/DeleteButton';
+import { RecordDrawer } from '../../components/RecordDrawer';
+import { RecordTitle } from '../../components/RecordTitle';
+import { useT } from '../../i18n/context';
 import { accountPath } from '../../lib/use-hash-route';
 import { BuyerTypeTag } from '../accounts/account-tags';
 import { ChangesTab } from './ChangesTab';
@@ -31,72 +32,49 @@ interface Props {
 
 export function OpportunityCard(props: Props) {
   const { opportunityId, revision, onClose, onEdit, onMove, onChanged } = props;
-  const t = useT();
-  const { detail, error, loading, reload } = useOpportunity(opportunityId, revision);
+  const record = useOpportunity(opportunityId, revision);
 
   return (
-    <Drawer
+    <RecordDrawer
       open={opportunityId !== null}
       onClose={onClose}
-      size="min(1100px, calc(100vw - 120px))"
-      destroyOnHidden
-      title={detail ? <CardTitle detail={detail} /> : loading ? t('common.loading') : t('opp.card')}
-      extra={
-        detail && (
-          <CardActions
-            detail={detail}
-            onEdit={onEdit}
-            onMove={onMove}
-            onDeleted={() => {
-              onClose();
-              onChanged();
-            }}
-          />
-        )
-      }
-      classNames={{ body: 'account-card__body' }}
-      data-testid="opportunity-card"
-    >
-      {error && !detail ? (
-        <Result
-          status={error.code === 'NOT_FOUND' ? '404' : 'error'}
-          title={error.code === 'NOT_FOUND' ? t('opp.notFound') : t('opp.loadFailed')}
-          subTitle={error.code === 'NOT_FOUND' ? undefined : <ErrorBody error={error} />}
-          extra={
-            <Button onClick={reload} data-testid="opp-card-retry">
-              {t('common.retry')}
-            </Button>
-          }
+      record={record}
+      words={{ card: 'opp.card', notFound: 'opp.notFound', loadFailed: 'opp.loadFailed' }}
+      testId="opportunity-card"
+      retryTestId="opp-card-retry"
+      title={(d) => <CardTitle detail={d} />}
+      extra={(d) => (
+        <CardActions
+          detail={d}
+          onEdit={onEdit}
+          onMove={onMove}
+          onDeleted={() => {
+            onClose();
+            onChanged();
+          }}
         />
-      ) : !detail ? (
-        <div className="center-pad">
-          <Spin />
-        </div>
-      ) : (
+      )}
+    >
+      {(d) => (
         <>
-          <StageSteps detail={detail} />
-          <CardTabs key={detail.id} detail={detail} revision={revision} />
+          <StageSteps detail={d} />
+          <CardTabs key={d.id} detail={d} revision={revision} />
         </>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }
 
 function CardTitle({ detail }: { detail: OpportunityDetail }) {
   return (
-    <div className="account-card__title">
-      <Typography.Text strong className="account-card__name" data-testid="opp-card-title">
-        {detail.title}
-      </Typography.Text>
-      <Space size={6} wrap>
-        <a href={`#${accountPath(detail.accountId)}`} data-testid="opp-card-account">
-          {detail.accountName}
-        </a>
-        <BuyerTypeTag value={detail.buyerType} />
-        <StageTag stage={detail.stage} probability={detail.probability} />
-        <Wan fen={detail.amountFen} className="opp-card-amount" />
-      </Space>
-    </div>
+    <RecordTitle name={detail.title} nameTestId="opp-card-title">
+      <a href={`#${accountPath(detail.accountId)}`} data-testid="opp-card-account">
+        {detail.accountName}
+      </a>
+      <BuyerTypeTag value={detail.buyerType} />
+      <StageTag stage={detail.stage} probability={detail.probability} />
+      <Wan fen={detail.amountFen} className="opp-card-amount" />
+    </RecordTitle>
   );
 }
 
@@ -108,18 +86,6 @@ function CardActions(props: {
 }) {
   const { detail, onEdit, onMove, onDeleted } = props;
   const t = useT();
-  const { deleting, confirm } = useConfirmDelete();
-  const remove = () =>
-    confirm({
-      title: t('opp.deleteConfirmTitle', { title: detail.title }),
-      body: t('opp.deleteConfirmBody'),
-      done: t('opp.deleted', { title: detail.title }),
-      refused: t('opp.deleteRefused'),
-      confirmTestId: 'opp-delete-confirm',
-      run: () => call('opportunities.delete', { id: detail.id }),
-      onDeleted,
-    });
-
   return (
     <Space>
       <Button icon={<EditOutlined />} onClick={() => onEdit(detail)} data-testid="opp-edit">
@@ -131,60 +97,48 @@ function CardActions(props: {
         onMove={(to) => onMove(detail, to)}
         testId="opp-move"
       />
-      <Button
-        danger
-        icon={<DeleteOutlined />}
-        loading={deleting}
-        onClick={remove}
-        data-testid="opp-delete"
-      >
-        {t('common.delete')}
-      </Button>
+      <DeleteButton
+        testId="opp-delete"
+        request={{
+          title: t('opp.deleteConfirmTitle', { title: detail.title }),
+          body: t('opp.deleteConfirmBody'),
+          done: t('opp.deleted', { title: detail.title }),
+          refused: t('opp.deleteRefused'),
+          confirmTestId: 'opp-delete-confirm',
+          run: () => call('opportunities.delete', { id: detail.id }),
+          onDeleted,
+        }}
+      />
     </Space>
   );
 }
 
 function CardTabs({ detail, revision }: { detail: OpportunityDetail; revision: number }) {
   const t = useT();
-  const { lang } = useLang();
-  const counted = (label: string, n: number) => (
-    <span>
-      {label}
-      <span className="tab-count">{formatCount(n, lang)}</span>
-    </span>
-  );
+  const tab = cardTab('opp-tab-');
   return (
     <Tabs
       className="account-card__tabs"
       items={[
-        {
-          key: 'details',
-          label: <span data-testid="opp-tab-details">{t('opp.tabDetails')}</span>,
-          children: <DetailsTab detail={detail} />,
-        },
-        {
-          key: 'stages',
-          label: (
-            <span data-testid="opp-tab-stages">
-              {counted(t('opp.tabStages'), detail.stageHistory.length)}
-            </span>
-          ),
-          children: <StageHistoryTab detail={detail} />,
-        },
-        {
-          key: 'links',
-          label: (
-            <span data-testid="opp-tab-links">
-              {counted(t('opp.tabLinks'), detail.tenders.length + detail.contracts.length)}
-            </span>
-          ),
-          children: <LinksTab detail={detail} />,
-        },
-        {
-          key: 'changes',
-          label: <span data-testid="opp-tab-changes">{t('opp.tabChanges')}</span>,
-          children: <ChangesTab opportunityId={detail.id} revision={revision} />,
-        },
+        tab('details', t('opp.tabDetails'), null, <DetailsTab detail={detail} />),
+        tab(
+          'stages',
+          t('opp.tabStages'),
+          detail.stageHistory.length,
+          <StageHistoryTab detail={detail} />,
+        ),
+        tab(
+          'links',
+          t('opp.tabLinks'),
+          detail.tenders.length + detail.contracts.length,
+          <LinksTab detail={detail} />,
+        ),
+        tab(
+          'changes',
+          t('opp.tabChanges'),
+          null,
+          <ChangesTab opportunityId={detail.id} revision={revision} />,
+        ),
       ]}
     />
   );

@@ -1,9 +1,11 @@
 /** The tender card: a drawer with the tender's facts, timeline, lots, bond and amendments. */
-import { Alert, Button, Drawer, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { PROCUREMENT_METHODS } from '../../../../shared/sales-enums';
 import type { TenderDetail } from '../../../../shared/schemas/tenders';
-import { ErrorAlert, ErrorBody } from '../../components/ErrorAlert';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { RecordDrawer } from '../../components/RecordDrawer';
+import { RecordTitle } from '../../components/RecordTitle';
 import { useEnumLabel, useT } from '../../i18n/context';
 import { AmendDialog } from './AmendDialog';
 import { AmendmentsList } from './AmendmentsList';
@@ -29,9 +31,8 @@ interface Props {
 type Dialog = TenderDialog | null;
 
 export function TenderCard({ tenderId, revision, onClose, onEdit, onChanged }: Props) {
-  const t = useT();
-  // The title says "loading" during a retry too (fetching), not only on the first load.
-  const { detail, error, fetching, reload } = useTender(tenderId, revision);
+  const tender = useTender(tenderId, revision);
+  const { detail, error } = tender;
   const [dialog, setDialog] = useState<Dialog>(null);
 
   const done = () => {
@@ -40,91 +41,75 @@ export function TenderCard({ tenderId, revision, onClose, onEdit, onChanged }: P
   };
 
   return (
-    <Drawer
+    <RecordDrawer
       open={tenderId !== null}
       onClose={onClose}
+      // The title says "loading" during a retry too (fetching), not only on the first load.
+      record={{ ...tender, loading: tender.fetching }}
+      words={{
+        card: 'tenders.card.title',
+        notFound: 'tenders.card.notFound',
+        loadFailed: 'tenders.card.loadFailed',
+      }}
+      testId="tender-card"
       size="min(1180px, calc(100vw - 120px))"
-      destroyOnHidden
-      title={
-        detail ? (
-          <CardTitle detail={detail} />
-        ) : fetching ? (
-          t('common.loading')
-        ) : (
-          t('tenders.card.title')
-        )
-      }
-      extra={
-        detail && (
-          <TenderActions
-            detail={detail}
-            onEdit={() => onEdit(detail)}
-            onOpen={setDialog}
-            onDeleted={() => {
-              onClose();
-              onChanged();
-            }}
-          />
-        )
-      }
-      classNames={{ body: 'tender-card__body' }}
-      data-testid="tender-card"
-    >
-      {error && !detail ? (
-        <Result
-          status={error.code === 'NOT_FOUND' ? '404' : 'error'}
-          title={
-            error.code === 'NOT_FOUND' ? t('tenders.card.notFound') : t('tenders.card.loadFailed')
-          }
-          subTitle={error.code === 'NOT_FOUND' ? undefined : <ErrorBody error={error} />}
-          extra={<Button onClick={reload}>{t('common.retry')}</Button>}
+      bodyClassName="tender-card__body"
+      title={(d) => <CardTitle detail={d} />}
+      extra={(d) => (
+        <TenderActions
+          detail={d}
+          onEdit={() => onEdit(d)}
+          onOpen={setDialog}
+          onDeleted={() => {
+            onClose();
+            onChanged();
+          }}
         />
-      ) : !detail ? (
-        <div className="center-pad">
-          <Spin />
-        </div>
-      ) : (
+      )}
+      after={
+        detail && (
+          <>
+            {dialog === 'amend' && (
+              <AmendDialog detail={detail} onClose={() => setDialog(null)} onDone={done} />
+            )}
+            {dialog === 'results' && (
+              <ResultsDialog detail={detail} onClose={() => setDialog(null)} onDone={done} />
+            )}
+            {dialog === 'contract' && (
+              <ContractFromTender tenderId={detail.id} onClose={() => setDialog(null)} />
+            )}
+            {dialog === 'close' && (
+              <CloseDialog detail={detail} onClose={() => setDialog(null)} onDone={done} />
+            )}
+          </>
+        )
+      }
+    >
+      {(d) => (
         <>
           {error && <ErrorAlert error={error} className="gap-bottom" />}
-          <CardBody detail={detail} />
+          <CardBody detail={d} />
         </>
       )}
-      {detail && dialog === 'amend' && (
-        <AmendDialog detail={detail} onClose={() => setDialog(null)} onDone={done} />
-      )}
-      {detail && dialog === 'results' && (
-        <ResultsDialog detail={detail} onClose={() => setDialog(null)} onDone={done} />
-      )}
-      {detail && dialog === 'contract' && (
-        <ContractFromTender tenderId={detail.id} onClose={() => setDialog(null)} />
-      )}
-      {detail && dialog === 'close' && (
-        <CloseDialog detail={detail} onClose={() => setDialog(null)} onDone={done} />
-      )}
-    </Drawer>
+    </RecordDrawer>
   );
 }
 
 function CardTitle({ detail }: { detail: TenderDetail }) {
   const label = useEnumLabel();
   return (
-    <div className="account-card__title">
-      <Typography.Text strong className="account-card__name" data-testid="tender-card-name">
-        {detail.name}
+    <RecordTitle name={detail.name} nameTestId="tender-card-name">
+      <Typography.Text
+        type="secondary"
+        className="mono"
+        copyable
+        data-testid="tender-card-project-no"
+      >
+        {detail.projectNo}
       </Typography.Text>
-      <Space size={6} wrap>
-        <Typography.Text
-          type="secondary"
-          className="mono"
-          copyable
-          data-testid="tender-card-project-no"
-        >
-          {detail.projectNo}
-        </Typography.Text>
-        <Tag className="cell-tag">{label(PROCUREMENT_METHODS, detail.method)}</Tag>
-        <StatusTag status={detail.status} phase={detail.phase} />
-      </Space>
-    </div>
+      <Tag className="cell-tag">{label(PROCUREMENT_METHODS, detail.method)}</Tag>
+      <StatusTag status={detail.status} phase={detail.phase} />
+    </RecordTitle>
   );
 }
 
