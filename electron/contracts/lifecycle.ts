@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import { type Clock, isoNow } from '../../shared/clock';
 import { AppError } from '../../shared/result';
-import { type Stage, isOpenStage, stageRank } from '../../shared/sales-enums';
+import { isOpenStage, stageRank } from '../../shared/sales-enums';
 import type { ContractDetail } from '../../shared/schemas/contracts';
 import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
@@ -46,7 +46,7 @@ export async function finalizeContract(
     await accountFollowsFinalContract(trx, actorId, before, now);
     // A signed contract puts its opportunity in 使用 (contract signed, delivery, payment).
     if (before.opportunity) {
-      const stage = (await opportunityStage(trx, before.opportunity.id)) as Stage;
+      const stage = await opportunityStage(trx, before.opportunity.id);
       if (isOpenStage(stage) && stageRank(stage) < stageRank('in_use'))
         await applyStage(
           trx,

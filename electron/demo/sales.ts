@@ -235,7 +235,7 @@ export async function seedDemoSales(
       lines,
       contacts: contacts.map((c) => ({
         contactId: c.id,
-        role: (c.purchase_role as 'decision_maker' | null) ?? null,
+        role: c.purchase_role,
       })),
       competitors: r.chance(0.6)
         ? [r.pick(COMPETITORS)].map(([brand, model]) => ({

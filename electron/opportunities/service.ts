@@ -7,7 +7,6 @@ import type {
 } from '../../shared/schemas/opportunities';
 import { AppError, fieldIssue } from '../../shared/result';
 import { type LostReason, type Stage, isOpenStage } from '../../shared/sales-enums';
-import type { BuyerType } from '../../shared/enums';
 import { searchKey } from '../../shared/text';
 import { noteColumns, type SystemNote } from '../../shared/system-notes';
 import { nameInitials, nameSortKey } from '../accounts/pinyin';
@@ -58,9 +57,7 @@ async function accountOf(trx: Kysely<Database>, accountId: number) {
     throw new AppError('NOT_FOUND', `account #${accountId} does not exist`, {
       ...fieldIssue('accountId', 'account.missing'),
     });
-  // accounts.buyer_type is still typed `string` in db/schema.ts (the accounts tables' owner types
-  // it); the column only ever holds a BuyerType.
-  return { ...account, buyer_type: account.buyer_type as BuyerType };
+  return account;
 }
 
 async function guardReferences(trx: Kysely<Database>, input: OpportunityInput): Promise<void> {

@@ -88,7 +88,6 @@ export async function advanceOpportunity(
 ): Promise<void> {
   if (opportunityId === null) return;
   const opp = await opportunityStage(trx, opportunityId);
-  if (!opp || !isOpenStage(opp.stage as Stage) || stageRank(opp.stage as Stage) >= stageRank(to))
-    return;
+  if (!opp || !isOpenStage(opp.stage) || stageRank(opp.stage) >= stageRank(to)) return;
   await applyStage(trx, actorId, opportunityId, to, 'tender', {}, note);
 }
