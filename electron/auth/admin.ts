@@ -48,16 +48,12 @@ export async function ensureAdmin(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAudit(
-      trx,
-      {
-        actorId: null,
-        entity: 'staff',
-        entityId: row.id,
-        action: 'auth.adminCreated',
-      },
-      clock,
-    );
+    await appendAudit(trx, clock, {
+      actorId: null,
+      entity: 'staff',
+      entityId: row.id,
+      action: 'auth.adminCreated',
+    });
   });
   return { created: true, password: givenPassword === undefined ? password : null };
 }

@@ -7,7 +7,6 @@
  */
 import type { Clock } from '../../shared/clock';
 import type { Kysely } from 'kysely';
-import { businessClock } from '../../shared/clock';
 import { addDays, chinaDate } from '../../shared/dates';
 import type { BuyerType, Source } from '../../shared/enums';
 import {
@@ -306,7 +305,7 @@ export async function seedDemoSales(
       const openingAt = `${day(opening)}T01:30:00.000Z`;
       const bondPaidOn = opening < 3 ? day(opening - r.int(3, 6)) : null;
       const refundDue = opening + r.int(5, 30);
-      const tender = await createTender(trx, businessClock, owner, {
+      const tender = await createTender(trx, clock, owner, {
         projectNo,
         name: opp.title.replace(/采购$/, '') + '采购项目',
         method: r.weighted(METHODS),
@@ -341,7 +340,7 @@ export async function seedDemoSales(
       });
       summary.tenders++;
       if (phase === 'upcoming') continue;
-      const results = await recordResults(trx, businessClock, owner, {
+      const results = await recordResults(trx, clock, owner, {
         id: tender.id,
         awardedOn: day(opening + r.int(3, 8)),
         publicityEndOn: day(opening + r.int(1, 3)),
@@ -445,7 +444,7 @@ export async function seedDemoSales(
         : r.int(price.floorFen / 100, price.retailFen / 100) * 100;
       return { priceId: price.id, quantity: l.quantity, unitPriceFen: Math.max(unit, 100) };
     });
-    const contract = await createContract(trx, businessClock, owner, {
+    const contract = await createContract(trx, clock, owner, {
       number: `HT${signedOn.slice(0, 4)}-${String(contractSerial++).padStart(4, '0')}`,
       kind: system ? 'system' : 'standard',
       accountId: a.id,
@@ -461,7 +460,7 @@ export async function seedDemoSales(
     if (contract.belowFloor > 0) {
       const asked = await requestApproval(
         trx,
-        businessClock,
+        clock,
         owner,
         contract.id,
         '年度重点客户，批量采购，竞品报价较低',
@@ -470,7 +469,7 @@ export async function seedDemoSales(
       if (r.chance(0.6) && input.managerId !== owner)
         await decideApproval(
           trx,
-          businessClock,
+          clock,
           { id: input.managerId, role: 'manager' },
           asked.approvals[0]!.id,
           true,
@@ -478,7 +477,7 @@ export async function seedDemoSales(
         );
       else return; // Left waiting for a manager: the approval queue has work in it.
     }
-    let detail = await finalizeContract(trx, businessClock, owner, contract.id);
+    let detail = await finalizeContract(trx, clock, owner, contract.id);
     if (system)
       for (const line of detail.lines) {
         let left = line.quantity;
@@ -489,7 +488,7 @@ export async function seedDemoSales(
               : Math.ceil(line.quantity / Math.min(units.length, 3));
           const quantity = Math.min(share, left);
           if (quantity <= 0) break;
-          detail = await allocate(trx, businessClock, owner, {
+          detail = await allocate(trx, clock, owner, {
             contractId: contract.id,
             unitId,
             lineId: line.id,
@@ -518,7 +517,7 @@ export async function seedDemoSales(
     for (const t of targets) {
       const count = r.chance(0.7) ? t.count : Math.ceil(t.count / 2);
       for (let k = 0; k < count; k++) {
-        detail = await deliver(trx, businessClock, owner, {
+        detail = await deliver(trx, clock, owner, {
           contractId: contract.id,
           lineId: t.lineId,
           allocationId: t.allocationId,
@@ -534,7 +533,7 @@ export async function seedDemoSales(
         (d) => d.allocationId === t.allocationId && d.lineId === t.lineId && d.invoiceId === null,
       );
       const line = detail.lines.find((l) => l.id === t.lineId)!;
-      detail = await addInvoice(trx, businessClock, owner, {
+      detail = await addInvoice(trx, clock, owner, {
         contractId: contract.id,
         allocationId: t.allocationId,
         number: String(invoiceSerial++),
@@ -547,7 +546,7 @@ export async function seedDemoSales(
     // Follow-ups already due were mostly made.
     for (const f of detail.followUps)
       if (f.dueOn < today && r.chance(0.85))
-        await completeFollowUp(trx, businessClock, owner, f.id, r.pick(FOLLOW_UP_OUTCOMES));
+        await completeFollowUp(trx, clock, owner, f.id, r.pick(FOLLOW_UP_OUTCOMES));
     // Fully delivered and invoiced: most of these deals are closed as won with their contract.
     const after = await trx
       .selectFrom('contracts')

@@ -147,7 +147,7 @@ export async function recordResults(
         const pending = lots.some((l) => l.result === 'pending');
         const lost = lots.find((l) => l.result === 'lost');
         if (won.length > 0)
-          await advanceOpportunity(trx, actorId, oppId, 'commitment', {
+          await advanceOpportunity(trx, clock, actorId, oppId, 'commitment', {
             code: 'tender.won',
             params: { projectNo: before.projectNo },
           });
@@ -164,11 +164,12 @@ export async function recordResults(
               winningPriceFen: lost.winning_amount_fen,
             },
             { code: 'tender.lost', params: { projectNo: before.projectNo } },
+            clock,
           );
       }
     }
     const after = await mustGetTender(trx, clock, input.id);
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'tender',
       entityId: input.id,
