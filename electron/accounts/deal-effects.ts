@@ -17,7 +17,7 @@ import { bump } from '../db/row-version';
 const RANK: Record<Lifecycle, number> = { prospect: 0, target: 1, won: 2, retained: 3 };
 
 /** Why an account changed, as stored in its history (the UI words it). */
-export type DealCause =
+type DealCause =
   | { kind: 'contract.final'; contractId: number; contractNo: string }
   | {
       kind: 'delivery' | 'delivery.removed';
@@ -28,7 +28,7 @@ export type DealCause =
     };
 
 /** When the deal happened: an instant (a contract made final) or a business day (a delivery). */
-export type DealTime = { at: string } | { on: string };
+type DealTime = { at: string } | { on: string };
 
 /** The first instant that counts as "after" the deal: the instant itself, or the next China day. */
 function afterDeal(time: DealTime): string {

@@ -17,7 +17,7 @@ import { aliasNorm, nameColumns, refreshDerived } from './derived';
 import { type Clock, isoNow } from '../../shared/clock';
 import { type Actor, requireTeam } from './account-team';
 
-export interface DuplicateReport {
+interface DuplicateReport {
   usccTaken: DuplicateMatch | null;
   similar: DuplicateMatch[];
 }

@@ -62,7 +62,7 @@ import { businessClock, type Clock } from '../../shared/clock';
 import type { RestoreOutcome } from '../../shared/schemas/backups';
 import { type BackupSchedule, type BackupScheduler, scheduleBackups } from '../backups/schedule';
 
-export interface AppOptions {
+interface AppOptions {
   /** How finished files reach the user; default: offered for download over HTTP (browser mode). */
   deliverFile?: DeliverFile;
   /** Electron's open dialog for imports; browser mode uploads over HTTP instead. */

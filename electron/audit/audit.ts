@@ -184,7 +184,7 @@ export function startKeyedChain(sqlite: BetterSqlite3.Database): boolean {
     .immediate();
 }
 
-export interface VerifyOptions {
+interface VerifyOptions {
   /** The data folder's audit key; null checks a copy without it (keyed entries are then unknown). */
   key: Buffer | null;
   /** Heads recorded outside the file (exports, reports, backup manifests): the chain must reach them. */

@@ -24,7 +24,7 @@ export async function accountFollowsFinalContract(
   );
 }
 
-export interface DeliveredVehicle {
+interface DeliveredVehicle {
   vin: string;
   lineId: number;
   allocationId: number | null;

@@ -41,7 +41,7 @@ import {
   updateLine,
 } from './repository/lines';
 
-export function contractKey(number: string): string {
+function contractKey(number: string): string {
   return number.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 }
 

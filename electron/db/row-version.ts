@@ -9,7 +9,7 @@ import { type Kysely, sql } from 'kysely';
 import { AppError } from '../../shared/result';
 import type { Database } from './schema';
 
-export type VersionedTable =
+type VersionedTable =
   | 'accounts'
   | 'contacts'
   | 'opportunities'
@@ -21,7 +21,7 @@ export type VersionedTable =
   | 'staff';
 
 /** `details` of a stale CONFLICT: who wrote the row last (null if unknown or an import) and when. */
-export type StaleDetails = {
+type StaleDetails = {
   kind: 'stale';
   by: string | null;
   byId: number | null;

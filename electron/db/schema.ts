@@ -1,5 +1,5 @@
 /** Table types of the Keyfleet database (kysely conventions: Generated<>, nullable not optional). */
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 import type {
   AliasKind,
   Attitude,
@@ -649,7 +649,5 @@ export interface Database {
 }
 
 export type AccountRecord = Selectable<AccountsTable>;
-export type NewAccount = Insertable<AccountsTable>;
-export type AccountPatch = Updateable<AccountsTable>;
 export type ContactRecord = Selectable<ContactsTable>;
 export type StaffRecord = Selectable<StaffTable>;

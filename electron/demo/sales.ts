@@ -110,7 +110,7 @@ const NEXT_STEPS = [
 /** Enough for every view to have content; a 200,000-account demo need not have 30,000 deals. */
 const MAX_OPPORTUNITIES = 600;
 
-export interface DemoSalesInput {
+interface DemoSalesInput {
   accounts: {
     id: number;
     name: string;
@@ -124,7 +124,7 @@ export interface DemoSalesInput {
   seed?: number;
 }
 
-export interface DemoSalesSummary {
+interface DemoSalesSummary {
   opportunities: number;
   tenders: number;
   contracts: number;

@@ -92,7 +92,7 @@ export async function listDocuments(
   );
 }
 
-export interface AttachInput {
+interface AttachInput {
   fileId: string;
   entity: DocumentEntity;
   entityId: number;

@@ -301,7 +301,7 @@ export async function updateOpportunity(
   });
 }
 
-export interface StageFacts {
+interface StageFacts {
   lostReason?: StageMove['lostReason'];
   lostNote?: string | null;
   winnerName?: string | null;

@@ -11,7 +11,7 @@ import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
 import { getSetting, setSetting } from '../prefs/service';
 
-export interface StoredSettings<T> {
+interface StoredSettings<T> {
   readonly defaults: T;
   get(db: Kysely<Database>): Promise<T>;
   /** `clock`: where the audit entry's time is read (the business clock if not given). */
