@@ -19,7 +19,7 @@ import type { StaffRole } from './enums';
  * Backups are `manager_or_admin`: a solo data folder's manager keeps its backups; on a team server
  * the backups service (electron/backups/handlers.ts) lets only the system administrator in.
  */
-export type Audience =
+type Audience =
   'open' | 'first_run' | 'signed_in' | 'sales' | 'manager' | 'manager_or_admin' | 'admin';
 
 /**
@@ -30,9 +30,9 @@ export type Audience =
  * - `self`: the caller's own staff record (others: manager or admin).
  * - `not_own_request`: a manager may not decide on a request they made themselves.
  */
-export type RecordRule = 'registry' | 'team' | 'own' | 'self' | 'not_own_request';
+type RecordRule = 'registry' | 'team' | 'own' | 'self' | 'not_own_request';
 
-export interface MethodRule {
+interface MethodRule {
   who: Audience;
   records?: RecordRule;
 }

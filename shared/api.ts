@@ -64,7 +64,7 @@ export const api = {
   ...backupsMethods,
 } as const;
 
-export type Api = typeof api;
+type Api = typeof api;
 export type MethodName = keyof Api;
 /** What a caller passes (defaults optional). */
 export type Input<M extends MethodName> = z.input<Api[M]['input']>;

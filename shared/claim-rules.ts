@@ -15,7 +15,7 @@ import {
   type ConflictRule,
 } from './filing-enums';
 
-export interface RankedClaim {
+interface RankedClaim {
   claimId: number;
   /** Whose claim it is in the manufacturer's eyes: our dealership, or one other dealer. */
   party: string;
@@ -25,7 +25,7 @@ export interface RankedClaim {
   filedAt: string | null;
 }
 
-export interface Ranking<T extends RankedClaim> {
+interface Ranking<T extends RankedClaim> {
   ranked: T[];
   winner: T;
   /** The best claim of another party than the winner's; null when no other party claims. */

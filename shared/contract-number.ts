@@ -13,7 +13,7 @@ const CONTRACT_NUMBER_MAX = 60;
 type Part =
   { kind: 'text'; text: string } | { kind: 'yyyy' | 'yy' | 'mm' } | { kind: 'seq'; width: number };
 
-export type PatternProblem =
+type PatternProblem =
   | 'contract_number.pattern_empty'
   | 'contract_number.pattern_token'
   | 'contract_number.pattern_no_seq'
@@ -22,7 +22,7 @@ export type PatternProblem =
   | 'contract_number.pattern_chars'
   | 'contract_number.pattern_too_long';
 
-export type ParsedPattern = { ok: true; parts: Part[] } | { ok: false; problem: PatternProblem };
+type ParsedPattern = { ok: true; parts: Part[] } | { ok: false; problem: PatternProblem };
 
 // Letters, digits and the separators people put in contract numbers; no spaces (a number's key
 // drops them, so two numbers could only differ in them).
@@ -83,7 +83,7 @@ export function numberKey(number: string): string {
   return number.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 }
 
-export interface NumberFrame {
+interface NumberFrame {
   /** The text before and after the sequence, with the date filled in, as the pattern writes it. */
   before: string;
   after: string;

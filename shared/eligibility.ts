@@ -61,9 +61,9 @@ export interface SaleFacts {
   earlierBatches: { purchasedOn: string; units: number; reference: string }[];
 }
 
-export type RuleCode = 'government' | 'min_units' | 'annual_batch' | 'retail_cap' | 'floor';
+type RuleCode = 'government' | 'min_units' | 'annual_batch' | 'retail_cap' | 'floor';
 
-export interface RuleVerdict {
+interface RuleVerdict {
   rule: RuleCode;
   /** null: the rule does not apply to this sale (shown, but not deciding). */
   pass: boolean | null;

@@ -66,7 +66,6 @@ export const ORG_NATURE_STATES = {
   confirmed: { zh: '已确认', en: 'Confirmed' },
   suggested: { zh: '待确认', en: 'To confirm' },
 } satisfies Record<string, Label>;
-export type OrgNatureState = keyof typeof ORG_NATURE_STATES;
 export const ORG_NATURE_STATE_VALUES = keysOf(ORG_NATURE_STATES);
 
 export const SOURCES = {

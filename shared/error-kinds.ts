@@ -221,8 +221,3 @@ export const ERROR_KINDS_BY_CODE = {
 
 /** A `details.kind` from the catalogue above. */
 export type ErrorKind = (typeof ERROR_KINDS_BY_CODE)[keyof typeof ERROR_KINDS_BY_CODE][number];
-
-/** Every kind once (a few come with two codes). */
-export const ERROR_KINDS: readonly ErrorKind[] = [
-  ...new Set(Object.values(ERROR_KINDS_BY_CODE).flat()),
-];

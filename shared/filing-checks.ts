@@ -15,7 +15,7 @@ import {
 } from './filing-enums';
 import { legalNameKey } from './text';
 
-export interface FilingVehicleFacts {
+interface FilingVehicleFacts {
   vin: string;
   /** The subordinate unit the vehicle was allocated to (system purchases). */
   unit: { name: string; aliases: string[]; subordinate: boolean } | null;

@@ -122,7 +122,7 @@ export const DOCUMENT_KINDS = {
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 export const DOCUMENT_KIND_VALUES = keysOf(DOCUMENT_KINDS);
 
-export interface ChecklistItem {
+interface ChecklistItem {
   kind: DocumentKind;
   /**
    * Why the item is asked for, when it depends on the sale: tendered or not, and (registrations of

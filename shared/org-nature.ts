@@ -11,7 +11,7 @@ import { normalizeUscc } from './uscc';
 /** What a suggestion rests on, so the form can say why (“根据统一社会信用代码”). */
 export type OrgNatureBasis = 'uscc' | 'industry' | 'name';
 
-export interface OrgNatureSuggestion {
+interface OrgNatureSuggestion {
   nature: OrgNature;
   basis: OrgNatureBasis;
 }

@@ -30,7 +30,7 @@ export function pastedVins(text: string): string[] {
   return body.flat().filter((c) => c !== '');
 }
 
-export interface PastedInvoiceRow {
+interface PastedInvoiceRow {
   vin: string;
   number: string;
   issuedOn: string;

@@ -24,7 +24,7 @@ export const systemNote = z.discriminatedUnion('code', [
   }),
 ]);
 export type SystemNote = z.infer<typeof systemNote>;
-export type SystemNoteCode = SystemNote['code'];
+type SystemNoteCode = SystemNote['code'];
 export type NoteLang = 'zh' | 'en';
 
 /**

@@ -44,7 +44,7 @@ export const AMENDABLE_FIELDS = [
 ] as const;
 export type AmendableField = (typeof AMENDABLE_FIELDS)[number];
 
-export interface ScheduleState extends Partial<Record<AmendableField, unknown>> {
+interface ScheduleState extends Partial<Record<AmendableField, unknown>> {
   status: string;
   announcedOn: string | null;
   amendments: readonly AmendmentTrail[];

@@ -37,7 +37,7 @@ const ORDER: [Field, Field, ErrorKind][] = [
 const day = (v: string) => (v.length > 10 ? chinaDate(v) : v);
 
 /** A broken order as a field issue; its code doubles as the error's `details.kind`. */
-export type TenderDateIssue = FieldIssue & { code: ErrorKind };
+type TenderDateIssue = FieldIssue & { code: ErrorKind };
 
 export function tenderDateProblems(d: TenderDates): TenderDateIssue[] {
   const issues: TenderDateIssue[] = [];

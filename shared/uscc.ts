@@ -6,7 +6,7 @@
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
-export type UsccProblem = 'length' | 'charset' | 'check';
+type UsccProblem = 'length' | 'charset' | 'check';
 
 /** Accepts what people type or paste: full-width, lower case, spaces and hyphens. */
 export function normalizeUscc(input: string): string {

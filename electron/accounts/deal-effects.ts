@@ -5,6 +5,7 @@
  * delivery year). Each change is audited on the account with its cause as codes and parameters.
  */
 import type { Kysely } from 'kysely';
+import { type Clock, isoNow } from '../../shared/clock';
 import { addDays, chinaDayStart } from '../../shared/dates';
 import type { Lifecycle } from '../../shared/enums';
 import { appendAudit } from '../audit/audit';
@@ -16,7 +17,7 @@ import { bump } from '../db/row-version';
 const RANK: Record<Lifecycle, number> = { prospect: 0, target: 1, won: 2, retained: 3 };
 
 /** Why an account changed, as stored in its history (the UI words it). */
-export type DealCause =
+type DealCause =
   | { kind: 'contract.final'; contractId: number; contractNo: string }
   | {
       kind: 'delivery' | 'delivery.removed';
@@ -27,7 +28,7 @@ export type DealCause =
     };
 
 /** When the deal happened: an instant (a contract made final) or a business day (a delivery). */
-export type DealTime = { at: string } | { on: string };
+type DealTime = { at: string } | { on: string };
 
 /** The first instant that counts as "after" the deal: the instant itself, or the next China day. */
 function afterDeal(time: DealTime): string {
@@ -60,8 +61,12 @@ async function personSetLifecycleAfter(
   });
 }
 
-async function touch(trx: Kysely<Database>, actorId: number, accountId: number) {
-  await trx.updateTable('accounts').set(bump(actorId)).where('id', '=', accountId).execute();
+async function touch(trx: Kysely<Database>, clock: Clock, actorId: number, accountId: number) {
+  await trx
+    .updateTable('accounts')
+    .set(bump(actorId, isoNow(clock)))
+    .where('id', '=', accountId)
+    .execute();
 }
 
 /**
@@ -70,6 +75,7 @@ async function touch(trx: Kysely<Database>, actorId: number, accountId: number) 
  */
 export async function followDeal(
   trx: Kysely<Database>,
+  clock: Clock,
   actorId: number,
   accountId: number,
   to: 'won' | 'retained',
@@ -86,8 +92,8 @@ export async function followDeal(
   if ((RANK[current] ?? 0) >= RANK[to]) return false;
   if (await personSetLifecycleAfter(trx, accountId, time)) return false;
   await trx.updateTable('accounts').set({ lifecycle: to }).where('id', '=', accountId).execute();
-  await touch(trx, actorId, accountId);
-  await appendAudit(trx, {
+  await touch(trx, clock, actorId, accountId);
+  await appendAudit(trx, clock, {
     actorId,
     entity: 'account',
     entityId: accountId,
@@ -122,6 +128,7 @@ interface FleetLineChange {
  */
 export async function fleetFollowsDeliveries(
   trx: Kysely<Database>,
+  clock: Clock,
   actorId: number,
   vehicles: FleetVehicle[],
   cause: (vins: string[]) => DealCause,
@@ -134,7 +141,7 @@ export async function fleetFollowsDeliveries(
     const why = cause(list.map((v) => v.vin));
     if (!brand) {
       if (sign > 0)
-        await appendAudit(trx, {
+        await appendAudit(trx, clock, {
           actorId,
           entity: 'account',
           entityId: accountId,
@@ -191,8 +198,8 @@ export async function fleetFollowsDeliveries(
     }
     if (changes.length === 0) continue;
     await refreshDerived(trx, accountId);
-    await touch(trx, actorId, accountId);
-    await appendAudit(trx, {
+    await touch(trx, clock, actorId, accountId);
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'account',
       entityId: accountId,

@@ -40,9 +40,9 @@ export interface DerivedSource {
   subordinateCount: number;
 }
 
-export type AccountNameColumns = Pick<AccountRecord, 'name_norm' | 'name_sort'>;
+type AccountNameColumns = Pick<AccountRecord, 'name_norm' | 'name_sort'>;
 /** The columns a refresh rewrites: those that follow the side rows. */
-export type AccountRefreshed = Pick<
+type AccountRefreshed = Pick<
   AccountRecord,
   'search_text' | 'contact_count' | 'fleet_total' | 'subordinate_count'
 >;
@@ -57,7 +57,7 @@ export function aliasNorm(alias: string): string {
   return normalizeOrgName(alias);
 }
 
-export function buildSearchText(
+function buildSearchText(
   name: string,
   uscc: string | null,
   aliases: readonly string[],
@@ -73,10 +73,10 @@ export function buildSearchText(
 }
 
 /** What the name keys and the quick-search text follow from. */
-export type SearchSource = Pick<DerivedSource, 'name' | 'uscc' | 'aliases' | 'contactNames'>;
+type SearchSource = Pick<DerivedSource, 'name' | 'uscc' | 'aliases' | 'contactNames'>;
 
 /** The name keys and quick-search text of an account (one pinyin pass a name). */
-export function searchColumns(
+function searchColumns(
   source: SearchSource,
 ): AccountNameColumns & Pick<AccountRecord, 'search_text'> {
   const keys = nameKeys(source.name);
@@ -90,7 +90,7 @@ export function searchColumns(
 }
 
 /** Every derived column of an account, from its name, USCC and side rows. */
-export function derivedColumns(source: DerivedSource): AccountDerived {
+function derivedColumns(source: DerivedSource): AccountDerived {
   return {
     ...searchColumns(source),
     contact_count: source.contactNames.length,
@@ -117,7 +117,7 @@ export async function refreshDerived(trx: Kysely<Database>, id: number): Promise
 }
 
 /** An account's own columns as a bulk path inserts it; the derived ones are computed by `insert`. */
-export type BulkAccount = Pick<
+type BulkAccount = Pick<
   AccountRecord,
   | 'name'
   | 'uscc'

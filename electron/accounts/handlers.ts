@@ -77,7 +77,7 @@ export function accountHandlers({ db, clock }: Deps): AccountHandlers {
         confirmSameName,
       ),
     'accounts.delete': async ({ id }, { session }) => {
-      await deleteAccount(db, session.requireUser(), id);
+      await deleteAccount(db, clock, session.requireUser(), id);
       return { done: true };
     },
     'accounts.confirmOrgNature': ({ id, orgNature }, { session }) =>

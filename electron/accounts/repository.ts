@@ -107,7 +107,7 @@ function baseQuery(db: Kysely<Database>, query: AccountViewQuery) {
 }
 
 /** The query a view's filters, search and sort select: one page of it for the grid, all of it for an export. */
-export type AccountViewQuery = Pick<ListQuery<AccountColumn>, 'filters' | 'sort' | 'search'>;
+type AccountViewQuery = Pick<ListQuery<AccountColumn>, 'filters' | 'sort' | 'search'>;
 
 function countQuery(db: Kysely<Database>, query: AccountViewQuery) {
   return baseQuery(db, query).select((eb) => eb.fn.countAll<number>().as('n'));
@@ -268,7 +268,7 @@ export async function getAccountDetail(
   };
 }
 
-export interface DuplicateCandidate {
+interface DuplicateCandidate {
   id: number;
   name: string;
   uscc: string | null;

@@ -17,7 +17,7 @@ import { aliasNorm, nameColumns, refreshDerived } from './derived';
 import { type Clock, isoNow } from '../../shared/clock';
 import { type Actor, requireTeam } from './account-team';
 
-export interface DuplicateReport {
+interface DuplicateReport {
   usccTaken: DuplicateMatch | null;
   similar: DuplicateMatch[];
 }
@@ -246,7 +246,7 @@ export async function createAccount(
     await refreshDerived(trx, id);
     if (input.parentId !== null) await refreshDerived(trx, input.parentId);
     const created = await mustGet(trx, id);
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'account',
       entityId: id,
@@ -306,7 +306,7 @@ export async function updateAccount(
     for (const parentId of new Set([before.parent?.id, input.parentId]))
       if (parentId !== undefined && parentId !== null) await refreshDerived(trx, parentId);
     const after = await mustGet(trx, id);
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'account',
       entityId: id,
@@ -340,7 +340,7 @@ export async function confirmOrgNature(
       .where('id', '=', id)
       .execute();
     const after = await mustGet(trx, id);
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'account',
       entityId: id,
@@ -373,7 +373,12 @@ async function salesRecordsOf(trx: Kysely<Database>, id: number): Promise<number
   return total;
 }
 
-export async function deleteAccount(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
+export async function deleteAccount(
+  db: Kysely<Database>,
+  clock: Clock,
+  actor: Actor,
+  id: number,
+): Promise<void> {
   const actorId = actor.id;
   const hadContacts = await writeTx(db, async (trx) => {
     const before = await mustGet(trx, id);
@@ -402,6 +407,7 @@ export async function deleteAccount(db: Kysely<Database>, actor: Actor, id: numb
     if (before.parent) await refreshDerived(trx, before.parent.id);
     await appendAudit(
       trx,
+      clock,
       contacts.map((c) => ({
         actorId,
         entity: 'account',
@@ -410,7 +416,7 @@ export async function deleteAccount(db: Kysely<Database>, actor: Actor, id: numb
         before: c,
       })),
     );
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'account',
       entityId: id,
@@ -480,7 +486,7 @@ export async function setAccountTeam(
       .where('id', '=', id)
       .execute();
     const after = await mustGet(trx, id);
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId: actor.id,
       entity: 'account',
       entityId: id,

@@ -240,17 +240,13 @@ export async function createActivity(
       .executeTakeFirstOrThrow();
     await syncActivityDeadline(trx, id);
     const created = await mustGetActivity(trx, id);
-    await appendAudit(
-      trx,
-      {
-        actorId,
-        entity: 'activity',
-        entityId: id,
-        action: 'activity.create',
-        after: input,
-      },
-      clock,
-    );
+    await appendAudit(trx, clock, {
+      actorId,
+      entity: 'activity',
+      entityId: id,
+      action: 'activity.create',
+      after: input,
+    });
     return created;
   });
 }
@@ -291,19 +287,15 @@ export async function updateActivity(
       .execute();
     await syncActivityDeadline(trx, id);
     const after = await mustGetActivity(trx, id);
-    await appendAudit(
-      trx,
-      {
-        actorId: actor.id,
-        entity: 'activity',
-        entityId: id,
-        action: 'activity.update',
-        // The row version is bookkeeping, not a change to show in the history.
-        before: { ...before, version: undefined },
-        after: { ...after, version: undefined },
-      },
-      clock,
-    );
+    await appendAudit(trx, clock, {
+      actorId: actor.id,
+      entity: 'activity',
+      entityId: id,
+      action: 'activity.update',
+      // The row version is bookkeeping, not a change to show in the history.
+      before: { ...before, version: undefined },
+      after: { ...after, version: undefined },
+    });
     return after;
   });
 }
@@ -319,17 +311,13 @@ export async function deleteActivity(
     await guardAuthor(trx, actor, before);
     await trx.deleteFrom('activities').where('id', '=', id).execute();
     await dropDeadlines(trx, 'activity', id);
-    await appendAudit(
-      trx,
-      {
-        actorId: actor.id,
-        entity: 'activity',
-        entityId: id,
-        action: 'activity.delete',
-        before,
-      },
-      clock,
-    );
+    await appendAudit(trx, clock, {
+      actorId: actor.id,
+      entity: 'activity',
+      entityId: id,
+      action: 'activity.delete',
+      before,
+    });
   });
 }
 
@@ -358,18 +346,14 @@ export async function completeNextStep(
       .execute();
     await syncActivityDeadline(trx, id);
     const after = await mustGetActivity(trx, id);
-    await appendAudit(
-      trx,
-      {
-        actorId: actor.id,
-        entity: 'activity',
-        entityId: id,
-        action: 'activity.next_step',
-        before: { done: before.nextStepDoneAt !== null },
-        after: { done },
-      },
-      clock,
-    );
+    await appendAudit(trx, clock, {
+      actorId: actor.id,
+      entity: 'activity',
+      entityId: id,
+      action: 'activity.next_step',
+      before: { done: before.nextStepDoneAt !== null },
+      after: { done },
+    });
     return after;
   });
 }
@@ -416,18 +400,14 @@ export async function setKpiTargets(
     );
     if (rows.length > 0) await trx.insertInto('kpi_targets').values(rows).execute();
     const after = await getKpiTargets(trx);
-    await appendAudit(
-      trx,
-      {
-        actorId,
-        entity: 'settings',
-        entityId: staffId,
-        action: 'kpi.targets',
-        before,
-        after,
-      },
-      clock,
-    );
+    await appendAudit(trx, clock, {
+      actorId,
+      entity: 'settings',
+      entityId: staffId,
+      action: 'kpi.targets',
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -62,7 +62,7 @@ import { businessClock, type Clock } from '../../shared/clock';
 import type { RestoreOutcome } from '../../shared/schemas/backups';
 import { type BackupSchedule, type BackupScheduler, scheduleBackups } from '../backups/schedule';
 
-export interface AppOptions {
+interface AppOptions {
   /** How finished files reach the user; default: offered for download over HTTP (browser mode). */
   deliverFile?: DeliverFile;
   /** Electron's open dialog for imports; browser mode uploads over HTTP instead. */
@@ -194,7 +194,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const dbFile = path.join(options.dataDir, DB_FILE_NAME);
   const rotation = rotationFor(options.mode === 'team');
   // A restore staged in settings (or by `serve --restore`) swaps the file before it opens.
+  const clock = options.clock ?? businessClock;
   const restored = await applyPendingRestore(dbFile, {
+    clock,
     nativeBinding: options.nativeBinding,
     rotation,
   });
@@ -215,7 +217,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (database.migrated.includes(note.migration))
       options.log?.(`upgrade ${note.migration}: ${note.code} ${JSON.stringify(note.params)}`);
 
-  const clock = options.clock ?? businessClock;
   sweepExports(options.dataDir);
   sweepImports(options.dataDir);
   await sweepImportRuns(database.db, clock);

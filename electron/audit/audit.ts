@@ -134,9 +134,9 @@ async function sqlMac(trx: Kysely<Database>, e: HashedFields): Promise<string> {
 /** Appends entries; call inside the write transaction of the change they describe. */
 export async function appendAudit(
   trx: Kysely<Database>,
+  /** Where the entries' time is read: the clock of the service that makes the change. */
+  clock: Clock,
   events: AuditEvent | AuditEvent[],
-  /** Where the entries' time is read (the service's clock; the business clock by default). */
-  clock: Clock = businessClock,
 ): Promise<void> {
   const list = Array.isArray(events) ? events : [events];
   if (list.length === 0) return;
@@ -171,7 +171,8 @@ export function startKeyedChain(sqlite: BetterSqlite3.Database): boolean {
       const head = sqlite
         .prepare('select id, hash from audit_log order by id desc limit 1')
         .get() as { id: number; hash: string } | undefined;
-      bulkAuditAppender(sqlite, { keyed: true })({
+      // Written as the data opens, before any app or job clock exists: the process's business time.
+      bulkAuditAppender(sqlite, { keyed: true, clock: businessClock })({
         actorId: null,
         entity: KEYED_MARKER.entity,
         entityId: null,
@@ -183,7 +184,7 @@ export function startKeyedChain(sqlite: BetterSqlite3.Database): boolean {
     .immediate();
 }
 
-export interface VerifyOptions {
+interface VerifyOptions {
   /** The data folder's audit key; null checks a copy without it (keyed entries are then unknown). */
   key: Buffer | null;
   /** Heads recorded outside the file (exports, reports, backup manifests): the chain must reach them. */
@@ -317,12 +318,12 @@ export async function listAudit(
  */
 export function bulkAuditAppender(
   sqlite: BetterSqlite3.Database,
-  options: { keyed?: boolean; clock?: Clock } = {},
+  options: { keyed?: boolean; clock: Clock },
 ): (e: AuditEvent) => void {
   const last = sqlite.prepare('select hash from audit_log order by id desc limit 1').get() as
     { hash: string } | undefined;
   let prev = last?.hash ?? GENESIS_HASH;
-  const clock = options.clock ?? businessClock;
+  const { clock } = options;
   const keyed =
     options.keyed ??
     sqlite

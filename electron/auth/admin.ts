@@ -15,7 +15,7 @@ import { hashPassword, passwordProblem } from './passwords';
 export const ADMIN_LOGIN = 'admin';
 const ADMIN_NAME = '系统管理员';
 
-export type AdminSetUp =
+type AdminSetUp =
   { created: false } | { created: true; password: string | null /* null: the operator's own */ };
 
 export async function ensureAdmin(
@@ -48,16 +48,12 @@ export async function ensureAdmin(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAudit(
-      trx,
-      {
-        actorId: null,
-        entity: 'staff',
-        entityId: row.id,
-        action: 'auth.adminCreated',
-      },
-      clock,
-    );
+    await appendAudit(trx, clock, {
+      actorId: null,
+      entity: 'staff',
+      entityId: row.id,
+      action: 'auth.adminCreated',
+    });
   });
   return { created: true, password: givenPassword === undefined ? password : null };
 }

@@ -8,7 +8,7 @@ import type { MethodName } from '../../shared/api';
 import { AppError } from '../../shared/result';
 import type { Session } from '../session/session';
 
-export interface GateFacts {
+interface GateFacts {
   /** Solo data folder with no staff yet: the person setting it up may load the demo data. */
   firstRun(): Promise<boolean>;
 }

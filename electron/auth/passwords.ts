@@ -137,7 +137,7 @@ const COMMON = new Set([
   'keyfleet2026',
 ]);
 
-export type PasswordProblem = 'too_short' | 'too_long' | 'common' | 'repetitive' | 'contains_login';
+type PasswordProblem = 'too_short' | 'too_long' | 'common' | 'repetitive' | 'contains_login';
 
 /** What is wrong with a new password, or null: long enough, not common, not the login. */
 export function passwordProblem(password: string, login: string): PasswordProblem | null {

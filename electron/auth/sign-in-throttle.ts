@@ -20,7 +20,7 @@ interface Entry {
   lockedUntil: number;
 }
 
-export type ThrottleVerdict = { ok: true } | { ok: false; retryAt: Date };
+type ThrottleVerdict = { ok: true } | { ok: false; retryAt: Date };
 
 export class SignInThrottle {
   private readonly entries = new Map<string, Entry>();

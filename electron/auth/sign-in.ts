@@ -55,17 +55,13 @@ export async function checkPassword(
   if (reason || !record) {
     throttle.failed(login, address);
     await writeTx(db, (trx) =>
-      appendAudit(
-        trx,
-        {
-          actorId: null,
-          entity: 'staff',
-          entityId: record?.id ?? null,
-          action: 'auth.signInFailed',
-          after: { login: login.trim().toLowerCase(), reason, address },
-        },
-        clock,
-      ),
+      appendAudit(trx, clock, {
+        actorId: null,
+        entity: 'staff',
+        entityId: record?.id ?? null,
+        action: 'auth.signInFailed',
+        after: { login: login.trim().toLowerCase(), reason, address },
+      }),
     );
     const now = throttle.check(login, address);
     if (!now.ok) throw locked(now.retryAt);
@@ -80,17 +76,13 @@ export async function checkPassword(
         .set({ password_hash: await hashPassword(password) })
         .where('id', '=', record.id)
         .execute();
-    await appendAudit(
-      trx,
-      {
-        actorId: record.id,
-        entity: 'staff',
-        entityId: record.id,
-        action: 'auth.signIn',
-        after: { address },
-      },
-      clock,
-    );
+    await appendAudit(trx, clock, {
+      actorId: record.id,
+      entity: 'staff',
+      entityId: record.id,
+      action: 'auth.signIn',
+      after: { address },
+    });
   });
   return toStaff(record);
 }
@@ -140,16 +132,12 @@ export async function changePassword(
       })
       .where('id', '=', user.id)
       .execute();
-    await appendAudit(
-      trx,
-      {
-        actorId: user.id,
-        entity: 'staff',
-        entityId: user.id,
-        action: 'auth.changePassword',
-      },
-      clock,
-    );
+    await appendAudit(trx, clock, {
+      actorId: user.id,
+      entity: 'staff',
+      entityId: user.id,
+      action: 'auth.changePassword',
+    });
     return getStaff(trx, user.id);
   });
 }

@@ -19,13 +19,13 @@ const DOCUMENT = /^documents\/[0-9a-f]{64}$/;
 /** The audit chain's key travels with the data: without it the keyed entries cannot be verified. */
 export const ARCHIVE_KEY = 'audit.key';
 
-export interface ArchiveFile {
+interface ArchiveFile {
   path: string;
   bytes: number;
   sha256: string;
 }
 
-export interface ArchiveManifest {
+interface ArchiveManifest {
   format: 'keyfleet-export-1';
   app: 'Keyfleet';
   version: string;

@@ -71,6 +71,7 @@ export function backupHandlers(deps: Deps, options: BackupHandlerOptions): Backu
       if (!isBackupName(fileName) || !fs.existsSync(path.join(dir, fileName)))
         throw new AppError('NOT_FOUND', `no backup ${fileName}`, { kind: 'backup_gone' });
       const staged = await stageRestore(deps.dataDir, path.join(dir, fileName), {
+        clock: deps.clock,
         nativeBinding: options.nativeBinding,
       });
       // Answer first, then reopen: the caller hears what is about to be restored.

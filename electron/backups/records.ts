@@ -89,7 +89,7 @@ export function partialPath(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}${PARTIAL_SUFFIX}`);
 }
 
-export interface BackupRecord {
+interface BackupRecord {
   format: 1;
   kind: BackupKind;
   takenAt: string;

@@ -18,7 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { now, nowIso } from '../../shared/clock';
+import { type Clock, isoNow } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { BackupRotation, RestoreOutcome, RestoreStaged } from '../../shared/schemas/backups';
 import { MIGRATIONS } from '../../migrations';
@@ -72,7 +72,8 @@ export function restorePending(dataDir: string): boolean {
 export async function stageRestore(
   dataDir: string,
   source: string,
-  options: { sourceName?: string; nativeBinding?: string | undefined } = {},
+  /** `clock`: the app's or job's, for the time the restore is staged at. */
+  options: { clock: Clock; sourceName?: string; nativeBinding?: string | undefined },
 ): Promise<Omit<RestoreStaged, 'reopening'>> {
   if (!fs.existsSync(source))
     throw new AppError('NOT_FOUND', `no file ${source}`, { kind: 'backup_gone' });
@@ -112,7 +113,7 @@ export async function stageRestore(
       auditHead: check.auditHead,
       counts: check.counts,
     };
-    const marker: Marker = { format: 1, stagedAt: nowIso(), ...staged };
+    const marker: Marker = { format: 1, stagedAt: isoNow(options.clock), ...staged };
     writeDurably(path.join(dataDir, MARKER + '.partial'), JSON.stringify(marker));
     fs.renameSync(path.join(dataDir, MARKER + '.partial'), path.join(dataDir, MARKER));
     syncDir(dataDir);
@@ -150,6 +151,7 @@ async function backUpCurrent(
   dbFile: string,
   rotation: BackupRotation,
   nativeBinding: string | undefined,
+  clock: Clock,
 ): Promise<string | null> {
   if (!fs.existsSync(dbFile)) return null;
   const dir = backupDir(path.dirname(dbFile));
@@ -159,7 +161,7 @@ async function backUpCurrent(
     const entry = await takeBackup(sqlite, {
       dir,
       kind: 'before_restore',
-      at: now(),
+      at: clock.now(),
       nativeBinding,
       rotation,
     });
@@ -169,7 +171,7 @@ async function backUpCurrent(
   } catch {
     // Damaged beyond a backup: keep its bytes, named as a backup (listed unchecked) — via a temp name.
     fs.mkdirSync(dir, { recursive: true });
-    const name = `keyfleet-${nowIso().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}-before-restore.sqlite`;
+    const name = `keyfleet-${isoNow(clock).replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}-before-restore.sqlite`;
     const temp = path.join(dir, `.${name}.partial`);
     fs.copyFileSync(dbFile, temp);
     syncFile(temp);
@@ -186,7 +188,8 @@ async function backUpCurrent(
  */
 export async function applyPendingRestore(
   dbFile: string,
-  options: { nativeBinding?: string | undefined; rotation?: BackupRotation } = {},
+  /** `clock`: the app's, for the safety backup's name and the time the restore is applied at. */
+  options: { clock: Clock; nativeBinding?: string | undefined; rotation?: BackupRotation },
 ): Promise<RestoreOutcome | null> {
   const dataDir = path.dirname(dbFile);
   fs.rmSync(path.join(dataDir, `.${path.basename(dbFile)}.restoring`), { force: true });
@@ -203,6 +206,7 @@ export async function applyPendingRestore(
       dbFile,
       options.rotation ?? ROTATION,
       options.nativeBinding,
+      options.clock,
     );
     let documents = 0;
     if (fs.existsSync(stagedDocs)) {
@@ -220,7 +224,7 @@ export async function applyPendingRestore(
     const outcome: RestoreOutcome = {
       source: marker.source,
       takenAt: marker.takenAt,
-      restoredAt: nowIso(),
+      restoredAt: isoNow(options.clock),
       schema: marker.schema,
       auditHead: marker.auditHead,
       counts: marker.counts,

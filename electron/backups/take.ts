@@ -146,7 +146,7 @@ function selfContained(file: string, nativeBinding: string | undefined): void {
   }
 }
 
-export interface CopyOptions {
+interface CopyOptions {
   nativeBinding?: string | undefined;
   pagesPerStep?: number;
   /** Pages copied so far of the total; may throw to stop (the temp file is then removed). */
@@ -193,7 +193,7 @@ export async function copyDatabase(
   }
 }
 
-export interface TakeBackupOptions extends CopyOptions {
+interface TakeBackupOptions extends CopyOptions {
   dir: string;
   kind: BackupKind;
   /** What a `before_migration` backup is before (the first pending migration). */

@@ -70,7 +70,7 @@ function toItem(r: ItemRecord): CalendarItem {
   };
 }
 
-export interface CalendarQuery {
+interface CalendarQuery {
   from: string;
   to: string;
   ownerId: number | null;

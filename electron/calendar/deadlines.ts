@@ -12,7 +12,7 @@ import { noteColumns, type SystemNote } from '../../shared/system-notes';
 export type DeadlineEntity =
   'tender' | 'contract' | 'opportunity' | 'activity' | 'follow_up' | 'claim';
 
-export interface DeadlineItem {
+interface DeadlineItem {
   kind: DeadlineKind;
   /** A date (YYYY-MM-DD) or a UTC instant; an instant falls on its China date. */
   due: string | null;

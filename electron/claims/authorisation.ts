@@ -57,6 +57,7 @@ export async function requestAuthorisation(
     const at = isoNow(clock);
     await writeClaimStep(
       trx,
+      clock,
       input.id,
       actor.id,
       at,
@@ -98,6 +99,7 @@ export async function answerAuthorisation(
     const state = input.granted ? 'granted' : 'refused';
     await writeClaimStep(
       trx,
+      clock,
       input.id,
       actor.id,
       at,

@@ -5,8 +5,6 @@
  */
 import type { Kysely } from 'kysely';
 import { overlapSince, partyOf, rankClaims, splitCollisions } from '../../shared/claim-rules';
-import type { Clock } from '../../shared/clock';
-import { chinaDate } from '../../shared/dates';
 import type { ClaimRow, ConflictView, OverlapView } from '../../shared/schemas/claims';
 import type { Database } from '../db/schema';
 import { activeClaimsOn, lookAlikes } from './collisions-repository';
@@ -90,13 +88,4 @@ export async function collisionsOf(
           })),
         };
   return { conflict, overlap, others: rows.filter((r) => r.id !== claim.id) };
-}
-
-/** The dealers' conflict this claim is in, ranked by the manufacturer's order; null when none. */
-export async function conflictOf(
-  db: Kysely<Database>,
-  clock: Clock,
-  claim: Pick<ClaimRecord, 'id' | 'account_id'>,
-): Promise<ConflictView | null> {
-  return (await collisionsOf(db, claim, chinaDate(clock.now()))).conflict;
 }

@@ -38,7 +38,7 @@ export async function markCollisions(
       updated_at: now,
     });
     if (id !== claimId)
-      await appendAudit(trx, {
+      await appendAudit(trx, clock, {
         actorId,
         entity: 'claim',
         entityId: id,
@@ -66,7 +66,7 @@ export async function markCollisions(
             },
           );
           if (changed)
-            await appendAudit(trx, {
+            await appendAudit(trx, clock, {
               actorId,
               entity: 'claim',
               entityId: other.claimId,
@@ -98,6 +98,7 @@ export async function settleCollisions(
     if (c.status === 'conflict' && found.conflict === null)
       await writeClaimStep(
         trx,
+        clock,
         c.id,
         null,
         isoNow(clock),
@@ -112,6 +113,7 @@ export async function settleCollisions(
     if (c.overlap_since !== null && since === null)
       await writeClaimStep(
         trx,
+        clock,
         c.id,
         null,
         isoNow(clock),
@@ -144,6 +146,7 @@ export async function reconcileClaim(
   if (found.conflict === null) {
     await writeClaimStep(
       trx,
+      clock,
       id,
       null,
       isoNow(clock),
@@ -159,7 +162,7 @@ export async function reconcileClaim(
   const since = found.overlap?.since ?? null;
   if (since !== null && claim.overlap_since !== since) {
     await setClaim(trx, id, { overlap_since: since });
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId: null,
       entity: 'claim',
       entityId: id,

@@ -54,7 +54,7 @@ export async function createClaim(
       created_by: actor.id,
       updated_by: actor.id,
     });
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId: actor.id,
       entity: 'claim',
       entityId: id,
@@ -76,7 +76,7 @@ export async function updateClaim(
   version: number,
 ): Promise<ClaimDetail> {
   return changeClaim(db, clock, dataDir, actor, id, async (trx, claim) => {
-    await claimVersion(trx, 'claims', id, version, actor.id);
+    await claimVersion(trx, 'claims', id, version, actor.id, isoNow(clock));
     requireStatus(clock, claim, ['draft'], 'claim.not_draft');
     await requireTeam(trx, actor, input.accountId);
     await checkOpportunity(trx, input);
@@ -99,7 +99,7 @@ export async function updateClaim(
       updated_at: isoNow(clock),
       updated_by: actor.id,
     });
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId: actor.id,
       entity: 'claim',
       entityId: id,
@@ -124,7 +124,7 @@ export async function deleteClaim(
     const claim = await claimToChange(trx, actor, id);
     requireStatus(clock, claim, ['draft'], 'claim.not_draft');
     const documents = await deleteClaimRow(trx, id);
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId: actor.id,
       entity: 'claim',
       entityId: id,

@@ -52,7 +52,7 @@ export async function fileClaim(
       updated_at: filedAt,
     });
     const { conflict, overlap } = await markCollisions(trx, clock, actor.id, id);
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId: actor.id,
       entity: 'claim',
       entityId: id,
@@ -120,7 +120,7 @@ export async function recordExternalClaim(
       created_by: actor.id,
       updated_by: actor.id,
     });
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId: actor.id,
       entity: 'claim',
       entityId: id,

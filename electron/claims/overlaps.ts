@@ -50,6 +50,7 @@ export async function settleOverlap(
       const before = await claimRecord(trx, other.claimId);
       await writeClaimStep(
         trx,
+        clock,
         other.claimId,
         actor.id,
         at,
@@ -62,7 +63,7 @@ export async function settleOverlap(
       );
       await syncClaimDeadline(trx, other.claimId);
     }
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId: actor.id,
       entity: 'claim',
       entityId: keep.id,

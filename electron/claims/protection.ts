@@ -41,6 +41,7 @@ export async function renewClaim(
     const expiresOn = addDays(from, claim.protection_days);
     await writeClaimStep(
       trx,
+      clock,
       id,
       actor.id,
       isoNow(clock),
@@ -68,6 +69,7 @@ export async function releaseClaim(
     const at = isoNow(clock);
     await writeClaimStep(
       trx,
+      clock,
       id,
       actor.id,
       at,
@@ -110,7 +112,7 @@ export async function expireClaim(
     },
   );
   if (!changed) return false;
-  await appendAudit(trx, {
+  await appendAudit(trx, clock, {
     actorId: null,
     entity: 'claim',
     entityId: id,

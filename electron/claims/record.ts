@@ -172,6 +172,7 @@ export function requireStatus(
  */
 export async function writeClaimStep(
   trx: Kysely<Database>,
+  clock: Clock,
   id: number,
   by: number | null,
   at: string,
@@ -179,7 +180,7 @@ export async function writeClaimStep(
   audit: Pick<AuditEvent, 'action' | 'before' | 'after'>,
 ): Promise<void> {
   await setClaim(trx, id, { ...patch, version: nextVersion(), updated_at: at, updated_by: by });
-  await appendAudit(trx, { actorId: by, entity: 'claim', entityId: id, ...audit });
+  await appendAudit(trx, clock, { actorId: by, entity: 'claim', entityId: id, ...audit });
 }
 
 export async function syncClaimDeadline(trx: Kysely<Database>, claimId: number): Promise<void> {

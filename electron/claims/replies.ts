@@ -44,6 +44,7 @@ export async function recordReply(
       });
     await writeClaimStep(
       trx,
+      clock,
       input.id,
       actor.id,
       isoNow(clock),
@@ -74,6 +75,7 @@ export async function recordWish(
     const at = isoNow(clock);
     await writeClaimStep(
       trx,
+      clock,
       id,
       actor.id,
       at,

@@ -5,7 +5,6 @@
  * claim collides on: collisions-repository.ts.
  */
 import { type Kysely, sql } from 'kysely';
-import type { BuyerType } from '../../shared/enums';
 import { addDays } from '../../shared/dates';
 import {
   ACTIVE_CLAIM_STATUSES,
@@ -14,7 +13,6 @@ import {
 } from '../../shared/filing-enums';
 import type { ListQuery } from '../../shared/list';
 import { regionName } from '../../shared/regions';
-import type { ActivityType } from '../../shared/sales-enums';
 import {
   CLAIM_COLUMNS,
   type ClaimColumn,
@@ -146,7 +144,7 @@ function toRow(r: RowRecord): ClaimRow {
     accountId: r.account_id,
     accountName: r.account_name,
     uscc: r.uscc,
-    buyerType: r.buyer_type as BuyerType,
+    buyerType: r.buyer_type,
     status: r.status,
     source: r.source,
     claimant:
@@ -216,7 +214,7 @@ export async function developmentActivities(db: Kysely<Database>, accountId: num
     .execute();
   return rows.map((r) => ({
     id: r.id,
-    type: r.type as ActivityType,
+    type: r.type,
     occurredOn: r.occurred_on,
     staffName: r.staff_name,
     summary: r.summary,

@@ -15,9 +15,9 @@ import { expireClaim } from './protection';
 import { claimsInLegacyConflict, claimsPastProtection } from './repository';
 
 /** Every ten minutes: a day's expiries are written soon after the China day turns. */
-export const CLAIM_SWEEP_INTERVAL_MS = 10 * 60_000;
+const CLAIM_SWEEP_INTERVAL_MS = 10 * 60_000;
 
-export interface SweepResult {
+interface SweepResult {
   expired: number;
   reconciled: number;
 }
@@ -46,7 +46,7 @@ export async function sweepClaims(
   });
 }
 
-export interface ClaimSweeper {
+interface ClaimSweeper {
   /** Stops the timer and waits for a sweep in progress to end. */
   stop(): Promise<void>;
 }

@@ -40,7 +40,7 @@ export interface ConnectionShell {
   relaunch(): void;
 }
 
-export interface ConnectionDeps {
+interface ConnectionDeps {
   /** Where the choice is kept (Electron's userData). */
   userDataDir: string;
   /** A --data-dir or KEYFLEET_DATA_DIR names the database folder: solo, no chooser. */
@@ -52,7 +52,7 @@ export interface ConnectionDeps {
   log?: (message: string) => void;
 }
 
-export type StartDecision =
+type StartDecision =
   | { open: 'solo'; switchable: boolean }
   | { open: 'chooser'; reason: 'first_run' | 'corrupt' }
   | { open: 'team'; choice: TeamChoice };
@@ -66,7 +66,7 @@ export function decideStart(fixedDataDir: boolean, read: ChoiceRead): StartDecis
   return { open: 'team', choice: read.choice };
 }
 
-export type TeamDecision =
+type TeamDecision =
   | { open: 'team' }
   | { open: 'certificate_changed'; pinned: string; seen: string }
   | { open: 'unreachable'; problem: ProbeProblem };

@@ -6,7 +6,7 @@
 /** Longer than any announcement link; a longer one is refused rather than shown cut. */
 const MAX_EXTERNAL_URL_LENGTH = 2048;
 
-export type ExternalLinkDecision =
+type ExternalLinkDecision =
   | { open: 'ask'; url: string; host: string }
   | { open: 'never'; reason: 'not_a_url' | 'scheme' | 'credentials' | 'no_host' | 'too_long' };
 
@@ -54,14 +54,14 @@ export function externalLinkPrompt(host: string, url: string): LinkPrompt {
   };
 }
 
-export interface ExternalOpenerDeps {
+interface ExternalOpenerDeps {
   /** Shows the prompt; true when the user chose to open. */
   confirm(prompt: LinkPrompt): Promise<boolean>;
   openExternal(url: string): Promise<void>;
   log?: (message: string) => void;
 }
 
-export type ExternalOpenOutcome = 'opened' | 'declined' | 'refused' | 'busy';
+type ExternalOpenOutcome = 'opened' | 'declined' | 'refused' | 'busy';
 
 /**
  * Asks, then opens. One question at a time: while a prompt is up, further requests are dropped,

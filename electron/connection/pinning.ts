@@ -6,7 +6,7 @@
 import type { StoredChoice } from '../../shared/schemas/connection';
 import { bareHost } from './server-address';
 
-export type PinVerdict =
+type PinVerdict =
   | { verdict: 'trusted' }
   | { verdict: 'changed'; pinned: string; seen: string }
   | { verdict: 'not_pinned' };

@@ -11,7 +11,7 @@ import type { ProbedServer } from '../../shared/schemas/connection';
 import { AppError, ERROR_CODES } from '../../shared/result';
 import { parseServerUrl } from './server-address';
 
-export interface ProbeOptions {
+interface ProbeOptions {
   /** How long the whole look may take. */
   timeoutMs?: number;
 }

@@ -6,7 +6,7 @@
  */
 import { APP_INDEX_URL } from '../transport/app-protocol';
 
-export type RendererSource = { kind: 'dev'; url: string } | { kind: 'app'; url: string };
+type RendererSource = { kind: 'dev'; url: string } | { kind: 'app'; url: string };
 
 export function rendererSource(
   isPackaged: boolean,

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../shared/result';
 
-export interface ServerAddress {
+interface ServerAddress {
   /** `https://host[:port]` (the port omitted when 443): what is stored and loaded. */
   origin: string;
   /** The host to connect to, IPv6 without brackets. */

@@ -1,5 +1,6 @@
 /** What a contract's events do to its accounts (lifecycle and fleet): see accounts/deal-effects. */
 import type { Kysely } from 'kysely';
+import type { Clock } from '../../shared/clock';
 import type { ContractDetail } from '../../shared/schemas/contracts';
 import { type FleetVehicle, fleetFollowsDeliveries, followDeal } from '../accounts/deal-effects';
 import type { Database } from '../db/schema';
@@ -7,12 +8,14 @@ import type { Database } from '../db/schema';
 /** A final contract moves its buyer to 成交 (won). */
 export async function accountFollowsFinalContract(
   trx: Kysely<Database>,
+  clock: Clock,
   actorId: number,
   c: Pick<ContractDetail, 'id' | 'number' | 'accountId'>,
   finalizedAt: string,
 ): Promise<void> {
   await followDeal(
     trx,
+    clock,
     actorId,
     c.accountId,
     'won',
@@ -21,7 +24,7 @@ export async function accountFollowsFinalContract(
   );
 }
 
-export interface DeliveredVehicle {
+interface DeliveredVehicle {
   vin: string;
   lineId: number;
   allocationId: number | null;
@@ -43,6 +46,7 @@ function vehiclesOf(c: ContractDetail, items: DeliveredVehicle[]): FleetVehicle[
  */
 export async function accountFollowsDeliveries(
   trx: Kysely<Database>,
+  clock: Clock,
   actorId: number,
   c: ContractDetail,
   items: DeliveredVehicle[],
@@ -62,6 +66,7 @@ export async function accountFollowsDeliveries(
     const first = own.reduce((a, b) => (b.deliveredOn < a.deliveredOn ? b : a));
     await followDeal(
       trx,
+      clock,
       actorId,
       accountId,
       'retained',
@@ -73,18 +78,20 @@ export async function accountFollowsDeliveries(
     );
   }
   const earliest = vehicles.reduce((a, b) => (b.deliveredOn < a.deliveredOn ? b : a)).deliveredOn;
-  await fleetFollowsDeliveries(trx, actorId, vehicles, (vins) => cause(vins, earliest));
+  await fleetFollowsDeliveries(trx, clock, actorId, vehicles, (vins) => cause(vins, earliest));
 }
 
 /** A removed delivery takes its vehicle back off the receiving organisation's fleet. */
 export async function fleetLosesDelivery(
   trx: Kysely<Database>,
+  clock: Clock,
   actorId: number,
   c: ContractDetail,
   item: DeliveredVehicle,
 ): Promise<void> {
   await fleetFollowsDeliveries(
     trx,
+    clock,
     actorId,
     vehiclesOf(c, [item]),
     (vins) => ({

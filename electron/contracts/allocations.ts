@@ -87,7 +87,7 @@ export async function allocate(
         quantity: input.quantity,
       });
     await updateContractRow(trx, c.id, { ...bump(actorId, isoNow(clock)) });
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'contract',
       entityId: c.id,
@@ -103,6 +103,7 @@ export async function allocate(
 
 export async function removeAllocation(
   db: Kysely<Database>,
+  clock: Clock,
   actorId: number,
   allocationId: number,
 ): Promise<ContractDetail> {
@@ -114,7 +115,7 @@ export async function removeAllocation(
         kind: 'allocation.in_use',
       });
     await deleteAllocation(trx, allocationId);
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'contract',
       entityId: x.contract_id,

@@ -49,7 +49,7 @@ export async function requestApproval(
       status: 'pending_approval',
       ...bump(actorId, now),
     });
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'contract',
       entityId: contractId,
@@ -95,7 +95,7 @@ export async function decideApproval(
       decision_note: note,
     });
     await updateContractRow(trx, approval.contract_id, { status: 'draft', ...bump(actorId, now) });
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'contract',
       entityId: approval.contract_id,

@@ -129,6 +129,7 @@ export async function addDeliveries(
     // The accounts follow the batch once: one history entry per account, not one per vehicle.
     await accountFollowsDeliveries(
       trx,
+      clock,
       actorId,
       detail,
       judged.rows.map((r) => ({

@@ -37,7 +37,7 @@ async function contractIdOf(db: Kysely<Database>, ref: ContractRecordRef): Promi
   return contractIdOfRecord(db, CHILD_TABLES[key], id);
 }
 
-export async function contractAccountOf(
+async function contractAccountOf(
   db: Kysely<Database>,
   ref: ContractRecordRef,
 ): Promise<number | null> {

@@ -138,8 +138,9 @@ export async function deliver(
     await updateContractRow(trx, c.id, { ...bump(actorId, now) });
     await scheduleFollowUps(trx, c, input.allocationId, input.deliveredOn);
     await refreshContract(trx, c.id);
-    if (options.followAccounts !== false) await accountFollowsDeliveries(trx, actorId, c, [input]);
-    await appendAudit(trx, {
+    if (options.followAccounts !== false)
+      await accountFollowsDeliveries(trx, clock, actorId, c, [input]);
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'contract',
       entityId: c.id,
@@ -160,6 +161,7 @@ export async function deliver(
 
 export async function removeDelivery(
   db: Kysely<Database>,
+  clock: Clock,
   actorId: number,
   id: number,
 ): Promise<ContractDetail> {
@@ -170,7 +172,7 @@ export async function removeDelivery(
         kind: 'delivery.invoiced',
       });
     await deleteDelivery(trx, id);
-    await fleetLosesDelivery(trx, actorId, await mustGetContract(trx, d.contract_id), {
+    await fleetLosesDelivery(trx, clock, actorId, await mustGetContract(trx, d.contract_id), {
       vin: d.vin,
       lineId: d.line_id,
       allocationId: d.allocation_id,
@@ -185,7 +187,7 @@ export async function removeDelivery(
     };
     if (!(await deliveredOnDay(trx, day))) await dropOrphanFollowUps(trx, day);
     await refreshContract(trx, d.contract_id);
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'contract',
       entityId: d.contract_id,

@@ -41,7 +41,7 @@ import {
   updateLine,
 } from './repository/lines';
 
-export function contractKey(number: string): string {
+function contractKey(number: string): string {
   return number.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 }
 
@@ -215,7 +215,7 @@ export async function createContract(
     await writeLines(trx, id, lines);
     await refreshContract(trx, id);
     const created = await mustGetContract(trx, id);
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'contract',
       entityId: id,
@@ -271,7 +271,7 @@ export async function updateContract(
       await updateContractRow(trx, id, { status: 'draft' });
       after = await mustGetContract(trx, id);
     }
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'contract',
       entityId: id,

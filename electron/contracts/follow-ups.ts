@@ -46,7 +46,7 @@ export async function completeFollowUp(
         kind: 'follow_up.done',
       });
     await markFollowUpDone(trx, id, { at: isoNow(clock), by: actorId, outcome });
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'contract',
       entityId: before.contract_id,

@@ -84,17 +84,17 @@ export function contractHandlers({ db, clock }: Deps): ContractHandlers {
     'contracts.allocate': async (input, { session }) =>
       allocate(db, clock, (await writer(session, { contract: input.contractId })).id, input),
     'contracts.removeAllocation': async ({ id }, { session }) =>
-      removeAllocation(db, (await writer(session, { allocation: id })).id, id),
+      removeAllocation(db, clock, (await writer(session, { allocation: id })).id, id),
     'contracts.deliver': async (input, { session }) =>
       deliver(db, clock, (await writer(session, { contract: input.contractId })).id, input),
     'contracts.registerVehicle': async (input, { session }) =>
       registerVehicle(db, clock, (await writer(session, { delivery: input.deliveryId })).id, input),
     'contracts.removeDelivery': async ({ id }, { session }) =>
-      removeDelivery(db, (await writer(session, { delivery: id })).id, id),
+      removeDelivery(db, clock, (await writer(session, { delivery: id })).id, id),
     'contracts.invoice': async (input, { session }) =>
       addInvoice(db, clock, (await writer(session, { contract: input.contractId })).id, input),
     'contracts.removeInvoice': async ({ id }, { session }) =>
-      removeInvoice(db, (await writer(session, { invoice: id })).id, id),
+      removeInvoice(db, clock, (await writer(session, { invoice: id })).id, id),
     'contracts.addDeliveries': async (input, { session }) =>
       addDeliveries(db, clock, (await writer(session, { contract: input.contractId })).id, input),
     'contracts.addInvoices': async (input, { session }) =>

@@ -87,7 +87,7 @@ export async function addInvoice(
     if (ids.size > 0) await invoiceDeliveries(trx, [...ids], id);
     await updateContractRow(trx, c.id, { ...bump(actorId, now) });
     await refreshContract(trx, c.id);
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'contract',
       entityId: c.id,
@@ -106,6 +106,7 @@ export async function addInvoice(
 
 export async function removeInvoice(
   db: Kysely<Database>,
+  clock: Clock,
   actorId: number,
   id: number,
 ): Promise<ContractDetail> {
@@ -114,7 +115,7 @@ export async function removeInvoice(
     if (!i) throw new AppError('NOT_FOUND', `invoice #${id} does not exist`);
     await deleteInvoice(trx, id);
     await refreshContract(trx, i.contract_id);
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'contract',
       entityId: i.contract_id,

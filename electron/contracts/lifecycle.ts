@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import { type Clock, isoNow } from '../../shared/clock';
 import { AppError } from '../../shared/result';
-import { type Stage, isOpenStage, stageRank } from '../../shared/sales-enums';
+import { isOpenStage, stageRank } from '../../shared/sales-enums';
 import type { ContractDetail } from '../../shared/schemas/contracts';
 import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
@@ -43,10 +43,10 @@ export async function finalizeContract(
       ...bump(actorId, now),
     });
     await refreshContract(trx, id);
-    await accountFollowsFinalContract(trx, actorId, before, now);
+    await accountFollowsFinalContract(trx, clock, actorId, before, now);
     // A signed contract puts its opportunity in 使用 (contract signed, delivery, payment).
     if (before.opportunity) {
-      const stage = (await opportunityStage(trx, before.opportunity.id)) as Stage;
+      const stage = await opportunityStage(trx, before.opportunity.id);
       if (isOpenStage(stage) && stageRank(stage) < stageRank('in_use'))
         await applyStage(
           trx,
@@ -56,10 +56,11 @@ export async function finalizeContract(
           'contract',
           {},
           { code: 'contract.final', params: { number: before.number } },
+          clock,
         );
     }
     const after = await mustGetContract(trx, id);
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'contract',
       entityId: id,
@@ -99,7 +100,7 @@ export async function cancelContract(
     });
     await unlinkOpportunities(trx, id);
     await refreshContract(trx, id);
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'contract',
       entityId: id,

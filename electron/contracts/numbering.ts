@@ -24,7 +24,7 @@ import type { Database } from '../db/schema';
 import { storedSettings } from '../settings/stored-settings';
 import { numberKeysWithPrefix, priceModels, tenderForDraft, wonLots } from './repository/numbering';
 
-export const DEFAULT_CONTRACT_NUMBERING: ContractNumbering = {
+const DEFAULT_CONTRACT_NUMBERING: ContractNumbering = {
   pattern: DEFAULT_CONTRACT_NUMBER_PATTERN,
 };
 

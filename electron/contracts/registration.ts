@@ -44,7 +44,7 @@ export async function registerVehicle(
       plate: input.plate,
       registered_on: input.registeredOn,
     });
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'contract',
       entityId: d.contract_id,

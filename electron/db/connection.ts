@@ -5,7 +5,7 @@ import type { Database } from './schema';
 import { cachingDatabase } from './statement-cache';
 import { bindAuditKey } from '../audit/key';
 
-export interface OpenOptions {
+interface OpenOptions {
   readonly?: boolean;
   /** Path of a better_sqlite3.node built for the running runtime (Electron needs its own). */
   nativeBinding?: string | undefined;

@@ -8,7 +8,7 @@ import type { Migration, MigrationNote } from '../../migrations';
 
 const TABLE = 'keyfleet_migrations';
 
-export interface MigrationStatus {
+interface MigrationStatus {
   applied: string[];
   pending: string[];
 }
@@ -25,7 +25,7 @@ async function ensureTable<DB>(db: Kysely<DB>): Promise<void> {
     await sql`alter table ${sql.table(TABLE)} add column note text`.execute(db);
 }
 
-export interface MigrationNoteRecord extends MigrationNote {
+interface MigrationNoteRecord extends MigrationNote {
   migration: string;
   appliedAt: string;
 }

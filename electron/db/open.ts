@@ -17,7 +17,7 @@ export class StartupError extends Error {
   override name = 'StartupError';
 }
 
-export interface OpenDatabaseOptions {
+interface OpenDatabaseOptions {
   file: string;
   backupDir: string;
   nativeBinding?: string | undefined;

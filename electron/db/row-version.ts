@@ -6,11 +6,10 @@
  * from other rows (search text, counts) are not the row's own data and leave the version alone.
  */
 import { type Kysely, sql } from 'kysely';
-import { nowIso } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { Database } from './schema';
 
-export type VersionedTable =
+type VersionedTable =
   | 'accounts'
   | 'contacts'
   | 'opportunities'
@@ -22,7 +21,7 @@ export type VersionedTable =
   | 'staff';
 
 /** `details` of a stale CONFLICT: who wrote the row last (null if unknown or an import) and when. */
-export type StaleDetails = {
+type StaleDetails = {
   kind: 'stale';
   by: string | null;
   byId: number | null;
@@ -30,8 +29,8 @@ export type StaleDetails = {
   version: number;
 };
 
-/** What every write of a versioned row sets besides its own columns: next version, who, when. */
-export function bump(by: number | null, at: string = nowIso()) {
+/** What every write of a versioned row sets besides its own columns: next version, who, when (`at`, from the caller's clock). */
+export function bump(by: number | null, at: string) {
   return { version: sql<number>`version + 1`, updated_by: by, updated_at: at };
 }
 
@@ -46,7 +45,7 @@ export async function claimVersion(
   id: number,
   expected: number,
   by: number,
-  at: string = nowIso(),
+  at: string,
 ): Promise<void> {
   const result = await sql`
     update ${sql.table(table)}
@@ -89,7 +88,7 @@ export async function takeVersion(
   id: number,
   expected: number | undefined,
   by: number | null,
-  at: string = nowIso(),
+  at: string,
 ): Promise<void> {
   if (expected !== undefined && by !== null) return claimVersion(trx, table, id, expected, by, at);
   await sql`

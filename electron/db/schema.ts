@@ -3,7 +3,7 @@
  * Each area's tables live in db/tables/<area>.ts; this file joins them into the Database kysely
  * knows, and names the row types several modules share.
  */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { StaffTable, AuditLogTable, SettingsTable, PrefsTable } from './tables/system';
 import type {
   AccountsTable,
@@ -95,7 +95,5 @@ export interface Database {
 }
 
 export type AccountRecord = Selectable<AccountsTable>;
-export type NewAccount = Insertable<AccountsTable>;
-export type AccountPatch = Updateable<AccountsTable>;
 export type ContactRecord = Selectable<ContactsTable>;
 export type StaffRecord = Selectable<StaffTable>;

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../shared/result';
 
-export type StorageKind = 'disk_full' | 'read_only' | 'io_error' | 'cannot_open' | 'corrupt';
+type StorageKind = 'disk_full' | 'read_only' | 'io_error' | 'cannot_open' | 'corrupt';
 
 const MESSAGES: Record<StorageKind, string> = {
   disk_full: 'the disk is full: nothing was saved',

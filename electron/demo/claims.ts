@@ -28,7 +28,7 @@ const DEALERS = [
 const MAX_CLAIMS = 60;
 const MAX_FILINGS = 10;
 
-export interface DemoClaimsSummary {
+interface DemoClaimsSummary {
   claims: number;
   filings: number;
 }

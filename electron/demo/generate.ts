@@ -21,14 +21,14 @@ import { REGION_TREE, type RegionNode } from '../../shared/regions';
 import { usccCheckChar } from '../../shared/uscc';
 import { Random } from './random';
 
-export interface DemoStaff {
+interface DemoStaff {
   name: string;
   role: StaffRole;
   phone: string;
   email: string;
 }
 
-export interface DemoContact {
+interface DemoContact {
   name: string;
   title: string;
   department: string;

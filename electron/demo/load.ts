@@ -71,7 +71,7 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
         after: { ...s, origin: 'demo' },
       });
     }
-    await appendAudit(trx, staffEvents);
+    await appendAudit(trx, ctx.clock, staffEvents);
     const owners = [...staffIds, ...existingStaff.map((s) => s.id)];
 
     // The accounts and their aliases with their derived columns (accounts/derived.ts).
@@ -196,7 +196,7 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
         after: { name: a.name, uscc: a.uscc, buyerType: a.buyerType, origin: 'demo' },
       });
       if (events.length === BATCH || i === accounts.length - 1) {
-        await appendAudit(trx, events);
+        await appendAudit(trx, ctx.clock, events);
         events = [];
         ctx.checkCancelled();
         ctx.progress(i + 1, accounts.length);

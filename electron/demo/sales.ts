@@ -25,8 +25,6 @@ import type { DemoSalesInput, DemoSalesSummary, SalesSeed } from './sales-contex
 import { seedContract } from './sales-contract';
 import { seedTender } from './sales-tender';
 
-export type { DemoSalesInput, DemoSalesSummary } from './sales-context';
-
 /** Enough for every view to have content; a 200,000-account demo need not have 30,000 deals. */
 const MAX_OPPORTUNITIES = 600;
 
@@ -138,7 +136,7 @@ export async function seedDemoSales(
       lines,
       contacts: contacts.map((c) => ({
         contactId: c.id,
-        role: (c.purchase_role as 'decision_maker' | null) ?? null,
+        role: c.purchase_role,
       })),
       competitors: r.chance(0.6)
         ? [r.pick(COMPETITORS)].map(([brand, model]) => ({

@@ -92,7 +92,7 @@ export async function listDocuments(
   );
 }
 
-export interface AttachInput {
+interface AttachInput {
   fileId: string;
   entity: DocumentEntity;
   entityId: number;
@@ -132,17 +132,13 @@ export async function attachDocument(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAudit(
-      trx,
-      {
-        actorId,
-        entity: input.entity,
-        entityId: input.entityId,
-        action: 'documents.attach',
-        after: { documentId: row.id, kind: input.kind, fileName: staged.fileName, sha256, size },
-      },
-      clock,
-    );
+    await appendAudit(trx, clock, {
+      actorId,
+      entity: input.entity,
+      entityId: input.entityId,
+      action: 'documents.attach',
+      after: { documentId: row.id, kind: input.kind, fileName: staged.fileName, sha256, size },
+    });
     return row.id;
   });
   fs.rmSync(staged.file, { force: true });
@@ -175,17 +171,13 @@ export async function removeDocument(
     );
   await writeTx(db, async (trx) => {
     await trx.deleteFrom('documents').where('id', '=', id).execute();
-    await appendAudit(
-      trx,
-      {
-        actorId,
-        entity,
-        entityId: doc.entity_id,
-        action: 'documents.remove',
-        before: { documentId: id, kind: doc.kind, fileName: doc.file_name, sha256: doc.sha256 },
-      },
-      clock,
-    );
+    await appendAudit(trx, clock, {
+      actorId,
+      entity,
+      entityId: doc.entity_id,
+      action: 'documents.remove',
+      before: { documentId: id, kind: doc.kind, fileName: doc.file_name, sha256: doc.sha256 },
+    });
   });
 }
 

@@ -53,7 +53,7 @@ export async function keepFile(
   return { sha256, size };
 }
 
-export type BlobState = 'intact' | 'altered' | 'missing';
+type BlobState = 'intact' | 'altered' | 'missing';
 
 // Rehashing on every read would cost; a stored copy whose size and mtime are unchanged is as checked.
 const checked = new Map<string, { mtimeMs: number; size: number; state: BlobState }>();

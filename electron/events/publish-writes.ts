@@ -20,7 +20,7 @@ import type { ChangeEvent, EventHub } from './hub';
 import { accountOf, accountTeam, claimantsOn } from './refs';
 import { recordOf, WRITE_RULES, type WriteRule } from './rules';
 
-export interface PublishOptions {
+interface PublishOptions {
   onError?: (method: string, error: unknown) => void;
 }
 

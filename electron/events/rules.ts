@@ -7,7 +7,7 @@ import type { MethodName, Output, ParsedInput } from '../../shared/api';
 import type { Approval, ContractDetail } from '../../shared/schemas/contracts';
 import type { ChangeKind, LiveTopic } from '../../shared/schemas/live-events';
 
-export interface ApprovalChange {
+interface ApprovalChange {
   approvalId: number;
   contractId: number;
   requesterId: number | null;
@@ -25,7 +25,7 @@ export interface WriteRule<M extends MethodName> {
   approval?: (input: ParsedInput<M>, output: Output<M>) => ApprovalChange | null;
 }
 
-export type WriteRules = { [M in MethodName]: WriteRule<M> | null };
+type WriteRules = { [M in MethodName]: WriteRule<M> | null };
 
 const created = (topic: LiveTopic) => ({ topic, kind: 'created' as const });
 const updated = (topic: LiveTopic) => ({ topic, kind: 'updated' as const });

@@ -35,7 +35,7 @@ function refuse(
   res.end(text);
 }
 
-export interface StreamOptions {
+interface StreamOptions {
   heartbeatMs?: number;
   maxStreamsPerUser?: number;
   /** The client the session belongs to: its own changes are not echoed back to it. */

@@ -12,12 +12,12 @@ import { columnWidth } from './widths';
 export type CellKind = 'text' | 'integer' | 'money' | 'date' | 'datetime';
 export type CellValue = string | number | Date | null;
 
-export interface TableColumn {
+interface TableColumn {
   header: string;
   kind: CellKind;
 }
 
-export interface TableWriter {
+interface TableWriter {
   /** Rows held back until the column widths are known; then written as they come. */
   add(row: CellValue[]): void;
   /** Finishes the file; `about` becomes the second sheet (.xlsx) — label/value pairs. */

@@ -26,7 +26,7 @@ const WORDS = {
   },
 } as const;
 
-export interface ViewDescription {
+interface ViewDescription {
   filters: string;
   sort: string;
   search: string;

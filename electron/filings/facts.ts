@@ -77,8 +77,8 @@ export async function judgeFiling(
     .select(['buyer_type', 'uscc', 'org_nature', 'org_nature_confirmed'])
     .where('id', '=', contract.accountId)
     .executeTakeFirstOrThrow();
-  const buyerType = account.buyer_type as BuyerType;
-  const orgNature = account.org_nature as OrgNature | null;
+  const buyerType = account.buyer_type;
+  const orgNature = account.org_nature;
   const orgNatureConfirmed = account.org_nature_confirmed === 1;
 
   const approvedLines = contract.approvals

@@ -1,6 +1,5 @@
 /** All kysely code of the filings grid. */
 import { type Kysely, sql } from 'kysely';
-import type { BuyerType } from '../../shared/enums';
 import type { ListQuery } from '../../shared/list';
 import { FILING_COLUMNS, type FilingColumn, type FilingRow } from '../../shared/schemas/filings';
 import { searchKey } from '../../shared/text';
@@ -103,7 +102,7 @@ function toRow(r: RowRecord): FilingRow {
     contractNo: r.contract_no,
     accountId: r.account_id,
     accountName: r.account_name,
-    buyerType: r.buyer_type as BuyerType,
+    buyerType: r.buyer_type,
     units: r.units,
     eligible: r.eligible === 1,
     failedChecks: r.failed_checks,

@@ -41,7 +41,7 @@ export interface ImportedAccount {
   notes?: string;
 }
 
-export interface ParsedRow {
+interface ParsedRow {
   values: ImportedAccount;
   reasons: ImportReason[];
   warnings: ImportReason[];

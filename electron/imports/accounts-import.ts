@@ -159,7 +159,7 @@ async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise
   const { input, fileName } = ctx.params;
   const columns: ColumnFields = mappedColumns<AccountImportField>(input);
   const store = new AccountStore(ctx.sqlite);
-  const audit = bulkAuditAppender(ctx.sqlite);
+  const audit = bulkAuditAppender(ctx.sqlite, { clock: ctx.clock });
   const staff = new Map<string, { id: number; name: string }>();
   for (const s of ctx.sqlite.prepare('select id, name from staff where active = 1').all() as {
     id: number;

@@ -92,10 +92,10 @@ export function importHandlers(deps: Deps): ImportHandlers {
     },
     'imports.summary': async ({ jobId }, { session }) => {
       const userId = session.user?.id ?? null;
-      const kind = jobs.get(jobId, userId).kind as JobKind;
+      const kind = jobs.get(jobId, userId).kind;
       return finished(
         jobId,
-        IMPORT_JOB_KINDS.includes(kind) ? kind : 'accounts.import',
+        IMPORT_JOB_KINDS.find((k) => k === kind) ?? 'accounts.import',
         userId,
       ) as ImportSummary;
     },

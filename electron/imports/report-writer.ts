@@ -33,7 +33,7 @@ export interface ReportRow {
 
 export type RunCounts = Omit<ImportSummary, 'runId' | 'target' | 'mode' | 'policy' | 'finishedAt'>;
 
-export interface RunFacts {
+interface RunFacts {
   target: ImportSummary['target'];
   mode: ImportSummary['mode'];
   policy: ImportSummary['policy'];

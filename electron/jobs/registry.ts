@@ -35,7 +35,7 @@ export type JobKind = keyof JobParams;
 
 type JobLoaders = { [K in JobKind]: () => Promise<JobFunction<JobParams[K]>> };
 
-export const JOBS: JobLoaders = {
+const JOBS: JobLoaders = {
   'demo.load': async () => (await import('../demo/load')).loadDemoJob,
   'accounts.export': async () => (await import('../exports/accounts-export')).exportAccountsJob,
   'contacts.export': async () => (await import('../exports/contacts-export')).exportContactsJob,

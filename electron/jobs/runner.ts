@@ -30,11 +30,7 @@ interface Running {
 const KEEP_FINISHED = 50;
 
 /** A job that finished its work (and committed it, if it writes). */
-export type JobDoneListener = (job: {
-  kind: JobKind;
-  params: unknown;
-  actorId: number | null;
-}) => void;
+type JobDoneListener = (job: { kind: JobKind; params: unknown; actorId: number | null }) => void;
 
 export class JobRunner {
   private readonly jobs = new Map<string, Running>();

@@ -7,7 +7,6 @@ import type {
 } from '../../shared/schemas/opportunities';
 import { AppError, fieldIssue } from '../../shared/result';
 import { type LostReason, type Stage, isOpenStage } from '../../shared/sales-enums';
-import type { BuyerType } from '../../shared/enums';
 import { searchKey } from '../../shared/text';
 import { noteColumns, type SystemNote } from '../../shared/system-notes';
 import { nameInitials, nameSortKey } from '../accounts/pinyin';
@@ -19,7 +18,7 @@ import { writeTx } from '../db/tx';
 import { type Actor, requireTeam } from '../accounts/account-team';
 import { getSalesSettings } from '../settings/sales-settings';
 import { getOpportunityDetail, type Probabilities, probabilitiesOf } from './repository';
-import { businessClock, type Clock, isoNow } from '../../shared/clock';
+import { type Clock, isoNow } from '../../shared/clock';
 
 export async function probabilities(db: Kysely<Database>): Promise<Probabilities> {
   return probabilitiesOf((await getSalesSettings(db)).probabilities);
@@ -58,9 +57,7 @@ async function accountOf(trx: Kysely<Database>, accountId: number) {
     throw new AppError('NOT_FOUND', `account #${accountId} does not exist`, {
       ...fieldIssue('accountId', 'account.missing'),
     });
-  // accounts.buyer_type is still typed `string` in db/schema.ts (the accounts tables' owner types
-  // it); the column only ever holds a BuyerType.
-  return { ...account, buyer_type: account.buyer_type as BuyerType };
+  return account;
 }
 
 async function guardReferences(trx: Kysely<Database>, input: OpportunityInput): Promise<void> {
@@ -230,17 +227,13 @@ export async function createOpportunity(
       .execute();
     await syncOpportunityDeadlines(trx, id);
     const created = await mustGetOpportunity(trx, id);
-    await appendAudit(
-      trx,
-      {
-        actorId,
-        entity: 'opportunity',
-        entityId: id,
-        action: 'opportunity.create',
-        after: snapshot(created),
-      },
-      clock,
-    );
+    await appendAudit(trx, clock, {
+      actorId,
+      entity: 'opportunity',
+      entityId: id,
+      action: 'opportunity.create',
+      after: snapshot(created),
+    });
     return created;
   });
 }
@@ -296,23 +289,19 @@ export async function updateOpportunity(
     await writeChildren(trx, id, input);
     await syncOpportunityDeadlines(trx, id);
     const after = await mustGetOpportunity(trx, id);
-    await appendAudit(
-      trx,
-      {
-        actorId,
-        entity: 'opportunity',
-        entityId: id,
-        action: 'opportunity.update',
-        before: snapshot(before),
-        after: snapshot(after),
-      },
-      clock,
-    );
+    await appendAudit(trx, clock, {
+      actorId,
+      entity: 'opportunity',
+      entityId: id,
+      action: 'opportunity.update',
+      before: snapshot(before),
+      after: snapshot(after),
+    });
     return after;
   });
 }
 
-export interface StageFacts {
+interface StageFacts {
   lostReason?: StageMove['lostReason'];
   lostNote?: string | null;
   winnerName?: string | null;
@@ -332,9 +321,8 @@ export async function applyStage(
   to: Stage,
   cause: 'manual' | 'tender' | 'contract',
   facts: StageFacts,
-  systemNote: SystemNote | null = null,
-  // Tenders and contracts hand in their clock once their services take one.
-  clock: Clock = businessClock,
+  systemNote: SystemNote | null,
+  clock: Clock,
 ): Promise<OpportunityDetail> {
   const before = await mustGetOpportunity(trx, id);
   if (before.stage === to) return before;
@@ -420,26 +408,22 @@ export async function applyStage(
     .execute();
   await syncOpportunityDeadlines(trx, id);
   const after = await mustGetOpportunity(trx, id);
-  await appendAudit(
-    trx,
-    {
-      actorId,
-      entity: 'opportunity',
-      entityId: id,
-      action: 'opportunity.move',
-      before: { stage: before.stage },
-      after: {
-        stage: to,
-        cause,
-        lostReason: after.lostReason,
-        lostNote: after.lostNote,
-        winnerName: after.winnerName,
-        winningPriceFen: after.winningPriceFen,
-        contractId: after.contractId,
-      },
+  await appendAudit(trx, clock, {
+    actorId,
+    entity: 'opportunity',
+    entityId: id,
+    action: 'opportunity.move',
+    before: { stage: before.stage },
+    after: {
+      stage: to,
+      cause,
+      lostReason: after.lostReason,
+      lostNote: after.lostNote,
+      winnerName: after.winnerName,
+      winningPriceFen: after.winningPriceFen,
+      contractId: after.contractId,
     },
-    clock,
-  );
+  });
   return after;
 }
 
@@ -481,16 +465,12 @@ export async function deleteOpportunity(
       );
     await trx.deleteFrom('opportunities').where('id', '=', id).execute();
     await dropDeadlines(trx, 'opportunity', id);
-    await appendAudit(
-      trx,
-      {
-        actorId,
-        entity: 'opportunity',
-        entityId: id,
-        action: 'opportunity.delete',
-        before: snapshot(before),
-      },
-      clock,
-    );
+    await appendAudit(trx, clock, {
+      actorId,
+      entity: 'opportunity',
+      entityId: id,
+      action: 'opportunity.delete',
+      before: snapshot(before),
+    });
   });
 }

@@ -103,18 +103,14 @@ export async function savePrice(
           ).id
         : (await trx.updateTable('price_list').set(values).where('id', '=', id).execute(), id);
     const after = (await getPrice(trx, saved))!;
-    await appendAudit(
-      trx,
-      {
-        actorId,
-        entity: 'price',
-        entityId: saved,
-        action: id === null ? 'price.create' : 'price.update',
-        ...(before ? { before } : {}),
-        after,
-      },
-      clock,
-    );
+    await appendAudit(trx, clock, {
+      actorId,
+      entity: 'price',
+      entityId: saved,
+      action: id === null ? 'price.create' : 'price.update',
+      ...(before ? { before } : {}),
+      after,
+    });
     return after;
   });
 }
@@ -142,16 +138,12 @@ export async function deletePrice(
         },
       );
     await trx.deleteFrom('price_list').where('id', '=', id).execute();
-    await appendAudit(
-      trx,
-      {
-        actorId,
-        entity: 'price',
-        entityId: id,
-        action: 'price.delete',
-        before,
-      },
-      clock,
-    );
+    await appendAudit(trx, clock, {
+      actorId,
+      entity: 'price',
+      entityId: id,
+      action: 'price.delete',
+      before,
+    });
   });
 }

@@ -236,18 +236,14 @@ export async function saveTemplate(
             .where('id', '=', input.id)
             .returning('id')
             .executeTakeFirstOrThrow();
-    await appendAudit(
-      trx,
-      {
-        actorId,
-        entity: 'report_template',
-        entityId: saved.id,
-        action: input.id === null ? 'reports.createTemplate' : 'reports.updateTemplate',
-        before: existing ?? undefined,
-        after: { ...input, source },
-      },
-      clock,
-    );
+    await appendAudit(trx, clock, {
+      actorId,
+      entity: 'report_template',
+      entityId: saved.id,
+      action: input.id === null ? 'reports.createTemplate' : 'reports.updateTemplate',
+      before: existing ?? undefined,
+      after: { ...input, source },
+    });
     return saved.id;
   });
   return mustGetTemplate(db, id);
@@ -266,16 +262,12 @@ export async function deleteTemplate(
     });
   await writeTx(db, async (trx) => {
     await trx.deleteFrom('report_templates').where('id', '=', id).execute();
-    await appendAudit(
-      trx,
-      {
-        actorId,
-        entity: 'report_template',
-        entityId: id,
-        action: 'reports.deleteTemplate',
-        before: t,
-      },
-      clock,
-    );
+    await appendAudit(trx, clock, {
+      actorId,
+      entity: 'report_template',
+      entityId: id,
+      action: 'reports.deleteTemplate',
+      before: t,
+    });
   });
 }

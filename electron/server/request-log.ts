@@ -18,9 +18,9 @@ const REQUEST_LOG_MAX_BYTES = 5 * 1024 * 1024;
 const REQUEST_LOG_KEEP = 5;
 
 /** What the HTTP transport reports for each API request; the client id is never written. */
-export type RequestLogEntry = ApiRequestEntry;
+type RequestLogEntry = ApiRequestEntry;
 
-export interface RequestLogOptions {
+interface RequestLogOptions {
   dir: string;
   /** The signed-in user's id for a client id, or null (no session, or signed out). */
   /** The user id behind a request (its session), or null: nobody signed in. */

@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json';
-import { startClockAt } from '../../shared/clock';
+import { businessClock, startClockAt } from '../../shared/clock';
 import { ensureAdmin } from '../auth/admin';
 import { createApp, loadDemoIfEmpty, type App } from '../app/create-app';
 import { resolveDataDir } from '../app/data-dir';
@@ -82,7 +82,10 @@ async function main(): Promise<void> {
 
   const nativeBinding = process.env.KEYFLEET_SQLITE_BINDING;
   if (values.restore) {
-    const staged = await stageRestore(dataDir, path.resolve(values.restore), { nativeBinding });
+    const staged = await stageRestore(dataDir, path.resolve(values.restore), {
+      clock: businessClock,
+      nativeBinding,
+    });
     log(`restoring ${staged.source}: checked, applied as the data opens`);
   }
   // Kept across reopenings: a download offered before a restore stays fetchable.

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { generate } from 'selfsigned';
 import { now } from '../../shared/clock';
 
-export interface TlsMaterial {
+interface TlsMaterial {
   cert: string;
   key: string;
   /** SHA-256 of the certificate, as `AA:BB:…` (what browsers show). */

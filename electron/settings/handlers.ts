@@ -32,6 +32,6 @@ export function settingsHandlers({ db, clock }: Deps): SettingsHandlers {
     // The numbering rule is kept by the contracts' numbering service, which applies it.
     'settings.contractNumbering': () => getContractNumbering(db),
     'settings.setContractNumbering': (next, { session }) =>
-      setContractNumbering(db, session.requireManager().id, next),
+      setContractNumbering(db, session.requireManager().id, next, clock),
   };
 }

@@ -11,11 +11,11 @@ import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
 import { getSetting, setSetting } from '../prefs/service';
 
-export interface StoredSettings<T> {
+interface StoredSettings<T> {
   readonly defaults: T;
   get(db: Kysely<Database>): Promise<T>;
   /** `clock`: where the audit entry's time is read (the business clock if not given). */
-  set(db: Kysely<Database>, actorId: number, next: T, clock?: Clock): Promise<T>;
+  set(db: Kysely<Database>, actorId: number, next: T, clock: Clock): Promise<T>;
 }
 
 export function storedSettings<T extends object>(
@@ -38,18 +38,14 @@ export function storedSettings<T extends object>(
       writeTx(db, async (trx) => {
         const before = await get(trx);
         await setSetting(trx, key, JSON.stringify(next));
-        await appendAudit(
-          trx,
-          {
-            actorId,
-            entity: 'settings',
-            entityId: null,
-            action,
-            before,
-            after: next,
-          },
-          clock,
-        );
+        await appendAudit(trx, clock, {
+          actorId,
+          entity: 'settings',
+          entityId: null,
+          action,
+          before,
+          after: next,
+        });
         return next;
       }),
   };

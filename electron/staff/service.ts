@@ -67,17 +67,13 @@ export async function createStaff(
       .returningAll()
       .executeTakeFirstOrThrow();
     const created = toStaff(row);
-    await appendAudit(
-      trx,
-      {
-        actorId: actor?.id ?? null,
-        entity: 'staff',
-        entityId: created.id,
-        action: 'staff.create',
-        after: created,
-      },
-      clock,
-    );
+    await appendAudit(trx, clock, {
+      actorId: actor?.id ?? null,
+      entity: 'staff',
+      entityId: created.id,
+      action: 'staff.create',
+      after: created,
+    });
     return created;
   });
 }
@@ -124,18 +120,14 @@ export async function updateStaff(
       .where('id', '=', id)
       .execute();
     const after = await getStaff(trx, id);
-    await appendAudit(
-      trx,
-      {
-        actorId: actor.id,
-        entity: 'staff',
-        entityId: id,
-        action: 'staff.update',
-        before,
-        after,
-      },
-      clock,
-    );
+    await appendAudit(trx, clock, {
+      actorId: actor.id,
+      entity: 'staff',
+      entityId: id,
+      action: 'staff.update',
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -202,16 +194,12 @@ export async function setOneTimePassword(
       })
       .where('id', '=', id)
       .execute();
-    await appendAudit(
-      trx,
-      {
-        actorId: actor.id,
-        entity: 'staff',
-        entityId: id,
-        action: 'staff.setPassword',
-      },
-      clock,
-    );
+    await appendAudit(trx, clock, {
+      actorId: actor.id,
+      entity: 'staff',
+      entityId: id,
+      action: 'staff.setPassword',
+    });
     return getStaff(trx, id);
   });
 }

@@ -88,7 +88,7 @@ export async function amendTender(
     });
     await refreshTender(trx, clock, input.id);
     const after = await mustGetTender(trx, clock, input.id);
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'tender',
       entityId: input.id,

@@ -38,7 +38,7 @@ export async function closeTender(
     });
     await refreshTender(trx, clock, input.id);
     const after = await mustGetTender(trx, clock, input.id);
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'tender',
       entityId: input.id,

@@ -94,12 +94,12 @@ export async function createTender(
     await refreshTender(trx, clock, id);
     await relinkOpportunity(trx, input.opportunityId);
     if (input.lots.some((l) => l.bidAmountFen !== null))
-      await advanceOpportunity(trx, actorId, input.opportunityId, 'comparison', {
+      await advanceOpportunity(trx, clock, actorId, input.opportunityId, 'comparison', {
         code: 'tender.bid',
         params: { projectNo: input.projectNo },
       });
     const created = await mustGetTender(trx, clock, id);
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'tender',
       entityId: id,
@@ -136,12 +136,12 @@ export async function updateTender(
     await relinkOpportunity(trx, before.opportunityId);
     await relinkOpportunity(trx, input.opportunityId);
     if (input.lots.some((l) => l.bidAmountFen !== null) && before.status !== 'awarded')
-      await advanceOpportunity(trx, actorId, input.opportunityId, 'comparison', {
+      await advanceOpportunity(trx, clock, actorId, input.opportunityId, 'comparison', {
         code: 'tender.bid',
         params: { projectNo: input.projectNo },
       });
     const after = await mustGetTender(trx, clock, id);
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'tender',
       entityId: id,
@@ -173,7 +173,7 @@ export async function deleteTender(
     await deleteTenderRow(trx, id);
     await dropDeadlines(trx, 'tender', id);
     await relinkOpportunity(trx, before.opportunityId);
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'tender',
       entityId: id,

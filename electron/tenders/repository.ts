@@ -121,7 +121,7 @@ function rowsQuery(
 type RowRecord = Awaited<ReturnType<ReturnType<typeof rowsQuery>['execute']>>[number];
 
 /** Which deadline an announced tender is heading for, by the clock now. */
-export function tenderPhase(
+function tenderPhase(
   r: Pick<
     RowRecord,
     'status' | 'doc_sale_start_on' | 'doc_sale_end_on' | 'bid_deadline_at' | 'opening_at'

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { type Clock } from '../../shared/clock';
 import { chinaDate } from '../../shared/dates';
 import { AppError, fieldIssue } from '../../shared/result';
-import { type Stage, isOpenStage } from '../../shared/sales-enums';
+import { isOpenStage } from '../../shared/sales-enums';
 import type { ResultsInput, TenderDetail } from '../../shared/schemas/tenders';
 import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
@@ -142,12 +142,12 @@ export async function recordResults(
     const oppId = before.opportunityId;
     if (oppId !== null) {
       const opp = await linkedOpportunityStage(trx, oppId);
-      if (isOpenStage(opp.stage as Stage)) {
+      if (isOpenStage(opp.stage)) {
         const won = lots.filter((l) => l.result === 'won');
         const pending = lots.some((l) => l.result === 'pending');
         const lost = lots.find((l) => l.result === 'lost');
         if (won.length > 0)
-          await advanceOpportunity(trx, actorId, oppId, 'commitment', {
+          await advanceOpportunity(trx, clock, actorId, oppId, 'commitment', {
             code: 'tender.won',
             params: { projectNo: before.projectNo },
           });
@@ -164,11 +164,12 @@ export async function recordResults(
               winningPriceFen: lost.winning_amount_fen,
             },
             { code: 'tender.lost', params: { projectNo: before.projectNo } },
+            clock,
           );
       }
     }
     const after = await mustGetTender(trx, clock, input.id);
-    await appendAudit(trx, {
+    await appendAudit(trx, clock, {
       actorId,
       entity: 'tender',
       entityId: input.id,

@@ -81,6 +81,7 @@ export async function relinkOpportunity(
 /** A stage the tender's progress implies, if the opportunity is still before it. */
 export async function advanceOpportunity(
   trx: Kysely<Database>,
+  clock: Clock,
   actorId: number,
   opportunityId: number | null,
   to: Stage,
@@ -88,7 +89,6 @@ export async function advanceOpportunity(
 ): Promise<void> {
   if (opportunityId === null) return;
   const opp = await opportunityStage(trx, opportunityId);
-  if (!opp || !isOpenStage(opp.stage as Stage) || stageRank(opp.stage as Stage) >= stageRank(to))
-    return;
-  await applyStage(trx, actorId, opportunityId, to, 'tender', {}, note);
+  if (!opp || !isOpenStage(opp.stage) || stageRank(opp.stage) >= stageRank(to)) return;
+  await applyStage(trx, actorId, opportunityId, to, 'tender', {}, note, clock);
 }

@@ -14,7 +14,7 @@ const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
 /** Electron's CustomScheme, spelt out: nothing outside electron/main imports electron. */
-export interface AppSchemeRegistration {
+interface AppSchemeRegistration {
   scheme: string;
   privileges: {
     standard: boolean;
@@ -72,7 +72,7 @@ export function mimeType(file: string): string {
   return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
-export type AppFileResolution =
+type AppFileResolution =
   { ok: true; file: string } | { ok: false; status: 400 | 403 | 404; reason: string };
 
 type PathApi = Pick<typeof path, 'resolve' | 'relative' | 'isAbsolute' | 'sep'>;
@@ -134,7 +134,7 @@ function refusal(status: number, reason: string): Response {
   });
 }
 
-export type ReadAppFile = (file: string) => Promise<Uint8Array>;
+type ReadAppFile = (file: string) => Promise<Uint8Array>;
 
 const readFromDisk: ReadAppFile = (file) => fs.promises.readFile(file);
 

@@ -23,7 +23,7 @@ export interface CallContext {
   caller: Caller;
 }
 
-export type Handler<M extends MethodName> = (
+type Handler<M extends MethodName> = (
   input: ParsedInput<M>,
   ctx: CallContext,
 ) => Promise<Output<M>>;
@@ -37,7 +37,7 @@ export type Dispatch = (
 
 export const DEFAULT_CLIENT = 'default';
 
-export interface DispatchOptions {
+interface DispatchOptions {
   /** Check outputs against the contract too (tests); production trusts its own handlers. */
   validateOutput?: boolean;
   onInternalError?: (method: string, error: unknown) => void;

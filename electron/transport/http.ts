@@ -24,7 +24,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-export interface HttpServerOptions {
+interface HttpServerOptions {
   dispatch: Dispatch;
   /** Solo browser mode: the per-launch token every /api request must carry. */
   token?: string;
@@ -55,7 +55,7 @@ export interface ApiRequestEntry {
   ms: number;
 }
 
-export interface TeamAccess {
+interface TeamAccess {
   tls: { key: string; cert: string };
   /** Host names and addresses clients use (the Host header must name one of them and the port). */
   hosts: readonly string[];

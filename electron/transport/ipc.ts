@@ -8,7 +8,7 @@ import type { Dispatch } from './dispatch';
 
 export const IPC_CHANNEL = 'keyfleet:invoke';
 
-export interface IpcFrameLike {
+interface IpcFrameLike {
   url: string;
   parent: unknown;
 }

@@ -4,7 +4,7 @@
  */
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-export type ImportedNote = 'fill' | 'same' | 'kept';
+type ImportedNote = 'fill' | 'same' | 'kept';
 
 export function importedNote(existing: string | null | undefined, imported: string): ImportedNote {
   const current = flat(existing ?? '');

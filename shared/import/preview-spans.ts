@@ -5,7 +5,7 @@
  */
 import type { SheetInspection } from '../schemas/imports';
 
-export interface CellSpan {
+interface CellSpan {
   rowSpan: number;
   colSpan: number;
 }

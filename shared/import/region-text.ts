@@ -9,7 +9,7 @@ import { cleanText } from '../text';
 
 export type { RegionCodes } from '../regions';
 
-export type RegionMatch =
+type RegionMatch =
   | { kind: 'found'; codes: RegionCodes }
   | { kind: 'ambiguous'; candidates: RegionCodes[] }
   | { kind: 'unknown' };

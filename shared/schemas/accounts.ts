@@ -18,7 +18,7 @@ import { id, optionalText, ref, requiredText, timestamp, version } from './commo
 import { refId } from './references';
 
 /** Accepts full-width, lower-case, spaced input; stores the canonical 18 characters or null. */
-export const usccField = z.preprocess(
+const usccField = z.preprocess(
   (v) => (typeof v === 'string' ? (normalizeUscc(v) === '' ? null : normalizeUscc(v)) : v),
   z
     .string()
@@ -41,7 +41,7 @@ const regionCode = z
   .nullable()
   .default(null);
 
-export const aliasInput = z.object({
+const aliasInput = z.object({
   alias: requiredText(200),
   kind: z.enum(ALIAS_KIND_VALUES).default('alias'),
 });
@@ -189,7 +189,7 @@ export const ACCOUNT_COLUMN_LABELS: Record<AccountColumn, Label> = {
 
 export const accountListQuery = listQuerySchema(ACCOUNT_COLUMNS);
 
-export const accountRow = z.object({
+const accountRow = z.object({
   id,
   name: z.string(),
   uscc: z.string().nullable(),

@@ -99,7 +99,7 @@ export const kpiSetInput = z.object({
   targets: z.partialRecord(z.enum(ACTIVITY_TYPE_VALUES), dailyTarget),
 });
 
-export const kpiProgress = z.object({
+const kpiProgress = z.object({
   type: z.enum(ACTIVITY_TYPE_VALUES),
   target: z.number().int(),
   done: z.number().int(),

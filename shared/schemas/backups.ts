@@ -6,25 +6,25 @@ import { timestamp } from './common';
  * start-up before a schema upgrade, an import about to commit, or a restore about to replace the
  * data.
  */
-export const BACKUP_KINDS = [
+const BACKUP_KINDS = [
   'scheduled',
   'manual',
   'before_migration',
   'before_import',
   'before_restore',
 ] as const;
-export const backupKind = z.enum(BACKUP_KINDS);
+const backupKind = z.enum(BACKUP_KINDS);
 export type BackupKind = z.infer<typeof backupKind>;
 
 /**
  * Whether the copy was proven whole: opened read-only, `integrity_check` = ok, the expected tables
  * and a schema version found. `unchecked`: a file with no record (an older Keyfleet's, or by hand).
  */
-export const backupVerified = z.enum(['ok', 'failed', 'unchecked']);
+const backupVerified = z.enum(['ok', 'failed', 'unchecked']);
 
 /** Why a backup failed its check, as a code the UI words. */
-export const BACKUP_FAILURES = ['unreadable', 'corrupt', 'no_schema', 'changed'] as const;
-export const backupFailure = z.enum(BACKUP_FAILURES);
+const BACKUP_FAILURES = ['unreadable', 'corrupt', 'no_schema', 'changed'] as const;
+const backupFailure = z.enum(BACKUP_FAILURES);
 export type BackupFailure = z.infer<typeof backupFailure>;
 
 /** The audit chain's last entry in the copy: recorded outside it, so a cut or rewrite shows. */
@@ -58,7 +58,7 @@ export const backupRotation = z.object({
 export type BackupRotation = z.infer<typeof backupRotation>;
 
 /** What a restore put back (shown after the restart that applied it). */
-export const restoreOutcome = z.object({
+const restoreOutcome = z.object({
   /** The backup or archive it came from. */
   source: z.string(),
   takenAt: timestamp.nullable(),
@@ -85,7 +85,6 @@ export const backupList = z.object({
   /** The last restore applied to this data folder, if any. */
   lastRestore: restoreOutcome.nullable(),
 });
-export type BackupList = z.infer<typeof backupList>;
 
 export const restoreInput = z.object({ fileName: z.string().min(1).max(200) });
 

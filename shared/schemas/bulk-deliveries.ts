@@ -11,7 +11,7 @@ import { contractDetail } from './contracts';
 const cell = z.string().max(200);
 
 /** Why a row cannot be saved (or, for `warning`, what the user accepted), with its parameters. */
-export const rowIssue = z.object({
+const rowIssue = z.object({
   code: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
 });
@@ -39,7 +39,7 @@ export const bulkDeliveryInput = z.object({
 });
 export type BulkDeliveryInput = z.infer<typeof bulkDeliveryInput>;
 
-export const deliveryRowVerdict = z.object({
+const deliveryRowVerdict = z.object({
   /** 1-based position in the pasted rows. */
   row: z.number().int(),
   vin: z.string(),
@@ -80,7 +80,7 @@ export const bulkInvoiceInput = z.object({
 });
 export type BulkInvoiceInput = z.infer<typeof bulkInvoiceInput>;
 
-export const invoiceRowVerdict = z.object({
+const invoiceRowVerdict = z.object({
   row: z.number().int(),
   vin: z.string(),
   number: z.string(),

@@ -4,7 +4,7 @@ import { systemNote } from '../system-notes';
 import { id, isoDate, timestamp } from './common';
 
 /** What a deadline belongs to: the card the calendar opens. */
-export const DEADLINE_ENTITIES = [
+const DEADLINE_ENTITIES = [
   'tender',
   'contract',
   'opportunity',

@@ -120,7 +120,7 @@ export const CLAIM_COLUMN_LABELS: Record<ClaimColumn, Label> = {
 };
 export const claimListQuery = listQuerySchema(CLAIM_COLUMNS);
 
-export const claimRow = z.object({
+const claimRow = z.object({
   id,
   accountId: id,
   accountName: z.string(),
@@ -158,7 +158,7 @@ export const evidenceActivity = z.object({
   outcome: z.string().nullable(),
 });
 
-export const conflictEntry = z.object({
+const conflictEntry = z.object({
   claimId: id,
   rank: z.number().int(),
   accountId: id,
@@ -180,7 +180,7 @@ export type ConflictEntry = z.infer<typeof conflictEntry>;
  * A conflict between dealers: the claim looked at and the best claim of each other dealer (or, for
  * another dealer's claim, ours), ranked by the manufacturer's order; the first wins.
  */
-export const conflictView = z.object({
+const conflictView = z.object({
   claims: z.array(conflictEntry),
   winnerId: id,
   /** The best claim of another party than the winner's: the one the deciding rule compared. */
@@ -195,7 +195,7 @@ export type ConflictView = z.infer<typeof conflictView>;
  * Two or more of our own claims on one organisation: not ranked by the manufacturer's rules (they
  * apply between dealers); a manager settles which colleague keeps it.
  */
-export const overlapView = z.object({
+const overlapView = z.object({
   /** The second filing among them; null while the claim looked at is a draft. */
   since: timestamp.nullable(),
   /** The claim looked at first, then our other claims by filing time. */

@@ -24,7 +24,7 @@ export const nextContractNumber = z.object({
   pattern: z.string(),
 });
 
-export const draftLine = z.object({
+const draftLine = z.object({
   lotNo: z.string(),
   /** The won model (or our bid model) as the tender recorded it. */
   model: z.string().nullable(),
@@ -35,7 +35,6 @@ export const draftLine = z.object({
   unitPriceFen: z.number().int().nullable(),
   awardFen: z.number().int().nullable(),
 });
-export type DraftLine = z.infer<typeof draftLine>;
 
 export const contractDraft = z.object({
   number: z.string(),

@@ -37,7 +37,7 @@ export const priceListEntry = z.object({
 });
 export type PriceListEntry = z.infer<typeof priceListEntry>;
 
-export const contractLineInput = z.object({
+const contractLineInput = z.object({
   /** Kept when a line is edited, so deliveries and allocations stay with it. */
   id: refId('contract_lines').optional(),
   priceId: refId('price_list'),
@@ -98,7 +98,7 @@ export const CONTRACT_COLUMN_LABELS: Record<ContractColumn, Label> = {
 };
 export const contractListQuery = listQuerySchema(CONTRACT_COLUMNS);
 
-export const contractRow = z.object({
+const contractRow = z.object({
   id,
   number: z.string(),
   kind: z.enum(CONTRACT_KIND_VALUES),
@@ -122,14 +122,14 @@ export type ContractRow = z.infer<typeof contractRow>;
 export const contractPage = pageSchema(contractRow);
 
 /** What can stand between a contract and "final"; each is also the refusal's `details.kind`. */
-export const CONTRACT_FINAL_BLOCKERS = [
+const CONTRACT_FINAL_BLOCKERS = [
   'contract.signed_on_missing',
   'contract.approval_pending',
   'contract.approval_missing',
   'contract.tender_not_won',
 ] as const satisfies readonly ErrorKind[];
 
-export const contractLine = z.object({
+const contractLine = z.object({
   id,
   priceId: id.nullable(),
   model: z.string(),

@@ -4,7 +4,7 @@ import { DOCUMENT_KIND_VALUES } from '../filing-enums';
 import { id, optionalText, ref, timestamp } from './common';
 import { stagedFile } from './imports';
 
-export const DOCUMENT_ENTITIES = ['claim', 'filing'] as const;
+const DOCUMENT_ENTITIES = ['claim', 'filing'] as const;
 export type DocumentEntity = (typeof DOCUMENT_ENTITIES)[number];
 
 export const storedDocument = z.object({

@@ -14,7 +14,7 @@ import { storedDocument } from './documents';
 
 const fact = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
-export const ruleVerdict = z.object({
+const ruleVerdict = z.object({
   rule: z.enum(['government', 'min_units', 'annual_batch', 'retail_cap', 'floor']),
   /** null: the rule does not apply to this sale. */
   pass: z.boolean().nullable(),
@@ -23,7 +23,7 @@ export const ruleVerdict = z.object({
 export const verdict = z.object({ eligible: z.boolean(), rules: z.array(ruleVerdict) });
 export type VerdictView = z.infer<typeof verdict>;
 
-export const checkResult = z.object({
+const checkResult = z.object({
   check: z.enum(FILING_CHECK_VALUES),
   /** null: not applicable to this buyer type or sale. */
   pass: z.boolean().nullable(),
@@ -92,7 +92,7 @@ export const FILING_COLUMN_LABELS: Record<FilingColumn, Label> = {
 };
 export const filingListQuery = listQuerySchema(FILING_COLUMNS);
 
-export const filingRow = z.object({
+const filingRow = z.object({
   id,
   number: z.string(),
   status: z.enum(FILING_STATUS_VALUES),
@@ -113,7 +113,7 @@ export const filingRow = z.object({
 export type FilingRow = z.infer<typeof filingRow>;
 export const filingPage = pageSchema(filingRow);
 
-export const filingVehicle = z.object({
+const filingVehicle = z.object({
   deliveryId: id,
   vin: z.string(),
   model: z.string(),
@@ -127,7 +127,7 @@ export const filingVehicle = z.object({
 });
 export type FilingVehicle = z.infer<typeof filingVehicle>;
 
-export const checklistEntry = z.object({
+const checklistEntry = z.object({
   kind: z.enum(DOCUMENT_KIND_VALUES),
   /** Asked for by the checklist of this buyer type (others are extra documents). */
   required: z.boolean(),

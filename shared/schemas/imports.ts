@@ -11,7 +11,7 @@ import { TENDER_IMPORT_FIELDS } from '../import/tender-fields';
 import { id, timestamp } from './common';
 
 /** What a file is imported into: accounts, contacts of existing accounts, tenders, the price list. */
-export const IMPORT_TARGETS = ['accounts', 'contacts', 'tenders', 'prices'] as const;
+const IMPORT_TARGETS = ['accounts', 'contacts', 'tenders', 'prices'] as const;
 export const importTarget = z.enum(IMPORT_TARGETS);
 export type ImportTarget = z.infer<typeof importTarget>;
 
@@ -23,7 +23,7 @@ export const IMPORT_FIELDS = {
 };
 
 /** A field of any target (their names do not overlap); the run checks it fits the target. */
-export const importField = z.enum([
+const importField = z.enum([
   ...ACCOUNT_IMPORT_FIELDS,
   ...CONTACT_IMPORT_FIELDS,
   ...TENDER_IMPORT_FIELDS,
@@ -39,7 +39,7 @@ export const stagedFile = z.object({
 });
 export type StagedFile = z.infer<typeof stagedFile>;
 
-export const fileRef = z.object({ fileId: stagedFile.shape.fileId });
+const fileRef = z.object({ fileId: stagedFile.shape.fileId });
 
 export const inspectInput = fileRef.extend({ target: importTarget.default('accounts') });
 
@@ -49,7 +49,7 @@ export const previewRow = z.object({
   cells: z.array(z.string()),
 });
 
-export const sheetInspection = z.object({
+const sheetInspection = z.object({
   name: z.string(),
   /** Rows the sheet declares (its dimension), or null when it does not say. */
   rowCount: z.number().int().nullable(),
@@ -158,7 +158,7 @@ export const IMPORT_OUTCOMES = ['create', 'update', 'unchanged', 'reject'] as co
 export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
 
 /** Why a row is rejected or warned about; `describeReason` turns it into words in either language. */
-export const importReason = z.object({
+const importReason = z.object({
   code: z.string(),
   field: importField.nullable(),
   /** The offending value as the file had it. */
@@ -173,14 +173,14 @@ export type ImportReason = z.infer<typeof importReason>;
  * carry their codes, for the UI to label in its language; region carries its Chinese label (省 /
  * 市 / 区, as regions are only named in Chinese); the rest carry the text.
  */
-export const importChange = z.object({
+const importChange = z.object({
   field: importField,
   before: z.string().nullable(),
   after: z.string().nullable(),
 });
 export type ImportChange = z.infer<typeof importChange>;
 
-export const importReportRow = z.object({
+const importReportRow = z.object({
   row: z.number().int(),
   outcome: z.enum(IMPORT_OUTCOMES),
   /** The account the row is about (for contacts: the account the contact belongs to). */

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { APPROVAL_STATE_VALUES } from '../sales-enums';
 import { id } from './common';
 
-export const LIVE_TOPICS = [
+const LIVE_TOPICS = [
   'accounts',
   'contacts',
   'opportunities',
@@ -27,7 +27,7 @@ export const LIVE_TOPICS = [
 ] as const;
 export type LiveTopic = (typeof LIVE_TOPICS)[number];
 
-export const CHANGE_KINDS = ['created', 'updated', 'deleted'] as const;
+const CHANGE_KINDS = ['created', 'updated', 'deleted'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 export const liveEvent = z.object({

@@ -9,21 +9,20 @@ import { refId } from './references';
 /** Money in fen (分): whole, non-negative, below 10^13 fen (100 billion yuan). */
 export const fen = z.number().int().min(0).max(9_999_999_999_999);
 
-export const demandLine = z.object({
+const demandLine = z.object({
   model: requiredText(80),
   configuration: optionalText(200),
   quantity: z.number().int().min(1).max(100_000),
   /** Target unit price in fen; null when not known yet. */
   targetUnitPriceFen: fen.nullable().default(null),
 });
-export type DemandLine = z.infer<typeof demandLine>;
 
-export const opportunityContact = z.object({
+const opportunityContact = z.object({
   contactId: refId('contacts'),
   role: z.enum(PURCHASE_ROLE_VALUES).nullable().default(null),
 });
 
-export const competitorInput = z.object({
+const competitorInput = z.object({
   brand: requiredText(50),
   model: optionalText(80),
   /** The competitor's sales rep: name, style, relationship with the customer. */
@@ -108,7 +107,7 @@ export const OPPORTUNITY_COLUMN_LABELS: Record<OpportunityColumn, Label> = {
 
 export const opportunityListQuery = listQuerySchema(OPPORTUNITY_COLUMNS);
 
-export const opportunityRow = z.object({
+const opportunityRow = z.object({
   id,
   title: z.string(),
   accountId: id,
@@ -197,7 +196,7 @@ export const boardQuery = z
   })
   .superRefine((q, ctx) => refineFilters(OPPORTUNITY_COLUMNS, q.filters, ctx));
 
-export const boardColumn = z.object({
+const boardColumn = z.object({
   stage: z.enum(STAGE_VALUES),
   probability: z.number(),
   count: z.number().int(),

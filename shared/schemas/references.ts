@@ -23,7 +23,7 @@ export const REFERENCED_TABLES = [
   'tender_lots',
   'tenders',
 ] as const;
-export type ReferencedTable = (typeof REFERENCED_TABLES)[number];
+type ReferencedTable = (typeof REFERENCED_TABLES)[number];
 
 /** The marks: which schema instance names a row of which table. */
 export const references = z.registry<{ table: ReferencedTable }>();

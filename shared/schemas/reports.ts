@@ -112,7 +112,7 @@ export const dossierExportInput = z.object({
   lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
 });
 
-export const dossierEvent = z.object({
+const dossierEvent = z.object({
   /** A date (activities) or a UTC instant. */
   at: z.string(),
   kind: z.enum(['activity', 'claim', 'document']),

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { STAFF_ROLE_VALUES } from '../enums';
 import { id, optionalText, requiredText } from './common';
 
-export const staffRole = z.enum(STAFF_ROLE_VALUES);
+const staffRole = z.enum(STAFF_ROLE_VALUES);
 
 /** Sign-in name on a team server: letters, digits, '.', '_' or '-'; compared regardless of case. */
-export const staffLogin = z
+const staffLogin = z
   .string()
   .trim()
   .refine((v) => /^[A-Za-z0-9._-]{2,32}$/.test(v), {

@@ -26,7 +26,7 @@ export const appInfo = z.object({
   ),
 });
 
-export const jobState = z.enum(['running', 'done', 'failed', 'cancelled']);
+const jobState = z.enum(['running', 'done', 'failed', 'cancelled']);
 export const job = z.object({
   id: z.string(),
   kind: z.string(),
@@ -74,14 +74,7 @@ export const auditVerifyInput = z.object({ head: auditHeadSchema.optional() }).s
  * compared with a recorded head #headId (cut), a chain that lost its keyed part (unkeyed), keyed
  * entries with no key to check them (no_key).
  */
-export const auditProblemKind = z.enum([
-  'edited',
-  'rewritten',
-  'removed',
-  'cut',
-  'unkeyed',
-  'no_key',
-]);
+const auditProblemKind = z.enum(['edited', 'rewritten', 'removed', 'cut', 'unkeyed', 'no_key']);
 export type AuditProblemKind = z.infer<typeof auditProblemKind>;
 
 export const auditVerify = z.object({

@@ -27,7 +27,7 @@ const url = z.preprocess(
     .default(null),
 );
 
-export const lotInput = z.object({
+const lotInput = z.object({
   /** Kept when a lot is edited, so its bid and result stay with it. */
   id: refId('tender_lots').optional(),
   lotNo: requiredText(20),
@@ -41,7 +41,7 @@ export const lotInput = z.object({
 });
 
 /** The dates and facts of a tender that an amendment (更正公告) may change. */
-export const tenderSchedule = z.object({
+const tenderSchedule = z.object({
   budgetFen: fen.nullable().default(null),
   intentionOn: isoDate.nullable().default(null),
   announcedOn: isoDate.nullable().default(null),
@@ -92,7 +92,7 @@ export const amendmentInput = z.object({
   version,
 });
 
-export const lotResultInput = z.object({
+const lotResultInput = z.object({
   lotId: refId('tender_lots'),
   result: z.enum(LOT_RESULT_VALUES),
   winnerName: optionalText(200),
@@ -259,7 +259,7 @@ export const LOT_RESULT_COLUMNS = {
 } as const satisfies Record<string, ColumnSpec>;
 export type LotResultColumn = keyof typeof LOT_RESULT_COLUMNS;
 export const lotResultListQuery = listQuerySchema(LOT_RESULT_COLUMNS);
-export const lotResultRow = z.object({
+const lotResultRow = z.object({
   lotId: id,
   tenderId: id,
   awardedOn: isoDate.nullable(),

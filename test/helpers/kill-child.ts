@@ -5,6 +5,7 @@
  *   restore DATA_DIR FILE — stages FILE ("staged"), then applies it ("applied")
  */
 import path from 'node:path';
+import { businessClock } from '../../shared/clock';
 import { backupDir } from '../../electron/backups/records';
 import { applyPendingRestore, stageRestore } from '../../electron/backups/restore';
 import { takeBackup } from '../../electron/backups/take';
@@ -29,9 +30,9 @@ async function main(): Promise<void> {
     }
   }
   if (mode === 'restore' && file) {
-    await stageRestore(dataDir, file);
+    await stageRestore(dataDir, file, { clock: businessClock });
     say('staged');
-    await applyPendingRestore(dbFile);
+    await applyPendingRestore(dbFile, { clock: businessClock });
     say('applied');
     // Stays until killed: the test decides when.
     setInterval(() => undefined, 60_000);

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { businessClock } from '../../shared/clock';
 import { appendAudit, entryHash, KEYED_MARKER, verifyAuditChain } from '../../electron/audit/audit';
 import { auditHead } from '../../electron/audit/head';
 import { AUDIT_KEY_FILE, readAuditKey } from '../../electron/audit/key';
@@ -201,7 +202,7 @@ describe('the keyed audit chain', () => {
     await migrateUp(old.db, MIGRATIONS);
     for (const name of ['旧单位一', '旧单位二'])
       await old.db.transaction().execute((trx) =>
-        appendAudit(trx, {
+        appendAudit(trx, businessClock, {
           actorId: null,
           entity: 'account',
           entityId: 1,
@@ -220,7 +221,7 @@ describe('the keyed audit chain', () => {
     const key = readAuditKey(dir);
     expect(key).not.toBeNull();
     await opened.db.transaction().execute((trx) =>
-      appendAudit(trx, {
+      appendAudit(trx, businessClock, {
         actorId: null,
         entity: 'account',
         entityId: 1,

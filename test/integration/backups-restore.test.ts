@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
-import { now } from '../../shared/clock';
+import { businessClock, now } from '../../shared/clock';
 import { backupDir, listBackups } from '../../electron/backups/records';
 import { stageRestore, restorePending } from '../../electron/backups/restore';
 import { takeBackup } from '../../electron/backups/take';
@@ -170,7 +170,7 @@ describe('export all data', () => {
 
     // Another computer: a data folder of its own, restored from the archive as it starts.
     const other = tempDir();
-    const staged = await stageRestore(other, archive);
+    const staged = await stageRestore(other, archive, { clock: businessClock });
     expect(staged).toMatchObject({ counts: { accounts: 1 }, auditHead: manifest.auditHead });
     const there = keep(await testApp(other));
     expect(there.restored).toMatchObject({ documents: 1, safetyBackup: null });
@@ -193,7 +193,7 @@ describe('export all data', () => {
     const tampered = path.join(tempDir(), 'tampered.zip');
     fs.writeFileSync(tampered, await zip.generateAsync({ type: 'nodebuffer' }));
     const other = tempDir();
-    await expect(stageRestore(other, tampered)).rejects.toMatchObject({
+    await expect(stageRestore(other, tampered, { clock: businessClock })).rejects.toMatchObject({
       code: 'VALIDATION',
       details: { kind: 'backup_not_restorable', reason: 'changed' },
     });

@@ -7,7 +7,7 @@ import type { Insertable, Kysely, Selectable, UpdateObject } from 'kysely';
 import type { ContractsTable, Database, PriceListTable } from '../../db/schema';
 
 /** A change of the contract row: its own columns, or a row-version bump (db/row-version). */
-export type ContractPatch = UpdateObject<Database, 'contracts'>;
+type ContractPatch = UpdateObject<Database, 'contracts'>;
 
 /** The contract recorded under a number key, if any. */
 export async function contractIdByNumberKey(

@@ -95,7 +95,7 @@ function toRow(r: RowRecord): ContractRow {
     status: r.status,
     accountId: r.account_id,
     accountName: r.account_name,
-    buyerType: r.buyer_type as ContractRow['buyerType'],
+    buyerType: r.buyer_type,
     partyName: r.party_name,
     signedOn: r.signed_on,
     deliveryDueOn: r.delivery_due_on,

@@ -1,6 +1,6 @@
 /** RFC 4180 CSV (and tab- or semicolon-separated text) into rows of cells, one pass, no regex backtracking. */
 
-export type Delimiter = ',' | '\t' | ';';
+type Delimiter = ',' | '\t' | ';';
 
 /** The delimiter that splits the first line (outside quotes) into the most cells. */
 export function detectDelimiter(text: string): Delimiter {

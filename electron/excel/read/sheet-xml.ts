@@ -98,7 +98,7 @@ function itemText(inner: string): string {
  * an object header each and keep the XML text they were cut from alive. Strings are packed into
  * blocks (one flat string and its offsets per 4,096 entries).
  */
-export class SharedStrings {
+class SharedStrings {
   private static readonly BLOCK = 4096;
   private readonly blocks: { text: string; offsets: Uint32Array }[] = [];
   private pending: string[] = [];
@@ -175,7 +175,7 @@ export function isDateFormat(code: string): boolean {
   return /[ymdhs]/i.test(bare) || /[年月日时分秒]/.test(code.replace(/\[[^\]]*\]/g, ''));
 }
 
-export interface CellStyles {
+interface CellStyles {
   /** Indexes of cell formats (the `s` of a cell) that show dates. */
   dates: Set<number>;
   /** Indexes of cell formats that show elapsed times, with their format codes. */
@@ -279,12 +279,12 @@ function cellValue(attrs: string, inner: string | undefined, ctx: SheetContext):
   }
 }
 
-export interface RawRow {
+interface RawRow {
   row: number;
   cells: NormalCell[];
 }
 
-export interface RowLimits {
+interface RowLimits {
   maxRows: number;
   maxColumns: number;
 }

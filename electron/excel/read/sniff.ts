@@ -3,7 +3,7 @@
  * or a password-protected workbook must get a clear message, not a parser's stack trace.
  */
 
-export type FileKind = 'xlsx' | 'legacy-xls' | 'encrypted-ooxml' | 'text' | 'unknown';
+type FileKind = 'xlsx' | 'legacy-xls' | 'encrypted-ooxml' | 'text' | 'unknown';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];

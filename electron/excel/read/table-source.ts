@@ -10,7 +10,7 @@ import { sniffFile } from './sniff';
 import { type MergedRange, readWorkbookParts, type WorkbookParts } from './workbook-parts';
 import { readSheetRows, type SourceRow } from './xlsx-rows';
 
-export interface SourceSheet {
+interface SourceSheet {
   name: string;
   rowCount: number | null;
   hidden: boolean;
@@ -18,7 +18,7 @@ export interface SourceSheet {
   merges: readonly MergedRange[];
 }
 
-export interface TableSource {
+interface TableSource {
   format: 'xlsx' | 'csv';
   encoding: string | null;
   sheets: SourceSheet[];

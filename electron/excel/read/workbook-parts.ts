@@ -20,7 +20,7 @@ export interface MergedRange {
   right: number;
 }
 
-export interface SheetPart {
+interface SheetPart {
   name: string;
   /** The zip entry, e.g. xl/worksheets/sheet1.xml. */
   path: string;
