@@ -18,6 +18,7 @@ import type { Database } from '../db/schema';
 import { bump, claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
+import { pageWithTotal } from '../grid/page';
 import { isManager } from '../session/session';
 import {
   type Actor,
@@ -128,14 +129,12 @@ export async function listActivities(
       sql<boolean>`(lower(coalesce(x.summary, '') || ' ' || coalesce(x.next_step, '')) like ${containsPattern(search)} escape '\\' or a.search_text like ${containsPattern(search)} escape '\\')`,
     );
   const sort = query.sort.length > 0 ? query.sort : [{ field: 'occurredOn', desc: true }];
-  const [rows, count] = await Promise.all([
-    selectRows(applySort(q, ACTIVITY_SORT, sort, sql.ref('x.id')))
-      .offset(query.offset)
-      .limit(query.limit)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { total: Number(count.n), rows: rows.map(toRow) };
+  return pageWithTotal(
+    selectRows(applySort(q, ACTIVITY_SORT, sort, sql.ref('x.id'))),
+    q,
+    query,
+    toRow,
+  );
 }
 
 export async function mustGetActivity(db: Kysely<Database>, id: number): Promise<ActivityRow> {

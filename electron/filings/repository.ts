@@ -7,6 +7,7 @@ import { searchKey } from '../../shared/text';
 import { teamAccountCondition } from '../accounts/account-team';
 import type { Database } from '../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
+import { pageWithTotal } from '../grid/page';
 
 const yesNo = (expr: string) => sql.raw(`(case when ${expr} then 'yes' else 'no' end)`);
 
@@ -121,13 +122,7 @@ export async function listFilings(
   db: Kysely<Database>,
   query: ListQuery<FilingColumn> & { teamOf: number | null },
 ) {
-  const [rows, count] = await Promise.all([
-    rowsQuery(db, query).offset(query.offset).limit(query.limit).execute(),
-    filtered(db, query)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { total: Number(count.n), rows: rows.map(toRow) };
+  return pageWithTotal(rowsQuery(db, query), filtered(db, query), query, toRow);
 }
 
 export async function getFilingRow(db: Kysely<Database>, id: number): Promise<FilingRow | null> {
