@@ -13,6 +13,7 @@ import type { Staff } from '../../shared/schemas/staff';
 import { ACTIVITY_TYPE_VALUES, isActivityType } from '../../shared/sales-enums';
 import { searchKey } from '../../shared/text';
 import { appendAudit } from '../audit/audit';
+import { entityAudit } from '../audit/entity-audit';
 import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
 import type { Database } from '../db/schema';
 import { bump, claimVersion } from '../db/row-version';
@@ -27,6 +28,8 @@ import {
   teamAccountCondition,
 } from '../accounts/account-team';
 import { type Clock, isoNow } from '../../shared/clock';
+
+const auditActivity = entityAudit('activity');
 
 const r = (ref: string, k: ActivityColumn, numeric = false): GridColumn => ({
   spec: ACTIVITY_COLUMNS[k],
@@ -239,17 +242,7 @@ export async function createActivity(
       .executeTakeFirstOrThrow();
     await syncActivityDeadline(trx, id);
     const created = await mustGetActivity(trx, id);
-    await appendAudit(
-      trx,
-      {
-        actorId,
-        entity: 'activity',
-        entityId: id,
-        action: 'activity.create',
-        after: input,
-      },
-      clock,
-    );
+    await auditActivity(trx, clock, actorId, id, 'activity.create', { after: input });
     return created;
   });
 }
@@ -290,19 +283,11 @@ export async function updateActivity(
       .execute();
     await syncActivityDeadline(trx, id);
     const after = await mustGetActivity(trx, id);
-    await appendAudit(
-      trx,
-      {
-        actorId: actor.id,
-        entity: 'activity',
-        entityId: id,
-        action: 'activity.update',
-        // The row version is bookkeeping, not a change to show in the history.
-        before: { ...before, version: undefined },
-        after: { ...after, version: undefined },
-      },
-      clock,
-    );
+    await auditActivity(trx, clock, actor.id, id, 'activity.update', {
+      // The row version is bookkeeping, not a change to show in the history.
+      before: { ...before, version: undefined },
+      after: { ...after, version: undefined },
+    });
     return after;
   });
 }
@@ -318,17 +303,7 @@ export async function deleteActivity(
     await guardAuthor(trx, actor, before);
     await trx.deleteFrom('activities').where('id', '=', id).execute();
     await dropDeadlines(trx, 'activity', id);
-    await appendAudit(
-      trx,
-      {
-        actorId: actor.id,
-        entity: 'activity',
-        entityId: id,
-        action: 'activity.delete',
-        before,
-      },
-      clock,
-    );
+    await auditActivity(trx, clock, actor.id, id, 'activity.delete', { before });
   });
 }
 
@@ -357,18 +332,10 @@ export async function completeNextStep(
       .execute();
     await syncActivityDeadline(trx, id);
     const after = await mustGetActivity(trx, id);
-    await appendAudit(
-      trx,
-      {
-        actorId: actor.id,
-        entity: 'activity',
-        entityId: id,
-        action: 'activity.next_step',
-        before: { done: before.nextStepDoneAt !== null },
-        after: { done },
-      },
-      clock,
-    );
+    await auditActivity(trx, clock, actor.id, id, 'activity.next_step', {
+      before: { done: before.nextStepDoneAt !== null },
+      after: { done },
+    });
     return after;
   });
 }

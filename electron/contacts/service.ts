@@ -3,7 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Contact, ContactInput, ContactPersonal } from '../../shared/schemas/contacts';
 import type { Staff } from '../../shared/schemas/staff';
 import { AppError } from '../../shared/result';
-import { appendAudit } from '../audit/audit';
+import { entityAudit } from '../audit/entity-audit';
 import { eraseWalCopies } from '../db/erase';
 import { contactAfter, withoutIdentifiers } from './audit-view';
 import { refreshDerived } from '../accounts/derived';
@@ -12,6 +12,8 @@ import { claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { type Clock, isoNow } from '../../shared/clock';
 import { type Actor, mayRead, requireSalesWriter, requireTeam } from '../accounts/account-team';
+
+const auditOnAccount = entityAudit('account');
 
 function toContact(r: ContactRecord, hasPersonal: boolean): Contact {
   return {
@@ -102,17 +104,9 @@ export async function createContact(
       .executeTakeFirstOrThrow();
     await refreshDerived(trx, input.accountId);
     const created = await mustGet(trx, id);
-    await appendAudit(
-      trx,
-      {
-        actorId,
-        entity: 'account',
-        entityId: input.accountId,
-        action: 'contact.create',
-        after: contactAfter(null, auditView(created)),
-      },
-      clock,
-    );
+    await auditOnAccount(trx, clock, actorId, input.accountId, 'contact.create', {
+      after: contactAfter(null, auditView(created)),
+    });
     return created;
   });
 }
@@ -137,18 +131,10 @@ export async function updateContact(
     for (const accountId of new Set([before.accountId, input.accountId]))
       await refreshDerived(trx, accountId);
     const after = await mustGet(trx, id);
-    await appendAudit(
-      trx,
-      {
-        actorId,
-        entity: 'account',
-        entityId: input.accountId,
-        action: 'contact.update',
-        before: withoutIdentifiers(auditView(before)),
-        after: contactAfter(auditView(before), auditView(after)),
-      },
-      clock,
-    );
+    await auditOnAccount(trx, clock, actorId, input.accountId, 'contact.update', {
+      before: withoutIdentifiers(auditView(before)),
+      after: contactAfter(auditView(before), auditView(after)),
+    });
     return after;
   });
 }
@@ -165,17 +151,9 @@ export async function deleteContact(
     await requireTeam(trx, actor, before.accountId);
     await trx.deleteFrom('contacts').where('id', '=', id).execute();
     await refreshDerived(trx, before.accountId);
-    await appendAudit(
-      trx,
-      {
-        actorId,
-        entity: 'account',
-        entityId: before.accountId,
-        action: 'contact.delete',
-        before: withoutIdentifiers(auditView(before)),
-      },
-      clock,
-    );
+    await auditOnAccount(trx, clock, actorId, before.accountId, 'contact.delete', {
+      before: withoutIdentifiers(auditView(before)),
+    });
   });
   // The deleted row's old pages leave the WAL too (secure_delete zeroes them in the file).
   await eraseWalCopies(db);
@@ -241,17 +219,9 @@ export async function getPersonal(
       .selectAll()
       .where('contact_id', '=', contactId)
       .executeTakeFirst();
-    await appendAudit(
-      trx,
-      {
-        actorId: viewer.id,
-        entity: 'account',
-        entityId: contact.accountId,
-        action: 'contact.personal.read',
-        after: { contactId, name: contact.name },
-      },
-      clock,
-    );
+    await auditOnAccount(trx, clock, viewer.id, contact.accountId, 'contact.personal.read', {
+      after: { contactId, name: contact.name },
+    });
     return toPersonal(row);
   });
 }
@@ -282,23 +252,13 @@ export async function setPersonal(
       .onConflict((oc) => oc.column('contact_id').doUpdateSet(values))
       .execute();
     // The log records that personal details changed, not the details themselves.
-    await appendAudit(
-      trx,
-      {
-        actorId: viewer.id,
-        entity: 'account',
-        entityId: contact.accountId,
-        action: 'contact.personal.update',
-        after: {
-          contactId,
-          name: contact.name,
-          fields: Object.keys(personal).filter(
-            (k) => personal[k as keyof ContactPersonal] !== null,
-          ),
-        },
+    await auditOnAccount(trx, clock, viewer.id, contact.accountId, 'contact.personal.update', {
+      after: {
+        contactId,
+        name: contact.name,
+        fields: Object.keys(personal).filter((k) => personal[k as keyof ContactPersonal] !== null),
       },
-      clock,
-    );
+    });
     return personal;
   });
   // Details cleared or replaced leave no old copy in the WAL either.

@@ -11,7 +11,7 @@ import { type CheckOutcome, failedChecks } from '../../shared/filing-checks';
 import { AppError } from '../../shared/result';
 import type { FilingDetail } from '../../shared/schemas/filings';
 import type { Staff } from '../../shared/schemas/staff';
-import { appendAudit } from '../audit/audit';
+import { entityAudit } from '../audit/entity-audit';
 import type { Database } from '../db/schema';
 import { claimVersion, nextVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
@@ -22,6 +22,8 @@ import { getFilingSettings } from '../settings/filing-settings';
 import { type Judgement, judgeFiling } from './facts';
 import { getFilingRow } from './repository';
 import { type Clock, isoNow } from '../../shared/clock';
+
+const auditFiling = entityAudit('filing');
 
 type Actor = Pick<Staff, 'id' | 'role'>;
 
@@ -241,21 +243,13 @@ export async function createFiling(
       })
       .returning(['id', 'number'])
       .executeTakeFirstOrThrow();
-    await appendAudit(
-      trx,
-      {
-        actorId: actor.id,
-        entity: 'filing',
-        entityId: row.id,
-        action: 'filings.create',
-        after: {
-          number: row.number,
-          contractId: contract.id,
-          units: input.units ?? contract.quantity,
-        },
+    await auditFiling(trx, clock, actor.id, row.id, 'filings.create', {
+      after: {
+        number: row.number,
+        contractId: contract.id,
+        units: input.units ?? contract.quantity,
       },
-      clock,
-    );
+    });
     return row.id;
   });
   return mustGetFiling(db, clock, dataDir, id);
@@ -278,18 +272,10 @@ export async function updateFiling(
       .set({ units: input.units, notes: input.notes })
       .where('id', '=', input.id)
       .execute();
-    await appendAudit(
-      trx,
-      {
-        actorId: actor.id,
-        entity: 'filing',
-        entityId: input.id,
-        action: 'filings.update',
-        before: { units: f.units, notes: f.notes },
-        after: { units: input.units, notes: input.notes },
-      },
-      clock,
-    );
+    await auditFiling(trx, clock, actor.id, input.id, 'filings.update', {
+      before: { units: f.units, notes: f.notes },
+      after: { units: input.units, notes: input.notes },
+    });
   });
   return mustGetFiling(db, clock, dataDir, input.id);
 }
@@ -310,17 +296,9 @@ export async function deleteFiling(
       .where('entity_id', '=', id)
       .execute();
     await trx.deleteFrom('filings').where('id', '=', id).execute();
-    await appendAudit(
-      trx,
-      {
-        actorId: actor.id,
-        entity: 'filing',
-        entityId: id,
-        action: 'filings.delete',
-        before: { number: f.number, contractId: f.contract_id },
-      },
-      clock,
-    );
+    await auditFiling(trx, clock, actor.id, id, 'filings.delete', {
+      before: { number: f.number, contractId: f.contract_id },
+    });
   });
 }
 
@@ -356,22 +334,14 @@ export async function overrideFiling(
       .where('id', '=', input.id)
       .where('status', '=', 'draft')
       .execute();
-    await appendAudit(
-      trx,
-      {
-        actorId: actor.id,
-        entity: 'filing',
-        entityId: input.id,
-        action: 'filings.override',
-        before: f.override_reason ? { reason: f.override_reason, checks: f.override_checks } : null,
-        after: {
-          reason: input.reason,
-          checks: failed,
-          problems: j.checks.filter((c) => c.pass === false).map((c) => c.problems),
-        },
+    await auditFiling(trx, clock, actor.id, input.id, 'filings.override', {
+      before: f.override_reason ? { reason: f.override_reason, checks: f.override_checks } : null,
+      after: {
+        reason: input.reason,
+        checks: failed,
+        problems: j.checks.filter((c) => c.pass === false).map((c) => c.problems),
       },
-      clock,
-    );
+    });
   });
   return mustGetFiling(db, clock, dataDir, input.id);
 }
@@ -419,26 +389,18 @@ export async function submitFiling(
     if (Number(done.numUpdatedRows) !== 1)
       throw new AppError('CONFLICT', 'the filing changed meanwhile', { kind: 'filing.not_draft' });
     // The audit entry carries what was filed, so the chain proves it was not edited later.
-    await appendAudit(
-      trx,
-      {
-        actorId: actor.id,
-        entity: 'filing',
-        entityId: id,
-        action: 'filings.submit',
-        after: {
-          number: f.number,
-          submittedAt: at,
-          units: f.units,
-          eligible: j.verdict.eligible,
-          failedChecks: failed,
-          override: f.override_reason,
-          vins: j.vehicles.map((v) => v.vin),
-          documents: j.documents.map((d) => ({ kind: d.kind, sha256: d.sha256 })),
-        },
+    await auditFiling(trx, clock, actor.id, id, 'filings.submit', {
+      after: {
+        number: f.number,
+        submittedAt: at,
+        units: f.units,
+        eligible: j.verdict.eligible,
+        failedChecks: failed,
+        override: f.override_reason,
+        vins: j.vehicles.map((v) => v.vin),
+        documents: j.documents.map((d) => ({ kind: d.kind, sha256: d.sha256 })),
       },
-      clock,
-    );
+    });
   });
   return mustGetFiling(db, clock, dataDir, id);
 }
@@ -470,18 +432,10 @@ export async function withdrawFiling(
       })
       .where('id', '=', input.id)
       .execute();
-    await appendAudit(
-      trx,
-      {
-        actorId: actor.id,
-        entity: 'filing',
-        entityId: input.id,
-        action: 'filings.withdraw',
-        before: { status: 'submitted' },
-        after: { status: 'withdrawn', reason: input.reason },
-      },
-      clock,
-    );
+    await auditFiling(trx, clock, actor.id, input.id, 'filings.withdraw', {
+      before: { status: 'submitted' },
+      after: { status: 'withdrawn', reason: input.reason },
+    });
   });
   return mustGetFiling(db, clock, dataDir, input.id);
 }

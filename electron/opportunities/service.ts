@@ -11,7 +11,7 @@ import type { BuyerType } from '../../shared/enums';
 import { searchKey } from '../../shared/text';
 import { noteColumns, type SystemNote } from '../../shared/system-notes';
 import { nameInitials, nameSortKey } from '../accounts/pinyin';
-import { appendAudit } from '../audit/audit';
+import { entityAudit } from '../audit/entity-audit';
 import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
 import type { Database } from '../db/schema';
 import { bump, claimVersion } from '../db/row-version';
@@ -20,6 +20,8 @@ import { type Actor, requireTeam } from '../accounts/account-team';
 import { getSalesSettings } from '../settings/sales-settings';
 import { getOpportunityDetail, type Probabilities, probabilitiesOf } from './repository';
 import { businessClock, type Clock, isoNow } from '../../shared/clock';
+
+const auditOpportunity = entityAudit('opportunity');
 
 export async function probabilities(db: Kysely<Database>): Promise<Probabilities> {
   return probabilitiesOf((await getSalesSettings(db)).probabilities);
@@ -230,17 +232,9 @@ export async function createOpportunity(
       .execute();
     await syncOpportunityDeadlines(trx, id);
     const created = await mustGetOpportunity(trx, id);
-    await appendAudit(
-      trx,
-      {
-        actorId,
-        entity: 'opportunity',
-        entityId: id,
-        action: 'opportunity.create',
-        after: snapshot(created),
-      },
-      clock,
-    );
+    await auditOpportunity(trx, clock, actorId, id, 'opportunity.create', {
+      after: snapshot(created),
+    });
     return created;
   });
 }
@@ -296,18 +290,10 @@ export async function updateOpportunity(
     await writeChildren(trx, id, input);
     await syncOpportunityDeadlines(trx, id);
     const after = await mustGetOpportunity(trx, id);
-    await appendAudit(
-      trx,
-      {
-        actorId,
-        entity: 'opportunity',
-        entityId: id,
-        action: 'opportunity.update',
-        before: snapshot(before),
-        after: snapshot(after),
-      },
-      clock,
-    );
+    await auditOpportunity(trx, clock, actorId, id, 'opportunity.update', {
+      before: snapshot(before),
+      after: snapshot(after),
+    });
     return after;
   });
 }
@@ -420,26 +406,18 @@ export async function applyStage(
     .execute();
   await syncOpportunityDeadlines(trx, id);
   const after = await mustGetOpportunity(trx, id);
-  await appendAudit(
-    trx,
-    {
-      actorId,
-      entity: 'opportunity',
-      entityId: id,
-      action: 'opportunity.move',
-      before: { stage: before.stage },
-      after: {
-        stage: to,
-        cause,
-        lostReason: after.lostReason,
-        lostNote: after.lostNote,
-        winnerName: after.winnerName,
-        winningPriceFen: after.winningPriceFen,
-        contractId: after.contractId,
-      },
+  await auditOpportunity(trx, clock, actorId, id, 'opportunity.move', {
+    before: { stage: before.stage },
+    after: {
+      stage: to,
+      cause,
+      lostReason: after.lostReason,
+      lostNote: after.lostNote,
+      winnerName: after.winnerName,
+      winningPriceFen: after.winningPriceFen,
+      contractId: after.contractId,
     },
-    clock,
-  );
+  });
   return after;
 }
 
@@ -481,16 +459,8 @@ export async function deleteOpportunity(
       );
     await trx.deleteFrom('opportunities').where('id', '=', id).execute();
     await dropDeadlines(trx, 'opportunity', id);
-    await appendAudit(
-      trx,
-      {
-        actorId,
-        entity: 'opportunity',
-        entityId: id,
-        action: 'opportunity.delete',
-        before: snapshot(before),
-      },
-      clock,
-    );
+    await auditOpportunity(trx, clock, actorId, id, 'opportunity.delete', {
+      before: snapshot(before),
+    });
   });
 }
