@@ -16,6 +16,8 @@ import { ancestorIds, findByNormalizedNames, findByUscc, getAccountDetail } from
 import { aliasNorm, nameColumns, refreshDerived } from './derived';
 import { type Clock, isoNow } from '../../shared/clock';
 import { type Actor, requireTeam } from './account-team';
+import { newRowStamps } from '../db/stamps';
+import { replaceChildRows } from '../db/child-rows';
 
 export interface DuplicateReport {
   usccTaken: DuplicateMatch | null;
@@ -149,33 +151,31 @@ async function writeChildren(
   id: number,
   input: AccountInput,
 ): Promise<void> {
-  await trx.deleteFrom('account_aliases').where('account_id', '=', id).execute();
-  await trx.deleteFrom('account_fleet').where('account_id', '=', id).execute();
-  if (input.aliases.length > 0)
-    await trx
-      .insertInto('account_aliases')
-      .values(
-        input.aliases.map((a) => ({
-          account_id: id,
-          alias: a.alias,
-          alias_norm: aliasNorm(a.alias),
-          kind: a.kind,
-        })),
-      )
-      .execute();
-  if (input.fleet.length > 0)
-    await trx
-      .insertInto('account_fleet')
-      .values(
-        input.fleet.map((f) => ({
-          account_id: id,
-          brand: f.brand,
-          model: f.model,
-          count: f.count,
-          year: f.year,
-        })),
-      )
-      .execute();
+  await replaceChildRows(
+    trx,
+    'account_aliases',
+    'account_id',
+    id,
+    input.aliases.map((a) => ({
+      account_id: id,
+      alias: a.alias,
+      alias_norm: aliasNorm(a.alias),
+      kind: a.kind,
+    })),
+  );
+  await replaceChildRows(
+    trx,
+    'account_fleet',
+    'account_id',
+    id,
+    input.fleet.map((f) => ({
+      account_id: id,
+      brand: f.brand,
+      model: f.model,
+      count: f.count,
+      year: f.year,
+    })),
+  );
 }
 
 /** The audit entry's record of the same-name accounts a person confirmed as other organisations. */
@@ -235,10 +235,7 @@ export async function createAccount(
       .values({
         ...columnsOf(input),
         search_text: '',
-        created_at: now,
-        updated_at: now,
-        created_by: actorId,
-        updated_by: actorId,
+        ...newRowStamps(actorId, now),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -16,6 +16,7 @@ import { getFilingSettings } from '../settings/filing-settings';
 import { territoryOf } from './authorisation';
 import { type Actor, changeClaim, claimToChange, mustGetClaim, requireStatus } from './record';
 import { deleteClaimRow, insertClaim, opportunityAccount, setClaim } from './record-repository';
+import { newRowStamps } from '../db/stamps';
 
 async function checkOpportunity(trx: Kysely<Database>, input: ClaimInput): Promise<void> {
   if (input.opportunityId === null) return;
@@ -49,10 +50,7 @@ export async function createClaim(
       auth_state: territory.in_territory ? 'not_needed' : 'needed',
       protection_days: input.protectionDays ?? settings.claimProtectionDays,
       notes: input.notes,
-      created_at: now,
-      updated_at: now,
-      created_by: actor.id,
-      updated_by: actor.id,
+      ...newRowStamps(actor.id, now),
     });
     await appendAudit(trx, {
       actorId: actor.id,

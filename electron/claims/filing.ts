@@ -24,6 +24,7 @@ import {
   syncClaimDeadline,
 } from './record';
 import { accountExists, insertClaim, setClaim } from './record-repository';
+import { newRowStamps } from '../db/stamps';
 
 export async function fileClaim(
   db: Kysely<Database>,
@@ -115,10 +116,7 @@ export async function recordExternalClaim(
       wish_at: input.customerWish ? now : null,
       wish_by: input.customerWish ? actor.id : null,
       notes: input.notes,
-      created_at: now,
-      updated_at: now,
-      created_by: actor.id,
-      updated_by: actor.id,
+      ...newRowStamps(actor.id, now),
     });
     await appendAudit(trx, {
       actorId: actor.id,

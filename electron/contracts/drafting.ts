@@ -40,6 +40,7 @@ import {
   overAllocatedLine,
   updateLine,
 } from './repository/lines';
+import { newRowStamps } from '../db/stamps';
 
 export function contractKey(number: string): string {
   return number.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
@@ -207,10 +208,7 @@ export async function createContract(
       ...columnsOf(input, account.name),
       status: 'draft',
       owner_id: ownerId ?? actorId,
-      created_at: now,
-      updated_at: now,
-      created_by: actorId,
-      updated_by: actorId,
+      ...newRowStamps(actorId, now),
     });
     await writeLines(trx, id, lines);
     await refreshContract(trx, id);

@@ -20,6 +20,8 @@ import { type Actor, requireTeam } from '../accounts/account-team';
 import { getSalesSettings } from '../settings/sales-settings';
 import { getOpportunityDetail, type Probabilities, probabilitiesOf } from './repository';
 import { businessClock, type Clock, isoNow } from '../../shared/clock';
+import { newRowStamps } from '../db/stamps';
+import { replaceChildRows } from '../db/child-rows';
 
 const auditOpportunity = entityAudit('opportunity');
 
@@ -98,45 +100,39 @@ function searchText(title: string, accountName: string): string {
 }
 
 async function writeChildren(trx: Kysely<Database>, id: number, input: OpportunityInput) {
-  for (const table of [
+  await replaceChildRows(
+    trx,
     'opportunity_lines',
+    'opportunity_id',
+    id,
+    input.lines.map((l) => ({
+      opportunity_id: id,
+      model: l.model,
+      configuration: l.configuration,
+      quantity: l.quantity,
+      target_unit_price_fen: l.targetUnitPriceFen,
+    })),
+  );
+  await replaceChildRows(
+    trx,
     'opportunity_contacts',
+    'opportunity_id',
+    id,
+    input.contacts.map((c) => ({ opportunity_id: id, contact_id: c.contactId, role: c.role })),
+  );
+  await replaceChildRows(
+    trx,
     'opportunity_competitors',
-  ] as const)
-    await trx.deleteFrom(table).where('opportunity_id', '=', id).execute();
-  if (input.lines.length > 0)
-    await trx
-      .insertInto('opportunity_lines')
-      .values(
-        input.lines.map((l) => ({
-          opportunity_id: id,
-          model: l.model,
-          configuration: l.configuration,
-          quantity: l.quantity,
-          target_unit_price_fen: l.targetUnitPriceFen,
-        })),
-      )
-      .execute();
-  if (input.contacts.length > 0)
-    await trx
-      .insertInto('opportunity_contacts')
-      .values(
-        input.contacts.map((c) => ({ opportunity_id: id, contact_id: c.contactId, role: c.role })),
-      )
-      .execute();
-  if (input.competitors.length > 0)
-    await trx
-      .insertInto('opportunity_competitors')
-      .values(
-        input.competitors.map((c) => ({
-          opportunity_id: id,
-          brand: c.brand,
-          model: c.model,
-          rep: c.rep,
-          customer_view: c.customerView,
-        })),
-      )
-      .execute();
+    'opportunity_id',
+    id,
+    input.competitors.map((c) => ({
+      opportunity_id: id,
+      brand: c.brand,
+      model: c.model,
+      rep: c.rep,
+      customer_view: c.customerView,
+    })),
+  );
 }
 
 /** The expected close date is a deadline while the opportunity is open. */
@@ -210,10 +206,7 @@ export async function createOpportunity(
         expected_close_on: input.expectedCloseOn,
         notes: input.notes,
         search_text: searchText(input.title, account.name),
-        created_at: now,
-        updated_at: now,
-        created_by: actorId,
-        updated_by: actorId,
+        ...newRowStamps(actorId, now),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

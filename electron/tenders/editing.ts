@@ -26,6 +26,7 @@ import {
 } from './record-repository';
 import { guardScheduleEdit } from './schedule-guard';
 import { advanceOpportunity, refreshTender, relinkOpportunity } from './upkeep';
+import { newRowStamps } from '../db/stamps';
 
 /** Lots are matched by id: an edited lot keeps its bid and result; a lot with a result stays. */
 async function writeLots(
@@ -71,6 +72,19 @@ async function writeLots(
   }
 }
 
+/** A bid entered on any lot moves the tender's opportunity on to comparison. */
+async function advanceOnBid(
+  trx: Kysely<Database>,
+  actorId: number,
+  input: TenderInput,
+): Promise<void> {
+  if (input.lots.some((l) => l.bidAmountFen !== null))
+    await advanceOpportunity(trx, actorId, input.opportunityId, 'comparison', {
+      code: 'tender.bid',
+      params: { projectNo: input.projectNo },
+    });
+}
+
 export async function createTender(
   db: Kysely<Database>,
   clock: Clock,
@@ -85,19 +99,12 @@ export async function createTender(
       ...columnsOf(input, purchaserName),
       owner_id: input.ownerId ?? actorId,
       status: 'planned',
-      created_at: now,
-      updated_at: now,
-      created_by: actorId,
-      updated_by: actorId,
+      ...newRowStamps(actorId, now),
     });
     await writeLots(trx, id, input);
     await refreshTender(trx, clock, id);
     await relinkOpportunity(trx, input.opportunityId);
-    if (input.lots.some((l) => l.bidAmountFen !== null))
-      await advanceOpportunity(trx, actorId, input.opportunityId, 'comparison', {
-        code: 'tender.bid',
-        params: { projectNo: input.projectNo },
-      });
+    await advanceOnBid(trx, actorId, input);
     const created = await mustGetTender(trx, clock, id);
     await appendAudit(trx, {
       actorId,
@@ -135,11 +142,7 @@ export async function updateTender(
     await refreshTender(trx, clock, id);
     await relinkOpportunity(trx, before.opportunityId);
     await relinkOpportunity(trx, input.opportunityId);
-    if (input.lots.some((l) => l.bidAmountFen !== null) && before.status !== 'awarded')
-      await advanceOpportunity(trx, actorId, input.opportunityId, 'comparison', {
-        code: 'tender.bid',
-        params: { projectNo: input.projectNo },
-      });
+    if (before.status !== 'awarded') await advanceOnBid(trx, actorId, input);
     const after = await mustGetTender(trx, clock, id);
     await appendAudit(trx, {
       actorId,
