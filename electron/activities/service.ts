@@ -242,7 +242,7 @@ export async function createActivity(
       .executeTakeFirstOrThrow();
     await syncActivityDeadline(trx, id);
     const created = await mustGetActivity(trx, id);
-    await auditActivity(trx, clock, actorId, id, 'activity.create', { after: input });
+    await auditActivity(trx, actorId, id, { action: 'activity.create', after: input }, clock);
     return created;
   });
 }
@@ -283,11 +283,18 @@ export async function updateActivity(
       .execute();
     await syncActivityDeadline(trx, id);
     const after = await mustGetActivity(trx, id);
-    await auditActivity(trx, clock, actor.id, id, 'activity.update', {
-      // The row version is bookkeeping, not a change to show in the history.
-      before: { ...before, version: undefined },
-      after: { ...after, version: undefined },
-    });
+    await auditActivity(
+      trx,
+      actor.id,
+      id,
+      {
+        action: 'activity.update',
+        // The row version is bookkeeping, not a change to show in the history.
+        before: { ...before, version: undefined },
+        after: { ...after, version: undefined },
+      },
+      clock,
+    );
     return after;
   });
 }
@@ -303,7 +310,7 @@ export async function deleteActivity(
     await guardAuthor(trx, actor, before);
     await trx.deleteFrom('activities').where('id', '=', id).execute();
     await dropDeadlines(trx, 'activity', id);
-    await auditActivity(trx, clock, actor.id, id, 'activity.delete', { before });
+    await auditActivity(trx, actor.id, id, { action: 'activity.delete', before }, clock);
   });
 }
 
@@ -332,10 +339,17 @@ export async function completeNextStep(
       .execute();
     await syncActivityDeadline(trx, id);
     const after = await mustGetActivity(trx, id);
-    await auditActivity(trx, clock, actor.id, id, 'activity.next_step', {
-      before: { done: before.nextStepDoneAt !== null },
-      after: { done },
-    });
+    await auditActivity(
+      trx,
+      actor.id,
+      id,
+      {
+        action: 'activity.next_step',
+        before: { done: before.nextStepDoneAt !== null },
+        after: { done },
+      },
+      clock,
+    );
     return after;
   });
 }

@@ -1,24 +1,26 @@
 /**
- * The audit entries of one kind of record. A service writes every entry of its workflows with the
- * same entity and its own clock; only the actor, the record, the action and the change vary, so
- * the entry's frame is written here once.
+ * The audit entries of one kind of record. Every entry a service writes of its records names the
+ * same entity; only the actor, the record, the action and the change vary, so the entry's frame
+ * is written here once.
  */
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../shared/clock';
 import type { Database } from '../db/schema';
 import { appendAudit, type AuditEvent } from './audit';
 
-/** What an entry records of the change: the record before and/or after it. */
-export type AuditChange = Pick<AuditEvent, 'before' | 'after'>;
+/** What an entry says happened: the action and the record before and/or after it. */
+export type AuditEntry = Pick<AuditEvent, 'action' | 'before' | 'after'>;
 
-/** An appender of `entity` entries; call it inside the write transaction of the change. */
+/**
+ * An appender of `entity` entries; call it inside the write transaction of the change. `clock`
+ * is handed on to appendAudit as it stands (its default where a caller passes none).
+ */
 export function entityAudit(entity: string) {
   return (
     trx: Kysely<Database>,
-    clock: Clock,
     actorId: number | null,
     entityId: number,
-    action: string,
-    change: AuditChange,
-  ): Promise<void> => appendAudit(trx, { actorId, entity, entityId, action, ...change }, clock);
+    entry: AuditEntry,
+    clock?: Clock,
+  ): Promise<void> => appendAudit(trx, { actorId, entity, entityId, ...entry }, clock);
 }

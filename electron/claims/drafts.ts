@@ -8,13 +8,19 @@ import { type Clock, isoNow } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { ClaimDetail, ClaimInput } from '../../shared/schemas/claims';
 import { requireTeam } from '../accounts/account-team';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { getFilingSettings } from '../settings/filing-settings';
 import { territoryOf } from './authorisation';
-import { type Actor, changeClaim, claimToChange, mustGetClaim, requireStatus } from './record';
+import {
+  type Actor,
+  auditClaim,
+  changeClaim,
+  claimToChange,
+  mustGetClaim,
+  requireStatus,
+} from './record';
 import { deleteClaimRow, insertClaim, opportunityAccount, setClaim } from './record-repository';
 import { newRowStamps } from '../db/stamps';
 
@@ -52,10 +58,7 @@ export async function createClaim(
       notes: input.notes,
       ...newRowStamps(actor.id, now),
     });
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'claim',
-      entityId: id,
+    await auditClaim(trx, actor.id, id, {
       action: 'claims.create',
       after: { ...input, ...territory },
     });
@@ -97,10 +100,7 @@ export async function updateClaim(
       updated_at: isoNow(clock),
       updated_by: actor.id,
     });
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'claim',
-      entityId: id,
+    await auditClaim(trx, actor.id, id, {
       action: 'claims.update',
       before: {
         accountId: claim.account_id,
@@ -122,10 +122,7 @@ export async function deleteClaim(
     const claim = await claimToChange(trx, actor, id);
     requireStatus(clock, claim, ['draft'], 'claim.not_draft');
     const documents = await deleteClaimRow(trx, id);
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'claim',
-      entityId: id,
+    await auditClaim(trx, actor.id, id, {
       action: 'claims.delete',
       before: { accountId: claim.account_id, documents },
     });

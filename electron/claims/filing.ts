@@ -9,7 +9,6 @@ import { addDays, chinaDate } from '../../shared/dates';
 import { AppError } from '../../shared/result';
 import type { ClaimDetail, ExternalClaimInput } from '../../shared/schemas/claims';
 import { requireTeam } from '../accounts/account-team';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { nextVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
@@ -17,6 +16,7 @@ import { getFilingSettings } from '../settings/filing-settings';
 import { markCollisions } from './conflicts';
 import {
   type Actor,
+  auditClaim,
   changeClaim,
   fileBlockers,
   mustGetClaim,
@@ -53,10 +53,7 @@ export async function fileClaim(
       updated_at: filedAt,
     });
     const { conflict, overlap } = await markCollisions(trx, clock, actor.id, id);
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'claim',
-      entityId: id,
+    await auditClaim(trx, actor.id, id, {
       action: 'claims.file',
       before: { status: 'draft' },
       after: {
@@ -118,10 +115,7 @@ export async function recordExternalClaim(
       notes: input.notes,
       ...newRowStamps(actor.id, now),
     });
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'claim',
-      entityId: id,
+    await auditClaim(trx, actor.id, id, {
       action: 'claims.recordExternal',
       after: { ...input, filedAt, expiresOn, status },
     });

@@ -15,7 +15,7 @@ import { AppError, type ErrorKind } from '../../shared/result';
 import type { ClaimDetail } from '../../shared/schemas/claims';
 import type { Staff } from '../../shared/schemas/staff';
 import { requireSalesWriter, requireTeam } from '../accounts/account-team';
-import { appendAudit, type AuditEvent } from '../audit/audit';
+import { type AuditEntry, entityAudit } from '../audit/entity-audit';
 import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
 import { nextVersion } from '../db/row-version';
 import type { Database } from '../db/schema';
@@ -176,11 +176,14 @@ export async function writeClaimStep(
   by: number | null,
   at: string,
   patch: ClaimPatch,
-  audit: Pick<AuditEvent, 'action' | 'before' | 'after'>,
+  audit: AuditEntry,
 ): Promise<void> {
   await setClaim(trx, id, { ...patch, version: nextVersion(), updated_at: at, updated_by: by });
-  await appendAudit(trx, { actorId: by, entity: 'claim', entityId: id, ...audit });
+  await auditClaim(trx, by, id, audit);
 }
+
+/** A claim's audit entry (`actorId` null for the app's own steps). */
+export const auditClaim = entityAudit('claim');
 
 export async function syncClaimDeadline(trx: Kysely<Database>, claimId: number): Promise<void> {
   const c = await claimDeadlineFacts(trx, claimId);

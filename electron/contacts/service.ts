@@ -104,9 +104,13 @@ export async function createContact(
       .executeTakeFirstOrThrow();
     await refreshDerived(trx, input.accountId);
     const created = await mustGet(trx, id);
-    await auditOnAccount(trx, clock, actorId, input.accountId, 'contact.create', {
-      after: contactAfter(null, auditView(created)),
-    });
+    await auditOnAccount(
+      trx,
+      actorId,
+      input.accountId,
+      { action: 'contact.create', after: contactAfter(null, auditView(created)) },
+      clock,
+    );
     return created;
   });
 }
@@ -131,10 +135,17 @@ export async function updateContact(
     for (const accountId of new Set([before.accountId, input.accountId]))
       await refreshDerived(trx, accountId);
     const after = await mustGet(trx, id);
-    await auditOnAccount(trx, clock, actorId, input.accountId, 'contact.update', {
-      before: withoutIdentifiers(auditView(before)),
-      after: contactAfter(auditView(before), auditView(after)),
-    });
+    await auditOnAccount(
+      trx,
+      actorId,
+      input.accountId,
+      {
+        action: 'contact.update',
+        before: withoutIdentifiers(auditView(before)),
+        after: contactAfter(auditView(before), auditView(after)),
+      },
+      clock,
+    );
     return after;
   });
 }
@@ -151,9 +162,13 @@ export async function deleteContact(
     await requireTeam(trx, actor, before.accountId);
     await trx.deleteFrom('contacts').where('id', '=', id).execute();
     await refreshDerived(trx, before.accountId);
-    await auditOnAccount(trx, clock, actorId, before.accountId, 'contact.delete', {
-      before: withoutIdentifiers(auditView(before)),
-    });
+    await auditOnAccount(
+      trx,
+      actorId,
+      before.accountId,
+      { action: 'contact.delete', before: withoutIdentifiers(auditView(before)) },
+      clock,
+    );
   });
   // The deleted row's old pages leave the WAL too (secure_delete zeroes them in the file).
   await eraseWalCopies(db);
@@ -219,9 +234,13 @@ export async function getPersonal(
       .selectAll()
       .where('contact_id', '=', contactId)
       .executeTakeFirst();
-    await auditOnAccount(trx, clock, viewer.id, contact.accountId, 'contact.personal.read', {
-      after: { contactId, name: contact.name },
-    });
+    await auditOnAccount(
+      trx,
+      viewer.id,
+      contact.accountId,
+      { action: 'contact.personal.read', after: { contactId, name: contact.name } },
+      clock,
+    );
     return toPersonal(row);
   });
 }
@@ -252,13 +271,22 @@ export async function setPersonal(
       .onConflict((oc) => oc.column('contact_id').doUpdateSet(values))
       .execute();
     // The log records that personal details changed, not the details themselves.
-    await auditOnAccount(trx, clock, viewer.id, contact.accountId, 'contact.personal.update', {
-      after: {
-        contactId,
-        name: contact.name,
-        fields: Object.keys(personal).filter((k) => personal[k as keyof ContactPersonal] !== null),
+    await auditOnAccount(
+      trx,
+      viewer.id,
+      contact.accountId,
+      {
+        action: 'contact.personal.update',
+        after: {
+          contactId,
+          name: contact.name,
+          fields: Object.keys(personal).filter(
+            (k) => personal[k as keyof ContactPersonal] !== null,
+          ),
+        },
       },
-    });
+      clock,
+    );
     return personal;
   });
   // Details cleared or replaced leave no old copy in the WAL either.

@@ -15,7 +15,13 @@ import { bump } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { accountFollowsDeliveries, fleetLosesDelivery } from './account-effects';
 import { dropOrphanFollowUps, scheduleFollowUps } from './follow-ups';
-import { field, mustGetContract, mustGetDelivery, refreshContract } from './record';
+import {
+  closeContractChange,
+  field,
+  mustGetContract,
+  mustGetDelivery,
+  refreshContract,
+} from './record';
 import { updateContractRow } from './repository/contracts';
 import {
   type DeliveryDay,
@@ -184,14 +190,9 @@ export async function removeDelivery(
       unitId: d.allocation_id === null ? null : await allocationUnitId(trx, d.allocation_id),
     };
     if (!(await deliveredOnDay(trx, day))) await dropOrphanFollowUps(trx, day);
-    await refreshContract(trx, d.contract_id);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'contract',
-      entityId: d.contract_id,
+    return closeContractChange(trx, actorId, d.contract_id, {
       action: 'delivery.remove',
       before: { vin: d.vin, deliveredOn: d.delivered_on },
     });
-    return mustGetContract(trx, d.contract_id);
   });
 }

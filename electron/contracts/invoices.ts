@@ -7,11 +7,10 @@ import type { Kysely } from 'kysely';
 import { type Clock, isoNow } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { ContractDetail, InvoiceInput } from '../../shared/schemas/contracts';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { bump } from '../db/row-version';
 import { writeTx } from '../db/tx';
-import { field, mustGetContract, refreshContract } from './record';
+import { closeContractChange, field, mustGetContract } from './record';
 import { updateContractRow } from './repository/contracts';
 import {
   deleteInvoice,
@@ -86,11 +85,7 @@ export async function addInvoice(
     });
     if (ids.size > 0) await invoiceDeliveries(trx, [...ids], id);
     await updateContractRow(trx, c.id, { ...bump(actorId, now) });
-    await refreshContract(trx, c.id);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'contract',
-      entityId: c.id,
+    return closeContractChange(trx, actorId, c.id, {
       action: 'invoice.create',
       after: {
         number: input.number,
@@ -100,7 +95,6 @@ export async function addInvoice(
         vins: covered.map((d) => d.vin),
       },
     });
-    return mustGetContract(trx, c.id);
   });
 }
 
@@ -113,14 +107,9 @@ export async function removeInvoice(
     const i = await getInvoice(trx, id);
     if (!i) throw new AppError('NOT_FOUND', `invoice #${id} does not exist`);
     await deleteInvoice(trx, id);
-    await refreshContract(trx, i.contract_id);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'contract',
-      entityId: i.contract_id,
+    return closeContractChange(trx, actorId, i.contract_id, {
       action: 'invoice.remove',
       before: { number: i.number, amountFen: i.amount_fen },
     });
-    return mustGetContract(trx, i.contract_id);
   });
 }

@@ -13,7 +13,13 @@ import { bump } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { applyStage } from '../opportunities/service';
 import { accountFollowsFinalContract } from './account-effects';
-import { guardEditable, mustGetContract, refreshContract, snapshot } from './record';
+import {
+  closeContractChange,
+  guardEditable,
+  mustGetContract,
+  refreshContract,
+  snapshot,
+} from './record';
 import { supersedePendingApprovals } from './repository/approvals';
 import { opportunityStage, unlinkOpportunities, updateContractRow } from './repository/contracts';
 
@@ -98,15 +104,10 @@ export async function cancelContract(
       ...bump(actorId, now),
     });
     await unlinkOpportunities(trx, id);
-    await refreshContract(trx, id);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'contract',
-      entityId: id,
+    return closeContractChange(trx, actorId, id, {
       action: 'contract.cancel',
       before: { status: before.status },
       after: { status: 'cancelled', reason },
     });
-    return mustGetContract(trx, id);
   });
 }

@@ -6,6 +6,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { AppError, type ErrorKind, fieldIssue } from '../../shared/result';
 import type { ContractDetail } from '../../shared/schemas/contracts';
+import { type AuditEntry, entityAudit } from '../audit/entity-audit';
 import { syncDeadlines } from '../calendar/deadlines';
 import type { Database, DeliveriesTable } from '../db/schema';
 import { refreshTotals, tenderWonByUs } from './repository/contracts';
@@ -88,6 +89,24 @@ export async function refreshContract(trx: Kysely<Database>, id: number): Promis
       doneAt: c.quantity > 0 && c.delivered >= c.quantity ? c.updated_at : null,
     },
   ]);
+}
+
+/** A contract's audit entry. */
+export const auditContract = entityAudit('contract');
+
+/**
+ * The end of a write to a contract or what hangs on it (deliveries, invoices, cancelling): its
+ * totals and deadline refreshed, the contract's audit entry, and the card as it now stands.
+ */
+export async function closeContractChange(
+  trx: Kysely<Database>,
+  actorId: number,
+  id: number,
+  entry: AuditEntry,
+): Promise<ContractDetail> {
+  await refreshContract(trx, id);
+  await auditContract(trx, actorId, id, entry);
+  return mustGetContract(trx, id);
 }
 
 /** The contract as the audit log records it before and after a change. */

@@ -7,12 +7,18 @@ import type { Kysely } from 'kysely';
 import { type Clock, isoNow } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { TenderDetail, TenderInput } from '../../shared/schemas/tenders';
-import { appendAudit } from '../audit/audit';
 import { dropDeadlines } from '../calendar/deadlines';
 import type { Database } from '../db/schema';
 import { takeVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
-import { columnsOf, guardDates, guardReferences, mustGetTender, snapshot } from './record';
+import {
+  auditTender,
+  columnsOf,
+  guardDates,
+  guardReferences,
+  mustGetTender,
+  snapshot,
+} from './record';
 import {
   contractOfTender,
   deleteLots,
@@ -106,13 +112,7 @@ export async function createTender(
     await relinkOpportunity(trx, input.opportunityId);
     await advanceOnBid(trx, actorId, input);
     const created = await mustGetTender(trx, clock, id);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'tender',
-      entityId: id,
-      action: 'tender.create',
-      after: snapshot(created),
-    });
+    await auditTender(trx, actorId, id, { action: 'tender.create', after: snapshot(created) });
     return created;
   });
 }
@@ -144,10 +144,7 @@ export async function updateTender(
     await relinkOpportunity(trx, input.opportunityId);
     if (before.status !== 'awarded') await advanceOnBid(trx, actorId, input);
     const after = await mustGetTender(trx, clock, id);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'tender',
-      entityId: id,
+    await auditTender(trx, actorId, id, {
       action: 'tender.update',
       before: snapshot(before),
       after: snapshot(after),
@@ -176,12 +173,6 @@ export async function deleteTender(
     await deleteTenderRow(trx, id);
     await dropDeadlines(trx, 'tender', id);
     await relinkOpportunity(trx, before.opportunityId);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'tender',
-      entityId: id,
-      action: 'tender.delete',
-      before: snapshot(before),
-    });
+    await auditTender(trx, actorId, id, { action: 'tender.delete', before: snapshot(before) });
   });
 }

@@ -9,6 +9,7 @@ import { AppError, fieldIssue } from '../../shared/result';
 import type { TenderDetail, TenderInput, TenderSchedule } from '../../shared/schemas/tenders';
 import { tenderDateProblems } from '../../shared/tender-rules';
 import { searchKey } from '../../shared/text';
+import { entityAudit } from '../audit/entity-audit';
 import type { Database } from '../db/schema';
 import { findPurchaser, findTenderByProjectKey, opportunityAccount } from './record-repository';
 import { getTenderDetail } from './repository';
@@ -161,3 +162,6 @@ export function snapshot(d: TenderDetail) {
   const { phase: _p, updatedAt: _u, amendments: _a, ownerName: _o, version: _v, ...rest } = d;
   return rest;
 }
+
+/** A tender's audit entry. */
+export const auditTender = entityAudit('tender');
