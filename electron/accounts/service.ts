@@ -18,6 +18,9 @@ import { type Clock, isoNow } from '../../shared/clock';
 import { type Actor, requireTeam } from './account-team';
 import { newRowStamps } from '../db/stamps';
 import { replaceChildRows } from '../db/child-rows';
+import { entityAudit } from '../audit/entity-audit';
+
+const auditAccount = entityAudit('account');
 
 export interface DuplicateReport {
   usccTaken: DuplicateMatch | null;
@@ -243,10 +246,7 @@ export async function createAccount(
     await refreshDerived(trx, id);
     if (input.parentId !== null) await refreshDerived(trx, input.parentId);
     const created = await mustGet(trx, id);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'account',
-      entityId: id,
+    await auditAccount(trx, actorId, id, {
       action: 'account.create',
       after: { ...snapshot(created), ...sameNameNote(confirmed) },
     });
@@ -303,10 +303,7 @@ export async function updateAccount(
     for (const parentId of new Set([before.parent?.id, input.parentId]))
       if (parentId !== undefined && parentId !== null) await refreshDerived(trx, parentId);
     const after = await mustGet(trx, id);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'account',
-      entityId: id,
+    await auditAccount(trx, actorId, id, {
       action: 'account.update',
       before: snapshot(before),
       after: { ...snapshot(after), ...sameNameNote(confirmed) },
@@ -337,10 +334,7 @@ export async function confirmOrgNature(
       .where('id', '=', id)
       .execute();
     const after = await mustGet(trx, id);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'account',
-      entityId: id,
+    await auditAccount(trx, actorId, id, {
       action: 'account.update',
       before: snapshot(before),
       after: snapshot(after),
@@ -407,13 +401,7 @@ export async function deleteAccount(db: Kysely<Database>, actor: Actor, id: numb
         before: c,
       })),
     );
-    await appendAudit(trx, {
-      actorId,
-      entity: 'account',
-      entityId: id,
-      action: 'account.delete',
-      before: snapshot(before),
-    });
+    await auditAccount(trx, actorId, id, { action: 'account.delete', before: snapshot(before) });
     return contacts.length > 0;
   });
   if (hadContacts) await eraseWalCopies(db);
@@ -477,10 +465,7 @@ export async function setAccountTeam(
       .where('id', '=', id)
       .execute();
     const after = await mustGet(trx, id);
-    await appendAudit(trx, {
-      actorId: actor.id,
-      entity: 'account',
-      entityId: id,
+    await auditAccount(trx, actor.id, id, {
       action: 'account.team',
       before: { coOwners: before.coOwners.map((c) => c.name) },
       after: { coOwners: after.coOwners.map((c) => c.name) },

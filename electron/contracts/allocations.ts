@@ -7,11 +7,10 @@ import { type Clock, isoNow } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { ContractDetail } from '../../shared/schemas/contracts';
 import { ancestorIds } from '../accounts/repository';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { bump } from '../db/row-version';
 import { writeTx } from '../db/tx';
-import { field, mustGetContract } from './record';
+import { auditContract, field, mustGetContract } from './record';
 import { namedAccount, updateContractRow } from './repository/contracts';
 import {
   allocationInUse,
@@ -87,10 +86,7 @@ export async function allocate(
         quantity: input.quantity,
       });
     await updateContractRow(trx, c.id, { ...bump(actorId, isoNow(clock)) });
-    await appendAudit(trx, {
-      actorId,
-      entity: 'contract',
-      entityId: c.id,
+    await auditContract(trx, actorId, c.id, {
       action: 'allocation.set',
       ...(existing
         ? { before: { unit: unit.name, model: line.model, quantity: existing.quantity } }
@@ -114,10 +110,7 @@ export async function removeAllocation(
         kind: 'allocation.in_use',
       });
     await deleteAllocation(trx, allocationId);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'contract',
-      entityId: x.contract_id,
+    await auditContract(trx, actorId, x.contract_id, {
       action: 'allocation.remove',
       before: { unitId: x.unit_id, lineId: x.line_id, quantity: x.quantity },
     });

@@ -7,11 +7,10 @@ import { type Clock, isoNow } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { ContractDetail } from '../../shared/schemas/contracts';
 import { type Actor, requireSalesWriter } from '../accounts/account-team';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { bump } from '../db/row-version';
 import { writeTx } from '../db/tx';
-import { belowFloorLines, guardEditable, mustGetContract } from './record';
+import { auditContract, belowFloorLines, guardEditable, mustGetContract } from './record';
 import { getApproval, insertApproval, updateApproval, wroteContract } from './repository/approvals';
 import { updateContractRow } from './repository/contracts';
 
@@ -49,10 +48,7 @@ export async function requestApproval(
       status: 'pending_approval',
       ...bump(actorId, now),
     });
-    await appendAudit(trx, {
-      actorId,
-      entity: 'contract',
-      entityId: contractId,
+    await auditContract(trx, actorId, contractId, {
       action: 'approval.request',
       after: { approvalId: id, reason, lines: below },
     });
@@ -95,10 +91,7 @@ export async function decideApproval(
       decision_note: note,
     });
     await updateContractRow(trx, approval.contract_id, { status: 'draft', ...bump(actorId, now) });
-    await appendAudit(trx, {
-      actorId,
-      entity: 'contract',
-      entityId: approval.contract_id,
+    await auditContract(trx, actorId, approval.contract_id, {
       action: approve ? 'approval.approve' : 'approval.reject',
       after: { approvalId, note, lines: JSON.parse(approval.lines_json) as unknown },
     });

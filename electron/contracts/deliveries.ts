@@ -9,13 +9,13 @@ import { chinaDate } from '../../shared/dates';
 import { AppError } from '../../shared/result';
 import type { ContractDetail, DeliveryInput } from '../../shared/schemas/contracts';
 import { vinCheckCharacter, vinProblem } from '../../shared/vin';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { bump } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { accountFollowsDeliveries, fleetLosesDelivery } from './account-effects';
 import { dropOrphanFollowUps, scheduleFollowUps } from './follow-ups';
 import {
+  auditContract,
   closeContractChange,
   field,
   mustGetContract,
@@ -145,10 +145,7 @@ export async function deliver(
     await scheduleFollowUps(trx, c, input.allocationId, input.deliveredOn);
     await refreshContract(trx, c.id);
     if (options.followAccounts !== false) await accountFollowsDeliveries(trx, actorId, c, [input]);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'contract',
-      entityId: c.id,
+    await auditContract(trx, actorId, c.id, {
       action: 'delivery.create',
       after: {
         vin: input.vin,

@@ -9,11 +9,11 @@ import { type Clock, isoNow } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { ContractDetail, ContractInput } from '../../shared/schemas/contracts';
 import { searchKey } from '../../shared/text';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import {
+  auditContract,
   belowFloorLines,
   field,
   guardEditable,
@@ -213,13 +213,7 @@ export async function createContract(
     await writeLines(trx, id, lines);
     await refreshContract(trx, id);
     const created = await mustGetContract(trx, id);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'contract',
-      entityId: id,
-      action: 'contract.create',
-      after: snapshot(created),
-    });
+    await auditContract(trx, actorId, id, { action: 'contract.create', after: snapshot(created) });
     return created;
   });
 }
@@ -269,10 +263,7 @@ export async function updateContract(
       await updateContractRow(trx, id, { status: 'draft' });
       after = await mustGetContract(trx, id);
     }
-    await appendAudit(trx, {
-      actorId,
-      entity: 'contract',
-      entityId: id,
+    await auditContract(trx, actorId, id, {
       action: 'contract.update',
       before: snapshot(before),
       after: snapshot(after),

@@ -7,13 +7,13 @@ import { type Clock, isoNow } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import { type Stage, isOpenStage, stageRank } from '../../shared/sales-enums';
 import type { ContractDetail } from '../../shared/schemas/contracts';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { bump } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { applyStage } from '../opportunities/service';
 import { accountFollowsFinalContract } from './account-effects';
 import {
+  auditContract,
   closeContractChange,
   guardEditable,
   mustGetContract,
@@ -65,10 +65,7 @@ export async function finalizeContract(
         );
     }
     const after = await mustGetContract(trx, id);
-    await appendAudit(trx, {
-      actorId,
-      entity: 'contract',
-      entityId: id,
+    await auditContract(trx, actorId, id, {
       action: 'contract.finalize',
       before: { status: before.status },
       after: snapshot(after),
