@@ -242,7 +242,7 @@ export async function createActivity(
       .executeTakeFirstOrThrow();
     await syncActivityDeadline(trx, id);
     const created = await mustGetActivity(trx, id);
-    await auditActivity(trx, actorId, id, { action: 'activity.create', after: input }, clock);
+    await auditActivity(trx, actorId, id, { action: 'activity.create', after: input, clock });
     return created;
   });
 }
@@ -283,18 +283,13 @@ export async function updateActivity(
       .execute();
     await syncActivityDeadline(trx, id);
     const after = await mustGetActivity(trx, id);
-    await auditActivity(
-      trx,
-      actor.id,
-      id,
-      {
-        action: 'activity.update',
-        // The row version is bookkeeping, not a change to show in the history.
-        before: { ...before, version: undefined },
-        after: { ...after, version: undefined },
-      },
+    await auditActivity(trx, actor.id, id, {
+      action: 'activity.update',
+      // The row version is bookkeeping, not a change to show in the history.
+      before: { ...before, version: undefined },
+      after: { ...after, version: undefined },
       clock,
-    );
+    });
     return after;
   });
 }
@@ -310,7 +305,7 @@ export async function deleteActivity(
     await guardAuthor(trx, actor, before);
     await trx.deleteFrom('activities').where('id', '=', id).execute();
     await dropDeadlines(trx, 'activity', id);
-    await auditActivity(trx, actor.id, id, { action: 'activity.delete', before }, clock);
+    await auditActivity(trx, actor.id, id, { action: 'activity.delete', before, clock });
   });
 }
 
@@ -339,17 +334,12 @@ export async function completeNextStep(
       .execute();
     await syncActivityDeadline(trx, id);
     const after = await mustGetActivity(trx, id);
-    await auditActivity(
-      trx,
-      actor.id,
-      id,
-      {
-        action: 'activity.next_step',
-        before: { done: before.nextStepDoneAt !== null },
-        after: { done },
-      },
+    await auditActivity(trx, actor.id, id, {
+      action: 'activity.next_step',
+      before: { done: before.nextStepDoneAt !== null },
+      after: { done },
       clock,
-    );
+    });
     return after;
   });
 }

@@ -8,19 +8,18 @@ import type { Clock } from '../../shared/clock';
 import type { Database } from '../db/schema';
 import { appendAudit, type AuditEvent } from './audit';
 
-/** What an entry says happened: the action and the record before and/or after it. */
-export type AuditEntry = Pick<AuditEvent, 'action' | 'before' | 'after'>;
-
 /**
- * An appender of `entity` entries; call it inside the write transaction of the change. `clock`
- * is handed on to appendAudit as it stands (its default where a caller passes none).
+ * What an entry says happened: the action and the record before and/or after it. `clock`: where
+ * the entry's time is read, handed on to appendAudit as it stands (its default where none).
  */
+export type AuditEntry = Pick<AuditEvent, 'action' | 'before' | 'after'> & { clock?: Clock };
+
+/** An appender of `entity` entries; call it inside the write transaction of the change. */
 export function entityAudit(entity: string) {
   return (
     trx: Kysely<Database>,
     actorId: number | null,
     entityId: number,
-    entry: AuditEntry,
-    clock?: Clock,
+    { clock, ...entry }: AuditEntry,
   ): Promise<void> => appendAudit(trx, { actorId, entity, entityId, ...entry }, clock);
 }

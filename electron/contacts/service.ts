@@ -104,13 +104,11 @@ export async function createContact(
       .executeTakeFirstOrThrow();
     await refreshDerived(trx, input.accountId);
     const created = await mustGet(trx, id);
-    await auditOnAccount(
-      trx,
-      actorId,
-      input.accountId,
-      { action: 'contact.create', after: contactAfter(null, auditView(created)) },
+    await auditOnAccount(trx, actorId, input.accountId, {
+      action: 'contact.create',
+      after: contactAfter(null, auditView(created)),
       clock,
-    );
+    });
     return created;
   });
 }
@@ -135,17 +133,12 @@ export async function updateContact(
     for (const accountId of new Set([before.accountId, input.accountId]))
       await refreshDerived(trx, accountId);
     const after = await mustGet(trx, id);
-    await auditOnAccount(
-      trx,
-      actorId,
-      input.accountId,
-      {
-        action: 'contact.update',
-        before: withoutIdentifiers(auditView(before)),
-        after: contactAfter(auditView(before), auditView(after)),
-      },
+    await auditOnAccount(trx, actorId, input.accountId, {
+      action: 'contact.update',
+      before: withoutIdentifiers(auditView(before)),
+      after: contactAfter(auditView(before), auditView(after)),
       clock,
-    );
+    });
     return after;
   });
 }
@@ -162,13 +155,11 @@ export async function deleteContact(
     await requireTeam(trx, actor, before.accountId);
     await trx.deleteFrom('contacts').where('id', '=', id).execute();
     await refreshDerived(trx, before.accountId);
-    await auditOnAccount(
-      trx,
-      actorId,
-      before.accountId,
-      { action: 'contact.delete', before: withoutIdentifiers(auditView(before)) },
+    await auditOnAccount(trx, actorId, before.accountId, {
+      action: 'contact.delete',
+      before: withoutIdentifiers(auditView(before)),
       clock,
-    );
+    });
   });
   // The deleted row's old pages leave the WAL too (secure_delete zeroes them in the file).
   await eraseWalCopies(db);
@@ -234,13 +225,11 @@ export async function getPersonal(
       .selectAll()
       .where('contact_id', '=', contactId)
       .executeTakeFirst();
-    await auditOnAccount(
-      trx,
-      viewer.id,
-      contact.accountId,
-      { action: 'contact.personal.read', after: { contactId, name: contact.name } },
+    await auditOnAccount(trx, viewer.id, contact.accountId, {
+      action: 'contact.personal.read',
+      after: { contactId, name: contact.name },
       clock,
-    );
+    });
     return toPersonal(row);
   });
 }
@@ -271,22 +260,15 @@ export async function setPersonal(
       .onConflict((oc) => oc.column('contact_id').doUpdateSet(values))
       .execute();
     // The log records that personal details changed, not the details themselves.
-    await auditOnAccount(
-      trx,
-      viewer.id,
-      contact.accountId,
-      {
-        action: 'contact.personal.update',
-        after: {
-          contactId,
-          name: contact.name,
-          fields: Object.keys(personal).filter(
-            (k) => personal[k as keyof ContactPersonal] !== null,
-          ),
-        },
+    await auditOnAccount(trx, viewer.id, contact.accountId, {
+      action: 'contact.personal.update',
+      after: {
+        contactId,
+        name: contact.name,
+        fields: Object.keys(personal).filter((k) => personal[k as keyof ContactPersonal] !== null),
       },
       clock,
-    );
+    });
     return personal;
   });
   // Details cleared or replaced leave no old copy in the WAL either.

@@ -243,20 +243,15 @@ export async function createFiling(
       })
       .returning(['id', 'number'])
       .executeTakeFirstOrThrow();
-    await auditFiling(
-      trx,
-      actor.id,
-      row.id,
-      {
-        action: 'filings.create',
-        after: {
-          number: row.number,
-          contractId: contract.id,
-          units: input.units ?? contract.quantity,
-        },
+    await auditFiling(trx, actor.id, row.id, {
+      action: 'filings.create',
+      after: {
+        number: row.number,
+        contractId: contract.id,
+        units: input.units ?? contract.quantity,
       },
       clock,
-    );
+    });
     return row.id;
   });
   return mustGetFiling(db, clock, dataDir, id);
@@ -279,17 +274,12 @@ export async function updateFiling(
       .set({ units: input.units, notes: input.notes })
       .where('id', '=', input.id)
       .execute();
-    await auditFiling(
-      trx,
-      actor.id,
-      input.id,
-      {
-        action: 'filings.update',
-        before: { units: f.units, notes: f.notes },
-        after: { units: input.units, notes: input.notes },
-      },
+    await auditFiling(trx, actor.id, input.id, {
+      action: 'filings.update',
+      before: { units: f.units, notes: f.notes },
+      after: { units: input.units, notes: input.notes },
       clock,
-    );
+    });
   });
   return mustGetFiling(db, clock, dataDir, input.id);
 }
@@ -310,13 +300,11 @@ export async function deleteFiling(
       .where('entity_id', '=', id)
       .execute();
     await trx.deleteFrom('filings').where('id', '=', id).execute();
-    await auditFiling(
-      trx,
-      actor.id,
-      id,
-      { action: 'filings.delete', before: { number: f.number, contractId: f.contract_id } },
+    await auditFiling(trx, actor.id, id, {
+      action: 'filings.delete',
+      before: { number: f.number, contractId: f.contract_id },
       clock,
-    );
+    });
   });
 }
 
@@ -352,21 +340,16 @@ export async function overrideFiling(
       .where('id', '=', input.id)
       .where('status', '=', 'draft')
       .execute();
-    await auditFiling(
-      trx,
-      actor.id,
-      input.id,
-      {
-        action: 'filings.override',
-        before: f.override_reason ? { reason: f.override_reason, checks: f.override_checks } : null,
-        after: {
-          reason: input.reason,
-          checks: failed,
-          problems: j.checks.filter((c) => c.pass === false).map((c) => c.problems),
-        },
+    await auditFiling(trx, actor.id, input.id, {
+      action: 'filings.override',
+      before: f.override_reason ? { reason: f.override_reason, checks: f.override_checks } : null,
+      after: {
+        reason: input.reason,
+        checks: failed,
+        problems: j.checks.filter((c) => c.pass === false).map((c) => c.problems),
       },
       clock,
-    );
+    });
   });
   return mustGetFiling(db, clock, dataDir, input.id);
 }
@@ -414,25 +397,20 @@ export async function submitFiling(
     if (Number(done.numUpdatedRows) !== 1)
       throw new AppError('CONFLICT', 'the filing changed meanwhile', { kind: 'filing.not_draft' });
     // The audit entry carries what was filed, so the chain proves it was not edited later.
-    await auditFiling(
-      trx,
-      actor.id,
-      id,
-      {
-        action: 'filings.submit',
-        after: {
-          number: f.number,
-          submittedAt: at,
-          units: f.units,
-          eligible: j.verdict.eligible,
-          failedChecks: failed,
-          override: f.override_reason,
-          vins: j.vehicles.map((v) => v.vin),
-          documents: j.documents.map((d) => ({ kind: d.kind, sha256: d.sha256 })),
-        },
+    await auditFiling(trx, actor.id, id, {
+      action: 'filings.submit',
+      after: {
+        number: f.number,
+        submittedAt: at,
+        units: f.units,
+        eligible: j.verdict.eligible,
+        failedChecks: failed,
+        override: f.override_reason,
+        vins: j.vehicles.map((v) => v.vin),
+        documents: j.documents.map((d) => ({ kind: d.kind, sha256: d.sha256 })),
       },
       clock,
-    );
+    });
   });
   return mustGetFiling(db, clock, dataDir, id);
 }
@@ -464,17 +442,12 @@ export async function withdrawFiling(
       })
       .where('id', '=', input.id)
       .execute();
-    await auditFiling(
-      trx,
-      actor.id,
-      input.id,
-      {
-        action: 'filings.withdraw',
-        before: { status: 'submitted' },
-        after: { status: 'withdrawn', reason: input.reason },
-      },
+    await auditFiling(trx, actor.id, input.id, {
+      action: 'filings.withdraw',
+      before: { status: 'submitted' },
+      after: { status: 'withdrawn', reason: input.reason },
       clock,
-    );
+    });
   });
   return mustGetFiling(db, clock, dataDir, input.id);
 }

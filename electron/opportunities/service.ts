@@ -225,13 +225,11 @@ export async function createOpportunity(
       .execute();
     await syncOpportunityDeadlines(trx, id);
     const created = await mustGetOpportunity(trx, id);
-    await auditOpportunity(
-      trx,
-      actorId,
-      id,
-      { action: 'opportunity.create', after: snapshot(created) },
+    await auditOpportunity(trx, actorId, id, {
+      action: 'opportunity.create',
+      after: snapshot(created),
       clock,
-    );
+    });
     return created;
   });
 }
@@ -287,13 +285,12 @@ export async function updateOpportunity(
     await writeChildren(trx, id, input);
     await syncOpportunityDeadlines(trx, id);
     const after = await mustGetOpportunity(trx, id);
-    await auditOpportunity(
-      trx,
-      actorId,
-      id,
-      { action: 'opportunity.update', before: snapshot(before), after: snapshot(after) },
+    await auditOpportunity(trx, actorId, id, {
+      action: 'opportunity.update',
+      before: snapshot(before),
+      after: snapshot(after),
       clock,
-    );
+    });
     return after;
   });
 }
@@ -406,25 +403,20 @@ export async function applyStage(
     .execute();
   await syncOpportunityDeadlines(trx, id);
   const after = await mustGetOpportunity(trx, id);
-  await auditOpportunity(
-    trx,
-    actorId,
-    id,
-    {
-      action: 'opportunity.move',
-      before: { stage: before.stage },
-      after: {
-        stage: to,
-        cause,
-        lostReason: after.lostReason,
-        lostNote: after.lostNote,
-        winnerName: after.winnerName,
-        winningPriceFen: after.winningPriceFen,
-        contractId: after.contractId,
-      },
+  await auditOpportunity(trx, actorId, id, {
+    action: 'opportunity.move',
+    before: { stage: before.stage },
+    after: {
+      stage: to,
+      cause,
+      lostReason: after.lostReason,
+      lostNote: after.lostNote,
+      winnerName: after.winnerName,
+      winningPriceFen: after.winningPriceFen,
+      contractId: after.contractId,
     },
     clock,
-  );
+  });
   return after;
 }
 
@@ -466,12 +458,10 @@ export async function deleteOpportunity(
       );
     await trx.deleteFrom('opportunities').where('id', '=', id).execute();
     await dropDeadlines(trx, 'opportunity', id);
-    await auditOpportunity(
-      trx,
-      actorId,
-      id,
-      { action: 'opportunity.delete', before: snapshot(before) },
+    await auditOpportunity(trx, actorId, id, {
+      action: 'opportunity.delete',
+      before: snapshot(before),
       clock,
-    );
+    });
   });
 }
