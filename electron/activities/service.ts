@@ -19,7 +19,7 @@ import type { Database } from '../db/schema';
 import { bump, claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
-import { pageWithTotal } from '../grid/page';
+import { pageWithTotal, type SelectedRow } from '../grid/page';
 import { isManager } from '../session/session';
 import {
   type Actor,
@@ -92,7 +92,7 @@ function selectRows(q: ReturnType<typeof joined>) {
     'x.version',
   ]);
 }
-type RowRecord = Awaited<ReturnType<ReturnType<typeof selectRows>['execute']>>[number];
+type RowRecord = SelectedRow<typeof selectRows>;
 
 function toRow(x: RowRecord): ActivityRow {
   return {

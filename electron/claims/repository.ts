@@ -26,7 +26,7 @@ import { searchKey } from '../../shared/text';
 import { type Actor, requireTeamRead, teamAccountCondition } from '../accounts/account-team';
 import type { Database } from '../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
-import { pageWithTotal } from '../grid/page';
+import { pageWithTotal, type SelectedRow } from '../grid/page';
 
 const development = sql.join(DEVELOPMENT_TYPES.map((t) => sql`${t}`));
 
@@ -139,7 +139,7 @@ function rowsQuery(
     'c.version',
   ]);
 }
-type RowRecord = Awaited<ReturnType<ReturnType<typeof rowsQuery>['execute']>>[number];
+type RowRecord = SelectedRow<typeof rowsQuery>;
 
 function toRow(r: RowRecord): ClaimRow {
   return {

@@ -7,7 +7,7 @@ import { searchKey } from '../../shared/text';
 import { teamAccountCondition } from '../accounts/account-team';
 import type { Database } from '../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
-import { pageWithTotal } from '../grid/page';
+import { pageWithTotal, type SelectedRow } from '../grid/page';
 
 const yesNo = (expr: string) => sql.raw(`(case when ${expr} then 'yes' else 'no' end)`);
 
@@ -93,7 +93,7 @@ function rowsQuery(
     'f.submitted_at',
   ]);
 }
-type RowRecord = Awaited<ReturnType<ReturnType<typeof rowsQuery>['execute']>>[number];
+type RowRecord = SelectedRow<typeof rowsQuery>;
 
 function toRow(r: RowRecord): FilingRow {
   return {

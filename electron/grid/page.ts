@@ -28,3 +28,7 @@ export async function pageWithTotal<O, R, DB, TB extends keyof DB>(
   ]);
   return { total: Number(count.n), rows: found.map(toRow) };
 }
+
+/** The row a list's query function selects (its `execute()` element), for the list's row mapper. */
+export type SelectedRow<Q extends (...args: never[]) => { execute(): Promise<unknown[]> }> =
+  Awaited<ReturnType<ReturnType<Q>['execute']>>[number];

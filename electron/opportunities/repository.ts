@@ -21,7 +21,7 @@ import { noteFromColumns } from '../../shared/system-notes';
 import { teamAccountCondition } from '../accounts/account-team';
 import type { Database } from '../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
-import { pageWithTotal } from '../grid/page';
+import { pageWithTotal, type SelectedRow } from '../grid/page';
 
 export type Probabilities = Record<Stage, number>;
 
@@ -157,7 +157,7 @@ function rowsQuery(db: Kysely<Database>, query: OpportunityView, p: Probabilitie
   ).select([...ROW_COLUMNS, sql<string | null>`s.name`.as('owner_name')]);
 }
 
-type RowRecord = Awaited<ReturnType<ReturnType<typeof rowsQuery>['execute']>>[number];
+type RowRecord = SelectedRow<typeof rowsQuery>;
 
 function toRow(r: RowRecord, p: Probabilities): OpportunityRow {
   const stage = r.stage;

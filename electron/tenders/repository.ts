@@ -18,7 +18,7 @@ import {
 import { searchKey } from '../../shared/text';
 import type { Database } from '../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
-import { pageWithTotal } from '../grid/page';
+import { pageWithTotal, type SelectedRow } from '../grid/page';
 
 const refs = <C extends string>(
   specs: Record<C, GridColumn['spec']>,
@@ -119,7 +119,7 @@ function rowsQuery(
   ]);
 }
 
-type RowRecord = Awaited<ReturnType<ReturnType<typeof rowsQuery>['execute']>>[number];
+type RowRecord = SelectedRow<typeof rowsQuery>;
 
 /** Which deadline an announced tender is heading for, by the clock now. */
 export function tenderPhase(

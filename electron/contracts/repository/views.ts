@@ -13,7 +13,7 @@ import { searchKey } from '../../../shared/text';
 import { teamAccountCondition } from '../../accounts/account-team';
 import type { Database } from '../../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../../grid/query';
-import { pageWithTotal } from '../../grid/page';
+import { pageWithTotal, type SelectedRow } from '../../grid/page';
 
 const CONTRACT_SQL: Record<ContractColumn, GridColumn> = Object.fromEntries(
   (
@@ -86,7 +86,7 @@ function rowsQuery(
     'c.updated_at',
   ]);
 }
-type RowRecord = Awaited<ReturnType<ReturnType<typeof rowsQuery>['execute']>>[number];
+type RowRecord = SelectedRow<typeof rowsQuery>;
 
 function toRow(r: RowRecord): ContractRow {
   return {
@@ -146,9 +146,7 @@ function followUpsQuery(db: Kysely<Database>) {
     ]);
 }
 
-export function toFollowUp(
-  r: Awaited<ReturnType<ReturnType<typeof followUpsQuery>['execute']>>[number],
-): FollowUp {
+export function toFollowUp(r: SelectedRow<typeof followUpsQuery>): FollowUp {
   return {
     id: r.id,
     contractId: r.contract_id,
