@@ -19,6 +19,7 @@ import { type Actor, requireTeam } from './account-team';
 import { newRowStamps } from '../db/stamps';
 import { replaceChildRows } from '../db/child-rows';
 import { entityAudit } from '../audit/entity-audit';
+import { mustExist } from '../db/must-exist';
 
 const auditAccount = entityAudit('account');
 
@@ -209,9 +210,7 @@ function snapshot(a: AccountDetail) {
 }
 
 async function mustGet(db: Kysely<Database>, id: number): Promise<AccountDetail> {
-  const detail = await getAccountDetail(db, id);
-  if (!detail) throw new AppError('NOT_FOUND', `account #${id} does not exist`);
-  return detail;
+  return mustExist(await getAccountDetail(db, id), 'account', id);
 }
 
 export async function createAccount(

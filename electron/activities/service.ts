@@ -28,6 +28,7 @@ import {
   teamAccountCondition,
 } from '../accounts/account-team';
 import { type Clock, isoNow } from '../../shared/clock';
+import { mustExist } from '../db/must-exist';
 
 const auditActivity = entityAudit('activity');
 
@@ -141,8 +142,11 @@ export async function listActivities(
 }
 
 export async function mustGetActivity(db: Kysely<Database>, id: number): Promise<ActivityRow> {
-  const row = await selectRows(joined(db)).where('x.id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', `activity #${id} does not exist`);
+  const row = mustExist(
+    await selectRows(joined(db)).where('x.id', '=', id).executeTakeFirst(),
+    'activity',
+    id,
+  );
   return toRow(row);
 }
 
@@ -372,12 +376,11 @@ export async function setKpiTargets(
   return writeTx(db, async (trx) => {
     const scope = staffId ?? 0;
     if (staffId !== null) {
-      const staff = await trx
-        .selectFrom('staff')
-        .select('id')
-        .where('id', '=', staffId)
-        .executeTakeFirst();
-      if (!staff) throw new AppError('NOT_FOUND', `staff member #${staffId} does not exist`);
+      mustExist(
+        await trx.selectFrom('staff').select('id').where('id', '=', staffId).executeTakeFirst(),
+        'staff member',
+        staffId,
+      );
     }
     const before = await getKpiTargets(trx);
     await trx.deleteFrom('kpi_targets').where('staff_id', '=', scope).execute();

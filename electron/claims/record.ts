@@ -33,15 +33,14 @@ import {
   staffNames,
 } from './record-repository';
 import { developmentActivities, getClaimRows } from './repository';
+import { mustExist } from '../db/must-exist';
 
 export type { ClaimRecord };
 export type Actor = Pick<Staff, 'id' | 'role'>;
 export const isActive = (s: string) => (ACTIVE_CLAIM_STATUSES as readonly string[]).includes(s);
 
 export async function claimRecord(db: Kysely<Database>, id: number): Promise<ClaimRecord> {
-  const claim = await findClaim(db, id);
-  if (!claim) throw new AppError('NOT_FOUND', `claim #${id} does not exist`);
-  return claim;
+  return mustExist(await findClaim(db, id), 'claim', id);
 }
 
 export function fileBlockers(claim: ClaimRecord): ErrorKind[] {

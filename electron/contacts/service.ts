@@ -12,6 +12,7 @@ import { claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { type Clock, isoNow } from '../../shared/clock';
 import { type Actor, mayRead, requireSalesWriter, requireTeam } from '../accounts/account-team';
+import { mustExist } from '../db/must-exist';
 
 const auditOnAccount = entityAudit('account');
 
@@ -64,8 +65,11 @@ export async function listContacts(db: Kysely<Database>, accountId: number): Pro
 }
 
 async function mustGet(db: Kysely<Database>, id: number): Promise<Contact> {
-  const row = await db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', `contact #${id} does not exist`);
+  const row = mustExist(
+    await db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst(),
+    'contact',
+    id,
+  );
   const personal = await db
     .selectFrom('contact_personal')
     .select('contact_id')
@@ -75,12 +79,11 @@ async function mustGet(db: Kysely<Database>, id: number): Promise<Contact> {
 }
 
 async function mustHaveAccount(db: Kysely<Database>, accountId: number): Promise<void> {
-  const a = await db
-    .selectFrom('accounts')
-    .select('id')
-    .where('id', '=', accountId)
-    .executeTakeFirst();
-  if (!a) throw new AppError('NOT_FOUND', `account #${accountId} does not exist`);
+  mustExist(
+    await db.selectFrom('accounts').select('id').where('id', '=', accountId).executeTakeFirst(),
+    'account',
+    accountId,
+  );
 }
 
 const auditView = ({ createdAt: _c, updatedAt: _u, hasPersonal: _h, version: _v, ...c }: Contact) =>

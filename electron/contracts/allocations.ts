@@ -19,6 +19,7 @@ import {
   insertAllocation,
   setAllocationQuantity,
 } from './repository/lines';
+import { mustExist } from '../db/must-exist';
 
 export async function allocate(
   db: Kysely<Database>,
@@ -103,8 +104,7 @@ export async function removeAllocation(
   allocationId: number,
 ): Promise<ContractDetail> {
   return writeTx(db, async (trx) => {
-    const x = await getAllocation(trx, allocationId);
-    if (!x) throw new AppError('NOT_FOUND', `allocation #${allocationId} does not exist`);
+    const x = mustExist(await getAllocation(trx, allocationId), 'allocation', allocationId);
     if (await allocationInUse(trx, allocationId))
       throw new AppError('POLICY', 'this allocation has deliveries or invoices', {
         kind: 'allocation.in_use',

@@ -13,6 +13,7 @@ import { writeTx } from '../db/tx';
 import { auditContract, belowFloorLines, guardEditable, mustGetContract } from './record';
 import { getApproval, insertApproval, updateApproval, wroteContract } from './repository/approvals';
 import { updateContractRow } from './repository/contracts';
+import { mustExist } from '../db/must-exist';
 
 export async function requestApproval(
   db: Kysely<Database>,
@@ -68,9 +69,7 @@ export async function decideApproval(
   // Approving is a sales decision: not for the admin role.
   requireSalesWriter(actor);
   return writeTx(db, async (trx) => {
-    const approval = await getApproval(trx, approvalId);
-    if (!approval)
-      throw new AppError('NOT_FOUND', `approval request #${approvalId} does not exist`);
+    const approval = mustExist(await getApproval(trx, approvalId), 'approval request', approvalId);
     if (approval.state !== 'pending')
       throw new AppError('POLICY', `this request has already been ${approval.state}`, {
         kind: 'approval.decided',

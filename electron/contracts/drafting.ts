@@ -41,6 +41,7 @@ import {
   updateLine,
 } from './repository/lines';
 import { newRowStamps } from '../db/stamps';
+import { mustExist } from '../db/must-exist';
 
 export function contractKey(number: string): string {
   return number.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
@@ -110,8 +111,11 @@ async function guardReferences(trx: Kysely<Database>, input: ContractInput, id: 
     );
   let ownerId = account.owner_id;
   if (input.opportunityId !== null) {
-    const opp = await opportunityOwner(trx, input.opportunityId);
-    if (!opp) throw new AppError('NOT_FOUND', `opportunity #${input.opportunityId} does not exist`);
+    const opp = mustExist(
+      await opportunityOwner(trx, input.opportunityId),
+      'opportunity',
+      input.opportunityId,
+    );
     if (opp.account_id !== input.accountId)
       throw new AppError(
         'VALIDATION',
@@ -121,8 +125,7 @@ async function guardReferences(trx: Kysely<Database>, input: ContractInput, id: 
     ownerId = opp.owner_id ?? ownerId;
   }
   if (input.tenderId !== null) {
-    const tender = await tenderPurchaser(trx, input.tenderId);
-    if (!tender) throw new AppError('NOT_FOUND', `tender #${input.tenderId} does not exist`);
+    const tender = mustExist(await tenderPurchaser(trx, input.tenderId), 'tender', input.tenderId);
     if (tender.purchaser_id !== input.accountId)
       throw new AppError(
         'VALIDATION',

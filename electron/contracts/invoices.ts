@@ -19,6 +19,7 @@ import {
   invoiceDeliveries,
   invoiceNumberTaken,
 } from './repository/deliveries';
+import { mustExist } from '../db/must-exist';
 
 export async function addInvoice(
   db: Kysely<Database>,
@@ -104,8 +105,7 @@ export async function removeInvoice(
   id: number,
 ): Promise<ContractDetail> {
   return writeTx(db, async (trx) => {
-    const i = await getInvoice(trx, id);
-    if (!i) throw new AppError('NOT_FOUND', `invoice #${id} does not exist`);
+    const i = mustExist(await getInvoice(trx, id), 'invoice', id);
     await deleteInvoice(trx, id);
     return closeContractChange(trx, actorId, i.contract_id, {
       action: 'invoice.remove',

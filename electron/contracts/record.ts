@@ -12,6 +12,7 @@ import type { Database, DeliveriesTable } from '../db/schema';
 import { refreshTotals, tenderWonByUs } from './repository/contracts';
 import { getDelivery } from './repository/deliveries';
 import { type ApprovedLine, getContractDetail } from './repository/views';
+import { mustExist } from '../db/must-exist';
 
 /** A field issue whose code is also the error's `details.kind`. */
 export const field = (path: string, code: ErrorKind) => ({ ...fieldIssue(path, code), kind: code });
@@ -52,8 +53,7 @@ async function finalBlockers(
 }
 
 export async function mustGetContract(db: Kysely<Database>, id: number): Promise<ContractDetail> {
-  const detail = await getContractDetail(db, id);
-  if (!detail) throw new AppError('NOT_FOUND', `contract #${id} does not exist`);
+  const detail = mustExist(await getContractDetail(db, id), 'contract', id);
   return { ...detail, finalBlockers: await finalBlockers(db, detail) };
 }
 
@@ -61,9 +61,7 @@ export async function mustGetDelivery(
   trx: Kysely<Database>,
   id: number,
 ): Promise<Selectable<DeliveriesTable>> {
-  const d = await getDelivery(trx, id);
-  if (!d) throw new AppError('NOT_FOUND', `delivery #${id} does not exist`);
-  return d;
+  return mustExist(await getDelivery(trx, id), 'delivery', id);
 }
 
 /** A final or cancelled contract can no longer be changed. */

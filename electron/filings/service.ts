@@ -22,15 +22,18 @@ import { getFilingSettings } from '../settings/filing-settings';
 import { type Judgement, judgeFiling } from './facts';
 import { getFilingRow } from './repository';
 import { type Clock, isoNow } from '../../shared/clock';
+import { mustExist } from '../db/must-exist';
 
 const auditFiling = entityAudit('filing');
 
 type Actor = Pick<Staff, 'id' | 'role'>;
 
 async function filingRecord(db: Kysely<Database>, id: number) {
-  const f = await db.selectFrom('filings').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!f) throw new AppError('NOT_FOUND', `filing #${id} does not exist`);
-  return f;
+  return mustExist(
+    await db.selectFrom('filings').selectAll().where('id', '=', id).executeTakeFirst(),
+    'filing',
+    id,
+  );
 }
 type FilingRecord = Awaited<ReturnType<typeof filingRecord>>;
 

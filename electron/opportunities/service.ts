@@ -22,6 +22,7 @@ import { getOpportunityDetail, type Probabilities, probabilitiesOf } from './rep
 import { businessClock, type Clock, isoNow } from '../../shared/clock';
 import { newRowStamps } from '../db/stamps';
 import { replaceChildRows } from '../db/child-rows';
+import { mustExist } from '../db/must-exist';
 
 const auditOpportunity = entityAudit('opportunity');
 
@@ -33,9 +34,7 @@ export async function mustGetOpportunity(
   db: Kysely<Database>,
   id: number,
 ): Promise<OpportunityDetail> {
-  const detail = await getOpportunityDetail(db, id, await probabilities(db));
-  if (!detail) throw new AppError('NOT_FOUND', `opportunity #${id} does not exist`);
-  return detail;
+  return mustExist(await getOpportunityDetail(db, id, await probabilities(db)), 'opportunity', id);
 }
 
 /** Priced lines give the amount; without any price, the budget stands in for it. */
@@ -69,12 +68,11 @@ async function accountOf(trx: Kysely<Database>, accountId: number) {
 
 async function guardReferences(trx: Kysely<Database>, input: OpportunityInput): Promise<void> {
   if (input.ownerId !== null) {
-    const owner = await trx
-      .selectFrom('staff')
-      .select('id')
-      .where('id', '=', input.ownerId)
-      .executeTakeFirst();
-    if (!owner) throw new AppError('NOT_FOUND', `staff member #${input.ownerId} does not exist`);
+    mustExist(
+      await trx.selectFrom('staff').select('id').where('id', '=', input.ownerId).executeTakeFirst(),
+      'staff member',
+      input.ownerId,
+    );
   }
   const contactIds = input.contacts.map((c) => c.contactId);
   if (new Set(contactIds).size !== contactIds.length)
