@@ -16,6 +16,12 @@ import { ancestorIds, findByNormalizedNames, findByUscc, getAccountDetail } from
 import { aliasNorm, nameColumns, refreshDerived } from './derived';
 import { type Clock, isoNow } from '../../shared/clock';
 import { type Actor, requireTeam } from './account-team';
+import { newRowStamps } from '../db/stamps';
+import { replaceChildRows } from '../db/child-rows';
+import { entityAudit } from '../audit/entity-audit';
+import { mustExist } from '../db/must-exist';
+
+const auditAccount = entityAudit('account');
 
 interface DuplicateReport {
   usccTaken: DuplicateMatch | null;
@@ -149,33 +155,31 @@ async function writeChildren(
   id: number,
   input: AccountInput,
 ): Promise<void> {
-  await trx.deleteFrom('account_aliases').where('account_id', '=', id).execute();
-  await trx.deleteFrom('account_fleet').where('account_id', '=', id).execute();
-  if (input.aliases.length > 0)
-    await trx
-      .insertInto('account_aliases')
-      .values(
-        input.aliases.map((a) => ({
-          account_id: id,
-          alias: a.alias,
-          alias_norm: aliasNorm(a.alias),
-          kind: a.kind,
-        })),
-      )
-      .execute();
-  if (input.fleet.length > 0)
-    await trx
-      .insertInto('account_fleet')
-      .values(
-        input.fleet.map((f) => ({
-          account_id: id,
-          brand: f.brand,
-          model: f.model,
-          count: f.count,
-          year: f.year,
-        })),
-      )
-      .execute();
+  await replaceChildRows(
+    trx,
+    'account_aliases',
+    'account_id',
+    id,
+    input.aliases.map((a) => ({
+      account_id: id,
+      alias: a.alias,
+      alias_norm: aliasNorm(a.alias),
+      kind: a.kind,
+    })),
+  );
+  await replaceChildRows(
+    trx,
+    'account_fleet',
+    'account_id',
+    id,
+    input.fleet.map((f) => ({
+      account_id: id,
+      brand: f.brand,
+      model: f.model,
+      count: f.count,
+      year: f.year,
+    })),
+  );
 }
 
 /** The audit entry's record of the same-name accounts a person confirmed as other organisations. */
@@ -206,9 +210,7 @@ function snapshot(a: AccountDetail) {
 }
 
 async function mustGet(db: Kysely<Database>, id: number): Promise<AccountDetail> {
-  const detail = await getAccountDetail(db, id);
-  if (!detail) throw new AppError('NOT_FOUND', `account #${id} does not exist`);
-  return detail;
+  return mustExist(await getAccountDetail(db, id), 'account', id);
 }
 
 export async function createAccount(
@@ -235,10 +237,7 @@ export async function createAccount(
       .values({
         ...columnsOf(input),
         search_text: '',
-        created_at: now,
-        updated_at: now,
-        created_by: actorId,
-        updated_by: actorId,
+        ...newRowStamps(actorId, now),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -246,10 +245,7 @@ export async function createAccount(
     await refreshDerived(trx, id);
     if (input.parentId !== null) await refreshDerived(trx, input.parentId);
     const created = await mustGet(trx, id);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'account',
-      entityId: id,
+    await auditAccount(trx, clock, actorId, id, {
       action: 'account.create',
       after: { ...snapshot(created), ...sameNameNote(confirmed) },
     });
@@ -306,10 +302,7 @@ export async function updateAccount(
     for (const parentId of new Set([before.parent?.id, input.parentId]))
       if (parentId !== undefined && parentId !== null) await refreshDerived(trx, parentId);
     const after = await mustGet(trx, id);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'account',
-      entityId: id,
+    await auditAccount(trx, clock, actorId, id, {
       action: 'account.update',
       before: snapshot(before),
       after: { ...snapshot(after), ...sameNameNote(confirmed) },
@@ -340,10 +333,7 @@ export async function confirmOrgNature(
       .where('id', '=', id)
       .execute();
     const after = await mustGet(trx, id);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'account',
-      entityId: id,
+    await auditAccount(trx, clock, actorId, id, {
       action: 'account.update',
       before: snapshot(before),
       after: snapshot(after),
@@ -416,10 +406,7 @@ export async function deleteAccount(
         before: c,
       })),
     );
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'account',
-      entityId: id,
+    await auditAccount(trx, clock, actorId, id, {
       action: 'account.delete',
       before: snapshot(before),
     });
@@ -486,10 +473,7 @@ export async function setAccountTeam(
       .where('id', '=', id)
       .execute();
     const after = await mustGet(trx, id);
-    await appendAudit(trx, clock, {
-      actorId: actor.id,
-      entity: 'account',
-      entityId: id,
+    await auditAccount(trx, clock, actor.id, id, {
       action: 'account.team',
       before: { coOwners: before.coOwners.map((c) => c.name) },
       after: { coOwners: after.coOwners.map((c) => c.name) },

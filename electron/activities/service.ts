@@ -13,11 +13,13 @@ import type { Staff } from '../../shared/schemas/staff';
 import { ACTIVITY_TYPE_VALUES, isActivityType } from '../../shared/sales-enums';
 import { searchKey } from '../../shared/text';
 import { appendAudit } from '../audit/audit';
+import { entityAudit } from '../audit/entity-audit';
 import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
 import type { Database } from '../db/schema';
 import { bump, claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
+import { pageWithTotal, type SelectedRow } from '../grid/page';
 import { isManager } from '../session/session';
 import {
   type Actor,
@@ -26,6 +28,9 @@ import {
   teamAccountCondition,
 } from '../accounts/account-team';
 import { type Clock, isoNow } from '../../shared/clock';
+import { mustExist } from '../db/must-exist';
+
+const auditActivity = entityAudit('activity');
 
 const r = (ref: string, k: ActivityColumn, numeric = false): GridColumn => ({
   spec: ACTIVITY_COLUMNS[k],
@@ -88,7 +93,7 @@ function selectRows(q: ReturnType<typeof joined>) {
     'x.version',
   ]);
 }
-type RowRecord = Awaited<ReturnType<ReturnType<typeof selectRows>['execute']>>[number];
+type RowRecord = SelectedRow<typeof selectRows>;
 
 function toRow(x: RowRecord): ActivityRow {
   return {
@@ -128,19 +133,20 @@ export async function listActivities(
       sql<boolean>`(lower(coalesce(x.summary, '') || ' ' || coalesce(x.next_step, '')) like ${containsPattern(search)} escape '\\' or a.search_text like ${containsPattern(search)} escape '\\')`,
     );
   const sort = query.sort.length > 0 ? query.sort : [{ field: 'occurredOn', desc: true }];
-  const [rows, count] = await Promise.all([
-    selectRows(applySort(q, ACTIVITY_SORT, sort, sql.ref('x.id')))
-      .offset(query.offset)
-      .limit(query.limit)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { total: Number(count.n), rows: rows.map(toRow) };
+  return pageWithTotal(
+    selectRows(applySort(q, ACTIVITY_SORT, sort, sql.ref('x.id'))),
+    q,
+    query,
+    toRow,
+  );
 }
 
 export async function mustGetActivity(db: Kysely<Database>, id: number): Promise<ActivityRow> {
-  const row = await selectRows(joined(db)).where('x.id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', `activity #${id} does not exist`);
+  const row = mustExist(
+    await selectRows(joined(db)).where('x.id', '=', id).executeTakeFirst(),
+    'activity',
+    id,
+  );
   return toRow(row);
 }
 
@@ -240,10 +246,7 @@ export async function createActivity(
       .executeTakeFirstOrThrow();
     await syncActivityDeadline(trx, id);
     const created = await mustGetActivity(trx, id);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'activity',
-      entityId: id,
+    await auditActivity(trx, clock, actorId, id, {
       action: 'activity.create',
       after: input,
     });
@@ -287,10 +290,7 @@ export async function updateActivity(
       .execute();
     await syncActivityDeadline(trx, id);
     const after = await mustGetActivity(trx, id);
-    await appendAudit(trx, clock, {
-      actorId: actor.id,
-      entity: 'activity',
-      entityId: id,
+    await auditActivity(trx, clock, actor.id, id, {
       action: 'activity.update',
       // The row version is bookkeeping, not a change to show in the history.
       before: { ...before, version: undefined },
@@ -311,13 +311,7 @@ export async function deleteActivity(
     await guardAuthor(trx, actor, before);
     await trx.deleteFrom('activities').where('id', '=', id).execute();
     await dropDeadlines(trx, 'activity', id);
-    await appendAudit(trx, clock, {
-      actorId: actor.id,
-      entity: 'activity',
-      entityId: id,
-      action: 'activity.delete',
-      before,
-    });
+    await auditActivity(trx, clock, actor.id, id, { action: 'activity.delete', before });
   });
 }
 
@@ -346,10 +340,7 @@ export async function completeNextStep(
       .execute();
     await syncActivityDeadline(trx, id);
     const after = await mustGetActivity(trx, id);
-    await appendAudit(trx, clock, {
-      actorId: actor.id,
-      entity: 'activity',
-      entityId: id,
+    await auditActivity(trx, clock, actor.id, id, {
       action: 'activity.next_step',
       before: { done: before.nextStepDoneAt !== null },
       after: { done },
@@ -386,12 +377,11 @@ export async function setKpiTargets(
   return writeTx(db, async (trx) => {
     const scope = staffId ?? 0;
     if (staffId !== null) {
-      const staff = await trx
-        .selectFrom('staff')
-        .select('id')
-        .where('id', '=', staffId)
-        .executeTakeFirst();
-      if (!staff) throw new AppError('NOT_FOUND', `staff member #${staffId} does not exist`);
+      mustExist(
+        await trx.selectFrom('staff').select('id').where('id', '=', staffId).executeTakeFirst(),
+        'staff member',
+        staffId,
+      );
     }
     const before = await getKpiTargets(trx);
     await trx.deleteFrom('kpi_targets').where('staff_id', '=', scope).execute();

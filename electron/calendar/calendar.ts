@@ -7,6 +7,7 @@ import { teamAccountCondition } from '../accounts/account-team';
 import type { Database } from '../db/schema';
 import { noteFromColumns } from '../../shared/system-notes';
 import type { Clock } from '../../shared/clock';
+import type { SelectedRow } from '../grid/page';
 
 const actionable = sql.join(ACTIONABLE_KINDS.map((k) => sql`${k}`));
 
@@ -42,7 +43,7 @@ function itemsQuery(db: Kysely<Database>, today: string) {
       overdueSql(today).as('overdue'),
     ]);
 }
-type ItemRecord = Awaited<ReturnType<ReturnType<typeof itemsQuery>['execute']>>[number];
+type ItemRecord = SelectedRow<typeof itemsQuery>;
 
 function toItem(r: ItemRecord): CalendarItem {
   return {

@@ -7,12 +7,11 @@ import type { Kysely } from 'kysely';
 import { type Clock, isoNow } from '../../shared/clock';
 import { chinaDate } from '../../shared/dates';
 import type { ClaimStatus } from '../../shared/filing-enums';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { nextVersion } from '../db/row-version';
 import { type Collisions, collisionsOf } from './collisions';
 import { claimsAwaitingSettlement, lookAlikes } from './collisions-repository';
-import { type ClaimRecord, claimRecord, writeClaimStep } from './record';
+import { auditClaim, type ClaimRecord, claimRecord, writeClaimStep } from './record';
 import { setClaim, setClaimIf } from './record-repository';
 
 /**
@@ -38,10 +37,7 @@ export async function markCollisions(
       updated_at: now,
     });
     if (id !== claimId)
-      await appendAudit(trx, clock, {
-        actorId,
-        entity: 'claim',
-        entityId: id,
+      await auditClaim(trx, clock, actorId, id, {
         action: 'claims.conflict',
         before: { status: before },
         after: { status: 'conflict', with: claimId },
@@ -66,10 +62,7 @@ export async function markCollisions(
             },
           );
           if (changed)
-            await appendAudit(trx, clock, {
-              actorId,
-              entity: 'claim',
-              entityId: other.claimId,
+            await auditClaim(trx, clock, actorId, other.claimId, {
               action: 'claims.overlap',
               after: { with: claimId, since },
             });
@@ -162,10 +155,7 @@ export async function reconcileClaim(
   const since = found.overlap?.since ?? null;
   if (since !== null && claim.overlap_since !== since) {
     await setClaim(trx, id, { overlap_since: since });
-    await appendAudit(trx, clock, {
-      actorId: null,
-      entity: 'claim',
-      entityId: id,
+    await auditClaim(trx, clock, null, id, {
       action: 'claims.overlap',
       after: {
         with: found.overlap!.claims.filter((c) => c.claimId !== id).map((c) => c.claimId),

@@ -8,14 +8,21 @@ import { type Clock, isoNow } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { ClaimDetail, ClaimInput } from '../../shared/schemas/claims';
 import { requireTeam } from '../accounts/account-team';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { getFilingSettings } from '../settings/filing-settings';
 import { territoryOf } from './authorisation';
-import { type Actor, changeClaim, claimToChange, mustGetClaim, requireStatus } from './record';
+import {
+  type Actor,
+  auditClaim,
+  changeClaim,
+  claimToChange,
+  mustGetClaim,
+  requireStatus,
+} from './record';
 import { deleteClaimRow, insertClaim, opportunityAccount, setClaim } from './record-repository';
+import { newRowStamps } from '../db/stamps';
 
 async function checkOpportunity(trx: Kysely<Database>, input: ClaimInput): Promise<void> {
   if (input.opportunityId === null) return;
@@ -49,15 +56,9 @@ export async function createClaim(
       auth_state: territory.in_territory ? 'not_needed' : 'needed',
       protection_days: input.protectionDays ?? settings.claimProtectionDays,
       notes: input.notes,
-      created_at: now,
-      updated_at: now,
-      created_by: actor.id,
-      updated_by: actor.id,
+      ...newRowStamps(actor.id, now),
     });
-    await appendAudit(trx, clock, {
-      actorId: actor.id,
-      entity: 'claim',
-      entityId: id,
+    await auditClaim(trx, clock, actor.id, id, {
       action: 'claims.create',
       after: { ...input, ...territory },
     });
@@ -99,10 +100,7 @@ export async function updateClaim(
       updated_at: isoNow(clock),
       updated_by: actor.id,
     });
-    await appendAudit(trx, clock, {
-      actorId: actor.id,
-      entity: 'claim',
-      entityId: id,
+    await auditClaim(trx, clock, actor.id, id, {
       action: 'claims.update',
       before: {
         accountId: claim.account_id,
@@ -124,10 +122,7 @@ export async function deleteClaim(
     const claim = await claimToChange(trx, actor, id);
     requireStatus(clock, claim, ['draft'], 'claim.not_draft');
     const documents = await deleteClaimRow(trx, id);
-    await appendAudit(trx, clock, {
-      actorId: actor.id,
-      entity: 'claim',
-      entityId: id,
+    await auditClaim(trx, clock, actor.id, id, {
       action: 'claims.delete',
       before: { accountId: claim.account_id, documents },
     });

@@ -9,7 +9,6 @@ import { addDays, chinaDate } from '../../shared/dates';
 import { AppError } from '../../shared/result';
 import type { ClaimDetail, ExternalClaimInput } from '../../shared/schemas/claims';
 import { requireTeam } from '../accounts/account-team';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { nextVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
@@ -17,6 +16,7 @@ import { getFilingSettings } from '../settings/filing-settings';
 import { markCollisions } from './conflicts';
 import {
   type Actor,
+  auditClaim,
   changeClaim,
   fileBlockers,
   mustGetClaim,
@@ -24,6 +24,7 @@ import {
   syncClaimDeadline,
 } from './record';
 import { accountExists, insertClaim, setClaim } from './record-repository';
+import { newRowStamps } from '../db/stamps';
 
 export async function fileClaim(
   db: Kysely<Database>,
@@ -52,10 +53,7 @@ export async function fileClaim(
       updated_at: filedAt,
     });
     const { conflict, overlap } = await markCollisions(trx, clock, actor.id, id);
-    await appendAudit(trx, clock, {
-      actorId: actor.id,
-      entity: 'claim',
-      entityId: id,
+    await auditClaim(trx, clock, actor.id, id, {
       action: 'claims.file',
       before: { status: 'draft' },
       after: {
@@ -115,15 +113,9 @@ export async function recordExternalClaim(
       wish_at: input.customerWish ? now : null,
       wish_by: input.customerWish ? actor.id : null,
       notes: input.notes,
-      created_at: now,
-      updated_at: now,
-      created_by: actor.id,
-      updated_by: actor.id,
+      ...newRowStamps(actor.id, now),
     });
-    await appendAudit(trx, clock, {
-      actorId: actor.id,
-      entity: 'claim',
-      entityId: id,
+    await auditClaim(trx, clock, actor.id, id, {
       action: 'claims.recordExternal',
       after: { ...input, filedAt, expiresOn, status },
     });

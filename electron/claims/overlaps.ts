@@ -8,13 +8,13 @@ import { chinaDate } from '../../shared/dates';
 import { AppError } from '../../shared/result';
 import type { ClaimDetail } from '../../shared/schemas/claims';
 import { requireSalesWriter } from '../accounts/account-team';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
 import { collisionsOf } from './collisions';
 import { settleCollisions } from './conflicts';
 import {
   type Actor,
+  auditClaim,
   claimRecord,
   mustGetClaim,
   requireStatus,
@@ -63,10 +63,7 @@ export async function settleOverlap(
       );
       await syncClaimDeadline(trx, other.claimId);
     }
-    await appendAudit(trx, clock, {
-      actorId: actor.id,
-      entity: 'claim',
-      entityId: keep.id,
+    await auditClaim(trx, clock, actor.id, keep.id, {
       action: 'claims.overlapSettled',
       before: { overlapSince: overlap!.since },
       after: {

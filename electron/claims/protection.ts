@@ -8,12 +8,12 @@ import { type Clock, isoNow } from '../../shared/clock';
 import { addDays, chinaDate } from '../../shared/dates';
 import { AppError } from '../../shared/result';
 import type { ClaimDetail } from '../../shared/schemas/claims';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { nextVersion } from '../db/row-version';
 import { settleCollisions } from './conflicts';
 import {
   type Actor,
+  auditClaim,
   changeClaim,
   claimRecord,
   isActive,
@@ -112,10 +112,7 @@ export async function expireClaim(
     },
   );
   if (!changed) return false;
-  await appendAudit(trx, clock, {
-    actorId: null,
-    entity: 'claim',
-    entityId: id,
+  await auditClaim(trx, clock, null, id, {
     action: 'claims.expire',
     before: { status: claim.status },
     after: { status: 'expired', expiresOn: claim.expires_on },

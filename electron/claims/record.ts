@@ -15,7 +15,7 @@ import { AppError, type ErrorKind } from '../../shared/result';
 import type { ClaimDetail } from '../../shared/schemas/claims';
 import type { Staff } from '../../shared/schemas/staff';
 import { requireSalesWriter, requireTeam } from '../accounts/account-team';
-import { appendAudit, type AuditEvent } from '../audit/audit';
+import { type AuditEntry, entityAudit } from '../audit/entity-audit';
 import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
 import { nextVersion } from '../db/row-version';
 import type { Database } from '../db/schema';
@@ -33,15 +33,14 @@ import {
   staffNames,
 } from './record-repository';
 import { developmentActivities, getClaimRows } from './repository';
+import { mustExist } from '../db/must-exist';
 
 export type { ClaimRecord };
 export type Actor = Pick<Staff, 'id' | 'role'>;
 export const isActive = (s: string) => (ACTIVE_CLAIM_STATUSES as readonly string[]).includes(s);
 
 export async function claimRecord(db: Kysely<Database>, id: number): Promise<ClaimRecord> {
-  const claim = await findClaim(db, id);
-  if (!claim) throw new AppError('NOT_FOUND', `claim #${id} does not exist`);
-  return claim;
+  return mustExist(await findClaim(db, id), 'claim', id);
 }
 
 export function fileBlockers(claim: ClaimRecord): ErrorKind[] {
@@ -177,11 +176,14 @@ export async function writeClaimStep(
   by: number | null,
   at: string,
   patch: ClaimPatch,
-  audit: Pick<AuditEvent, 'action' | 'before' | 'after'>,
+  audit: AuditEntry,
 ): Promise<void> {
   await setClaim(trx, id, { ...patch, version: nextVersion(), updated_at: at, updated_by: by });
-  await appendAudit(trx, clock, { actorId: by, entity: 'claim', entityId: id, ...audit });
+  await auditClaim(trx, clock, by, id, audit);
 }
+
+/** A claim's audit entry (`actorId` null for the app's own steps). */
+export const auditClaim = entityAudit('claim');
 
 export async function syncClaimDeadline(trx: Kysely<Database>, claimId: number): Promise<void> {
   const c = await claimDeadlineFacts(trx, claimId);

@@ -24,6 +24,7 @@ import { searchKey } from '../../shared/text';
 import { type Actor, requireTeamRead, teamAccountCondition } from '../accounts/account-team';
 import type { Database } from '../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
+import { pageWithTotal, type SelectedRow } from '../grid/page';
 
 const development = sql.join(DEVELOPMENT_TYPES.map((t) => sql`${t}`));
 
@@ -136,7 +137,7 @@ function rowsQuery(
     'c.version',
   ]);
 }
-type RowRecord = Awaited<ReturnType<ReturnType<typeof rowsQuery>['execute']>>[number];
+type RowRecord = SelectedRow<typeof rowsQuery>;
 
 function toRow(r: RowRecord): ClaimRow {
   return {
@@ -173,13 +174,7 @@ export async function listClaims(
   query: ListQuery<ClaimColumn> & { teamOf: number | null },
   today: string,
 ) {
-  const [rows, count] = await Promise.all([
-    rowsQuery(db, query, today).offset(query.offset).limit(query.limit).execute(),
-    filtered(db, query, today)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { total: Number(count.n), rows: rows.map(toRow) };
+  return pageWithTotal(rowsQuery(db, query, today), filtered(db, query, today), query, toRow);
 }
 
 export async function getClaimRows(

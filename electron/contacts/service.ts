@@ -3,7 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Contact, ContactInput, ContactPersonal } from '../../shared/schemas/contacts';
 import type { Staff } from '../../shared/schemas/staff';
 import { AppError } from '../../shared/result';
-import { appendAudit } from '../audit/audit';
+import { entityAudit } from '../audit/entity-audit';
 import { eraseWalCopies } from '../db/erase';
 import { contactAfter, withoutIdentifiers } from './audit-view';
 import { refreshDerived } from '../accounts/derived';
@@ -12,6 +12,9 @@ import { claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { type Clock, isoNow } from '../../shared/clock';
 import { type Actor, mayRead, requireSalesWriter, requireTeam } from '../accounts/account-team';
+import { mustExist } from '../db/must-exist';
+
+const auditOnAccount = entityAudit('account');
 
 function toContact(r: ContactRecord, hasPersonal: boolean): Contact {
   return {
@@ -62,8 +65,11 @@ export async function listContacts(db: Kysely<Database>, accountId: number): Pro
 }
 
 async function mustGet(db: Kysely<Database>, id: number): Promise<Contact> {
-  const row = await db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', `contact #${id} does not exist`);
+  const row = mustExist(
+    await db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst(),
+    'contact',
+    id,
+  );
   const personal = await db
     .selectFrom('contact_personal')
     .select('contact_id')
@@ -73,12 +79,11 @@ async function mustGet(db: Kysely<Database>, id: number): Promise<Contact> {
 }
 
 async function mustHaveAccount(db: Kysely<Database>, accountId: number): Promise<void> {
-  const a = await db
-    .selectFrom('accounts')
-    .select('id')
-    .where('id', '=', accountId)
-    .executeTakeFirst();
-  if (!a) throw new AppError('NOT_FOUND', `account #${accountId} does not exist`);
+  mustExist(
+    await db.selectFrom('accounts').select('id').where('id', '=', accountId).executeTakeFirst(),
+    'account',
+    accountId,
+  );
 }
 
 const auditView = ({ createdAt: _c, updatedAt: _u, hasPersonal: _h, version: _v, ...c }: Contact) =>
@@ -102,10 +107,7 @@ export async function createContact(
       .executeTakeFirstOrThrow();
     await refreshDerived(trx, input.accountId);
     const created = await mustGet(trx, id);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'account',
-      entityId: input.accountId,
+    await auditOnAccount(trx, clock, actorId, input.accountId, {
       action: 'contact.create',
       after: contactAfter(null, auditView(created)),
     });
@@ -133,10 +135,7 @@ export async function updateContact(
     for (const accountId of new Set([before.accountId, input.accountId]))
       await refreshDerived(trx, accountId);
     const after = await mustGet(trx, id);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'account',
-      entityId: input.accountId,
+    await auditOnAccount(trx, clock, actorId, input.accountId, {
       action: 'contact.update',
       before: withoutIdentifiers(auditView(before)),
       after: contactAfter(auditView(before), auditView(after)),
@@ -157,10 +156,7 @@ export async function deleteContact(
     await requireTeam(trx, actor, before.accountId);
     await trx.deleteFrom('contacts').where('id', '=', id).execute();
     await refreshDerived(trx, before.accountId);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'account',
-      entityId: before.accountId,
+    await auditOnAccount(trx, clock, actorId, before.accountId, {
       action: 'contact.delete',
       before: withoutIdentifiers(auditView(before)),
     });
@@ -229,10 +225,7 @@ export async function getPersonal(
       .selectAll()
       .where('contact_id', '=', contactId)
       .executeTakeFirst();
-    await appendAudit(trx, clock, {
-      actorId: viewer.id,
-      entity: 'account',
-      entityId: contact.accountId,
+    await auditOnAccount(trx, clock, viewer.id, contact.accountId, {
       action: 'contact.personal.read',
       after: { contactId, name: contact.name },
     });
@@ -266,10 +259,7 @@ export async function setPersonal(
       .onConflict((oc) => oc.column('contact_id').doUpdateSet(values))
       .execute();
     // The log records that personal details changed, not the details themselves.
-    await appendAudit(trx, clock, {
-      actorId: viewer.id,
-      entity: 'account',
-      entityId: contact.accountId,
+    await auditOnAccount(trx, clock, viewer.id, contact.accountId, {
       action: 'contact.personal.update',
       after: {
         contactId,

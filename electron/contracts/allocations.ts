@@ -7,11 +7,10 @@ import { type Clock, isoNow } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { ContractDetail } from '../../shared/schemas/contracts';
 import { ancestorIds } from '../accounts/repository';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { bump } from '../db/row-version';
 import { writeTx } from '../db/tx';
-import { field, mustGetContract } from './record';
+import { auditContract, field, mustGetContract } from './record';
 import { namedAccount, updateContractRow } from './repository/contracts';
 import {
   allocationInUse,
@@ -20,6 +19,7 @@ import {
   insertAllocation,
   setAllocationQuantity,
 } from './repository/lines';
+import { mustExist } from '../db/must-exist';
 
 export async function allocate(
   db: Kysely<Database>,
@@ -87,10 +87,7 @@ export async function allocate(
         quantity: input.quantity,
       });
     await updateContractRow(trx, c.id, { ...bump(actorId, isoNow(clock)) });
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'contract',
-      entityId: c.id,
+    await auditContract(trx, clock, actorId, c.id, {
       action: 'allocation.set',
       ...(existing
         ? { before: { unit: unit.name, model: line.model, quantity: existing.quantity } }
@@ -108,17 +105,13 @@ export async function removeAllocation(
   allocationId: number,
 ): Promise<ContractDetail> {
   return writeTx(db, async (trx) => {
-    const x = await getAllocation(trx, allocationId);
-    if (!x) throw new AppError('NOT_FOUND', `allocation #${allocationId} does not exist`);
+    const x = mustExist(await getAllocation(trx, allocationId), 'allocation', allocationId);
     if (await allocationInUse(trx, allocationId))
       throw new AppError('POLICY', 'this allocation has deliveries or invoices', {
         kind: 'allocation.in_use',
       });
     await deleteAllocation(trx, allocationId);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'contract',
-      entityId: x.contract_id,
+    await auditContract(trx, clock, actorId, x.contract_id, {
       action: 'allocation.remove',
       before: { unitId: x.unit_id, lineId: x.line_id, quantity: x.quantity },
     });

@@ -7,13 +7,13 @@ import { type Clock, isoNow } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { ContractDetail } from '../../shared/schemas/contracts';
 import { type Actor, requireSalesWriter } from '../accounts/account-team';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { bump } from '../db/row-version';
 import { writeTx } from '../db/tx';
-import { belowFloorLines, guardEditable, mustGetContract } from './record';
+import { auditContract, belowFloorLines, guardEditable, mustGetContract } from './record';
 import { getApproval, insertApproval, updateApproval, wroteContract } from './repository/approvals';
 import { updateContractRow } from './repository/contracts';
+import { mustExist } from '../db/must-exist';
 
 export async function requestApproval(
   db: Kysely<Database>,
@@ -49,10 +49,7 @@ export async function requestApproval(
       status: 'pending_approval',
       ...bump(actorId, now),
     });
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'contract',
-      entityId: contractId,
+    await auditContract(trx, clock, actorId, contractId, {
       action: 'approval.request',
       after: { approvalId: id, reason, lines: below },
     });
@@ -72,9 +69,7 @@ export async function decideApproval(
   // Approving is a sales decision: not for the admin role.
   requireSalesWriter(actor);
   return writeTx(db, async (trx) => {
-    const approval = await getApproval(trx, approvalId);
-    if (!approval)
-      throw new AppError('NOT_FOUND', `approval request #${approvalId} does not exist`);
+    const approval = mustExist(await getApproval(trx, approvalId), 'approval request', approvalId);
     if (approval.state !== 'pending')
       throw new AppError('POLICY', `this request has already been ${approval.state}`, {
         kind: 'approval.decided',
@@ -95,10 +90,7 @@ export async function decideApproval(
       decision_note: note,
     });
     await updateContractRow(trx, approval.contract_id, { status: 'draft', ...bump(actorId, now) });
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'contract',
-      entityId: approval.contract_id,
+    await auditContract(trx, clock, actorId, approval.contract_id, {
       action: approve ? 'approval.approve' : 'approval.reject',
       after: { approvalId, note, lines: JSON.parse(approval.lines_json) as unknown },
     });

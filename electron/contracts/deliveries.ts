@@ -9,13 +9,19 @@ import { chinaDate } from '../../shared/dates';
 import { AppError } from '../../shared/result';
 import type { ContractDetail, DeliveryInput } from '../../shared/schemas/contracts';
 import { vinCheckCharacter, vinProblem } from '../../shared/vin';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { bump } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { accountFollowsDeliveries, fleetLosesDelivery } from './account-effects';
 import { dropOrphanFollowUps, scheduleFollowUps } from './follow-ups';
-import { field, mustGetContract, mustGetDelivery, refreshContract } from './record';
+import {
+  auditContract,
+  closeContractChange,
+  field,
+  mustGetContract,
+  mustGetDelivery,
+  refreshContract,
+} from './record';
 import { updateContractRow } from './repository/contracts';
 import {
   type DeliveryDay,
@@ -140,10 +146,7 @@ export async function deliver(
     await refreshContract(trx, c.id);
     if (options.followAccounts !== false)
       await accountFollowsDeliveries(trx, clock, actorId, c, [input]);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'contract',
-      entityId: c.id,
+    await auditContract(trx, clock, actorId, c.id, {
       action: 'delivery.create',
       after: {
         vin: input.vin,
@@ -186,14 +189,9 @@ export async function removeDelivery(
       unitId: d.allocation_id === null ? null : await allocationUnitId(trx, d.allocation_id),
     };
     if (!(await deliveredOnDay(trx, day))) await dropOrphanFollowUps(trx, day);
-    await refreshContract(trx, d.contract_id);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'contract',
-      entityId: d.contract_id,
+    return closeContractChange(trx, clock, actorId, d.contract_id, {
       action: 'delivery.remove',
       before: { vin: d.vin, deliveredOn: d.delivered_on },
     });
-    return mustGetContract(trx, d.contract_id);
   });
 }

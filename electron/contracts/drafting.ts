@@ -9,11 +9,11 @@ import { type Clock, isoNow } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { ContractDetail, ContractInput } from '../../shared/schemas/contracts';
 import { searchKey } from '../../shared/text';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import {
+  auditContract,
   belowFloorLines,
   field,
   guardEditable,
@@ -40,6 +40,8 @@ import {
   overAllocatedLine,
   updateLine,
 } from './repository/lines';
+import { newRowStamps } from '../db/stamps';
+import { mustExist } from '../db/must-exist';
 
 function contractKey(number: string): string {
   return number.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
@@ -109,8 +111,11 @@ async function guardReferences(trx: Kysely<Database>, input: ContractInput, id: 
     );
   let ownerId = account.owner_id;
   if (input.opportunityId !== null) {
-    const opp = await opportunityOwner(trx, input.opportunityId);
-    if (!opp) throw new AppError('NOT_FOUND', `opportunity #${input.opportunityId} does not exist`);
+    const opp = mustExist(
+      await opportunityOwner(trx, input.opportunityId),
+      'opportunity',
+      input.opportunityId,
+    );
     if (opp.account_id !== input.accountId)
       throw new AppError(
         'VALIDATION',
@@ -120,8 +125,7 @@ async function guardReferences(trx: Kysely<Database>, input: ContractInput, id: 
     ownerId = opp.owner_id ?? ownerId;
   }
   if (input.tenderId !== null) {
-    const tender = await tenderPurchaser(trx, input.tenderId);
-    if (!tender) throw new AppError('NOT_FOUND', `tender #${input.tenderId} does not exist`);
+    const tender = mustExist(await tenderPurchaser(trx, input.tenderId), 'tender', input.tenderId);
     if (tender.purchaser_id !== input.accountId)
       throw new AppError(
         'VALIDATION',
@@ -207,18 +211,12 @@ export async function createContract(
       ...columnsOf(input, account.name),
       status: 'draft',
       owner_id: ownerId ?? actorId,
-      created_at: now,
-      updated_at: now,
-      created_by: actorId,
-      updated_by: actorId,
+      ...newRowStamps(actorId, now),
     });
     await writeLines(trx, id, lines);
     await refreshContract(trx, id);
     const created = await mustGetContract(trx, id);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'contract',
-      entityId: id,
+    await auditContract(trx, clock, actorId, id, {
       action: 'contract.create',
       after: snapshot(created),
     });
@@ -271,10 +269,7 @@ export async function updateContract(
       await updateContractRow(trx, id, { status: 'draft' });
       after = await mustGetContract(trx, id);
     }
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'contract',
-      entityId: id,
+    await auditContract(trx, clock, actorId, id, {
       action: 'contract.update',
       before: snapshot(before),
       after: snapshot(after),

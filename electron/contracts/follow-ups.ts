@@ -8,7 +8,6 @@ import { type Clock, isoNow } from '../../shared/clock';
 import { addDays } from '../../shared/dates';
 import { AppError } from '../../shared/result';
 import type { ContractDetail, FollowUp } from '../../shared/schemas/contracts';
-import { appendAudit } from '../audit/audit';
 import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
 import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
@@ -22,6 +21,7 @@ import {
 } from './repository/follow-ups';
 import type { DeliveryDay } from './repository/deliveries';
 import { type FollowUpView, followUpRows, getFollowUp, toFollowUp } from './repository/views';
+import { auditContract } from './record';
 
 export async function listFollowUps(
   db: Kysely<Database>,
@@ -46,10 +46,7 @@ export async function completeFollowUp(
         kind: 'follow_up.done',
       });
     await markFollowUpDone(trx, id, { at: isoNow(clock), by: actorId, outcome });
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'contract',
-      entityId: before.contract_id,
+    await auditContract(trx, clock, actorId, before.contract_id, {
       action: 'follow_up.done',
       after: { followUpId: id, days: before.days, deliveredOn: before.delivered_on, outcome },
     });

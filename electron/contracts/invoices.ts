@@ -7,11 +7,10 @@ import type { Kysely } from 'kysely';
 import { type Clock, isoNow } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { ContractDetail, InvoiceInput } from '../../shared/schemas/contracts';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { bump } from '../db/row-version';
 import { writeTx } from '../db/tx';
-import { field, mustGetContract, refreshContract } from './record';
+import { closeContractChange, field, mustGetContract } from './record';
 import { updateContractRow } from './repository/contracts';
 import {
   deleteInvoice,
@@ -20,6 +19,7 @@ import {
   invoiceDeliveries,
   invoiceNumberTaken,
 } from './repository/deliveries';
+import { mustExist } from '../db/must-exist';
 
 export async function addInvoice(
   db: Kysely<Database>,
@@ -86,11 +86,7 @@ export async function addInvoice(
     });
     if (ids.size > 0) await invoiceDeliveries(trx, [...ids], id);
     await updateContractRow(trx, c.id, { ...bump(actorId, now) });
-    await refreshContract(trx, c.id);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'contract',
-      entityId: c.id,
+    return closeContractChange(trx, clock, actorId, c.id, {
       action: 'invoice.create',
       after: {
         number: input.number,
@@ -100,7 +96,6 @@ export async function addInvoice(
         vins: covered.map((d) => d.vin),
       },
     });
-    return mustGetContract(trx, c.id);
   });
 }
 
@@ -111,17 +106,11 @@ export async function removeInvoice(
   id: number,
 ): Promise<ContractDetail> {
   return writeTx(db, async (trx) => {
-    const i = await getInvoice(trx, id);
-    if (!i) throw new AppError('NOT_FOUND', `invoice #${id} does not exist`);
+    const i = mustExist(await getInvoice(trx, id), 'invoice', id);
     await deleteInvoice(trx, id);
-    await refreshContract(trx, i.contract_id);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'contract',
-      entityId: i.contract_id,
+    return closeContractChange(trx, clock, actorId, i.contract_id, {
       action: 'invoice.remove',
       before: { number: i.number, amountFen: i.amount_fen },
     });
-    return mustGetContract(trx, i.contract_id);
   });
 }

@@ -7,13 +7,19 @@ import { type Clock, isoNow } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import { isOpenStage, stageRank } from '../../shared/sales-enums';
 import type { ContractDetail } from '../../shared/schemas/contracts';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { bump } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { applyStage } from '../opportunities/service';
 import { accountFollowsFinalContract } from './account-effects';
-import { guardEditable, mustGetContract, refreshContract, snapshot } from './record';
+import {
+  auditContract,
+  closeContractChange,
+  guardEditable,
+  mustGetContract,
+  refreshContract,
+  snapshot,
+} from './record';
 import { supersedePendingApprovals } from './repository/approvals';
 import { opportunityStage, unlinkOpportunities, updateContractRow } from './repository/contracts';
 
@@ -60,10 +66,7 @@ export async function finalizeContract(
         );
     }
     const after = await mustGetContract(trx, id);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'contract',
-      entityId: id,
+    await auditContract(trx, clock, actorId, id, {
       action: 'contract.finalize',
       before: { status: before.status },
       after: snapshot(after),
@@ -99,15 +102,10 @@ export async function cancelContract(
       ...bump(actorId, now),
     });
     await unlinkOpportunities(trx, id);
-    await refreshContract(trx, id);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'contract',
-      entityId: id,
+    return closeContractChange(trx, clock, actorId, id, {
       action: 'contract.cancel',
       before: { status: before.status },
       after: { status: 'cancelled', reason },
     });
-    return mustGetContract(trx, id);
   });
 }

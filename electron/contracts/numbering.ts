@@ -23,6 +23,7 @@ import {
 import type { Database } from '../db/schema';
 import { storedSettings } from '../settings/stored-settings';
 import { numberKeysWithPrefix, priceModels, tenderForDraft, wonLots } from './repository/numbering';
+import { mustExist } from '../db/must-exist';
 
 const DEFAULT_CONTRACT_NUMBERING: ContractNumbering = {
   pattern: DEFAULT_CONTRACT_NUMBER_PATTERN,
@@ -66,8 +67,7 @@ export async function draftFromTender(
   clock: Clock,
   tenderId: number,
 ): Promise<ContractDraft> {
-  const tender = await tenderForDraft(db, tenderId);
-  if (!tender) throw new AppError('NOT_FOUND', `tender #${tenderId} does not exist`);
+  const tender = mustExist(await tenderForDraft(db, tenderId), 'tender', tenderId);
   const won = await wonLots(db, tenderId);
   if (tender.status !== 'awarded' || won.length === 0)
     throw new AppError(

@@ -4,13 +4,16 @@
  * cached totals and the delivery deadline after a write.
  */
 import type { Kysely, Selectable } from 'kysely';
+import type { Clock } from '../../shared/clock';
 import { AppError, type ErrorKind, fieldIssue } from '../../shared/result';
 import type { ContractDetail } from '../../shared/schemas/contracts';
+import { type AuditEntry, entityAudit } from '../audit/entity-audit';
 import { syncDeadlines } from '../calendar/deadlines';
 import type { Database, DeliveriesTable } from '../db/schema';
 import { refreshTotals, tenderWonByUs } from './repository/contracts';
 import { getDelivery } from './repository/deliveries';
 import { type ApprovedLine, getContractDetail } from './repository/views';
+import { mustExist } from '../db/must-exist';
 
 /** A field issue whose code is also the error's `details.kind`. */
 export const field = (path: string, code: ErrorKind) => ({ ...fieldIssue(path, code), kind: code });
@@ -51,8 +54,7 @@ async function finalBlockers(
 }
 
 export async function mustGetContract(db: Kysely<Database>, id: number): Promise<ContractDetail> {
-  const detail = await getContractDetail(db, id);
-  if (!detail) throw new AppError('NOT_FOUND', `contract #${id} does not exist`);
+  const detail = mustExist(await getContractDetail(db, id), 'contract', id);
   return { ...detail, finalBlockers: await finalBlockers(db, detail) };
 }
 
@@ -60,9 +62,7 @@ export async function mustGetDelivery(
   trx: Kysely<Database>,
   id: number,
 ): Promise<Selectable<DeliveriesTable>> {
-  const d = await getDelivery(trx, id);
-  if (!d) throw new AppError('NOT_FOUND', `delivery #${id} does not exist`);
-  return d;
+  return mustExist(await getDelivery(trx, id), 'delivery', id);
 }
 
 /** A final or cancelled contract can no longer be changed. */
@@ -88,6 +88,25 @@ export async function refreshContract(trx: Kysely<Database>, id: number): Promis
       doneAt: c.quantity > 0 && c.delivered >= c.quantity ? c.updated_at : null,
     },
   ]);
+}
+
+/** A contract's audit entry. */
+export const auditContract = entityAudit('contract');
+
+/**
+ * The end of a write to a contract or what hangs on it (deliveries, invoices, cancelling): its
+ * totals and deadline refreshed, the contract's audit entry, and the card as it now stands.
+ */
+export async function closeContractChange(
+  trx: Kysely<Database>,
+  clock: Clock,
+  actorId: number,
+  id: number,
+  entry: AuditEntry,
+): Promise<ContractDetail> {
+  await refreshContract(trx, id);
+  await auditContract(trx, clock, actorId, id, entry);
+  return mustGetContract(trx, id);
 }
 
 /** The contract as the audit log records it before and after a change. */

@@ -7,10 +7,9 @@ import type { Clock } from '../../shared/clock';
 import { chinaDate } from '../../shared/dates';
 import { AppError } from '../../shared/result';
 import type { ContractDetail, RegistrationInput } from '../../shared/schemas/contracts';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
-import { field, mustGetContract, mustGetDelivery } from './record';
+import { auditContract, field, mustGetContract, mustGetDelivery } from './record';
 import { updateDelivery } from './repository/deliveries';
 
 export async function registerVehicle(
@@ -44,10 +43,7 @@ export async function registerVehicle(
       plate: input.plate,
       registered_on: input.registeredOn,
     });
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'contract',
-      entityId: d.contract_id,
+    await auditContract(trx, clock, actorId, d.contract_id, {
       action: 'contracts.register',
       before: { vin: d.vin, registrationOwner: d.registration_owner, plate: d.plate },
       after: input,

@@ -6,6 +6,7 @@ import { searchKey } from '../../shared/text';
 import { teamAccountCondition } from '../accounts/account-team';
 import type { Database } from '../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
+import { pageWithTotal, type SelectedRow } from '../grid/page';
 
 const yesNo = (expr: string) => sql.raw(`(case when ${expr} then 'yes' else 'no' end)`);
 
@@ -91,7 +92,7 @@ function rowsQuery(
     'f.submitted_at',
   ]);
 }
-type RowRecord = Awaited<ReturnType<ReturnType<typeof rowsQuery>['execute']>>[number];
+type RowRecord = SelectedRow<typeof rowsQuery>;
 
 function toRow(r: RowRecord): FilingRow {
   return {
@@ -120,13 +121,7 @@ export async function listFilings(
   db: Kysely<Database>,
   query: ListQuery<FilingColumn> & { teamOf: number | null },
 ) {
-  const [rows, count] = await Promise.all([
-    rowsQuery(db, query).offset(query.offset).limit(query.limit).execute(),
-    filtered(db, query)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { total: Number(count.n), rows: rows.map(toRow) };
+  return pageWithTotal(rowsQuery(db, query), filtered(db, query), query, toRow);
 }
 
 export async function getFilingRow(db: Kysely<Database>, id: number): Promise<FilingRow | null> {

@@ -11,7 +11,7 @@ import { type CheckOutcome, failedChecks } from '../../shared/filing-checks';
 import { AppError } from '../../shared/result';
 import type { FilingDetail } from '../../shared/schemas/filings';
 import type { Staff } from '../../shared/schemas/staff';
-import { appendAudit } from '../audit/audit';
+import { entityAudit } from '../audit/entity-audit';
 import type { Database } from '../db/schema';
 import { claimVersion, nextVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
@@ -22,13 +22,18 @@ import { getFilingSettings } from '../settings/filing-settings';
 import { type Judgement, judgeFiling } from './facts';
 import { getFilingRow } from './repository';
 import { type Clock, isoNow } from '../../shared/clock';
+import { mustExist } from '../db/must-exist';
+
+const auditFiling = entityAudit('filing');
 
 type Actor = Pick<Staff, 'id' | 'role'>;
 
 async function filingRecord(db: Kysely<Database>, id: number) {
-  const f = await db.selectFrom('filings').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!f) throw new AppError('NOT_FOUND', `filing #${id} does not exist`);
-  return f;
+  return mustExist(
+    await db.selectFrom('filings').selectAll().where('id', '=', id).executeTakeFirst(),
+    'filing',
+    id,
+  );
 }
 type FilingRecord = Awaited<ReturnType<typeof filingRecord>>;
 
@@ -241,10 +246,7 @@ export async function createFiling(
       })
       .returning(['id', 'number'])
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, clock, {
-      actorId: actor.id,
-      entity: 'filing',
-      entityId: row.id,
+    await auditFiling(trx, clock, actor.id, row.id, {
       action: 'filings.create',
       after: {
         number: row.number,
@@ -274,10 +276,7 @@ export async function updateFiling(
       .set({ units: input.units, notes: input.notes })
       .where('id', '=', input.id)
       .execute();
-    await appendAudit(trx, clock, {
-      actorId: actor.id,
-      entity: 'filing',
-      entityId: input.id,
+    await auditFiling(trx, clock, actor.id, input.id, {
       action: 'filings.update',
       before: { units: f.units, notes: f.notes },
       after: { units: input.units, notes: input.notes },
@@ -302,10 +301,7 @@ export async function deleteFiling(
       .where('entity_id', '=', id)
       .execute();
     await trx.deleteFrom('filings').where('id', '=', id).execute();
-    await appendAudit(trx, clock, {
-      actorId: actor.id,
-      entity: 'filing',
-      entityId: id,
+    await auditFiling(trx, clock, actor.id, id, {
       action: 'filings.delete',
       before: { number: f.number, contractId: f.contract_id },
     });
@@ -344,10 +340,7 @@ export async function overrideFiling(
       .where('id', '=', input.id)
       .where('status', '=', 'draft')
       .execute();
-    await appendAudit(trx, clock, {
-      actorId: actor.id,
-      entity: 'filing',
-      entityId: input.id,
+    await auditFiling(trx, clock, actor.id, input.id, {
       action: 'filings.override',
       before: f.override_reason ? { reason: f.override_reason, checks: f.override_checks } : null,
       after: {
@@ -403,10 +396,7 @@ export async function submitFiling(
     if (Number(done.numUpdatedRows) !== 1)
       throw new AppError('CONFLICT', 'the filing changed meanwhile', { kind: 'filing.not_draft' });
     // The audit entry carries what was filed, so the chain proves it was not edited later.
-    await appendAudit(trx, clock, {
-      actorId: actor.id,
-      entity: 'filing',
-      entityId: id,
+    await auditFiling(trx, clock, actor.id, id, {
       action: 'filings.submit',
       after: {
         number: f.number,
@@ -450,10 +440,7 @@ export async function withdrawFiling(
       })
       .where('id', '=', input.id)
       .execute();
-    await appendAudit(trx, clock, {
-      actorId: actor.id,
-      entity: 'filing',
-      entityId: input.id,
+    await auditFiling(trx, clock, actor.id, input.id, {
       action: 'filings.withdraw',
       before: { status: 'submitted' },
       after: { status: 'withdrawn', reason: input.reason },

@@ -21,6 +21,7 @@ import { noteFromColumns } from '../../shared/system-notes';
 import { teamAccountCondition } from '../accounts/account-team';
 import type { Database } from '../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
+import { pageWithTotal, type SelectedRow } from '../grid/page';
 
 export type Probabilities = Record<Stage, number>;
 
@@ -156,7 +157,7 @@ function rowsQuery(db: Kysely<Database>, query: OpportunityView, p: Probabilitie
   ).select([...ROW_COLUMNS, sql<string | null>`s.name`.as('owner_name')]);
 }
 
-type RowRecord = Awaited<ReturnType<ReturnType<typeof rowsQuery>['execute']>>[number];
+type RowRecord = SelectedRow<typeof rowsQuery>;
 
 function toRow(r: RowRecord, p: Probabilities): OpportunityRow {
   const stage = r.stage;
@@ -192,13 +193,9 @@ export async function listOpportunities(
   query: ListQuery<OpportunityColumn> & Pick<OpportunityView, 'teamOf'>,
   p: Probabilities,
 ): Promise<{ rows: OpportunityRow[]; total: number }> {
-  const [rows, count] = await Promise.all([
-    rowsQuery(db, query, p).offset(query.offset).limit(query.limit).execute(),
-    filtered(db, query, p, false)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { total: Number(count.n), rows: rows.map((r) => toRow(r, p)) };
+  return pageWithTotal(rowsQuery(db, query, p), filtered(db, query, p, false), query, (r) =>
+    toRow(r, p),
+  );
 }
 
 /** Open cards soonest-closing first (undated last), then the largest. */

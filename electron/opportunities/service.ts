@@ -10,7 +10,7 @@ import { type LostReason, type Stage, isOpenStage } from '../../shared/sales-enu
 import { searchKey } from '../../shared/text';
 import { noteColumns, type SystemNote } from '../../shared/system-notes';
 import { nameInitials, nameSortKey } from '../accounts/pinyin';
-import { appendAudit } from '../audit/audit';
+import { entityAudit } from '../audit/entity-audit';
 import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
 import type { Database } from '../db/schema';
 import { bump, claimVersion } from '../db/row-version';
@@ -19,6 +19,11 @@ import { type Actor, requireTeam } from '../accounts/account-team';
 import { getSalesSettings } from '../settings/sales-settings';
 import { getOpportunityDetail, type Probabilities, probabilitiesOf } from './repository';
 import { type Clock, isoNow } from '../../shared/clock';
+import { newRowStamps } from '../db/stamps';
+import { replaceChildRows } from '../db/child-rows';
+import { mustExist } from '../db/must-exist';
+
+const auditOpportunity = entityAudit('opportunity');
 
 export async function probabilities(db: Kysely<Database>): Promise<Probabilities> {
   return probabilitiesOf((await getSalesSettings(db)).probabilities);
@@ -28,9 +33,7 @@ export async function mustGetOpportunity(
   db: Kysely<Database>,
   id: number,
 ): Promise<OpportunityDetail> {
-  const detail = await getOpportunityDetail(db, id, await probabilities(db));
-  if (!detail) throw new AppError('NOT_FOUND', `opportunity #${id} does not exist`);
-  return detail;
+  return mustExist(await getOpportunityDetail(db, id, await probabilities(db)), 'opportunity', id);
 }
 
 /** Priced lines give the amount; without any price, the budget stands in for it. */
@@ -62,12 +65,11 @@ async function accountOf(trx: Kysely<Database>, accountId: number) {
 
 async function guardReferences(trx: Kysely<Database>, input: OpportunityInput): Promise<void> {
   if (input.ownerId !== null) {
-    const owner = await trx
-      .selectFrom('staff')
-      .select('id')
-      .where('id', '=', input.ownerId)
-      .executeTakeFirst();
-    if (!owner) throw new AppError('NOT_FOUND', `staff member #${input.ownerId} does not exist`);
+    mustExist(
+      await trx.selectFrom('staff').select('id').where('id', '=', input.ownerId).executeTakeFirst(),
+      'staff member',
+      input.ownerId,
+    );
   }
   const contactIds = input.contacts.map((c) => c.contactId);
   if (new Set(contactIds).size !== contactIds.length)
@@ -93,45 +95,39 @@ function searchText(title: string, accountName: string): string {
 }
 
 async function writeChildren(trx: Kysely<Database>, id: number, input: OpportunityInput) {
-  for (const table of [
+  await replaceChildRows(
+    trx,
     'opportunity_lines',
+    'opportunity_id',
+    id,
+    input.lines.map((l) => ({
+      opportunity_id: id,
+      model: l.model,
+      configuration: l.configuration,
+      quantity: l.quantity,
+      target_unit_price_fen: l.targetUnitPriceFen,
+    })),
+  );
+  await replaceChildRows(
+    trx,
     'opportunity_contacts',
+    'opportunity_id',
+    id,
+    input.contacts.map((c) => ({ opportunity_id: id, contact_id: c.contactId, role: c.role })),
+  );
+  await replaceChildRows(
+    trx,
     'opportunity_competitors',
-  ] as const)
-    await trx.deleteFrom(table).where('opportunity_id', '=', id).execute();
-  if (input.lines.length > 0)
-    await trx
-      .insertInto('opportunity_lines')
-      .values(
-        input.lines.map((l) => ({
-          opportunity_id: id,
-          model: l.model,
-          configuration: l.configuration,
-          quantity: l.quantity,
-          target_unit_price_fen: l.targetUnitPriceFen,
-        })),
-      )
-      .execute();
-  if (input.contacts.length > 0)
-    await trx
-      .insertInto('opportunity_contacts')
-      .values(
-        input.contacts.map((c) => ({ opportunity_id: id, contact_id: c.contactId, role: c.role })),
-      )
-      .execute();
-  if (input.competitors.length > 0)
-    await trx
-      .insertInto('opportunity_competitors')
-      .values(
-        input.competitors.map((c) => ({
-          opportunity_id: id,
-          brand: c.brand,
-          model: c.model,
-          rep: c.rep,
-          customer_view: c.customerView,
-        })),
-      )
-      .execute();
+    'opportunity_id',
+    id,
+    input.competitors.map((c) => ({
+      opportunity_id: id,
+      brand: c.brand,
+      model: c.model,
+      rep: c.rep,
+      customer_view: c.customerView,
+    })),
+  );
 }
 
 /** The expected close date is a deadline while the opportunity is open. */
@@ -205,10 +201,7 @@ export async function createOpportunity(
         expected_close_on: input.expectedCloseOn,
         notes: input.notes,
         search_text: searchText(input.title, account.name),
-        created_at: now,
-        updated_at: now,
-        created_by: actorId,
-        updated_by: actorId,
+        ...newRowStamps(actorId, now),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -227,10 +220,7 @@ export async function createOpportunity(
       .execute();
     await syncOpportunityDeadlines(trx, id);
     const created = await mustGetOpportunity(trx, id);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'opportunity',
-      entityId: id,
+    await auditOpportunity(trx, clock, actorId, id, {
       action: 'opportunity.create',
       after: snapshot(created),
     });
@@ -289,10 +279,7 @@ export async function updateOpportunity(
     await writeChildren(trx, id, input);
     await syncOpportunityDeadlines(trx, id);
     const after = await mustGetOpportunity(trx, id);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'opportunity',
-      entityId: id,
+    await auditOpportunity(trx, clock, actorId, id, {
       action: 'opportunity.update',
       before: snapshot(before),
       after: snapshot(after),
@@ -408,10 +395,7 @@ export async function applyStage(
     .execute();
   await syncOpportunityDeadlines(trx, id);
   const after = await mustGetOpportunity(trx, id);
-  await appendAudit(trx, clock, {
-    actorId,
-    entity: 'opportunity',
-    entityId: id,
+  await auditOpportunity(trx, clock, actorId, id, {
     action: 'opportunity.move',
     before: { stage: before.stage },
     after: {
@@ -465,10 +449,7 @@ export async function deleteOpportunity(
       );
     await trx.deleteFrom('opportunities').where('id', '=', id).execute();
     await dropDeadlines(trx, 'opportunity', id);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'opportunity',
-      entityId: id,
+    await auditOpportunity(trx, clock, actorId, id, {
       action: 'opportunity.delete',
       before: snapshot(before),
     });

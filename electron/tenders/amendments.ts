@@ -8,11 +8,17 @@ import { type Clock, isoNow } from '../../shared/clock';
 import { AppError, fieldIssue } from '../../shared/result';
 import type { TenderDetail, TenderSchedule } from '../../shared/schemas/tenders';
 import { AMENDABLE_FIELDS } from '../../shared/tender-amendments';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { takeVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
-import { guardDates, guardOpen, mustGetTender, scheduleColumns, scheduleOf } from './record';
+import {
+  auditTender,
+  guardDates,
+  guardOpen,
+  mustGetTender,
+  scheduleColumns,
+  scheduleOf,
+} from './record';
 import { insertAmendment, updateTenderRow } from './record-repository';
 import { refreshTender } from './upkeep';
 
@@ -88,10 +94,7 @@ export async function amendTender(
     });
     await refreshTender(trx, clock, input.id);
     const after = await mustGetTender(trx, clock, input.id);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'tender',
-      entityId: input.id,
+    await auditTender(trx, clock, actorId, input.id, {
       action: 'tender.amend',
       after: { publishedOn: input.publishedOn, summary: input.summary, changes },
     });

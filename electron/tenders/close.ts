@@ -6,11 +6,10 @@ import type { Kysely } from 'kysely';
 import { type Clock, isoNow } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { TenderDetail } from '../../shared/schemas/tenders';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { bump } from '../db/row-version';
 import { writeTx } from '../db/tx';
-import { guardOpen, mustGetTender } from './record';
+import { auditTender, guardOpen, mustGetTender } from './record';
 import { updateTenderRow } from './record-repository';
 import { refreshTender } from './upkeep';
 
@@ -38,10 +37,7 @@ export async function closeTender(
     });
     await refreshTender(trx, clock, input.id);
     const after = await mustGetTender(trx, clock, input.id);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'tender',
-      entityId: input.id,
+    await auditTender(trx, clock, actorId, input.id, {
       action: 'tender.close',
       before: { status: before.status },
       after: { status: input.status, reason: input.reason },

@@ -7,12 +7,18 @@ import type { Kysely } from 'kysely';
 import { type Clock, isoNow } from '../../shared/clock';
 import { AppError } from '../../shared/result';
 import type { TenderDetail, TenderInput } from '../../shared/schemas/tenders';
-import { appendAudit } from '../audit/audit';
 import { dropDeadlines } from '../calendar/deadlines';
 import type { Database } from '../db/schema';
 import { takeVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
-import { columnsOf, guardDates, guardReferences, mustGetTender, snapshot } from './record';
+import {
+  auditTender,
+  columnsOf,
+  guardDates,
+  guardReferences,
+  mustGetTender,
+  snapshot,
+} from './record';
 import {
   contractOfTender,
   deleteLots,
@@ -26,6 +32,7 @@ import {
 } from './record-repository';
 import { guardScheduleEdit } from './schedule-guard';
 import { advanceOpportunity, refreshTender, relinkOpportunity } from './upkeep';
+import { newRowStamps } from '../db/stamps';
 
 /** Lots are matched by id: an edited lot keeps its bid and result; a lot with a result stays. */
 async function writeLots(
@@ -71,6 +78,20 @@ async function writeLots(
   }
 }
 
+/** A bid entered on any lot moves the tender's opportunity on to comparison. */
+async function advanceOnBid(
+  trx: Kysely<Database>,
+  clock: Clock,
+  actorId: number,
+  input: TenderInput,
+): Promise<void> {
+  if (input.lots.some((l) => l.bidAmountFen !== null))
+    await advanceOpportunity(trx, clock, actorId, input.opportunityId, 'comparison', {
+      code: 'tender.bid',
+      params: { projectNo: input.projectNo },
+    });
+}
+
 export async function createTender(
   db: Kysely<Database>,
   clock: Clock,
@@ -85,24 +106,14 @@ export async function createTender(
       ...columnsOf(input, purchaserName),
       owner_id: input.ownerId ?? actorId,
       status: 'planned',
-      created_at: now,
-      updated_at: now,
-      created_by: actorId,
-      updated_by: actorId,
+      ...newRowStamps(actorId, now),
     });
     await writeLots(trx, id, input);
     await refreshTender(trx, clock, id);
     await relinkOpportunity(trx, input.opportunityId);
-    if (input.lots.some((l) => l.bidAmountFen !== null))
-      await advanceOpportunity(trx, clock, actorId, input.opportunityId, 'comparison', {
-        code: 'tender.bid',
-        params: { projectNo: input.projectNo },
-      });
+    await advanceOnBid(trx, clock, actorId, input);
     const created = await mustGetTender(trx, clock, id);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'tender',
-      entityId: id,
+    await auditTender(trx, clock, actorId, id, {
       action: 'tender.create',
       after: snapshot(created),
     });
@@ -135,16 +146,9 @@ export async function updateTender(
     await refreshTender(trx, clock, id);
     await relinkOpportunity(trx, before.opportunityId);
     await relinkOpportunity(trx, input.opportunityId);
-    if (input.lots.some((l) => l.bidAmountFen !== null) && before.status !== 'awarded')
-      await advanceOpportunity(trx, clock, actorId, input.opportunityId, 'comparison', {
-        code: 'tender.bid',
-        params: { projectNo: input.projectNo },
-      });
+    if (before.status !== 'awarded') await advanceOnBid(trx, clock, actorId, input);
     const after = await mustGetTender(trx, clock, id);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'tender',
-      entityId: id,
+    await auditTender(trx, clock, actorId, id, {
       action: 'tender.update',
       before: snapshot(before),
       after: snapshot(after),
@@ -173,10 +177,7 @@ export async function deleteTender(
     await deleteTenderRow(trx, id);
     await dropDeadlines(trx, 'tender', id);
     await relinkOpportunity(trx, before.opportunityId);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'tender',
-      entityId: id,
+    await auditTender(trx, clock, actorId, id, {
       action: 'tender.delete',
       before: snapshot(before),
     });

@@ -9,9 +9,11 @@ import { AppError, fieldIssue } from '../../shared/result';
 import type { TenderDetail, TenderInput, TenderSchedule } from '../../shared/schemas/tenders';
 import { tenderDateProblems } from '../../shared/tender-rules';
 import { searchKey } from '../../shared/text';
+import { entityAudit } from '../audit/entity-audit';
 import type { Database } from '../db/schema';
 import { findPurchaser, findTenderByProjectKey, opportunityAccount } from './record-repository';
 import { getTenderDetail } from './repository';
+import { mustExist } from '../db/must-exist';
 
 export function projectKey(projectNo: string): string {
   return projectNo.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
@@ -23,9 +25,7 @@ export async function mustGetTender(
   clock: Clock,
   id: number,
 ): Promise<TenderDetail> {
-  const detail = await getTenderDetail(db, clock, id);
-  if (!detail) throw new AppError('NOT_FOUND', `tender #${id} does not exist`);
-  return detail;
+  return mustExist(await getTenderDetail(db, clock, id), 'tender', id);
 }
 
 export function guardDates(dates: Parameters<typeof tenderDateProblems>[0]): void {
@@ -78,8 +78,11 @@ export async function guardReferences(
       ...fieldIssue('purchaserId', 'account.missing'),
     });
   if (input.opportunityId !== null) {
-    const opp = await opportunityAccount(trx, input.opportunityId);
-    if (!opp) throw new AppError('NOT_FOUND', `opportunity #${input.opportunityId} does not exist`);
+    const opp = mustExist(
+      await opportunityAccount(trx, input.opportunityId),
+      'opportunity',
+      input.opportunityId,
+    );
     if (opp.account_id !== input.purchaserId)
       throw new AppError(
         'VALIDATION',
@@ -161,3 +164,6 @@ export function snapshot(d: TenderDetail) {
   const { phase: _p, updatedAt: _u, amendments: _a, ownerName: _o, version: _v, ...rest } = d;
   return rest;
 }
+
+/** A tender's audit entry. */
+export const auditTender = entityAudit('tender');

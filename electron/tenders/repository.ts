@@ -18,6 +18,7 @@ import {
 import { searchKey } from '../../shared/text';
 import type { Database } from '../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
+import { pageWithTotal, type SelectedRow } from '../grid/page';
 
 const refs = <C extends string>(
   specs: Record<C, GridColumn['spec']>,
@@ -118,7 +119,7 @@ function rowsQuery(
   ]);
 }
 
-type RowRecord = Awaited<ReturnType<ReturnType<typeof rowsQuery>['execute']>>[number];
+type RowRecord = SelectedRow<typeof rowsQuery>;
 
 /** Which deadline an announced tender is heading for, by the clock now. */
 function tenderPhase(
@@ -175,14 +176,8 @@ export async function listTenders(
   clock: Clock,
   query: ListQuery<TenderColumn>,
 ): Promise<{ rows: TenderRow[]; total: number }> {
-  const [rows, count] = await Promise.all([
-    rowsQuery(db, query).offset(query.offset).limit(query.limit).execute(),
-    filtered(db, query)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
   const now = clock.now();
-  return { total: Number(count.n), rows: rows.map((r) => toRow(r, now)) };
+  return pageWithTotal(rowsQuery(db, query), filtered(db, query), query, (r) => toRow(r, now));
 }
 
 export async function getTenderDetail(

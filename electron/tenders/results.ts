@@ -9,13 +9,12 @@ import { chinaDate } from '../../shared/dates';
 import { AppError, fieldIssue } from '../../shared/result';
 import { isOpenStage } from '../../shared/sales-enums';
 import type { ResultsInput, TenderDetail } from '../../shared/schemas/tenders';
-import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { takeVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { applyStage } from '../opportunities/service';
 import { getDealerSettings } from '../settings/dealer-settings';
-import { guardOpen, mustGetTender } from './record';
+import { auditTender, guardOpen, mustGetTender } from './record';
 import {
   linkedOpportunityStage,
   lotRowsInOrder,
@@ -169,10 +168,7 @@ export async function recordResults(
       }
     }
     const after = await mustGetTender(trx, clock, input.id);
-    await appendAudit(trx, clock, {
-      actorId,
-      entity: 'tender',
-      entityId: input.id,
+    await auditTender(trx, clock, actorId, input.id, {
       action: 'tender.results',
       before: { status: before.status, lots: before.lots },
       after: {

@@ -4,6 +4,7 @@
  */
 import { type Insertable, type Kysely, type Selectable, type Updateable, sql } from 'kysely';
 import type { Database, PriceApprovalsTable } from '../../db/schema';
+import type { SelectedRow } from '../../grid/page';
 
 export async function insertApproval(
   db: Kysely<Database>,
@@ -97,7 +98,7 @@ function listQuery(db: Kysely<Database>) {
 }
 
 /** A request as the approval lists show it. */
-export type ApprovalListRow = Awaited<ReturnType<ReturnType<typeof listQuery>['execute']>>[number];
+export type ApprovalListRow = SelectedRow<typeof listQuery>;
 
 /** Requests waiting for a decision that `managerId` may make, oldest first. */
 export async function pendingApprovalRows(

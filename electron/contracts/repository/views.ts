@@ -13,6 +13,7 @@ import { searchKey } from '../../../shared/text';
 import { teamAccountCondition } from '../../accounts/account-team';
 import type { Database } from '../../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../../grid/query';
+import { pageWithTotal, type SelectedRow } from '../../grid/page';
 
 const CONTRACT_SQL: Record<ContractColumn, GridColumn> = Object.fromEntries(
   (
@@ -85,7 +86,7 @@ function rowsQuery(
     'c.updated_at',
   ]);
 }
-type RowRecord = Awaited<ReturnType<ReturnType<typeof rowsQuery>['execute']>>[number];
+type RowRecord = SelectedRow<typeof rowsQuery>;
 
 function toRow(r: RowRecord): ContractRow {
   return {
@@ -114,13 +115,7 @@ export async function listContracts(
   db: Kysely<Database>,
   query: ListQuery<ContractColumn> & { teamOf: number | null },
 ) {
-  const [rows, count] = await Promise.all([
-    rowsQuery(db, query).offset(query.offset).limit(query.limit).execute(),
-    filtered(db, query)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { total: Number(count.n), rows: rows.map(toRow) };
+  return pageWithTotal(rowsQuery(db, query), filtered(db, query), query, toRow);
 }
 
 const person = (id: number | null, name: string | null) =>
@@ -151,9 +146,7 @@ function followUpsQuery(db: Kysely<Database>) {
     ]);
 }
 
-export function toFollowUp(
-  r: Awaited<ReturnType<ReturnType<typeof followUpsQuery>['execute']>>[number],
-): FollowUp {
+export function toFollowUp(r: SelectedRow<typeof followUpsQuery>): FollowUp {
   return {
     id: r.id,
     contractId: r.contract_id,
