@@ -1,4 +1,7 @@
-/** All kysely code of the account registry. */
+/**
+ * The account registry's reads (the grid, lookups, duplicate candidates, the card) and the derived
+ * columns' read and write. The writes of an account's own fields sit with their rules in service.ts.
+ */
 import { type Kysely, sql } from 'kysely';
 import {
   ACCOUNT_COLUMNS,

@@ -1,4 +1,4 @@
-/** All kysely code of the filings grid. */
+/** The filings grid's reads. A filing's writes sit with their rules in service.ts. */
 import { type Kysely, sql } from 'kysely';
 import type { ListQuery } from '../../shared/list';
 import { FILING_COLUMNS, type FilingColumn, type FilingRow } from '../../shared/schemas/filings';

@@ -1,4 +1,7 @@
-/** All kysely code of opportunities: the grid, the board and the card. */
+/**
+ * The opportunities' reads: the grid, the board and the card. The writes sit with their rules in
+ * service.ts.
+ */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { ListQuery } from '../../shared/list';
 import {
