@@ -155,6 +155,7 @@ export const METHOD_RULES: { readonly [M in MethodName]: MethodRule } = {
   'activities.completeNextStep': writeTeam,
   'kpi.targets': read,
   'kpi.setTargets': { who: 'manager' },
+  'kpi.period': readTeam,
   'myDay.get': readTeam,
   'calendar.list': readTeam,
   'reminders.due': readOwn,

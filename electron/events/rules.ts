@@ -168,6 +168,7 @@ export const WRITE_RULES: WriteRules = {
 
   'kpi.targets': null,
   'kpi.setTargets': { ...updated('kpi'), record: () => null },
+  'kpi.period': null,
   'myDay.get': null,
   'calendar.list': null,
   'reminders.due': null,

@@ -1,6 +1,6 @@
 /** The kpi.* methods of the API contract (served from electron/kpi/). */
 import { empty } from '../schemas/common';
-import { kpiSetInput, kpiTargets } from '../schemas/activities';
+import { kpiPeriod, kpiPeriodInput, kpiSetInput, kpiTargets } from '../schemas/activities';
 import { method } from './method';
 
 export const kpiMethods = {
@@ -10,4 +10,9 @@ export const kpiMethods = {
     'Daily activity targets: defaults and per staff member.',
   ),
   'kpi.setTargets': method(kpiSetInput, kpiTargets, 'Managers: set daily targets.'),
+  'kpi.period': method(
+    kpiPeriodInput,
+    kpiPeriod,
+    'Targets over the working days of a week or month beside the activities done: your own, or the team’s for managers.',
+  ),
 } as const;

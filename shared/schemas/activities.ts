@@ -132,3 +132,36 @@ export const myDay = z.object({
   kpi: z.array(kpiProgress),
 });
 export type MyDay = z.infer<typeof myDay>;
+
+export const KPI_PERIODS = ['week', 'month'] as const;
+
+export const kpiPeriodInput = z.object({
+  period: z.enum(KPI_PERIODS),
+  /** Any day of the period (weeks run Monday to Sunday); today in China when left out. */
+  date: isoDate.optional(),
+});
+
+/** Each person's daily targets summed over the period's working days, beside what they did. */
+export const kpiPeriod = z.object({
+  period: z.enum(KPI_PERIODS),
+  from: isoDate,
+  to: isoDate,
+  /** China's working days in the period (holidays out, make-up working days in). */
+  workingDays: z.number().int(),
+  /** false: the official schedule of that year is not known yet; weekdays were counted. */
+  scheduleKnown: z.boolean(),
+  rows: z.array(
+    z.object({
+      staffId: id,
+      name: z.string(),
+      items: z.array(
+        z.object({
+          type: z.enum(ACTIVITY_TYPE_VALUES),
+          target: z.number().int(),
+          done: z.number().int(),
+        }),
+      ),
+    }),
+  ),
+});
+export type KpiPeriod = z.infer<typeof kpiPeriod>;
