@@ -1,6 +1,6 @@
 /**
- * The opportunity and the tender a contract comes from, chosen among the buyer's own: the API
- * refuses an opportunity or a tender of another account.
+ * The opportunity and the tender a record comes from (a contract, a claim, a tender's deal), chosen
+ * among the account's own: the API refuses an opportunity or a tender of another account.
  */
 import { Select, Tag } from 'antd';
 import { useEffect, useState } from 'react';
@@ -9,7 +9,21 @@ import type { OpportunityRow } from '../../../shared/schemas/opportunities';
 import type { TenderRow } from '../../../shared/schemas/tenders';
 import { call } from '../api/client';
 import { useEnumLabel, useT } from '../i18n/context';
+import type { MessageKey } from '../i18n/messages-zh';
 import { useDebounced } from '../lib/use-debounced';
+
+/** The select's words: before an account is chosen, with none chosen, with none to choose. */
+interface OpportunityWords {
+  pickAccountFirst: MessageKey;
+  none: MessageKey;
+  empty: MessageKey;
+}
+
+const CONTRACT_WORDS: OpportunityWords = {
+  pickAccountFirst: 'contracts.pickAccountFirst',
+  none: 'contracts.none',
+  empty: 'contracts.opportunitiesNone',
+};
 
 export function OpportunitySelect(props: {
   accountId: number | null;
@@ -18,8 +32,9 @@ export function OpportunitySelect(props: {
   /** The saved choice, shown before the list loads. */
   initial: { id: number; title: string } | null;
   testId?: string;
+  words?: OpportunityWords;
 }) {
-  const { accountId, value, onChange, initial, testId } = props;
+  const { accountId, value, onChange, initial, testId, words = CONTRACT_WORDS } = props;
   const t = useT();
   const label = useEnumLabel();
   const [loaded, setLoaded] = useState<{ accountId: number; rows: OpportunityRow[] } | null>(null);
@@ -64,8 +79,8 @@ export function OpportunitySelect(props: {
       disabled={accountId === null}
       loading={accountId !== null && rows === null}
       value={value ?? null}
-      placeholder={accountId === null ? t('contracts.pickAccountFirst') : t('contracts.none')}
-      notFoundContent={t('contracts.opportunitiesNone')}
+      placeholder={accountId === null ? t(words.pickAccountFirst) : t(words.none)}
+      notFoundContent={t(words.empty)}
       options={options}
       optionLabelProp="title"
       onChange={(v) => onChange?.(v ?? null, rows?.find((o) => o.id === v) ?? null)}

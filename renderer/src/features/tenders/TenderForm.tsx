@@ -21,7 +21,7 @@ import { useEnumOptions, useT } from '../../i18n/context';
 import { AmendDialog } from './AmendDialog';
 import { dateProblems, problemProps } from './date-problems';
 import { LotsFields } from './LotsFields';
-import { OpportunitySelect } from './OpportunitySelect';
+import { OpportunitySelect } from '../../components/LinkSelects';
 import {
   emptyValues,
   formPathOf,
@@ -55,6 +55,13 @@ interface Props {
   /** An amendment recorded from the form (it is saved at once, whatever becomes of the edit). */
   onAmended?: (saved: TenderDetail) => void;
 }
+
+/** The opportunity a tender decides is chosen among its purchaser's, in the tender form's words. */
+const OPPORTUNITY_WORDS = {
+  pickAccountFirst: 'tenders.form.opportunityNeedsPurchaser',
+  none: 'tenders.form.opportunityNone',
+  empty: 'tenders.form.opportunityEmpty',
+} as const;
 
 export function TenderForm({ detail, onClose, onSaved, onAmended }: Props) {
   const t = useT();
@@ -294,6 +301,7 @@ export function TenderForm({ detail, onClose, onSaved, onAmended }: Props) {
                 : null
             }
             testId="tf-opportunityId"
+            words={OPPORTUNITY_WORDS}
           />
         </Form.Item>
         <Form.Item name="ownerId" label={t('tenders.f.ownerId')}>
