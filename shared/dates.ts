@@ -34,3 +34,18 @@ export function addMonths(isoDate: string, months: number): string {
 export function chinaDayStart(isoDate: string): Date {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) - CHINA_OFFSET_MS);
 }
+
+/** 0 = Monday … 6 = Sunday: weeks start on Monday, as they do in China. */
+export function weekdayIndex(isoDate: string): number {
+  return (new Date(`${isoDate}T00:00:00Z`).getUTCDay() + 6) % 7;
+}
+
+/** The Monday of the week that holds `isoDate`. */
+export function startOfWeek(isoDate: string): string {
+  return addDays(isoDate, -weekdayIndex(isoDate));
+}
+
+/** The last day of the month that holds `isoDate`. */
+export function endOfMonth(isoDate: string): string {
+  return addDays(addMonths(`${isoDate.slice(0, 7)}-01`, 1), -1);
+}

@@ -5,7 +5,7 @@
  * is counted Monday to Friday, and `scheduleKnown` says so, for the UI to show.
  */
 import { getDayDetail, getHolidaysInRange } from 'chinese-days';
-import { addDays, addMonths } from './dates';
+import { addDays, endOfMonth } from './dates';
 
 /** Whether `isoDate` (YYYY-MM-DD) is a working day: weekdays, less holidays, plus make-up days. */
 export function isWorkingDay(isoDate: string): boolean {
@@ -22,8 +22,7 @@ export function workingDaysBetween(from: string, to: string): string[] {
 /** How many working days a month (YYYY-MM) has. */
 export function workingDaysInMonth(month: string): number {
   const first = `${month}-01`;
-  const last = addDays(addMonths(first, 1), -1);
-  return workingDaysBetween(first, last).length;
+  return workingDaysBetween(first, endOfMonth(first)).length;
 }
 
 const known = new Map<number, boolean>();

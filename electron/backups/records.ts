@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { startOfWeek } from '../../shared/dates';
 import type { AuditHead } from '../audit/head';
 import {
   type BackupEntry,
@@ -233,9 +234,7 @@ function removeBackup(dir: string, fileName: string): void {
 
 /** Monday of `iso`'s week (UTC), as a date: the key of a weekly backup. */
 function weekOf(iso: string): string {
-  const d = new Date(iso.slice(0, 10) + 'T00:00:00.000Z');
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d.toISOString().slice(0, 10);
+  return startOfWeek(iso.slice(0, 10));
 }
 
 /** The newest backup of each of the first `n` distinct periods (newest first in, and out). */

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../shared/clock';
-import { addDays, addMonths, chinaDate } from '../../shared/dates';
+import { addDays, chinaDate, endOfMonth, startOfWeek } from '../../shared/dates';
 import { ACTIVITY_TYPE_VALUES } from '../../shared/sales-enums';
 import type { KpiPeriod } from '../../shared/schemas/activities';
 import type { Staff } from '../../shared/schemas/staff';
@@ -16,12 +16,8 @@ import { isManager } from '../session/session';
 
 /** The first and last day of the week (Monday to Sunday) or month that holds `day`. */
 export function periodRange(period: KpiPeriod['period'], day: string): [string, string] {
-  if (period === 'month') {
-    const first = `${day.slice(0, 7)}-01`;
-    return [first, addDays(addMonths(first, 1), -1)];
-  }
-  const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  const monday = addDays(day, -weekday);
+  if (period === 'month') return [`${day.slice(0, 7)}-01`, endOfMonth(day)];
+  const monday = startOfWeek(day);
   return [monday, addDays(monday, 6)];
 }
 

@@ -2,27 +2,14 @@
  * Date arithmetic of the calendar views on ISO dates (YYYY-MM-DD). Days are China business days,
  * so nothing here goes through local time; weeks start on Monday as they do in China.
  */
-import { addDays } from '../../../../shared/dates';
+import { addDays, endOfMonth, startOfWeek, weekdayIndex } from '../../../../shared/dates';
+
+export { endOfMonth, startOfWeek, weekdayIndex };
 
 export type CalendarView = 'month' | 'week' | 'list';
 
-/** 0 = Monday … 6 = Sunday. */
-export function weekdayIndex(iso: string): number {
-  return (new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7;
-}
-
-export function startOfWeek(iso: string): string {
-  return addDays(iso, -weekdayIndex(iso));
-}
-
 export function startOfMonth(iso: string): string {
   return `${iso.slice(0, 7)}-01`;
-}
-
-export function endOfMonth(iso: string): string {
-  const d = new Date(`${startOfMonth(iso)}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + 1, 0);
-  return d.toISOString().slice(0, 10);
 }
 
 export function addMonths(iso: string, months: number): string {
