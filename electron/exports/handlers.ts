@@ -13,11 +13,15 @@ import { mustGetTemplate } from '../reports/templates';
 import type { Handlers } from '../transport/dispatch';
 import type { ExportAccountsParams } from './accounts-export';
 import type { ExportContactsParams } from './contacts-export';
+import type { ExportGridParams } from './grid-export';
+import { GRID_EXPORTS } from './grids';
+import { teamScope } from '../accounts/account-team';
 
 type ExportHandlers = Pick<
   Handlers,
   | 'exports.accounts'
   | 'exports.contacts'
+  | 'exports.grid'
   | 'exports.filingReport'
   | 'exports.claimDossier'
   | 'exports.result'
@@ -113,6 +117,24 @@ export function exportHandlers({
         version,
       };
       const job = jobs.start('contacts.export', params, user.id);
+      files.set(job.id, { file, fileName });
+      return { jobId: job.id };
+    },
+    'exports.grid': async (input, { session }) => {
+      const user = session.requireUser();
+      const file = exportFile(input.format);
+      const stem = GRID_EXPORTS[input.grid].fileStem[input.lang === 'en' ? 'en' : 'zh'];
+      const fileName = `${stem}-${stamp(clock, input.timeZone)}.${input.format}`;
+      // The list's scope: a specialist exports what their list shows, their teams' records.
+      const params: ExportGridParams = {
+        input,
+        file,
+        fileName,
+        actorName: user.name,
+        teamOf: teamScope(user),
+        version,
+      };
+      const job = jobs.start('grid.export', params, user.id);
       files.set(job.id, { file, fileName });
       return { jobId: job.id };
     },
