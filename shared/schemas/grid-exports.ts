@@ -18,12 +18,7 @@ import {
 import { CONTRACT_COLUMNS, contractListQuery } from './contracts';
 import { FILING_COLUMNS, filingListQuery } from './filings';
 import { OPPORTUNITY_COLUMNS, opportunityListQuery } from './opportunities';
-import {
-  LOT_RESULT_COLUMNS,
-  lotResultListQuery,
-  TENDER_COLUMNS,
-  tenderListQuery,
-} from './tenders';
+import { LOT_RESULT_COLUMNS, lotResultListQuery, TENDER_COLUMNS, tenderListQuery } from './tenders';
 
 /** The visible columns of a grid, in display order, with the header text as shown. */
 function visibleColumns<C extends string>(columns: Record<C, ColumnSpec>) {

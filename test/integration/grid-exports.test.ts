@@ -338,7 +338,9 @@ describe('the grid export', () => {
   });
 
   it('writes money as yuan, dates as dates and labels in the export’s language', async () => {
-    const listed = await listAll(boss, 'contracts.list', { sort: [{ field: 'number', desc: false }] });
+    const listed = await listAll(boss, 'contracts.list', {
+      sort: [{ field: 'number', desc: false }],
+    });
     const first = listed.rows[0]!;
     const { wb } = await exportGrid(boss, {
       grid: 'contracts',

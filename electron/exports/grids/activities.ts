@@ -2,14 +2,7 @@
 import { ACTIVITY_OUTCOMES, ACTIVITY_TYPES } from '../../../shared/sales-enums';
 import { ACTIVITY_COLUMN_LABELS, activityListQuery } from '../../../shared/schemas/activities';
 import { activityGridQuery } from '../../activities/service';
-import {
-  dateCell,
-  defineGridExport,
-  enumValues,
-  labelCell,
-  timeCell,
-  YES_NO,
-} from '../grid-entry';
+import { dateCell, defineGridExport, enumValues, labelCell, timeCell, YES_NO } from '../grid-entry';
 
 export const activitiesExport = defineGridExport({
   grid: 'activities',

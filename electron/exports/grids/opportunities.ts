@@ -1,7 +1,10 @@
 /** The opportunity grid's export: its list's query (win rates from the settings), cells and words. */
 import { BUYER_TYPES, SOURCES } from '../../../shared/enums';
 import { LOST_REASONS, STAGES } from '../../../shared/sales-enums';
-import { OPPORTUNITY_COLUMN_LABELS, opportunityListQuery } from '../../../shared/schemas/opportunities';
+import {
+  OPPORTUNITY_COLUMN_LABELS,
+  opportunityListQuery,
+} from '../../../shared/schemas/opportunities';
 import { opportunityGridQuery } from '../../opportunities/repository';
 import { probabilities } from '../../opportunities/service';
 import { dateCell, defineGridExport, enumValues, labelCell, timeCell } from '../grid-entry';

@@ -23,6 +23,33 @@ export function exportInputOf<F extends string>(
   };
 }
 
+/** A grid's view for `exports.grid`, all but which grid: its list input and visible columns. */
+export interface GridViewInput<F extends string> {
+  format: ExportFormat;
+  lang: Lang;
+  timeZone: string;
+  query: { filters: GridView<F>['filters']; sort: GridView<F>['sort']; search?: string };
+  columns: GridView<F>['columns'];
+}
+
+export function gridViewInputOf<F extends string>(
+  format: ExportFormat,
+  view: GridView<F>,
+  lang: Lang,
+): GridViewInput<F> {
+  return {
+    format,
+    lang,
+    timeZone: userTimeZone(),
+    query: {
+      filters: view.filters,
+      sort: view.sort,
+      ...(view.search ? { search: view.search } : {}),
+    },
+    columns: view.columns,
+  };
+}
+
 /**
  * The contacts of the accounts a view shows: its filters and quick search select the accounts;
  * its sort and columns do not apply (the contacts file has its own columns).

@@ -6,7 +6,6 @@ import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useCallback, useState } from 'react';
 import { FILING_COLUMNS, type FilingRow } from '../../../../shared/schemas/filings';
-import { call } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import { useT } from '../../i18n/context';
 import { recordIdOf, recordPath, useHashRoute } from '../../lib/use-hash-route';
@@ -17,6 +16,8 @@ import { FilingCard } from './FilingCard';
 import { useFilingColumns } from './filing-columns';
 import { NewFilingDialog } from './NewFilingDialog';
 import { ReportExportDialog } from './ReportExportDialog';
+import { call } from '../../api/client';
+import { GridExportButton } from '../export/GridExportButton';
 import './filings.css';
 
 const rowId = (r: FilingRow) => r.id;
@@ -59,15 +60,21 @@ export function FilingsPage() {
             {t('filings.new')}
           </Button>
         }
-        toolbarEnd={
-          <Button
-            icon={<FileExcelOutlined />}
-            onClick={() => setReporting(true)}
-            data-testid="filings-export-report"
-          >
-            {t('filings.exportReport')}
-          </Button>
-        }
+        toolbarEnd={(view) => (
+          <>
+            <Button
+              icon={<FileExcelOutlined />}
+              onClick={() => setReporting(true)}
+              data-testid="filings-export-report"
+            >
+              {t('filings.exportReport')}
+            </Button>
+            <GridExportButton
+              view={view}
+              start={(input) => call('exports.grid', { grid: 'filings', ...input })}
+            />
+          </>
+        )}
       />
       <FilingCard
         filingId={openId}
