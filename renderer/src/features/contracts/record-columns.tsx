@@ -167,7 +167,7 @@ export function useInvoiceColumns(): GridColumnDef<InvoiceRow, InvoiceColumn>[] 
         id: 'vehicles',
         header: header('vehicles'),
         kind: 'number',
-        width: 90,
+        width: 110,
         align: 'right',
         cell: (r) => <span className="mono">{formatCount(r.vehicles, lang)}</span>,
       },
