@@ -9,6 +9,28 @@ const accountColumn = z.enum(
   ],
 );
 
+/** A grid view's export: a time zone Intl knows, and each column once. */
+export function checkViewExport(
+  input: { timeZone: string; columns: { field: string }[] },
+  ctx: z.RefinementCtx,
+): void {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: input.timeZone });
+  } catch {
+    ctx.addIssue({ code: 'custom', path: ['timeZone'], message: 'unknown time zone' });
+  }
+  const seen = new Set<string>();
+  input.columns.forEach((c, i) => {
+    if (seen.has(c.field))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['columns', i, 'field'],
+        message: 'column listed twice',
+      });
+    seen.add(c.field);
+  });
+}
+
 /**
  * Export of a grid view exactly as the user sees it: its filters, sort and quick search, and its
  * visible columns in their order with the headers as shown (in the UI language).
@@ -30,23 +52,7 @@ export const exportAccountsInput = z
       .min(1)
       .max(Object.keys(ACCOUNT_COLUMNS).length),
   })
-  .superRefine((input, ctx) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: input.timeZone });
-    } catch {
-      ctx.addIssue({ code: 'custom', path: ['timeZone'], message: 'unknown time zone' });
-    }
-    const seen = new Set<string>();
-    input.columns.forEach((c, i) => {
-      if (seen.has(c.field))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['columns', i, 'field'],
-          message: 'column listed twice',
-        });
-      seen.add(c.field);
-    });
-  });
+  .superRefine(checkViewExport);
 export type ExportAccountsInput = z.infer<typeof exportAccountsInput>;
 
 /**

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { ColumnSpec } from '../list';
+import { checkViewExport } from './exports';
 import { ACTIVITY_COLUMNS, activityListQuery } from './activities';
 import { CLAIM_COLUMNS, claimListQuery } from './claims';
 import {
@@ -56,23 +57,7 @@ export const exportGridInput = z
     gridExport('claims', claimListQuery, CLAIM_COLUMNS),
     gridExport('filings', filingListQuery, FILING_COLUMNS),
   ])
-  .superRefine((input, ctx) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: input.timeZone });
-    } catch {
-      ctx.addIssue({ code: 'custom', path: ['timeZone'], message: 'unknown time zone' });
-    }
-    const seen = new Set<string>();
-    input.columns.forEach((c, i) => {
-      if (seen.has(c.field))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['columns', i, 'field'],
-          message: 'column listed twice',
-        });
-      seen.add(c.field);
-    });
-  });
+  .superRefine(checkViewExport);
 export type ExportGridInput = z.infer<typeof exportGridInput>;
 export type ExportGridRequest = z.input<typeof exportGridInput>;
 export type GridName = ExportGridInput['grid'];

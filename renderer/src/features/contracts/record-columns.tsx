@@ -12,7 +12,7 @@ import {
   type InvoiceRow,
 } from '../../../../shared/schemas/contract-records';
 import { useSession } from '../../app/session';
-import type { GridColumnDef } from '../../components/DataGrid';
+import type { FilterOption, GridColumnDef } from '../../components/DataGrid';
 import { useEnumLabel, useLang, useT } from '../../i18n/context';
 import { formatCount, formatDate } from '../../lib/format';
 import { Money, Text } from './contract-columns';
@@ -27,7 +27,40 @@ function Mono({ value }: { value: string | null }) {
   );
 }
 
-function useOwnerOptions() {
+/** The columns that name the contract a record belongs to: number, account and owner. */
+function contractColumns<
+  R extends { contractNo: string; accountName: string; ownerName: string | null },
+>(
+  header: (id: 'contractNo' | 'accountName' | 'ownerId') => string,
+  owners: FilterOption[],
+): GridColumnDef<R, 'contractNo' | 'accountName' | 'ownerId'>[] {
+  return [
+    {
+      id: 'contractNo',
+      header: header('contractNo'),
+      kind: 'text',
+      width: 150,
+      cell: (r) => <Mono value={r.contractNo} />,
+    },
+    {
+      id: 'accountName',
+      header: header('accountName'),
+      kind: 'text',
+      width: 220,
+      cell: (r) => <Text value={r.accountName} />,
+    },
+    {
+      id: 'ownerId',
+      header: header('ownerId'),
+      kind: 'enum',
+      width: 100,
+      options: owners,
+      cell: (r) => <Text value={r.ownerName} />,
+    },
+  ];
+}
+
+function useOwnerOptions(): FilterOption[] {
   const { staff } = useSession();
   return useMemo(() => staff.map((s) => ({ value: String(s.id), label: s.name })), [staff]);
 }
@@ -62,20 +95,7 @@ export function useDeliveryColumns(): GridColumnDef<DeliveryRow, DeliveryColumn>
         width: 130,
         cell: (r) => day(r.deliveredOn),
       },
-      {
-        id: 'contractNo',
-        header: header('contractNo'),
-        kind: 'text',
-        width: 150,
-        cell: (r) => <Mono value={r.contractNo} />,
-      },
-      {
-        id: 'accountName',
-        header: header('accountName'),
-        kind: 'text',
-        width: 220,
-        cell: (r) => <Text value={r.accountName} />,
-      },
+      ...contractColumns(header, owners),
       {
         id: 'unitName',
         header: header('unitName'),
@@ -111,14 +131,6 @@ export function useDeliveryColumns(): GridColumnDef<DeliveryRow, DeliveryColumn>
         kind: 'text',
         width: 140,
         cell: (r) => <Mono value={r.invoiceNo} />,
-      },
-      {
-        id: 'ownerId',
-        header: header('ownerId'),
-        kind: 'enum',
-        width: 100,
-        options: owners,
-        cell: (r) => <Text value={r.ownerName} />,
       },
     ];
   }, [label, lang, owners]);
@@ -171,28 +183,7 @@ export function useInvoiceColumns(): GridColumnDef<InvoiceRow, InvoiceColumn>[] 
         align: 'right',
         cell: (r) => <span className="mono">{formatCount(r.vehicles, lang)}</span>,
       },
-      {
-        id: 'contractNo',
-        header: header('contractNo'),
-        kind: 'text',
-        width: 150,
-        cell: (r) => <Mono value={r.contractNo} />,
-      },
-      {
-        id: 'accountName',
-        header: header('accountName'),
-        kind: 'text',
-        width: 220,
-        cell: (r) => <Text value={r.accountName} />,
-      },
-      {
-        id: 'ownerId',
-        header: header('ownerId'),
-        kind: 'enum',
-        width: 100,
-        options: owners,
-        cell: (r) => <Text value={r.ownerName} />,
-      },
+      ...contractColumns(header, owners),
     ];
   }, [label, lang, owners, t]);
 }
