@@ -60,7 +60,6 @@ export interface GridExportEntry<Q, F extends string, R> {
 export interface GridExport {
   title: Label;
   fileStem: Label;
-  labels: Readonly<Record<string, Label>>;
   teamScoped: boolean;
   /** The view asked for: its query, its columns in order, and one database row as cells. */
   open(
@@ -88,7 +87,6 @@ export function defineGridExport<Q, F extends string, R>(
   return {
     title: entry.title,
     fileStem: entry.fileStem,
-    labels: entry.labels,
     teamScoped: entry.teamScoped,
     async open(db, input, scope, ctx) {
       if (input.grid !== entry.grid)
