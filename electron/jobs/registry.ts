@@ -9,6 +9,7 @@ import type { DemoParams } from '../demo/load';
 import type { ExportAccountsParams } from '../exports/accounts-export';
 import type { ExportContactsParams } from '../exports/contacts-export';
 import type { ExportGridParams } from '../exports/grid-export';
+import type { ExportTableParams } from '../exports/table-export';
 import type { InspectParams } from '../imports/inspect';
 import type { RejectsParams } from '../imports/rejects-export';
 import type { ImportParams } from '../imports/run-import';
@@ -21,6 +22,7 @@ export interface JobParams {
   'accounts.export': ExportAccountsParams;
   'contacts.export': ExportContactsParams;
   'grid.export': ExportGridParams;
+  'table.export': ExportTableParams;
   'import.inspect': InspectParams;
   'accounts.import': ImportParams;
   'contacts.import': ImportParams;
@@ -42,6 +44,7 @@ const JOBS: JobLoaders = {
   'accounts.export': async () => (await import('../exports/accounts-export')).exportAccountsJob,
   'contacts.export': async () => (await import('../exports/contacts-export')).exportContactsJob,
   'grid.export': async () => (await import('../exports/grid-export')).exportGridJob,
+  'table.export': async () => (await import('../exports/table-export')).exportTableJob,
   'import.inspect': async () => (await import('../imports/inspect')).inspectJob,
   'accounts.import': async () => (await import('../imports/accounts-import')).importAccountsJob,
   'contacts.import': async () => (await import('../imports/contacts-import')).importContactsJob,

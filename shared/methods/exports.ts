@@ -5,6 +5,7 @@ import {
   exportAccountsInput,
   exportContactsInput,
   exportResult,
+  exportTableInput,
 } from '../schemas/exports';
 import { exportGridInput } from '../schemas/grid-exports';
 import { dossierExportInput, reportExportInput } from '../schemas/reports';
@@ -25,6 +26,11 @@ export const exportsMethods = {
     exportGridInput,
     z.object({ jobId: z.string() }),
     'Export a grid’s view (its list input: filters, sort, search; visible columns) to .xlsx or .csv, as a job; the same records as its list.',
+  ),
+  'exports.table': method(
+    exportTableInput,
+    z.object({ jobId: z.string() }),
+    'Write a table the page shows (an analysis table, a chart’s data) to .xlsx or .csv, as a job.',
   ),
   'exports.result': method(
     z.object({ jobId: z.string().max(64) }),
