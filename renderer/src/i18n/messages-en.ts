@@ -19,6 +19,7 @@ import { approvalsEn } from '../features/approvals/messages';
 import { claimsEn } from '../features/claims/messages';
 import { filingsEn } from '../features/filings/messages';
 import { incentiveEn } from '../features/filings/incentive-messages';
+import { cardSheetEn } from '../features/accounts/card-sheet-messages';
 import { settingsEn } from '../features/settings/messages';
 import { connectionEn } from '../features/connection/messages';
 import { documentsEn } from '../components/documents/messages';
@@ -375,6 +376,7 @@ export const en: Record<MessageKey, string> = {
   ...claimsEn,
   ...filingsEn,
   ...incentiveEn,
+  ...cardSheetEn,
   ...settingsEn,
   ...connectionEn,
   ...documentsEn,

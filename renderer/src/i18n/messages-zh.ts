@@ -16,6 +16,7 @@ import { approvalsZh } from '../features/approvals/messages';
 import { claimsZh } from '../features/claims/messages';
 import { filingsZh } from '../features/filings/messages';
 import { incentiveZh } from '../features/filings/incentive-messages';
+import { cardSheetZh } from '../features/accounts/card-sheet-messages';
 import { settingsZh } from '../features/settings/messages';
 import { connectionZh } from '../features/connection/messages';
 import { documentsZh } from '../components/documents/messages';
@@ -345,6 +346,7 @@ export const zh = {
   ...claimsZh,
   ...filingsZh,
   ...incentiveZh,
+  ...cardSheetZh,
   ...settingsZh,
   ...connectionZh,
   ...documentsZh,
