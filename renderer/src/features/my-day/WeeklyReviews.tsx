@@ -16,7 +16,8 @@ import { formatDate } from '../../lib/format';
 import { accountPath, useHashRoute } from '../../lib/use-hash-route';
 import { GradeTag } from '../accounts/account-tags';
 
-const SHOWN = 100;
+/** The first ten: the rest are counted below the list. */
+const SHOWN = 10;
 
 export function WeeklyReviews() {
   const t = useT();
