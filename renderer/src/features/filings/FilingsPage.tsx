@@ -40,7 +40,8 @@ export function FilingsPage() {
 
   return (
     <div className="page page--fill" data-testid="filings-page">
-      {totals && <IncentiveTotalsPanel />}
+      {/* A year of months scrolls within the panel: the grid keeps its room. */}
+      {totals && <IncentiveTotalsPanel height={220} />}
       <DataGrid
         gridId="filings"
         liveTopics={['filings']}

@@ -34,7 +34,14 @@ function rangeOf(period: IncentivePeriod, year: number): { from: string; to: str
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
-export function IncentiveTotalsPanel({ title = true }: { title?: boolean }) {
+/** `title`: false where the host names the panel; `height`: the rows scroll within it (px). */
+export function IncentiveTotalsPanel({
+  title = true,
+  height,
+}: {
+  title?: boolean;
+  height?: number;
+}) {
   const t = useT();
   const { lang } = useLang();
   const options = useEnumOptions();
@@ -118,7 +125,7 @@ export function IncentiveTotalsPanel({ title = true }: { title?: boolean }) {
         rowKey="key"
         loading={!shown && !error}
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        scroll={{ x: 'max-content', y: height }}
         dataSource={shown?.rows ?? []}
         onRow={(r) => ({
           className: r.submitted + r.withdrawn === 0 ? 'incentive-totals__quiet' : '',
