@@ -27,7 +27,7 @@ import { type Actor, requireTeamRead, teamScope } from '../accounts/account-team
 import type { Database } from '../db/schema';
 import { writeTx } from '../db/tx';
 import { incentiveFacts, insertPayment, receivedFen, writeVerdict } from './incentive-repository';
-import { filingRecord, mayChange, mustGetFiling } from './service';
+import { filingRecord, type FilingRecord, mayChange, mustGetFiling } from './service';
 
 const auditFiling = entityAudit('filing');
 
@@ -39,24 +39,44 @@ function refuse(p: IncentiveProblem | null): void {
   });
 }
 
-export async function recordVerdict(
+/**
+ * One incentive write: in a transaction, the filing as it stands, checked to be the actor's to
+ * change, with what was received so far and the moment; answers with the whole filing.
+ */
+async function incentiveWrite(
+  db: Kysely<Database>,
+  clock: Clock,
+  dataDir: string,
+  actor: Actor,
+  id: number,
+  work: (
+    trx: Kysely<Database>,
+    now: { f: FilingRecord; receivedFen: number; at: string; today: string },
+  ) => Promise<void>,
+): Promise<FilingDetail> {
+  await writeTx(db, async (trx) => {
+    const f = await filingRecord(trx, id);
+    await mayChange(trx, actor, f);
+    const at = isoNow(clock);
+    await work(trx, { f, receivedFen: await receivedFen(trx, f.id), at, today: chinaDate(at) });
+  });
+  return mustGetFiling(db, clock, dataDir, id);
+}
+
+export function recordVerdict(
   db: Kysely<Database>,
   clock: Clock,
   dataDir: string,
   actor: Actor,
   input: VerdictInput,
 ): Promise<FilingDetail> {
-  await writeTx(db, async (trx) => {
-    const f = await filingRecord(trx, input.id);
-    await mayChange(trx, actor, f);
-    const received = await receivedFen(trx, f.id);
-    const at = isoNow(clock);
+  return incentiveWrite(db, clock, dataDir, actor, input.id, async (trx, { f, ...now }) => {
     refuse(
       verdictProblem(input, {
         status: f.status,
         submittedOn: f.submitted_at ? chinaDate(f.submitted_at) : null,
-        receivedFen: received,
-        today: chinaDate(at),
+        receivedFen: now.receivedFen,
+        today: now.today,
       }),
     );
     const approvedFen = input.verdict === 'rejected' ? null : input.approvedFen;
@@ -68,7 +88,7 @@ export async function recordVerdict(
       reason,
       note: input.note,
       approvedFen,
-      at,
+      at: now.at,
       by: actor.id,
     });
     await auditFiling(trx, clock, actor.id, f.id, {
@@ -92,41 +112,36 @@ export async function recordVerdict(
       },
     });
   });
-  return mustGetFiling(db, clock, dataDir, input.id);
 }
 
-export async function recordPayment(
+export function recordPayment(
   db: Kysely<Database>,
   clock: Clock,
   dataDir: string,
   actor: Actor,
   input: PaymentInput,
 ): Promise<FilingDetail> {
-  await writeTx(db, async (trx) => {
-    const f = await filingRecord(trx, input.id);
-    await mayChange(trx, actor, f);
-    const received = await receivedFen(trx, f.id);
-    const at = isoNow(clock);
+  return incentiveWrite(db, clock, dataDir, actor, input.id, async (trx, { f, ...now }) => {
     refuse(
       paymentProblem(input, {
         status: f.status,
         verdict: f.oem_verdict,
         decidedOn: f.oem_verdict_on,
         approvedFen: f.approved_fen,
-        receivedFen: received,
-        today: chinaDate(at),
+        receivedFen: now.receivedFen,
+        today: now.today,
       }),
     );
+    const total = now.receivedFen + input.amountFen;
     // The reason is kept only where it explains something: a total past the approved amount.
-    const over = received + input.amountFen > (f.approved_fen ?? 0);
-    const overReason = over ? input.overReason : null;
+    const overReason = total > (f.approved_fen ?? 0) ? input.overReason : null;
     const paymentId = await insertPayment(trx, {
       filingId: f.id,
       receivedOn: input.receivedOn,
       amountFen: input.amountFen,
       reference: input.reference,
       overReason,
-      at,
+      at: now.at,
       by: actor.id,
     });
     await auditFiling(trx, clock, actor.id, f.id, {
@@ -137,12 +152,11 @@ export async function recordPayment(
         amountFen: input.amountFen,
         reference: input.reference,
         overReason,
-        receivedTotalFen: received + input.amountFen,
+        receivedTotalFen: total,
         approvedFen: f.approved_fen,
       },
     });
   });
-  return mustGetFiling(db, clock, dataDir, input.id);
 }
 
 export async function filingHistory(

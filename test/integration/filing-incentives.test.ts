@@ -6,23 +6,12 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, chinaDate } from '../../shared/dates';
-import type { ErrorCode } from '../../shared/result';
 import { addStaff, signedInApp, type TestApp } from '../helpers/app';
+import { expectError } from '../helpers/errors';
 import { submittedGovernmentFiling } from '../helpers/sales';
 
 let app: TestApp;
 afterEach(async () => app?.close());
-
-async function expectError(
-  call: Promise<{ ok: boolean; error?: { code: ErrorCode; details?: unknown } }>,
-  code: ErrorCode,
-  kind: string,
-) {
-  const r = await call;
-  expect(r.ok).toBe(false);
-  expect(r.error?.code).toBe(code);
-  expect(r.error?.details).toMatchObject({ kind });
-}
 
 const today = () => chinaDate();
 
