@@ -207,6 +207,11 @@ export const METHOD_RULES: { readonly [M in MethodName]: MethodRule } = {
   'filings.submit': writeTeam,
   'filings.withdraw': writeTeam,
   'filings.override': decision,
+  'filings.recordVerdict': writeTeam,
+  'filings.recordPayment': writeTeam,
+  'filings.history': readTeam,
+  // Specialists sum their teams' accounts' filings; managers and admins the store's.
+  'filings.incentiveTotals': readTeam,
 
   'reports.templates': read,
   'reports.inspectTemplate': read,
@@ -218,6 +223,11 @@ export const METHOD_RULES: { readonly [M in MethodName]: MethodRule } = {
   'backups.create': settings,
   'backups.restore': settings,
   'backups.exportAll': settings,
+
+  'reviews.record': writeTeam,
+  'reviews.ofAccount': readTeam,
+  // The caller's own accounts not reviewed this week.
+  'reviews.due': readOwn,
 };
 
 /** Whether a role belongs to an audience (`open` and `first_run` are decided with the session). */

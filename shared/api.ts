@@ -33,6 +33,7 @@ import { reportsMethods } from './methods/reports';
 import { jobsMethods } from './methods/jobs';
 import { auditMethods } from './methods/audit';
 import { backupsMethods } from './methods/backups';
+import { reviewsMethods } from './methods/reviews';
 
 export const api = {
   ...appMethods,
@@ -62,6 +63,7 @@ export const api = {
   ...jobsMethods,
   ...auditMethods,
   ...backupsMethods,
+  ...reviewsMethods,
 } as const;
 
 type Api = typeof api;

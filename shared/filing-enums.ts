@@ -261,3 +261,64 @@ export const REPORT_GRANULARITIES = {
 } satisfies Record<string, Label>;
 export type ReportGranularity = keyof typeof REPORT_GRANULARITIES;
 export const REPORT_GRANULARITY_VALUES = keysOf(REPORT_GRANULARITIES);
+
+/** The manufacturer's verdict on a submitted filing (the incentive lifecycle after submission). */
+export const OEM_VERDICTS = {
+  approved: { zh: '厂家批准', en: 'Approved' },
+  partial: { zh: '部分批准', en: 'Partially approved' },
+  rejected: { zh: '厂家驳回', en: 'Rejected' },
+} satisfies Record<string, Label>;
+export type OemVerdict = keyof typeof OEM_VERDICTS;
+export const OEM_VERDICT_VALUES = keysOf(OEM_VERDICTS);
+
+/** Why the manufacturer rejected a filing or approved only part of it. */
+export const INCENTIVE_REASONS = {
+  evidence_incomplete: { zh: '证明材料不全', en: 'Evidence incomplete' },
+  not_eligible: { zh: '不符合商务政策', en: 'Not eligible under the policy' },
+  documents_mismatch: { zh: '合同、发票、行驶证信息不一致', en: 'Documents disagree' },
+  claim_conflict: { zh: '撞单（他店已报备）', en: 'Claim conflict (another dealer)' },
+  late: { zh: '超过报备时限', en: 'Filed too late' },
+  units_reduced: { zh: '核减台数', en: 'Units reduced' },
+  price: { zh: '成交价不符合政策', en: 'Price outside the policy' },
+  other: { zh: '其他', en: 'Other' },
+} satisfies Record<string, Label>;
+export type IncentiveReason = keyof typeof INCENTIVE_REASONS;
+export const INCENTIVE_REASON_VALUES = keysOf(INCENTIVE_REASONS);
+
+/**
+ * Where a filing's incentive stands, derived from its status, verdict and payments (never stored):
+ * the words of the card, the panel and the history.
+ */
+export const INCENTIVE_STATES = {
+  not_submitted: { zh: '未提交', en: 'Not submitted' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  awaiting_verdict: { zh: '待厂家审核', en: 'Awaiting the verdict' },
+  rejected: { zh: '厂家驳回', en: 'Rejected' },
+  awaiting_payment: { zh: '待厂家付款', en: 'Awaiting payment' },
+  partly_paid: { zh: '部分到账', en: 'Partly received' },
+  paid: { zh: '已全额到账', en: 'Received in full' },
+} satisfies Record<string, Label>;
+export type IncentiveState = keyof typeof INCENTIVE_STATES;
+export const INCENTIVE_STATE_VALUES = keysOf(INCENTIVE_STATES);
+
+/** What a filing's history records, as the filing card words it. */
+export const FILING_ACTIONS = {
+  'filings.create': { zh: '创建报备', en: 'Filing drafted' },
+  'filings.update': { zh: '修改报备台数', en: 'Units changed' },
+  'filings.override': { zh: '经理特批', en: 'Manager override' },
+  'filings.submit': { zh: '提交报备', en: 'Submitted' },
+  'filings.withdraw': { zh: '撤回报备', en: 'Withdrawn' },
+  'filings.recordVerdict': { zh: '登记厂家审核结果', en: 'Manufacturer’s verdict recorded' },
+  'filings.recordPayment': { zh: '登记激励款到账', en: 'Incentive payment recorded' },
+  'documents.attach': { zh: '上传材料', en: 'Document attached' },
+  'documents.remove': { zh: '移除材料', en: 'Document removed' },
+} satisfies Record<string, Label>;
+
+/** The periods incentive totals are summed by. */
+export const INCENTIVE_PERIODS = {
+  month: { zh: '按月', en: 'By month' },
+  quarter: { zh: '按季度', en: 'By quarter' },
+  year: { zh: '按年', en: 'By year' },
+} satisfies Record<string, Label>;
+export type IncentivePeriod = keyof typeof INCENTIVE_PERIODS;
+export const INCENTIVE_PERIOD_VALUES = keysOf(INCENTIVE_PERIODS);

@@ -436,6 +436,62 @@ export const SALES_REASONS = {
     zh: '所有检查均已通过，无需特批',
     en: 'Every check passes: there is nothing to override',
   },
+  'incentive.not_submitted': {
+    zh: '报备提交后才能登记厂家审核结果或激励款',
+    en: 'Only a submitted filing gets a verdict or a payment',
+  },
+  'incentive.withdrawn': {
+    zh: '已撤回的报备不再登记审核结果或激励款',
+    en: 'A withdrawn filing takes no verdict and no payment',
+  },
+  'incentive.verdict_before_submission': {
+    zh: '审核日期不能早于报备提交日期',
+    en: 'The verdict cannot be dated before the submission',
+  },
+  'incentive.rejected_amount': {
+    zh: '驳回的报备没有批准金额',
+    en: 'A rejected filing is approved no amount',
+  },
+  'incentive.amount_required': {
+    zh: '请填写厂家批准的激励金额',
+    en: 'Enter the incentive amount approved',
+  },
+  'incentive.reason_required': {
+    zh: '驳回或部分批准须选择厂家给出的原因',
+    en: 'A rejection or a partial approval needs the manufacturer’s reason',
+  },
+  'incentive.paid_cannot_reject': {
+    zh: '该报备已有激励款到账，不能改为驳回',
+    en: 'Payments were received: the filing cannot be marked rejected',
+  },
+  'incentive.approved_below_received': {
+    zh: '批准金额不能少于已到账金额',
+    en: 'The approved amount cannot be below what was received',
+  },
+  'incentive.no_verdict': {
+    zh: '请先登记厂家审核结果，再登记到账',
+    en: 'Record the manufacturer’s verdict before a payment',
+  },
+  'incentive.rejected_unpaid': {
+    zh: '被驳回的报备不能登记激励款到账',
+    en: 'A rejected filing is not paid',
+  },
+  'incentive.payment_before_verdict': {
+    zh: '到账日期不能早于厂家审核日期',
+    en: 'A payment cannot be dated before the verdict',
+  },
+  'incentive.over_approved': {
+    zh: '到账合计将超过批准金额：请说明原因',
+    en: 'The payments would exceed the approved amount: state the reason',
+  },
+  'incentive.range_invalid': {
+    zh: '结束日期早于开始日期，或统计期间过多（请缩小日期范围）',
+    en: 'The end date is before the start, or the range has too many periods',
+  },
+  'review.already_this_week': {
+    zh: '您本周已查看过这张档案卡',
+    en: 'You already reviewed this card this week',
+  },
   'report.dealer_missing': {
     zh: '报备报表须注明经销商：请先在「销售设置 → 经销商信息」中填写经销商名称和经销商代码',
     en: 'The filing report must name the dealer: first enter the dealership name and dealer code under Sales settings → Dealership',

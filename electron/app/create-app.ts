@@ -54,6 +54,7 @@ import { scheduleClaimSweep, sweepClaims } from '../claims/sweep';
 import { documentHandlers } from '../documents/handlers';
 import { filingHandlers } from '../filings/handlers';
 import { reportHandlers } from '../reports/handlers';
+import { reviewHandlers } from '../reviews/handlers';
 import { backupHandlers, type BackupHandlerOptions } from '../backups/handlers';
 import { METHOD_NAMES, type MethodName } from '../../shared/api';
 import { backupDir, rotationFor } from '../backups/records';
@@ -152,6 +153,7 @@ export const NAMESPACE_HANDLERS = {
   prices: [priceHandlers],
   reminders: [reminderHandlers],
   reports: [reportHandlers],
+  reviews: [reviewHandlers],
   settings: [settingsHandlers],
   staff: [staffHandlers],
   tenders: [tenderHandlers],

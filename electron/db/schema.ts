@@ -9,6 +9,7 @@ import type {
   AccountsTable,
   AccountAliasesTable,
   AccountTeamMembersTable,
+  AccountReviewsTable,
   AccountFleetTable,
   ContactsTable,
   ContactPersonalTable,
@@ -42,6 +43,7 @@ import type {
   ClaimsTable,
   DocumentsTable,
   FilingsTable,
+  FilingPaymentsTable,
   ReportTemplatesTable,
 } from './tables/filings';
 
@@ -63,6 +65,7 @@ export interface Database {
   account_aliases: AccountAliasesTable;
   account_fleet: AccountFleetTable;
   account_team_members: AccountTeamMembersTable;
+  account_reviews: AccountReviewsTable;
   contacts: ContactsTable;
   contact_personal: ContactPersonalTable;
   import_mappings: ImportMappingsTable;
@@ -91,6 +94,7 @@ export interface Database {
   claims: ClaimsTable;
   documents: DocumentsTable;
   filings: FilingsTable;
+  filing_payments: FilingPaymentsTable;
   report_templates: ReportTemplatesTable;
 }
 

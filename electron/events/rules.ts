@@ -213,6 +213,10 @@ export const WRITE_RULES: WriteRules = {
   'filings.override': updated('filings'),
   'filings.submit': updated('filings'),
   'filings.withdraw': updated('filings'),
+  'filings.recordVerdict': updated('filings'),
+  'filings.recordPayment': updated('filings'),
+  'filings.history': null,
+  'filings.incentiveTotals': null,
 
   'reports.templates': null,
   'reports.inspectTemplate': null,
@@ -233,6 +237,10 @@ export const WRITE_RULES: WriteRules = {
   'backups.create': null,
   'backups.restore': null,
   'backups.exportAll': null,
+  // A review shows on the card its team and managers may have open.
+  'reviews.record': { ...updated('accounts'), record: (input) => input.accountId },
+  'reviews.ofAccount': null,
+  'reviews.due': null,
 };
 
 /** The record a call changed, by the rule or by the usual `id` of its answer or input. */

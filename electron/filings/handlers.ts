@@ -2,6 +2,7 @@ import type { Deps } from '../app/deps';
 import type { Handlers } from '../transport/dispatch';
 import { requireTeamRead, teamScope } from '../accounts/account-team';
 import { listFilings } from './repository';
+import { filingHistory, incentiveTotals, recordPayment, recordVerdict } from './incentives';
 import {
   createFiling,
   deleteFiling,
@@ -22,6 +23,10 @@ type FilingHandlers = Pick<
   | 'filings.override'
   | 'filings.submit'
   | 'filings.withdraw'
+  | 'filings.recordVerdict'
+  | 'filings.recordPayment'
+  | 'filings.history'
+  | 'filings.incentiveTotals'
 >;
 
 export function filingHandlers({ db, clock, dataDir }: Deps): FilingHandlers {
@@ -49,5 +54,13 @@ export function filingHandlers({ db, clock, dataDir }: Deps): FilingHandlers {
       submitFiling(db, clock, dataDir, session.requireUser(), id),
     'filings.withdraw': (input, { session }) =>
       withdrawFiling(db, clock, dataDir, session.requireUser(), input),
+    'filings.recordVerdict': (input, { session }) =>
+      recordVerdict(db, clock, dataDir, session.requireUser(), input),
+    'filings.recordPayment': (input, { session }) =>
+      recordPayment(db, clock, dataDir, session.requireUser(), input),
+    'filings.history': (input, { session }) => filingHistory(db, session.requireUser(), input),
+    // Specialists sum their teams' accounts' filings; managers and admins the store's.
+    'filings.incentiveTotals': (input, { session }) =>
+      incentiveTotals(db, clock, session.requireUser(), input),
   };
 }

@@ -21,6 +21,7 @@ import { requireSalesWriter, requireTeam } from '../accounts/account-team';
 import { getFilingSettings } from '../settings/filing-settings';
 import { type Judgement, judgeFiling } from './facts';
 import { getFilingRow } from './repository';
+import { incentiveOf } from './incentive-view';
 import { type Clock, isoNow } from '../../shared/clock';
 import { mustExist } from '../db/must-exist';
 
@@ -28,14 +29,14 @@ const auditFiling = entityAudit('filing');
 
 type Actor = Pick<Staff, 'id' | 'role'>;
 
-async function filingRecord(db: Kysely<Database>, id: number) {
+export async function filingRecord(db: Kysely<Database>, id: number) {
   return mustExist(
     await db.selectFrom('filings').selectAll().where('id', '=', id).executeTakeFirst(),
     'filing',
     id,
   );
 }
-type FilingRecord = Awaited<ReturnType<typeof filingRecord>>;
+export type FilingRecord = Awaited<ReturnType<typeof filingRecord>>;
 
 async function judge(
   db: Kysely<Database>,
@@ -159,11 +160,16 @@ export async function mustGetFiling(
     withdrawnAt: f.withdrawn_at,
     withdrawReason: f.withdraw_reason,
     submitBlockers: blockers,
+    incentive: await incentiveOf(db, f),
   };
 }
 
 /** A filing is changed by a manager, or by whoever prepared it while on the account's team. */
-async function mayChange(db: Kysely<Database>, actor: Actor, f: FilingRecord): Promise<void> {
+export async function mayChange(
+  db: Kysely<Database>,
+  actor: Actor,
+  f: FilingRecord,
+): Promise<void> {
   requireSalesWriter(actor);
   if (f.created_by !== actor.id && !isManager(actor))
     throw new AppError('FORBIDDEN', 'only whoever prepared the filing or a manager may change it', {

@@ -8,6 +8,15 @@ import {
   overrideInput,
   withdrawInput,
 } from '../schemas/filings';
+import {
+  filingHistoryInput,
+  incentiveTotals,
+  incentiveTotalsInput,
+  paymentInput,
+  verdictInput,
+} from '../schemas/incentives';
+import { auditEntry } from '../schemas/system';
+import { pageSchema } from '../list';
 import { method, byId, done } from './method';
 
 export const filingsMethods = {
@@ -38,5 +47,25 @@ export const filingsMethods = {
     withdrawInput,
     filingDetail,
     'Withdraw a submitted filing, with the reason (it stays on record).',
+  ),
+  'filings.recordVerdict': method(
+    verdictInput,
+    filingDetail,
+    'Record the manufacturer’s verdict on a submitted filing: approved, partially approved or rejected (with a reason), and the incentive approved.',
+  ),
+  'filings.recordPayment': method(
+    paymentInput,
+    filingDetail,
+    'Record a payment of a filing’s approved incentive received from the manufacturer.',
+  ),
+  'filings.history': method(
+    filingHistoryInput,
+    pageSchema(auditEntry),
+    'A filing’s full history from the audit log (documents included), newest first.',
+  ),
+  'filings.incentiveTotals': method(
+    incentiveTotalsInput,
+    incentiveTotals,
+    'Incentive totals per month, quarter or year: submitted, approved, rejected, approved amount, received, outstanding — your teams’ filings, or the store’s for managers.',
   ),
 } as const;

@@ -77,6 +77,8 @@ export const CONTRACT_COLUMNS = {
   belowFloor: { kind: 'number' },
   ownerId: { kind: 'enum' },
   updatedAt: { kind: 'date' },
+  /** For an account's contracts (its printed card); filter only. */
+  accountId: { kind: 'enum', sortable: false },
 } as const satisfies Record<string, ColumnSpec>;
 export type ContractColumn = keyof typeof CONTRACT_COLUMNS;
 export const CONTRACT_COLUMN_LABELS: Record<ContractColumn, Label> = {
@@ -95,6 +97,7 @@ export const CONTRACT_COLUMN_LABELS: Record<ContractColumn, Label> = {
   belowFloor: { zh: '低于底价行数', en: 'Lines below floor' },
   ownerId: { zh: '负责人', en: 'Owner' },
   updatedAt: { zh: '更新时间', en: 'Updated' },
+  accountId: { zh: '客户编号', en: 'Account id' },
 };
 export const contractListQuery = listQuerySchema(CONTRACT_COLUMNS);
 

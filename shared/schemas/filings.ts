@@ -11,6 +11,7 @@ import { type ColumnSpec, listQuerySchema, pageSchema } from '../list';
 import { id, isoDate, optionalText, ref, requiredText, timestamp, version } from './common';
 import { refId } from './references';
 import { storedDocument } from './documents';
+import { incentiveView } from './incentives';
 
 const fact = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -167,5 +168,7 @@ export const filingDetail = filingRow.extend({
   withdrawReason: z.string().nullable(),
   /** What stops submitting now: the failed checks (FILING_CHECKS codes) no override covers. */
   submitBlockers: z.array(z.enum(FILING_CHECK_VALUES)),
+  /** After submission: the manufacturer's verdict, the incentive approved and received. */
+  incentive: incentiveView,
 });
 export type FilingDetail = z.infer<typeof filingDetail>;

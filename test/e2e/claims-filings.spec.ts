@@ -7,9 +7,7 @@
  * (Records that are only the scene are set up through the HTTP API, as colleagues entered them.)
  */
 import ExcelJS from 'exceljs';
-import type { Page } from '@playwright/test';
 import { addDays, chinaDate } from '../../shared/dates';
-import { vins } from '../helpers/sales';
 import {
   expect,
   go,
@@ -20,15 +18,10 @@ import {
   switchUser,
   test,
 } from './fixtures';
+import { attachEvidence as attach, sale } from './filing-scene';
 
 interface Ref {
   id: number;
-}
-interface ContractRef extends Ref {
-  number: string;
-  totalFen: number;
-  lines: { id: number; quantity: number }[];
-  deliveries: { id: number; vin: string }[];
 }
 
 const today = () => chinaDate();
@@ -39,65 +32,6 @@ async function staff(server: KeyfleetServer) {
   const li = await server.call<Ref>('staff.create', { name: '李明', role: 'specialist' });
   const wang = await server.call<Ref>('staff.create', { name: '王芳', role: 'specialist' });
   return { manager, li, wang };
-}
-
-/** A final contract, delivered and invoiced in full, as the contracts desk recorded it. */
-async function sale(
-  server: KeyfleetServer,
-  o: {
-    accountId: number;
-    partyName: string;
-    units: number;
-    signedOn: string;
-    invoiceBuyer?: string;
-    registrationOwner?: string | null;
-  },
-): Promise<ContractRef> {
-  const price = await server.call<Ref>('prices.save', {
-    entry: {
-      model: `迈腾 ${o.units}`,
-      configuration: null,
-      retailFen: 19_990_000,
-      floorFen: 18_190_000,
-    },
-  });
-  const draft = await server.call<ContractRef>('contracts.create', {
-    number: `HT-${o.signedOn}-${o.units}`,
-    accountId: o.accountId,
-    partyName: o.partyName,
-    signedOn: o.signedOn,
-    lines: [{ priceId: price.id, quantity: o.units, unitPriceFen: 19_000_000 }],
-  });
-  let c = await server.call<ContractRef>('contracts.finalize', { id: draft.id });
-  const deliveredOn = addDays(o.signedOn, 3) < today() ? addDays(o.signedOn, 3) : today();
-  for (const v of vins(o.units))
-    c = await server.call<ContractRef>('contracts.deliver', {
-      contractId: c.id,
-      lineId: c.lines[0]!.id,
-      vin: v,
-      deliveredOn,
-      registrationOwner: o.registrationOwner ?? null,
-    });
-  return server.call<ContractRef>('contracts.invoice', {
-    contractId: c.id,
-    number: `0${String(o.units).padStart(7, '5')}`,
-    issuedOn: deliveredOn,
-    buyerName: o.invoiceBuyer ?? o.partyName,
-    amountFen: c.totalFen,
-    deliveryIds: c.deliveries.map((d) => d.id),
-  });
-}
-
-async function attach(page: Page, kind: string) {
-  await page
-    .getByTestId(`attach-${kind}`)
-    .locator('input[type=file]')
-    .setInputFiles({
-      name: `${kind}.pdf`,
-      mimeType: 'application/pdf',
-      buffer: Buffer.from(`%PDF-1.4\n${kind}\n`),
-    });
-  await expect(page.getByTestId('filing-evidence')).not.toContainText('上传中');
 }
 
 test('two colleagues claim one organisation under two names: an internal overlap, named and dated, that the manager settles', async ({

@@ -111,12 +111,23 @@ export async function attachDocument(
   });
 }
 
-/** A government sale of `units` vehicles, delivered, invoiced, proven and submitted today. */
-export async function submittedGovernmentFiling(app: TestApp, units: number) {
+/**
+ * A government sale of `units` vehicles, delivered, invoiced, proven and submitted today. Several
+ * in one test need their own model (one price-list entry each) and buyer.
+ */
+export async function submittedGovernmentFiling(
+  app: TestApp,
+  units: number,
+  sale: { model?: string; buyer?: string } = {},
+) {
   const today = chinaDate();
-  const price = await priceEntry(app);
+  const price = await priceEntry(app, sale.model);
   const gov = await app.value('accounts.create', {
-    account: account({ name: '杭州市公安局', buyerType: 'government', uscc: newUscc('11') }),
+    account: account({
+      name: sale.buyer ?? '杭州市公安局',
+      buyerType: 'government',
+      uscc: newUscc('11'),
+    }),
   });
   let c = await finalContract(app, {
     accountId: gov.id,
@@ -126,7 +137,7 @@ export async function submittedGovernmentFiling(app: TestApp, units: number) {
     signedOn: addDays(today, -20),
   });
   c = await deliverAll(app, c, addDays(today, -10), null);
-  c = await invoiceAll(app, c, '杭州市公安局', addDays(today, -9));
+  c = await invoiceAll(app, c, sale.buyer ?? '杭州市公安局', addDays(today, -9));
   const filing = await app.value('filings.create', { contractId: c.id });
   for (const kind of ['procurement_contract', 'procurement_list', 'invoice'] as const)
     await attachDocument(app, filing.id, kind);

@@ -466,6 +466,7 @@ async function world(a: TestApp) {
     'filings.create': { contractId: ids.contract },
     'exports.filingReport': { templateId: ids.template, from: '2026-01-01', to: '2026-03-31' },
     'exports.claimDossier': { claimId: ids.claim },
+    'reviews.record': { accountId: ids.head },
   };
   return { ids, inputs };
 }

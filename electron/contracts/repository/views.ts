@@ -33,8 +33,16 @@ const CONTRACT_SQL: Record<ContractColumn, GridColumn> = Object.fromEntries(
       ['belowFloor', 'c.below_floor'],
       ['ownerId', 'c.owner_id'],
       ['updatedAt', 'c.updated_at'],
+      ['accountId', 'c.account_id'],
     ] as [ContractColumn, string][]
-  ).map(([k, r]) => [k, { spec: CONTRACT_COLUMNS[k], expr: sql.ref(r), numeric: k === 'ownerId' }]),
+  ).map(([k, r]) => [
+    k,
+    {
+      spec: CONTRACT_COLUMNS[k],
+      expr: sql.ref(r),
+      numeric: k === 'ownerId' || k === 'accountId',
+    },
+  ]),
 ) as Record<ContractColumn, GridColumn>;
 const CONTRACT_SORT: Record<string, GridColumn> = {
   ...CONTRACT_SQL,

@@ -66,6 +66,15 @@ export interface AccountTeamMembersTable {
   added_by: number | null;
 }
 
+/** A review of an account card (seed 003: weekly); `week_start` is the China week's Monday. */
+export interface AccountReviewsTable {
+  id: Generated<number>;
+  account_id: number;
+  staff_id: number;
+  reviewed_at: string;
+  week_start: string;
+}
+
 export interface AccountFleetTable {
   id: Generated<number>;
   account_id: number;

@@ -6,6 +6,8 @@ import type {
   ClaimStatus,
   DocumentKind,
   FilingStatus,
+  IncentiveReason,
+  OemVerdict,
   ReportGranularity,
 } from '../../../shared/filing-enums';
 import type { DocumentEntity } from '../../../shared/schemas/documents';
@@ -95,6 +97,27 @@ export interface FilingsTable {
   /** Bumped by every write of the row's own data (electron/db/row-version.ts). */
   version: Generated<number>;
   updated_by: Generated<number | null>;
+  /** The manufacturer's verdict on a submitted filing (electron/filings/incentives.ts). */
+  oem_verdict: OemVerdict | null;
+  oem_verdict_on: string | null;
+  oem_reason: IncentiveReason | null;
+  oem_note: string | null;
+  approved_fen: number | null;
+  verdict_at: string | null;
+  verdict_by: number | null;
+}
+
+/** Payments of a filing's approved incentive received from the manufacturer. */
+export interface FilingPaymentsTable {
+  id: Generated<number>;
+  filing_id: number;
+  received_on: string;
+  amount_fen: number;
+  reference: string | null;
+  /** Why this payment takes the received total past the approved amount (else null). */
+  over_reason: string | null;
+  recorded_at: string;
+  recorded_by: number | null;
 }
 
 export interface ReportTemplatesTable {

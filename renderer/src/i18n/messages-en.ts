@@ -18,6 +18,8 @@ import { myDayEn } from '../features/my-day/messages';
 import { approvalsEn } from '../features/approvals/messages';
 import { claimsEn } from '../features/claims/messages';
 import { filingsEn } from '../features/filings/messages';
+import { incentiveEn } from '../features/filings/incentive-messages';
+import { cardSheetEn } from '../features/accounts/card-sheet-messages';
 import { settingsEn } from '../features/settings/messages';
 import { connectionEn } from '../features/connection/messages';
 import { documentsEn } from '../components/documents/messages';
@@ -374,6 +376,8 @@ export const en: Record<MessageKey, string> = {
   ...approvalsEn,
   ...claimsEn,
   ...filingsEn,
+  ...incentiveEn,
+  ...cardSheetEn,
   ...settingsEn,
   ...connectionEn,
   ...documentsEn,

@@ -15,6 +15,8 @@ import { myDayZh } from '../features/my-day/messages';
 import { approvalsZh } from '../features/approvals/messages';
 import { claimsZh } from '../features/claims/messages';
 import { filingsZh } from '../features/filings/messages';
+import { incentiveZh } from '../features/filings/incentive-messages';
+import { cardSheetZh } from '../features/accounts/card-sheet-messages';
 import { settingsZh } from '../features/settings/messages';
 import { connectionZh } from '../features/connection/messages';
 import { documentsZh } from '../components/documents/messages';
@@ -344,6 +346,8 @@ export const zh = {
   ...approvalsZh,
   ...claimsZh,
   ...filingsZh,
+  ...incentiveZh,
+  ...cardSheetZh,
   ...settingsZh,
   ...connectionZh,
   ...documentsZh,

@@ -1,4 +1,7 @@
-/** The account card (大客户档案卡): a drawer with the account's header, actions and tabs. */
+/**
+ * The account card (大客户档案卡): a drawer with the account's header, its weekly review, printing,
+ * actions and tabs.
+ */
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Space, Tabs, Typography } from 'antd';
 import type { AccountDetail } from '../../../../shared/schemas/accounts';
@@ -19,6 +22,8 @@ import { FleetTab } from './FleetTab';
 import { HistoryTab } from './HistoryTab';
 import { SubordinatesTab } from './SubordinatesTab';
 import { useAccount } from './use-account';
+import { CardPrintButton } from './CardPrint';
+import { ReviewControl } from './ReviewControl';
 
 interface Props {
   accountId: number | null;
@@ -52,14 +57,18 @@ export function AccountCard({
       testId="account-card"
       title={(d) => <CardTitle detail={d} />}
       extra={(d) => (
-        <CardActions
-          detail={d}
-          onEdit={onEdit}
-          onDeleted={() => {
-            onClose();
-            onChanged();
-          }}
-        />
+        <Space>
+          <ReviewControl detail={d} revision={revision + record.generation} />
+          <CardPrintButton detail={d} />
+          <CardActions
+            detail={d}
+            onEdit={onEdit}
+            onDeleted={() => {
+              onClose();
+              onChanged();
+            }}
+          />
+        </Space>
       )}
     >
       {(d) => (

@@ -6,6 +6,7 @@ export const ACTION_KEYS: Readonly<Record<string, MessageKey>> = {
   'account.update': 'history.account.update',
   'account.delete': 'history.account.delete',
   'account.team': 'history.account.team',
+  'account.review': 'history.account.review',
   'account.lifecycle': 'history.account.lifecycle',
   'account.fleet': 'history.account.fleet',
   'contact.create': 'history.contact.create',

@@ -1,7 +1,7 @@
 /**
  * The printable dispute dossier: the claim's summary, the conflict ranking and the timeline, as
- * plain tables. Rendered outside the app (a child of <body>) so the print CSS can hide everything
- * else; only mounted while printing.
+ * plain tables. Rendered outside the app (a child of <body>, a .print-sheet) so the print CSS can
+ * hide everything else; only mounted while printing.
  */
 import { createPortal } from 'react-dom';
 import {
@@ -18,6 +18,7 @@ import { formatCount, formatDate, formatDateTime } from '../../lib/format';
 import { standingText, winnerText } from './conflict-words';
 import { eventCategory, eventWhat, eventWhen } from './dossier-words';
 import { territoryLabel } from './territory';
+import '../../components/print/print-sheet.css';
 
 export function DossierPrint({ detail, dossier }: { detail: ClaimDetail; dossier: Dossier }) {
   const t = useT();
@@ -57,7 +58,7 @@ export function DossierPrint({ detail, dossier }: { detail: ClaimDetail; dossier
   const conflict = detail.conflict;
 
   return createPortal(
-    <div className="clm-print" data-testid="claim-print-view">
+    <div className="clm-print print-sheet" data-testid="claim-print-view">
       <h1>{t('claims.printTitle', { name: detail.accountName })}</h1>
       <p className="clm-print__meta">
         {t('claims.printedAt', { time: formatDateTime(new Date().toISOString(), lang) })}

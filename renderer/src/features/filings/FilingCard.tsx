@@ -1,7 +1,8 @@
 /**
  * The filing card: a drawer with the filing's header, what blocks submitting, the policy verdict,
- * the consistency checks, the evidence checklist and the vehicles. Once submitted, everything the
- * filing was judged on is shown as it was frozen.
+ * the consistency checks, the evidence checklist, the vehicles and the filing's history. Once
+ * submitted, everything the filing was judged on is shown as it was frozen, with the
+ * manufacturer's verdict and the incentive received after it.
  */
 import { Alert, Typography } from 'antd';
 import { FILING_CHECKS } from '../../../../shared/filing-enums';
@@ -14,6 +15,8 @@ import { formatDateTime } from '../../lib/format';
 import { ChecksPanel } from './ChecksPanel';
 import { EvidencePanel } from './EvidencePanel';
 import { FilingActions } from './FilingActions';
+import { FilingHistory } from './FilingHistory';
+import { IncentivePanel } from './IncentivePanel';
 import { blockerChecks, canChangeFiling } from './filing-rules';
 import { FilingSummary } from './FilingSummary';
 import { FilingStatusTag } from './filing-tags';
@@ -180,6 +183,10 @@ function OverrideRecord({ detail }: { detail: FilingDetail }) {
   );
 }
 
+/** What changes the history: the row's own writes, a payment, a document. */
+const historyVersion = (d: FilingDetail) =>
+  `${d.version}:${d.incentive.payments.length}:${d.checklist.reduce((n, c) => n + c.documents.length, 0)}`;
+
 function CardBody(props: {
   detail: FilingDetail;
   onApplied: (d: FilingDetail) => void;
@@ -190,6 +197,7 @@ function CardBody(props: {
   return (
     <>
       <Frozen detail={detail} />
+      <IncentivePanel detail={detail} onApplied={onApplied} />
       <Blockers detail={detail} />
       <OverrideRecord detail={detail} />
       <FilingSummary
@@ -203,6 +211,7 @@ function CardBody(props: {
       </div>
       <EvidencePanel detail={detail} onChanged={onDocumentsChanged} />
       <VehiclesTable detail={detail} />
+      <FilingHistory filingId={detail.id} version={historyVersion(detail)} />
     </>
   );
 }

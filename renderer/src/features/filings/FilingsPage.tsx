@@ -1,11 +1,13 @@
 /**
  * 销售报备 KA filings: the grid of incentive filings, a new filing from a final contract, the
- * manufacturer's filing report of a period, and the filing card (routed as #/filings/<id>).
+ * manufacturer's filing report of a period, the incentive totals per period (shown on demand above
+ * the grid), and the filing card (routed as #/filings/<id>).
  */
-import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import { BarChartOutlined, FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Space } from 'antd';
 import { useCallback, useState } from 'react';
 import { FILING_COLUMNS, type FilingRow } from '../../../../shared/schemas/filings';
+import { call } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import { useT } from '../../i18n/context';
 import { recordIdOf, recordPath, useHashRoute } from '../../lib/use-hash-route';
@@ -13,10 +15,10 @@ import { ExportModal } from '../export/ExportModal';
 import { useExport } from '../export/use-export';
 import { FILING_DEFAULT_SORT, fetchFilings } from './fetch-filings';
 import { FilingCard } from './FilingCard';
+import { IncentiveTotalsPanel } from './IncentiveTotalsPanel';
 import { useFilingColumns } from './filing-columns';
 import { NewFilingDialog } from './NewFilingDialog';
 import { ReportExportDialog } from './ReportExportDialog';
-import { call } from '../../api/client';
 import { GridExportButton } from '../export/GridExportButton';
 import './filings.css';
 
@@ -30,6 +32,7 @@ export function FilingsPage() {
   const exporter = useExport();
   const [creating, setCreating] = useState(false);
   const [reporting, setReporting] = useState(false);
+  const [totals, setTotals] = useState(false);
   // Bumped after every change so the grid and an open card reload.
   const [revision, setRevision] = useState(0);
   const changed = useCallback(() => setRevision((r) => r + 1), []);
@@ -38,6 +41,8 @@ export function FilingsPage() {
 
   return (
     <div className="page page--fill" data-testid="filings-page">
+      {/* A year of months scrolls within the panel: the grid keeps its room. */}
+      {totals && <IncentiveTotalsPanel height={220} />}
       <DataGrid
         gridId="filings"
         liveTopics={['filings']}
@@ -61,7 +66,17 @@ export function FilingsPage() {
           </Button>
         }
         toolbarEnd={(view) => (
-          <>
+          <Space>
+            <Button
+              icon={<BarChartOutlined />}
+              type={totals ? 'primary' : 'default'}
+              ghost={totals}
+              onClick={() => setTotals((v) => !v)}
+              aria-pressed={totals}
+              data-testid="filings-incentive-totals"
+            >
+              {t('incentiveTotals.show')}
+            </Button>
             <Button
               icon={<FileExcelOutlined />}
               onClick={() => setReporting(true)}
@@ -73,7 +88,7 @@ export function FilingsPage() {
               view={view}
               start={(input) => call('exports.grid', { grid: 'filings', ...input })}
             />
-          </>
+          </Space>
         )}
       />
       <FilingCard

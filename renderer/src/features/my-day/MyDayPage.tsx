@@ -30,6 +30,7 @@ import { FollowUpModal } from './FollowUpModal';
 import { KpiCards } from './KpiCards';
 import { OverlapsToSettle } from './OverlapsToSettle';
 import { useMyDay } from './use-my-day';
+import { WeeklyReviews } from './WeeklyReviews';
 import './my-day.css';
 
 type Logging = { type: ActivityType } | null;
@@ -255,6 +256,7 @@ export function MyDayPage() {
           >
             <ExpiringClaims claims={day.expiringClaims} onRenewed={reload} />
           </Card>
+          {mine && <WeeklyReviews />}
           {isManager && (
             <Card
               size="small"
