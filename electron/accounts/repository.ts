@@ -24,6 +24,8 @@ import type { Database } from '../db/schema';
 import type { AccountDerived, DerivedSource } from './derived';
 import { coOwnersOf } from './account-team';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
+import { valueClassIds } from '../value/pareto';
+import type { ValueClassFilter } from '../../shared/schemas/value';
 
 const col =
   (ref: string, extra: Partial<GridColumn> = {}) =>
@@ -104,13 +106,20 @@ function baseQuery(db: Kysely<Database>, query: AccountViewQuery) {
         ]),
       );
     }
+  // A Pareto drill-down: the accounts of some classes among the viewer's accounts.
+  if (query.valueClass)
+    q = q.where(sql<boolean>`a.id in (${valueClassIds(query.valueClass, query.valueScope ?? null)})`);
   const search = query.search ? searchKey(query.search) : '';
   if (search) q = q.where(sql<boolean>`a.search_text like ${containsPattern(search)} escape '\\'`);
   return q;
 }
 
 /** The query a view's filters, search and sort select: one page of it for the grid, all of it for an export. */
-type AccountViewQuery = Pick<ListQuery<AccountColumn>, 'filters' | 'sort' | 'search'>;
+type AccountViewQuery = Pick<ListQuery<AccountColumn>, 'filters' | 'sort' | 'search'> & {
+  valueClass?: ValueClassFilter | undefined;
+  /** Whose accounts the value classes are computed over: a specialist's id, null for all. */
+  valueScope?: number | null | undefined;
+};
 
 function countQuery(db: Kysely<Database>, query: AccountViewQuery) {
   return baseQuery(db, query).select((eb) => eb.fn.countAll<number>().as('n'));
@@ -164,7 +173,7 @@ export async function countView(db: Kysely<Database>, query: AccountViewQuery): 
 
 export async function listAccounts(
   db: Kysely<Database>,
-  query: ListQuery<AccountColumn>,
+  query: ListQuery<AccountColumn> & Pick<AccountViewQuery, 'valueClass' | 'valueScope'>,
 ): Promise<{ rows: AccountRow[]; total: number }> {
   const rows = await sortedRowsQuery(db, query).offset(query.offset).limit(query.limit).execute();
   return { total: await countView(db, query), rows: rows.map(toRow) };

@@ -10,6 +10,7 @@ import type {
   AccountAliasesTable,
   AccountTeamMembersTable,
   AccountFleetTable,
+  AccountFactsTable,
   ContactsTable,
   ContactPersonalTable,
 } from './tables/accounts';
@@ -63,6 +64,7 @@ export interface Database {
   account_aliases: AccountAliasesTable;
   account_fleet: AccountFleetTable;
   account_team_members: AccountTeamMembersTable;
+  account_facts: AccountFactsTable;
   contacts: ContactsTable;
   contact_personal: ContactPersonalTable;
   import_mappings: ImportMappingsTable;

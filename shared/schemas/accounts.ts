@@ -1,3 +1,4 @@
+import { valueClassFilter } from './value';
 import { z } from 'zod';
 import {
   type Label,
@@ -187,7 +188,10 @@ export const ACCOUNT_COLUMN_LABELS: Record<AccountColumn, Label> = {
   updatedAt: { zh: '更新时间', en: 'Updated' },
 };
 
-export const accountListQuery = listQuerySchema(ACCOUNT_COLUMNS);
+export const accountListQuery = listQuerySchema(ACCOUNT_COLUMNS).safeExtend({
+  /** The accounts of some ABC classes (a Pareto drill-down), among the viewer's accounts. */
+  valueClass: valueClassFilter.optional(),
+});
 
 const accountRow = z.object({
   id,
