@@ -108,7 +108,9 @@ function baseQuery(db: Kysely<Database>, query: AccountViewQuery) {
     }
   // A Pareto drill-down: the accounts of some classes among the viewer's accounts.
   if (query.valueClass)
-    q = q.where(sql<boolean>`a.id in (${valueClassIds(query.valueClass, query.valueScope ?? null)})`);
+    q = q.where(
+      sql<boolean>`a.id in (${valueClassIds(query.valueClass, query.valueScope ?? null)})`,
+    );
   const search = query.search ? searchKey(query.search) : '';
   if (search) q = q.where(sql<boolean>`a.search_text like ${containsPattern(search)} escape '\\'`);
   return q;

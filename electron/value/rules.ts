@@ -154,10 +154,11 @@ export function scoreOf(
     params: { contracts: facts.cancelledContracts },
     points: Math.min(50, facts.cancelledContracts * 25),
   });
-  const lines: ScoreLine[] = raw.map((l) => ({
-    ...l,
-    points: Math.round((l.part === 'risk' ? -1 : 1) * weighted(l.part, l.points) * 10) / 10,
-  }));
+  const lines: ScoreLine[] = raw.map((l) => {
+    const points = Math.round(weighted(l.part, l.points) * 10) / 10;
+    // Risk subtracts; no risk is 0 points, not −0.
+    return { ...l, points: l.part === 'risk' && points > 0 ? -points : points };
+  });
   const score = Math.round(lines.reduce((n, l) => n + l.points, 0) * 10) / 10;
   return { score, lines };
 }
