@@ -19,6 +19,7 @@ import { FleetTab } from './FleetTab';
 import { HistoryTab } from './HistoryTab';
 import { SubordinatesTab } from './SubordinatesTab';
 import { useAccount } from './use-account';
+import { TransactionsTab } from '../value/TransactionsTab';
 
 interface Props {
   accountId: number | null;
@@ -172,6 +173,12 @@ function CardTabs(props: {
           t('claims.accountTab'),
           null,
           <AccountClaimsTab account={{ id: detail.id, name: detail.name }} revision={revision} />,
+        ),
+        tab(
+          'transactions',
+          t('value.tab'),
+          null,
+          <TransactionsTab accountId={detail.id} revision={revision} />,
         ),
         tab(
           'history',
