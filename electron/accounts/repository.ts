@@ -64,6 +64,14 @@ const COLUMN_SQL: Record<
   subordinateCount: col('a.subordinate_count'),
   createdAt: col('a.created_at'),
   updatedAt: col('a.updated_at'),
+  revenueWan: (spec) => ({ spec, expr: sql`f.revenue_fen / 1000000.0` }),
+  units: col('f.units'),
+  purchases: col('f.purchases'),
+  lastPurchaseOn: col('f.last_purchase_on'),
+  lastContactOn: col('f.last_contact_on'),
+  pipelineWan: (spec) => ({ spec, expr: sql`f.open_pipeline_fen / 1000000.0` }),
+  marginFloorWan: (spec) => ({ spec, expr: sql`f.margin_floor_fen / 1000000.0` }),
+  fleetSharePct: (spec) => ({ spec, expr: sql`f.fleet_share_bp / 100.0` }),
 };
 
 const FILTER_COLUMNS: Record<string, GridColumn> = Object.fromEntries(
@@ -78,8 +86,24 @@ const SORT_COLUMNS: Record<string, GridColumn> = {
   ownerId: { spec: ACCOUNT_COLUMNS.ownerId, expr: sql.ref('o.name') },
 };
 
+/**
+ * The account's facts, joined for everyone's view of the registry: a specialist sees the facts of
+ * their teams' accounts only (sales records, team rule), null elsewhere.
+ */
+function withFacts(db: Kysely<Database>, scope: number | null) {
+  return db.selectFrom('accounts as a').leftJoin('account_facts as f', (join) => {
+    const on = join.onRef('f.account_id', '=', 'a.id');
+    return scope === null
+      ? on
+      : on.on(
+          sql<boolean>`(a.owner_id = ${scope} or exists (select 1 from account_team_members fm
+              where fm.account_id = a.id and fm.staff_id = ${scope}))`,
+        );
+  });
+}
+
 function baseQuery(db: Kysely<Database>, query: AccountViewQuery) {
-  let q = db.selectFrom('accounts as a');
+  let q = withFacts(db, query.valueScope ?? null);
   // The parent join is only needed when its name is filtered on.
   if (query.filters.some((f) => f.field === 'parentName'))
     q = q.leftJoin('accounts as p', 'p.id', 'a.parent_id') as typeof q;
@@ -161,6 +185,14 @@ export function sortedRowsQuery(db: Kysely<Database>, query: AccountViewQuery) {
     'a.subordinate_count',
     'a.created_at',
     'a.updated_at',
+    'f.revenue_fen',
+    'f.units',
+    'f.purchases',
+    'f.last_purchase_on',
+    'f.last_contact_on',
+    'f.open_pipeline_fen',
+    'f.margin_floor_fen',
+    'f.fleet_share_bp',
   ]);
 }
 
@@ -181,7 +213,7 @@ export async function listAccounts(
   return { total: await countView(db, query), rows: rows.map(toRow) };
 }
 
-export type RowRecord = {
+type BaseRecord = {
   id: number;
   name: string;
   uscc: string | null;
@@ -208,7 +240,43 @@ export type RowRecord = {
   updated_at: string;
 };
 
+/** A grid row's record: the account and its facts. */
+export type RowRecord = BaseRecord & {
+  revenue_fen: number | null;
+  units: number | null;
+  purchases: number | null;
+  last_purchase_on: string | null;
+  last_contact_on: string | null;
+  open_pipeline_fen: number | null;
+  margin_floor_fen: number | null;
+  fleet_share_bp: number | null;
+};
+
+type FactField =
+  | 'revenueFen'
+  | 'units'
+  | 'purchases'
+  | 'lastPurchaseOn'
+  | 'lastContactOn'
+  | 'openPipelineFen'
+  | 'marginFloorFen'
+  | 'fleetShare';
+
 export function toRow(r: RowRecord): AccountRow {
+  return {
+    ...baseRow(r),
+    revenueFen: r.revenue_fen,
+    units: r.units,
+    purchases: r.purchases,
+    lastPurchaseOn: r.last_purchase_on,
+    lastContactOn: r.last_contact_on,
+    openPipelineFen: r.open_pipeline_fen,
+    marginFloorFen: r.margin_floor_fen,
+    fleetShare: r.fleet_share_bp === null ? null : r.fleet_share_bp / 10_000,
+  };
+}
+
+function baseRow(r: BaseRecord): Omit<AccountRow, FactField> {
   return {
     id: r.id,
     name: r.name,
@@ -268,7 +336,7 @@ export async function getAccountDetail(
       .execute(),
     coOwnersOf(db, id),
   ]);
-  const { ownerName, parentName, ...row } = toRow(r);
+  const { ownerName, parentName, ...row } = baseRow(r);
   return {
     ...row,
     notes: r.notes,

@@ -1,6 +1,7 @@
 /** Plain-language description of a view (filters, sort, search) for an export's "about" sheet. */
 import type { Label } from '../../shared/enums';
 import type { Filter } from '../../shared/list';
+import type { ValueClassFilter } from '../../shared/schemas/value';
 import { ACCOUNT_COLUMN_LABELS, type AccountColumn } from '../../shared/schemas/accounts';
 import { regionName } from '../../shared/regions';
 import { ACCOUNT_ENUM_LABELS, labelOf, type Lang } from './account-cells';
@@ -14,6 +15,9 @@ const WORDS = {
     from: '起',
     to: '止',
     sep: '、',
+    valueClass: (basis: string, from: string, to: string, a: number, b: number, classes: string) =>
+      `价值分类（${basis}，${from} 至 ${to}，A ≤ ${a}%，B ≤ ${b}%）：${classes} 类`,
+    bases: { revenue: '按成交额', units: '按成交台数', margin: '按毛利' },
   },
   en: {
     contains: 'contains',
@@ -23,6 +27,9 @@ const WORDS = {
     from: 'from',
     to: 'to',
     sep: ', ',
+    valueClass: (basis: string, from: string, to: string, a: number, b: number, classes: string) =>
+      `Value class (${basis}, ${from} to ${to}, A ≤ ${a}%, B ≤ ${b}%): class ${classes}`,
+    bases: { revenue: 'by revenue', units: 'by units', margin: 'by margin' },
   },
 } as const;
 
@@ -37,6 +44,7 @@ export function describeView(
     filters: Filter[];
     sort: { field: AccountColumn; desc: boolean }[];
     search?: string | undefined;
+    valueClass?: ValueClassFilter | undefined;
   },
   lang: Lang,
   staffNames: ReadonlyMap<number, string>,
@@ -64,8 +72,21 @@ export function describeView(
         return `${name(f.field)}: ${[f.from ? `${w.from} ${f.from}` : '', f.to ? `${w.to} ${f.to}` : ''].filter(Boolean).join(' ')}`;
     }
   };
+  const lines = view.filters.map(describe);
+  const vc = view.valueClass;
+  if (vc)
+    lines.push(
+      w.valueClass(
+        w.bases[vc.basis],
+        vc.from,
+        vc.to,
+        vc.cutoffs.a,
+        vc.cutoffs.b,
+        vc.classes.join(w.sep),
+      ),
+    );
   return {
-    filters: view.filters.length > 0 ? view.filters.map(describe).join('\n') : w.none,
+    filters: lines.length > 0 ? lines.join('\n') : w.none,
     sort:
       view.sort.length > 0
         ? view.sort.map((s) => `${name(s.field)} ${s.desc ? w.desc : w.asc}`).join(w.sep)

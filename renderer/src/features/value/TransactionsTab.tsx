@@ -10,24 +10,10 @@ import type { ApiError } from '../../../../shared/result';
 import type { AccountValueDetail, Reason } from '../../../../shared/schemas/value';
 import { formatFenAsWan } from '../../../../shared/values/money';
 import { call } from '../../api/client';
+import { useReasonText } from './reason-text';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumLabel, useLang, useT } from '../../i18n/context';
-import type { MessageKey } from '../../i18n/messages-zh';
 import { formatCount, formatDate } from '../../lib/format';
-
-/** A reason's words: money parameters (…Fen) shown in 万元 under their short name. */
-function useReasonText() {
-  const t = useT();
-  const { lang } = useLang();
-  return (r: Reason) => {
-    const vars: Record<string, string | number> = {};
-    for (const [k, v] of Object.entries(r.params))
-      if (k.endsWith('Fen') && typeof v === 'number') vars[k.slice(0, -3)] = formatFenAsWan(v);
-      else if (k === 'lastOn' && typeof v === 'string') vars[k] = formatDate(v, lang);
-      else vars[k] = v;
-    return t(`reason.${r.code}` as MessageKey, vars);
-  };
-}
 
 export function TransactionsTab({ accountId, revision }: { accountId: number; revision: number }) {
   const t = useT();
