@@ -1,25 +1,14 @@
 /** 我的今天: the owner's accounts drifting away (迁移), each with its reason; hidden when none. */
 import { Card, List, Tag } from 'antd';
-import { useEffect, useState } from 'react';
-import type { AccountValue } from '../../../../shared/schemas/value';
-import { call } from '../../api/client';
 import { useT } from '../../i18n/context';
 import { useReasonText } from './reason-text';
+import { useValueQuery } from './use-value-query';
 
 export function DriftCard() {
   const t = useT();
   const reasonText = useReasonText();
-  const [rows, setRows] = useState<AccountValue[]>([]);
 
-  useEffect(() => {
-    let live = true;
-    void call('value.drift', {}).then((r) => {
-      if (live && r.ok) setRows(r.value.rows);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  const rows = useValueQuery('value.drift', {}).data?.rows ?? [];
 
   if (rows.length === 0) return null;
   return (

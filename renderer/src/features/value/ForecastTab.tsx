@@ -3,13 +3,12 @@
  * life), each with a button that opens an opportunity for it through the ordinary create path.
  */
 import { App, Button, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import type { ApiError } from '../../../../shared/result';
 import type { ForecastResult } from '../../../../shared/schemas/value';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/context';
 import { recordPath, useHashRoute } from '../../lib/use-hash-route';
+import { useValueQuery } from './use-value-query';
 
 type Row = ForecastResult['rows'][number];
 
@@ -17,20 +16,8 @@ export function ForecastTab() {
   const t = useT();
   const { message } = App.useApp();
   const { navigate } = useHashRoute();
-  const [data, setData] = useState<ForecastResult | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    void call('value.forecast', { months: 24 }).then((r) => {
-      if (!live) return;
-      if (r.ok) setData(r.value);
-      else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  const { data, error } = useValueQuery('value.forecast', { months: 24 });
 
   const openOpportunity = async (row: Row) => {
     const r = await call('opportunities.create', {

@@ -5,23 +5,17 @@
  * hand-set grade beside the computed class.
  */
 import { Segmented, Select, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { addDays, addMonths, chinaDate } from '../../../../shared/dates';
 import { GRADES } from '../../../../shared/enums';
-import type { ApiError } from '../../../../shared/result';
-import type {
-  ParetoResult,
-  ParetoRow,
-  ValueBasis,
-  ValueClassFilter,
-} from '../../../../shared/schemas/value';
+import type { ParetoRow, ValueBasis, ValueClassFilter } from '../../../../shared/schemas/value';
 import { formatFenAsWan } from '../../../../shared/values/money';
-import { call } from '../../api/client';
 import { type ChartClick, type ChartOption, EChart } from '../../components/charts/EChart';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumLabel, useLang, useT } from '../../i18n/context';
 import { formatCount } from '../../lib/format';
 import { useHashRoute } from '../../lib/use-hash-route';
+import { useValueQuery } from './use-value-query';
 import { valueClassPath } from './value-route';
 
 type PeriodKey = 'thisYear' | 'lastYear' | 'last12';
@@ -46,25 +40,14 @@ export function ParetoTab() {
   const [periodKey, setPeriodKey] = useState<PeriodKey>('last12');
   const [basis, setBasis] = useState<ValueBasis>('revenue');
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<ParetoResult | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const period = useMemo(() => periodOf(periodKey, chinaDate()), [periodKey]);
 
-  useEffect(() => {
-    let live = true;
-    void call('value.pareto', { ...period, basis, offset: (page - 1) * PAGE, limit: PAGE }).then(
-      (r) => {
-        if (!live) return;
-        if (r.ok) {
-          setError(null);
-          setData(r.value);
-        } else setError(r.error);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [period, basis, page]);
+  const { data, error } = useValueQuery('value.pareto', {
+    ...period,
+    basis,
+    offset: (page - 1) * PAGE,
+    limit: PAGE,
+  });
 
   const amount = useCallback(
     (v: number) => (basis === 'units' ? formatCount(v, lang) : formatFenAsWan(v)),

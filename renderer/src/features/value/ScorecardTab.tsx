@@ -4,18 +4,17 @@
  * lines. Segment counts filter the list.
  */
 import { Space, Switch, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import type { ApiError } from '../../../../shared/result';
+import { useState } from 'react';
 import {
   type AccountValue,
-  type ScorecardResult,
   VALUE_SEGMENTS,
   type ValueSegment,
 } from '../../../../shared/schemas/value';
-import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/context';
 import { useReasonText } from './reason-text';
+import { ScoreLines } from './ScoreLines';
+import { useValueQuery } from './use-value-query';
 
 const PAGE = 50;
 export const SEGMENT_COLORS: Record<ValueSegment, string> = {
@@ -31,27 +30,13 @@ export function ScorecardTab() {
   const [segment, setSegment] = useState<ValueSegment | undefined>(undefined);
   const [kaOnly, setKaOnly] = useState(false);
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<ScorecardResult | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    void call('value.scorecard', {
-      segment,
-      kaOnly,
-      offset: (page - 1) * PAGE,
-      limit: PAGE,
-    }).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setError(null);
-        setData(r.value);
-      } else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [segment, kaOnly, page]);
+  const { data, error } = useValueQuery('value.scorecard', {
+    segment,
+    kaOnly,
+    offset: (page - 1) * PAGE,
+    limit: PAGE,
+  });
 
   return (
     <Space
@@ -101,22 +86,7 @@ export function ScorecardTab() {
           onChange: setPage,
         }}
         expandable={{
-          expandedRowRender: (v) => (
-            <Table
-              size="small"
-              pagination={false}
-              rowKey="code"
-              dataSource={v.scoreLines}
-              columns={[
-                {
-                  key: 'line',
-                  title: t('value.scoreLine'),
-                  render: (_: unknown, l) => reasonText(l),
-                },
-                { key: 'points', title: t('value.points'), dataIndex: 'points', align: 'right' },
-              ]}
-            />
-          ),
+          expandedRowRender: (v) => <ScoreLines lines={v.scoreLines} />,
         }}
         columns={[
           {

@@ -4,13 +4,11 @@
  * the scorecard line by line, and its contracts. Everything from value.account.
  */
 import { Alert, Descriptions, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { CONTRACT_STATUSES } from '../../../../shared/sales-enums';
-import type { ApiError } from '../../../../shared/result';
-import type { AccountValueDetail, Reason } from '../../../../shared/schemas/value';
 import { formatFenAsWan } from '../../../../shared/values/money';
-import { call } from '../../api/client';
 import { useReasonText } from './reason-text';
+import { ScoreLines } from './ScoreLines';
+import { useValueQuery } from './use-value-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumLabel, useLang, useT } from '../../i18n/context';
 import { formatCount, formatDate } from '../../lib/format';
@@ -20,22 +18,8 @@ export function TransactionsTab({ accountId, revision }: { accountId: number; re
   const { lang } = useLang();
   const label = useEnumLabel();
   const reasonText = useReasonText();
-  const [data, setData] = useState<AccountValueDetail | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    void call('value.account', { id: accountId }).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setError(null);
-        setData(r.value);
-      } else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [accountId, revision]);
+  const { data, error } = useValueQuery('value.account', { id: accountId }, revision);
 
   if (error) return <ErrorAlert error={error} />;
   if (!data) return null;
@@ -99,27 +83,7 @@ export function TransactionsTab({ accountId, revision }: { accountId: number; re
       <Typography.Title level={5}>
         {t('value.score')}: <span data-testid="value-score">{data.score}</span>
       </Typography.Title>
-      <Table
-        size="small"
-        bordered
-        pagination={false}
-        rowKey="code"
-        dataSource={data.scoreLines}
-        columns={[
-          {
-            key: 'line',
-            title: t('value.scoreLine'),
-            render: (_: unknown, l: Reason) => reasonText(l),
-          },
-          {
-            key: 'points',
-            title: t('value.points'),
-            dataIndex: 'points',
-            align: 'right',
-            width: 100,
-          },
-        ]}
-      />
+      <ScoreLines lines={data.scoreLines} />
       <Typography.Title level={5}>{t('value.contracts')}</Typography.Title>
       <Table
         size="small"
