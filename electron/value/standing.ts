@@ -16,7 +16,7 @@ import type {
   ValueSettings,
 } from '../../shared/schemas/value';
 import type { Database } from '../db/schema';
-import { classedCte } from './pareto';
+import { rankedCte, scopeCondition } from './pareto';
 import { kaOf, scoreOf, segmentOf } from './rules';
 import { getValueSettings } from './settings';
 
@@ -70,15 +70,18 @@ async function standingRecords(
   const p = standingPeriods(today, settings);
   const spec = { from: p.from, to: p.to, basis: 'revenue' as const, cutoffs: settings.cutoffs };
   const { rows } = await sql<StandingRecord>`
-    with ${classedCte(spec, scope)}
-    select a.id, a.name, a.grade, a.owner_id, a.fleet_total, c.abc, c.rank,
+    with ${rankedCte(spec, scope)}
+    select a.id, a.name, a.grade, a.owner_id, a.fleet_total,
+      coalesce(c.abc, 'C') as abc,
+      -- Those that bought nothing in the 12 months tie after every buyer.
+      coalesce(c.rank, (select count(*) from ranked) + 1) as rank,
       f.revenue_fen, f.units, f.purchases, f.purchase_years, f.max_batch_units,
       f.first_purchase_on, f.last_purchase_on, f.margin_floor_fen, f.margin_retail_fen,
       f.cancelled_contracts, f.last_contact_on, f.open_pipeline_fen, f.open_opportunities,
       f.lost_tenders, f.last_tender_lost, f.fleet_share_bp,
       s.recent_fen, s.previous_fen, k.ka_fen
-    from classed c
-    join accounts a on a.id = c.id
+    from accounts a
+    left join ranked c on c.id = a.id
     left join account_facts f on f.account_id = a.id
     left join (
       select account_id,
@@ -92,8 +95,8 @@ async function standingRecords(
       where status = 'final' and signed_on >= ${p.kaFrom} and signed_on <= ${today}
       group by account_id
     ) k on k.account_id = a.id
-    where ${only}
-    order by c.rank`.execute(db);
+    where ${scopeCondition(scope)} and ${only}
+    order by 7, a.id`.execute(db);
   return rows;
 }
 

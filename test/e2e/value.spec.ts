@@ -31,7 +31,8 @@ test('a click on the class-A bar lands on the accounts grid filtered to the clas
     /#\/accounts\/value\/revenue\/\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}\/80\/95\/A$/,
   );
   await expect(page.getByTestId('value-class-filter')).toBeVisible();
-  const [, from, to] = /value\/revenue\/([\d-]+)\/([\d-]+)\//.exec(page.url())!;
+  const period = /value\/revenue\/([\d-]+)\/([\d-]+)\//.exec(page.url())!;
+  const [from, to] = [period[1]!, period[2]!];
   const expected = await server.call<{ classes: { A: { accounts: number } } }>('value.pareto', {
     from,
     to,

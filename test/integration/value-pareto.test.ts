@@ -97,6 +97,15 @@ describe('Pareto / ABC in SQL', () => {
     expect(t.classes.B).toEqual({ accounts: 1, value: 10, accountShare: 1 / 6, valueShare: 0.1 });
     expect(t.classes.C).toMatchObject({ accounts: 2, value: 0 });
 
+    // The drill-down to C holds those that bought nothing too.
+    const classC = await app.value('accounts.list', {
+      valueClass: { ...year, cutoffs: { a: 80, b: 95 }, classes: ['C'] },
+    });
+    expect(classC.rows.map((r) => r.id).sort((x, y) => x - y)).toEqual([e, f]);
+    const ab = await app.value('accounts.list', {
+      valueClass: { ...year, cutoffs: { a: 80, b: 95 }, classes: ['A', 'B'] },
+    });
+    expect(ab.total).toBe(4);
     const ts = tsTable(t.rows.map((r) => [r.id, r.value]));
     expect(t.rows.map((r) => ({ id: r.id, rank: r.rank, abc: r.abc, share: r.share }))).toEqual(
       ts.rows.map((r) => ({ id: r.id, rank: r.rank, abc: r.abc, share: r.share })),
