@@ -94,6 +94,7 @@ export function ParetoTab() {
           markLine: {
             silent: true,
             symbol: 'none',
+            label: { formatter: '{c} %', position: 'insideStartTop' },
             data: [{ yAxis: data.cutoffs.a }, { yAxis: data.cutoffs.b }],
           },
         },

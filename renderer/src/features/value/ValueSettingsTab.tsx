@@ -55,11 +55,11 @@ export function ValueSettingsTab() {
     <Form<ValueSettings>
       form={form}
       layout="horizontal"
-      labelCol={{ flex: '240px' }}
+      labelCol={{ flex: '340px' }}
       disabled={!editable || !loaded}
       onFinish={(v) => void save(v)}
       data-testid="value-settings"
-      style={{ maxWidth: 560 }}
+      style={{ maxWidth: 660 }}
     >
       {FIELDS.map((f) => (
         <Form.Item
