@@ -64,6 +64,12 @@ describe('the accounts grid’s value columns', () => {
     const seen = await app.value('accounts.list', { sort: [{ field: 'name', desc: false }] });
     const facts = Object.fromEntries(seen.rows.map((r) => [r.id, r.revenueFen]));
     expect(facts).toEqual({ [big.id]: 180_000_000, [small.id]: null, [none.id]: null });
+    // The card's 交易 tab and the scorecard keep to the specialist's accounts too.
+    expect((await app.value('value.account', { id: big.id })).abc).toBe('A');
+    const other = await app.call('value.account', { id: small.id });
+    expect(other.ok ? null : other.error.code).toBe('FORBIDDEN');
+    const card = await app.value('value.scorecard', {});
+    expect(card.rows.map((r) => r.id)).toEqual([big.id]);
   });
 
   it('exports a drill-down: exactly its class, facts as money, the filter described', async () => {
