@@ -22,6 +22,7 @@ import { settingsMethods } from './methods/settings';
 import { followUpsMethods } from './methods/follow-ups';
 import { activitiesMethods } from './methods/activities';
 import { kpiMethods } from './methods/kpi';
+import { valueMethods } from './methods/value';
 import { myDayMethods } from './methods/my-day';
 import { calendarMethods } from './methods/calendar';
 import { remindersMethods } from './methods/reminders';
@@ -52,6 +53,7 @@ export const api = {
   ...followUpsMethods,
   ...activitiesMethods,
   ...kpiMethods,
+  ...valueMethods,
   ...myDayMethods,
   ...calendarMethods,
   ...remindersMethods,

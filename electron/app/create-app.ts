@@ -39,6 +39,7 @@ import { jobHandlers } from '../jobs/handlers';
 import { prefHandlers } from '../prefs/handlers';
 import { activityHandlers } from '../activities/handlers';
 import { kpiHandlers } from '../kpi/handlers';
+import { valueHandlers } from '../value/handlers';
 import { calendarHandlers } from '../calendar/handlers';
 import { myDayHandlers } from '../my-day/handlers';
 import { reminderHandlers } from '../reminders/handlers';
@@ -157,6 +158,7 @@ export const NAMESPACE_HANDLERS = {
   settings: [settingsHandlers],
   staff: [staffHandlers],
   tenders: [tenderHandlers],
+  value: [valueHandlers],
 } as const satisfies { [N in Namespace]: readonly HandlersFactory[] };
 
 type ServedBy<F> = F extends (...args: never[]) => infer R ? keyof R : never;

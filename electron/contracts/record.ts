@@ -14,6 +14,7 @@ import { refreshTotals, tenderWonByUs } from './repository/contracts';
 import { getDelivery } from './repository/deliveries';
 import { type ApprovedLine, getContractDetail } from './repository/views';
 import { mustExist } from '../db/must-exist';
+import { refreshAccountFacts } from '../value/facts';
 
 /** A field issue whose code is also the error's `details.kind`. */
 export const field = (path: string, code: ErrorKind) => ({ ...fieldIssue(path, code), kind: code });
@@ -78,6 +79,8 @@ export function guardEditable(before: ContractDetail): void {
 /** Totals and the contract's deadline (delivery due, done once everything is delivered). */
 export async function refreshContract(trx: Kysely<Database>, id: number): Promise<void> {
   const c = await refreshTotals(trx, id);
+  // Revenue, units, purchases and cancellations follow the contract's status and totals.
+  await refreshAccountFacts(trx, [c.account_id]);
   await syncDeadlines(trx, 'contract', id, [
     {
       kind: 'delivery_due',

@@ -11,6 +11,7 @@ import type {
   AccountTeamMembersTable,
   AccountReviewsTable,
   AccountFleetTable,
+  AccountFactsTable,
   ContactsTable,
   ContactPersonalTable,
 } from './tables/accounts';
@@ -65,6 +66,7 @@ export interface Database {
   account_aliases: AccountAliasesTable;
   account_fleet: AccountFleetTable;
   account_team_members: AccountTeamMembersTable;
+  account_facts: AccountFactsTable;
   account_reviews: AccountReviewsTable;
   contacts: ContactsTable;
   contact_personal: ContactPersonalTable;

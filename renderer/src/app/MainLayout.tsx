@@ -12,6 +12,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   PhoneOutlined,
+  RiseOutlined,
   SettingOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -39,6 +40,7 @@ import { ApprovalNotifier } from '../features/approvals/ApprovalNotifier';
 import { usePendingApprovalCount } from '../features/approvals/use-pending-approvals';
 import { ActivitiesPage } from '../features/activities/ActivitiesPage';
 import { CalendarPage } from '../features/calendar/CalendarPage';
+import { ValuePage } from '../features/value/ValuePage';
 import { ReminderWatcher } from '../features/calendar/ReminderWatcher';
 import { ClaimsPage } from '../features/claims/ClaimsPage';
 import { ContractsPage } from '../features/contracts/ContractsPage';
@@ -117,6 +119,13 @@ const SECTIONS: {
     label: 'nav.activities',
     testId: 'nav-activities',
     page: () => <ActivitiesPage />,
+  },
+  {
+    key: 'value',
+    icon: <RiseOutlined />,
+    label: 'nav.value',
+    testId: 'nav-value',
+    page: () => <ValuePage />,
   },
   {
     key: 'calendar',

@@ -15,6 +15,7 @@ import { bulkEn } from '../features/contracts/bulk-messages';
 import { calendarEn } from '../features/calendar/messages';
 import { activitiesEn } from '../features/activities/messages';
 import { myDayEn } from '../features/my-day/messages';
+import { valueEn } from '../features/value/messages';
 import { approvalsEn } from '../features/approvals/messages';
 import { claimsEn } from '../features/claims/messages';
 import { filingsEn } from '../features/filings/messages';
@@ -373,6 +374,7 @@ export const en: Record<MessageKey, string> = {
   ...calendarEn,
   ...activitiesEn,
   ...myDayEn,
+  ...valueEn,
   ...approvalsEn,
   ...claimsEn,
   ...filingsEn,

@@ -12,6 +12,7 @@ import { bulkZh } from '../features/contracts/bulk-messages';
 import { calendarZh } from '../features/calendar/messages';
 import { activitiesZh } from '../features/activities/messages';
 import { myDayZh } from '../features/my-day/messages';
+import { valueZh } from '../features/value/messages';
 import { approvalsZh } from '../features/approvals/messages';
 import { claimsZh } from '../features/claims/messages';
 import { filingsZh } from '../features/filings/messages';
@@ -343,6 +344,7 @@ export const zh = {
   ...calendarZh,
   ...activitiesZh,
   ...myDayZh,
+  ...valueZh,
   ...approvalsZh,
   ...claimsZh,
   ...filingsZh,

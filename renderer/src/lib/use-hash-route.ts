@@ -28,6 +28,7 @@ export type Section =
   | 'claims'
   | 'filings'
   | 'activities'
+  | 'value'
   | 'calendar'
   | 'settings'
   | 'staff';
@@ -41,6 +42,7 @@ export const SECTION_PATHS: Record<Section, string> = {
   claims: '/claims',
   filings: '/filings',
   activities: '/activities',
+  value: '/value',
   calendar: '/calendar',
   settings: '/settings',
   staff: '/staff',

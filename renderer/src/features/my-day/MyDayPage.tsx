@@ -28,6 +28,7 @@ import { DueList } from './DueList';
 import { ExpiringClaims } from './ExpiringClaims';
 import { FollowUpModal } from './FollowUpModal';
 import { KpiCards } from './KpiCards';
+import { DriftCard } from '../value/DriftCard';
 import { OverlapsToSettle } from './OverlapsToSettle';
 import { useMyDay } from './use-my-day';
 import { WeeklyReviews } from './WeeklyReviews';
@@ -161,6 +162,8 @@ export function MyDayPage() {
               onLog={mine && isToday ? (type) => setLogging({ type }) : undefined}
             />
           </Card>
+
+          {mine && <DriftCard />}
 
           <div className="md-columns">
             <Card
