@@ -33,6 +33,7 @@ import { reportsMethods } from './methods/reports';
 import { jobsMethods } from './methods/jobs';
 import { auditMethods } from './methods/audit';
 import { backupsMethods } from './methods/backups';
+import { paymentsMethods } from './methods/payments';
 
 export const api = {
   ...appMethods,
@@ -62,6 +63,7 @@ export const api = {
   ...jobsMethods,
   ...auditMethods,
   ...backupsMethods,
+  ...paymentsMethods,
 } as const;
 
 type Api = typeof api;

@@ -44,6 +44,7 @@ import type {
   FilingsTable,
   ReportTemplatesTable,
 } from './tables/filings';
+import type { PaymentsTable } from './tables/payments';
 
 export type * from './tables/system';
 export type * from './tables/accounts';
@@ -53,6 +54,7 @@ export type * from './tables/tenders';
 export type * from './tables/contracts';
 export type * from './tables/activities';
 export type * from './tables/filings';
+export type * from './tables/payments';
 
 export interface Database {
   staff: StaffTable;
@@ -92,6 +94,7 @@ export interface Database {
   documents: DocumentsTable;
   filings: FilingsTable;
   report_templates: ReportTemplatesTable;
+  payments: PaymentsTable;
 }
 
 export type AccountRecord = Selectable<AccountsTable>;

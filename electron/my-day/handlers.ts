@@ -15,6 +15,7 @@ import {
   DECISION_DAYS,
   decisionsOnMyRequests,
 } from '../contracts/approval-lists';
+import { overdueReceivablesOf } from '../payments/receivables';
 import { isManager } from '../session/session';
 import { getFilingSettings } from '../settings/filing-settings';
 import type { Handlers } from '../transport/dispatch';
@@ -35,16 +36,18 @@ export function myDayHandlers({ db, clock }: Deps): MyDayHandlers {
       const decisionsSince = new Date(
         clock.now().getTime() - DECISION_DAYS * 86_400_000,
       ).toISOString();
-      const [lists, targets, counts, claims, overlaps, toDecide, decisions] = await Promise.all([
-        dueAndOverdue(db, clock, who, day),
-        getKpiTargets(db),
-        activityCounts(db, who, day),
-        expiringClaims(db, who, day, claimWarnDays),
-        // Routed to the managers: our colleagues' claims on one organisation, to settle.
-        isManager(user) ? overlapsToSettle(db, day) : Promise.resolve([]),
-        isManager(user) ? approvalsToDecide(db, user.id) : Promise.resolve([]),
-        decisionsOnMyRequests(db, who, decisionsSince),
-      ]);
+      const [lists, targets, counts, claims, overlaps, toDecide, decisions, receivables] =
+        await Promise.all([
+          dueAndOverdue(db, clock, who, day),
+          getKpiTargets(db),
+          activityCounts(db, who, day),
+          expiringClaims(db, who, day, claimWarnDays),
+          // Routed to the managers: our colleagues' claims on one organisation, to settle.
+          isManager(user) ? overlapsToSettle(db, day) : Promise.resolve([]),
+          isManager(user) ? approvalsToDecide(db, user.id) : Promise.resolve([]),
+          decisionsOnMyRequests(db, who, decisionsSince),
+          overdueReceivablesOf(db, clock, who),
+        ]);
       const mine = targetsOf(targets, who);
       return {
         date: day,
@@ -54,6 +57,7 @@ export function myDayHandlers({ db, clock }: Deps): MyDayHandlers {
         overlapsToSettle: overlaps,
         approvalsToDecide: toDecide,
         approvalDecisions: decisions,
+        overdueReceivables: receivables,
         kpi: ACTIVITY_TYPE_VALUES.filter((t) => (mine[t] ?? 0) > 0 || (counts.get(t) ?? 0) > 0).map(
           (type) => ({ type, target: mine[type] ?? 0, done: counts.get(type) ?? 0 }),
         ),
