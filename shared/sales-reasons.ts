@@ -520,6 +520,15 @@ export const SALES_REASONS = {
     zh: '请为“政策底价”选择一列',
     en: 'Map a column to “Policy floor”',
   },
+  'mapping.received_on_required': {
+    zh: '请为“到账日期”选择一列',
+    en: 'Map a column to “Received”',
+  },
+  'mapping.amount_required': { zh: '请为“回款金额”选择一列', en: 'Map a column to “Amount”' },
+  'mapping.contract_or_invoice_required': {
+    zh: '请为“合同编号”或“发票号码”选择一列：回款按合同编号或发票号码匹配',
+    en: 'Map a column to “Contract no.” or “Invoice no.”: payments are matched by either',
+  },
 } as const satisfies Record<string, Label>;
 export type SalesReasonCode = keyof typeof SALES_REASONS;
 

@@ -1,15 +1,15 @@
 /**
  * The rules a payment must pass before it is written, shared by the 回款 form and the payment-list
  * import: a final contract, a received date not after today, an invoice of this contract, a bank
- * serial not already recorded, and no over-payment — of the contract's total or of the invoice's
- * open amount — unless the person confirmed it with a reason. A refused over-payment states the
+ * serial not already recorded, and no over-payment — of the contract's total or of what the
+ * payments naming the invoice left open — unless the person confirmed it with a reason. A refused over-payment states the
  * open balance (`details.openFen`) so the form can offer the confirmation.
  */
 import type { Kysely } from 'kysely';
 import { type Clock } from '../../shared/clock';
 import { chinaDate } from '../../shared/dates';
 import { AppError, fieldIssue } from '../../shared/result';
-import { referenceKey, settleInvoices } from '../../shared/receivables';
+import { referenceKey } from '../../shared/receivables';
 import type { PaymentFields } from '../../shared/schemas/payments';
 import { mustExist } from '../db/must-exist';
 import type { Database } from '../db/schema';
@@ -69,8 +69,12 @@ export async function checkPayment(
       { kind: 'payment.over_contract', openFen: contractOpen, totalFen: c.total_fen },
     );
   if (invoice) {
-    const settled = settleInvoices(invoices, others).find((i) => i.id === invoice.id);
-    const invoiceOpen = settled?.openFen ?? invoice.amountFen;
+    // What payments naming this invoice left open: payments naming none settle invoices FIFO
+    // and give way to those that name one (shared/receivables.ts), so they do not count here.
+    const named = others
+      .filter((p) => p.invoiceId === invoice.id)
+      .reduce((n, p) => n + p.amountFen, 0);
+    const invoiceOpen = Math.max(0, invoice.amountFen - named);
     if (fields.amountFen > invoiceOpen)
       throw new AppError(
         'POLICY',

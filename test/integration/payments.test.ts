@@ -11,6 +11,7 @@ import { testApp, type TestApp } from '../helpers/app';
 import { tempDir } from '../helpers/db';
 import { account } from '../helpers/fixtures';
 import { finalContract, priceEntry } from '../helpers/sales';
+import { inspect, runImport, workbook } from '../helpers/imports';
 
 let app: TestApp | null = null;
 afterEach(async () => {
@@ -369,5 +370,109 @@ describe('receivables', () => {
         )
       ).code,
     ).toBe('FORBIDDEN');
+  });
+});
+
+describe('importing a payment list', () => {
+  async function withInvoices() {
+    const s = await setup();
+    await s.invoice(s.liContract.id, '04417001', '2026-05-01', 10_000_000);
+    return s;
+  }
+  const header = [
+    '交易日期',
+    '金额（万元）',
+    '合同编号',
+    '发票号码',
+    '对方户名',
+    '交易流水号',
+    '结算方式',
+  ];
+
+  it('matches rows by contract number (as typed, spaced or full-width) or by invoice number', async () => {
+    const { a, liContract, myContract } = await withInvoices();
+    const spaced = ` ${liContract.number.toLowerCase()} `;
+    const file = await workbook(
+      [
+        ['2026年6月收款明细'],
+        header,
+        ['2026/5/20', '１０', spaced, '', '杭州顺达', 'SN-001', '电汇'],
+        ['2026-06-01', 5, '', '04417001', '杭州顺达', 'SN-002', '银行承兑汇票'],
+        ['2026.6.2', '2.5', myContract.number, '', '宁波客运', 'SN-003', ''],
+      ],
+      undefined,
+      '银行流水',
+    );
+    const inspection = await inspect(a, file, 'payments');
+    const sheet = inspection.sheets[0]!;
+    expect(sheet.headerRow).toBe(2);
+    expect(sheet.columns.map((c) => c.field)).toEqual([
+      'receivedOn',
+      'paymentAmount',
+      'contractNo',
+      'invoiceNo',
+      'payer',
+      'paymentReference',
+      'paymentMethod',
+    ]);
+    const dry = await runImport(a, inspection.fileId, sheet, 'dryRun', { target: 'payments' });
+    expect(dry.summary).toMatchObject({ create: 3, reject: 0 });
+    expect((await a.value('payments.ofContract', { contractId: liContract.id })).payments).toEqual(
+      [],
+    );
+
+    const done = await runImport(a, inspection.fileId, sheet, 'commit', { target: 'payments' });
+    expect(done.summary).toMatchObject({ create: 3, reject: 0, committed: true });
+    const li = await a.value('payments.ofContract', { contractId: liContract.id });
+    expect(li.payments.map((p) => [p.receivedOn, p.amountFen, p.method, p.invoiceNo])).toEqual([
+      ['2026-06-01', 5_000_000, 'acceptance_bill', '04417001'],
+      ['2026-05-20', 10_000_000, 'bank_transfer', null],
+    ]);
+    expect((await a.value('payments.ofContract', { contractId: myContract.id })).receivedFen).toBe(
+      2_500_000,
+    );
+
+    // The same list again: every row is already recorded — flagged, nothing written twice.
+    const again = await runImport(a, inspection.fileId, sheet, 'commit', { target: 'payments' });
+    expect(again.summary).toMatchObject({ create: 0, unchanged: 3, reject: 0 });
+    expect(again.report.rows[0]!.warnings[0]).toMatchObject({ code: 'payment.already_recorded' });
+  });
+
+  it('writes nothing when a row is refused (all-or-nothing), saying why per row', async () => {
+    const { a, liContract } = await withInvoices();
+    const file = await workbook([
+      header,
+      ['2026-05-20', '1', liContract.number, '', '', 'X-1', ''],
+      ['2026-05-21', '1', 'HT-NO-SUCH', '', '', 'X-2', ''],
+      ['2026-05-22', '1', '', '99999999', '', 'X-3', ''],
+      ['2026-05-23', '100', liContract.number, '', '', 'X-4', ''],
+      ['不是日期', 'abc', liContract.number, '', '', 'X-1', '支付宝'],
+    ]);
+    const inspection = await inspect(a, file, 'payments');
+    const sheet = inspection.sheets[0]!;
+    const r = await runImport(a, inspection.fileId, sheet, 'commit', { target: 'payments' });
+    expect(r.summary).toMatchObject({ create: 1, reject: 4, committed: false });
+    const codes = r.report.rows.map((row) => row.reasons.map((x) => x.code));
+    expect(codes).toEqual([
+      [],
+      ['contract.not_found'],
+      ['invoice.not_found'],
+      // ¥1,000,000 against ¥400,000 with ¥10,000 already in this file: open ¥390,000.
+      ['payment.over_contract'],
+      ['date.invalid', 'money.invalid', 'enum.unknown', 'payment.duplicate_in_file'],
+    ]);
+    expect(r.report.rows[3]!.reasons[0]!.detail).toBe('390000.00');
+    expect((await a.value('payments.ofContract', { contractId: liContract.id })).payments).toEqual(
+      [],
+    );
+
+    const valid = await runImport(a, inspection.fileId, sheet, 'commit', {
+      target: 'payments',
+      policy: 'validOnly',
+    });
+    expect(valid.summary).toMatchObject({ create: 1, reject: 4, committed: true });
+    expect((await a.value('payments.ofContract', { contractId: liContract.id })).receivedFen).toBe(
+      1_000_000,
+    );
   });
 });
