@@ -29,6 +29,7 @@ import { ExpiringClaims } from './ExpiringClaims';
 import { FollowUpModal } from './FollowUpModal';
 import { KpiCards } from './KpiCards';
 import { OverlapsToSettle } from './OverlapsToSettle';
+import { OverdueReceivables } from './OverdueReceivables';
 import { useMyDay } from './use-my-day';
 import './my-day.css';
 
@@ -254,6 +255,25 @@ export function MyDayPage() {
             data-testid="my-day-expiring-claims"
           >
             <ExpiringClaims claims={day.expiringClaims} onRenewed={reload} />
+          </Card>
+          <Card
+            size="small"
+            className="md-card"
+            title={
+              <span className="md-card__title">
+                {t('myDay.overdueReceivables')}
+                <Badge
+                  count={day.overdueReceivables.length}
+                  showZero
+                  color={day.overdueReceivables.length > 0 ? '#f5222d' : '#bfbfbf'}
+                  overflowCount={99}
+                />
+              </span>
+            }
+            extra={<span className="md-card__hint">{t('myDay.overdueReceivablesHint')}</span>}
+            data-testid="my-day-overdue-receivables"
+          >
+            <OverdueReceivables rows={day.overdueReceivables} />
           </Card>
           {isManager && (
             <Card
