@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { chinaDate } from '../../../../shared/dates';
 import type { ApiError } from '../../../../shared/result';
 import type { CollectionPeriod, CollectionReport } from '../../../../shared/schemas/payments';
-import { formatFen } from '../../../../shared/values/money';
+import { formatFen, formatFenAsWan } from '../../../../shared/values/money';
 import { call } from '../../api/client';
 import { DateInput } from '../../components/DateInputs';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -47,14 +47,22 @@ function pivot(report: CollectionReport, noOwner: string, totalName: string): Pi
   return [...[...rows.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')), total];
 }
 
+/** The rate, and what it is made of (received / invoiced, in 万元) beneath it. */
 function RateCell({ cell }: { cell: Cell | undefined }) {
+  const t = useT();
   if (!cell || (cell.invoicedFen === 0 && cell.receivedFen === 0))
     return <span className="cell-empty">—</span>;
   return (
     <Tooltip title={`${formatFen(cell.receivedFen)} / ${formatFen(cell.invoicedFen)}`}>
-      <span className={cell.rate !== null && cell.rate < 0.5 ? 'pay-rate--low mono' : 'mono'}>
+      <div className={cell.rate !== null && cell.rate < 0.5 ? 'pay-rate--low mono' : 'mono'}>
         {formatRate(cell.rate)}
-      </span>
+      </div>
+      <div className="pay-rate__parts">
+        {t('payments.receivedOfInvoiced', {
+          received: formatFenAsWan(cell.receivedFen),
+          invoiced: formatFenAsWan(cell.invoicedFen),
+        })}
+      </div>
     </Tooltip>
   );
 }
@@ -140,7 +148,7 @@ export function CollectionPanel({ revision }: { revision: number }) {
           ...(report?.periods ?? []).map((p) => ({
             key: p,
             title: p,
-            width: 100,
+            width: 170,
             align: 'right' as const,
             render: (_: unknown, r: PivotRow) => <RateCell cell={r.cells.get(p)} />,
           })),

@@ -110,7 +110,7 @@ export function ReceivablesPanel(props: {
         loading={!data && !error}
         dataSource={data?.rows ?? []}
         locale={{ emptyText: t('payments.receivablesEmpty') }}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 'max-content' }}
         data-testid="receivables-table"
         onRow={(r) => ({
           className: r.daysOverdue !== null ? 'pay-overdue-row' : undefined,
@@ -122,7 +122,7 @@ export function ReceivablesPanel(props: {
           total: data?.total ?? 0,
           showSizeChanger: false,
           onChange: setPage,
-          showTotal: (n) => formatCount(n, lang),
+          showTotal: (n) => t('payments.rows', { n: formatCount(n, lang) }),
         }}
         columns={[
           ...(by === 'contract'
@@ -146,7 +146,7 @@ export function ReceivablesPanel(props: {
           {
             key: 'account',
             title: t('payments.account'),
-            width: 240,
+            width: 200,
             ellipsis: true,
             render: (_, r) => (
               <button type="button" className="pay-link" onClick={() => onOpenAccount(r.accountId)}>
@@ -174,28 +174,28 @@ export function ReceivablesPanel(props: {
           {
             key: 'total',
             title: t('payments.total'),
-            width: 140,
+            width: 128,
             align: 'right',
             render: (_, r) => <Money fen={r.totalFen} />,
           },
           {
             key: 'invoiced',
             title: t('payments.invoiced'),
-            width: 140,
+            width: 128,
             align: 'right',
             render: (_, r) => <Money fen={r.invoicedFen} />,
           },
           {
             key: 'received',
             title: t('payments.received'),
-            width: 140,
+            width: 128,
             align: 'right',
             render: (_, r) => <Money fen={r.receivedFen} />,
           },
           {
             key: 'invoicedOpen',
             title: t('payments.invoicedOpen'),
-            width: 140,
+            width: 128,
             align: 'right',
             render: (_, r) =>
               r.creditFen > 0 ? (
@@ -213,7 +213,7 @@ export function ReceivablesPanel(props: {
           {
             key: 'age',
             title: t('payments.daysOutstanding'),
-            width: 170,
+            width: 150,
             render: (_, r) => (
               <AgeTag daysOutstanding={r.daysOutstanding} daysOverdue={r.daysOverdue} />
             ),
