@@ -356,6 +356,14 @@ describe('receivables', () => {
     ]);
     const grid = await a.value('payments.list', {});
     expect(grid.rows.map((r) => r.contractId)).toEqual([liContract.id]);
+    // The manager's payment is not Li's to change.
+    await a.value('auth.pick', { staffId: manager.id });
+    const managers = await a.value('payments.ofContract', { contractId: myContract.id });
+    await a.value('auth.pick', { staffId: li.id });
+    const p = managers.payments[0]!;
+    expect((await refusal(a.call('payments.delete', { id: p.id, version: p.version }))).code).toBe(
+      'FORBIDDEN',
+    );
     expect((await refusal(a.call('payments.ofContract', { contractId: myContract.id }))).code).toBe(
       'FORBIDDEN',
     );
