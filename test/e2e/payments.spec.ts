@@ -7,8 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { addDays, chinaDate } from '../../shared/dates';
-import { expect, go, openAs, openDialog, test } from './fixtures';
+import { AFTER_JOB, expect, go, openAs, openDialog, test } from './fixtures';
 
 interface Ref {
   id: number;
@@ -159,4 +160,52 @@ test('the 回款 page lists payments, receivables overdue first and the collecti
   await go(page, '/my-day');
   await page.getByTestId(`overdue-receivable-open-${contractId}`).click();
   await expect(page.getByTestId('contract-number')).toHaveText('HT-ZJ-2026-0902');
+});
+
+test('a bank statement imports through the wizard, matched by contract and invoice number', async ({
+  page,
+  server,
+}, testInfo) => {
+  const { contractId } = await scene(server);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('银行流水');
+  sheet.addRow(['2026年6月银行收款明细']);
+  sheet.mergeCells('A1:F1');
+  sheet.addRow([
+    '交易日期',
+    '贷方发生额（万元）',
+    '合同编号',
+    '发票号码',
+    '对方户名',
+    '交易流水号',
+  ]);
+  sheet.addRow([addDays(today(), -3), '５', 'ht-zj-2026-0902', '', '杭州市公安局', 'SN-90001']);
+  sheet.addRow([addDays(today(), -2), 3, '', '04417002', '杭州市公安局', 'SN-90002']);
+  const file = testInfo.outputPath('bank-statement.xlsx');
+  await workbook.xlsx.writeFile(file);
+
+  await openAs(page, server, '张经理');
+  await go(page, '/payments');
+  await page.getByTestId('payments-import').click();
+  await page.getByTestId('import-file-input').setInputFiles(file);
+  await expect(page.getByTestId('import-step-sheet')).toBeVisible(AFTER_JOB);
+  await expect(page.getByTestId('import-header-row')).toHaveValue('2');
+  await page.getByTestId('import-next').click();
+  await expect(page.getByTestId('import-step-mapping')).toBeVisible();
+  await shot(page, 'payments-import-mapping-zh');
+  await page.getByTestId('import-dryrun').click();
+  const summary = page.getByTestId('import-summary');
+  await expect(summary).toBeVisible(AFTER_JOB);
+  await expect(summary).toHaveAttribute('data-create', '2');
+  await expect(summary).toHaveAttribute('data-reject', '0');
+  await shot(page, 'payments-import-dryrun-zh');
+  await page.getByTestId('import-next').click();
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-done')).toBeVisible(AFTER_JOB);
+  await page.getByTestId('import-close').click();
+  await expect(page.getByTestId('payments-grid')).toContainText('SN-90001');
+  await expect(page.getByTestId('payments-grid')).toContainText('SN-90002');
+  const after = await server.call('payments.ofContract', { contractId });
+  expect(after.receivedFen).toBe(8_000_000);
+  expect(after.payments.find((p) => p.reference === 'SN-90002')?.invoiceNo).toBe('04417002');
 });
