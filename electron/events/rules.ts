@@ -88,6 +88,7 @@ export const WRITE_RULES: WriteRules = {
 
   'exports.accounts': null,
   'exports.contacts': null,
+  'exports.table': null,
   'exports.result': null,
   'exports.deliver': null,
   'imports.choose': null,

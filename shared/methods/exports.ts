@@ -5,6 +5,7 @@ import {
   exportAccountsInput,
   exportContactsInput,
   exportResult,
+  exportTableInput,
 } from '../schemas/exports';
 import { dossierExportInput, reportExportInput } from '../schemas/reports';
 import { method } from './method';
@@ -19,6 +20,11 @@ export const exportsMethods = {
     exportContactsInput,
     z.object({ jobId: z.string() }),
     'Export the contacts of the accounts in a view (personal details only if asked and allowed), as a job.',
+  ),
+  'exports.table': method(
+    exportTableInput,
+    z.object({ jobId: z.string() }),
+    'Write a table the page shows (an analysis table, a chart’s data) to .xlsx or .csv, as a job.',
   ),
   'exports.result': method(
     z.object({ jobId: z.string().max(64) }),

@@ -5,7 +5,7 @@ import type { Lang } from '../../i18n/lang';
 import type { ExportFormat } from './use-export';
 
 /** Timestamps are written as the wall-clock times the user sees in the grid. */
-const userTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+export const userTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function exportInputOf<F extends string>(
   format: ExportFormat,
