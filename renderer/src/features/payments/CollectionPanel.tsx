@@ -11,6 +11,7 @@ import { formatFen, formatFenAsWan } from '../../../../shared/values/money';
 import { call } from '../../api/client';
 import { DateInput } from '../../components/DateInputs';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { TableExportButton, type ExportTable } from '../export/TableExportButton';
 import { useT } from '../../i18n/context';
 import { formatRate } from './ReceivablesPanel';
 
@@ -89,6 +90,48 @@ export function CollectionPanel({ revision }: { revision: number }) {
     };
   }, [period, range, revision]);
 
+  // The report as a long table (one row per specialist and period, the totals last) for Excel.
+  const exportTable = (): ExportTable => {
+    const periodWord = {
+      month: t('payments.periodMonth'),
+      quarter: t('payments.periodQuarter'),
+      year: t('payments.periodYear'),
+    }[period];
+    const lines = report
+      ? [
+          ...report.rows.map((r) => [
+            r.periodKey,
+            r.ownerName ?? t('payments.noOwner'),
+            r.invoicedFen,
+            r.receivedFen,
+            r.rate,
+          ]),
+          ...report.totals.map((r) => [
+            r.periodKey,
+            t('payments.teamTotal'),
+            r.invoicedFen,
+            r.receivedFen,
+            r.rate,
+          ]),
+        ]
+      : [];
+    return {
+      title: t('payments.tabCollection'),
+      columns: [
+        { header: t('payments.period'), kind: 'text' },
+        { header: t('payments.owner'), kind: 'text' },
+        { header: t('payments.invoiced'), kind: 'money' },
+        { header: t('payments.received'), kind: 'money' },
+        { header: t('payments.rate'), kind: 'percent' },
+      ],
+      rows: lines,
+      about: [
+        [t('payments.period'), periodWord],
+        [t('payments.range'), `${range[0]} – ${range[1]}`],
+      ],
+    };
+  };
+
   const rows = useMemo(
     () => (report ? pivot(report, t('payments.noOwner'), t('payments.teamTotal')) : []),
     [report, t],
@@ -124,6 +167,7 @@ export function CollectionPanel({ revision }: { revision: number }) {
             testId="collection-to"
           />
         </span>
+        <TableExportButton table={exportTable} disabled={!report || report.rows.length === 0} />
       </div>
       <Typography.Paragraph type="secondary">{t('payments.collectionHint')}</Typography.Paragraph>
       {error && <ErrorAlert error={error} className="gap-bottom" />}
