@@ -171,7 +171,7 @@ export const paymentsEn: Record<keyof typeof paymentsZh, string> = {
   'payments.overdue': 'Overdue',
   'payments.notOverdue': 'Not overdue',
   'payments.receivablesEmpty': 'No receivables',
-  'payments.rows': '{n} rows',
+  'payments.rows': 'Total: {n}',
   'payments.period': 'Period',
   'payments.periodMonth': 'Month',
   'payments.periodQuarter': 'Quarter',
