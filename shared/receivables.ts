@@ -59,6 +59,14 @@ export function settleInvoices(
   });
 }
 
+/** The oldest invoice not paid in full, or null when every invoice is settled. */
+export function oldestUnpaid(
+  invoices: readonly InvoiceDue[],
+  payments: readonly PaymentMade[],
+): InvoiceSettlement | null {
+  return settleInvoices(invoices, payments).find((i) => i.openFen > 0) ?? null;
+}
+
 /** Whole days from one ISO date to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

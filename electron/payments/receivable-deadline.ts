@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import { addDays } from '../../shared/dates';
-import { receivableOf } from '../../shared/receivables';
+import { oldestUnpaid } from '../../shared/receivables';
 import type { syncDeadlines } from '../calendar/deadlines';
 import type { Database } from '../db/schema';
 import { getSalesSettings } from '../settings/sales-settings';
@@ -42,16 +42,11 @@ export async function receivableDeadline(
     paymentsOf(trx, c.id),
     getSalesSettings(trx),
   ]);
-  if (invoices.length === 0) return { ...item, due: null };
-  const r = receivableOf(
-    c.total_fen,
+  const oldest = oldestUnpaid(
     invoices,
     payments.map((p) => ({ id: p.id, invoiceId: p.invoice_id, amountFen: p.amount_fen })),
-    // The due date does not depend on today.
-    '1970-01-01',
-    paymentTermDays,
   );
-  return { ...item, due: r.dueOn };
+  return { ...item, due: oldest ? addDays(oldest.issuedOn, paymentTermDays) : null };
 }
 
 /** A new payment term moves every receivable's due date by the difference. */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Label } from '../enums';
 import { type ColumnSpec, listQuerySchema, pageSchema } from '../list';
+import { CONTRACT_STATUS_VALUES } from '../sales-enums';
 import { id, isoDate, optionalText, timestamp, version } from './common';
 import { refId } from './references';
 import { fen } from './opportunities';
@@ -96,7 +97,7 @@ export type ReceivableFigures = z.infer<typeof receivableFigures>;
 export const contractPayments = receivableFigures.extend({
   contractId: id,
   contractNo: z.string(),
-  status: z.string(),
+  status: z.enum(CONTRACT_STATUS_VALUES),
   /** Whether payments can be recorded now (a final contract). */
   open: z.boolean(),
   termDays: z.number().int(),
