@@ -1,7 +1,8 @@
 /**
  * myDay.get: one staff member's day on one screen — their due and overdue deadlines, activity
- * counts against their targets, expiring claims, and the approvals and overlaps to settle. It
- * gathers from the calendar, activities, claims and contracts services; it owns no data.
+ * counts against their targets, expiring claims, overdue receivables, and the approvals and
+ * overlaps to settle. It
+ * gathers from the calendar, activities, claims, contracts and payments services; it owns no data.
  */
 import { chinaDate } from '../../shared/dates';
 import { AppError } from '../../shared/result';
@@ -36,18 +37,17 @@ export function myDayHandlers({ db, clock }: Deps): MyDayHandlers {
       const decisionsSince = new Date(
         clock.now().getTime() - DECISION_DAYS * 86_400_000,
       ).toISOString();
-      const [lists, targets, counts, claims, overlaps, toDecide, decisions, receivables] =
-        await Promise.all([
-          dueAndOverdue(db, clock, who, day),
-          getKpiTargets(db),
-          activityCounts(db, who, day),
-          expiringClaims(db, who, day, claimWarnDays),
-          // Routed to the managers: our colleagues' claims on one organisation, to settle.
-          isManager(user) ? overlapsToSettle(db, day) : Promise.resolve([]),
-          isManager(user) ? approvalsToDecide(db, user.id) : Promise.resolve([]),
-          decisionsOnMyRequests(db, who, decisionsSince),
-          overdueReceivablesOf(db, clock, who),
-        ]);
+      const [lists, targets, counts, claims, overlaps, toDecide, decisions] = await Promise.all([
+        dueAndOverdue(db, clock, who, day),
+        getKpiTargets(db),
+        activityCounts(db, who, day),
+        expiringClaims(db, who, day, claimWarnDays),
+        // Routed to the managers: our colleagues' claims on one organisation, to settle.
+        isManager(user) ? overlapsToSettle(db, day) : Promise.resolve([]),
+        isManager(user) ? approvalsToDecide(db, user.id) : Promise.resolve([]),
+        decisionsOnMyRequests(db, who, decisionsSince),
+      ]);
+      const overdueReceivables = await overdueReceivablesOf(db, clock, who);
       const mine = targetsOf(targets, who);
       return {
         date: day,
@@ -57,7 +57,7 @@ export function myDayHandlers({ db, clock }: Deps): MyDayHandlers {
         overlapsToSettle: overlaps,
         approvalsToDecide: toDecide,
         approvalDecisions: decisions,
-        overdueReceivables: receivables,
+        overdueReceivables,
         kpi: ACTIVITY_TYPE_VALUES.filter((t) => (mine[t] ?? 0) > 0 || (counts.get(t) ?? 0) > 0).map(
           (type) => ({ type, target: mine[type] ?? 0, done: counts.get(type) ?? 0 }),
         ),
