@@ -1,8 +1,8 @@
 /**
  * myDay.get: one staff member's day on one screen — their due and overdue deadlines, activity
  * counts against their targets, expiring claims, overdue receivables, and the approvals and
- * overlaps to settle. It
- * gathers from the calendar, activities, claims, contracts and payments services; it owns no data.
+ * overlaps to settle. It gathers from the calendar, activities, claims, contracts and payments
+ * services; it owns no data.
  */
 import { chinaDate } from '../../shared/dates';
 import { AppError } from '../../shared/result';
