@@ -225,6 +225,14 @@ export const METHOD_RULES: { readonly [M in MethodName]: MethodRule } = {
   'reports.saveTemplate': settings,
   'reports.deleteTemplate': settings,
 
+  'payments.list': readTeam,
+  'payments.ofContract': readTeam,
+  'payments.receivables': readTeam,
+  'payments.collection': readTeam,
+  'payments.record': writeTeam,
+  'payments.update': writeTeam,
+  'payments.delete': writeTeam,
+
   'audit.verify': settings,
   'backups.list': settings,
   'backups.create': settings,

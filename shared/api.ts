@@ -35,6 +35,7 @@ import { jobsMethods } from './methods/jobs';
 import { auditMethods } from './methods/audit';
 import { backupsMethods } from './methods/backups';
 import { reviewsMethods } from './methods/reviews';
+import { paymentsMethods } from './methods/payments';
 
 export const api = {
   ...appMethods,
@@ -66,6 +67,7 @@ export const api = {
   ...auditMethods,
   ...backupsMethods,
   ...reviewsMethods,
+  ...paymentsMethods,
 } as const;
 
 type Api = typeof api;

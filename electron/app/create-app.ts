@@ -50,6 +50,7 @@ import { priceHandlers } from '../prices/handlers';
 import { opportunityHandlers } from '../opportunities/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { tenderHandlers } from '../tenders/handlers';
+import { paymentHandlers } from '../payments/handlers';
 import { claimHandlers } from '../claims/handlers';
 import { scheduleClaimSweep, sweepClaims } from '../claims/sweep';
 import { documentHandlers } from '../documents/handlers';
@@ -150,6 +151,7 @@ export const NAMESPACE_HANDLERS = {
   kpi: [kpiHandlers],
   myDay: [myDayHandlers],
   opportunities: [opportunityHandlers],
+  payments: [paymentHandlers],
   prefs: [prefHandlers],
   prices: [priceHandlers],
   reminders: [reminderHandlers],

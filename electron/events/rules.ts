@@ -237,6 +237,15 @@ export const WRITE_RULES: WriteRules = {
   'settings.dealer': null,
   'settings.setDealer': setting,
 
+  // A payment changes its contract's receivable: published as a change of the contract.
+  'payments.list': null,
+  'payments.ofContract': null,
+  'payments.receivables': null,
+  'payments.collection': null,
+  'payments.record': { ...updated('contracts'), record: (_input, output) => output.contractId },
+  'payments.update': { ...updated('contracts'), record: (_input, output) => output.contractId },
+  'payments.delete': { ...updated('contracts'), record: (_input, output) => output.contractId },
+
   'jobs.get': null,
   'jobs.cancel': null,
   'audit.verify': null,

@@ -11,6 +11,7 @@ import {
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
+  MoneyCollectOutlined,
   PhoneOutlined,
   RiseOutlined,
   SettingOutlined,
@@ -47,6 +48,7 @@ import { ContractsPage } from '../features/contracts/ContractsPage';
 import { FilingsPage } from '../features/filings/FilingsPage';
 import { MyDayPage } from '../features/my-day/MyDayPage';
 import { OpportunitiesPage } from '../features/opportunities/OpportunitiesPage';
+import { PaymentsPage } from '../features/payments/PaymentsPage';
 import { useSwitchConnectionItem } from '../features/connection/use-switch-connection-item';
 import { SalesSettingsPage } from '../features/settings/SalesSettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
@@ -98,6 +100,13 @@ const SECTIONS: {
     label: 'nav.contracts',
     testId: 'nav-contracts',
     page: () => <ContractsPage />,
+  },
+  {
+    key: 'payments',
+    icon: <MoneyCollectOutlined />,
+    label: 'nav.payments',
+    testId: 'nav-payments',
+    page: () => <PaymentsPage />,
   },
   {
     key: 'claims',

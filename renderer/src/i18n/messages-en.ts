@@ -9,6 +9,7 @@ import { contactsEn } from '../features/contacts/messages';
 import { opportunitiesEn } from '../features/opportunities/messages';
 import { tendersEn } from '../features/tenders/messages';
 import { contractsEn } from '../features/contracts/messages';
+import { paymentsEn } from '../features/payments/messages';
 import { dealHistoryEn } from '../features/accounts/deal-messages';
 import { sameNameEn } from '../features/accounts/same-name-messages';
 import { bulkEn } from '../features/contracts/bulk-messages';
@@ -368,6 +369,7 @@ export const en: Record<MessageKey, string> = {
   ...opportunitiesEn,
   ...tendersEn,
   ...contractsEn,
+  ...paymentsEn,
   ...dealHistoryEn,
   ...sameNameEn,
   ...bulkEn,

@@ -6,6 +6,7 @@
 import { opportunitiesZh } from '../features/opportunities/messages';
 import { tendersZh } from '../features/tenders/messages';
 import { contractsZh } from '../features/contracts/messages';
+import { paymentsZh } from '../features/payments/messages';
 import { dealHistoryZh } from '../features/accounts/deal-messages';
 import { sameNameZh } from '../features/accounts/same-name-messages';
 import { bulkZh } from '../features/contracts/bulk-messages';
@@ -338,6 +339,7 @@ export const zh = {
   ...opportunitiesZh,
   ...tendersZh,
   ...contractsZh,
+  ...paymentsZh,
   ...dealHistoryZh,
   ...sameNameZh,
   ...bulkZh,

@@ -25,6 +25,7 @@ export type Section =
   | 'opportunities'
   | 'tenders'
   | 'contracts'
+  | 'payments'
   | 'claims'
   | 'filings'
   | 'activities'
@@ -39,6 +40,7 @@ export const SECTION_PATHS: Record<Section, string> = {
   opportunities: '/opportunities',
   tenders: '/tenders',
   contracts: '/contracts',
+  payments: '/payments',
   claims: '/claims',
   filings: '/filings',
   activities: '/activities',
