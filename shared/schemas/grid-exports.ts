@@ -19,6 +19,7 @@ import {
 import { CONTRACT_COLUMNS, contractListQuery } from './contracts';
 import { FILING_COLUMNS, filingListQuery } from './filings';
 import { OPPORTUNITY_COLUMNS, opportunityListQuery } from './opportunities';
+import { PAYMENT_COLUMNS, paymentListQuery } from './payments';
 import { LOT_RESULT_COLUMNS, lotResultListQuery, TENDER_COLUMNS, tenderListQuery } from './tenders';
 
 /** The visible columns of a grid, in display order, with the header text as shown. */
@@ -56,6 +57,7 @@ export const exportGridInput = z
     gridExport('activities', activityListQuery, ACTIVITY_COLUMNS),
     gridExport('claims', claimListQuery, CLAIM_COLUMNS),
     gridExport('filings', filingListQuery, FILING_COLUMNS),
+    gridExport('payments', paymentListQuery, PAYMENT_COLUMNS),
   ])
   .superRefine(checkViewExport);
 export type ExportGridInput = z.infer<typeof exportGridInput>;

@@ -223,6 +223,20 @@ const CASES: GridCase[] = [
     key: (r) => r.number,
     described: () => '状态: ',
   },
+  {
+    grid: 'payments',
+    sortWords: '回款金额 降序',
+    list: 'payments.list',
+    title: '回款记录',
+    filter: (r) => ({ field: 'method', op: 'in', values: [String(r.method)] }),
+    sort: [{ field: 'amountFen', desc: true }],
+    columns: [
+      { field: 'reference', header: '流水号' },
+      { field: 'amountFen', header: '回款金额' },
+    ],
+    key: (r) => r.reference,
+    described: () => '回款方式: ',
+  },
 ];
 
 beforeAll(async () => {
@@ -251,6 +265,22 @@ beforeAll(async () => {
     .set({ owner_id: liId })
     .where('owner_id', '=', busiest.owner_id)
     .execute();
+  // The small demo has few invoices: each final contract gets a payment (two ways of paying), so
+  // the payments grid has rows of 李明's and of colleagues'.
+  const finals = await app.deps.db
+    .selectFrom('contracts')
+    .select(['id', 'signed_on'])
+    .where('status', '=', 'final')
+    .orderBy('id')
+    .execute();
+  for (const [i, c] of finals.entries())
+    await value(boss, 'payments.record', {
+      contractId: c.id,
+      receivedOn: c.signed_on ?? '2026-01-05',
+      amountFen: 100 + i,
+      method: i % 2 === 0 ? 'bank_transfer' : 'cash',
+      reference: `GRID${i}`,
+    });
 }, 120_000);
 
 afterAll(async () => app?.close());

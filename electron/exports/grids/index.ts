@@ -9,6 +9,7 @@ import { filingsExport } from './filings';
 import { invoicesExport } from './invoices';
 import { lotResultsExport } from './lot-results';
 import { opportunitiesExport } from './opportunities';
+import { paymentsExport } from './payments';
 import { tendersExport } from './tenders';
 
 export const GRID_EXPORTS: Record<GridName, GridExport> = {
@@ -21,4 +22,5 @@ export const GRID_EXPORTS: Record<GridName, GridExport> = {
   activities: activitiesExport,
   claims: claimsExport,
   filings: filingsExport,
+  payments: paymentsExport,
 };

@@ -10,6 +10,8 @@ import { PAYMENT_COLUMNS, type PaymentRow } from '../../../../shared/schemas/pay
 import type { ImportTarget } from '../../../../shared/schemas/imports';
 import { callOrThrow } from '../../api/client';
 import { DataGrid, type FetchPage } from '../../components/DataGrid';
+import { GridExportButton } from '../export/GridExportButton';
+import { call } from '../../api/client';
 import { useT } from '../../i18n/context';
 import { accountPath, recordPath, useHashRoute } from '../../lib/use-hash-route';
 import { ImportWizardModal } from '../import/ImportWizard';
@@ -71,6 +73,12 @@ export function PaymentsPage() {
                     {t('payments.import')}
                   </Button>
                 }
+                toolbarEnd={(view) => (
+                  <GridExportButton
+                    view={view}
+                    start={(input) => call('exports.grid', { grid: 'payments', ...input })}
+                  />
+                )}
               />
             ),
           },
