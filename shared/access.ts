@@ -158,6 +158,12 @@ export const METHOD_RULES: { readonly [M in MethodName]: MethodRule } = {
   'kpi.targets': read,
   'kpi.setTargets': { who: 'manager' },
   'kpi.period': readTeam,
+  // Specialists see their teams' figures, managers the store's (electron/reads/scope.ts).
+  'dashboards.pipeline': readTeam,
+  'dashboards.pipelineFlow': readTeam,
+  'dashboards.winLoss': readTeam,
+  'dashboards.kpi': readTeam,
+  'dashboards.claims': readTeam,
   'myDay.get': readTeam,
   'calendar.list': readTeam,
   'reminders.due': readOwn,

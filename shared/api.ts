@@ -22,6 +22,7 @@ import { settingsMethods } from './methods/settings';
 import { followUpsMethods } from './methods/follow-ups';
 import { activitiesMethods } from './methods/activities';
 import { kpiMethods } from './methods/kpi';
+import { dashboardsMethods } from './methods/dashboards';
 import { myDayMethods } from './methods/my-day';
 import { calendarMethods } from './methods/calendar';
 import { remindersMethods } from './methods/reminders';
@@ -51,6 +52,7 @@ export const api = {
   ...followUpsMethods,
   ...activitiesMethods,
   ...kpiMethods,
+  ...dashboardsMethods,
   ...myDayMethods,
   ...calendarMethods,
   ...remindersMethods,
