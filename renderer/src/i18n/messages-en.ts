@@ -15,6 +15,7 @@ import { bulkEn } from '../features/contracts/bulk-messages';
 import { calendarEn } from '../features/calendar/messages';
 import { activitiesEn } from '../features/activities/messages';
 import { myDayEn } from '../features/my-day/messages';
+import { dashboardsEn } from '../features/dashboards/messages';
 import { approvalsEn } from '../features/approvals/messages';
 import { claimsEn } from '../features/claims/messages';
 import { filingsEn } from '../features/filings/messages';
@@ -371,6 +372,7 @@ export const en: Record<MessageKey, string> = {
   ...calendarEn,
   ...activitiesEn,
   ...myDayEn,
+  ...dashboardsEn,
   ...approvalsEn,
   ...claimsEn,
   ...filingsEn,

@@ -12,6 +12,7 @@ import { bulkZh } from '../features/contracts/bulk-messages';
 import { calendarZh } from '../features/calendar/messages';
 import { activitiesZh } from '../features/activities/messages';
 import { myDayZh } from '../features/my-day/messages';
+import { dashboardsZh } from '../features/dashboards/messages';
 import { approvalsZh } from '../features/approvals/messages';
 import { claimsZh } from '../features/claims/messages';
 import { filingsZh } from '../features/filings/messages';
@@ -341,6 +342,7 @@ export const zh = {
   ...calendarZh,
   ...activitiesZh,
   ...myDayZh,
+  ...dashboardsZh,
   ...approvalsZh,
   ...claimsZh,
   ...filingsZh,

@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import { useT } from '../../i18n/context';
 import { recordIdOf, recordPath, useHashRoute } from '../../lib/use-hash-route';
+import { useDrill } from '../../lib/drill-down';
 import { ExportModal } from '../export/ExportModal';
 import { useExport } from '../export/use-export';
 import { FILING_DEFAULT_SORT, fetchFilings } from './fetch-filings';
@@ -25,6 +26,7 @@ export function FilingsPage() {
   const t = useT();
   const columns = useFilingColumns();
   const { path, navigate } = useHashRoute();
+  const drill = useDrill(path, 'filings');
   const openId = recordIdOf(path, 'filings');
   const exporter = useExport();
   const [creating, setCreating] = useState(false);
@@ -38,6 +40,8 @@ export function FilingsPage() {
   return (
     <div className="page page--fill" data-testid="filings-page">
       <DataGrid
+        key={drill.key}
+        initialFilters={drill.filters}
         gridId="filings"
         liveTopics={['filings']}
         testId="filings-grid"
