@@ -17,6 +17,7 @@ import * as m20261203090000 from './20261203090000_staff_logins';
 import * as m20261203100000 from './20261203100000_account_teams';
 import * as m20261203110000 from './20261203110000_row_versions';
 import * as m20261203120000 from './20261203120000_staff_version';
+import * as m20261204140000 from './20261204140000_analysis_indexes';
 
 /**
  * What a migration tells the people whose data it changed (e.g. how many accounts got a suggested
@@ -50,4 +51,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261203100000_account_teams', ...m20261203100000 },
   { name: '20261203110000_row_versions', ...m20261203110000 },
   { name: '20261203120000_staff_version', ...m20261203120000 },
+  { name: '20261204140000_analysis_indexes', ...m20261204140000 },
 ];

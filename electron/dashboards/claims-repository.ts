@@ -6,13 +6,13 @@
 import { type Kysely, sql } from 'kysely';
 import { addDays } from '../../shared/dates';
 import { ACTIVE_CLAIM_STATUSES, type ClaimStatus } from '../../shared/filing-enums';
-import { teamAccountCondition } from '../accounts/account-team';
+import { teamAccountsIn } from '../accounts/account-team';
 import { statusSql } from '../claims/repository';
 import type { Database } from '../db/schema';
 
 function ours(db: Kysely<Database>, teamOf: number | null) {
   let q = db.selectFrom('claims as c').where('c.source', '=', 'ours');
-  if (teamOf !== null) q = q.where(teamAccountCondition(teamOf, 'c.account_id'));
+  if (teamOf !== null) q = q.where(teamAccountsIn(teamOf, 'c.account_id'));
   return q;
 }
 
@@ -70,7 +70,7 @@ export async function activeClaimCounts(
 
 export function filingStatusCounts(db: Kysely<Database>, teamOf: number | null) {
   let q = db.selectFrom('filings as f');
-  if (teamOf !== null) q = q.where(teamAccountCondition(teamOf, 'f.account_id'));
+  if (teamOf !== null) q = q.where(teamAccountsIn(teamOf, 'f.account_id'));
   return q
     .select(['f.status', sql<number>`count(*)`.as('n'), sql<number>`sum(f.units)`.as('units')])
     .groupBy('f.status')

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { PipelineInput, PipelineMatrix } from '../../shared/schemas/dashboards';
-import { isOpenStage } from '../../shared/sales-enums';
+import { isOpenStage, type Stage } from '../../shared/sales-enums';
 import type { Database } from '../db/schema';
 import { probabilitiesOf } from '../opportunities/repository';
 import { teamOf, type ReadScope } from '../reads/scope';
@@ -14,25 +14,50 @@ import { getSalesSettings } from '../settings/sales-settings';
 import { pipelineGroups, staffNames } from './pipeline-repository';
 import { percentOf } from './percent';
 
+/** Day groups folded into month cells (stage, owner, YYYY-MM), in the order first met. */
+export function foldMonths(
+  groups: {
+    day: string;
+    stage: Stage;
+    owner_id: number | null;
+    n: number;
+    amount: number | null;
+  }[],
+): { stage: Stage; ownerId: number | null; month: string; count: number; amountFen: number }[] {
+  const cells = new Map<
+    string,
+    { stage: Stage; ownerId: number | null; month: string; count: number; amountFen: number }
+  >();
+  for (const g of groups) {
+    const month = g.day.slice(0, 7);
+    const key = `${g.stage}|${g.owner_id}|${month}`;
+    const cell = cells.get(key);
+    if (cell) {
+      cell.count += Number(g.n);
+      cell.amountFen += Number(g.amount ?? 0);
+    } else
+      cells.set(key, {
+        stage: g.stage,
+        ownerId: g.owner_id,
+        month,
+        count: Number(g.n),
+        amountFen: Number(g.amount ?? 0),
+      });
+  }
+  return [...cells.values()];
+}
+
 export async function pipelineMatrix(
   db: Kysely<Database>,
   input: PipelineInput,
   scope: ReadScope,
 ): Promise<PipelineMatrix> {
   const p = probabilitiesOf((await getSalesSettings(db)).probabilities);
-  const groups = await pipelineGroups(db, input, teamOf(scope));
-  const cells = groups.map((g) => {
-    const amountFen = Number(g.amount ?? 0);
-    return {
-      stage: g.stage,
-      ownerId: g.owner_id,
-      month: g.month,
-      count: Number(g.n),
-      amountFen,
-      probability: p[g.stage],
-      weightedFen: Math.round((amountFen * p[g.stage]) / 100),
-    };
-  });
+  const cells = foldMonths(await pipelineGroups(db, input, teamOf(scope))).map((g) => ({
+    ...g,
+    probability: p[g.stage],
+    weightedFen: Math.round((g.amountFen * p[g.stage]) / 100),
+  }));
 
   const forecast = new Map<string, { count: number; amountFen: number; weightedFen: number }>();
   const outcomes = new Map<number | null, { won: number; lost: number }>();

@@ -6,7 +6,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { LostReason } from '../../shared/sales-enums';
 import { addDays } from '../../shared/dates';
-import { teamAccountCondition } from '../accounts/account-team';
+import { teamAccountsIn } from '../accounts/account-team';
 import type { Database } from '../db/schema';
 
 export interface Range {
@@ -20,7 +20,7 @@ function closed(db: Kysely<Database>, range: Range, teamOf: number | null) {
     .where('o.stage', 'in', ['won', 'lost'])
     .where('o.stage_changed_at', '>=', range.from)
     .where('o.stage_changed_at', '<', addDays(range.to, 1));
-  if (teamOf !== null) q = q.where(teamAccountCondition(teamOf, 'o.account_id'));
+  if (teamOf !== null) q = q.where(teamAccountsIn(teamOf, 'o.account_id'));
   return q;
 }
 
@@ -30,22 +30,14 @@ const countAndSum = [
   sql<number | null>`sum(o.amount_fen)`.as('amount'),
 ] as const;
 
-export const outcomesByBuyerType = (db: Kysely<Database>, range: Range, teamOf: number | null) =>
+/**
+ * Won and lost by buyer type, owner and source at once (one read of the period's closed deals);
+ * the caller sums each dimension from these few groups.
+ */
+export const outcomeGroups = (db: Kysely<Database>, range: Range, teamOf: number | null) =>
   closed(db, range, teamOf)
-    .select(['o.buyer_type as key', ...countAndSum])
-    .groupBy(['o.buyer_type', 'o.stage'])
-    .execute();
-
-export const outcomesByOwner = (db: Kysely<Database>, range: Range, teamOf: number | null) =>
-  closed(db, range, teamOf)
-    .select(['o.owner_id as key', ...countAndSum])
-    .groupBy(['o.owner_id', 'o.stage'])
-    .execute();
-
-export const outcomesBySource = (db: Kysely<Database>, range: Range, teamOf: number | null) =>
-  closed(db, range, teamOf)
-    .select(['o.source as key', ...countAndSum])
-    .groupBy(['o.source', 'o.stage'])
+    .select(['o.buyer_type', 'o.owner_id', 'o.source', ...countAndSum])
+    .groupBy(['o.buyer_type', 'o.owner_id', 'o.source', 'o.stage'])
     .execute();
 
 /** Against each competitor brand named on the opportunity (a brand named twice counts once). */
@@ -107,6 +99,6 @@ export function competitorLots(db: Kysely<Database>, range: Range, teamOf: numbe
     .where('l.quantity', '>', 0)
     .where('t.awarded_on', '>=', range.from)
     .where('t.awarded_on', '<=', range.to);
-  if (teamOf !== null) q = q.where(teamAccountCondition(teamOf, 't.purchaser_id'));
+  if (teamOf !== null) q = q.where(teamAccountsIn(teamOf, 't.purchaser_id'));
   return q.orderBy('t.awarded_on', 'desc').orderBy('l.id', 'desc').limit(PRICE_POINTS).execute();
 }

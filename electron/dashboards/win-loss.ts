@@ -12,10 +12,8 @@ import { staffNames } from './pipeline-repository';
 import {
   competitorLots,
   lostReasons,
-  outcomesByBuyerType,
+  outcomeGroups,
   outcomesByCompetitor,
-  outcomesByOwner,
-  outcomesBySource,
 } from './win-loss-repository';
 
 interface Outcome {
@@ -53,7 +51,10 @@ export async function winLoss(
   scope: ReadScope,
 ): Promise<WinLoss> {
   const team = teamOf(scope);
-  const byOwner = fold(await outcomesByOwner(db, input, team));
+  const groups = await outcomeGroups(db, input, team);
+  const by = <K>(key: (g: (typeof groups)[number]) => K) =>
+    fold(groups.map((g) => ({ key: key(g), stage: g.stage, n: g.n, amount: g.amount })));
+  const byOwner = by((g) => g.owner_id);
   const names = await staffNames(
     db,
     byOwner.flatMap((o) => (o.key === null ? [] : [o.key])),
@@ -62,12 +63,12 @@ export async function winLoss(
   return {
     from: input.from,
     to: input.to,
-    byBuyerType: fold(await outcomesByBuyerType(db, input, team)),
+    byBuyerType: by((g) => g.buyer_type),
     byOwner: byOwner.map((o) => ({
       ...o,
       name: o.key === null ? null : (names.get(o.key) ?? null),
     })),
-    bySource: fold(await outcomesBySource(db, input, team)),
+    bySource: by((g) => g.source),
     byCompetitor: fold(await outcomesByCompetitor(db, input, team)),
     lostReasons: (await lostReasons(db, input, team))
       .map((r) => ({ reason: r.reason, count: Number(r.n), amountFen: Number(r.amount ?? 0) }))

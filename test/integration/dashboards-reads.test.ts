@@ -129,6 +129,28 @@ describe('the pipeline matrix', () => {
     expect(m.forecast.map((f) => f.weightedFen)).toEqual([375_000, 1_200_000]);
   });
 
+  it('counts a co-owned account’s opportunities for its co-owner', async () => {
+    await t.db
+      .insertInto('account_team_members')
+      .values({
+        account_id: data.accountWang,
+        staff_id: data.li,
+        added_at: '2026-03-01T00:00:00.000Z',
+      })
+      .execute();
+    const m = await pipelineMatrix(t.db, range, as(data.li, 'specialist'));
+    expect(m.cells.find((c) => c.stage === 'commitment')).toMatchObject({
+      ownerId: data.wang,
+      count: 1,
+    });
+    const w = await winLoss(
+      t.db,
+      { from: '2026-03-01', to: '2026-03-31' },
+      as(data.li, 'specialist'),
+    );
+    expect(w.competitorPrices).toHaveLength(1);
+  });
+
   it('gives a specialist only the opportunities of their teams’ accounts', async () => {
     const m = await pipelineMatrix(t.db, range, as(data.li, 'specialist'));
     expect(new Set(m.cells.map((c) => c.ownerId))).toEqual(new Set([data.li]));
