@@ -13,6 +13,7 @@ import { useEnumLabel, useT } from '../../i18n/context';
 import { drillPath } from '../../lib/drill-down';
 import { recordPath, useHashRoute } from '../../lib/use-hash-route';
 import { AnalysisPanel } from './AnalysisPanel';
+import { barOption } from './bar-chart';
 import { DashboardState } from './DashboardState';
 import { between, inValues } from './drills';
 import { useDashboard } from './use-dashboard';
@@ -69,16 +70,10 @@ export function ClaimsTab(props: { revision: number; about: [string, string][] }
           testId="dash-claims-status"
           about={props.about}
           chart={{
-            option: {
-              tooltip: {},
-              grid: { left: 40, right: 16, top: 16, bottom: 24, containLabel: true },
-              xAxis: {
-                type: 'category',
-                data: byStatus.map((s) => label(CLAIM_STATUSES, s.status)),
-              },
-              yAxis: { type: 'value', minInterval: 1 },
-              series: [{ type: 'bar', data: byStatus.map((s) => s.count) }],
-            },
+            option: barOption(
+              byStatus.map((s) => label(CLAIM_STATUSES, s.status)),
+              byStatus.map((s) => s.count),
+            ),
             onClick: (e) => {
               const s = byStatus[e.dataIndex];
               if (s) claims([inValues('status', [s.status])]);
@@ -142,16 +137,10 @@ export function ClaimsTab(props: { revision: number; about: [string, string][] }
           testId="dash-claims-filings"
           about={props.about}
           chart={{
-            option: {
-              tooltip: {},
-              grid: { left: 40, right: 16, top: 16, bottom: 24, containLabel: true },
-              xAxis: {
-                type: 'category',
-                data: filingRows.map((s) => label(FILING_STATUSES, s.status)),
-              },
-              yAxis: { type: 'value', minInterval: 1 },
-              series: [{ type: 'bar', data: filingRows.map((s) => s.count) }],
-            },
+            option: barOption(
+              filingRows.map((s) => label(FILING_STATUSES, s.status)),
+              filingRows.map((s) => s.count),
+            ),
             onClick: (e) => {
               const s = filingRows[e.dataIndex];
               if (s) filings([inValues('status', [s.status])]);

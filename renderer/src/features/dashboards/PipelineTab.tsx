@@ -16,6 +16,7 @@ import { useHashRoute } from '../../lib/use-hash-route';
 import { AnalysisPanel } from './AnalysisPanel';
 import type { AnalysisColumn } from './analysis-table';
 import { between, inValues, monthRange, ownerFilter, wan } from './drills';
+import { barOption } from './bar-chart';
 import { DashboardState } from './DashboardState';
 import { useDashboard } from './use-dashboard';
 
@@ -208,16 +209,11 @@ export function PipelineTab(props: { today: string; revision: number; about: [st
             testId="dash-pipeline-win-rates"
             about={about}
             chart={{
-              option: {
-                tooltip: {},
-                grid: { left: 48, right: 16, top: 16, bottom: 24 },
-                xAxis: {
-                  type: 'category',
-                  data: (m?.winRates ?? []).map((w) => ownerName(w.ownerId)),
-                },
-                yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-                series: [{ type: 'bar', data: (m?.winRates ?? []).map((w) => w.winRate ?? 0) }],
-              },
+              option: barOption(
+                (m?.winRates ?? []).map((w) => ownerName(w.ownerId)),
+                (m?.winRates ?? []).map((w) => w.winRate),
+                'percent',
+              ),
               onClick: (e) => {
                 const w = m?.winRates[e.dataIndex];
                 if (w)
@@ -264,16 +260,11 @@ export function PipelineTab(props: { today: string; revision: number; about: [st
             testId="dash-pipeline-conversion"
             about={about}
             chart={{
-              option: {
-                tooltip: {},
-                grid: { left: 48, right: 16, top: 16, bottom: 24 },
-                xAxis: {
-                  type: 'category',
-                  data: (f?.conversion ?? []).map((c) => stageName(c.stage)),
-                },
-                yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-                series: [{ type: 'bar', data: (f?.conversion ?? []).map((c) => c.rate ?? 0) }],
-              },
+              option: barOption(
+                (f?.conversion ?? []).map((c) => stageName(c.stage)),
+                (f?.conversion ?? []).map((c) => c.rate),
+                'percent',
+              ),
               onClick: (e) => {
                 const c = f?.conversion[e.dataIndex];
                 if (c) opportunities([inValues('stage', [c.stage]), closing]);
