@@ -192,7 +192,6 @@ export function WinLossTab(props: { today: string; revision: number; about: [str
           chart={{
             option: {
               tooltip: { trigger: 'item' },
-              legend: { bottom: 0 },
               series: [
                 {
                   type: 'pie',
@@ -244,7 +243,7 @@ export function WinLossTab(props: { today: string; revision: number; about: [str
           chart={{
             option: {
               tooltip: { trigger: 'item' },
-              legend: { type: 'scroll' },
+              legend: { type: 'scroll', top: 0 },
               grid: { left: 56, right: 16, top: 32, bottom: 24 },
               xAxis: { type: 'time' },
               yAxis: { type: 'value', name: '万元' },
