@@ -2,7 +2,7 @@
  * `npm run bench`: Keyfleet's paths against the raw libraries doing the same work, in one run.
  * Prints one line per benchmark and writes bench/out/latest.json. `BENCH_ONLY=jobs` runs only the
  * job-start lines (the script builds first: they use the built worker), `BENCH_ONLY=sales` stops after
- * the sales lines.
+ * the sales lines, `BENCH_ONLY=dashboards` runs only the dashboards' lines (read worker, browser page).
  */
 import { businessClock } from '../shared/clock';
 import fs from 'node:fs';
@@ -21,10 +21,18 @@ import { freshCopy, IMPORT_HEADERS, rawImport, runImport, writeImportFile } from
 import { type BenchResult, compare, report } from './harness';
 import { benchJobStart } from './job-start';
 import { benchSales } from './sales';
+import { benchDashboards } from './dashboards';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 
 async function main(): Promise<void> {
+  // BENCH_ONLY=dashboards: only the dashboards' lines (their own generated store).
+  if (process.env.BENCH_ONLY === 'dashboards') {
+    const dashLines: BenchResult[] = [];
+    await benchDashboards(dashLines);
+    if (!report(dashLines, true)) process.exitCode = 1;
+    return;
+  }
   // BENCH_ONLY=jobs: only the job-start lines (a small app of their own, no 100,000 accounts).
   if (process.env.BENCH_ONLY === 'jobs') {
     const jobLines: BenchResult[] = [];
@@ -55,6 +63,8 @@ async function main(): Promise<void> {
   // 0. Small jobs from jobs.start to their result through the built worker (a data folder of
   // their own, so the 100,000 accounts do not weigh on them).
   await benchJobStart(results);
+  // The dashboards at 100,000 accounts, 200,000 contracts and 1,000,000 activities (their own store).
+  await benchDashboards(results);
 
   // 1. One page (100 rows, third page) sorted by name, filtered to government buyers.
   const query = {

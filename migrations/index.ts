@@ -21,6 +21,7 @@ import * as m20261204100000 from './20261204100000_payments';
 import * as m20261204110000 from './20261204110000_account_facts';
 import * as m20261204120000 from './20261204120000_account_reviews';
 import * as m20261204130000 from './20261204130000_filing_incentives';
+import * as m20261204140000 from './20261204140000_analysis_indexes';
 
 /**
  * What a migration tells the people whose data it changed (e.g. how many accounts got a suggested
@@ -58,4 +59,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261204110000_account_facts', ...m20261204110000 },
   { name: '20261204120000_account_reviews', ...m20261204120000 },
   { name: '20261204130000_filing_incentives', ...m20261204130000 },
+  { name: '20261204140000_analysis_indexes', ...m20261204140000 },
 ];

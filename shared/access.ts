@@ -168,6 +168,12 @@ export const METHOD_RULES: { readonly [M in MethodName]: MethodRule } = {
   'value.drift': readOwn,
   'value.settings': read,
   'value.setSettings': { who: 'manager' },
+  // Specialists see their teams' figures, managers the store's (electron/reads/scope.ts).
+  'dashboards.pipeline': readTeam,
+  'dashboards.pipelineFlow': readTeam,
+  'dashboards.winLoss': readTeam,
+  'dashboards.kpi': readTeam,
+  'dashboards.claims': readTeam,
   'myDay.get': readTeam,
   'calendar.list': readTeam,
   'reminders.due': readOwn,

@@ -23,6 +23,7 @@ import { followUpsMethods } from './methods/follow-ups';
 import { activitiesMethods } from './methods/activities';
 import { kpiMethods } from './methods/kpi';
 import { valueMethods } from './methods/value';
+import { dashboardsMethods } from './methods/dashboards';
 import { myDayMethods } from './methods/my-day';
 import { calendarMethods } from './methods/calendar';
 import { remindersMethods } from './methods/reminders';
@@ -55,6 +56,7 @@ export const api = {
   ...activitiesMethods,
   ...kpiMethods,
   ...valueMethods,
+  ...dashboardsMethods,
   ...myDayMethods,
   ...calendarMethods,
   ...remindersMethods,

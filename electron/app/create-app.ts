@@ -11,6 +11,8 @@ import { openDatabase, type OpenedDatabase } from '../db/open';
 import { checkReferences } from '../db/references';
 import { storageError } from '../db/storage-errors';
 import { JobRunner, type WorkerEntry } from '../jobs/runner';
+import { ReadWorker } from '../reads/read-worker';
+import { dashboardHandlers } from '../dashboards/handlers';
 import { SessionStore, originOf, type Caller } from '../session/session';
 import { authHandlers } from '../auth/handlers';
 import { createGate } from '../auth/gate';
@@ -141,6 +143,7 @@ export const NAMESPACE_HANDLERS = {
   claims: [claimHandlers],
   contacts: [contactHandlers],
   contracts: [contractHandlers, contractNumberingHandlers],
+  dashboards: [dashboardHandlers],
   demo: [demoHandlers],
   documents: [documentHandlers],
   exports: [exportHandlers],
@@ -253,6 +256,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     throttle: new SignInThrottle(),
     clock,
     jobs: new JobRunner(options.worker, dbFile, clock, options.nativeBinding),
+    reads: new ReadWorker(options.worker, dbFile, options.nativeBinding),
     mode: options.mode,
     dataDir: options.dataDir,
     version: options.version ?? '0.1.0',
@@ -324,6 +328,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await backups?.stop();
       await claimSweeper.stop();
       await deps.jobs.stopAll();
+      await deps.reads.close();
       // The day's work is in a backup when the app quits (rotation keeps the newest of the day).
       if (backups) await backups.atQuit(database.sqlite);
       await database.close();

@@ -5,6 +5,7 @@ import type { BackupRotation } from '../../shared/schemas/backups';
 import type { Delivery } from '../../shared/schemas/exports';
 import type { Database } from '../db/schema';
 import type { JobRunner } from '../jobs/runner';
+import type { ReadWorker } from '../reads/read-worker';
 import type { SignInThrottle } from '../auth/sign-in-throttle';
 import type { TeamSessions } from '../auth/team-sessions';
 import type { Sessions } from '../session/session';
@@ -18,6 +19,8 @@ export interface Deps {
   team: TeamSessions | null;
   throttle: SignInThrottle;
   jobs: JobRunner;
+  /** Analysis reads (the dashboards) on a read-only connection in a worker thread. */
+  reads: ReadWorker;
   mode: 'electron' | 'browser' | 'team';
   dataDir: string;
   version: string;

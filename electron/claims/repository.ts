@@ -38,7 +38,7 @@ const activeSql = sql.join(ACTIVE_CLAIM_STATUSES.map((s) => sql`${s}`));
  * protection reads as expired before the expiry sweep records it, so that reads never write and
  * a filter by status finds what the grid shows.
  */
-const statusSql = (today: string) =>
+export const statusSql = (today: string) =>
   sql<ClaimStatus>`(case when c.status in (${activeSql}) and c.expires_on < ${today} then 'expired' else c.status end)`;
 
 const claimSql = (today: string): Record<ClaimColumn, GridColumn> =>

@@ -12,9 +12,10 @@ import { storageError } from '../db/storage-errors';
 import { cancelCheck } from './context';
 import { JobCancelled, type JobWorkerData, type WorkerMessage } from './protocol';
 import { isJobKind, type JobKind, loadJob } from './registry';
+import { isReadWorkerData } from '../reads/protocol';
+import { serveReads } from '../reads/serve-reads';
 
 const data = workerData as JobWorkerData;
-setClockOffsetMs(data.clockOffsetMs);
 
 /** The `details.kind` of an AppError, which the renderer translates (e.g. `encrypted`). */
 function errorKindOf(details: unknown): string | null {
@@ -85,4 +86,9 @@ async function run<K extends JobKind>(data: JobWorkerData<K>): Promise<void> {
   }
 }
 
-void main();
+// The same entry serves as the long-lived read worker (electron/reads/read-worker.ts).
+if (isReadWorkerData(workerData)) serveReads(workerData);
+else {
+  setClockOffsetMs(data.clockOffsetMs);
+  void main();
+}

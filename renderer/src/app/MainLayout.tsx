@@ -2,6 +2,7 @@
 import {
   BankOutlined,
   CalendarOutlined,
+  DashboardOutlined,
   DownOutlined,
   AuditOutlined,
   FileDoneOutlined,
@@ -34,7 +35,7 @@ import {
 } from 'antd';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { useState } from 'react';
-import { STAFF_ROLES } from '../../../shared/enums';
+import { STAFF_ROLES, type StaffRole } from '../../../shared/enums';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { ApprovalNotifier } from '../features/approvals/ApprovalNotifier';
@@ -45,6 +46,7 @@ import { ValuePage } from '../features/value/ValuePage';
 import { ReminderWatcher } from '../features/calendar/ReminderWatcher';
 import { ClaimsPage } from '../features/claims/ClaimsPage';
 import { ContractsPage } from '../features/contracts/ContractsPage';
+import { DashboardsPage } from '../features/dashboards/DashboardsPage';
 import { FilingsPage } from '../features/filings/FilingsPage';
 import { MyDayPage } from '../features/my-day/MyDayPage';
 import { OpportunitiesPage } from '../features/opportunities/OpportunitiesPage';
@@ -159,6 +161,23 @@ const SECTIONS: {
   },
 ];
 
+/**
+ * The dashboards' place in the menu by role: managers (and admins) find 管理看板 right after their
+ * day; a specialist finds 我的看板 — the same page with their own figures — after their activities.
+ */
+function sectionsFor(role: StaffRole): typeof SECTIONS {
+  const manager = role !== 'specialist';
+  const entry = {
+    key: 'dashboards' as const,
+    icon: <DashboardOutlined />,
+    label: manager ? ('nav.dashboards' as const) : ('nav.myFigures' as const),
+    testId: 'nav-dashboards',
+    page: () => <DashboardsPage />,
+  };
+  const after = SECTIONS.findIndex((s) => s.key === (manager ? 'myDay' : 'activities')) + 1;
+  return [...SECTIONS.slice(0, after), entry, ...SECTIONS.slice(after)];
+}
+
 export function MainLayout() {
   const t = useT();
   const label = useEnumLabel();
@@ -170,6 +189,7 @@ export function MainLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const { path, navigate } = useHashRoute();
   const section = sectionOf(path);
+  const sections = sectionsFor(user.role);
   const pendingApprovals = usePendingApprovalCount(user.role !== 'specialist');
 
   return (
@@ -253,7 +273,7 @@ export function MainLayout() {
             mode="inline"
             selectedKeys={[section]}
             onClick={({ key }) => navigate(SECTION_PATHS[key as Section])}
-            items={SECTIONS.map((item) => ({
+            items={sections.map((item) => ({
               key: item.key,
               icon: item.icon,
               label: (
@@ -276,7 +296,7 @@ export function MainLayout() {
           />
         </Layout.Sider>
         <Layout.Content className="main-content">
-          {(SECTIONS.find((item) => item.key === section) ?? SECTIONS[1]!).page()}
+          {(sections.find((item) => item.key === section) ?? SECTIONS[1]!).page()}
         </Layout.Content>
       </Layout>
     </Layout>

@@ -17,6 +17,7 @@ import { calendarEn } from '../features/calendar/messages';
 import { activitiesEn } from '../features/activities/messages';
 import { myDayEn } from '../features/my-day/messages';
 import { valueEn } from '../features/value/messages';
+import { dashboardsEn } from '../features/dashboards/messages';
 import { approvalsEn } from '../features/approvals/messages';
 import { claimsEn } from '../features/claims/messages';
 import { filingsEn } from '../features/filings/messages';
@@ -377,6 +378,7 @@ export const en: Record<MessageKey, string> = {
   ...activitiesEn,
   ...myDayEn,
   ...valueEn,
+  ...dashboardsEn,
   ...approvalsEn,
   ...claimsEn,
   ...filingsEn,

@@ -14,6 +14,7 @@ import { calendarZh } from '../features/calendar/messages';
 import { activitiesZh } from '../features/activities/messages';
 import { myDayZh } from '../features/my-day/messages';
 import { valueZh } from '../features/value/messages';
+import { dashboardsZh } from '../features/dashboards/messages';
 import { approvalsZh } from '../features/approvals/messages';
 import { claimsZh } from '../features/claims/messages';
 import { filingsZh } from '../features/filings/messages';
@@ -347,6 +348,7 @@ export const zh = {
   ...activitiesZh,
   ...myDayZh,
   ...valueZh,
+  ...dashboardsZh,
   ...approvalsZh,
   ...claimsZh,
   ...filingsZh,

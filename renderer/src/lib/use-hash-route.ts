@@ -32,7 +32,8 @@ export type Section =
   | 'value'
   | 'calendar'
   | 'settings'
-  | 'staff';
+  | 'staff'
+  | 'dashboards';
 
 export const SECTION_PATHS: Record<Section, string> = {
   myDay: '/my-day',
@@ -48,12 +49,14 @@ export const SECTION_PATHS: Record<Section, string> = {
   calendar: '/calendar',
   settings: '/settings',
   staff: '/staff',
+  dashboards: '/dashboards',
 };
 
 /** The left-menu section a path belongs to; anything unknown is the accounts page. */
 export function sectionOf(path: string): Section {
   for (const [section, base] of Object.entries(SECTION_PATHS) as [Section, string][])
-    if (path === base || path.startsWith(`${base}/`)) return section;
+    // `?…`: a grid opened with drill-down filters (lib/drill-down.ts).
+    if (path === base || path.startsWith(`${base}/`) || path.startsWith(`${base}?`)) return section;
   return 'accounts';
 }
 

@@ -52,6 +52,8 @@ export interface DataGridProps<Row, F extends string> {
   onRowOpen?: (row: Row) => void;
   /** Always sent, never shown (e.g. the subordinate units of one account). */
   fixedFilters?: readonly Filter[];
+  /** Shown and changeable, set when the grid opens (a chart's drill-down, lib/drill-down.ts). */
+  initialFilters?: readonly Filter[];
   defaultSort?: readonly GridSort<F>[];
   /** Change it to reload the current page (after a save or delete). */
   refreshKey?: unknown;
@@ -111,7 +113,7 @@ export function DataGrid<Row, F extends string>(props: DataGridProps<Row, F>) {
   const layout: GridLayout<F> = savedLayout ?? defaultLayout(columns, defaultSort);
 
   // One filter per column at most, in the order they were set.
-  const [filters, setFilters] = useState<Filter[]>([]);
+  const [filters, setFilters] = useState<Filter[]>(() => [...(props.initialFilters ?? [])]);
   const [search, setSearch] = useState('');
   const debouncedSearch = useDebounced(search.trim(), 250);
 

@@ -11,6 +11,7 @@ import { errorText } from '../../api/errors';
 import { DataGrid } from '../../components/DataGrid';
 import { useT } from '../../i18n/context';
 import { recordIdOf, recordPath, useHashRoute } from '../../lib/use-hash-route';
+import { useDrill } from '../../lib/drill-down';
 import { useActivityColumns } from './activity-columns';
 import { findActivity } from './activity-lookup';
 import { ActivityForm } from './ActivityForm';
@@ -30,6 +31,7 @@ export function ActivitiesPage() {
   const t = useT();
   const { message } = App.useApp();
   const { path, navigate } = useHashRoute();
+  const drill = useDrill(path, 'activities');
   const openId = recordIdOf(path, 'activities');
   const [creating, setCreating] = useState(false);
   // The activity of the route, with a number per lookup so a fresher copy resets the form.
@@ -75,6 +77,8 @@ export function ActivitiesPage() {
   return (
     <div className="page page--fill" data-testid="activities-page">
       <DataGrid
+        key={drill.key}
+        initialFilters={drill.filters}
         gridId="activities"
         liveTopics={['activities']}
         testId="activities-grid"

@@ -9,6 +9,7 @@ import { CLAIM_COLUMNS, type ClaimDetail, type ClaimRow } from '../../../../shar
 import { DataGrid } from '../../components/DataGrid';
 import { useT } from '../../i18n/context';
 import { recordIdOf, recordPath, useHashRoute } from '../../lib/use-hash-route';
+import { useDrill } from '../../lib/drill-down';
 import { ClaimCard } from './ClaimCard';
 import { ClaimForm } from './ClaimForm';
 import { useClaimColumns } from './claim-columns';
@@ -29,6 +30,7 @@ export function ClaimsPage() {
   const settings = useClaimSettings();
   const columns = useClaimColumns(settings.claimWarnDays);
   const { path, navigate } = useHashRoute();
+  const drill = useDrill(path, 'claims');
   const openId = recordIdOf(path, 'claims');
   const [form, setForm] = useState<FormState>(null);
   // Bumped after every change so the grid and an open card reload.
@@ -45,6 +47,8 @@ export function ClaimsPage() {
   return (
     <div className="page page--fill" data-testid="claims-page">
       <DataGrid
+        key={drill.key}
+        initialFilters={drill.filters}
         gridId="claims"
         liveTopics={['claims']}
         testId="claims-grid"

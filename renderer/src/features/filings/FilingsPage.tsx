@@ -11,6 +11,7 @@ import { call } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import { useT } from '../../i18n/context';
 import { recordIdOf, recordPath, useHashRoute } from '../../lib/use-hash-route';
+import { useDrill } from '../../lib/drill-down';
 import { ExportModal } from '../export/ExportModal';
 import { useExport } from '../export/use-export';
 import { FILING_DEFAULT_SORT, fetchFilings } from './fetch-filings';
@@ -28,6 +29,7 @@ export function FilingsPage() {
   const t = useT();
   const columns = useFilingColumns();
   const { path, navigate } = useHashRoute();
+  const drill = useDrill(path, 'filings');
   const openId = recordIdOf(path, 'filings');
   const exporter = useExport();
   const [creating, setCreating] = useState(false);
@@ -44,6 +46,8 @@ export function FilingsPage() {
       {/* A year of months scrolls within the panel: the grid keeps its room. */}
       {totals && <IncentiveTotalsPanel height={220} />}
       <DataGrid
+        key={drill.key}
+        initialFilters={drill.filters}
         gridId="filings"
         liveTopics={['filings']}
         testId="filings-grid"

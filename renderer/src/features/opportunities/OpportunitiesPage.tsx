@@ -13,6 +13,7 @@ import {
 import { DataGrid } from '../../components/DataGrid';
 import { useT } from '../../i18n/context';
 import { recordIdOf, recordPath, SECTION_PATHS, useHashRoute } from '../../lib/use-hash-route';
+import { useDrill } from '../../lib/drill-down';
 import { fetchOpportunities, OPPORTUNITY_DEFAULT_SORT } from './fetch-opportunities';
 import { OpportunityBoard } from './OpportunityBoard';
 import { OpportunityCard } from './OpportunityCard';
@@ -41,8 +42,15 @@ export function OpportunitiesPage() {
   const t = useT();
   const columns = useOpportunityColumns();
   const { path, navigate } = useHashRoute();
+  const drill = useDrill(path, 'opportunities');
   const openId = recordIdOf(path, 'opportunities');
-  const [view, setView] = useState<OpportunityView>(loadView);
+  const [view, setView] = useState<OpportunityView>(() => (drill.key ? 'grid' : loadView()));
+  // A drill-down from the dashboards opens the grid, whatever view was last used.
+  const [drilled, setDrilled] = useState(drill.key);
+  if (drill.key !== drilled) {
+    setDrilled(drill.key);
+    setView('grid');
+  }
   const [boardFilters, setBoardFilters] = useState(NO_BOARD_FILTERS);
   const [form, setForm] = useState<FormState>(null);
   // Bumped after every change so the grid, the board, the totals and an open card reload.
@@ -73,6 +81,8 @@ export function OpportunitiesPage() {
     <div className="page page--fill" data-testid="opportunities-page">
       {view === 'grid' ? (
         <DataGrid
+          key={drill.key}
+          initialFilters={drill.filters}
           gridId="opportunities"
           liveTopics={['opportunities']}
           testId="opportunities-grid"

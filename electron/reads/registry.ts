@@ -1,0 +1,55 @@
+/**
+ * Every analysis read the read worker runs, by name: `(db, input, scope) => result`, loaded lazily
+ * in the worker (each `import()` a chunk of its own in the built worker). A new read — the Pareto
+ * table, say — is one line in `ReadTypes` and one loader here.
+ */
+import type { Kysely } from 'kysely';
+import type {
+  ClaimsBoard,
+  KpiBoard,
+  KpiBoardInput,
+  PipelineFlow,
+  PipelineInput,
+  PipelineMatrix,
+  WinLoss,
+  WinLossInput,
+} from '../../shared/schemas/dashboards';
+import type { Database } from '../db/schema';
+import type { ReadScope } from './scope';
+
+export type ReadFunction<I, O> = (db: Kysely<Database>, input: I, scope: ReadScope) => Promise<O>;
+
+/** What each read takes and answers. */
+export interface ReadTypes {
+  'dashboards.pipeline': { input: PipelineInput; output: PipelineMatrix };
+  'dashboards.pipelineFlow': { input: PipelineInput; output: PipelineFlow };
+  'dashboards.winLoss': { input: WinLossInput; output: WinLoss };
+  'dashboards.kpi': { input: KpiBoardInput; output: KpiBoard };
+  'dashboards.claims': { input: { warnDays: number }; output: ClaimsBoard };
+}
+
+export type ReadName = keyof ReadTypes;
+export type ReadInput<N extends ReadName> = ReadTypes[N]['input'];
+export type ReadOutput<N extends ReadName> = ReadTypes[N]['output'];
+
+type ReadLoaders = {
+  [N in ReadName]: () => Promise<ReadFunction<ReadInput<N>, ReadOutput<N>>>;
+};
+
+const READS: ReadLoaders = {
+  'dashboards.pipeline': async () => (await import('../dashboards/pipeline-matrix')).pipelineMatrix,
+  'dashboards.pipelineFlow': async () => (await import('../dashboards/pipeline-flow')).pipelineFlow,
+  'dashboards.winLoss': async () => (await import('../dashboards/win-loss')).winLoss,
+  'dashboards.kpi': async () => (await import('../dashboards/kpi-board')).kpiBoard,
+  'dashboards.claims': async () => (await import('../dashboards/claims-board')).claimsBoard,
+};
+
+export function isReadName(name: string): name is ReadName {
+  return Object.hasOwn(READS, name);
+}
+
+export function loadRead<N extends ReadName>(
+  name: N,
+): Promise<ReadFunction<ReadInput<N>, ReadOutput<N>>> {
+  return READS[name]();
+}
