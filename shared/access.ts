@@ -89,6 +89,9 @@ export const METHOD_RULES: { readonly [M in MethodName]: MethodRule } = {
 
   'exports.accounts': { who: 'signed_in', records: 'registry' },
   'exports.contacts': readTeam,
+  'exports.grid': readTeam,
+  // The rows come from the caller's own page, which already showed them.
+  'exports.table': read,
   'exports.result': readOwn,
   'exports.deliver': readOwn,
   'exports.filingReport': readTeam,
@@ -125,6 +128,8 @@ export const METHOD_RULES: { readonly [M in MethodName]: MethodRule } = {
   'tenders.delete': writeTeam,
 
   'contracts.list': readTeam,
+  'contracts.listDeliveries': readTeam,
+  'contracts.listInvoices': readTeam,
   'contracts.get': readTeam,
   'contracts.nextNumber': read,
   'contracts.draftFromTender': readTeam,

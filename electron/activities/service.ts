@@ -19,7 +19,7 @@ import type { Database } from '../db/schema';
 import { bump, claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
-import { pageWithTotal, type SelectedRow } from '../grid/page';
+import { gridPage, gridQuery, type SelectedRow } from '../grid/page';
 import { isManager } from '../session/session';
 import {
   type Actor,
@@ -118,9 +118,10 @@ function toRow(x: RowRecord): ActivityRow {
   };
 }
 
-export async function listActivities(
+/** The activity grid's query (rows, count, row mapper); its export reads it whole. */
+export function activityGridQuery(
   db: Kysely<Database>,
-  query: ListQuery<ActivityColumn> & {
+  query: Pick<ListQuery<ActivityColumn>, 'filters' | 'sort' | 'search'> & {
     /** A specialist's id: their teams' accounts' activities only (account-team.teamScope). */
     teamOf: number | null;
   },
@@ -133,12 +134,14 @@ export async function listActivities(
       sql<boolean>`(lower(coalesce(x.summary, '') || ' ' || coalesce(x.next_step, '')) like ${containsPattern(search)} escape '\\' or a.search_text like ${containsPattern(search)} escape '\\')`,
     );
   const sort = query.sort.length > 0 ? query.sort : [{ field: 'occurredOn', desc: true }];
-  return pageWithTotal(
-    selectRows(applySort(q, ACTIVITY_SORT, sort, sql.ref('x.id'))),
-    q,
-    query,
-    toRow,
-  );
+  return gridQuery(selectRows(applySort(q, ACTIVITY_SORT, sort, sql.ref('x.id'))), q, toRow);
+}
+
+export async function listActivities(
+  db: Kysely<Database>,
+  query: ListQuery<ActivityColumn> & { teamOf: number | null },
+) {
+  return gridPage(activityGridQuery(db, query), query);
 }
 
 export async function mustGetActivity(db: Kysely<Database>, id: number): Promise<ActivityRow> {

@@ -24,7 +24,7 @@ import { searchKey } from '../../shared/text';
 import { type Actor, requireTeamRead, teamAccountCondition } from '../accounts/account-team';
 import type { Database } from '../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
-import { pageWithTotal, type SelectedRow } from '../grid/page';
+import { gridPage, gridQuery, type SelectedRow } from '../grid/page';
 
 const development = sql.join(DEVELOPMENT_TYPES.map((t) => sql`${t}`));
 
@@ -168,13 +168,22 @@ function toRow(r: RowRecord): ClaimRow {
   };
 }
 
+/** The claim grid's query (rows, count, row mapper) as of `today`; its export reads it whole. */
+export function claimGridQuery(
+  db: Kysely<Database>,
+  query: Pick<ListQuery<ClaimColumn>, 'filters' | 'sort' | 'search'> & { teamOf: number | null },
+  today: string,
+) {
+  return gridQuery(rowsQuery(db, query, today), filtered(db, query, today), toRow);
+}
+
 /** `today`: the China date the statuses are read on (the business clock's). */
 export async function listClaims(
   db: Kysely<Database>,
   query: ListQuery<ClaimColumn> & { teamOf: number | null },
   today: string,
 ) {
-  return pageWithTotal(rowsQuery(db, query, today), filtered(db, query, today), query, toRow);
+  return gridPage(claimGridQuery(db, query, today), query);
 }
 
 export async function getClaimRows(

@@ -15,6 +15,7 @@ import { cancelContract, finalizeContract } from './lifecycle';
 import { mustGetContract } from './record';
 import { registerVehicle } from './registration';
 import { listContracts } from './repository/views';
+import { listDeliveries, listInvoices } from './repository/record-views';
 
 type ContractHandlers = Pick<
   Handlers,
@@ -36,6 +37,8 @@ type ContractHandlers = Pick<
   | 'contracts.removeInvoice'
   | 'contracts.addDeliveries'
   | 'contracts.addInvoices'
+  | 'contracts.listDeliveries'
+  | 'contracts.listInvoices'
 >;
 
 export function contractHandlers({ db, clock }: Deps): ContractHandlers {
@@ -49,6 +52,10 @@ export function contractHandlers({ db, clock }: Deps): ContractHandlers {
     // Specialists see their teams' accounts' contracts; managers and admins the store's.
     'contracts.list': (q, { session }) =>
       listContracts(db, { ...q, teamOf: teamScope(session.requireUser()) }),
+    'contracts.listDeliveries': (q, { session }) =>
+      listDeliveries(db, { ...q, teamOf: teamScope(session.requireUser()) }),
+    'contracts.listInvoices': (q, { session }) =>
+      listInvoices(db, { ...q, teamOf: teamScope(session.requireUser()) }),
     'contracts.get': async ({ id }, { session }) => {
       await requireContractRead(db, session.requireUser(), { contract: id });
       return mustGetContract(db, id);

@@ -88,6 +88,8 @@ export const WRITE_RULES: WriteRules = {
 
   'exports.accounts': null,
   'exports.contacts': null,
+  'exports.grid': null,
+  'exports.table': null,
   'exports.result': null,
   'exports.deliver': null,
   'imports.choose': null,
@@ -121,6 +123,8 @@ export const WRITE_RULES: WriteRules = {
   'tenders.lotResults': null,
 
   'contracts.list': null,
+  'contracts.listDeliveries': null,
+  'contracts.listInvoices': null,
   'contracts.get': null,
   'contracts.create': created('contracts'),
   'contracts.update': updated('contracts'),

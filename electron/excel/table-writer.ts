@@ -9,7 +9,8 @@ import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer';
 import { csvLine, UTF8_BOM } from './csv';
 import { columnWidth } from './widths';
 
-export type CellKind = 'text' | 'integer' | 'money' | 'date' | 'datetime';
+/** `money` cells are fen (shown in yuan); `percent` cells are fractions (0.25 shows as 25.0%). */
+export type CellKind = 'text' | 'integer' | 'money' | 'percent' | 'date' | 'datetime';
 export type CellValue = string | number | Date | null;
 
 interface TableColumn {
@@ -40,6 +41,7 @@ const NUM_FMT: Record<CellKind, string | undefined> = {
   text: undefined,
   integer: undefined,
   money: '¥#,##0.00',
+  percent: '0.0%',
   date: 'yyyy"年"m"月"d"日"',
   datetime: 'yyyy"年"m"月"d"日" hh:mm',
 };
@@ -62,6 +64,7 @@ function cellText(value: CellValue, kind: CellKind): string {
       : d;
   }
   if (typeof value === 'number' && kind === 'money') return (value / 100).toFixed(2);
+  if (typeof value === 'number' && kind === 'percent') return `${(value * 100).toFixed(1)}%`;
   return String(value);
 }
 
@@ -91,7 +94,9 @@ function csvWriter(file: string, columns: readonly TableColumn[]): TableWriter {
         row.map((v, i) =>
           v === null
             ? null
-            : typeof v === 'number' && columns[i]!.kind !== 'money'
+            : typeof v === 'number' &&
+                columns[i]!.kind !== 'money' &&
+                columns[i]!.kind !== 'percent'
               ? v
               : cellText(v, columns[i]!.kind),
         ),

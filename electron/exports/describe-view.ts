@@ -1,4 +1,7 @@
-/** Plain-language description of a view (filters, sort, search) for an export's "about" sheet. */
+/**
+ * Plain-language description of a grid's view (filters, sort, search) for an export's "about"
+ * sheet: one wording for every grid, each grid bringing its column names and value labels.
+ */
 import type { Label } from '../../shared/enums';
 import type { Filter } from '../../shared/list';
 import { ACCOUNT_COLUMN_LABELS, type AccountColumn } from '../../shared/schemas/accounts';
@@ -32,26 +35,36 @@ interface ViewDescription {
   search: string;
 }
 
-export function describeView(
+/** How a grid's columns and filter values read to a person, for describing a view of it. */
+export interface ViewVocabulary {
+  /** Column names as the grid shows them. */
+  labels: Readonly<Record<string, Label>>;
+  /** How a filter value reads (an enum's label, a person's name); by default as sent. */
+  value?: (field: string, value: string) => string;
+  /** Number columns stored in fen: their ranges read in yuan. */
+  money?: readonly string[];
+}
+
+/** Any grid's view (filters, sort, quick search) in plain words, in `lang`. */
+export function describeGridView(
   view: {
     filters: Filter[];
-    sort: { field: AccountColumn; desc: boolean }[];
+    sort: { field: string; desc: boolean }[];
     search?: string | undefined;
   },
   lang: Lang,
-  staffNames: ReadonlyMap<number, string>,
+  vocabulary: ViewVocabulary,
 ): ViewDescription {
   const w = WORDS[lang];
   const name = (field: string) => {
-    const label = ACCOUNT_COLUMN_LABELS[field as AccountColumn] as Label | undefined;
+    const label = vocabulary.labels[field] as Label | undefined;
     return label ? label[lang === 'en' ? 'en' : 'zh'] : field;
   };
-  const value = (field: string, v: string) => {
-    if (field === 'ownerId') return staffNames.get(Number(v)) ?? v;
-    if (field === 'provinceCode') return regionName(v);
-    const table = ACCOUNT_ENUM_LABELS[field as AccountColumn];
-    return table ? (labelOf(table, v, lang) ?? v) : v;
-  };
+  const value = (field: string, v: string) => vocabulary.value?.(field, v) ?? v;
+  const amount = (field: string, n: number) =>
+    vocabulary.money?.includes(field)
+      ? `¥${(n / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`
+      : String(n);
   const describe = (f: Filter): string => {
     switch (f.op) {
       case 'contains':
@@ -59,7 +72,7 @@ export function describeView(
       case 'in':
         return `${name(f.field)}: ${f.values.map((v) => value(f.field, v)).join(w.sep)}`;
       case 'range':
-        return `${name(f.field)}: ${[f.min !== undefined ? `≥ ${f.min}` : '', f.max !== undefined ? `≤ ${f.max}` : ''].filter(Boolean).join(' ')}`;
+        return `${name(f.field)}: ${[f.min !== undefined ? `≥ ${amount(f.field, f.min)}` : '', f.max !== undefined ? `≤ ${amount(f.field, f.max)}` : ''].filter(Boolean).join(' ')}`;
       case 'dateRange':
         return `${name(f.field)}: ${[f.from ? `${w.from} ${f.from}` : '', f.to ? `${w.to} ${f.to}` : ''].filter(Boolean).join(' ')}`;
     }
@@ -72,4 +85,25 @@ export function describeView(
         : w.none,
     search: view.search?.trim() || w.none,
   };
+}
+
+/** The accounts grid's view: owners by name, regions and vocabularies by their labels. */
+export function describeView(
+  view: {
+    filters: Filter[];
+    sort: { field: AccountColumn; desc: boolean }[];
+    search?: string | undefined;
+  },
+  lang: Lang,
+  staffNames: ReadonlyMap<number, string>,
+): ViewDescription {
+  return describeGridView(view, lang, {
+    labels: ACCOUNT_COLUMN_LABELS,
+    value: (field, v) => {
+      if (field === 'ownerId') return staffNames.get(Number(v)) ?? v;
+      if (field === 'provinceCode') return regionName(v);
+      const table = ACCOUNT_ENUM_LABELS[field as AccountColumn];
+      return table ? (labelOf(table, v, lang) ?? v) : v;
+    },
+  });
 }

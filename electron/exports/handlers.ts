@@ -13,11 +13,17 @@ import { mustGetTemplate } from '../reports/templates';
 import type { Handlers } from '../transport/dispatch';
 import type { ExportAccountsParams } from './accounts-export';
 import type { ExportContactsParams } from './contacts-export';
+import type { ExportGridParams } from './grid-export';
+import { GRID_EXPORTS } from './grids';
+import { teamScope } from '../accounts/account-team';
+import type { ExportTableParams } from './table-export';
 
 type ExportHandlers = Pick<
   Handlers,
   | 'exports.accounts'
   | 'exports.contacts'
+  | 'exports.grid'
+  | 'exports.table'
   | 'exports.filingReport'
   | 'exports.claimDossier'
   | 'exports.result'
@@ -113,6 +119,35 @@ export function exportHandlers({
         version,
       };
       const job = jobs.start('contacts.export', params, user.id);
+      files.set(job.id, { file, fileName });
+      return { jobId: job.id };
+    },
+    'exports.grid': async (input, { session }) => {
+      const user = session.requireUser();
+      const file = exportFile(input.format);
+      const stem = GRID_EXPORTS[input.grid].fileStem[input.lang === 'en' ? 'en' : 'zh'];
+      const fileName = `${stem}-${stamp(clock, input.timeZone)}.${input.format}`;
+      // The list's scope: a specialist exports what their list shows, their teams' records.
+      const params: ExportGridParams = {
+        input,
+        file,
+        fileName,
+        actorName: user.name,
+        teamOf: teamScope(user),
+        version,
+      };
+      const job = jobs.start('grid.export', params, user.id);
+      files.set(job.id, { file, fileName });
+      return { jobId: job.id };
+    },
+    'exports.table': async (input, { session }) => {
+      const user = session.requireUser();
+      const file = exportFile(input.format);
+      // The title names the file too, without characters a file system refuses.
+      const base = input.title.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 60);
+      const fileName = `${base}-${stamp(clock, input.timeZone)}.${input.format}`;
+      const params: ExportTableParams = { input, file, fileName, actorName: user.name, version };
+      const job = jobs.start('table.export', params, user.id);
       files.set(job.id, { file, fileName });
       return { jobId: job.id };
     },

@@ -6,7 +6,7 @@ import { searchKey } from '../../shared/text';
 import { teamAccountCondition } from '../accounts/account-team';
 import type { Database } from '../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
-import { pageWithTotal, type SelectedRow } from '../grid/page';
+import { gridPage, gridQuery, type SelectedRow } from '../grid/page';
 
 const yesNo = (expr: string) => sql.raw(`(case when ${expr} then 'yes' else 'no' end)`);
 
@@ -117,11 +117,19 @@ function toRow(r: RowRecord): FilingRow {
   };
 }
 
+/** The filing grid's query (rows, count, row mapper); its export reads it whole. */
+export function filingGridQuery(
+  db: Kysely<Database>,
+  query: Pick<ListQuery<FilingColumn>, 'filters' | 'sort' | 'search'> & { teamOf: number | null },
+) {
+  return gridQuery(rowsQuery(db, query), filtered(db, query), toRow);
+}
+
 export async function listFilings(
   db: Kysely<Database>,
   query: ListQuery<FilingColumn> & { teamOf: number | null },
 ) {
-  return pageWithTotal(rowsQuery(db, query), filtered(db, query), query, toRow);
+  return gridPage(filingGridQuery(db, query), query);
 }
 
 export async function getFilingRow(db: Kysely<Database>, id: number): Promise<FilingRow | null> {

@@ -8,6 +8,8 @@ import type { DossierParams } from '../claims/dossier';
 import type { DemoParams } from '../demo/load';
 import type { ExportAccountsParams } from '../exports/accounts-export';
 import type { ExportContactsParams } from '../exports/contacts-export';
+import type { ExportGridParams } from '../exports/grid-export';
+import type { ExportTableParams } from '../exports/table-export';
 import type { InspectParams } from '../imports/inspect';
 import type { RejectsParams } from '../imports/rejects-export';
 import type { ImportParams } from '../imports/run-import';
@@ -19,6 +21,8 @@ export interface JobParams {
   'demo.load': DemoParams;
   'accounts.export': ExportAccountsParams;
   'contacts.export': ExportContactsParams;
+  'grid.export': ExportGridParams;
+  'table.export': ExportTableParams;
   'import.inspect': InspectParams;
   'accounts.import': ImportParams;
   'contacts.import': ImportParams;
@@ -39,6 +43,8 @@ const JOBS: JobLoaders = {
   'demo.load': async () => (await import('../demo/load')).loadDemoJob,
   'accounts.export': async () => (await import('../exports/accounts-export')).exportAccountsJob,
   'contacts.export': async () => (await import('../exports/contacts-export')).exportContactsJob,
+  'grid.export': async () => (await import('../exports/grid-export')).exportGridJob,
+  'table.export': async () => (await import('../exports/table-export')).exportTableJob,
   'import.inspect': async () => (await import('../imports/inspect')).inspectJob,
   'accounts.import': async () => (await import('../imports/accounts-import')).importAccountsJob,
   'contacts.import': async () => (await import('../imports/contacts-import')).importContactsJob,

@@ -24,7 +24,7 @@ import { noteFromColumns } from '../../shared/system-notes';
 import { teamAccountCondition } from '../accounts/account-team';
 import type { Database } from '../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
-import { pageWithTotal, type SelectedRow } from '../grid/page';
+import { gridPage, gridQuery, type SelectedRow } from '../grid/page';
 
 export type Probabilities = Record<Stage, number>;
 
@@ -191,14 +191,23 @@ function toRow(r: RowRecord, p: Probabilities): OpportunityRow {
   };
 }
 
+/** The opportunity grid's query (rows, count, row mapper); its export reads it whole. */
+export function opportunityGridQuery(
+  db: Kysely<Database>,
+  query: OpportunityView,
+  p: Probabilities,
+) {
+  return gridQuery(rowsQuery(db, query, p), filtered(db, query, p, false), (r: RowRecord) =>
+    toRow(r, p),
+  );
+}
+
 export async function listOpportunities(
   db: Kysely<Database>,
   query: ListQuery<OpportunityColumn> & Pick<OpportunityView, 'teamOf'>,
   p: Probabilities,
 ): Promise<{ rows: OpportunityRow[]; total: number }> {
-  return pageWithTotal(rowsQuery(db, query, p), filtered(db, query, p, false), query, (r) =>
-    toRow(r, p),
-  );
+  return gridPage(opportunityGridQuery(db, query, p), query);
 }
 
 /** Open cards soonest-closing first (undated last), then the largest. */

@@ -18,7 +18,7 @@ import {
 import { searchKey } from '../../shared/text';
 import type { Database } from '../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
-import { pageWithTotal, type SelectedRow } from '../grid/page';
+import { gridPage, gridQuery, type SelectedRow } from '../grid/page';
 
 const refs = <C extends string>(
   specs: Record<C, GridColumn['spec']>,
@@ -171,13 +171,21 @@ function toRow(r: RowRecord, now: Date): TenderRow {
   };
 }
 
+/** The tender grid's query (rows, count, row mapper); phases as of `now`. Its export reads it whole. */
+export function tenderGridQuery(
+  db: Kysely<Database>,
+  query: Pick<ListQuery<TenderColumn>, 'filters' | 'search' | 'sort'>,
+  now: Date,
+) {
+  return gridQuery(rowsQuery(db, query), filtered(db, query), (r: RowRecord) => toRow(r, now));
+}
+
 export async function listTenders(
   db: Kysely<Database>,
   clock: Clock,
   query: ListQuery<TenderColumn>,
 ): Promise<{ rows: TenderRow[]; total: number }> {
-  const now = clock.now();
-  return pageWithTotal(rowsQuery(db, query), filtered(db, query), query, (r) => toRow(r, now));
+  return gridPage(tenderGridQuery(db, query, clock.now()), query);
 }
 
 export async function getTenderDetail(
@@ -280,8 +288,10 @@ const LOT_SQL: Record<LotResultColumn, GridColumn> = {
   winningUnitFen: { spec: LOT_RESULT_COLUMNS.winningUnitFen, expr: unitPrice },
 };
 
-/** Lots whose result is known (won, lost, no award): the competitor price history. */
-export async function listLotResults(db: Kysely<Database>, query: ListQuery<LotResultColumn>) {
+function lotResultsFiltered(
+  db: Kysely<Database>,
+  query: Pick<ListQuery<LotResultColumn>, 'filters' | 'search'>,
+) {
   let q = db
     .selectFrom('tender_lots as l')
     .innerJoin('tenders as t', 't.id', 'l.tender_id')
@@ -290,49 +300,61 @@ export async function listLotResults(db: Kysely<Database>, query: ListQuery<LotR
   q = applyFilters(q, LOT_SQL, query.filters);
   const search = query.search ? searchKey(query.search) : '';
   if (search) q = q.where(sql<boolean>`t.search_text like ${containsPattern(search)} escape '\\'`);
+  return q;
+}
+
+function lotResultRows(
+  db: Kysely<Database>,
+  query: Pick<ListQuery<LotResultColumn>, 'filters' | 'search' | 'sort'>,
+) {
   const sorted = query.sort.length > 0 ? query.sort : [{ field: 'awardedOn', desc: true }];
-  const [rows, count] = await Promise.all([
-    applySort(q, LOT_SQL, sorted, sql.ref('l.id'))
-      .select([
-        'l.id as lot_id',
-        't.id as tender_id',
-        't.awarded_on',
-        't.project_no',
-        't.name as tender_name',
-        'a.name as purchaser_name',
-        'l.lot_no',
-        'l.result',
-        'l.winner_name',
-        'l.winner_brand',
-        'l.winner_model',
-        'l.quantity',
-        'l.winning_amount_fen',
-        unitPrice.as('winning_unit_fen'),
-        'l.bid_amount_fen',
-      ])
-      .offset(query.offset)
-      .limit(query.limit)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  return applySort(lotResultsFiltered(db, query), LOT_SQL, sorted, sql.ref('l.id')).select([
+    'l.id as lot_id',
+    't.id as tender_id',
+    't.awarded_on',
+    't.project_no',
+    't.name as tender_name',
+    'a.name as purchaser_name',
+    'l.lot_no',
+    'l.result',
+    'l.winner_name',
+    'l.winner_brand',
+    'l.winner_model',
+    'l.quantity',
+    'l.winning_amount_fen',
+    unitPrice.as('winning_unit_fen'),
+    'l.bid_amount_fen',
   ]);
+}
+
+function toLotResultRow(r: SelectedRow<typeof lotResultRows>) {
   return {
-    total: Number(count.n),
-    rows: rows.map((r) => ({
-      lotId: r.lot_id,
-      tenderId: r.tender_id,
-      awardedOn: r.awarded_on,
-      projectNo: r.project_no,
-      tenderName: r.tender_name,
-      purchaserName: r.purchaser_name,
-      lotNo: r.lot_no,
-      result: r.result,
-      winnerName: r.winner_name,
-      winnerBrand: r.winner_brand,
-      winnerModel: r.winner_model,
-      quantity: r.quantity,
-      winningAmountFen: r.winning_amount_fen,
-      winningUnitFen: r.winning_unit_fen,
-      bidAmountFen: r.bid_amount_fen,
-    })),
+    lotId: r.lot_id,
+    tenderId: r.tender_id,
+    awardedOn: r.awarded_on,
+    projectNo: r.project_no,
+    tenderName: r.tender_name,
+    purchaserName: r.purchaser_name,
+    lotNo: r.lot_no,
+    result: r.result,
+    winnerName: r.winner_name,
+    winnerBrand: r.winner_brand,
+    winnerModel: r.winner_model,
+    quantity: r.quantity,
+    winningAmountFen: r.winning_amount_fen,
+    winningUnitFen: r.winning_unit_fen,
+    bidAmountFen: r.bid_amount_fen,
   };
+}
+
+/** Lots whose result is known (won, lost, no award): the competitor price history, as a query. */
+export function lotResultGridQuery(
+  db: Kysely<Database>,
+  query: Pick<ListQuery<LotResultColumn>, 'filters' | 'search' | 'sort'>,
+) {
+  return gridQuery(lotResultRows(db, query), lotResultsFiltered(db, query), toLotResultRow);
+}
+
+export async function listLotResults(db: Kysely<Database>, query: ListQuery<LotResultColumn>) {
+  return gridPage(lotResultGridQuery(db, query), query);
 }

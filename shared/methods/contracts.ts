@@ -22,10 +22,26 @@ import {
   bulkInvoiceInput,
   bulkInvoiceResult,
 } from '../schemas/bulk-deliveries';
+import {
+  deliveryListQuery,
+  deliveryPage,
+  invoiceListQuery,
+  invoicePage,
+} from '../schemas/contract-records';
 import { method, byId } from './method';
 
 export const contractsMethods = {
   'contracts.list': method(contractListQuery, contractPage, 'One page of contracts.'),
+  'contracts.listDeliveries': method(
+    deliveryListQuery,
+    deliveryPage,
+    'One page of the delivered vehicles of all contracts (交车).',
+  ),
+  'contracts.listInvoices': method(
+    invoiceListQuery,
+    invoicePage,
+    'One page of the invoices of all contracts (发票).',
+  ),
   'contracts.get': method(
     byId,
     contractDetail,

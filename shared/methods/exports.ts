@@ -5,7 +5,9 @@ import {
   exportAccountsInput,
   exportContactsInput,
   exportResult,
+  exportTableInput,
 } from '../schemas/exports';
+import { exportGridInput } from '../schemas/grid-exports';
 import { dossierExportInput, reportExportInput } from '../schemas/reports';
 import { method } from './method';
 
@@ -19,6 +21,16 @@ export const exportsMethods = {
     exportContactsInput,
     z.object({ jobId: z.string() }),
     'Export the contacts of the accounts in a view (personal details only if asked and allowed), as a job.',
+  ),
+  'exports.grid': method(
+    exportGridInput,
+    z.object({ jobId: z.string() }),
+    'Export a grid’s view (its list input: filters, sort, search; visible columns) to .xlsx or .csv, as a job; the same records as its list.',
+  ),
+  'exports.table': method(
+    exportTableInput,
+    z.object({ jobId: z.string() }),
+    'Write a table the page shows (an analysis table, a chart’s data) to .xlsx or .csv, as a job.',
   ),
   'exports.result': method(
     z.object({ jobId: z.string().max(64) }),

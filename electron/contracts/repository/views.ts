@@ -13,7 +13,7 @@ import { searchKey } from '../../../shared/text';
 import { teamAccountCondition } from '../../accounts/account-team';
 import type { Database } from '../../db/schema';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../../grid/query';
-import { pageWithTotal, type SelectedRow } from '../../grid/page';
+import { gridPage, gridQuery, type SelectedRow } from '../../grid/page';
 
 const CONTRACT_SQL: Record<ContractColumn, GridColumn> = Object.fromEntries(
   (
@@ -119,11 +119,19 @@ function toRow(r: RowRecord): ContractRow {
   };
 }
 
+/** The contract grid's query (rows, count, row mapper); its export reads it whole. */
+export function contractGridQuery(
+  db: Kysely<Database>,
+  query: Pick<ListQuery<ContractColumn>, 'filters' | 'sort' | 'search'> & { teamOf: number | null },
+) {
+  return gridQuery(rowsQuery(db, query), filtered(db, query), toRow);
+}
+
 export async function listContracts(
   db: Kysely<Database>,
   query: ListQuery<ContractColumn> & { teamOf: number | null },
 ) {
-  return pageWithTotal(rowsQuery(db, query), filtered(db, query), query, toRow);
+  return gridPage(contractGridQuery(db, query), query);
 }
 
 const person = (id: number | null, name: string | null) =>

@@ -23,7 +23,8 @@ async function refusal(response: Response): Promise<Result<never>> {
   return failure('IO', `HTTP ${response.status}: ${text.slice(0, 200) || response.statusText}`);
 }
 
-function saveBlob(blob: Blob, fileName: string): void {
+/** Hands bytes made in the page (a chart picture) to the user as a download. */
+export function saveBlob(blob: Blob, fileName: string): void {
   const href = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = href;

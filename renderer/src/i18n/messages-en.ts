@@ -36,6 +36,7 @@ export const en: Record<MessageKey, string> = {
   'common.choose': 'Choose',
   'common.actions': 'Actions',
   'common.refused': 'Not done',
+  'chart.png': 'Save as PNG',
 
   'boot.failed': 'Keyfleet could not start',
 

@@ -39,6 +39,7 @@ export const zh = {
   'common.choose': '请选择',
   'common.actions': '操作',
   'common.refused': '操作未完成',
+  'chart.png': '保存图片 (PNG)',
 
   'boot.failed': '无法启动 Keyfleet',
 

@@ -14,8 +14,15 @@ import { recordIdOf, recordPath, useHashRoute } from '../../lib/use-hash-route';
 import { useActivityColumns } from './activity-columns';
 import { findActivity } from './activity-lookup';
 import { ActivityForm } from './ActivityForm';
-import { ACTIVITY_DEFAULT_SORT, ACTIVITY_GRID_SPECS, fetchActivities } from './fetch-activities';
+import {
+  ACTIVITY_DEFAULT_SORT,
+  ACTIVITY_GRID_SPECS,
+  activityListView,
+  fetchActivities,
+} from './fetch-activities';
 import { useActivityActions } from './use-activity-actions';
+import { GridExportButton } from '../export/GridExportButton';
+import { call } from '../../api/client';
 
 const rowId = (r: ActivityRow) => r.id;
 
@@ -89,6 +96,12 @@ export function ActivitiesPage() {
             {t('activities.new')}
           </Button>
         }
+        toolbarEnd={(view) => (
+          <GridExportButton
+            view={activityListView(view)}
+            start={(input) => call('exports.grid', { grid: 'activities', ...input })}
+          />
+        )}
       />
       {openId !== null && !openRow && <Spin fullscreen delay={300} />}
       {openRow && (

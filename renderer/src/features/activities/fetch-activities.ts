@@ -7,7 +7,7 @@ import {
 } from '../../../../shared/schemas/activities';
 import type { ColumnSpec } from '../../../../shared/list';
 import { callOrThrow } from '../../api/client';
-import type { FetchPage } from '../../components/DataGrid';
+import type { FetchPage, GridView } from '../../components/DataGrid';
 
 export type ActivityGridColumn = ActivityColumn | 'actions';
 
@@ -30,6 +30,15 @@ export const fetchActivities: FetchPage<ActivityRow, ActivityGridColumn> = async
   };
   return callOrThrow('activities.list', listQuery);
 };
+
+/** The grid's view as the list sees it (for its export): without the row buttons' column. */
+export function activityListView(view: GridView<ActivityGridColumn>): GridView<ActivityColumn> {
+  return {
+    ...view,
+    sort: view.sort.flatMap((s) => (isListColumn(s.field) ? [{ ...s, field: s.field }] : [])),
+    columns: view.columns.flatMap((c) => (isListColumn(c.field) ? [{ ...c, field: c.field }] : [])),
+  };
+}
 
 /** Newest first; same-day activities by when they were logged. */
 export const ACTIVITY_DEFAULT_SORT = [

@@ -15,6 +15,8 @@ import { useClaimColumns } from './claim-columns';
 import { ExternalClaimForm } from './ExternalClaimForm';
 import { CLAIM_DEFAULT_SORT, fetchClaims } from './fetch-claims';
 import { useClaimSettings } from './use-claim-settings';
+import { GridExportButton } from '../export/GridExportButton';
+import { call } from '../../api/client';
 import './claims.css';
 
 type FormState =
@@ -73,6 +75,12 @@ export function ClaimsPage() {
             </Button>
           </Space>
         }
+        toolbarEnd={(view) => (
+          <GridExportButton
+            view={view}
+            start={(input) => call('exports.grid', { grid: 'claims', ...input })}
+          />
+        )}
       />
       <ClaimCard
         claimId={openId}

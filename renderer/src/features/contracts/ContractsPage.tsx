@@ -1,6 +1,7 @@
 /**
- * 合同交付 Contracts: the contract grid and the after-delivery follow-ups, the contract card
- * (routed as #/contracts/<id>) and the contract form.
+ * 合同交付 Contracts: the contract grid, every contract's delivered vehicles and invoices as grids
+ * of their own, the after-delivery follow-ups, the contract card (routed as #/contracts/<id>) and
+ * the contract form. Each grid exports its view (exports.grid).
  */
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Tabs } from 'antd';
@@ -16,18 +17,32 @@ import { recordIdOf, recordPath, useHashRoute } from '../../lib/use-hash-route';
 import { useContractColumns } from './contract-columns';
 import { ContractCard } from './ContractCard';
 import { ContractForm } from './ContractForm';
-import { CONTRACT_DEFAULT_SORT, fetchContracts } from './fetch-contracts';
+import {
+  CONTRACT_DEFAULT_SORT,
+  DELIVERY_DEFAULT_SORT,
+  fetchContracts,
+  fetchDeliveries,
+  fetchInvoices,
+  INVOICE_DEFAULT_SORT,
+} from './fetch-contracts';
+import { useDeliveryColumns, useInvoiceColumns } from './record-columns';
+import { GridExportButton } from '../export/GridExportButton';
+import { call } from '../../api/client';
+import { DELIVERY_COLUMNS, INVOICE_COLUMNS } from '../../../../shared/schemas/contract-records';
 import { FollowUpsPanel } from './FollowUpsPanel';
 import './contracts.css';
 
 type FormState = { mode: 'create' } | { mode: 'edit'; detail: ContractDetail } | null;
-type PageTab = 'contracts' | 'followUps';
+type PageTab = 'contracts' | 'deliveries' | 'invoices' | 'followUps';
 
 const rowId = (r: ContractRow) => r.id;
+const recordId = (r: { id: number }) => r.id;
 
 export function ContractsPage() {
   const t = useT();
   const columns = useContractColumns();
+  const deliveryColumns = useDeliveryColumns();
+  const invoiceColumns = useInvoiceColumns();
   const { path, navigate } = useHashRoute();
   const openId = recordIdOf(path, 'contracts');
   const [tab, setTab] = useState<PageTab>('contracts');
@@ -37,6 +52,7 @@ export function ContractsPage() {
   const changed = useCallback(() => setRevision((r) => r + 1), []);
   const open = useCallback((id: number) => navigate(recordPath('contracts', id)), [navigate]);
   const openRow = useCallback((row: ContractRow) => open(row.id), [open]);
+  const openContractOf = useCallback((row: { contractId: number }) => open(row.contractId), [open]);
 
   return (
     <div className="page page--fill" data-testid="contracts-page">
@@ -71,6 +87,64 @@ export function ContractsPage() {
                     {t('contracts.new')}
                   </Button>
                 }
+                toolbarEnd={(view) => (
+                  <GridExportButton
+                    view={view}
+                    start={(input) => call('exports.grid', { grid: 'contracts', ...input })}
+                  />
+                )}
+              />
+            ),
+          },
+          {
+            key: 'deliveries',
+            label: (
+              <span data-testid="contracts-tab-deliveries">{t('contracts.pageDeliveries')}</span>
+            ),
+            children: (
+              <DataGrid
+                gridId="deliveries"
+                liveTopics={['contracts']}
+                testId="deliveries-grid"
+                columns={deliveryColumns}
+                specs={DELIVERY_COLUMNS}
+                fetchPage={fetchDeliveries}
+                getRowId={recordId}
+                onRowOpen={openContractOf}
+                defaultSort={DELIVERY_DEFAULT_SORT}
+                refreshKey={revision}
+                searchPlaceholder={t('contracts.deliveriesSearch')}
+                toolbarEnd={(view) => (
+                  <GridExportButton
+                    view={view}
+                    start={(input) => call('exports.grid', { grid: 'deliveries', ...input })}
+                  />
+                )}
+              />
+            ),
+          },
+          {
+            key: 'invoices',
+            label: <span data-testid="contracts-tab-invoices">{t('contracts.pageInvoices')}</span>,
+            children: (
+              <DataGrid
+                gridId="invoices"
+                liveTopics={['contracts']}
+                testId="invoices-grid"
+                columns={invoiceColumns}
+                specs={INVOICE_COLUMNS}
+                fetchPage={fetchInvoices}
+                getRowId={recordId}
+                onRowOpen={openContractOf}
+                defaultSort={INVOICE_DEFAULT_SORT}
+                refreshKey={revision}
+                searchPlaceholder={t('contracts.invoicesSearch')}
+                toolbarEnd={(view) => (
+                  <GridExportButton
+                    view={view}
+                    start={(input) => call('exports.grid', { grid: 'invoices', ...input })}
+                  />
+                )}
               />
             ),
           },

@@ -19,7 +19,7 @@ import { deliveryOverdue } from './contract-rules';
 
 type Col = GridColumnDef<ContractRow, ContractColumn>;
 
-function Text({ value }: { value: string | null | undefined }) {
+export function Text({ value }: { value: string | null | undefined }) {
   return value ? (
     <span className="cell-text" title={value}>
       {value}
@@ -30,7 +30,7 @@ function Text({ value }: { value: string | null | undefined }) {
 }
 
 /** Exact yuan in the cell; 万元, the unit budgets are discussed in, on hover. */
-function Money({ fen }: { fen: number }) {
+export function Money({ fen }: { fen: number }) {
   return (
     <span className={fen === 0 ? 'cell-zero mono' : 'mono'} title={formatFenAsWan(fen)}>
       {formatFen(fen)}

@@ -5,6 +5,10 @@ export const contractsZh = {
   // Page and grid
   'contracts.tabContracts': '合同',
   'contracts.tabFollowUps': '交车回访',
+  'contracts.pageDeliveries': '交车记录',
+  'contracts.pageInvoices': '发票记录',
+  'contracts.deliveriesSearch': '搜索车架号、车牌、合同编号或客户',
+  'contracts.invoicesSearch': '搜索发票号、购买方、合同编号或客户',
   'contracts.new': '新建合同',
   'contracts.searchPlaceholder': '搜索合同编号、甲方或客户',
 
@@ -230,6 +234,10 @@ export const contractsEn: Record<keyof typeof contractsZh, string> = {
 
   'contracts.tabContracts': 'Contracts',
   'contracts.tabFollowUps': 'Delivery follow-ups',
+  'contracts.pageDeliveries': 'Deliveries',
+  'contracts.pageInvoices': 'Invoices',
+  'contracts.deliveriesSearch': 'Search VIN, plate, contract no. or account',
+  'contracts.invoicesSearch': 'Search invoice no., buyer, contract no. or account',
   'contracts.new': 'New contract',
   'contracts.searchPlaceholder': 'Search contract no., party or account',
 

@@ -5,7 +5,7 @@ import type { Lang } from '../../i18n/lang';
 import type { ExportFormat } from './use-export';
 
 /** Timestamps are written as the wall-clock times the user sees in the grid. */
-const userTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+export const userTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function exportInputOf<F extends string>(
   format: ExportFormat,
@@ -19,6 +19,33 @@ export function exportInputOf<F extends string>(
     filters: view.filters,
     sort: view.sort,
     search: view.search,
+    columns: view.columns,
+  };
+}
+
+/** A grid's view for `exports.grid`, all but which grid: its list input and visible columns. */
+export interface GridViewInput<F extends string> {
+  format: ExportFormat;
+  lang: Lang;
+  timeZone: string;
+  query: { filters: GridView<F>['filters']; sort: GridView<F>['sort']; search?: string };
+  columns: GridView<F>['columns'];
+}
+
+export function gridViewInputOf<F extends string>(
+  format: ExportFormat,
+  view: GridView<F>,
+  lang: Lang,
+): GridViewInput<F> {
+  return {
+    format,
+    lang,
+    timeZone: userTimeZone(),
+    query: {
+      filters: view.filters,
+      sort: view.sort,
+      ...(view.search ? { search: view.search } : {}),
+    },
     columns: view.columns,
   };
 }

@@ -4,10 +4,9 @@
  * the grid), and the filing card (routed as #/filings/<id>).
  */
 import { BarChartOutlined, FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Space } from 'antd';
+import { Button } from 'antd';
 import { useCallback, useState } from 'react';
 import { FILING_COLUMNS, type FilingRow } from '../../../../shared/schemas/filings';
-import { call } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import { useT } from '../../i18n/context';
 import { recordIdOf, recordPath, useHashRoute } from '../../lib/use-hash-route';
@@ -19,6 +18,8 @@ import { IncentiveTotalsPanel } from './IncentiveTotalsPanel';
 import { useFilingColumns } from './filing-columns';
 import { NewFilingDialog } from './NewFilingDialog';
 import { ReportExportDialog } from './ReportExportDialog';
+import { call } from '../../api/client';
+import { GridExportButton } from '../export/GridExportButton';
 import './filings.css';
 
 const rowId = (r: FilingRow) => r.id;
@@ -64,8 +65,8 @@ export function FilingsPage() {
             {t('filings.new')}
           </Button>
         }
-        toolbarEnd={
-          <Space>
+        toolbarEnd={(view) => (
+          <>
             <Button
               icon={<BarChartOutlined />}
               type={totals ? 'primary' : 'default'}
@@ -83,8 +84,12 @@ export function FilingsPage() {
             >
               {t('filings.exportReport')}
             </Button>
-          </Space>
-        }
+            <GridExportButton
+              view={view}
+              start={(input) => call('exports.grid', { grid: 'filings', ...input })}
+            />
+          </>
+        )}
       />
       <FilingCard
         filingId={openId}

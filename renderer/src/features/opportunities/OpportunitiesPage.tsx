@@ -23,6 +23,8 @@ import { NO_BOARD_FILTERS } from './use-board';
 import { useStageMove } from './use-stage-move';
 import { loadView, type OpportunityView, saveView } from './view-pref';
 import { ViewSwitch } from './ViewSwitch';
+import { GridExportButton } from '../export/GridExportButton';
+import { call } from '../../api/client';
 import './opportunities.css';
 
 type FormState = { mode: 'create' } | { mode: 'edit'; detail: OpportunityDetail } | null;
@@ -89,6 +91,10 @@ export function OpportunitiesPage() {
                 filters={gridView.filters}
                 search={gridView.search}
                 revision={revision}
+              />
+              <GridExportButton
+                view={gridView}
+                start={(input) => call('exports.grid', { grid: 'opportunities', ...input })}
               />
               {viewSwitch}
             </>

@@ -26,6 +26,8 @@ import { useTenderColumns } from './tender-columns';
 import { TenderCard } from './TenderCard';
 import { TenderForm } from './TenderForm';
 import { ImportWizardModal } from '../import/ImportWizard';
+import { GridExportButton } from '../export/GridExportButton';
+import { call } from '../../api/client';
 import './tenders.css';
 
 type FormState = { mode: 'create' } | { mode: 'edit'; detail: TenderDetail } | null;
@@ -86,14 +88,20 @@ export function TendersPage() {
                     {t('tenders.new')}
                   </Button>
                 }
-                toolbarEnd={() => (
-                  <Button
-                    icon={<UploadOutlined />}
-                    onClick={() => setImporting(true)}
-                    data-testid="tender-import"
-                  >
-                    {t('import.button')}
-                  </Button>
+                toolbarEnd={(view) => (
+                  <>
+                    <Button
+                      icon={<UploadOutlined />}
+                      onClick={() => setImporting(true)}
+                      data-testid="tender-import"
+                    >
+                      {t('import.button')}
+                    </Button>
+                    <GridExportButton
+                      view={view}
+                      start={(input) => call('exports.grid', { grid: 'tenders', ...input })}
+                    />
+                  </>
                 )}
               />
             ),
@@ -114,6 +122,12 @@ export function TendersPage() {
                 defaultSort={LOT_RESULT_DEFAULT_SORT}
                 refreshKey={revision}
                 searchPlaceholder={t('tenders.results.searchPlaceholder')}
+                toolbarEnd={(view) => (
+                  <GridExportButton
+                    view={view}
+                    start={(input) => call('exports.grid', { grid: 'lotResults', ...input })}
+                  />
+                )}
               />
             ),
           },
