@@ -17,6 +17,8 @@ import * as m20261203090000 from './20261203090000_staff_logins';
 import * as m20261203100000 from './20261203100000_account_teams';
 import * as m20261203110000 from './20261203110000_row_versions';
 import * as m20261203120000 from './20261203120000_staff_version';
+import * as m20261204100000 from './20261204100000_payments';
+import * as m20261204110000 from './20261204110000_account_facts';
 import * as m20261204120000 from './20261204120000_account_reviews';
 import * as m20261204130000 from './20261204130000_filing_incentives';
 
@@ -52,6 +54,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261203100000_account_teams', ...m20261203100000 },
   { name: '20261203110000_row_versions', ...m20261203110000 },
   { name: '20261203120000_staff_version', ...m20261203120000 },
+  { name: '20261204100000_payments', ...m20261204100000 },
+  { name: '20261204110000_account_facts', ...m20261204110000 },
   { name: '20261204120000_account_reviews', ...m20261204120000 },
   { name: '20261204130000_filing_incentives', ...m20261204130000 },
 ];

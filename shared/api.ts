@@ -22,6 +22,7 @@ import { settingsMethods } from './methods/settings';
 import { followUpsMethods } from './methods/follow-ups';
 import { activitiesMethods } from './methods/activities';
 import { kpiMethods } from './methods/kpi';
+import { valueMethods } from './methods/value';
 import { myDayMethods } from './methods/my-day';
 import { calendarMethods } from './methods/calendar';
 import { remindersMethods } from './methods/reminders';
@@ -34,6 +35,7 @@ import { jobsMethods } from './methods/jobs';
 import { auditMethods } from './methods/audit';
 import { backupsMethods } from './methods/backups';
 import { reviewsMethods } from './methods/reviews';
+import { paymentsMethods } from './methods/payments';
 
 export const api = {
   ...appMethods,
@@ -52,6 +54,7 @@ export const api = {
   ...followUpsMethods,
   ...activitiesMethods,
   ...kpiMethods,
+  ...valueMethods,
   ...myDayMethods,
   ...calendarMethods,
   ...remindersMethods,
@@ -64,6 +67,7 @@ export const api = {
   ...auditMethods,
   ...backupsMethods,
   ...reviewsMethods,
+  ...paymentsMethods,
 } as const;
 
 type Api = typeof api;

@@ -175,6 +175,7 @@ export const DEADLINE_KINDS = {
   next_step: { zh: '下一步行动', en: 'Next step' },
   expected_close: { zh: '预计成交', en: 'Expected close' },
   claim_expiry: { zh: '报备保护期到期', en: 'Claim protection ends' },
+  receivable_due: { zh: '应收款到期', en: 'Receivable due' },
 } satisfies Record<string, Label>;
 export type DeadlineKind = keyof typeof DEADLINE_KINDS;
 export const DEADLINE_KIND_VALUES = keysOf(DEADLINE_KINDS);
@@ -190,4 +191,5 @@ export const ACTIONABLE_KINDS = [
   'follow_up',
   'next_step',
   'expected_close',
+  'receivable_due',
 ] as const satisfies readonly DeadlineKind[];

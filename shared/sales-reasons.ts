@@ -303,6 +303,26 @@ export const SALES_REASONS = {
     zh: '发票金额合计超过合同金额',
     en: 'Invoices would total more than the contract',
   },
+  'payment.contract_not_final': {
+    zh: '合同生效后才能登记回款，已作废的合同不能回款',
+    en: 'Payments are recorded against a final contract; a cancelled one takes none',
+  },
+  'payment.invoice_other_contract': {
+    zh: '所选发票不属于此合同',
+    en: 'The invoice is not one of this contract',
+  },
+  'payment.reference_taken': {
+    zh: '该流水号的回款已登记过',
+    en: 'A payment with this reference is already recorded',
+  },
+  'payment.over_contract': {
+    zh: '回款合计将超过合同金额：请核对，或确认为超额回款并说明原因',
+    en: 'Payments would total more than the contract: check, or confirm it as an over-payment with a reason',
+  },
+  'payment.over_invoice': {
+    zh: '回款超过该发票的未回款金额：请核对，或确认为超额回款并说明原因',
+    en: 'The payment exceeds the invoice’s open amount: check, or confirm it as an over-payment with a reason',
+  },
   'bulk.rows_invalid': {
     zh: '有的行不能保存，整批未保存：请按每行的提示修改后再试',
     en: 'Some rows cannot be saved, so none were: correct them as each row says and try again',
@@ -555,6 +575,15 @@ export const SALES_REASONS = {
   'mapping.floor_required': {
     zh: '请为“政策底价”选择一列',
     en: 'Map a column to “Policy floor”',
+  },
+  'mapping.received_on_required': {
+    zh: '请为“到账日期”选择一列',
+    en: 'Map a column to “Received”',
+  },
+  'mapping.amount_required': { zh: '请为“回款金额”选择一列', en: 'Map a column to “Amount”' },
+  'mapping.contract_or_invoice_required': {
+    zh: '请为“合同编号”或“发票号码”选择一列：回款按合同编号或发票号码匹配',
+    en: 'Map a column to “Contract no.” or “Invoice no.”: payments are matched by either',
   },
 } as const satisfies Record<string, Label>;
 export type SalesReasonCode = keyof typeof SALES_REASONS;

@@ -13,6 +13,7 @@ import type { Database } from '../db/schema';
 import { getDealerSettings } from '../settings/dealer-settings';
 import { refreshDerived } from './derived';
 import { bump } from '../db/row-version';
+import { refreshAccountFacts } from '../value/facts';
 
 const RANK: Record<Lifecycle, number> = { prospect: 0, target: 1, won: 2, retained: 3 };
 
@@ -198,6 +199,7 @@ export async function fleetFollowsDeliveries(
     }
     if (changes.length === 0) continue;
     await refreshDerived(trx, accountId);
+    await refreshAccountFacts(trx, [accountId]);
     await touch(trx, clock, actorId, accountId);
     await appendAudit(trx, clock, {
       actorId,

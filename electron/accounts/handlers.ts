@@ -2,7 +2,7 @@ import type { Handlers } from '../transport/dispatch';
 import { listAudit } from '../audit/audit';
 import type { Deps } from '../app/deps';
 import { listAccounts, lookupAccounts } from './repository';
-import { requireSalesWriter } from './account-team';
+import { requireSalesWriter, teamScope } from './account-team';
 import {
   checkDuplicates,
   confirmOrgNature,
@@ -49,7 +49,8 @@ async function importsThatCreated(
 
 export function accountHandlers({ db, clock }: Deps): AccountHandlers {
   return {
-    'accounts.list': (q) => listAccounts(db, q),
+    'accounts.list': (q, { session }) =>
+      listAccounts(db, { ...q, valueScope: teamScope(session.requireUser()) }),
     'accounts.get': async ({ id }) => getAccount(db, id),
     'accounts.create': ({ account, acknowledgeDuplicates, confirmSameName }, { session }) => {
       const user = session.requireUser();

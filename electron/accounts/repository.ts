@@ -24,6 +24,8 @@ import type { Database } from '../db/schema';
 import type { AccountDerived, DerivedSource } from './derived';
 import { coOwnersOf } from './account-team';
 import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
+import { valueClassIds } from '../value/pareto';
+import type { ValueClassFilter } from '../../shared/schemas/value';
 
 const col =
   (ref: string, extra: Partial<GridColumn> = {}) =>
@@ -62,6 +64,14 @@ const COLUMN_SQL: Record<
   subordinateCount: col('a.subordinate_count'),
   createdAt: col('a.created_at'),
   updatedAt: col('a.updated_at'),
+  revenueWan: (spec) => ({ spec, expr: sql`f.revenue_fen / 1000000.0` }),
+  units: col('f.units'),
+  purchases: col('f.purchases'),
+  lastPurchaseOn: col('f.last_purchase_on'),
+  lastContactOn: col('f.last_contact_on'),
+  pipelineWan: (spec) => ({ spec, expr: sql`f.open_pipeline_fen / 1000000.0` }),
+  marginFloorWan: (spec) => ({ spec, expr: sql`f.margin_floor_fen / 1000000.0` }),
+  fleetSharePct: (spec) => ({ spec, expr: sql`f.fleet_share_bp / 100.0` }),
 };
 
 const FILTER_COLUMNS: Record<string, GridColumn> = Object.fromEntries(
@@ -76,8 +86,24 @@ const SORT_COLUMNS: Record<string, GridColumn> = {
   ownerId: { spec: ACCOUNT_COLUMNS.ownerId, expr: sql.ref('o.name') },
 };
 
+/**
+ * The account's facts, joined for everyone's view of the registry: a specialist sees the facts of
+ * their teams' accounts only (sales records, team rule), null elsewhere.
+ */
+function withFacts(db: Kysely<Database>, scope: number | null) {
+  return db.selectFrom('accounts as a').leftJoin('account_facts as f', (join) => {
+    const on = join.onRef('f.account_id', '=', 'a.id');
+    return scope === null
+      ? on
+      : on.on(
+          sql<boolean>`(a.owner_id = ${scope} or exists (select 1 from account_team_members fm
+              where fm.account_id = a.id and fm.staff_id = ${scope}))`,
+        );
+  });
+}
+
 function baseQuery(db: Kysely<Database>, query: AccountViewQuery) {
-  let q = db.selectFrom('accounts as a');
+  let q = withFacts(db, query.valueScope ?? null);
   // The parent join is only needed when its name is filtered on.
   if (query.filters.some((f) => f.field === 'parentName'))
     q = q.leftJoin('accounts as p', 'p.id', 'a.parent_id') as typeof q;
@@ -104,13 +130,22 @@ function baseQuery(db: Kysely<Database>, query: AccountViewQuery) {
         ]),
       );
     }
+  // A Pareto drill-down: the accounts of some classes among the viewer's accounts.
+  if (query.valueClass)
+    q = q.where(
+      sql<boolean>`a.id in (${valueClassIds(query.valueClass, query.valueScope ?? null)})`,
+    );
   const search = query.search ? searchKey(query.search) : '';
   if (search) q = q.where(sql<boolean>`a.search_text like ${containsPattern(search)} escape '\\'`);
   return q;
 }
 
 /** The query a view's filters, search and sort select: one page of it for the grid, all of it for an export. */
-type AccountViewQuery = Pick<ListQuery<AccountColumn>, 'filters' | 'sort' | 'search'>;
+type AccountViewQuery = Pick<ListQuery<AccountColumn>, 'filters' | 'sort' | 'search'> & {
+  valueClass?: ValueClassFilter | undefined;
+  /** Whose accounts the value classes are computed over: a specialist's id, null for all. */
+  valueScope?: number | null | undefined;
+};
 
 function countQuery(db: Kysely<Database>, query: AccountViewQuery) {
   return baseQuery(db, query).select((eb) => eb.fn.countAll<number>().as('n'));
@@ -150,6 +185,14 @@ export function sortedRowsQuery(db: Kysely<Database>, query: AccountViewQuery) {
     'a.subordinate_count',
     'a.created_at',
     'a.updated_at',
+    'f.revenue_fen',
+    'f.units',
+    'f.purchases',
+    'f.last_purchase_on',
+    'f.last_contact_on',
+    'f.open_pipeline_fen',
+    'f.margin_floor_fen',
+    'f.fleet_share_bp',
   ]);
 }
 
@@ -164,13 +207,13 @@ export async function countView(db: Kysely<Database>, query: AccountViewQuery): 
 
 export async function listAccounts(
   db: Kysely<Database>,
-  query: ListQuery<AccountColumn>,
+  query: ListQuery<AccountColumn> & Pick<AccountViewQuery, 'valueClass' | 'valueScope'>,
 ): Promise<{ rows: AccountRow[]; total: number }> {
   const rows = await sortedRowsQuery(db, query).offset(query.offset).limit(query.limit).execute();
   return { total: await countView(db, query), rows: rows.map(toRow) };
 }
 
-export type RowRecord = {
+type BaseRecord = {
   id: number;
   name: string;
   uscc: string | null;
@@ -197,7 +240,43 @@ export type RowRecord = {
   updated_at: string;
 };
 
+/** A grid row's record: the account and its facts. */
+export type RowRecord = BaseRecord & {
+  revenue_fen: number | null;
+  units: number | null;
+  purchases: number | null;
+  last_purchase_on: string | null;
+  last_contact_on: string | null;
+  open_pipeline_fen: number | null;
+  margin_floor_fen: number | null;
+  fleet_share_bp: number | null;
+};
+
+type FactField =
+  | 'revenueFen'
+  | 'units'
+  | 'purchases'
+  | 'lastPurchaseOn'
+  | 'lastContactOn'
+  | 'openPipelineFen'
+  | 'marginFloorFen'
+  | 'fleetShare';
+
 export function toRow(r: RowRecord): AccountRow {
+  return {
+    ...baseRow(r),
+    revenueFen: r.revenue_fen,
+    units: r.units,
+    purchases: r.purchases,
+    lastPurchaseOn: r.last_purchase_on,
+    lastContactOn: r.last_contact_on,
+    openPipelineFen: r.open_pipeline_fen,
+    marginFloorFen: r.margin_floor_fen,
+    fleetShare: r.fleet_share_bp === null ? null : r.fleet_share_bp / 10_000,
+  };
+}
+
+function baseRow(r: BaseRecord): Omit<AccountRow, FactField> {
   return {
     id: r.id,
     name: r.name,
@@ -257,7 +336,7 @@ export async function getAccountDetail(
       .execute(),
     coOwnersOf(db, id),
   ]);
-  const { ownerName, parentName, ...row } = toRow(r);
+  const { ownerName, parentName, ...row } = baseRow(r);
   return {
     ...row,
     notes: r.notes,

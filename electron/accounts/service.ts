@@ -13,6 +13,7 @@ import { bump, claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
 import { guardSameName, markSameName, type SameNameConfirmed } from './same-name';
 import { ancestorIds, findByNormalizedNames, findByUscc, getAccountDetail } from './repository';
+import { refreshAccountFacts } from '../value/facts';
 import { aliasNorm, nameColumns, refreshDerived } from './derived';
 import { type Clock, isoNow } from '../../shared/clock';
 import { type Actor, requireTeam } from './account-team';
@@ -244,6 +245,7 @@ export async function createAccount(
     await writeChildren(trx, id, input);
     await refreshDerived(trx, id);
     if (input.parentId !== null) await refreshDerived(trx, input.parentId);
+    await refreshAccountFacts(trx, [id]);
     const created = await mustGet(trx, id);
     await auditAccount(trx, clock, actorId, id, {
       action: 'account.create',
@@ -301,6 +303,8 @@ export async function updateAccount(
     await refreshDerived(trx, id);
     for (const parentId of new Set([before.parent?.id, input.parentId]))
       if (parentId !== undefined && parentId !== null) await refreshDerived(trx, parentId);
+    // The fleet's total is what our share of it divides by.
+    await refreshAccountFacts(trx, [id]);
     const after = await mustGet(trx, id);
     await auditAccount(trx, clock, actorId, id, {
       action: 'account.update',

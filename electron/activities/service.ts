@@ -15,6 +15,7 @@ import { searchKey } from '../../shared/text';
 import { appendAudit } from '../audit/audit';
 import { entityAudit } from '../audit/entity-audit';
 import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
+import { refreshAccountFacts } from '../value/facts';
 import type { Database } from '../db/schema';
 import { bump, claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
@@ -248,6 +249,7 @@ export async function createActivity(
       .returning('id')
       .executeTakeFirstOrThrow();
     await syncActivityDeadline(trx, id);
+    await refreshAccountFacts(trx, [input.accountId]);
     const created = await mustGetActivity(trx, id);
     await auditActivity(trx, clock, actorId, id, {
       action: 'activity.create',
@@ -292,6 +294,7 @@ export async function updateActivity(
       .where('id', '=', id)
       .execute();
     await syncActivityDeadline(trx, id);
+    await refreshAccountFacts(trx, [before.accountId, input.accountId]);
     const after = await mustGetActivity(trx, id);
     await auditActivity(trx, clock, actor.id, id, {
       action: 'activity.update',
@@ -314,6 +317,7 @@ export async function deleteActivity(
     await guardAuthor(trx, actor, before);
     await trx.deleteFrom('activities').where('id', '=', id).execute();
     await dropDeadlines(trx, 'activity', id);
+    await refreshAccountFacts(trx, [before.accountId]);
     await auditActivity(trx, clock, actor.id, id, { action: 'activity.delete', before });
   });
 }

@@ -39,6 +39,7 @@ import { jobHandlers } from '../jobs/handlers';
 import { prefHandlers } from '../prefs/handlers';
 import { activityHandlers } from '../activities/handlers';
 import { kpiHandlers } from '../kpi/handlers';
+import { valueHandlers } from '../value/handlers';
 import { calendarHandlers } from '../calendar/handlers';
 import { myDayHandlers } from '../my-day/handlers';
 import { reminderHandlers } from '../reminders/handlers';
@@ -49,6 +50,7 @@ import { priceHandlers } from '../prices/handlers';
 import { opportunityHandlers } from '../opportunities/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { tenderHandlers } from '../tenders/handlers';
+import { paymentHandlers } from '../payments/handlers';
 import { claimHandlers } from '../claims/handlers';
 import { scheduleClaimSweep, sweepClaims } from '../claims/sweep';
 import { documentHandlers } from '../documents/handlers';
@@ -149,6 +151,7 @@ export const NAMESPACE_HANDLERS = {
   kpi: [kpiHandlers],
   myDay: [myDayHandlers],
   opportunities: [opportunityHandlers],
+  payments: [paymentHandlers],
   prefs: [prefHandlers],
   prices: [priceHandlers],
   reminders: [reminderHandlers],
@@ -157,6 +160,7 @@ export const NAMESPACE_HANDLERS = {
   settings: [settingsHandlers],
   staff: [staffHandlers],
   tenders: [tenderHandlers],
+  value: [valueHandlers],
 } as const satisfies { [N in Namespace]: readonly HandlersFactory[] };
 
 type ServedBy<F> = F extends (...args: never[]) => infer R ? keyof R : never;

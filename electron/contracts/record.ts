@@ -14,6 +14,8 @@ import { refreshTotals, tenderWonByUs } from './repository/contracts';
 import { getDelivery } from './repository/deliveries';
 import { type ApprovedLine, getContractDetail } from './repository/views';
 import { mustExist } from '../db/must-exist';
+import { refreshAccountFacts } from '../value/facts';
+import { receivableDeadline } from '../payments/receivable-deadline';
 
 /** A field issue whose code is also the error's `details.kind`. */
 export const field = (path: string, code: ErrorKind) => ({ ...fieldIssue(path, code), kind: code });
@@ -75,10 +77,16 @@ export function guardEditable(before: ContractDetail): void {
     );
 }
 
-/** Totals and the contract's deadline (delivery due, done once everything is delivered). */
+/**
+ * Totals and the contract's deadlines: delivery due (done once everything is delivered) and the
+ * receivable falling due (payments/receivable-deadline.ts).
+ */
 export async function refreshContract(trx: Kysely<Database>, id: number): Promise<void> {
   const c = await refreshTotals(trx, id);
+  // Revenue, units, purchases and cancellations follow the contract's status and totals.
+  await refreshAccountFacts(trx, [c.account_id]);
   await syncDeadlines(trx, 'contract', id, [
+    await receivableDeadline(trx, c),
     {
       kind: 'delivery_due',
       due: c.status === 'cancelled' ? null : c.delivery_due_on,

@@ -18,7 +18,8 @@ type VersionedTable =
   | 'claims'
   | 'filings'
   | 'activities'
-  | 'staff';
+  | 'staff'
+  | 'payments';
 
 /** `details` of a stale CONFLICT: who wrote the row last (null if unknown or an import) and when. */
 type StaleDetails = {

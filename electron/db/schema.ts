@@ -11,6 +11,7 @@ import type {
   AccountTeamMembersTable,
   AccountReviewsTable,
   AccountFleetTable,
+  AccountFactsTable,
   ContactsTable,
   ContactPersonalTable,
 } from './tables/accounts';
@@ -46,6 +47,7 @@ import type {
   FilingPaymentsTable,
   ReportTemplatesTable,
 } from './tables/filings';
+import type { PaymentsTable } from './tables/payments';
 
 export type * from './tables/system';
 export type * from './tables/accounts';
@@ -55,6 +57,7 @@ export type * from './tables/tenders';
 export type * from './tables/contracts';
 export type * from './tables/activities';
 export type * from './tables/filings';
+export type * from './tables/payments';
 
 export interface Database {
   staff: StaffTable;
@@ -65,6 +68,7 @@ export interface Database {
   account_aliases: AccountAliasesTable;
   account_fleet: AccountFleetTable;
   account_team_members: AccountTeamMembersTable;
+  account_facts: AccountFactsTable;
   account_reviews: AccountReviewsTable;
   contacts: ContactsTable;
   contact_personal: ContactPersonalTable;
@@ -96,6 +100,7 @@ export interface Database {
   filings: FilingsTable;
   filing_payments: FilingPaymentsTable;
   report_templates: ReportTemplatesTable;
+  payments: PaymentsTable;
 }
 
 export type AccountRecord = Selectable<AccountsTable>;

@@ -10,6 +10,7 @@ import { countAccounts } from '../accounts/repository';
 import { type AuditEvent, appendAudit } from '../audit/audit';
 import { prepareInsert } from '../db/bulk';
 import { writeTx } from '../db/tx';
+import { refreshAllAccountFacts } from '../value/facts';
 import type { JobFunction } from '../jobs/context';
 import { getSetting, setSetting } from '../prefs/service';
 import type { DealerSettings } from '../../shared/schemas/dealer-settings';
@@ -228,6 +229,8 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
       },
     );
     const claims = await seedDemoClaims(trx, ctx.clock, staffIds[0]!);
+    // The sales went in through bulk statements: their accounts' facts in one pass.
+    await refreshAllAccountFacts(trx);
     ctx.progress(accounts.length, accounts.length);
     await setSetting(trx, 'demo.loadedAt', now);
     return { accounts: ids.length, contacts, staff: staffIds.length, ...sales, ...claims };

@@ -1,7 +1,7 @@
 /**
  * The demo's contracts: a signed contract for an opportunity (after a won tender, or signed
  * directly), with its price approval, allocations to a system buyer's units, deliveries, invoices
- * and follow-ups, and the opportunity closed as won once all is delivered — through the contracts'
+ * (most of them paid), and follow-ups, and the opportunity closed as won once all is delivered — through the contracts'
  * workflows.
  */
 import { addDays } from '../../shared/dates';
@@ -14,6 +14,7 @@ import { completeFollowUp } from '../contracts/follow-ups';
 import { addInvoice } from '../contracts/invoices';
 import { finalizeContract } from '../contracts/lifecycle';
 import { FOLLOW_UP_OUTCOMES, vinFor } from './sales-catalogue';
+import { payDemoInvoice } from './sales-payments';
 import type { DemoAccount, SalesSeed } from './sales-context';
 
 export async function seedContract(
@@ -131,15 +132,19 @@ export async function seedContract(
       (d) => d.allocationId === t.allocationId && d.lineId === t.lineId && d.invoiceId === null,
     );
     const line = detail.lines.find((l) => l.id === t.lineId)!;
+    const serial = s.serial.invoice++;
+    const issuedOn = addDays(deliveredOn, 1) > today ? today : addDays(deliveredOn, 1);
     detail = await addInvoice(trx, clock, owner, {
       contractId: contract.id,
       allocationId: t.allocationId,
-      number: String(s.serial.invoice++),
-      issuedOn: addDays(deliveredOn, 1) > today ? today : addDays(deliveredOn, 1),
+      number: String(serial),
+      issuedOn,
       buyerName: t.owner,
       amountFen: delivered.length * line.unitPriceFen,
       deliveryIds: delivered.map((d) => d.id),
     });
+    const invoice = detail.invoices.find((i) => i.number === String(serial))!;
+    await payDemoInvoice(s, owner, contract.id, { ...invoice, serial });
   }
   // Follow-ups already due were mostly made.
   for (const f of detail.followUps)

@@ -25,6 +25,7 @@ const WRITING_JOBS: Partial<Record<JobKind, readonly LiveTopic[]>> = {
   'contacts.import': ['contacts'],
   'tenders.import': ['tenders'],
   'prices.import': ['prices'],
+  'payments.import': ['contracts'],
 };
 
 /** A dry run writes nothing; only a commit changes what others see. */

@@ -56,7 +56,20 @@ export const ACCOUNT_CELL_KINDS: Record<AccountColumn, CellKind> = {
   subordinateCount: 'integer',
   createdAt: 'datetime',
   updatedAt: 'datetime',
+  revenueWan: 'money',
+  units: 'integer',
+  purchases: 'integer',
+  lastPurchaseOn: 'date',
+  lastContactOn: 'date',
+  pipelineWan: 'money',
+  marginFloorWan: 'money',
+  fleetSharePct: 'percent',
 };
+
+/** An ISO date as a date cell (UTC midnight: the writer reads its UTC fields). */
+function dateCell(isoDate: string | null): Date | null {
+  return isoDate ? new Date(`${isoDate}T00:00:00Z`) : null;
+}
 
 export function accountCells(
   lang: Lang,
@@ -84,5 +97,14 @@ export function accountCells(
     subordinateCount: (r) => r.subordinateCount,
     createdAt: (r) => toWallClock(r.createdAt),
     updatedAt: (r) => toWallClock(r.updatedAt),
+    // Money as fen (the writer shows yuan); the share as a fraction (the writer shows %).
+    revenueWan: (r) => r.revenueFen,
+    units: (r) => r.units,
+    purchases: (r) => r.purchases,
+    lastPurchaseOn: (r) => dateCell(r.lastPurchaseOn),
+    lastContactOn: (r) => dateCell(r.lastContactOn),
+    pipelineWan: (r) => r.openPipelineFen,
+    marginFloorWan: (r) => r.marginFloorFen,
+    fleetSharePct: (r) => r.fleetShare,
   };
 }

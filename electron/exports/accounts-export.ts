@@ -19,6 +19,11 @@ export interface ExportAccountsParams {
   fileName: string;
   actorName: string | null;
   version: string;
+  /**
+   * Whose accounts the facts and value classes cover: a specialist's id, null (or left out, as the
+   * bench does) for all. The export handler always sets it from the user.
+   */
+  valueScope?: number | null;
 }
 
 const PROGRESS_EVERY = 1000;
@@ -26,7 +31,13 @@ const PROGRESS_EVERY = 1000;
 export const exportAccountsJob: JobFunction<ExportAccountsParams> = async (ctx) => {
   const { input, file, fileName } = ctx.params;
   const zh = input.lang === 'zh-CN';
-  const view = { filters: input.filters, sort: input.sort, search: input.search };
+  const view = {
+    filters: input.filters,
+    sort: input.sort,
+    search: input.search,
+    valueClass: input.valueClass,
+    valueScope: ctx.params.valueScope ?? null,
+  };
   const total = await countView(ctx.db, view);
   ctx.progress(0, total);
 

@@ -4,6 +4,7 @@
  */
 import type { Label } from '../../shared/enums';
 import type { Filter } from '../../shared/list';
+import type { ValueClassFilter } from '../../shared/schemas/value';
 import { ACCOUNT_COLUMN_LABELS, type AccountColumn } from '../../shared/schemas/accounts';
 import { regionName } from '../../shared/regions';
 import { ACCOUNT_ENUM_LABELS, labelOf, type Lang } from './account-cells';
@@ -17,6 +18,9 @@ const WORDS = {
     from: '起',
     to: '止',
     sep: '、',
+    valueClass: (basis: string, from: string, to: string, a: number, b: number, classes: string) =>
+      `价值分类（${basis}，${from} 至 ${to}，A ≤ ${a}%，B ≤ ${b}%）：${classes} 类`,
+    bases: { revenue: '按成交额', units: '按成交台数', margin: '按毛利' },
   },
   en: {
     contains: 'contains',
@@ -26,6 +30,9 @@ const WORDS = {
     from: 'from',
     to: 'to',
     sep: ', ',
+    valueClass: (basis: string, from: string, to: string, a: number, b: number, classes: string) =>
+      `Value class (${basis}, ${from} to ${to}, A ≤ ${a}%, B ≤ ${b}%): class ${classes}`,
+    bases: { revenue: 'by revenue', units: 'by units', margin: 'by margin' },
   },
 } as const;
 
@@ -51,6 +58,7 @@ export function describeGridView(
     filters: Filter[];
     sort: { field: string; desc: boolean }[];
     search?: string | undefined;
+    valueClass?: ValueClassFilter | undefined;
   },
   lang: Lang,
   vocabulary: ViewVocabulary,
@@ -77,8 +85,21 @@ export function describeGridView(
         return `${name(f.field)}: ${[f.from ? `${w.from} ${f.from}` : '', f.to ? `${w.to} ${f.to}` : ''].filter(Boolean).join(' ')}`;
     }
   };
+  const lines = view.filters.map(describe);
+  const vc = view.valueClass;
+  if (vc)
+    lines.push(
+      w.valueClass(
+        w.bases[vc.basis],
+        vc.from,
+        vc.to,
+        vc.cutoffs.a,
+        vc.cutoffs.b,
+        vc.classes.join(w.sep),
+      ),
+    );
   return {
-    filters: view.filters.length > 0 ? view.filters.map(describe).join('\n') : w.none,
+    filters: lines.length > 0 ? lines.join('\n') : w.none,
     sort:
       view.sort.length > 0
         ? view.sort.map((s) => `${name(s.field)} ${s.desc ? w.desc : w.asc}`).join(w.sep)

@@ -101,7 +101,14 @@ export function exportHandlers({
       fs.mkdirSync(exportsDir(dataDir), { recursive: true });
       const file = path.join(exportsDir(dataDir), `${randomUUID()}.${input.format}`);
       const fileName = `${input.lang === 'en' ? 'accounts' : '客户列表'}-${stamp(clock, input.timeZone)}.${input.format}`;
-      const params: ExportAccountsParams = { input, file, fileName, actorName: user.name, version };
+      const params: ExportAccountsParams = {
+        input,
+        file,
+        fileName,
+        actorName: user.name,
+        version,
+        valueScope: teamScope(user),
+      };
       const job = jobs.start('accounts.export', params, user.id);
       files.set(job.id, { file, fileName });
       return { jobId: job.id };

@@ -40,6 +40,7 @@ const IMPORT_JOBS = {
   contacts: 'contacts.import',
   tenders: 'tenders.import',
   prices: 'prices.import',
+  payments: 'payments.import',
 } as const satisfies Record<string, JobKind>;
 const IMPORT_JOB_KINDS: readonly JobKind[] = Object.values(IMPORT_JOBS);
 

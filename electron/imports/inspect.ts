@@ -4,6 +4,7 @@
  */
 import { ACCOUNT_HEADER_SYNONYMS } from '../../shared/import/account-fields';
 import { CONTACT_HEADER_SYNONYMS } from '../../shared/import/contact-fields';
+import { PAYMENT_HEADER_SYNONYMS } from '../../shared/import/payment-fields';
 import { PRICE_HEADER_SYNONYMS } from '../../shared/import/price-fields';
 import { TENDER_HEADER_SYNONYMS } from '../../shared/import/tender-fields';
 import { guessHeader, type HeaderGuess, type Synonyms } from '../../shared/import/headers';
@@ -24,6 +25,7 @@ const SYNONYMS: Record<ImportTarget, Partial<Synonyms<ImportField>>> = {
   contacts: CONTACT_HEADER_SYNONYMS,
   tenders: TENDER_HEADER_SYNONYMS,
   prices: PRICE_HEADER_SYNONYMS,
+  payments: PAYMENT_HEADER_SYNONYMS,
 };
 
 export interface InspectParams {

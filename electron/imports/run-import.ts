@@ -13,6 +13,7 @@ import type { JobContext } from '../jobs/context';
 import { type RunCounts, ReportSpool } from './report-writer';
 import type { BackupRotation } from '../../shared/schemas/backups';
 import { takeBackup } from '../backups/take';
+import { refreshAllAccountFacts } from '../value/facts';
 
 /**
  * Before an import commits, a verified backup of the database: one step back if the file was the
@@ -187,6 +188,8 @@ export async function runImportJob(
       const committed =
         input.mode === 'commit' && (tally.reject === 0 || input.policy === 'validOnly');
       if (committed) {
+        // Fleets and tender results came in by bulk statements: every account's facts, once.
+        if (target === 'accounts' || target === 'tenders') await refreshAllAccountFacts(ctx.db);
         const summary = await report.write(ctx.sqlite, ctx.clock, facts, { ...counts, committed });
         bulkAuditAppender(ctx.sqlite, { clock: ctx.clock })({
           actorId: ctx.actorId,

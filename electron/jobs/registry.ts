@@ -28,6 +28,7 @@ export interface JobParams {
   'contacts.import': ImportParams;
   'tenders.import': ImportParams;
   'prices.import': ImportParams;
+  'payments.import': ImportParams;
   'import.rejects': RejectsParams;
   'reports.filing': ReportParams;
   'claims.dossier': DossierParams;
@@ -50,6 +51,7 @@ const JOBS: JobLoaders = {
   'contacts.import': async () => (await import('../imports/contacts-import')).importContactsJob,
   'tenders.import': async () => (await import('../imports/tenders-import')).importTendersJob,
   'prices.import': async () => (await import('../imports/prices-import')).importPricesJob,
+  'payments.import': async () => (await import('../imports/payments-import')).importPaymentsJob,
   'import.rejects': async () => (await import('../imports/rejects-export')).rejectsExportJob,
   'reports.filing': async () => (await import('../reports/report-export')).filingReportJob,
   'claims.dossier': async () => (await import('../claims/dossier')).dossierJob,

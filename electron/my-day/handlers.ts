@@ -1,7 +1,8 @@
 /**
  * myDay.get: one staff member's day on one screen — their due and overdue deadlines, activity
- * counts against their targets, expiring claims, and the approvals and overlaps to settle. It
- * gathers from the calendar, activities, claims and contracts services; it owns no data.
+ * counts against their targets, expiring claims, overdue receivables, and the approvals and
+ * overlaps to settle. It gathers from the calendar, activities, claims, contracts and payments
+ * services; it owns no data.
  */
 import { chinaDate } from '../../shared/dates';
 import { AppError } from '../../shared/result';
@@ -15,6 +16,7 @@ import {
   DECISION_DAYS,
   decisionsOnMyRequests,
 } from '../contracts/approval-lists';
+import { overdueReceivablesOf } from '../payments/receivables';
 import { isManager } from '../session/session';
 import { getFilingSettings } from '../settings/filing-settings';
 import type { Handlers } from '../transport/dispatch';
@@ -45,6 +47,7 @@ export function myDayHandlers({ db, clock }: Deps): MyDayHandlers {
         isManager(user) ? approvalsToDecide(db, user.id) : Promise.resolve([]),
         decisionsOnMyRequests(db, who, decisionsSince),
       ]);
+      const overdueReceivables = await overdueReceivablesOf(db, clock, who);
       const mine = targetsOf(targets, who);
       return {
         date: day,
@@ -54,6 +57,7 @@ export function myDayHandlers({ db, clock }: Deps): MyDayHandlers {
         overlapsToSettle: overlaps,
         approvalsToDecide: toDecide,
         approvalDecisions: decisions,
+        overdueReceivables,
         kpi: ACTIVITY_TYPE_VALUES.filter((t) => (mine[t] ?? 0) > 0 || (counts.get(t) ?? 0) > 0).map(
           (type) => ({ type, target: mine[type] ?? 0, done: counts.get(type) ?? 0 }),
         ),

@@ -15,6 +15,7 @@ import { dropDeadlines, syncDeadlines } from '../calendar/deadlines';
 import type { Database } from '../db/schema';
 import { bump, claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
+import { refreshAccountFacts } from '../value/facts';
 import { type Actor, requireTeam } from '../accounts/account-team';
 import { getSalesSettings } from '../settings/sales-settings';
 import { getOpportunityDetail, type Probabilities, probabilitiesOf } from './repository';
@@ -219,6 +220,7 @@ export async function createOpportunity(
       })
       .execute();
     await syncOpportunityDeadlines(trx, id);
+    await refreshAccountFacts(trx, [input.accountId]);
     const created = await mustGetOpportunity(trx, id);
     await auditOpportunity(trx, clock, actorId, id, {
       action: 'opportunity.create',
@@ -278,6 +280,7 @@ export async function updateOpportunity(
       .execute();
     await writeChildren(trx, id, input);
     await syncOpportunityDeadlines(trx, id);
+    await refreshAccountFacts(trx, [before.accountId, input.accountId]);
     const after = await mustGetOpportunity(trx, id);
     await auditOpportunity(trx, clock, actorId, id, {
       action: 'opportunity.update',
@@ -394,6 +397,7 @@ export async function applyStage(
     })
     .execute();
   await syncOpportunityDeadlines(trx, id);
+  await refreshAccountFacts(trx, [before.accountId]);
   const after = await mustGetOpportunity(trx, id);
   await auditOpportunity(trx, clock, actorId, id, {
     action: 'opportunity.move',
@@ -449,6 +453,7 @@ export async function deleteOpportunity(
       );
     await trx.deleteFrom('opportunities').where('id', '=', id).execute();
     await dropDeadlines(trx, 'opportunity', id);
+    await refreshAccountFacts(trx, [before.accountId]);
     await auditOpportunity(trx, clock, actorId, id, {
       action: 'opportunity.delete',
       before: snapshot(before),

@@ -5,6 +5,8 @@ import type { Handlers } from '../transport/dispatch';
 import { getDealerSettings, setDealerSettings } from './dealer-settings';
 import { getFilingSettings, setFilingSettings } from './filing-settings';
 import { getSalesSettings, setSalesSettings } from './sales-settings';
+import { writeTx } from '../db/tx';
+import { moveReceivableDeadlines } from '../payments/receivable-deadline';
 
 type SettingsHandlers = Pick<
   Handlers,
@@ -21,8 +23,15 @@ type SettingsHandlers = Pick<
 export function settingsHandlers({ db, clock }: Deps): SettingsHandlers {
   return {
     'settings.sales': () => getSalesSettings(db),
-    'settings.setSales': (next, { session }) =>
-      setSalesSettings(db, session.requireManager().id, next, clock),
+    // A new payment term moves every receivable's due date with it, in the same transaction.
+    'settings.setSales': (next, { session }) => {
+      const manager = session.requireManager();
+      return writeTx(db, async (trx) => {
+        const before = await getSalesSettings(trx);
+        await moveReceivableDeadlines(trx, before.paymentTermDays, next.paymentTermDays);
+        return setSalesSettings(trx, manager.id, next, clock);
+      });
+    },
     'settings.filing': () => getFilingSettings(db),
     'settings.setFiling': (next, { session }) =>
       setFilingSettings(db, session.requireManager().id, next, clock),

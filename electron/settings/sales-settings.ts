@@ -7,6 +7,7 @@ const DEFAULT_SALES_SETTINGS: SalesSettings = {
   probabilities: { ...DEFAULT_PROBABILITIES },
   followUpDays: [7, 30],
   reminderLeadHours: 48,
+  paymentTermDays: 30,
 };
 
 const stored = storedSettings('sales', salesSettings, DEFAULT_SALES_SETTINGS, 'settings.sales');

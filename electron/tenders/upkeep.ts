@@ -8,6 +8,7 @@ import { type Clock, isoNow } from '../../shared/clock';
 import { type Stage, isOpenStage, stageRank } from '../../shared/sales-enums';
 import type { SystemNote } from '../../shared/system-notes';
 import { syncDeadlines } from '../calendar/deadlines';
+import { refreshAccountFacts } from '../value/facts';
 import type { Database } from '../db/schema';
 import { applyStage } from '../opportunities/service';
 import {
@@ -38,6 +39,8 @@ export async function refreshTender(
     lot_count: lots.length,
     won_lots: lots.filter((l) => l.result === 'won').length,
   });
+  // Lost tenders (risk) and a rival winning the last one (迁移) follow the lots' results.
+  await refreshAccountFacts(trx, [t.purchaser_id]);
   const closed = status === 'failed' || status === 'cancelled';
   const decided = status !== 'planned' && status !== 'announced';
   const bid = lots.some((l) => l.bid_amount_fen !== null);

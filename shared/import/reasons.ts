@@ -75,6 +75,14 @@ const IMPORT_FIELD_LABELS: Record<ImportField, { zh: string; en: string }> = {
   configuration: { zh: '配置', en: 'Configuration' },
   retailPrice: { zh: '市场零售价', en: 'Retail price' },
   floorPrice: { zh: '政策底价', en: 'Policy floor' },
+  receivedOn: { zh: '到账日期', en: 'Received' },
+  paymentAmount: { zh: '回款金额', en: 'Amount' },
+  contractNo: { zh: '合同编号', en: 'Contract no.' },
+  invoiceNo: { zh: '发票号码', en: 'Invoice no.' },
+  payer: { zh: '付款单位', en: 'Payer' },
+  paymentReference: { zh: '流水号', en: 'Reference' },
+  paymentMethod: { zh: '回款方式', en: 'Method' },
+  paymentNote: { zh: '摘要', en: 'Note' },
 };
 
 type Template = (r: ImportReason) => string;
@@ -271,6 +279,49 @@ const MESSAGES: Record<string, { zh: Template; en: Template }> = {
   'price.duplicate_in_file': {
     zh: (r) => `与第 ${r.detail} 行是同一车型配置`,
     en: (r) => `repeats row ${r.detail} (same model and configuration)`,
+  },
+  'contract.not_found': {
+    zh: (r) => `找不到合同“${r.value}”`,
+    en: (r) => `no contract numbered “${r.value}”`,
+  },
+  'invoice.not_found': {
+    zh: (r) => `找不到发票“${r.value}”`,
+    en: (r) => `no invoice numbered “${r.value}”`,
+  },
+  // detail: the contract the invoice belongs to.
+  'payment.invoice_other_contract': {
+    zh: (r) => `发票“${r.value}”属于合同 ${r.detail}，与本行的合同编号不一致`,
+    en: (r) => `invoice “${r.value}” belongs to contract ${r.detail}, not this row's contract`,
+  },
+  // detail: the open balance in yuan.
+  'payment.over_contract': {
+    zh: (r) =>
+      `回款合计将超过合同金额，合同未回款余额为 ¥${r.detail}（超额回款请在合同的回款页确认登记）`,
+    en: (r) =>
+      `payments would total more than the contract; its open balance is ¥${r.detail} (confirm an over-payment on the contract's Payments tab)`,
+  },
+  'payment.over_invoice': {
+    zh: (r) => `超过发票未回款金额 ¥${r.detail}`,
+    en: (r) => `exceeds the invoice's open amount, ¥${r.detail}`,
+  },
+  // detail: the contract the earlier payment was recorded on.
+  'payment.already_recorded': {
+    zh: (r) => `流水号“${r.value}”的回款已登记（合同 ${r.detail}），本行不再导入`,
+    en: (r) =>
+      `the payment with reference “${r.value}” is already recorded (contract ${r.detail}); not imported again`,
+  },
+  'payment.reference_taken': {
+    zh: (r) => `流水号“${r.value}”已用于另一笔回款（合同 ${r.detail}），金额或合同不同`,
+    en: (r) =>
+      `reference “${r.value}” is already used by another payment (contract ${r.detail}) with another amount or contract`,
+  },
+  'payment.not_on_team': {
+    zh: (r) => `合同 ${r.value} 的客户不在您的服务团队中`,
+    en: (r) => `contract ${r.value} belongs to an account you are not on the team of`,
+  },
+  'payment.duplicate_in_file': {
+    zh: (r) => `与第 ${r.detail} 行流水号相同`,
+    en: (r) => `repeats row ${r.detail} (same reference)`,
   },
   blocked_by_rejects: {
     zh: () => '文件中有被拒绝的行，按“全部或不导入”未写入',

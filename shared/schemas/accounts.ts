@@ -1,3 +1,4 @@
+import { valueClassFilter } from './value';
 import { z } from 'zod';
 import {
   type Label,
@@ -159,6 +160,15 @@ export const ACCOUNT_COLUMNS = {
   subordinateCount: { kind: 'number' },
   createdAt: { kind: 'date' },
   updatedAt: { kind: 'date' },
+  // The account's facts (electron/value/facts.ts); money filtered in 万元, the share in percent.
+  revenueWan: { kind: 'number' },
+  units: { kind: 'number' },
+  purchases: { kind: 'number' },
+  lastPurchaseOn: { kind: 'date' },
+  lastContactOn: { kind: 'date' },
+  pipelineWan: { kind: 'number' },
+  marginFloorWan: { kind: 'number' },
+  fleetSharePct: { kind: 'number' },
 } as const satisfies Record<string, ColumnSpec>;
 export type AccountColumn = keyof typeof ACCOUNT_COLUMNS;
 
@@ -185,9 +195,20 @@ export const ACCOUNT_COLUMN_LABELS: Record<AccountColumn, Label> = {
   subordinateCount: { zh: '下属单位数', en: 'Subordinate units' },
   createdAt: { zh: '创建时间', en: 'Created' },
   updatedAt: { zh: '更新时间', en: 'Updated' },
+  revenueWan: { zh: '成交金额（万元）', en: 'Revenue (万元)' },
+  units: { zh: '成交台数', en: 'Units bought' },
+  purchases: { zh: '成交次数', en: 'Purchases' },
+  lastPurchaseOn: { zh: '最近成交', en: 'Last purchase' },
+  lastContactOn: { zh: '最近联系', en: 'Last contact' },
+  pipelineWan: { zh: '在谈商机（万元）', en: 'Open pipeline (万元)' },
+  marginFloorWan: { zh: '毛利对底价（万元）', en: 'Margin over floor (万元)' },
+  fleetSharePct: { zh: '我方保有占比（%）', en: 'Our fleet share (%)' },
 };
 
-export const accountListQuery = listQuerySchema(ACCOUNT_COLUMNS);
+export const accountListQuery = listQuerySchema(ACCOUNT_COLUMNS).safeExtend({
+  /** The accounts of some ABC classes (a Pareto drill-down), among the viewer's accounts. */
+  valueClass: valueClassFilter.optional(),
+});
 
 const accountRow = z.object({
   id,
@@ -214,27 +235,51 @@ const accountRow = z.object({
   subordinateCount: z.number().int(),
   createdAt: timestamp,
   updatedAt: timestamp,
+  /** Facts (null where the viewer may not see the account's sales records). */
+  revenueFen: z.number().int().nullable(),
+  units: z.number().int().nullable(),
+  purchases: z.number().int().nullable(),
+  lastPurchaseOn: z.string().nullable(),
+  lastContactOn: z.string().nullable(),
+  openPipelineFen: z.number().int().nullable(),
+  marginFloorFen: z.number().int().nullable(),
+  /** Our final units ÷ the recorded fleet (0.25 = 25 %). */
+  fleetShare: z.number().nullable(),
 });
 export type AccountRow = z.infer<typeof accountRow>;
 export const accountPage = pageSchema(accountRow);
 
-export const accountDetail = accountRow.omit({ ownerName: true, parentName: true }).extend({
-  aliases: z.array(z.object({ alias: z.string(), kind: z.enum(ALIAS_KIND_VALUES) })),
-  fleet: z.array(
-    z.object({
-      brand: z.string(),
-      model: z.string(),
-      count: z.number().int(),
-      year: z.number().int().nullable(),
-    }),
-  ),
-  notes: z.string().nullable(),
-  owner: ref.nullable(),
-  /** 副销售: the account's team besides its owner; they see and work on its records too. */
-  coOwners: z.array(ref),
-  parent: ref.nullable(),
-  version,
-});
+export const accountDetail = accountRow
+  .omit({
+    ownerName: true,
+    parentName: true,
+    // The card shows the facts on its 交易 tab (value.account), with the viewer's rights.
+    revenueFen: true,
+    units: true,
+    purchases: true,
+    lastPurchaseOn: true,
+    lastContactOn: true,
+    openPipelineFen: true,
+    marginFloorFen: true,
+    fleetShare: true,
+  })
+  .extend({
+    aliases: z.array(z.object({ alias: z.string(), kind: z.enum(ALIAS_KIND_VALUES) })),
+    fleet: z.array(
+      z.object({
+        brand: z.string(),
+        model: z.string(),
+        count: z.number().int(),
+        year: z.number().int().nullable(),
+      }),
+    ),
+    notes: z.string().nullable(),
+    owner: ref.nullable(),
+    /** 副销售: the account's team besides its owner; they see and work on its records too. */
+    coOwners: z.array(ref),
+    parent: ref.nullable(),
+    version,
+  });
 export type AccountDetail = z.infer<typeof accountDetail>;
 
 export const accountLookupInput = z.object({

@@ -7,6 +7,7 @@ import { refId } from './references';
 import { calendarItem } from './calendar';
 import { expiringClaim, overlapToSettle } from './claims';
 import { approvalItem } from './contracts';
+import { receivableRow } from './payments';
 
 export const activityInput = z.object({
   type: z.enum(ACTIVITY_TYPE_VALUES),
@@ -130,6 +131,8 @@ export const myDay = z.object({
   /** Decisions on this person's price requests in the last days. */
   approvalDecisions: z.array(approvalItem),
   kpi: z.array(kpiProgress),
+  /** My contracts whose billed money is past the payment term, the longest overdue first. */
+  overdueReceivables: z.array(receivableRow),
 });
 export type MyDay = z.infer<typeof myDay>;
 

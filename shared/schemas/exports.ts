@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACCOUNT_COLUMNS } from './accounts';
 import { filterSchema } from '../list';
+import { valueClassFilter } from './value';
 
 const accountColumn = z.enum(
   Object.keys(ACCOUNT_COLUMNS) as [
@@ -53,6 +54,8 @@ export const exportAccountsInput = z
       .max(5)
       .default([]),
     search: z.string().max(200).optional(),
+    /** A Pareto drill-down's classes, as the grid shows them (shared/schemas/value.ts). */
+    valueClass: valueClassFilter.optional(),
     columns: z
       .array(z.object({ field: accountColumn, header: z.string().trim().min(1).max(100) }))
       .min(1)

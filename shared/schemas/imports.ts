@@ -6,12 +6,16 @@
 import { z } from 'zod';
 import { ACCOUNT_IMPORT_FIELDS } from '../import/account-fields';
 import { CONTACT_IMPORT_FIELDS } from '../import/contact-fields';
+import { PAYMENT_IMPORT_FIELDS } from '../import/payment-fields';
 import { PRICE_IMPORT_FIELDS } from '../import/price-fields';
 import { TENDER_IMPORT_FIELDS } from '../import/tender-fields';
 import { id, timestamp } from './common';
 
-/** What a file is imported into: accounts, contacts of existing accounts, tenders, the price list. */
-const IMPORT_TARGETS = ['accounts', 'contacts', 'tenders', 'prices'] as const;
+/**
+ * What a file is imported into: accounts, contacts of existing accounts, tenders, the price list,
+ * payments received against contracts.
+ */
+const IMPORT_TARGETS = ['accounts', 'contacts', 'tenders', 'prices', 'payments'] as const;
 export const importTarget = z.enum(IMPORT_TARGETS);
 export type ImportTarget = z.infer<typeof importTarget>;
 
@@ -20,6 +24,7 @@ export const IMPORT_FIELDS = {
   contacts: CONTACT_IMPORT_FIELDS,
   tenders: TENDER_IMPORT_FIELDS,
   prices: PRICE_IMPORT_FIELDS,
+  payments: PAYMENT_IMPORT_FIELDS,
 };
 
 /** A field of any target (their names do not overlap); the run checks it fits the target. */
@@ -28,6 +33,7 @@ const importField = z.enum([
   ...CONTACT_IMPORT_FIELDS,
   ...TENDER_IMPORT_FIELDS,
   ...PRICE_IMPORT_FIELDS,
+  ...PAYMENT_IMPORT_FIELDS,
 ]);
 export type ImportField = z.infer<typeof importField>;
 
@@ -116,6 +122,11 @@ const REQUIRED_FIELDS: Record<ImportTarget, [ImportField, string][]> = {
     ['retailPrice', 'mapping.retail_required'],
     ['floorPrice', 'mapping.floor_required'],
   ],
+  payments: [
+    ['receivedOn', 'mapping.received_on_required'],
+    ['paymentAmount', 'mapping.amount_required'],
+    ['contractNo', 'mapping.contract_or_invoice_required'],
+  ],
 };
 
 export const importRunInput = z
@@ -147,7 +158,11 @@ export const importRunInput = z
     for (const [field, reason] of required)
       if (
         !input.columns.some(
-          (c) => c.field === field || (field === 'account' && c.field === 'accountUscc'),
+          (c) =>
+            c.field === field ||
+            (field === 'account' && c.field === 'accountUscc') ||
+            // A payment is matched by its contract's number or its invoice's.
+            (field === 'contractNo' && c.field === 'invoiceNo'),
         )
       )
         ctx.addIssue({ code: 'custom', path: ['columns'], message: reason, params: { reason } });

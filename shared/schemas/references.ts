@@ -15,6 +15,7 @@ export const REFERENCED_TABLES = [
   'contracts',
   'deadlines',
   'deliveries',
+  'invoices',
   'opportunities',
   'price_approvals',
   'price_list',

@@ -18,5 +18,7 @@ export const salesSettings = z.object({
     .int()
     .min(1)
     .max(24 * 30),
+  /** 回款账期: an invoice is overdue this many days after its issue date. */
+  paymentTermDays: z.number().int().min(0).max(365).default(30),
 });
 export type SalesSettings = z.infer<typeof salesSettings>;

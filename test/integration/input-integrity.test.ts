@@ -451,6 +451,13 @@ async function world(a: TestApp) {
       rows: [{ vin: vin('LSVAU2180N900001'), number: '1', issuedOn: chinaDate(), amount: '1' }],
       dryRun: true,
     },
+    'payments.ofContract': { contractId: ids.contract },
+    'payments.record': { contractId: ids.contract, receivedOn: chinaDate(), amountFen: 1 },
+    'payments.update': {
+      id: 1,
+      payment: { invoiceId: null, receivedOn: chinaDate(), amountFen: 1 },
+      version: 1,
+    },
     'activities.create': activityInput,
     'activities.update': { id: 1, activity: activityInput, version: 1 },
     'kpi.setTargets': { staffId: ids.colleague, targets: {} },

@@ -115,3 +115,24 @@ export interface ContactPersonalTable {
   notes: string | null;
   updated_at: string;
 }
+
+/** Per-account facts (electron/value/facts.ts is their one writer; see there for definitions). */
+export interface AccountFactsTable {
+  account_id: number;
+  revenue_fen: number;
+  units: number;
+  purchases: number;
+  purchase_years: number;
+  max_batch_units: number;
+  first_purchase_on: string | null;
+  last_purchase_on: string | null;
+  margin_floor_fen: number | null;
+  margin_retail_fen: number | null;
+  cancelled_contracts: number;
+  last_contact_on: string | null;
+  open_pipeline_fen: number;
+  open_opportunities: number;
+  lost_tenders: number;
+  last_tender_lost: number;
+  fleet_share_bp: number | null;
+}

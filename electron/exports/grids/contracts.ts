@@ -17,6 +17,7 @@ export const contractsExport = defineGridExport({
     number: 'text',
     kind: 'text',
     status: 'text',
+    accountId: 'integer',
     accountName: 'text',
     buyerType: 'text',
     partyName: 'text',
@@ -29,12 +30,12 @@ export const contractsExport = defineGridExport({
     belowFloor: 'integer',
     ownerId: 'text',
     updatedAt: 'datetime',
-    accountId: 'integer',
   },
   cells: (ctx) => ({
     number: (r) => r.number,
     kind: (r) => labelCell(CONTRACT_KINDS, ctx.lang)(r.kind),
     status: (r) => labelCell(CONTRACT_STATUSES, ctx.lang)(r.status),
+    accountId: (r) => r.accountId,
     accountName: (r) => r.accountName,
     buyerType: (r) => labelCell(BUYER_TYPES, ctx.lang)(r.buyerType),
     partyName: (r) => r.partyName,
@@ -47,7 +48,6 @@ export const contractsExport = defineGridExport({
     belowFloor: (r) => r.belowFloor,
     ownerId: (r) => r.ownerName,
     updatedAt: (r) => timeCell(ctx)(r.updatedAt),
-    accountId: (r) => r.accountId,
   }),
   vocabulary: (ctx) => ({
     value: enumValues(

@@ -11,7 +11,9 @@ import {
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
+  MoneyCollectOutlined,
   PhoneOutlined,
+  RiseOutlined,
   SettingOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -39,12 +41,14 @@ import { ApprovalNotifier } from '../features/approvals/ApprovalNotifier';
 import { usePendingApprovalCount } from '../features/approvals/use-pending-approvals';
 import { ActivitiesPage } from '../features/activities/ActivitiesPage';
 import { CalendarPage } from '../features/calendar/CalendarPage';
+import { ValuePage } from '../features/value/ValuePage';
 import { ReminderWatcher } from '../features/calendar/ReminderWatcher';
 import { ClaimsPage } from '../features/claims/ClaimsPage';
 import { ContractsPage } from '../features/contracts/ContractsPage';
 import { FilingsPage } from '../features/filings/FilingsPage';
 import { MyDayPage } from '../features/my-day/MyDayPage';
 import { OpportunitiesPage } from '../features/opportunities/OpportunitiesPage';
+import { PaymentsPage } from '../features/payments/PaymentsPage';
 import { useSwitchConnectionItem } from '../features/connection/use-switch-connection-item';
 import { SalesSettingsPage } from '../features/settings/SalesSettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
@@ -98,6 +102,13 @@ const SECTIONS: {
     page: () => <ContractsPage />,
   },
   {
+    key: 'payments',
+    icon: <MoneyCollectOutlined />,
+    label: 'nav.payments',
+    testId: 'nav-payments',
+    page: () => <PaymentsPage />,
+  },
+  {
     key: 'claims',
     icon: <FlagOutlined />,
     label: 'nav.claims',
@@ -117,6 +128,13 @@ const SECTIONS: {
     label: 'nav.activities',
     testId: 'nav-activities',
     page: () => <ActivitiesPage />,
+  },
+  {
+    key: 'value',
+    icon: <RiseOutlined />,
+    label: 'nav.value',
+    testId: 'nav-value',
+    page: () => <ValuePage />,
   },
   {
     key: 'calendar',

@@ -9,12 +9,14 @@ import { contactsEn } from '../features/contacts/messages';
 import { opportunitiesEn } from '../features/opportunities/messages';
 import { tendersEn } from '../features/tenders/messages';
 import { contractsEn } from '../features/contracts/messages';
+import { paymentsEn } from '../features/payments/messages';
 import { dealHistoryEn } from '../features/accounts/deal-messages';
 import { sameNameEn } from '../features/accounts/same-name-messages';
 import { bulkEn } from '../features/contracts/bulk-messages';
 import { calendarEn } from '../features/calendar/messages';
 import { activitiesEn } from '../features/activities/messages';
 import { myDayEn } from '../features/my-day/messages';
+import { valueEn } from '../features/value/messages';
 import { approvalsEn } from '../features/approvals/messages';
 import { claimsEn } from '../features/claims/messages';
 import { filingsEn } from '../features/filings/messages';
@@ -367,12 +369,14 @@ export const en: Record<MessageKey, string> = {
   ...opportunitiesEn,
   ...tendersEn,
   ...contractsEn,
+  ...paymentsEn,
   ...dealHistoryEn,
   ...sameNameEn,
   ...bulkEn,
   ...calendarEn,
   ...activitiesEn,
   ...myDayEn,
+  ...valueEn,
   ...approvalsEn,
   ...claimsEn,
   ...filingsEn,

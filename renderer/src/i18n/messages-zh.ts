@@ -6,12 +6,14 @@
 import { opportunitiesZh } from '../features/opportunities/messages';
 import { tendersZh } from '../features/tenders/messages';
 import { contractsZh } from '../features/contracts/messages';
+import { paymentsZh } from '../features/payments/messages';
 import { dealHistoryZh } from '../features/accounts/deal-messages';
 import { sameNameZh } from '../features/accounts/same-name-messages';
 import { bulkZh } from '../features/contracts/bulk-messages';
 import { calendarZh } from '../features/calendar/messages';
 import { activitiesZh } from '../features/activities/messages';
 import { myDayZh } from '../features/my-day/messages';
+import { valueZh } from '../features/value/messages';
 import { approvalsZh } from '../features/approvals/messages';
 import { claimsZh } from '../features/claims/messages';
 import { filingsZh } from '../features/filings/messages';
@@ -337,12 +339,14 @@ export const zh = {
   ...opportunitiesZh,
   ...tendersZh,
   ...contractsZh,
+  ...paymentsZh,
   ...dealHistoryZh,
   ...sameNameZh,
   ...bulkZh,
   ...calendarZh,
   ...activitiesZh,
   ...myDayZh,
+  ...valueZh,
   ...approvalsZh,
   ...claimsZh,
   ...filingsZh,

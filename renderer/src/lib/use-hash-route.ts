@@ -25,9 +25,11 @@ export type Section =
   | 'opportunities'
   | 'tenders'
   | 'contracts'
+  | 'payments'
   | 'claims'
   | 'filings'
   | 'activities'
+  | 'value'
   | 'calendar'
   | 'settings'
   | 'staff';
@@ -38,9 +40,11 @@ export const SECTION_PATHS: Record<Section, string> = {
   opportunities: '/opportunities',
   tenders: '/tenders',
   contracts: '/contracts',
+  payments: '/payments',
   claims: '/claims',
   filings: '/filings',
   activities: '/activities',
+  value: '/value',
   calendar: '/calendar',
   settings: '/settings',
   staff: '/staff',

@@ -24,6 +24,7 @@ import { SubordinatesTab } from './SubordinatesTab';
 import { useAccount } from './use-account';
 import { CardPrintButton } from './CardPrint';
 import { ReviewControl } from './ReviewControl';
+import { TransactionsTab } from '../value/TransactionsTab';
 
 interface Props {
   accountId: number | null;
@@ -181,6 +182,12 @@ function CardTabs(props: {
           t('claims.accountTab'),
           null,
           <AccountClaimsTab account={{ id: detail.id, name: detail.name }} revision={revision} />,
+        ),
+        tab(
+          'transactions',
+          t('value.tab'),
+          null,
+          <TransactionsTab accountId={detail.id} revision={revision} />,
         ),
         tab(
           'history',

@@ -1,13 +1,16 @@
 /** 客户 Accounts: the account grid, the account card (routed as #/accounts/<id>) and the account form. */
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import type { ValueClassFilter } from '../../../../shared/schemas/value';
+import { ValueClassTag } from '../value/ValueClassTag';
+import { valueClassOf, valueClassPath } from '../value/value-route';
 import {
   ACCOUNT_COLUMNS,
   type AccountDetail,
   type AccountRow,
 } from '../../../../shared/schemas/accounts';
-import { call } from '../../api/client';
+import { call, callOrThrow } from '../../api/client';
 import { DataGrid, type GridView } from '../../components/DataGrid';
 import { useLang, useT } from '../../i18n/context';
 import { accountIdOf, accountPath, useHashRoute } from '../../lib/use-hash-route';
@@ -44,6 +47,19 @@ export function AccountsPage() {
   const [revision, setRevision] = useState(0);
   const changed = useCallback(() => setRevision((r) => r + 1), []);
 
+  // A Pareto drill-down (#/accounts/value/…) filters the grid until cleared; an account opened
+  // from it returns to it when closed.
+  const [valueClass, setValueClass] = useState<ValueClassFilter | null>(() => valueClassOf(path));
+  const routed = valueClassOf(path);
+  if (routed && JSON.stringify(routed) !== JSON.stringify(valueClass)) setValueClass(routed);
+  const listPath = valueClass ? valueClassPath(valueClass) : '/accounts';
+  const fetchPage = useMemo<typeof fetchAccounts>(
+    () =>
+      valueClass
+        ? (query) => callOrThrow('accounts.list', { ...query, valueClass })
+        : fetchAccounts,
+    [valueClass],
+  );
   const open = useCallback((id: number) => navigate(accountPath(id)), [navigate]);
   const openRow = useCallback((row: AccountRow) => open(row.id), [open]);
 
@@ -55,21 +71,32 @@ export function AccountsPage() {
         testId="accounts-grid"
         columns={columns}
         specs={ACCOUNT_COLUMNS}
-        fetchPage={fetchAccounts}
+        fetchPage={fetchPage}
         getRowId={rowId}
         onRowOpen={openRow}
         defaultSort={ACCOUNT_DEFAULT_SORT}
-        refreshKey={revision}
+        refreshKey={`${revision}:${listPath}`}
         searchPlaceholder={t('accounts.searchPlaceholder')}
         toolbarStart={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setForm({ mode: 'create' })}
-            data-testid="account-new"
-          >
-            {t('accounts.new')}
-          </Button>
+          <>
+            {valueClass && (
+              <ValueClassTag
+                filter={valueClass}
+                onClear={() => {
+                  setValueClass(null);
+                  navigate('/accounts');
+                }}
+              />
+            )}
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setForm({ mode: 'create' })}
+              data-testid="account-new"
+            >
+              {t('accounts.new')}
+            </Button>
+          </>
         }
         toolbarEnd={(view) => (
           <>
@@ -84,7 +111,10 @@ export function AccountsPage() {
               viewDisabled={view.columns.length === 0}
               onExport={(format) =>
                 exporter.begin(format, () =>
-                  call('exports.accounts', exportInputOf(format, view, lang)),
+                  call('exports.accounts', {
+                    ...exportInputOf(format, view, lang),
+                    ...(valueClass ? { valueClass } : {}),
+                  }),
                 )
               }
               onExportContacts={(format) => setContactsExport({ format, view })}
@@ -116,7 +146,7 @@ export function AccountsPage() {
       <AccountCard
         accountId={openId}
         revision={revision}
-        onClose={() => navigate('/accounts')}
+        onClose={() => navigate(listPath)}
         onOpenAccount={open}
         onEdit={(detail) => setForm({ mode: 'edit', detail })}
         onChanged={changed}

@@ -1,5 +1,5 @@
 /** The columns of account grids (the main list and a head office's subordinate units). */
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import {
   BUYER_TYPES,
   GRADES,
@@ -11,11 +11,17 @@ import {
   VALUE_TYPES,
 } from '../../../../shared/enums';
 import { PROVINCES, regionName } from '../../../../shared/regions';
-import type { AccountColumn, AccountRow } from '../../../../shared/schemas/accounts';
+import {
+  ACCOUNT_COLUMN_LABELS,
+  type AccountColumn,
+  type AccountRow,
+} from '../../../../shared/schemas/accounts';
+import { formatFenAsWan } from '../../../../shared/values/money';
+import type { Lang } from '../../i18n/lang';
 import { useSession } from '../../app/session';
 import type { GridColumnDef } from '../../components/DataGrid';
 import { useEnumLabel, useEnumOptions, useLang, useT } from '../../i18n/context';
-import { formatCount, formatDateTime } from '../../lib/format';
+import { formatCount, formatDate, formatDateTime } from '../../lib/format';
 import { BuyerTypeTag, GradeTag, LifecycleBadge } from './account-tags';
 
 type Col = GridColumnDef<AccountRow, AccountColumn>;
@@ -35,6 +41,44 @@ function provinceCity(row: AccountRow): string {
     .map((c) => regionName(c))
     .filter((n) => n && n !== '市辖区' && n !== '县')
     .join(' / ');
+}
+
+/** The account's facts (electron/value/facts.ts): optional columns, hidden until chosen. */
+function factColumns(lang: Lang): Col[] {
+  const header = (id: AccountColumn) => ACCOUNT_COLUMN_LABELS[id][lang === 'en' ? 'en' : 'zh'];
+  const empty = <span className="cell-empty">—</span>;
+  const number = (id: AccountColumn, width: number, cell: (r: AccountRow) => ReactNode): Col => ({
+    id,
+    header: header(id),
+    kind: 'number',
+    width,
+    align: 'right',
+    defaultVisible: false,
+    cell,
+  });
+  const wan = (fen: number | null) => (fen === null ? empty : formatFenAsWan(fen));
+  const date = (id: AccountColumn, value: (r: AccountRow) => string | null): Col => ({
+    id,
+    header: header(id),
+    kind: 'date',
+    width: 130,
+    defaultVisible: false,
+    cell: (r) => <span className="cell-date">{formatDate(value(r), lang)}</span>,
+  });
+  return [
+    number('revenueWan', 130, (r) => wan(r.revenueFen)),
+    number('units', 100, (r) => (r.units === null ? empty : formatCount(r.units, lang))),
+    number('purchases', 100, (r) =>
+      r.purchases === null ? empty : formatCount(r.purchases, lang),
+    ),
+    date('lastPurchaseOn', (r) => r.lastPurchaseOn),
+    date('lastContactOn', (r) => r.lastContactOn),
+    number('pipelineWan', 130, (r) => wan(r.openPipelineFen)),
+    number('marginFloorWan', 140, (r) => wan(r.marginFloorFen)),
+    number('fleetSharePct', 130, (r) =>
+      r.fleetShare === null ? empty : `${Math.round(r.fleetShare * 1000) / 10} %`,
+    ),
+  ];
 }
 
 export function useAccountColumns(): Col[] {
@@ -211,6 +255,7 @@ export function useAccountColumns(): Col[] {
         width: 160,
         cell: (r) => <span className="cell-date">{formatDateTime(r.updatedAt, lang)}</span>,
       },
+      ...factColumns(lang),
     ];
   }, [t, lang, label, options, staff]);
 }

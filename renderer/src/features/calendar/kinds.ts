@@ -17,6 +17,7 @@ export const KIND_COLORS: Record<DeadlineKind, string> = {
   next_step: '#c41d7f',
   expected_close: '#5b6b82',
   claim_expiry: '#7cb305',
+  receivable_due: '#874d00',
 };
 
 export const ALL_KINDS: readonly DeadlineKind[] = DEADLINE_KIND_VALUES;

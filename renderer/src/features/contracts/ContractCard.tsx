@@ -17,6 +17,7 @@ import { ContractKindTag, ContractStatusTag } from './contract-tags';
 import { DeliveriesTab } from './DeliveriesTab';
 import { InvoicesTab } from './InvoicesTab';
 import { LinesTab } from './LinesTab';
+import { PaymentsTab } from '../payments/PaymentsTab';
 import { useContract } from './use-contract';
 import './contracts.css';
 
@@ -161,6 +162,12 @@ function CardBody(props: {
             t('contracts.tabInvoices'),
             detail.invoices.length,
             <InvoicesTab detail={detail} onApplied={onApplied} />,
+          ),
+          tab(
+            'payments',
+            t('payments.tab'),
+            null,
+            <PaymentsTab detail={detail} onChanged={onChanged} />,
           ),
           tab(
             'followUps',

@@ -4,9 +4,10 @@
  * the grid), and the filing card (routed as #/filings/<id>).
  */
 import { BarChartOutlined, FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import { Button, Space } from 'antd';
 import { useCallback, useState } from 'react';
 import { FILING_COLUMNS, type FilingRow } from '../../../../shared/schemas/filings';
+import { call } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import { useT } from '../../i18n/context';
 import { recordIdOf, recordPath, useHashRoute } from '../../lib/use-hash-route';
@@ -18,7 +19,6 @@ import { IncentiveTotalsPanel } from './IncentiveTotalsPanel';
 import { useFilingColumns } from './filing-columns';
 import { NewFilingDialog } from './NewFilingDialog';
 import { ReportExportDialog } from './ReportExportDialog';
-import { call } from '../../api/client';
 import { GridExportButton } from '../export/GridExportButton';
 import './filings.css';
 
@@ -66,7 +66,7 @@ export function FilingsPage() {
           </Button>
         }
         toolbarEnd={(view) => (
-          <>
+          <Space>
             <Button
               icon={<BarChartOutlined />}
               type={totals ? 'primary' : 'default'}
@@ -88,7 +88,7 @@ export function FilingsPage() {
               view={view}
               start={(input) => call('exports.grid', { grid: 'filings', ...input })}
             />
-          </>
+          </Space>
         )}
       />
       <FilingCard

@@ -12,7 +12,9 @@ import {
 } from '../../../../shared/enums';
 import { ACCOUNT_HEADER_SYNONYMS } from '../../../../shared/import/account-fields';
 import { CONTACT_HEADER_SYNONYMS } from '../../../../shared/import/contact-fields';
+import { PAYMENT_HEADER_SYNONYMS } from '../../../../shared/import/payment-fields';
 import { PRICE_HEADER_SYNONYMS } from '../../../../shared/import/price-fields';
+import { PAYMENT_METHODS } from '../../../../shared/schemas/payments';
 import { TENDER_HEADER_SYNONYMS } from '../../../../shared/import/tender-fields';
 import { LOT_RESULTS, PROCUREMENT_METHODS } from '../../../../shared/sales-enums';
 import { matchHeader } from '../../../../shared/import/headers';
@@ -98,6 +100,23 @@ export const TARGETS: Record<ImportTarget, TargetSpec> = {
     willWrite: 'import.willWritePrices',
     wrote: 'import.commitDoneDetailPrices',
     subject: 'import.reportPrice',
+  },
+  payments: {
+    fields: IMPORT_FIELDS.payments,
+    matchHeader: (header) => matchHeader(header, PAYMENT_HEADER_SYNONYMS),
+    vocabularies: { paymentMethod: PAYMENT_METHODS },
+    required: [
+      { anyOf: ['receivedOn'], message: 'import.needReceivedOn' },
+      { anyOf: ['paymentAmount'], message: 'import.needPaymentAmount' },
+      // A payment is matched by its contract's number or its invoice's.
+      { anyOf: ['contractNo', 'invoiceNo'], message: 'import.needContractOrInvoice' },
+    ],
+    label: 'import.targetPayments',
+    title: 'import.titlePayments',
+    hint: 'import.targetPaymentsHint',
+    willWrite: 'import.willWritePayments',
+    wrote: 'import.commitDoneDetailPayments',
+    subject: 'import.reportPayment',
   },
 };
 

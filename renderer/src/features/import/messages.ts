@@ -130,6 +130,16 @@ export const importWordsZh = {
   'import.commitDoneDetailPrices': '新建 {create} 个车型，更新 {update} 个车型价格。',
   'import.reportTender': '招标项目',
   'import.reportPrice': '车型',
+  'import.titlePayments': '导入回款明细',
+  'import.targetPayments': '回款明细',
+  'import.targetPaymentsHint':
+    '银行流水或财务回款明细，每行一笔回款：按合同编号或发票号码匹配合同；同一流水号已登记的行不会重复导入；超额回款不能从文件确认。',
+  'import.needReceivedOn': '请为“到账日期”选择一列',
+  'import.needPaymentAmount': '请为“回款金额”选择一列',
+  'import.needContractOrInvoice': '请为“合同编号”或“发票号码”选择一列：回款按它们匹配合同',
+  'import.willWritePayments': '将登记 {create} 笔回款。',
+  'import.commitDoneDetailPayments': '登记了 {create} 笔回款。',
+  'import.reportPayment': '合同',
 };
 
 export const importWordsEn: Record<keyof typeof importWordsZh, string> = {
@@ -271,4 +281,15 @@ export const importWordsEn: Record<keyof typeof importWordsZh, string> = {
   'import.commitDoneDetailPrices': '{create} models added, {update} repriced.',
   'import.reportTender': 'Tender',
   'import.reportPrice': 'Model',
+  'import.titlePayments': 'Import a payment list',
+  'import.targetPayments': 'Payment list',
+  'import.targetPaymentsHint':
+    'A bank statement or the finance department’s list, one payment a row, matched to a contract by its number or an invoice number; a reference already recorded is not imported twice; an over-payment cannot be confirmed from a file.',
+  'import.needReceivedOn': 'Choose a column for “Received”',
+  'import.needPaymentAmount': 'Choose a column for “Amount”',
+  'import.needContractOrInvoice':
+    'Choose a column for “Contract no.” or “Invoice no.”: payments are matched by them',
+  'import.willWritePayments': '{create} payments will be recorded.',
+  'import.commitDoneDetailPayments': '{create} payments recorded.',
+  'import.reportPayment': 'Contract',
 };

@@ -28,7 +28,9 @@ import { DueList } from './DueList';
 import { ExpiringClaims } from './ExpiringClaims';
 import { FollowUpModal } from './FollowUpModal';
 import { KpiCards } from './KpiCards';
+import { DriftCard } from '../value/DriftCard';
 import { OverlapsToSettle } from './OverlapsToSettle';
+import { OverdueReceivables } from './OverdueReceivables';
 import { useMyDay } from './use-my-day';
 import { WeeklyReviews } from './WeeklyReviews';
 import './my-day.css';
@@ -162,6 +164,8 @@ export function MyDayPage() {
             />
           </Card>
 
+          {mine && <DriftCard />}
+
           <div className="md-columns">
             <Card
               size="small"
@@ -257,6 +261,25 @@ export function MyDayPage() {
             <ExpiringClaims claims={day.expiringClaims} onRenewed={reload} />
           </Card>
           {mine && <WeeklyReviews />}
+          <Card
+            size="small"
+            className="md-card"
+            title={
+              <span className="md-card__title">
+                {t('myDay.overdueReceivables')}
+                <Badge
+                  count={day.overdueReceivables.length}
+                  showZero
+                  color={day.overdueReceivables.length > 0 ? '#f5222d' : '#bfbfbf'}
+                  overflowCount={99}
+                />
+              </span>
+            }
+            extra={<span className="md-card__hint">{t('myDay.overdueReceivablesHint')}</span>}
+            data-testid="my-day-overdue-receivables"
+          >
+            <OverdueReceivables rows={day.overdueReceivables} />
+          </Card>
           {isManager && (
             <Card
               size="small"

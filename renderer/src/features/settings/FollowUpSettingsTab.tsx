@@ -1,6 +1,6 @@
 /**
- * 回访与提醒: the days after each delivery that follow-ups are scheduled, and how long before a due
- * item its reminder appears.
+ * 回访与提醒: the days after each delivery that follow-ups are scheduled, how long before a due
+ * item its reminder appears, and the payment term (回款账期) after which an invoice is overdue.
  */
 import { App, Button, Form, InputNumber, Select } from 'antd';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { useT } from '../../i18n/context';
 interface Values {
   followUpDays: string[];
   reminderLeadHours: number | null;
+  paymentTermDays: number | null;
 }
 
 const MAX_DAYS = 6;
@@ -38,16 +39,18 @@ export function FollowUpSettingsTab({ settings, canEdit, save }: Props) {
   const valuesOf = (s: SalesSettings): Values => ({
     followUpDays: s.followUpDays.map(String),
     reminderLeadHours: s.reminderLeadHours,
+    paymentTermDays: s.paymentTermDays,
   });
 
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     const days = v ? daysOf(v.followUpDays) : null;
-    if (!v || !days || v.reminderLeadHours === null) return;
+    if (!v || !days || v.reminderLeadHours === null || v.paymentTermDays === null) return;
     setSaving(true);
     const r = await save({
       followUpDays: days,
       reminderLeadHours: v.reminderLeadHours,
+      paymentTermDays: v.paymentTermDays,
     });
     setSaving(false);
     if (!r.ok) return setError(r.error);
@@ -107,6 +110,21 @@ export function FollowUpSettingsTab({ settings, canEdit, save }: Props) {
             suffix={t('settings.hours')}
             className="set-hours"
             data-testid="reminder-hours"
+          />
+        </Form.Item>
+        <Form.Item
+          name="paymentTermDays"
+          label={t('settings.paymentTerm')}
+          extra={t('settings.paymentTermHint')}
+          rules={[{ required: true, message: t('val.required') }]}
+        >
+          <InputNumber<number>
+            min={0}
+            max={365}
+            precision={0}
+            suffix={t('settings.days')}
+            className="set-hours"
+            data-testid="payment-term-days"
           />
         </Form.Item>
       </Form>

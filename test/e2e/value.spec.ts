@@ -1,0 +1,87 @@
+/**
+ * 客户价值: the manager opens the value page on the demo data, clicks the class-A bar of the
+ * Pareto classes chart and lands on the accounts grid filtered to exactly the class-A accounts;
+ * the 交易 tab on an account card. Screenshots in zh-CN and English.
+ */
+import { AFTER_JOB, expect, go, gridTotal, openAs, test, waitForTotal } from './fixtures';
+
+test.use({ demo: true });
+
+const SHOTS = '/work/helpers/shots/value';
+
+test('a click on the class-A bar lands on the accounts grid filtered to the class-A accounts', async ({
+  page,
+  server,
+}) => {
+  await openAs(page, server, '张经理');
+  await page.getByTestId('nav-value').click();
+  const classes = page.getByTestId('value-classes');
+  await expect(classes).toBeVisible(AFTER_JOB);
+  await expect(page.getByTestId('value-pareto-table').locator('tbody tr').first()).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/value-page-zh.png`, fullPage: true });
+
+  // The class chart: grid 48 px left, 16 right, 28 bottom; three categories, A first. Its
+  // value-share bar sits right of the category's centre and starts at the bottom of the plot.
+  const chart = page.getByTestId('value-class-chart');
+  const box = (await chart.boundingBox())!;
+  const category = (box.width - 48 - 16) / 3;
+  await chart.click({ position: { x: 48 + category / 2 + category * 0.15, y: box.height - 32 } });
+
+  await expect(page).toHaveURL(
+    /#\/accounts\/value\/revenue\/\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}\/80\/95\/A$/,
+  );
+  await expect(page.getByTestId('value-class-filter')).toBeVisible();
+  const period = /value\/revenue\/([\d-]+)\/([\d-]+)\//.exec(page.url())!;
+  const [from, to] = [period[1]!, period[2]!];
+  const expected = await server.call<{ classes: { A: { accounts: number } } }>('value.pareto', {
+    from,
+    to,
+    basis: 'revenue',
+    limit: 1,
+  });
+  expect(expected.classes.A.accounts).toBeGreaterThan(0);
+  await waitForTotal(page, expected.classes.A.accounts);
+  const listed = await server.call<{ total: number }>('accounts.list', {
+    valueClass: { from, to, basis: 'revenue', cutoffs: { a: 80, b: 95 }, classes: ['A'] },
+    limit: 1,
+  });
+  expect(await gridTotal(page)).toBe(listed.total);
+  await page.screenshot({ path: `${SHOTS}/accounts-class-a-zh.png` });
+
+  // The first account of the drill-down: its 交易 tab.
+  await page.getByTestId('accounts-grid').getByTestId('grid-row').first().click();
+  await page.getByTestId('tab-transactions').click();
+  await expect(page.getByTestId('value-tab')).toBeVisible();
+  await expect(page.getByTestId('value-segment')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/account-transactions-zh.png` });
+
+  const accountPath = new URL(page.url()).hash.slice(1);
+  await go(page, '/accounts');
+  await page.getByTestId('lang-switch').getByText('English').click();
+  await go(page, accountPath);
+  await page.getByTestId('tab-transactions').click();
+  await expect(page.getByTestId('value-tab')).toContainText('Revenue (final contracts)');
+  await page.screenshot({ path: `${SHOTS}/account-transactions-en.png` });
+
+  await go(page, '/value');
+  await expect(page.getByTestId('value-classes')).toContainText('Show these accounts', AFTER_JOB);
+  await page.screenshot({ path: `${SHOTS}/value-page-en.png`, fullPage: true });
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
+  await expect(page.getByTestId('value-scorecard').locator('tbody tr').first()).toBeVisible(
+    AFTER_JOB,
+  );
+  await page.screenshot({ path: `${SHOTS}/value-scorecard-en.png`, fullPage: true });
+  await page.getByRole('tab', { name: 'Replacement forecast' }).click();
+  await expect(page.getByTestId('value-forecast')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/value-forecast-en.png`, fullPage: true });
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await expect(page.getByTestId('value-settings')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/value-settings-en.png` });
+
+  await page.getByTestId('lang-switch').getByText('中文').click();
+  await page.getByRole('tab', { name: '价值评分' }).click();
+  await expect(page.getByTestId('value-scorecard').locator('tbody tr').first()).toBeVisible(
+    AFTER_JOB,
+  );
+  await page.screenshot({ path: `${SHOTS}/value-scorecard-zh.png`, fullPage: true });
+});
