@@ -64,7 +64,7 @@ async function scene(server: KeyfleetServer) {
   for (let i = 1; i <= 14; i++)
     await server.call('accounts.create', {
       account: {
-        name: `浙江省公路与运输管理中心第${i}分中心`,
+        name: `浙江省运输管理中心第${i}分中心`,
         buyerType: 'government',
         parentId: head.id,
         ownerId: li.id,
@@ -163,6 +163,8 @@ test('the owner reviews the card this week and prints it to an A4 PDF, in Chines
   const weekly = page.getByTestId('my-day-weekly-reviews');
   await expect(weekly.getByTestId('weekly-reviews-progress')).toContainText('本周已查看 0 / 15');
   await expect(weekly.getByTestId(`weekly-review-${head.id}`)).toContainText('从未查看');
+  // The first ten are listed (never reviewed, then by name), the rest counted.
+  await expect(weekly).toContainText('还有 5 张未列出');
   await shot(page, 'my-day-weekly-zh');
 
   // The card: not reviewed yet; the owner records the review.

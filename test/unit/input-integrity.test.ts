@@ -196,6 +196,7 @@ describe('references are marked in the schemas', () => {
     'documents.attach': ['fileId', 'entityId'],
     'reports.inspectTemplate': ['fileId'],
     'reports.saveTemplate': ['sourceFileId'],
+    'reviews.ofAccount': ['accountId'],
   };
 
   type JsonSchema = {
