@@ -14,7 +14,9 @@ import type {
   WinLoss,
   WinLossInput,
 } from '../../shared/schemas/dashboards';
+import type { ParetoResult } from '../../shared/schemas/value';
 import type { Database } from '../db/schema';
+import type { ClassedSpec } from '../value/pareto';
 import type { ReadScope } from './scope';
 
 export type ReadFunction<I, O> = (db: Kysely<Database>, input: I, scope: ReadScope) => Promise<O>;
@@ -26,6 +28,10 @@ export interface ReadTypes {
   'dashboards.winLoss': { input: WinLossInput; output: WinLoss };
   'dashboards.kpi': { input: KpiBoardInput; output: KpiBoard };
   'dashboards.claims': { input: { warnDays: number }; output: ClaimsBoard };
+  'value.pareto': {
+    input: ClassedSpec & { offset: number; limit: number };
+    output: ParetoResult;
+  };
 }
 
 export type ReadName = keyof ReadTypes;
@@ -42,6 +48,7 @@ const READS: ReadLoaders = {
   'dashboards.winLoss': async () => (await import('../dashboards/win-loss')).winLoss,
   'dashboards.kpi': async () => (await import('../dashboards/kpi-board')).kpiBoard,
   'dashboards.claims': async () => (await import('../dashboards/claims-board')).claimsBoard,
+  'value.pareto': async () => (await import('../value/pareto')).paretoRead,
 };
 
 export function isReadName(name: string): name is ReadName {

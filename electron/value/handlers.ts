@@ -3,12 +3,12 @@
  * segments, the replacement forecast, drift warnings and the settings. Specialists see their
  * teams' accounts; managers and admins all (accounts/account-team.ts teamScope).
  */
+import { chinaDate } from '../../shared/dates';
 import { AppError } from '../../shared/result';
 import { requireTeamRead, teamScope } from '../accounts/account-team';
 import type { Deps } from '../app/deps';
 import type { Handlers } from '../transport/dispatch';
 import { replacementForecast } from './forecast';
-import { paretoTable } from './pareto';
 import { getValueSettings, setValueSettings } from './settings';
 import { accountValue, driftWarnings, scorecard } from './standing';
 
@@ -23,11 +23,17 @@ type ValueHandlers = Pick<
   | 'value.setSettings'
 >;
 
-export function valueHandlers({ db, clock }: Deps): ValueHandlers {
+export function valueHandlers({ db, clock, reads }: Deps): ValueHandlers {
   return {
     'value.pareto': async (input, { session }) => {
+      const { id, name, role } = session.requireUser();
       const cutoffs = input.cutoffs ?? (await getValueSettings(db)).cutoffs;
-      return paretoTable(db, { ...input, cutoffs }, teamScope(session.requireUser()));
+      // A window over every account's period total: run by the read worker, off this thread.
+      return reads.run(
+        'value.pareto',
+        { ...input, cutoffs },
+        { viewer: { id, name, role }, today: chinaDate(clock.now()) },
+      );
     },
     'value.account': async ({ id }, { session }) => {
       const user = session.requireUser();

@@ -26,6 +26,7 @@ import type {
 } from '../../shared/schemas/value';
 import type { Grade } from '../../shared/enums';
 import type { Database } from '../db/schema';
+import { type ReadScope, teamOf } from '../reads/scope';
 
 export interface ClassedSpec {
   from: string;
@@ -235,4 +236,13 @@ export async function paretoTable(
     },
     rows,
   };
+}
+
+/** The Pareto table as a read of the read worker (electron/reads/): off the thread that answers. */
+export function paretoRead(
+  db: Kysely<Database>,
+  input: ClassedSpec & { offset: number; limit: number },
+  scope: ReadScope,
+): Promise<ParetoResult> {
+  return paretoTable(db, input, teamOf(scope));
 }

@@ -3,20 +3,13 @@
  * the tenders grid each export their view — sort and filter as shown — to .xlsx with the progress
  * modal; the file's rows are the list's. Screenshots of the new grids in zh-CN and English.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from '@playwright/test';
 import { AFTER_JOB, expect, go, openAs, test, waitForTotal } from './fixtures';
 
 test.use({ demo: true });
 
-const SHOTS = '/work/helpers/shots/grids';
-
 async function shot(page: Page, name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const file = path.join(SHOTS, name);
-  await page.screenshot({ path: file });
   await page.screenshot({ path: test.info().outputPath(name) });
 }
 

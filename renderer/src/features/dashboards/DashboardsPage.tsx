@@ -15,9 +15,11 @@ import { ClaimsTab } from './ClaimsTab';
 import { KpiTab } from './KpiTab';
 import { PipelineTab } from './PipelineTab';
 import { WinLossTab } from './WinLossTab';
+import { ParetoTab } from '../value/ParetoTab';
+import { IncentiveTotalsPanel } from '../filings/IncentiveTotalsPanel';
 import './dashboards.css';
 
-const TABS = ['pipeline', 'win-loss', 'kpi', 'claims'] as const;
+const TABS = ['pipeline', 'win-loss', 'kpi', 'claims', 'incentives', 'pareto'] as const;
 type Tab = (typeof TABS)[number];
 
 function tabOf(path: string): Tab {
@@ -81,6 +83,18 @@ export function DashboardsPage() {
             key: 'claims',
             label: <span data-testid="dash-tab-claims">{t('dash.tabClaims')}</span>,
             children: <ClaimsTab revision={revision} about={about} />,
+          },
+          {
+            // The filings' incentive after submission: verdicts, amounts approved and received.
+            key: 'incentives',
+            label: <span data-testid="dash-tab-incentives">{t('dash.tabIncentives')}</span>,
+            children: <IncentiveTotalsPanel />,
+          },
+          {
+            // 20/80 and ABC (the 客户价值 page's first tab): a bar drills to the accounts grid.
+            key: 'pareto',
+            label: <span data-testid="dash-tab-pareto">{t('dash.tabPareto')}</span>,
+            children: <ParetoTab />,
           },
         ]}
       />
