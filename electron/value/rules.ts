@@ -11,7 +11,7 @@
  * - 潜力 potential: the rest (fleet, pipeline, not yet buying much from us).
  *
  * Scorecard: three parts of 0–100 points — current value (the ABC class), potential (fleet size,
- * growth, open pipeline) and risk (lost tenders, cancelled contracts) — weighted by the settings;
+ * growth, open pipeline) and risk (lost tenders, cancelled contracts, overdue receivables) — weighted by the settings;
  * risk subtracts. Each line carries the points it adds to the score.
  */
 import { addDays } from '../../shared/dates';
@@ -104,6 +104,8 @@ export function kaOf(s: StandingInput, settings: ValueSettings): Reason | null {
 }
 
 const CLASS_POINTS = { A: 100, B: 60, C: 0 } as const;
+/** 10 万元 in fen: each step of overdue receivables adds risk. */
+const OVERDUE_STEP_FEN = 10_000_000;
 
 export function scoreOf(
   s: StandingInput,
@@ -153,6 +155,16 @@ export function scoreOf(
     code: 'score.risk_cancelled',
     params: { contracts: facts.cancelledContracts },
     points: Math.min(50, facts.cancelledContracts * 25),
+  });
+  // Money billed and not paid past the term: 20 points, 10 more per 10 万元, at most 50.
+  raw.push({
+    part: 'risk',
+    code: 'score.risk_overdue',
+    params: { overdueFen: facts.overdueFen, days: facts.overdueDays ?? 0 },
+    points:
+      facts.overdueFen > 0
+        ? Math.min(50, 20 + Math.floor(facts.overdueFen / OVERDUE_STEP_FEN) * 10)
+        : 0,
   });
   const lines: ScoreLine[] = raw.map((l) => {
     const points = Math.round(weighted(l.part, l.points) * 10) / 10;

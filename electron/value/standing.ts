@@ -47,6 +47,10 @@ interface StandingRecord {
   recent_fen: number | null;
   previous_fen: number | null;
   ka_fen: number | null;
+  invoiced_fen: number | null;
+  received_fen: number | null;
+  overdue_fen: number | null;
+  overdue_days: number | null;
 }
 
 /** The periods the standing compares, ending today (China's day). */
@@ -79,7 +83,8 @@ async function standingRecords(
       f.first_purchase_on, f.last_purchase_on, f.margin_floor_fen, f.margin_retail_fen,
       f.cancelled_contracts, f.last_contact_on, f.open_pipeline_fen, f.open_opportunities,
       f.lost_tenders, f.last_tender_lost, f.fleet_share_bp,
-      s.recent_fen, s.previous_fen, k.ka_fen
+      s.recent_fen, s.previous_fen, k.ka_fen,
+      r.invoiced_fen, r.received_fen, r.overdue_fen, r.overdue_days
     from accounts a
     left join ranked c on c.id = a.id
     left join account_facts f on f.account_id = a.id
@@ -95,6 +100,24 @@ async function standingRecords(
       where status = 'final' and signed_on >= ${p.kaFrom} and signed_on <= ${today}
       group by account_id
     ) k on k.account_id = a.id
+    left join (
+      -- Money in: a contract's receivable is overdue once its 应收款到期 deadline (kept by
+      -- payments/receivable-deadline.ts) has passed.
+      select c.account_id, sum(c.invoiced_fen) as invoiced_fen,
+        sum(coalesce(p.received_fen, 0)) as received_fen,
+        sum(case when d.due_on < ${today}
+          then max(c.invoiced_fen - coalesce(p.received_fen, 0), 0) else 0 end) as overdue_fen,
+        max(case when d.due_on < ${today}
+          then cast(julianday(${today}) - julianday(d.due_on) as integer) end) as overdue_days
+      from contracts c
+      left join (
+        select contract_id, sum(amount_fen) as received_fen from payments group by contract_id
+      ) p on p.contract_id = c.id
+      left join deadlines d on d.entity = 'contract' and d.entity_id = c.id
+        and d.kind = 'receivable_due' and d.done_at is null
+      where c.status = 'final'
+      group by c.account_id
+    ) r on r.account_id = a.id
     where ${scopeCondition(scope)} and ${only}
     order by 7, a.id`.execute(db);
   return rows;
@@ -132,6 +155,11 @@ function toValue(r: StandingRecord, settings: ValueSettings, today: string): Acc
     lastTenderLost: n(r.last_tender_lost) === 1,
     fleetTotal: r.fleet_total,
     fleetShare: r.fleet_share_bp === null ? null : r.fleet_share_bp / 10_000,
+    invoicedFen: n(r.invoiced_fen),
+    receivedFen: n(r.received_fen),
+    receivableFen: n(r.invoiced_fen) - n(r.received_fen),
+    overdueFen: n(r.overdue_fen),
+    overdueDays: r.overdue_days === null ? null : Number(r.overdue_days),
   };
   const input = {
     facts,

@@ -146,6 +146,14 @@ export const accountFacts = z.object({
   fleetTotal: z.number().int(),
   /** Our final units ÷ the recorded fleet, 0–1 and more (null: no fleet recorded). */
   fleetShare: z.number().nullable(),
+  /** Money in (回款, electron/payments/): invoiced and received on final contracts. */
+  invoicedFen: z.number().int(),
+  receivedFen: z.number().int(),
+  /** Invoiced − received (below 0: a credit). */
+  receivableFen: z.number().int(),
+  /** What is still open on contracts whose receivable is past the payment term, and how long. */
+  overdueFen: z.number().int(),
+  overdueDays: z.number().int().nullable(),
 });
 export type AccountFacts = z.infer<typeof accountFacts>;
 

@@ -299,6 +299,40 @@ describe('receivables', () => {
     expect(paid.items).toEqual([]);
   });
 
+  it('feeds the account’s 交易 facts and its scorecard risk: invoiced, received, overdue', async () => {
+    const { a, liAccount, liContract, invoice } = await setup();
+    await invoice(liContract.id, 'FP030', '2026-04-01', 30_000_000);
+    await a.value('payments.record', {
+      contractId: liContract.id,
+      receivedOn: '2026-05-02',
+      amountFen: 12_000_000,
+    });
+    // Due 2026-05-01 (30 days' term); on 2026-06-10 it is 40 days overdue, 18 万元 open.
+    const value = await a.value('value.account', { id: liAccount.id });
+    expect(value.facts).toMatchObject({
+      invoicedFen: 30_000_000,
+      receivedFen: 12_000_000,
+      receivableFen: 18_000_000,
+      overdueFen: 18_000_000,
+      overdueDays: 40,
+    });
+    expect(value.scoreLines.find((l) => l.code === 'score.risk_overdue')).toMatchObject({
+      part: 'risk',
+      params: { overdueFen: 18_000_000, days: 40 },
+    });
+    expect(value.scoreLines.find((l) => l.code === 'score.risk_overdue')!.points).toBeLessThan(0);
+
+    // Paid in full: nothing overdue, no risk from it.
+    await a.value('payments.record', {
+      contractId: liContract.id,
+      receivedOn: '2026-06-09',
+      amountFen: 18_000_000,
+    });
+    const paid = await a.value('value.account', { id: liAccount.id });
+    expect(paid.facts).toMatchObject({ receivableFen: 0, overdueFen: 0, overdueDays: null });
+    expect(paid.scoreLines.find((l) => l.code === 'score.risk_overdue')!.points).toBe(0);
+  });
+
   it('shows a specialist their own accounts’ figures and a manager everyone’s', async () => {
     const { a, li, manager, liContract, myContract, invoice } = await setup();
     await invoice(liContract.id, 'FP030', '2026-04-10', 20_000_000);

@@ -138,6 +138,7 @@ describe('account facts follow the write paths', () => {
       ['score.potential_pipeline', 0],
       ['score.risk_lost_tenders', 0],
       ['score.risk_cancelled', 0],
+      ['score.risk_overdue', 0],
     ]);
     expect(v.score).toBe(59);
   });

@@ -28,6 +28,11 @@ const facts: AccountFacts = {
   lastTenderLost: false,
   fleetTotal: 0,
   fleetShare: null,
+  invoicedFen: 0,
+  receivedFen: 0,
+  receivableFen: 0,
+  overdueFen: 0,
+  overdueDays: null,
 };
 const input = (
   over: Partial<StandingInput> & { f?: Partial<AccountFacts> } = {},
@@ -101,7 +106,14 @@ describe('KA qualification and scorecard', () => {
         abc: 'B',
         recentFen: 5,
         previousFen: 1,
-        f: { fleetTotal: 100, openPipelineFen: 250_000_000, lostTenders: 1, cancelledContracts: 3 },
+        f: {
+          fleetTotal: 100,
+          openPipelineFen: 250_000_000,
+          lostTenders: 1,
+          cancelledContracts: 3,
+          overdueFen: 15_000_000,
+          overdueDays: 12,
+        },
       }),
       { ...s, weights: { value: 40, potential: 40, risk: 20 } },
     );
@@ -112,7 +124,23 @@ describe('KA qualification and scorecard', () => {
       ['potential', 'score.potential_pipeline', 8], // 250 万元 → 20 × 0.4
       ['risk', 'score.risk_lost_tenders', -5], // 25 × 0.2
       ['risk', 'score.risk_cancelled', -10], // 50 (capped) × 0.2
+      ['risk', 'score.risk_overdue', -6], // 15 万元 overdue: 20 + 10 → 30 × 0.2
     ]);
-    expect(score).toBe(45);
+    expect(score).toBe(39);
+  });
+});
+
+describe('overdue receivables in the scorecard', () => {
+  it('cost nothing when none is overdue, 20 points at the first fen, 10 more per 10 万元, at most 50', () => {
+    const risk = (overdueFen: number) =>
+      scoreOf(input({ f: { overdueFen } }), {
+        ...DEFAULT_VALUE_SETTINGS,
+        weights: { value: 0, potential: 0, risk: 100 },
+      }).lines.find((l) => l.code === 'score.risk_overdue')!.points;
+    expect(risk(0)).toBe(0);
+    expect(risk(1)).toBe(-20);
+    expect(risk(9_999_999)).toBe(-20);
+    expect(risk(10_000_000)).toBe(-30);
+    expect(risk(1_000_000_000)).toBe(-50);
   });
 });

@@ -76,6 +76,16 @@ export function TransactionsTab({ accountId, revision }: { accountId: number; re
         <Descriptions.Item label={t('value.pipeline')}>{wan(f.openPipelineFen)}</Descriptions.Item>
         <Descriptions.Item label={t('value.cancelled')}>{f.cancelledContracts}</Descriptions.Item>
         <Descriptions.Item label={t('value.lostTenders')}>{f.lostTenders}</Descriptions.Item>
+        <Descriptions.Item label={t('value.invoiced')}>{wan(f.invoicedFen)}</Descriptions.Item>
+        <Descriptions.Item label={t('value.received')}>{wan(f.receivedFen)}</Descriptions.Item>
+        <Descriptions.Item label={t('value.receivable')}>{wan(f.receivableFen)}</Descriptions.Item>
+        <Descriptions.Item label={t('value.overdue')}>
+          <span data-testid="value-overdue">
+            {f.overdueFen > 0
+              ? t('value.overdueDays', { amount: wan(f.overdueFen), days: f.overdueDays ?? 0 })
+              : wan(0)}
+          </span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('value.fleetShare')}>
           {f.fleetShare === null ? '—' : `${Math.round(f.fleetShare * 1000) / 10} %`}
         </Descriptions.Item>
