@@ -27,6 +27,7 @@ import { useClaimSettings } from '../claims/use-claim-settings';
 import { DueList } from './DueList';
 import { ExpiringClaims } from './ExpiringClaims';
 import { FollowUpModal } from './FollowUpModal';
+import { CountTitle } from './CountTitle';
 import { KpiCards } from './KpiCards';
 import { DriftCard } from '../value/DriftCard';
 import { OverlapsToSettle } from './OverlapsToSettle';
@@ -241,15 +242,9 @@ export function MyDayPage() {
             size="small"
             className="md-card"
             title={
-              <span className="md-card__title">
+              <CountTitle count={day.expiringClaims.length} tone="warning">
                 {t('myDay.expiringClaims')}
-                <Badge
-                  count={day.expiringClaims.length}
-                  showZero
-                  color={day.expiringClaims.length > 0 ? '#d46b08' : '#bfbfbf'}
-                  overflowCount={99}
-                />
-              </span>
+              </CountTitle>
             }
             extra={
               <span className="md-card__hint">
@@ -265,15 +260,9 @@ export function MyDayPage() {
             size="small"
             className="md-card"
             title={
-              <span className="md-card__title">
+              <CountTitle count={day.overdueReceivables.length} tone="urgent">
                 {t('myDay.overdueReceivables')}
-                <Badge
-                  count={day.overdueReceivables.length}
-                  showZero
-                  color={day.overdueReceivables.length > 0 ? '#f5222d' : '#bfbfbf'}
-                  overflowCount={99}
-                />
-              </span>
+              </CountTitle>
             }
             extra={<span className="md-card__hint">{t('myDay.overdueReceivablesHint')}</span>}
             data-testid="my-day-overdue-receivables"
@@ -285,15 +274,9 @@ export function MyDayPage() {
               size="small"
               className="md-card"
               title={
-                <span className="md-card__title">
+                <CountTitle count={day.overlapsToSettle.length} tone="warning" overflow={49}>
                   {t('myDay.overlaps')}
-                  <Badge
-                    count={day.overlapsToSettle.length}
-                    showZero
-                    color={day.overlapsToSettle.length > 0 ? '#d46b08' : '#bfbfbf'}
-                    overflowCount={49}
-                  />
-                </span>
+                </CountTitle>
               }
               extra={<span className="md-card__hint">{t('myDay.overlapsHint')}</span>}
               data-testid="my-day-overlaps"
@@ -306,15 +289,9 @@ export function MyDayPage() {
               size="small"
               className="md-card"
               title={
-                <span className="md-card__title">
+                <CountTitle count={day.approvalsToDecide.length} tone="warning">
                   {t('approvals.toDecide')}
-                  <Badge
-                    count={day.approvalsToDecide.length}
-                    showZero
-                    color={day.approvalsToDecide.length > 0 ? '#d46b08' : '#bfbfbf'}
-                    overflowCount={99}
-                  />
-                </span>
+                </CountTitle>
               }
               extra={<span className="md-card__hint">{t('approvals.toDecideHint')}</span>}
               data-testid="my-day-approvals"
