@@ -7,13 +7,11 @@
  * thread's event loop meanwhile; then the dashboard page in browser mode (Chromium), from the
  * menu to the pipeline drawn with its data.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type BetterSqlite3 from 'better-sqlite3';
-import { chromium } from '@playwright/test';
 import { createApp } from '../electron/app/create-app';
 import { foldMonths } from '../electron/dashboards/pipeline-matrix';
 import { openSqlite } from '../electron/db/connection';
@@ -27,13 +25,13 @@ import {
   type Stage,
 } from '../shared/sales-enums';
 import { workingDaysBetween } from '../shared/working-days';
+import { launchChromium, serve, stop } from './browser';
 import { generateDashboardData, MANAGER_NAME, SIZES } from './dashboards-data';
 import { type BenchResult, median } from './harness';
 import { loadAverage } from './job-start';
 
 const ROUNDS = Number(process.env.BENCH_DASH_ROUNDS ?? 7);
 const WORKER = path.join(__dirname, '..', 'out', 'main', 'worker.js');
-const SERVE = path.join(__dirname, '..', 'out', 'main', 'serve.js');
 
 interface Line {
   keyfleet: number;
@@ -335,26 +333,7 @@ function managerOf(sqlite: BetterSqlite3.Database): number {
   return sqlite.prepare('select id from staff where name = ?').pluck().get(MANAGER_NAME) as number;
 }
 
-function serve(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [SERVE, '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /Keyfleet: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
-      if (m) resolve({ url: m[1]!, child });
-    });
-    child.on('exit', (code) => reject(new Error(`the server exited (${code})`)));
-  });
-}
-
 async function benchPage(dataDir: string, scale: string): Promise<BenchResult[]> {
-  const executablePath =
-    process.env.CHROMIUM_PATH ??
-    ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((p) => fs.existsSync(p)) ??
-    '/usr/bin/chromium';
   const { url, child } = await serve(dataDir);
   // A data folder's first start takes its daily backup (a copy of the whole store): measure after it.
   const backups = path.join(dataDir, 'backups');
@@ -363,10 +342,7 @@ async function benchPage(dataDir: string, scale: string): Promise<BenchResult[]>
     if (Date.now() > deadline) throw new Error('the start-up backup did not finish');
     await new Promise((r) => setTimeout(r, 200));
   }
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     await page.goto(url);
@@ -422,8 +398,6 @@ async function benchPage(dataDir: string, scale: string): Promise<BenchResult[]>
     ];
   } finally {
     await browser.close();
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
+    await stop(child);
   }
 }
