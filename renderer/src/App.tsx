@@ -4,13 +4,13 @@
  * layout. Solo browser mode without a valid token shows how to open the app.
  */
 import { Button, Result, Spin } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import type { Output } from '../../shared/api';
 import type { Staff } from '../../shared/schemas/staff';
 import type { ApiError } from '../../shared/result';
 import { call, hasBridge } from './api/client';
 import { errorKind } from './api/errors';
 import { getToken, isTeamOrigin, onAuthFailure } from './api/token';
-import { MainLayout } from './app/MainLayout';
 import { MissingToken } from './app/MissingToken';
 import { type AppInfo, SessionProvider } from './app/session';
 import { WelcomeScreen } from './app/WelcomeScreen';
@@ -21,12 +21,25 @@ import { StartFrame } from './app/StartFrame';
 import { ErrorBody } from './components/ErrorAlert';
 import { useT } from './i18n/context';
 
+// The main window is a script of its own: the start screens load without it.
+const MainLayout = lazy(() => import('./app/MainLayout').then((m) => ({ default: m.MainLayout })));
+
+type PickList = Output<'auth.pickList'>;
+
+function Loading() {
+  return (
+    <div className="full-page">
+      <Spin size="large" />
+    </div>
+  );
+}
+
 type Boot =
   | { phase: 'loading' }
   | { phase: 'noToken' }
   | { phase: 'error'; error: ApiError }
   | { phase: 'welcome' }
-  | { phase: 'pick'; info: AppInfo; sessionLost?: boolean }
+  | { phase: 'pick'; info: AppInfo; sessionLost?: boolean; staff?: PickList | null }
   | { phase: 'signIn'; sessionLost?: boolean }
   | { phase: 'changePassword'; user: Staff }
   | { phase: 'ready'; info: AppInfo; user: Staff };
@@ -39,6 +52,8 @@ const initial = (): Boot =>
  * without its token gets 401 (shown as how to open the app); a team server needs no token.
  */
 async function fetchBoot(sessionLost = false): Promise<Boot> {
+  // A solo data folder shows its names to pick from at once: ask for them alongside, not after.
+  const names = isTeamOrigin() ? null : call('auth.pickList', {});
   const [info, current] = await Promise.all([call('app.info', {}), call('auth.current', {})]);
   if (!info.ok)
     return errorKind(info.error) === 'auth'
@@ -50,7 +65,10 @@ async function fetchBoot(sessionLost = false): Promise<Boot> {
     if (current.value.mustChangePassword) return { phase: 'changePassword', user: current.value };
   }
   if (info.value.offerDemo) return { phase: 'welcome' };
-  if (!current.value) return { phase: 'pick', info: info.value, sessionLost };
+  if (!current.value) {
+    const staff = await names;
+    return { phase: 'pick', info: info.value, sessionLost, staff: staff?.ok ? staff.value : null };
+  }
   return { phase: 'ready', info: info.value, user: current.value };
 }
 
@@ -87,11 +105,7 @@ export function App() {
     case 'noToken':
       return <MissingToken />;
     case 'loading':
-      return (
-        <div className="full-page">
-          <Spin size="large" />
-        </div>
-      );
+      return <Loading />;
     case 'error':
       return (
         <div className="full-page">
@@ -121,6 +135,7 @@ export function App() {
       return (
         <WhoAreYou
           sessionLost={boot.sessionLost ?? false}
+          staff={boot.staff ?? null}
           onSignedIn={(user) => setBoot({ phase: 'ready', info: boot.info, user })}
         />
       );
@@ -133,7 +148,9 @@ export function App() {
           onSignedOut={signedOut}
           onUserChanged={userChanged}
         >
-          <MainLayout />
+          <Suspense fallback={<Loading />}>
+            <MainLayout />
+          </Suspense>
         </SessionProvider>
       );
   }
