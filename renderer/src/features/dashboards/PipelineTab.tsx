@@ -52,7 +52,8 @@ export function PipelineTab(props: { today: string; revision: number; about: [st
   const heat = stages.flatMap((s, y) =>
     owners.map((o, x) => {
       const cells = m?.cells.filter((c) => c.stage === s && c.ownerId === o.id) ?? [];
-      return [x, y, wan(cells.reduce((sum, c) => sum + c.amountFen, 0))];
+      // Whole 万元: a dozen owners' cells leave no room for decimals (the table has them).
+      return [x, y, Math.round(cells.reduce((sum, c) => sum + c.amountFen, 0) / 1_000_000)];
     }),
   );
   const cellColumns: AnalysisColumn<PipelineCell>[] = [
