@@ -72,6 +72,12 @@ async function fetchBoot(sessionLost = false): Promise<Boot> {
   return { phase: 'ready', info: info.value, user: current.value };
 }
 
+/**
+ * The first answer is asked for as soon as this script runs, while React and the UI library are
+ * still setting up the first render, not after it.
+ */
+let firstBoot: Promise<Boot> | null = initial().phase === 'loading' ? fetchBoot() : null;
+
 export function App() {
   const t = useT();
   const [boot, setBoot] = useState<Boot>(initial);
@@ -82,7 +88,9 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    if (initial().phase === 'loading') void fetchBoot().then(setBoot);
+    const first = firstBoot ?? (initial().phase === 'loading' ? fetchBoot() : null);
+    firstBoot = null;
+    void first?.then(setBoot);
     return onAuthFailure(() => setBoot({ phase: 'noToken' }));
   }, []);
 
