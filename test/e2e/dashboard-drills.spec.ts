@@ -6,21 +6,11 @@
  * in the figures without 刷新. The incentive totals export to .xlsx with their total. Photographed
  * in Chinese and English.
  */
-import path from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Locator, Page, Response } from '@playwright/test';
 import type { WinLoss } from '../../shared/schemas/dashboards';
-import { AFTER_JOB, expect, go, openAs, test, waitForTotal } from './fixtures';
+import { expect, exportXlsx, go, openAs, shot, test, waitForTotal } from './fixtures';
 
 test.use({ demo: true });
-
-const shot = async (page: Page, name: string) => {
-  const dir = process.env.KEYFLEET_SHOTS_DIR;
-  await page.screenshot({
-    path: dir ? path.join(dir, `${name}.png`) : test.info().outputPath(`${name}.png`),
-    fullPage: true,
-  });
-};
 
 interface Ref {
   id: number;
@@ -116,13 +106,7 @@ test('every win/loss row drills to exactly its deals, and the figures follow cha
   const totals = page.getByTestId('incentive-totals');
   await expect(totals.getByTestId('incentive-totals-total')).toBeVisible();
   await shot(page, 'incentive-export-zh');
-  await totals.getByTestId('export-button').click();
-  const download = page.waitForEvent('download');
-  await page.getByTestId('export-xlsx').click();
-  const xlsx = await download;
-  await expect(page.getByTestId('export-done')).toBeVisible(AFTER_JOB);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(await xlsx.path());
+  const { wb } = await exportXlsx(page, totals);
   const sheet = wb.worksheets[0]!;
   expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['期间', '已提交', '批准金额']));
   // Twelve months and the total.
@@ -130,7 +114,6 @@ test('every win/loss row drills to exactly its deals, and the figures follow cha
   expect(sheet.getRow(sheet.rowCount).getCell(1).value).toBe('合计');
   const about = wb.worksheets.find((s) => s !== sheet);
   expect(JSON.stringify(about?.getSheetValues())).toContain('按月');
-  await page.getByTestId('export-close').click();
 
   // English: the same drill-downs' chips.
   await page.getByTestId('lang-en').click();

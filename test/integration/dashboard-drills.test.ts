@@ -26,57 +26,27 @@ import {
   monthRange,
   ownerFilter,
 } from '../../shared/drill-filters';
-import { type DashboardData, seedDashboardData } from '../helpers/dashboard-data';
+import { type DashboardData, opportunity, seedDashboardData } from '../helpers/dashboard-data';
 import { freshDb, type TestDb } from '../helpers/db';
 
 let t: TestDb;
 let data: DashboardData;
 const TODAY = '2026-03-31';
 const MARCH = { from: '2026-03-01', to: '2026-03-31' };
-const AT = '2026-03-01T00:00:00.000Z';
 
 const as = (id: number, role: Staff['role']): ReadScope => ({
   viewer: { id, name: 'x', role },
   today: TODAY,
 });
 
-/** An opportunity of nobody's, with no source and no lost reason unless given. */
-async function unowned(o: {
+/** An opportunity of nobody's, with no source and no lost reason, closing on 25 March. */
+const unowned = (o: {
   account: number;
   stage: 'won' | 'lost' | 'design';
   amount: number;
   changedAt: string;
   competitors?: string[];
-}) {
-  const row = await t.db
-    .insertInto('opportunities')
-    .values({
-      account_id: o.account,
-      title: `nobody ${o.stage}`,
-      title_sort: `nobody ${o.stage}`,
-      buyer_type: 'direct',
-      owner_id: null,
-      source: null,
-      stage: o.stage,
-      stage_changed_at: o.changedAt,
-      amount_fen: o.amount,
-      quantity: 1,
-      expected_close_on: '2026-03-25',
-      lost_reason: null,
-      search_text: 'x',
-      created_at: AT,
-      updated_at: AT,
-      created_by: null,
-      updated_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  for (const brand of o.competitors ?? [])
-    await t.db
-      .insertInto('opportunity_competitors')
-      .values({ opportunity_id: row.id, brand })
-      .execute();
-}
+}) => opportunity(t.db, { ...o, owner: null, close: '2026-03-25', history: [] });
 
 /** The opportunities grid's total under `filters`, as the viewer's grid would show it. */
 async function gridTotal(filters: Filter[], teamOf: number | null): Promise<number> {
