@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../electron/db/schema';
+import { stagePathOf } from '../../electron/opportunities/stage-path';
 import type { Stage } from '../../shared/sales-enums';
 
 const AT = '2026-03-01T00:00:00.000Z';
@@ -74,6 +75,7 @@ export async function opportunity(db: Kysely<Database>, o: Opp) {
       source: o.source ?? null,
       stage: o.stage,
       stage_changed_at: o.changedAt,
+      stage_path: stagePathOf(o.history),
       amount_fen: o.amount,
       quantity: 1,
       expected_close_on: o.close,

@@ -80,7 +80,7 @@ export function PipelineTab(props: { today: string; revision: number; about: [st
 
   return (
     <>
-      <DashboardState loading={matrix.loading} error={matrix.error}>
+      <DashboardState loading={matrix.loading} error={matrix.error} empty={m === null}>
         <Space className="dash-controls" wrap>
           <Typography.Text>{t('dash.closeRange')}</Typography.Text>
           <DatePicker.RangePicker
@@ -253,7 +253,7 @@ export function PipelineTab(props: { today: string; revision: number; about: [st
         </div>
       </DashboardState>
       {/* Conversion and ageing read the stage history: they follow when ready, the matrix first. */}
-      <DashboardState loading={flow.loading} error={flow.error}>
+      <DashboardState loading={flow.loading} error={flow.error} empty={f === null}>
         <div className="dash-grid dash-grid--next">
           <AnalysisPanel
             title={t('dash.pipeline.conversion')}

@@ -118,7 +118,7 @@ export function WinLossTab(props: { today: string; revision: number; about: [str
   const openTender = (p: Price | undefined) => p && navigate(recordPath('tenders', p.tenderId));
 
   return (
-    <DashboardState loading={loading} error={error}>
+    <DashboardState loading={loading} error={error} empty={w === null}>
       <Space className="dash-controls" wrap>
         <Typography.Text>{t('dash.closedRange')}</Typography.Text>
         <DatePicker.RangePicker
