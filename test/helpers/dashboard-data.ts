@@ -50,7 +50,8 @@ async function account(db: Kysely<Database>, name: string, ownerId: number) {
 
 interface Opp {
   account: number;
-  owner: number;
+  /** null: nobody's (无负责人), as an import can leave one. */
+  owner: number | null;
   stage: Stage;
   amount: number;
   close: string;
@@ -62,7 +63,7 @@ interface Opp {
   competitors?: string[];
 }
 
-async function opportunity(db: Kysely<Database>, o: Opp) {
+export async function opportunity(db: Kysely<Database>, o: Opp) {
   const row = await db
     .insertInto('opportunities')
     .values({
