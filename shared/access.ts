@@ -92,6 +92,7 @@ export const METHOD_RULES: { readonly [M in MethodName]: MethodRule } = {
   'exports.grid': readTeam,
   // The rows come from the caller's own page, which already showed them.
   'exports.table': read,
+  'exports.pareto': read,
   'exports.result': readOwn,
   'exports.deliver': readOwn,
   'exports.filingReport': readTeam,

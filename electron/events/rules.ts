@@ -90,6 +90,7 @@ export const WRITE_RULES: WriteRules = {
   'exports.contacts': null,
   'exports.grid': null,
   'exports.table': null,
+  'exports.pareto': null,
   'exports.result': null,
   'exports.deliver': null,
   'imports.choose': null,

@@ -17,6 +17,8 @@ import type { ExportGridParams } from './grid-export';
 import { GRID_EXPORTS } from './grids';
 import { teamScope } from '../accounts/account-team';
 import type { ExportTableParams } from './table-export';
+import type { ExportParetoParams } from './pareto-export';
+import { getValueSettings } from '../value/settings';
 
 type ExportHandlers = Pick<
   Handlers,
@@ -24,6 +26,7 @@ type ExportHandlers = Pick<
   | 'exports.contacts'
   | 'exports.grid'
   | 'exports.table'
+  | 'exports.pareto'
   | 'exports.filingReport'
   | 'exports.claimDossier'
   | 'exports.result'
@@ -144,6 +147,25 @@ export function exportHandlers({
         version,
       };
       const job = jobs.start('grid.export', params, user.id);
+      files.set(job.id, { file, fileName });
+      return { jobId: job.id };
+    },
+    'exports.pareto': async (input, { session }) => {
+      const user = session.requireUser();
+      const file = exportFile(input.format);
+      const stem = input.lang === 'en' ? 'account-value-20-80' : '客户价值20-80';
+      const fileName = `${stem}-${stamp(clock, input.timeZone)}.${input.format}`;
+      // The accounts the viewer ranks on the page: a specialist's teams', or the whole store.
+      const cutoffs = input.cutoffs ?? (await getValueSettings(db)).cutoffs;
+      const params: ExportParetoParams = {
+        input: { ...input, cutoffs },
+        file,
+        fileName,
+        actorName: user.name,
+        teamOf: teamScope(user),
+        version,
+      };
+      const job = jobs.start('pareto.export', params, user.id);
       files.set(job.id, { file, fileName });
       return { jobId: job.id };
     },

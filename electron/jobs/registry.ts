@@ -10,6 +10,7 @@ import type { ExportAccountsParams } from '../exports/accounts-export';
 import type { ExportContactsParams } from '../exports/contacts-export';
 import type { ExportGridParams } from '../exports/grid-export';
 import type { ExportTableParams } from '../exports/table-export';
+import type { ExportParetoParams } from '../exports/pareto-export';
 import type { InspectParams } from '../imports/inspect';
 import type { RejectsParams } from '../imports/rejects-export';
 import type { ImportParams } from '../imports/run-import';
@@ -23,6 +24,7 @@ export interface JobParams {
   'contacts.export': ExportContactsParams;
   'grid.export': ExportGridParams;
   'table.export': ExportTableParams;
+  'pareto.export': ExportParetoParams;
   'import.inspect': InspectParams;
   'accounts.import': ImportParams;
   'contacts.import': ImportParams;
@@ -46,6 +48,7 @@ const JOBS: JobLoaders = {
   'contacts.export': async () => (await import('../exports/contacts-export')).exportContactsJob,
   'grid.export': async () => (await import('../exports/grid-export')).exportGridJob,
   'table.export': async () => (await import('../exports/table-export')).exportTableJob,
+  'pareto.export': async () => (await import('../exports/pareto-export')).exportParetoJob,
   'import.inspect': async () => (await import('../imports/inspect')).inspectJob,
   'accounts.import': async () => (await import('../imports/accounts-import')).importAccountsJob,
   'contacts.import': async () => (await import('../imports/contacts-import')).importContactsJob,

@@ -130,6 +130,19 @@ interface RankedRecord {
   abc: 'A' | 'B' | 'C';
 }
 
+export type ParetoRestRecord = Omit<RankedRecord, 'rank' | 'cumulative' | 'abc'>;
+export type ParetoBuyerRecord = RankedRecord & { total: number };
+
+/** The scope's accounts that brought nothing (or less), all C, in the order they rank after the buyers. */
+function restQuery(spec: ClassedSpec, scope: number | null): RawBuilder<ParetoRestRecord> {
+  return sql<ParetoRestRecord>`
+    with period_values as (${periodValues(spec, scope)})
+    select a.id, a.name, a.grade, coalesce(p.value, 0) as value
+    from accounts a left join period_values p on p.account_id = a.id
+    where ${scopeCondition(scope)} and coalesce(p.value, 0) <= 0
+    order by coalesce(p.value, 0) desc, a.id`;
+}
+
 interface PageRecord extends RankedRecord {
   accounts: number;
   buyers: number;
@@ -200,12 +213,7 @@ export async function paretoTable(
   // The page reaches past the buyers: the rest (nothing, or less than nothing), all C.
   if (last > buyers) {
     const skip = Math.max(0, first - 1 - buyers);
-    const { rows: rest } = await sql<Omit<RankedRecord, 'rank' | 'cumulative' | 'abc'>>`
-      with period_values as (${periodValues(input, scope)})
-      select a.id, a.name, a.grade, coalesce(p.value, 0) as value
-      from accounts a left join period_values p on p.account_id = a.id
-      where ${scopeCondition(scope)} and coalesce(p.value, 0) <= 0
-      order by coalesce(p.value, 0) desc, a.id
+    const { rows: rest } = await sql<ParetoRestRecord>`${restQuery(input, scope)}
       limit ${last - Math.max(first - 1, buyers)} offset ${skip}`.execute(db);
     rest.forEach((r, i) =>
       rows.push({
@@ -241,6 +249,31 @@ export async function paretoTable(
       C: summary(accounts - counts.A - counts.B, total - values.A - values.B),
     },
     rows,
+  };
+}
+
+/**
+ * The whole table for an export, in rank order, as two statements to iterate one after the
+ * other: the accounts that brought something (`buyers`: rank, cumulative value and class from the
+ * windows), then every other account of the scope (`rest`: value ≤ 0, class C), ordered as the
+ * table's later pages order them.
+ */
+export function paretoExportQueries(
+  spec: ClassedSpec,
+  scope: number | null,
+): {
+  count: RawBuilder<{ n: number }>;
+  buyers: RawBuilder<ParetoBuyerRecord>;
+  rest: RawBuilder<ParetoRestRecord>;
+} {
+  return {
+    count: sql<{ n: number }>`select count(*) as n from accounts a where ${scopeCondition(scope)}`,
+    buyers: sql<ParetoBuyerRecord>`
+      with ${rankedCte(spec, scope)}
+      select r.id, a.name, a.grade, r.value, r.rank, r.cumulative, r.abc, r.total
+      from ranked r join accounts a on a.id = r.id
+      order by r.rank`,
+    rest: restQuery(spec, scope),
   };
 }
 

@@ -5,9 +5,11 @@ import {
   exportAccountsInput,
   exportContactsInput,
   exportResult,
+  exportParetoInput,
   exportTableInput,
 } from '../schemas/exports';
 import { exportGridInput } from '../schemas/grid-exports';
+
 import { dossierExportInput, reportExportInput } from '../schemas/reports';
 import { method } from './method';
 
@@ -31,6 +33,11 @@ export const exportsMethods = {
     exportTableInput,
     z.object({ jobId: z.string() }),
     'Write a table the page shows (an analysis table, a chart’s data) to .xlsx or .csv, as a job.',
+  ),
+  'exports.pareto': method(
+    exportParetoInput,
+    z.object({ jobId: z.string() }),
+    'Export the whole 20/80 table of a period and basis — every account of yours (or the store’s, for managers), ranked and classed — as a job.',
   ),
   'exports.result': method(
     z.object({ jobId: z.string().max(64) }),

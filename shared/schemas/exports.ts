@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ACCOUNT_COLUMNS } from './accounts';
 import { filterSchema } from '../list';
-import { valueClassFilter } from './value';
+import { abcCutoffs, valueBasis, valueClassFilter } from './value';
+import { isoDate } from './common';
 
 const accountColumn = z.enum(
   Object.keys(ACCOUNT_COLUMNS) as [
@@ -165,3 +166,18 @@ export const exportTableInput = z
     });
   });
 export type ExportTableInput = z.infer<typeof exportTableInput>;
+
+/** The whole Pareto/ABC table of a period and basis — every account, ranked — to a file. */
+export const exportParetoInput = z
+  .object({
+    from: isoDate,
+    to: isoDate,
+    basis: valueBasis,
+    cutoffs: abcCutoffs.optional(),
+    format: z.enum(['xlsx', 'csv']),
+    lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    timeZone: z.string().max(64).default('Asia/Shanghai'),
+  })
+  .refine((f) => f.from <= f.to, { message: 'the period ends before it starts', path: ['to'] })
+  .refine((f) => timeZoneOk(f.timeZone), { message: 'unknown time zone', path: ['timeZone'] });
+export type ExportParetoInput = z.infer<typeof exportParetoInput>;

@@ -10,7 +10,8 @@ import ExcelJS from 'exceljs';
 import type { Page, Response } from '@playwright/test';
 import type { PipelineMatrix } from '../../shared/schemas/dashboards';
 import { STAGE_VALUES } from '../../shared/sales-enums';
-import { AFTER_JOB, expect, openAs, shot, test, waitForTotal } from './fixtures';
+import { addDays, addMonths, chinaDate } from '../../shared/dates';
+import { AFTER_JOB, expect, exportXlsx, openAs, shot, test, waitForTotal } from './fixtures';
 
 test.use({ demo: true });
 
@@ -152,4 +153,42 @@ test('a specialist sees only their own figures', async ({ page, server }) => {
   await expect(kpi.locator('tbody tr')).toHaveCount(1);
   await expect(kpi.locator('tbody tr').first()).toContainText('李明');
   await shot(page, 'dashboards-kpi-specialist-zh');
+});
+
+test('the 20/80 tab exports its whole ranking — every account, not the page shown — and saves its charts', async ({
+  page,
+  server,
+}) => {
+  await openAs(page, server, '张经理');
+  await openDashboards(page);
+  await page.getByTestId('dash-tab-pareto').click();
+  const pareto = page.getByTestId('value-pareto');
+  await expect(page.getByTestId('value-classes')).toBeVisible(AFTER_JOB);
+  const pngs = page.waitForEvent('download');
+  await pareto.getByTestId('chart-png').first().click();
+  expect((await pngs).suggestedFilename()).toMatch(/\.png$/);
+
+  const { wb, name } = await exportXlsx(page, pareto);
+  expect(name).toMatch(/^客户价值20-80-\d{8}-\d{4}\.xlsx$/);
+  const today = chinaDate();
+  const table = await server.call<{
+    accounts: number;
+    rows: { rank: number; name: string; abc: string }[];
+  }>('value.pareto', { from: addDays(addMonths(today, -12), 1), to: today, basis: 'revenue' });
+  const sheet = wb.worksheets[0]!;
+  // A header and one row per account of the store, in rank order: the page's first rows lead.
+  expect(sheet.actualRowCount).toBe(table.accounts + 1);
+  for (const r of table.rows.slice(0, 10)) {
+    const row = sheet.getRow(r.rank + 1);
+    expect([row.getCell(1).value, row.getCell(2).value, row.getCell(7).value]).toEqual([
+      r.rank,
+      r.name,
+      r.abc,
+    ]);
+  }
+  const about = new Map<string, string>();
+  wb.getWorksheet('导出说明')!.eachRow((row) =>
+    about.set(String(row.getCell(1).value), String(row.getCell(2).value)),
+  );
+  expect(about.get('导出内容')).toContain(`共 ${table.accounts} 个客户`);
 });

@@ -4,6 +4,7 @@
  * shared/analysis/abc.ts row for row; specialists see their teams' accounts, managers all; the
  * accounts grid's valueClass filter selects exactly a class's accounts.
  */
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { abcTable } from '../../shared/analysis/abc';
 import { paretoTable } from '../../electron/value/pareto';
@@ -240,5 +241,71 @@ describe('Pareto / ABC in SQL', () => {
       valueClass: { ...year, cutoffs: { a: 80, b: 95 }, classes: ['A'] },
     });
     expect(ownGrid.rows.map((r) => r.id)).toEqual([mine1]);
+  });
+
+  it('exports the whole table — every account ranked, as the pages show it — and a specialist’s only their own', async () => {
+    app = await signedInApp('manager');
+    const li = await addStaff(app, { name: '李专员', role: 'specialist' });
+    const [mine1, mine2] = await accounts(2, li.id);
+    const [other, idle] = await accounts(2);
+    await sale(mine1!, '2026-02-02', 90_000);
+    await sale(mine2!, '2026-02-02', 10_000);
+    await sale(other!, '2026-02-02', 1_000_000);
+
+    const exported = async (lang: 'zh-CN' | 'en') => {
+      const { jobId } = await app.value('exports.pareto', { ...year, format: 'xlsx', lang });
+      expect((await app.deps.jobs.wait(jobId)).state).toBe('done');
+      const delivery = await app.value('exports.deliver', { jobId });
+      if (delivery.kind !== 'download') throw new Error('expected a download');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(app.files.get(delivery.url.slice('/api/files/'.length))!.path);
+      const [sheet, about] = wb.worksheets;
+      const rows: unknown[][] = [];
+      sheet!.eachRow((row, n) => {
+        if (n > 1) rows.push((row.values as unknown[]).slice(1));
+      });
+      const lines = new Map<string, string>();
+      about!.eachRow((row) =>
+        lines.set(String(row.getCell(1).value), String(row.getCell(2).value)),
+      );
+      return { header: (sheet!.getRow(1).values as unknown[]).slice(1), rows, lines };
+    };
+
+    const page = await app.value('value.pareto', { ...year, ...all });
+    const team = await exported('zh-CN');
+    expect(team.header).toEqual([
+      '排名',
+      '客户',
+      '手工等级',
+      '按成交额',
+      '占比',
+      '累计占比',
+      '分类',
+    ]);
+    // Money in yuan, shares as fractions: the same rows, ranks and classes as the pages.
+    expect(team.rows).toEqual(
+      page.rows.map((r) => [
+        r.rank,
+        r.name,
+        expect.stringMatching(/^[ABC] /),
+        r.value / 100,
+        r.share,
+        r.cumulativeShare,
+        r.abc,
+      ]),
+    );
+    expect(team.rows.map((r) => r[1])).toContain(page.rows.find((r) => r.id === idle)!.name);
+    expect(team.lines.get('各类客户数')).toBe('A 1（25.0%）、B 1（25.0%）、C 2（50.0%）');
+    expect(team.lines.get('期间')).toBe('2026-01-01 至 2026-12-31');
+    expect(team.lines.get('客户范围')).toBe('全部客户');
+
+    await app.value('auth.pick', { staffId: li.id });
+    const own = await exported('en');
+    expect(own.header[3]).toBe('Revenue');
+    expect(own.rows.map((r) => [r[0], r[6]])).toEqual([
+      [1, 'A'],
+      [2, 'B'],
+    ]);
+    expect(own.lines.get('Accounts')).toBe('the accounts of 李专员’s account teams');
   });
 });

@@ -5,17 +5,24 @@
  * hand-set grade beside the computed class.
  */
 import { Segmented, Select, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { addDays, addMonths, chinaDate } from '../../../../shared/dates';
 import { GRADES } from '../../../../shared/enums';
 import type { ParetoRow, ValueBasis, ValueClassFilter } from '../../../../shared/schemas/value';
 import { formatFenAsWan } from '../../../../shared/values/money';
-import { type ChartClick, type ChartOption, EChart } from '../../components/charts/EChart';
+import { ChartPngButton } from '../../components/charts/ChartPngButton';
+import {
+  type ChartClick,
+  type ChartOption,
+  EChart,
+  type EChartHandle,
+} from '../../components/charts/EChart';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumLabel, useLang, useT } from '../../i18n/context';
 import { formatCount } from '../../lib/format';
 import { useHashRoute } from '../../lib/use-hash-route';
 import { useValueQuery } from './use-value-query';
+import { ParetoExportButton } from './ParetoExportButton';
 import { valueClassPath } from './value-route';
 
 type PeriodKey = 'thisYear' | 'lastYear' | 'last12';
@@ -41,6 +48,8 @@ export function ParetoTab({ revision = 0 }: { revision?: number }) {
   const [periodKey, setPeriodKey] = useState<PeriodKey>('last12');
   const [basis, setBasis] = useState<ValueBasis>('revenue');
   const [page, setPage] = useState(1);
+  const classChart = useRef<EChartHandle>(null);
+  const paretoChart = useRef<EChartHandle>(null);
   const period = useMemo(() => periodOf(periodKey, chinaDate()), [periodKey]);
 
   const { data, error } = useValueQuery(
@@ -174,6 +183,13 @@ export function ParetoTab({ revision = 0 }: { revision?: number }) {
           }))}
         />
         {data && (
+          <Space size="small">
+            <ParetoExportButton {...period} basis={basis} cutoffs={data.cutoffs} />
+            <ChartPngButton chart={classChart} fileName={t('value.classChart')} />
+            <ChartPngButton chart={paretoChart} fileName={t('value.paretoChart')} />
+          </Space>
+        )}
+        {data && (
           <Typography.Text type="secondary">
             {t('value.summary', {
               accounts: formatCount(data.accounts, lang),
@@ -189,6 +205,7 @@ export function ParetoTab({ revision = 0 }: { revision?: number }) {
         <>
           <div style={{ display: 'grid', gridTemplateColumns: '1fr 2fr', gap: 16 }}>
             <EChart
+              ref={classChart}
               option={classOption}
               height={280}
               onClick={onClassClick}
@@ -196,6 +213,7 @@ export function ParetoTab({ revision = 0 }: { revision?: number }) {
               testId="value-class-chart"
             />
             <EChart
+              ref={paretoChart}
               option={paretoOption}
               height={280}
               onClick={onParetoClick}
