@@ -68,7 +68,7 @@ export function scoredCte(
   const abc = sql`coalesce(r.abc, 'C')`;
   const recent = sql`coalesce(s.recent_fen, 0)`;
   const previous = sql`coalesce(s.previous_fen, 0)`;
-  const overdue = sql`coalesce(o.overdue_fen, 0)`;
+  const overdue = sql`coalesce(s.overdue_fen, 0)`;
   // The latest of the last purchase and the last contact (null when neither).
   const lastTouch = sql`max(coalesce(f.last_purchase_on, f.last_contact_on),
     coalesce(f.last_contact_on, f.last_purchase_on))`;
@@ -119,25 +119,28 @@ export function scoredCte(
   return sql`
     ${rankedCte(spec, scope)},
     buyers as (select count(*) as n from ranked),
+    -- Per account, in one grouping: the periods' revenue and what is overdue, the latter from
+    -- the open 应收款到期 deadlines that have passed (few), not from every contract.
     sums as (
-      select c.account_id,
-        sum(case when c.signed_on >= ${p.recentFrom} then c.total_fen else 0 end) as recent_fen,
-        sum(case when c.signed_on >= ${p.previousFrom} and c.signed_on < ${p.recentFrom}
-          then c.total_fen else 0 end) as previous_fen,
-        sum(case when c.signed_on >= ${p.kaFrom} then c.total_fen else 0 end) as ka_fen
-      from contracts c
-      where c.status = 'final' and c.signed_on >= ${sumsFrom} and c.signed_on <= ${today} ${inScope}
-      group by c.account_id
-    ),
-    overdue as (
-      -- From the open 应收款到期 deadlines that have passed (few), not from every contract.
-      select c.account_id,
-        sum(max(c.invoiced_fen - coalesce((select sum(p.amount_fen) from payments p
-          where p.contract_id = c.id), 0), 0)) as overdue_fen
-      from deadlines d join contracts c on c.id = d.entity_id
-      where d.kind = 'receivable_due' and d.done_at is null and d.due_on < ${today}
-        and d.entity = 'contract' and c.status = 'final' ${inScope}
-      group by c.account_id
+      select account_id, sum(recent_fen) as recent_fen, sum(previous_fen) as previous_fen,
+        sum(ka_fen) as ka_fen, sum(overdue_fen) as overdue_fen
+      from (
+        select c.account_id,
+          case when c.signed_on >= ${p.recentFrom} then c.total_fen else 0 end as recent_fen,
+          case when c.signed_on >= ${p.previousFrom} and c.signed_on < ${p.recentFrom}
+            then c.total_fen else 0 end as previous_fen,
+          case when c.signed_on >= ${p.kaFrom} then c.total_fen else 0 end as ka_fen,
+          0 as overdue_fen
+        from contracts c
+        where c.status = 'final' and c.signed_on >= ${sumsFrom} and c.signed_on <= ${today} ${inScope}
+        union all
+        select c.account_id, 0, 0, 0, max(c.invoiced_fen - coalesce((select sum(p.amount_fen)
+          from payments p where p.contract_id = c.id), 0), 0)
+        from deadlines d join contracts c on c.id = d.entity_id
+        where d.kind = 'receivable_due' and d.done_at is null and d.due_on < ${today}
+          and d.entity = 'contract' and c.status = 'final' ${inScope}
+      )
+      group by account_id
     ),
     scored as materialized (
       select a.id, a.owner_id, ${abc} as abc,
@@ -157,7 +160,6 @@ export function scoredCte(
       left join account_facts f on f.account_id = a.id
       left join ranked r on r.id = a.id
       left join sums s on s.account_id = a.id
-      left join overdue o on o.account_id = a.id
       where ${scopeCondition(scope)}
     )`;
 }
