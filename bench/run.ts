@@ -22,6 +22,7 @@ import { type BenchResult, compare, report } from './harness';
 import { benchJobStart } from './job-start';
 import { benchSales } from './sales';
 import { benchDashboards } from './dashboards';
+import { benchValue } from './value';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 
@@ -31,6 +32,13 @@ async function main(): Promise<void> {
     const dashLines: BenchResult[] = [];
     await benchDashboards(dashLines);
     if (!report(dashLines, true)) process.exitCode = 1;
+    return;
+  }
+  // BENCH_ONLY=value: only the account-value lines (the dashboards' store with fleets and money in).
+  if (process.env.BENCH_ONLY === 'value') {
+    const valueLines: BenchResult[] = [];
+    await benchValue(valueLines);
+    if (!report(valueLines, true)) process.exitCode = 1;
     return;
   }
   // BENCH_ONLY=jobs: only the job-start lines (a small app of their own, no 100,000 accounts).

@@ -9,7 +9,7 @@
  * pages the accounts by their standing in SQL (standing-sql.ts), and only the chosen rows — a
  * page, one account, twenty drifting ones — are read in full and explained by rules.ts.
  */
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Grade } from '../../shared/enums';
 import type {
   AccountValue,
@@ -25,7 +25,7 @@ import { kaOf, scoreOf, segmentOf } from './rules';
 import { getValueSettings } from './settings';
 import { scoredCte, standingPeriods } from './standing-sql';
 
-interface StandingRecord {
+export interface StandingRecord {
   id: number;
   name: string;
   grade: Grade;
@@ -64,17 +64,15 @@ interface Placed {
   rank: number;
 }
 
-/** The full records of the chosen accounts, in the order given, with their class and rank. */
-async function standingRecords(
-  db: Kysely<Database>,
-  placed: readonly Placed[],
+/** The full records of the accounts `accountIds` (some), without class and rank. */
+export function recordsQuery(
+  accountIds: readonly number[],
   settings: ValueSettings,
   today: string,
-): Promise<StandingRecord[]> {
-  if (placed.length === 0) return [];
+): RawBuilder<Omit<StandingRecord, 'abc' | 'rank'>> {
   const p = standingPeriods(today, settings);
-  const ids = sql.join(placed.map((x) => x.id));
-  const { rows } = await sql<Omit<StandingRecord, 'abc' | 'rank'>>`
+  const ids = sql.join(accountIds);
+  return sql<Omit<StandingRecord, 'abc' | 'rank'>>`
     select a.id, a.name, a.grade, a.owner_id, a.fleet_total,
       f.revenue_fen, f.units, f.purchases, f.purchase_years, f.max_batch_units,
       f.first_purchase_on, f.last_purchase_on, f.margin_floor_fen, f.margin_retail_fen,
@@ -116,7 +114,23 @@ async function standingRecords(
       where c.status = 'final' and c.account_id in (${ids})
       group by c.account_id
     ) r on r.account_id = a.id
-    where a.id in (${ids})`.execute(db);
+    where a.id in (${ids})`;
+}
+
+/** The full records of the chosen accounts, in the order given, with their class and rank. */
+async function standingRecords(
+  db: Kysely<Database>,
+  placed: readonly Placed[],
+  settings: ValueSettings,
+  today: string,
+): Promise<StandingRecord[]> {
+  if (placed.length === 0) return [];
+  const query = recordsQuery(
+    placed.map((x) => x.id),
+    settings,
+    today,
+  );
+  const { rows } = await query.execute(db);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return placed.flatMap((x) => {
     const r = byId.get(x.id);
@@ -190,6 +204,22 @@ function toValue(r: StandingRecord, settings: ValueSettings, today: string): Acc
   };
 }
 
+/** One account's class and rank among the viewer's buyers (those that bought nothing tie after them all). */
+export function placeQuery(
+  accountId: number,
+  settings: ValueSettings,
+  today: string,
+  scope: number | null,
+): RawBuilder<{ abc: 'A' | 'B' | 'C' | null; rank: number | null; buyers: number }> {
+  const p = standingPeriods(today, settings);
+  const spec = { from: p.from, to: p.to, basis: 'revenue' as const, cutoffs: settings.cutoffs };
+  return sql`
+    with ${rankedCte(spec, scope)}
+    select (select abc from ranked where id = ${accountId}) as abc,
+      (select rank from ranked where id = ${accountId}) as rank,
+      (select count(*) from ranked) as buyers`;
+}
+
 /** The 交易 tab: one account's standing among the viewer's accounts, and its contracts. */
 export async function accountValueRead(
   db: Kysely<Database>,
@@ -199,13 +229,7 @@ export async function accountValueRead(
   const settings = await getValueSettings(db);
   const { today } = scope;
   const p = standingPeriods(today, settings);
-  const spec = { from: p.from, to: p.to, basis: 'revenue' as const, cutoffs: settings.cutoffs };
-  // Its class and rank among the viewer's buyers (those that bought nothing tie after them all).
-  const { rows } = await sql<{ abc: 'A' | 'B' | 'C' | null; rank: number | null; buyers: number }>`
-    with ${rankedCte(spec, teamOf(scope))}
-    select (select abc from ranked where id = ${accountId}) as abc,
-      (select rank from ranked where id = ${accountId}) as rank,
-      (select count(*) from ranked) as buyers`.execute(db);
+  const { rows } = await placeQuery(accountId, settings, today, teamOf(scope)).execute(db);
   const place = rows[0]!;
   const [record] = await standingRecords(
     db,
@@ -250,7 +274,7 @@ export interface ScorecardInput {
   limit: number;
 }
 
-interface ScorecardRecord {
+export interface ScorecardRecord {
   id: number | null;
   abc: 'A' | 'B' | 'C' | null;
   rank: number | null;
@@ -259,6 +283,37 @@ interface ScorecardRecord {
   n_potential: number | null;
   n_drifting: number | null;
   n_frozen: number | null;
+}
+
+/** The segment counts and a page of the chosen accounts' ids, classes and ranks, by score. */
+export function scorecardQuery(
+  input: ScorecardInput,
+  settings: ValueSettings,
+  today: string,
+  scope: number | null,
+): RawBuilder<ScorecardRecord> {
+  const chosen = sql.join(
+    [
+      input.segment === undefined ? sql`1` : sql`segment = ${input.segment}`,
+      input.kaOnly ? sql`ka` : sql`1`,
+    ],
+    sql` and `,
+  );
+  // The counts come on every row, and on the one row of an empty page.
+  return sql<ScorecardRecord>`
+    with ${scoredCte(today, settings, scope)}
+    select p.id, p.abc, p.rank, t.*
+    from (
+      select sum(case when ${chosen} then 1 else 0 end) as total,
+        sum(segment = 'value') as n_value, sum(segment = 'potential') as n_potential,
+        sum(segment = 'drifting') as n_drifting, sum(segment = 'frozen') as n_frozen
+      from scored
+    ) t
+    left join (
+      select id, abc, rank, tenths from scored where ${chosen}
+      order by tenths desc, rank, id limit ${input.limit} offset ${input.offset}
+    ) p
+    order by p.tenths desc, p.rank, p.id`;
 }
 
 /**
@@ -273,28 +328,7 @@ export async function scorecardRead(
 ): Promise<ScorecardResult> {
   const settings = await getValueSettings(db);
   const { today } = scope;
-  const chosen = sql.join(
-    [
-      input.segment === undefined ? sql`1` : sql`segment = ${input.segment}`,
-      input.kaOnly ? sql`ka` : sql`1`,
-    ],
-    sql` and `,
-  );
-  // The counts come on every row, and on the one row of an empty page.
-  const { rows } = await sql<ScorecardRecord>`
-    with ${scoredCte(today, settings, teamOf(scope))}
-    select p.id, p.abc, p.rank, t.*
-    from (
-      select sum(case when ${chosen} then 1 else 0 end) as total,
-        sum(segment = 'value') as n_value, sum(segment = 'potential') as n_potential,
-        sum(segment = 'drifting') as n_drifting, sum(segment = 'frozen') as n_frozen
-      from scored
-    ) t
-    left join (
-      select id, abc, rank, tenths from scored where ${chosen}
-      order by tenths desc, rank, id limit ${input.limit} offset ${input.offset}
-    ) p
-    order by p.tenths desc, p.rank, p.id`.execute(db);
+  const { rows } = await scorecardQuery(input, settings, today, teamOf(scope)).execute(db);
   const head = rows[0];
   const n = (v: number | null | undefined) => Number(v ?? 0);
   const placed = rows.flatMap((r) =>
