@@ -7,6 +7,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { prepareInsert } from '../electron/db/bulk';
 import { Random } from '../electron/demo/random';
+import { stagePathOf } from '../electron/opportunities/stage-path';
 import { addDays } from '../shared/dates';
 import { BUYER_TYPE_VALUES, SOURCE_VALUES } from '../shared/enums';
 import { ACTIVITY_TYPE_VALUES, LOST_REASON_VALUES, type Stage } from '../shared/sales-enums';
@@ -83,6 +84,7 @@ export function generateDashboardData(
     'source',
     'stage',
     'stage_changed_at',
+    'stage_path',
     'amount_fen',
     'quantity',
     'expected_close_on',
@@ -163,6 +165,9 @@ export function generateDashboardData(
       const stage = weighted(r, STAGE_MIX);
       const changed = addDays(today, -r.int(0, 200));
       const title = `基准商机${i}`;
+      // Two steps of history: where it came in, and where it is (lost and abandoned from an open stage).
+      const top = OPEN_PATH.indexOf(stage);
+      const first = top > 0 ? OPEN_PATH[r.int(0, top - 1)]! : pick(r, OPEN_PATH.slice(0, 4));
       const id = insertOpp.run([
         account,
         title,
@@ -172,6 +177,7 @@ export function generateDashboardData(
         r.chance(0.8) ? pick(r, SOURCE_VALUES) : null,
         stage,
         `${changed}T0${r.int(0, 9)}:00:00.000Z`,
+        stagePathOf([first, stage]),
         r.int(10, 5000) * 10_000,
         r.int(1, 20),
         addDays(today, r.int(-365, 365)),
@@ -181,9 +187,6 @@ export function generateDashboardData(
         now,
       ]);
       oppIds.push(id);
-      // Two steps of history: where it came in, and where it is (lost and abandoned from an open stage).
-      const top = OPEN_PATH.indexOf(stage);
-      const first = top > 0 ? OPEN_PATH[r.int(0, top - 1)]! : pick(r, OPEN_PATH.slice(0, 4));
       insertStage.run([id, now, null, first, 'manual']);
       if (first !== stage) insertStage.run([id, now, first, stage, 'manual']);
     }

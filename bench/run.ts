@@ -2,7 +2,8 @@
  * `npm run bench`: Keyfleet's paths against the raw libraries doing the same work, in one run.
  * Prints one line per benchmark and writes bench/out/latest.json. `BENCH_ONLY=jobs` runs only the
  * job-start lines (the script builds first: they use the built worker), `BENCH_ONLY=sales` stops after
- * the sales lines, `BENCH_ONLY=dashboards` runs only the dashboards' lines (read worker, browser page).
+ * the sales lines, `BENCH_ONLY=dashboards` runs only the dashboards' lines (read worker, browser page),
+ * `BENCH_ONLY=first-load` only the browser-mode first load.
  */
 import { businessClock } from '../shared/clock';
 import fs from 'node:fs';
@@ -22,6 +23,7 @@ import { type BenchResult, compare, report } from './harness';
 import { benchJobStart } from './job-start';
 import { benchSales } from './sales';
 import { benchDashboards } from './dashboards';
+import { benchFirstLoad } from './first-load';
 import { benchValue } from './value';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
@@ -32,6 +34,13 @@ async function main(): Promise<void> {
     const dashLines: BenchResult[] = [];
     await benchDashboards(dashLines);
     if (!report(dashLines, true)) process.exitCode = 1;
+    return;
+  }
+  // BENCH_ONLY=first-load: only the browser-mode first load (a small data folder of its own).
+  if (process.env.BENCH_ONLY === 'first-load') {
+    const loadLines: BenchResult[] = [];
+    await benchFirstLoad(loadLines);
+    if (!report(loadLines, true)) process.exitCode = 1;
     return;
   }
   // BENCH_ONLY=value: only the account-value lines (the dashboards' store with fleets and money in).
@@ -71,6 +80,7 @@ async function main(): Promise<void> {
   // 0. Small jobs from jobs.start to their result through the built worker (a data folder of
   // their own, so the 100,000 accounts do not weigh on them).
   await benchJobStart(results);
+  await benchFirstLoad(results);
   // The dashboards at 100,000 accounts, 200,000 contracts and 1,000,000 activities (their own store).
   await benchDashboards(results);
 

@@ -112,6 +112,7 @@ export const METHOD_RULES: { readonly [M in MethodName]: MethodRule } = {
   'opportunities.board': readTeam,
   'opportunities.get': readTeam,
   'opportunities.history': readTeam,
+  'opportunities.competitorBrands': readTeam,
   'opportunities.create': writeTeam,
   'opportunities.update': writeTeam,
   'opportunities.move': writeTeam,

@@ -13,7 +13,18 @@ export interface ColumnSpec {
   filterable?: boolean;
   /** Allowed values of an enum filter; omitted when they are dynamic (staff ids). */
   values?: readonly string[];
+  /**
+   * An enum column that may hold nothing (no owner, no source, no competitor named): its `in`
+   * filter may ask for `NONE`, the rows without a value.
+   */
+  nullable?: boolean;
 }
+
+/**
+ * The value of an `in` filter that stands for "none" (负责人：无): rows whose column holds no value.
+ * No real value is ever empty, so it can sit beside real ones ("Zhang or nobody").
+ */
+export const NONE = '';
 
 export const MAX_PAGE_SIZE = 500;
 
@@ -100,8 +111,14 @@ export function refineFilters(
         path: ['filters', i, 'op'],
         message: `a ${spec.kind} column takes '${OP_FOR_KIND[spec.kind]}'`,
       });
+    } else if (f.op === 'in' && f.values.includes(NONE) && !spec.nullable) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['filters', i, 'values'],
+        message: 'this column always holds a value',
+      });
     } else if (f.op === 'in' && spec.values) {
-      const bad = f.values.find((v) => !spec.values?.includes(v));
+      const bad = f.values.find((v) => v !== NONE && !spec.values?.includes(v));
       if (bad !== undefined)
         ctx.addIssue({
           code: 'custom',

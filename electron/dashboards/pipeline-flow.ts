@@ -1,7 +1,7 @@
 /**
  * How the pipeline moves: stage conversion from the stage history (of the opportunities expected
  * to close in the period, how many that entered a stage went further) and ageing (every open
- * opportunity's days in its current stage, by stage). A read of the read worker.
+ * opportunity's days in its current stage, by stage, counted in SQL). A read of the read worker.
  */
 import type { Kysely } from 'kysely';
 import type { PipelineFlow, PipelineInput } from '../../shared/schemas/dashboards';
@@ -10,11 +10,7 @@ import { OPEN_STAGES } from '../../shared/sales-enums';
 import type { Database } from '../db/schema';
 import { teamOf, type ReadScope } from '../reads/scope';
 import { percentOf } from './percent';
-import { openStageDays, stageConversion } from './pipeline-repository';
-
-const DAY_MS = 86_400_000;
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+import { openStageAges, stageConversion } from './pipeline-repository';
 
 /** Upper bounds of the ageing buckets (0–30, 31–60, 61–90; the last is open). */
 const BUCKET_TOPS = [30, 60, 90];
@@ -26,25 +22,12 @@ export async function pipelineFlow(
 ): Promise<PipelineFlow> {
   const team = teamOf(scope);
   const conversion = new Map((await stageConversion(db, input, team)).map((c) => [c.stage, c]));
-  const ageing = new Map(
-    OPEN_STAGES.map((s) => [
-      s,
-      { count: 0, totalDays: 0, maxDays: null as number | null, buckets: [0, 0, 0, 0] },
-    ]),
+  // Within a bucket's top: changed on or after the day that many days ago.
+  const since = BUCKET_TOPS.map((top) => addDays(scope.today, -top));
+  const ages = new Map(
+    (await openStageAges(db, scope.today, since, team)).map((a) => [a.stage, a]),
   );
-  for (const g of await openStageDays(db, team)) {
-    const a = ageing.get(g.stage);
-    if (!a) continue;
-    const day = Number(g.late) ? addDays(g.utc_day, 1) : g.utc_day;
-    // A change dated after today (a clock set back) counts as today's.
-    const days = Math.max(0, daysBetween(day, scope.today));
-    const n = Number(g.n);
-    a.count += n;
-    a.totalDays += days * n;
-    a.maxDays = Math.max(a.maxDays ?? 0, days);
-    const bucket = BUCKET_TOPS.findIndex((top) => days <= top);
-    a.buckets[bucket === -1 ? 3 : bucket]! += n;
-  }
+  const todayIndex = Date.parse(`${scope.today}T00:00:00Z`) / 86_400_000;
   return {
     today: scope.today,
     conversion: OPEN_STAGES.map((stage) => {
@@ -54,13 +37,16 @@ export async function pipelineFlow(
       return { stage, reached, advanced, rate: percentOf(advanced, reached) };
     }),
     ageing: OPEN_STAGES.map((stage) => {
-      const a = ageing.get(stage)!;
+      const a = ages.get(stage);
+      if (!a) return { stage, count: 0, averageDays: null, maxDays: null, buckets: [0, 0, 0, 0] };
+      const [within30 = 0, within60 = 0, within90 = 0] = a.since;
       return {
         stage,
-        count: a.count,
-        averageDays: a.count ? Math.round((a.totalDays * 10) / a.count) / 10 : null,
-        maxDays: a.maxDays,
-        buckets: [a.buckets[0]!, a.buckets[1]!, a.buckets[2]!, a.buckets[3]!],
+        count: a.n,
+        averageDays: Math.round(((todayIndex * a.n - a.daySum) * 10) / a.n) / 10,
+        // A change dated after today (a clock set back) counts as today's.
+        maxDays: Math.max(0, todayIndex - a.firstDay),
+        buckets: [within30, within60 - within30, within90 - within60, a.n - within90],
       };
     }),
   };

@@ -6,8 +6,10 @@
  */
 import { type Kysely, sql } from 'kysely';
 import { OPEN_STAGES, type OpenStage, type Stage } from '../../shared/sales-enums';
+import { addDays } from '../../shared/dates';
 import { teamAccountsIn } from '../accounts/account-team';
 import type { Database } from '../db/schema';
+import { stagePathBit } from '../opportunities/stage-path';
 
 /**
  * Opportunities expected to close in [from, to], grouped by close day, stage and owner: the order
@@ -44,52 +46,34 @@ export async function staffNames(
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** The open stages and won, in process order: how far an opportunity's path went. */
-const PATH_STAGES = [...OPEN_STAGES, 'won'] as const;
-
-/** An open stage's or won's place in the process; lost and abandoned have none (null). */
-const rankSql = sql<number | null>`(case h.to_stage ${sql.join(
-  PATH_STAGES.map((s, i) => sql`when ${s} then ${i}`),
-  sql` `,
-)} else null end)`;
-
 /**
  * Per open stage: how many opportunities (expected to close in the period) entered it, and how
- * many of those reached a later stage or won afterwards — from the stage history. One pass over
- * the history in opportunity order (grouped as read, no sort): each opportunity's path becomes a
- * flag per stage it entered and its furthest stage; the counts are sums over those.
+ * many of those reached a later stage or won afterwards — from each opportunity's stage path (a
+ * bit per stage entered, opportunities/stage-path.ts), in one pass over the index of close date and
+ * path. An opportunity went past stage i when its path holds a later bit: path ≥ 2^(i+1).
  */
 export async function stageConversion(
   db: Kysely<Database>,
   range: { from: string; to: string },
   teamOf: number | null,
 ): Promise<{ stage: OpenStage; reached: number; advanced: number }[]> {
-  let paths = db
-    .selectFrom('opportunity_stages as h')
-    .crossJoin('opportunities as o')
-    .whereRef('o.id', '=', 'h.opportunity_id')
-    .select([
-      ...OPEN_STAGES.map((stage, i) =>
-        sql<number>`max(case when h.to_stage = ${stage} then 1 else 0 end)`.as(`e${i}`),
-      ),
-      sql<number>`max(${rankSql})`.as('top'),
-    ])
-    .where('o.expected_close_on', '>=', range.from)
-    .where('o.expected_close_on', '<=', range.to)
-    .groupBy('h.opportunity_id');
-  if (teamOf !== null) paths = paths.where(teamAccountsIn(teamOf, 'o.account_id'));
-  const row = await db
-    .selectFrom(paths.as('p'))
+  let q = db
+    .selectFrom('opportunities as o')
     .select(
-      OPEN_STAGES.flatMap((_, i) => [
-        sql<number>`coalesce(sum(${sql.ref(`p.e${i}`)}), 0)`.as(`r${i}`),
-        sql<number>`coalesce(sum(case when ${sql.ref(`p.e${i}`)} = 1 and p.top > ${i} then 1 else 0 end), 0)`.as(
-          `a${i}`,
-        ),
-      ]),
+      OPEN_STAGES.flatMap((stage, i) => {
+        const bit = stagePathBit(stage);
+        return [
+          sql<number>`coalesce(sum((o.stage_path & ${bit}) != 0), 0)`.as(`r${i}`),
+          sql<number>`coalesce(sum((o.stage_path & ${bit}) != 0 and o.stage_path >= ${bit * 2}), 0)`.as(
+            `a${i}`,
+          ),
+        ];
+      }),
     )
-    .executeTakeFirstOrThrow();
-  const counts: Record<string, unknown> = row;
+    .where('o.expected_close_on', '>=', range.from)
+    .where('o.expected_close_on', '<=', range.to);
+  if (teamOf !== null) q = q.where(teamAccountsIn(teamOf, 'o.account_id'));
+  const counts: Record<string, unknown> = await q.executeTakeFirstOrThrow();
   return OPEN_STAGES.map((stage, i) => ({
     stage,
     reached: Number(counts[`r${i}`]),
@@ -97,25 +81,44 @@ export async function stageConversion(
   }));
 }
 
+/** China's day of a UTC ISO time, as whole days since 1970-01-01 (China is UTC+8 all year). */
+const chinaDayOf = (column: string) =>
+  sql<number>`((unixepoch(${sql.ref(column)}) + 28800) / 86400)`;
+
 /**
- * Open opportunities by stage and the China day their stage last changed (the UTC timestamp's day,
- * plus one from 16:00 UTC, which is midnight in China): few groups, whatever the row count.
+ * Open opportunities by stage: how many, the China day their stages changed (the earliest, and the
+ * sum of the days — a change dated after today counting as today's), and how many changed on or
+ * after each of `since` (China days, as `YYYY-MM-DD`). One pass over the index of stage and
+ * change time, no grouping by day.
  */
-export async function openStageDays(
+export async function openStageAges(
   db: Kysely<Database>,
+  today: string,
+  since: readonly string[],
   teamOf: number | null,
-): Promise<{ stage: OpenStage; utc_day: string; late: number; n: number }[]> {
-  const day = sql<string>`substr(o.stage_changed_at, 1, 10)`;
-  const late = sql<number>`(case when substr(o.stage_changed_at, 12, 2) >= '16' then 1 else 0 end)`;
+): Promise<{ stage: OpenStage; n: number; firstDay: number; daySum: number; since: number[] }[]> {
+  const todayIndex = Date.parse(`${today}T00:00:00Z`) / 86_400_000;
+  const day = chinaDayOf('o.stage_changed_at');
   let q = db
     .selectFrom('opportunities as o')
     .select([
       sql<OpenStage>`o.stage`.as('stage'),
-      day.as('utc_day'),
-      late.as('late'),
       (eb) => eb.fn.countAll<number>().as('n'),
+      sql<number>`min(${day})`.as('first_day'),
+      sql<number>`sum(min(${todayIndex}, ${day}))`.as('day_sum'),
+      // A China day begins at 16:00 UTC the day before.
+      ...since.map((d, i) =>
+        sql<number>`sum(o.stage_changed_at >= ${`${addDays(d, -1)}T16:00:00.000Z`})`.as(`s${i}`),
+      ),
     ])
     .where('o.stage', 'in', [...OPEN_STAGES]);
   if (teamOf !== null) q = q.where(teamAccountsIn(teamOf, 'o.account_id'));
-  return q.groupBy(['o.stage', day, late]).execute();
+  const rows = await q.groupBy('o.stage').execute();
+  return rows.map((r) => ({
+    stage: r.stage,
+    n: Number(r.n),
+    firstDay: Number(r.first_day),
+    daySum: Number(r.day_sum),
+    since: since.map((_, i) => Number((r as Record<string, unknown>)[`s${i}`])),
+  }));
 }

@@ -111,6 +111,7 @@ export const WRITE_RULES: WriteRules = {
   'opportunities.move': updated('opportunities'),
   'opportunities.delete': deleted('opportunities'),
   'opportunities.history': null,
+  'opportunities.competitorBrands': null,
 
   'tenders.list': null,
   'tenders.get': null,

@@ -3,7 +3,7 @@
  * sheet: one wording for every grid, each grid bringing its column names and value labels.
  */
 import type { Label } from '../../shared/enums';
-import type { Filter } from '../../shared/list';
+import { type Filter, NONE } from '../../shared/list';
 import type { ValueClassFilter } from '../../shared/schemas/value';
 import { ACCOUNT_COLUMN_LABELS, type AccountColumn } from '../../shared/schemas/accounts';
 import { regionName } from '../../shared/regions';
@@ -68,7 +68,9 @@ export function describeGridView(
     const label = vocabulary.labels[field] as Label | undefined;
     return label ? label[lang === 'en' ? 'en' : 'zh'] : field;
   };
-  const value = (field: string, v: string) => vocabulary.value?.(field, v) ?? v;
+  // "None" (an `in` filter's NONE): the rows without a value — 负责人: 无, Owner: none.
+  const value = (field: string, v: string) =>
+    v === NONE ? w.none : (vocabulary.value?.(field, v) ?? v);
   const amount = (field: string, n: number) =>
     vocabulary.money?.includes(field)
       ? `¥${(n / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`

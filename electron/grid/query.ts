@@ -3,7 +3,7 @@
  * whitelisted column names to SQL expressions; nothing from the request is ever used as SQL.
  */
 import { type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
-import type { ColumnSpec, Filter } from '../../shared/list';
+import { type ColumnSpec, type Filter, NONE } from '../../shared/list';
 
 export interface GridColumn {
   spec: ColumnSpec;
@@ -11,6 +11,11 @@ export interface GridColumn {
   expr: RawBuilder<unknown>;
   /** Enum filters whose values are ids. */
   numeric?: boolean;
+  /**
+   * A column of many values per row (an opportunity's competitor brands): its `in` filter, as
+   * SQL — a row matches when it holds any of `values`, or (`none`) when it holds none at all.
+   */
+  anyOf?: (values: readonly string[], none: boolean) => RawBuilder<boolean>;
 }
 
 function escapeLike(value: string): string {
@@ -36,10 +41,14 @@ function filterExpression(eb: AnyEb, column: GridColumn, filter: Filter) {
     case 'contains':
       return sql<boolean>`${e} like ${containsPattern(filter.value.trim())} escape '\\'`;
     case 'in': {
-      const values = column.numeric
-        ? filter.values.map(Number).filter(Number.isFinite)
-        : filter.values;
-      return eb(e, 'in', values.length > 0 ? values : [null]);
+      // "None" (NONE) is no value at all: SQL's `in` never matches a null, so it is asked apart.
+      const none = filter.values.includes(NONE);
+      const named = filter.values.filter((v) => v !== NONE);
+      if (column.anyOf) return column.anyOf(named, none);
+      const values = column.numeric ? named.map(Number).filter(Number.isFinite) : named;
+      const isNull = eb(e, 'is', null);
+      if (values.length === 0) return none ? isNull : eb(e, 'in', [null]);
+      return none ? eb.or([eb(e, 'in', values), isNull]) : eb(e, 'in', values);
     }
     case 'range': {
       const parts = [];

@@ -2,7 +2,7 @@ import type { Deps } from '../app/deps';
 import { listAudit } from '../audit/audit';
 import type { Handlers } from '../transport/dispatch';
 import { readsAll, requireTeamRead, teamScope } from '../accounts/account-team';
-import { listOpportunities, opportunityBoard } from './repository';
+import { competitorBrands, listOpportunities, opportunityBoard } from './repository';
 import {
   createOpportunity,
   deleteOpportunity,
@@ -22,6 +22,7 @@ type OpportunityHandlers = Pick<
   | 'opportunities.move'
   | 'opportunities.delete'
   | 'opportunities.history'
+  | 'opportunities.competitorBrands'
 >;
 
 export function opportunityHandlers({ db, clock }: Deps): OpportunityHandlers {
@@ -39,6 +40,8 @@ export function opportunityHandlers({ db, clock }: Deps): OpportunityHandlers {
         { ...q, teamOf: teamScope(session.requireUser()) },
         await probabilities(db),
       ),
+    'opportunities.competitorBrands': (_, { session }) =>
+      competitorBrands(db, teamScope(session.requireUser())),
     'opportunities.get': async ({ id }, { session }) => {
       const o = await mustGetOpportunity(db, id);
       await requireTeamRead(db, session.requireUser(), o.accountId);

@@ -47,6 +47,24 @@ function probabilitySql(p: Probabilities): RawBuilder<number> {
 
 const ref = (r: string) => (spec: GridColumn['spec']) => ({ spec, expr: sql.ref(r) });
 
+/** The distinct competitor brands named on `o`, as a JSON array (for the grid's cell). */
+const competitorBrandsSql = sql<string>`(select json_group_array(brand) from (select distinct brand from opportunity_competitors where opportunity_id = o.id order by brand))`;
+
+/**
+ * "Named against any of these brands", as the win/loss dashboard counts an opportunity under each
+ * brand named on it; "none": no competitor named at all.
+ */
+function competitorFilter(brands: readonly string[], none: boolean) {
+  const named = (brand?: readonly string[]) =>
+    sql`exists (select 1 from opportunity_competitors c where c.opportunity_id = o.id${
+      brand ? sql` and c.brand in (${sql.join(brand)})` : sql``
+    })`;
+  const parts = [];
+  if (brands.length > 0) parts.push(named(brands));
+  if (none) parts.push(sql`not ${named()}`);
+  return parts.length > 0 ? sql<boolean>`(${sql.join(parts, sql` or `)})` : sql<boolean>`0`;
+}
+
 function columnSql(p: Probabilities): Record<OpportunityColumn, GridColumn> {
   const c = OPPORTUNITY_COLUMNS;
   return {
@@ -66,6 +84,11 @@ function columnSql(p: Probabilities): Record<OpportunityColumn, GridColumn> {
     tenderNo: ref('t.project_no')(c.tenderNo),
     lostReason: ref('o.lost_reason')(c.lostReason),
     winnerName: ref('o.winner_name')(c.winnerName),
+    competitorBrands: {
+      spec: c.competitorBrands,
+      expr: competitorBrandsSql,
+      anyOf: competitorFilter,
+    },
     stageChangedAt: ref('o.stage_changed_at')(c.stageChangedAt),
     createdAt: ref('o.created_at')(c.createdAt),
     updatedAt: ref('o.updated_at')(c.updatedAt),
@@ -157,10 +180,19 @@ function rowsQuery(db: Kysely<Database>, query: OpportunityView, p: Probabilitie
     sortColumns(p),
     query.sort,
     sql.ref('o.id'),
-  ).select([...ROW_COLUMNS, sql<string | null>`s.name`.as('owner_name')]);
+  ).select([
+    ...ROW_COLUMNS,
+    sql<string | null>`s.name`.as('owner_name'),
+    competitorBrandsSql.as('competitor_brands'),
+  ]);
 }
 
 type RowRecord = SelectedRow<typeof rowsQuery>;
+
+function brandsOf(json: string): string[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((b): b is string => typeof b === 'string') : [];
+}
 
 function toRow(r: RowRecord, p: Probabilities): OpportunityRow {
   const stage = r.stage;
@@ -184,6 +216,7 @@ function toRow(r: RowRecord, p: Probabilities): OpportunityRow {
     tenderNo: r.tender_no,
     lostReason: r.lost_reason,
     winnerName: r.winner_name,
+    competitorBrands: brandsOf(r.competitor_brands),
     stageChangedAt: r.stage_changed_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -208,6 +241,21 @@ export async function listOpportunities(
   p: Probabilities,
 ): Promise<{ rows: OpportunityRow[]; total: number }> {
   return gridPage(opportunityGridQuery(db, query, p), query);
+}
+
+/** The brands named as competitors on the opportunities in view, each once, alphabetically. */
+export async function competitorBrands(
+  db: Kysely<Database>,
+  teamOf: number | null,
+): Promise<string[]> {
+  let q = db
+    .selectFrom('opportunity_competitors as c')
+    .innerJoin('opportunities as o', 'o.id', 'c.opportunity_id')
+    .select('c.brand')
+    .distinct()
+    .orderBy('c.brand');
+  if (teamOf !== null) q = q.where(teamAccountCondition(teamOf, 'o.account_id'));
+  return (await q.execute()).map((r) => r.brand);
 }
 
 /** Open cards soonest-closing first (undated last), then the largest. */

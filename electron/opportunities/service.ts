@@ -23,6 +23,7 @@ import { type Clock, isoNow } from '../../shared/clock';
 import { newRowStamps } from '../db/stamps';
 import { replaceChildRows } from '../db/child-rows';
 import { mustExist } from '../db/must-exist';
+import { stagePathBit, withStage } from './stage-path';
 
 const auditOpportunity = entityAudit('opportunity');
 
@@ -196,6 +197,7 @@ export async function createOpportunity(
         source: input.source,
         stage: 'interest',
         stage_changed_at: now,
+        stage_path: stagePathBit('interest'),
         budget_fen: input.budgetFen,
         amount_fen: amount,
         quantity,
@@ -379,7 +381,13 @@ export async function applyStage(
   const now = isoNow(clock);
   await trx
     .updateTable('opportunities')
-    .set({ ...set, stage: to, stage_changed_at: now, ...bump(actorId, now) })
+    .set({
+      ...set,
+      stage: to,
+      stage_changed_at: now,
+      stage_path: withStage(to),
+      ...bump(actorId, now),
+    })
     .where('id', '=', id)
     .execute();
   await trx

@@ -18,6 +18,7 @@ import { describeApi } from './describe';
 import type { FileShelf, ShelvedFile } from './file-shelf';
 import type { Caller } from '../session/session';
 import type { Dispatch } from './dispatch';
+import { serveStatic, streamFile } from './static-files';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -79,17 +80,6 @@ export type Upload = (
 export const SESSION_COOKIE = 'keyfleet_session';
 export const CSRF_HEADER = 'x-keyfleet-csrf';
 const COOKIE_MAX_AGE_S = 7 * 86_400;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
 
 /** The result code of each JSON answer, for onRequest. */
 const answered = new WeakMap<http.ServerResponse, string>();
@@ -174,76 +164,6 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 't
     });
     req.on('end', () => resolve(over ? 'too_large' : Buffer.concat(chunks)));
     req.on('error', reject);
-  });
-}
-
-/**
- * Characters no file of the built renderer has in its path: control characters (NUL among them),
- * a backslash (a separator on Windows) and what Windows refuses in a file name.
- */
-const WINDOWS_FORBIDDEN = new Set(['\\', '<', '>', ':', '"', '|', '?', '*']);
-
-function unservable(rel: string): boolean {
-  for (const ch of rel) {
-    const code = ch.charCodeAt(0);
-    if (code < 0x20 || code === 0x7f || WINDOWS_FORBIDDEN.has(ch)) return true;
-  }
-  return false;
-}
-
-/** The file a static path names inside `root`, or the status that refuses it. */
-export function staticFile(
-  root: string,
-  urlPath: string,
-): { file: string } | { status: 400 | 404 } {
-  let rel: string;
-  try {
-    rel = decodeURIComponent(urlPath);
-  } catch {
-    return { status: 400 };
-  }
-  if (unservable(rel)) return { status: 400 };
-  if (rel === '/' || rel === '') rel = '/index.html';
-  const file = path.resolve(root, '.' + rel);
-  // Outside the app folder: as absent as any other file that is not there.
-  if (!file.startsWith(root + path.sep)) return { status: 404 };
-  return { file };
-}
-
-function notServed(res: http.ServerResponse, status: 400 | 404): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
-  res.end(status === 400 ? 'bad request' : 'not found');
-}
-
-/**
- * Streams a file; if reading fails after the headers (the file vanished), the connection is cut:
- * never an unhandled stream error, which would end the process.
- */
-function streamFile(file: string, res: http.ServerResponse): void {
-  const stream = fs.createReadStream(file);
-  stream.on('error', () => {
-    if (!res.headersSent) notServed(res, 404);
-    else res.destroy();
-  });
-  stream.pipe(res);
-}
-
-function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse): void {
-  const found = staticFile(path.resolve(staticDir), urlPath);
-  if ('status' in found) return notServed(res, found.status);
-  const { file } = found;
-  fs.stat(file, (err, stat) => {
-    if (err || !stat.isFile()) return notServed(res, 404);
-    res.writeHead(200, {
-      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Length': stat.size,
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'X-Content-Type-Options': 'nosniff',
-      'X-Frame-Options': 'DENY',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': file.endsWith('.html') ? 'no-store' : 'max-age=3600',
-    });
-    streamFile(file, res);
   });
 }
 
@@ -424,7 +344,12 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       return refuse(405, 'VALIDATION', 'method not allowed');
     if (!options.staticDir) return refuse(404, 'NOT_FOUND', 'no user interface is served here');
     req.resume();
-    serveStatic(options.staticDir, url.pathname, res);
+    serveStatic(options.staticDir, req, url.pathname, res, {
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'X-Frame-Options': 'DENY',
+      'Referrer-Policy': 'no-referrer',
+    });
   }
 
   return server;

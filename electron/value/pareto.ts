@@ -73,7 +73,12 @@ function periodValues(spec: ClassedSpec, scope: number | null): RawBuilder<unkno
  * The values are integers, so "a larger value" is "at least one more": the positive value
  * before a run of equal values is the sum over `range … 1 preceding`.
  */
-export function rankedCte(spec: ClassedSpec, scope: number | null): RawBuilder<unknown> {
+export function rankedCte(
+  spec: ClassedSpec,
+  scope: number | null,
+  /** Read more than once: build it once. */
+  materialized = false,
+): RawBuilder<unknown> {
   const { a, b } = spec.cutoffs;
   return sql`
     period_values as (${periodValues(spec, scope)}),
@@ -87,7 +92,7 @@ export function rankedCte(spec: ClassedSpec, scope: number | null): RawBuilder<u
           range between unbounded preceding and 1 preceding), 0) as before_run
       from period_values where value > 0
     ),
-    ranked as (
+    ranked as ${materialized ? sql`materialized` : sql``} (
       select id, value, rank, total, cumulative,
         case
           when before_run * 100 < ${a} * total then 'A'
@@ -143,22 +148,23 @@ export async function paretoTable(
   const { cutoffs } = input;
   const first = input.offset + 1;
   const last = input.offset + input.limit;
-  // One pass: the page of the buyers' rows and (on every row) the class totals; rank 1 always
-  // comes along so a page past the buyers still carries them.
+  // The ranking is built once (materialized) and read twice: for the page of the buyers' rows and
+  // for the class totals, which every row carries; rank 1 always comes along so a page past the
+  // buyers still carries them.
   const { rows: page } = await sql<PageRecord>`
-    with ${rankedCte(input, scope)}
+    with ${rankedCte(input, scope, true)},
+    totals as (
+      select count(*) as buyers,
+        coalesce(sum(case when abc = 'A' then 1 else 0 end), 0) as n_a,
+        coalesce(sum(case when abc = 'B' then 1 else 0 end), 0) as n_b,
+        coalesce(sum(case when abc = 'A' then value else 0 end), 0) as v_a,
+        coalesce(sum(case when abc = 'B' then value else 0 end), 0) as v_b
+      from ranked
+    )
     select r.id, a.name, a.grade, r.value, r.rank, r.cumulative, r.abc,
       (select count(*) from accounts a where ${scopeCondition(scope)}) as accounts,
-      r.buyers, r.total, r.n_a, r.n_b, r.v_a, r.v_b
-    from (
-      select ranked.*,
-        count(*) over () as buyers,
-        sum(case when abc = 'A' then 1 else 0 end) over () as n_a,
-        sum(case when abc = 'B' then 1 else 0 end) over () as n_b,
-        sum(case when abc = 'A' then value else 0 end) over () as v_a,
-        sum(case when abc = 'B' then value else 0 end) over () as v_b
-      from ranked
-    ) r join accounts a on a.id = r.id
+      t.buyers, r.total, t.n_a, t.n_b, t.v_a, t.v_b
+    from ranked r join accounts a on a.id = r.id, totals t
     where (r.rank >= ${first} and r.rank <= ${last}) or r.rank = 1
     order by r.rank`.execute(db);
   const head = page[0];

@@ -4,13 +4,13 @@
  * layout. Solo browser mode without a valid token shows how to open the app.
  */
 import { Button, Result, Spin } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import type { Output } from '../../shared/api';
 import type { Staff } from '../../shared/schemas/staff';
 import type { ApiError } from '../../shared/result';
 import { call, hasBridge } from './api/client';
 import { errorKind } from './api/errors';
 import { getToken, isTeamOrigin, onAuthFailure } from './api/token';
-import { MainLayout } from './app/MainLayout';
 import { MissingToken } from './app/MissingToken';
 import { type AppInfo, SessionProvider } from './app/session';
 import { WelcomeScreen } from './app/WelcomeScreen';
@@ -21,12 +21,25 @@ import { StartFrame } from './app/StartFrame';
 import { ErrorBody } from './components/ErrorAlert';
 import { useT } from './i18n/context';
 
+// The main window is a script of its own: the start screens load without it.
+const MainLayout = lazy(() => import('./app/MainLayout').then((m) => ({ default: m.MainLayout })));
+
+type PickList = Output<'auth.pickList'>;
+
+function Loading() {
+  return (
+    <div className="full-page">
+      <Spin size="large" />
+    </div>
+  );
+}
+
 type Boot =
   | { phase: 'loading' }
   | { phase: 'noToken' }
   | { phase: 'error'; error: ApiError }
   | { phase: 'welcome' }
-  | { phase: 'pick'; info: AppInfo; sessionLost?: boolean }
+  | { phase: 'pick'; info: AppInfo; sessionLost?: boolean; staff?: PickList | null }
   | { phase: 'signIn'; sessionLost?: boolean }
   | { phase: 'changePassword'; user: Staff }
   | { phase: 'ready'; info: AppInfo; user: Staff };
@@ -39,6 +52,8 @@ const initial = (): Boot =>
  * without its token gets 401 (shown as how to open the app); a team server needs no token.
  */
 async function fetchBoot(sessionLost = false): Promise<Boot> {
+  // A solo data folder shows its names to pick from at once: ask for them alongside, not after.
+  const names = isTeamOrigin() ? null : call('auth.pickList', {});
   const [info, current] = await Promise.all([call('app.info', {}), call('auth.current', {})]);
   if (!info.ok)
     return errorKind(info.error) === 'auth'
@@ -50,9 +65,18 @@ async function fetchBoot(sessionLost = false): Promise<Boot> {
     if (current.value.mustChangePassword) return { phase: 'changePassword', user: current.value };
   }
   if (info.value.offerDemo) return { phase: 'welcome' };
-  if (!current.value) return { phase: 'pick', info: info.value, sessionLost };
+  if (!current.value) {
+    const staff = await names;
+    return { phase: 'pick', info: info.value, sessionLost, staff: staff?.ok ? staff.value : null };
+  }
   return { phase: 'ready', info: info.value, user: current.value };
 }
+
+/**
+ * The first answer is asked for as soon as this script runs, while React and the UI library are
+ * still setting up the first render, not after it.
+ */
+let firstBoot: Promise<Boot> | null = initial().phase === 'loading' ? fetchBoot() : null;
 
 export function App() {
   const t = useT();
@@ -64,7 +88,9 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    if (initial().phase === 'loading') void fetchBoot().then(setBoot);
+    const first = firstBoot ?? (initial().phase === 'loading' ? fetchBoot() : null);
+    firstBoot = null;
+    void first?.then(setBoot);
     return onAuthFailure(() => setBoot({ phase: 'noToken' }));
   }, []);
 
@@ -87,11 +113,7 @@ export function App() {
     case 'noToken':
       return <MissingToken />;
     case 'loading':
-      return (
-        <div className="full-page">
-          <Spin size="large" />
-        </div>
-      );
+      return <Loading />;
     case 'error':
       return (
         <div className="full-page">
@@ -121,6 +143,7 @@ export function App() {
       return (
         <WhoAreYou
           sessionLost={boot.sessionLost ?? false}
+          staff={boot.staff ?? null}
           onSignedIn={(user) => setBoot({ phase: 'ready', info: boot.info, user })}
         />
       );
@@ -133,7 +156,9 @@ export function App() {
           onSignedOut={signedOut}
           onUserChanged={userChanged}
         >
-          <MainLayout />
+          <Suspense fallback={<Loading />}>
+            <MainLayout />
+          </Suspense>
         </SessionProvider>
       );
   }

@@ -1,6 +1,6 @@
 /** The opportunities.* methods of the API contract (served from electron/opportunities/). */
 import { z } from 'zod';
-import { id, version } from '../schemas/common';
+import { empty, id, version } from '../schemas/common';
 import { auditEntry } from '../schemas/system';
 import {
   board,
@@ -58,5 +58,10 @@ export const opportunitiesMethods = {
     }),
     pageSchema(auditEntry),
     'Audit entries about an opportunity, newest first.',
+  ),
+  'opportunities.competitorBrands': method(
+    empty,
+    z.array(z.string()),
+    'The competitor brands named on the opportunities one may read, each once, for the grid’s filter.',
   ),
 } as const;

@@ -6,22 +6,13 @@
  * activities, with his own KPI row only and a matrix that counts fewer opportunities than the team's.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page, Response } from '@playwright/test';
 import type { PipelineMatrix } from '../../shared/schemas/dashboards';
 import { STAGE_VALUES } from '../../shared/sales-enums';
-import { AFTER_JOB, expect, openAs, test, waitForTotal } from './fixtures';
+import { AFTER_JOB, expect, openAs, shot, test, waitForTotal } from './fixtures';
 
 test.use({ demo: true });
-
-const shot = async (page: Page, name: string) => {
-  const dir = process.env.KEYFLEET_SHOTS_DIR;
-  await page.screenshot({
-    path: dir ? path.join(dir, `${name}.png`) : test.info().outputPath(`${name}.png`),
-    fullPage: true,
-  });
-};
 
 const isPipeline = (r: Response) => r.url().endsWith('/api/dashboards.pipeline') && r.ok();
 

@@ -8,7 +8,14 @@ import fs from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, type BrowserContext, expect, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import {
+  test as base,
+  type BrowserContext,
+  expect,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import type { Input, MethodName, Output } from '../../shared/api';
 import { TEST_NOW, useTestClock } from '../helpers/clock';
 
@@ -166,6 +173,31 @@ export async function openAs(page: Page, server: KeyfleetServer, staffName: stri
  * machine alone can take several seconds.
  */
 export const AFTER_JOB = { timeout: 30_000 };
+
+/**
+ * A full-page screenshot named `name`: into $KEYFLEET_SHOTS_DIR when set (the screenshots a person
+ * looks at), else into the test's output.
+ */
+export async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.KEYFLEET_SHOTS_DIR;
+  await page.screenshot({
+    path: dir ? path.join(dir, `${name}.png`) : test.info().outputPath(`${name}.png`),
+    fullPage: true,
+  });
+}
+
+/** Exports a grid's or table's view as .xlsx through its export menu and reads the downloaded file. */
+export async function exportXlsx(page: Page, within: Locator) {
+  await within.getByTestId('export-button').click();
+  const download = page.waitForEvent('download');
+  await page.locator('[data-testid="export-xlsx"]:visible').click();
+  const file = await download;
+  await expect(page.getByTestId('export-done')).toBeVisible(AFTER_JOB);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await file.path());
+  await page.getByTestId('export-close').click();
+  return { wb, name: file.suggestedFilename() };
+}
 
 /** Picks an option of the antd Select carrying `testId`. */
 export async function choose(page: Page, testId: string, label: string): Promise<void> {

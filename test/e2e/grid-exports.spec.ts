@@ -3,27 +3,13 @@
  * the tenders grid each export their view — sort and filter as shown — to .xlsx with the progress
  * modal; the file's rows are the list's. Screenshots of the new grids in zh-CN and English.
  */
-import ExcelJS from 'exceljs';
-import type { Locator, Page } from '@playwright/test';
-import { AFTER_JOB, expect, go, openAs, test, waitForTotal } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, exportXlsx, go, openAs, test, waitForTotal } from './fixtures';
 
 test.use({ demo: true });
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(name) });
-}
-
-/** Exports the grid's view as .xlsx through its export menu and reads the downloaded file. */
-async function exportXlsx(page: Page, grid: Locator) {
-  await grid.getByTestId('export-button').click();
-  const download = page.waitForEvent('download');
-  await page.locator('[data-testid="export-xlsx"]:visible').click();
-  const file = await download;
-  await expect(page.getByTestId('export-done')).toBeVisible(AFTER_JOB);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(await file.path());
-  await page.getByTestId('export-close').click();
-  return { wb, name: file.suggestedFilename() };
 }
 
 test('the deliveries grid pages, sorts and exports its view; the tenders grid exports too', async ({

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../electron/db/schema';
+import { stagePathOf } from '../../electron/opportunities/stage-path';
 import type { Stage } from '../../shared/sales-enums';
 
 const AT = '2026-03-01T00:00:00.000Z';
@@ -49,7 +50,8 @@ async function account(db: Kysely<Database>, name: string, ownerId: number) {
 
 interface Opp {
   account: number;
-  owner: number;
+  /** null: nobody's (无负责人), as an import can leave one. */
+  owner: number | null;
   stage: Stage;
   amount: number;
   close: string;
@@ -61,7 +63,7 @@ interface Opp {
   competitors?: string[];
 }
 
-async function opportunity(db: Kysely<Database>, o: Opp) {
+export async function opportunity(db: Kysely<Database>, o: Opp) {
   const row = await db
     .insertInto('opportunities')
     .values({
@@ -73,6 +75,7 @@ async function opportunity(db: Kysely<Database>, o: Opp) {
       source: o.source ?? null,
       stage: o.stage,
       stage_changed_at: o.changedAt,
+      stage_path: stagePathOf(o.history),
       amount_fen: o.amount,
       quantity: 1,
       expected_close_on: o.close,

@@ -4,10 +4,12 @@
  * 500, and no answer names a folder of the install.
  */
 import fs from 'node:fs';
-import type http from 'node:http';
+import http, { request as httpRequest } from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpServer, listenLoopback, staticFile } from '../../electron/transport/http';
+import { createHttpServer, listenLoopback } from '../../electron/transport/http';
+import { acceptedEncodings, staticFile } from '../../electron/transport/static-files';
 import { tempDir } from '../helpers/db';
 import { rawRequest } from '../fuzz/http';
 import type { Dispatch } from '../../electron/transport/dispatch';
@@ -20,6 +22,11 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(root, 'assets'));
   fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Keyfleet</title>');
   fs.writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
+  // A script the build precompressed, as electron.vite.config.ts does.
+  const script = Buffer.from(`console.log("${'键'.repeat(2000)}")`);
+  fs.writeFileSync(path.join(root, 'assets', 'big.js'), script);
+  fs.writeFileSync(path.join(root, 'assets', 'big.js.br'), zlib.brotliCompressSync(script));
+  fs.writeFileSync(path.join(root, 'assets', 'big.js.gz'), zlib.gzipSync(script));
   // A file beside the app folder that no path may reach.
   fs.writeFileSync(path.join(path.dirname(root), `${path.basename(root)}-secret.txt`), 'secret');
   const dispatch: Dispatch = async () => ({ ok: true, value: null });
@@ -79,6 +86,71 @@ describe('static files', () => {
       expect(answer.text).not.toContain(path.dirname(root));
       expect(answer.text).not.toMatch(/secret|Error|ENOENT|null bytes/);
     }
+  });
+
+  /** The answer's headers and bytes as sent, undecoded. */
+  const fetchRaw = (url: string, acceptEncoding: string | null, method = 'GET') =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
+      (resolve, reject) => {
+        const headers: Record<string, string> = { host: `127.0.0.1:${port}` };
+        if (acceptEncoding !== null) headers['accept-encoding'] = acceptEncoding;
+        const req = httpRequest({ host: '127.0.0.1', port, path: url, method, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks),
+            }),
+          );
+        });
+        req.on('error', reject);
+        req.end();
+      },
+    );
+
+  it('sends a precompressed copy in the best encoding the browser accepts', async () => {
+    const original = fs.readFileSync(path.join(root, 'assets', 'big.js'));
+    const br = await fetchRaw('/assets/big.js', 'gzip, deflate, br, zstd');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    expect(br.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(Number(br.headers['content-length'])).toBe(br.body.length);
+    expect(br.body.length).toBeLessThan(original.length / 5);
+    expect(zlib.brotliDecompressSync(br.body)).toEqual(original);
+    // Hashed asset names never change content: cached for good.
+    expect(br.headers['cache-control']).toContain('immutable');
+
+    const gz = await fetchRaw('/assets/big.js', 'gzip;q=1, br;q=0');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.body)).toEqual(original);
+
+    const plain = await fetchRaw('/assets/big.js', null);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toEqual(original);
+
+    // No copy written for it: sent as it is, whatever the browser accepts.
+    const small = await fetchRaw('/assets/app.js', 'br, gzip');
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.body.toString()).toBe('console.log(1)');
+
+    const head = await fetchRaw('/assets/big.js', 'br', 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.headers['content-encoding']).toBe('br');
+    expect(head.body.length).toBe(0);
+  });
+
+  it('reads Accept-Encoding as browsers write it', () => {
+    expect([...acceptedEncodings('gzip, deflate, br, zstd')]).toEqual([
+      'gzip',
+      'deflate',
+      'br',
+      'zstd',
+    ]);
+    expect([...acceptedEncodings('br;q=0, gzip;q=0.8')]).toEqual(['gzip']);
+    expect([...acceptedEncodings(undefined)]).toEqual([]);
+    expect([...acceptedEncodings(' GZIP ;q=0.5')]).toEqual(['gzip']);
   });
 
   it('decides from the path alone', () => {

@@ -25,6 +25,8 @@ export interface OpportunitiesTable extends Stamps {
   source: Source | null;
   stage: Stage;
   stage_changed_at: string;
+  /** A bit per process stage ever entered (opportunities/stage-path.ts owns it). */
+  stage_path: Generated<number>;
   budget_fen: number | null;
   amount_fen: number;
   quantity: number;

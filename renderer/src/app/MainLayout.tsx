@@ -34,30 +34,17 @@ import {
   Typography,
 } from 'antd';
 import { ChangePasswordForm } from './ChangePasswordForm';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { STAFF_ROLES, type StaffRole } from '../../../shared/enums';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { AccountsPage } from '../features/accounts/AccountsPage';
 import { ApprovalNotifier } from '../features/approvals/ApprovalNotifier';
 import { usePendingApprovalCount } from '../features/approvals/use-pending-approvals';
-import { ActivitiesPage } from '../features/activities/ActivitiesPage';
-import { CalendarPage } from '../features/calendar/CalendarPage';
-import { ValuePage } from '../features/value/ValuePage';
 import { ReminderWatcher } from '../features/calendar/ReminderWatcher';
-import { ClaimsPage } from '../features/claims/ClaimsPage';
-import { ContractsPage } from '../features/contracts/ContractsPage';
-import { DashboardsPage } from '../features/dashboards/DashboardsPage';
-import { FilingsPage } from '../features/filings/FilingsPage';
-import { MyDayPage } from '../features/my-day/MyDayPage';
-import { OpportunitiesPage } from '../features/opportunities/OpportunitiesPage';
-import { PaymentsPage } from '../features/payments/PaymentsPage';
 import { useSwitchConnectionItem } from '../features/connection/use-switch-connection-item';
-import { SalesSettingsPage } from '../features/settings/SalesSettingsPage';
-import { StaffPage } from '../features/staff/StaffPage';
-import { TendersPage } from '../features/tenders/TendersPage';
 import type { MessageKey } from '../i18n/messages-zh';
 import { useEnumLabel, useT } from '../i18n/context';
 import { SECTION_PATHS, type Section, sectionOf, useHashRoute } from '../lib/use-hash-route';
+import { page, type PageName, prefetchPages } from './pages';
 import { useSession } from './session';
 
 /** The side menu in order: the day first, then the work from account to delivery, then setup. */
@@ -66,98 +53,98 @@ const SECTIONS: {
   icon: ReactNode;
   label: MessageKey;
   testId: string;
-  page: () => ReactNode;
+  page: PageName;
 }[] = [
   {
     key: 'myDay',
     icon: <HomeOutlined />,
     label: 'nav.myDay',
     testId: 'nav-my-day',
-    page: () => <MyDayPage />,
+    page: 'myDay',
   },
   {
     key: 'accounts',
     icon: <BankOutlined />,
     label: 'nav.accounts',
     testId: 'nav-accounts',
-    page: () => <AccountsPage />,
+    page: 'accounts',
   },
   {
     key: 'opportunities',
     icon: <FundOutlined />,
     label: 'nav.opportunities',
     testId: 'nav-opportunities',
-    page: () => <OpportunitiesPage />,
+    page: 'opportunities',
   },
   {
     key: 'tenders',
     icon: <FileSearchOutlined />,
     label: 'nav.tenders',
     testId: 'nav-tenders',
-    page: () => <TendersPage />,
+    page: 'tenders',
   },
   {
     key: 'contracts',
     icon: <FileDoneOutlined />,
     label: 'nav.contracts',
     testId: 'nav-contracts',
-    page: () => <ContractsPage />,
+    page: 'contracts',
   },
   {
     key: 'payments',
     icon: <MoneyCollectOutlined />,
     label: 'nav.payments',
     testId: 'nav-payments',
-    page: () => <PaymentsPage />,
+    page: 'payments',
   },
   {
     key: 'claims',
     icon: <FlagOutlined />,
     label: 'nav.claims',
     testId: 'nav-claims',
-    page: () => <ClaimsPage />,
+    page: 'claims',
   },
   {
     key: 'filings',
     icon: <AuditOutlined />,
     label: 'nav.filings',
     testId: 'nav-filings',
-    page: () => <FilingsPage />,
+    page: 'filings',
   },
   {
     key: 'activities',
     icon: <PhoneOutlined />,
     label: 'nav.activities',
     testId: 'nav-activities',
-    page: () => <ActivitiesPage />,
+    page: 'activities',
   },
   {
     key: 'value',
     icon: <RiseOutlined />,
     label: 'nav.value',
     testId: 'nav-value',
-    page: () => <ValuePage />,
+    page: 'value',
   },
   {
     key: 'calendar',
     icon: <CalendarOutlined />,
     label: 'nav.calendar',
     testId: 'nav-calendar',
-    page: () => <CalendarPage />,
+    page: 'calendar',
   },
   {
     key: 'settings',
     icon: <SettingOutlined />,
     label: 'nav.settings',
     testId: 'nav-settings',
-    page: () => <SalesSettingsPage />,
+    page: 'settings',
   },
   {
     key: 'staff',
     icon: <TeamOutlined />,
     label: 'nav.staff',
     testId: 'nav-staff',
-    page: () => <StaffPage />,
+    page: 'staff',
   },
 ];
 
@@ -172,7 +159,7 @@ function sectionsFor(role: StaffRole): typeof SECTIONS {
     icon: <DashboardOutlined />,
     label: manager ? ('nav.dashboards' as const) : ('nav.myFigures' as const),
     testId: 'nav-dashboards',
-    page: () => <DashboardsPage />,
+    page: 'dashboards' as const,
   };
   const after = SECTIONS.findIndex((s) => s.key === (manager ? 'myDay' : 'activities')) + 1;
   return [...SECTIONS.slice(0, after), entry, ...SECTIONS.slice(after)];
@@ -187,6 +174,7 @@ export function MainLayout() {
   const team = info.signIn === 'password';
   const switchConnection = useSwitchConnectionItem();
   const [collapsed, setCollapsed] = useState(false);
+  useEffect(prefetchPages, []);
   const { path, navigate } = useHashRoute();
   const section = sectionOf(path);
   const sections = sectionsFor(user.role);
@@ -296,7 +284,7 @@ export function MainLayout() {
           />
         </Layout.Sider>
         <Layout.Content className="main-content">
-          {(sections.find((item) => item.key === section) ?? SECTIONS[1]!).page()}
+          {page((sections.find((item) => item.key === section) ?? SECTIONS[1]!).page)}
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1,7 +1,7 @@
 /** "Who are you": pick a staff member to sign in as, or create the first one on an empty install. */
 import { UserOutlined } from '@ant-design/icons';
 import { Alert, Avatar, Button, List, Spin, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Output } from '../../../shared/api';
 import { STAFF_ROLES } from '../../../shared/enums';
 import type { Staff } from '../../../shared/schemas/staff';
@@ -16,20 +16,25 @@ import { StartFrame } from './StartFrame';
 interface Props {
   /** The backend ended the previous session (e.g. it restarted): say why the user is back here. */
   sessionLost: boolean;
+  /** The names, if the start already fetched them (null: fetch them here). */
+  staff: Output<'auth.pickList'> | null;
   onSignedIn: (user: Staff) => void;
 }
 
-export function WhoAreYou({ sessionLost, onSignedIn }: Props) {
+export function WhoAreYou({ sessionLost, staff: fetched, onSignedIn }: Props) {
   const t = useT();
   const label = useEnumLabel();
-  const [staff, setStaff] = useState<Output<'auth.pickList'> | null>(null);
+  const [staff, setStaff] = useState<Output<'auth.pickList'> | null>(fetched);
   const [error, setError] = useState<ApiError | null>(null);
   const [signingIn, setSigningIn] = useState<number | null>(null);
   const [attempt, setAttempt] = useState(0);
   const { navigate } = useHashRoute();
+  // Fetched by the start: the first attempt needs no call of its own.
+  const given = useRef(fetched !== null);
 
   useEffect(() => {
     let live = true;
+    if (attempt === 0 && given.current) return;
     void call('auth.pickList', {}).then((r) => {
       if (!live) return;
       if (r.ok) setStaff(r.value);

@@ -25,6 +25,7 @@ import { formatCount } from '../../lib/format';
 import { useDebounced } from '../../lib/use-debounced';
 import { useLiveRevision } from '../../lib/use-live';
 import { ColumnSettings } from './ColumnSettings';
+import { FilterChips } from './FilterChips';
 import {
   canFilter,
   canSort,
@@ -336,6 +337,11 @@ export function DataGrid<Row, F extends string>(props: DataGridProps<Row, F>) {
         />
         {typeof toolbarEnd === 'function' ? toolbarEnd(view) : toolbarEnd}
       </div>
+      <FilterChips
+        filters={filters}
+        columnOf={(field) => defs.get(field as F)}
+        onRemove={(field) => setColumnFilter(field as F, undefined)}
+      />
 
       <div className="dg-viewport">
         <div
@@ -360,6 +366,7 @@ export function DataGrid<Row, F extends string>(props: DataGridProps<Row, F>) {
                     def={def}
                     filter={filters.find((f) => f.field === def.id)}
                     filterable={canFilter(specs, def.id)}
+                    nullable={specs[def.id].nullable === true}
                     sortCount={layout.sort.length}
                     onFilter={(f) => setColumnFilter(def.id, f)}
                   />

@@ -2,7 +2,7 @@
 import { Button, Checkbox, DatePicker, Input, InputNumber, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import type { ColumnKind, Filter } from '../../../../shared/list';
+import { type ColumnKind, type Filter, NONE } from '../../../../shared/list';
 import { useT } from '../../i18n/context';
 import type { FilterOption } from './types';
 
@@ -10,6 +10,8 @@ interface Props {
   field: string;
   kind: ColumnKind;
   options?: readonly FilterOption[] | undefined;
+  /** The column may hold nothing: its choices start with "(none)" (ColumnSpec.nullable). */
+  nullable?: boolean | undefined;
   /** A number range typed in larger units than stored (元 for fen). */
   unit?: { scale: number; label: string } | undefined;
   value: Filter | undefined;
@@ -36,7 +38,7 @@ function dayOf(bound: string | undefined): Dayjs | null {
   return d.isValid() ? d.startOf('day') : null;
 }
 
-export function FilterEditor({ field, kind, options, unit, value, onApply }: Props) {
+export function FilterEditor({ field, kind, options, nullable, unit, value, onApply }: Props) {
   const scale = unit?.scale ?? 1;
   const t = useT();
   const [text, setText] = useState(value?.op === 'contains' ? value.value : '');
@@ -51,11 +53,14 @@ export function FilterEditor({ field, kind, options, unit, value, onApply }: Pro
 
   const shownOptions = useMemo(() => {
     const q = optionQuery.trim().toLowerCase();
-    const all = options ?? [];
+    const all = [
+      ...(nullable ? [{ value: NONE, label: t('grid.noneOption') }] : []),
+      ...(options ?? []),
+    ];
     return q
       ? all.filter((o) => o.label.toLowerCase().includes(q) || o.value.toLowerCase() === q)
       : all;
-  }, [options, optionQuery]);
+  }, [options, optionQuery, nullable, t]);
 
   const build = (): Filter | undefined => {
     switch (kind) {
@@ -117,7 +122,11 @@ export function FilterEditor({ field, kind, options, unit, value, onApply }: Pro
               onChange={(v) => setValues(v.map(String))}
               options={shownOptions.map((o) => ({
                 value: o.value,
-                label: <span data-testid={`filter-option-${o.value}`}>{o.label}</span>,
+                label: (
+                  <span data-testid={`filter-option-${o.value === NONE ? 'none' : o.value}`}>
+                    {o.label}
+                  </span>
+                ),
               }))}
             />
           </div>

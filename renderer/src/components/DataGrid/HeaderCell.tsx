@@ -13,12 +13,14 @@ interface Props<Row, F extends string> {
   def: GridColumnDef<Row, F>;
   filter: Filter | undefined;
   filterable: boolean;
+  /** The column may hold nothing: its filter offers "(none)". */
+  nullable: boolean;
   sortCount: number;
   onFilter: (filter: Filter | undefined) => void;
 }
 
 export function HeaderCell<Row, F extends string>(props: Props<Row, F>) {
-  const { header, def, filter, filterable, sortCount, onFilter } = props;
+  const { header, def, filter, filterable, nullable, sortCount, onFilter } = props;
   const t = useT();
   const [open, setOpen] = useState(false);
   const column = header.column;
@@ -68,6 +70,7 @@ export function HeaderCell<Row, F extends string>(props: Props<Row, F>) {
               field={def.id}
               kind={def.kind}
               options={def.options}
+              nullable={nullable}
               unit={def.filterUnit}
               value={filter}
               onApply={(f) => {

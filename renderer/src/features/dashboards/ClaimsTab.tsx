@@ -43,7 +43,7 @@ export function ClaimsTab(props: { revision: number; about: [string, string][] }
   ];
 
   return (
-    <DashboardState loading={loading} error={error}>
+    <DashboardState loading={loading} error={error} empty={c === null}>
       <div className="dash-stats">
         <Card
           size="small"

@@ -2,7 +2,8 @@
  * 管理看板 / 我的看板: the pipeline, won and lost, KPIs, claims and filings, one tab each (the tab
  * is in the address: #/dashboards/kpi). Managers see the store's figures, specialists their own
  * teams' — the backend decides; the page says which. Every chart and row drills down to the grid
- * behind it and exports its table; the charts save as PNG.
+ * behind it and exports its table; the charts save as PNG. The figures are read again on 刷新 and
+ * when what they count changes elsewhere (use-live-dashboards.ts).
  */
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Tabs, Tag, Typography } from 'antd';
@@ -17,6 +18,7 @@ import { PipelineTab } from './PipelineTab';
 import { WinLossTab } from './WinLossTab';
 import { ParetoTab } from '../value/ParetoTab';
 import { IncentiveTotalsPanel } from '../filings/IncentiveTotalsPanel';
+import { useLiveDashboardRevision } from './use-live-dashboards';
 import './dashboards.css';
 
 const TABS = ['pipeline', 'win-loss', 'kpi', 'claims', 'incentives', 'pareto'] as const;
@@ -31,7 +33,8 @@ export function DashboardsPage() {
   const t = useT();
   const { user } = useSession();
   const { path, navigate } = useHashRoute();
-  const [revision, setRevision] = useState(0);
+  const [refreshed, setRefreshed] = useState(0);
+  const revision = refreshed + useLiveDashboardRevision();
   const today = chinaDate();
   const team = user.role !== 'specialist';
   const scope = t(team ? 'dash.scopeTeam' : 'dash.scopeMine');
@@ -53,7 +56,7 @@ export function DashboardsPage() {
         </Tag>
         <Button
           icon={<ReloadOutlined />}
-          onClick={() => setRevision((r) => r + 1)}
+          onClick={() => setRefreshed((r) => r + 1)}
           data-testid="dash-refresh"
         >
           {t('dash.refresh')}
@@ -88,13 +91,13 @@ export function DashboardsPage() {
             // The filings' incentive after submission: verdicts, amounts approved and received.
             key: 'incentives',
             label: <span data-testid="dash-tab-incentives">{t('dash.tabIncentives')}</span>,
-            children: <IncentiveTotalsPanel />,
+            children: <IncentiveTotalsPanel revision={revision} />,
           },
           {
             // 20/80 and ABC (the 客户价值 page's first tab): a bar drills to the accounts grid.
             key: 'pareto',
             label: <span data-testid="dash-tab-pareto">{t('dash.tabPareto')}</span>,
-            children: <ParetoTab />,
+            children: <ParetoTab revision={revision} />,
           },
         ]}
       />

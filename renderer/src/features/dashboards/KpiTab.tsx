@@ -95,7 +95,7 @@ export function KpiTab(props: { today: string; revision: number; about: [string,
     : props.about;
 
   return (
-    <DashboardState loading={loading} error={error}>
+    <DashboardState loading={loading} error={error} empty={k === null}>
       <Space className="dash-controls" wrap>
         <Typography.Text>{t('dash.kpi.period')}</Typography.Text>
         <Segmented<Period>

@@ -52,7 +52,8 @@ export function PipelineTab(props: { today: string; revision: number; about: [st
   const heat = stages.flatMap((s, y) =>
     owners.map((o, x) => {
       const cells = m?.cells.filter((c) => c.stage === s && c.ownerId === o.id) ?? [];
-      return [x, y, wan(cells.reduce((sum, c) => sum + c.amountFen, 0))];
+      // Whole 万元: a dozen owners' cells leave no room for decimals (the table has them).
+      return [x, y, Math.round(cells.reduce((sum, c) => sum + c.amountFen, 0) / 1_000_000)];
     }),
   );
   const cellColumns: AnalysisColumn<PipelineCell>[] = [
@@ -80,7 +81,7 @@ export function PipelineTab(props: { today: string; revision: number; about: [st
 
   return (
     <>
-      <DashboardState loading={matrix.loading} error={matrix.error}>
+      <DashboardState loading={matrix.loading} error={matrix.error} empty={m === null}>
         <Space className="dash-controls" wrap>
           <Typography.Text>{t('dash.closeRange')}</Typography.Text>
           <DatePicker.RangePicker
@@ -253,7 +254,7 @@ export function PipelineTab(props: { today: string; revision: number; about: [st
         </div>
       </DashboardState>
       {/* Conversion and ageing read the stage history: they follow when ready, the matrix first. */}
-      <DashboardState loading={flow.loading} error={flow.error}>
+      <DashboardState loading={flow.loading} error={flow.error} empty={f === null}>
         <div className="dash-grid dash-grid--next">
           <AnalysisPanel
             title={t('dash.pipeline.conversion')}

@@ -1,10 +1,11 @@
 /**
  * 赢单与丢单: won and lost by buyer type, owner, lead source and competitor brand, the lost
  * reasons, and the competitors' winning unit prices per model from tender lots. Bars drill down to
- * the opportunities grid (that outcome, that key, closed in the period); a brand opens its price
- * history below; a price point or row opens its tender.
+ * the opportunities grid (that outcome, that key — "none" too, or the competitor brand named on
+ * them —, closed in the period); the price history shows one brand or all; a price point or row
+ * opens its tender.
  */
-import { Button, DatePicker, Space, Typography } from 'antd';
+import { DatePicker, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { BUYER_TYPES, SOURCES } from '../../../../shared/enums';
@@ -17,7 +18,7 @@ import { recordPath, useHashRoute } from '../../lib/use-hash-route';
 import { AnalysisPanel } from './AnalysisPanel';
 import type { AnalysisColumn } from './analysis-table';
 import { DashboardState } from './DashboardState';
-import { between, inValues, ownerFilter, wan } from './drills';
+import { closedDrill, inValues, keyFilter, ownerFilter, wan } from './drills';
 import { outcomeOption } from './outcome-chart';
 import { useDashboard } from './use-dashboard';
 
@@ -37,19 +38,9 @@ export function WinLossTab(props: { today: string; revision: number; about: [str
   ];
   const words = { won: t('dash.col.won'), lost: t('dash.col.lost') };
 
-  const closedIn = between('stageChangedAt', range.from, range.to);
   /** The opportunities behind a bar: won or lost (or both), closed in the period, with `filters`. */
   const drill = (filters: Filter[], seriesIndex?: number) =>
-    navigate(
-      drillPath('opportunities', [
-        inValues(
-          'stage',
-          seriesIndex === 0 ? ['won'] : seriesIndex === 1 ? ['lost'] : ['won', 'lost'],
-        ),
-        closedIn,
-        ...filters,
-      ]),
-    );
+    navigate(drillPath('opportunities', closedDrill(range, seriesIndex, filters)));
 
   const outcomeColumns = <R extends Omit<Outcome, 'key'>>(
     keyHeader: string,
@@ -76,22 +67,16 @@ export function WinLossTab(props: { today: string; revision: number; about: [str
     rows: R[];
     name: (r: R) => string;
     rowKey: (r: R) => string;
-    filtersOf: (r: R) => Filter[] | null;
-    onPick?: (r: R) => void;
-    extra?: string;
+    filtersOf: (r: R) => Filter[];
   }) {
     const pick = (r: R | undefined, seriesIndex?: number) => {
-      if (!r) return;
-      if (p.onPick) return p.onPick(r);
-      const filters = p.filtersOf(r);
-      if (filters) drill(filters, seriesIndex);
+      if (r) drill(p.filtersOf(r), seriesIndex);
     };
     return (
       <AnalysisPanel
         title={p.title}
         testId={p.testId}
         about={about}
-        extra={p.extra && <Typography.Text type="secondary">{p.extra}</Typography.Text>}
         chart={{
           option: outcomeOption(
             p.rows.map(p.name),
@@ -109,6 +94,7 @@ export function WinLossTab(props: { today: string; revision: number; about: [str
     );
   }
 
+  const brandsPriced = [...new Set((w?.competitorPrices ?? []).map((p) => p.brand))].sort();
   const prices = (w?.competitorPrices ?? []).filter((p) => brand === null || p.brand === brand);
   const modelOf = (p: Price) => `${p.brand} ${p.model ?? ''}`.trim();
   const models = [...new Set(prices.map(modelOf))];
@@ -132,7 +118,7 @@ export function WinLossTab(props: { today: string; revision: number; about: [str
   const openTender = (p: Price | undefined) => p && navigate(recordPath('tenders', p.tenderId));
 
   return (
-    <DashboardState loading={loading} error={error}>
+    <DashboardState loading={loading} error={error} empty={w === null}>
       <Space className="dash-controls" wrap>
         <Typography.Text>{t('dash.closedRange')}</Typography.Text>
         <DatePicker.RangePicker
@@ -172,7 +158,7 @@ export function WinLossTab(props: { today: string; revision: number; about: [str
           rows: w?.bySource ?? [],
           name: (r) => (r.key === null ? t('dash.noSource') : label(SOURCES, r.key)),
           rowKey: (r) => String(r.key),
-          filtersOf: (r) => (r.key === null ? null : [inValues('source', [r.key])]),
+          filtersOf: (r) => [keyFilter('source', r.key)],
         })}
         {outcomes({
           title: t('dash.winLoss.byCompetitor'),
@@ -181,9 +167,8 @@ export function WinLossTab(props: { today: string; revision: number; about: [str
           rows: w?.byCompetitor ?? [],
           name: (r) => r.key,
           rowKey: (r) => r.key,
-          filtersOf: () => null,
-          onPick: (r) => setBrand(r.key),
-          extra: t('dash.winLoss.competitorHint'),
+          // Counted under each brand named on the opportunity: the grid's competitor filter.
+          filtersOf: (r) => [inValues('competitorBrands', [r.key])],
         })}
         <AnalysisPanel
           title={t('dash.winLoss.lostReasons')}
@@ -205,7 +190,7 @@ export function WinLossTab(props: { today: string; revision: number; about: [str
             },
             onClick: (e) => {
               const r = w?.lostReasons[e.dataIndex];
-              if (r?.reason) drill([inValues('lostReason', [r.reason])], 1);
+              if (r) drill([keyFilter('lostReason', r.reason)], 1);
             },
           }}
           columns={[
@@ -226,7 +211,7 @@ export function WinLossTab(props: { today: string; revision: number; about: [str
           ]}
           rows={w?.lostReasons ?? []}
           rowKey={(r) => String(r.reason)}
-          onRowClick={(r) => r.reason && drill([inValues('lostReason', [r.reason])], 1)}
+          onRowClick={(r) => drill([keyFilter('lostReason', r.reason)], 1)}
         />
         <AnalysisPanel
           title={brand ? t('dash.winLoss.pricesOf', { brand }) : t('dash.winLoss.prices')}
@@ -234,11 +219,17 @@ export function WinLossTab(props: { today: string; revision: number; about: [str
           about={about}
           paged
           extra={
-            brand && (
-              <Button size="small" onClick={() => setBrand(null)} data-testid="dash-prices-all">
-                {t('dash.winLoss.allBrands')}
-              </Button>
-            )
+            <Select<string>
+              size="small"
+              allowClear
+              showSearch
+              value={brand ?? undefined}
+              placeholder={t('dash.winLoss.allBrands')}
+              onChange={(b) => setBrand(b ?? null)}
+              options={brandsPriced.map((b) => ({ value: b, label: b }))}
+              style={{ width: 160 }}
+              data-testid="dash-prices-brand"
+            />
           }
           chart={{
             option: {

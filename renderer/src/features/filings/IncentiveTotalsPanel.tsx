@@ -2,7 +2,8 @@
  * 激励款统计: the incentive totals per month, quarter or year (filings.incentiveTotals) — submitted,
  * approved, partly approved, rejected, awaiting, withdrawn, the amounts approved, received and
  * outstanding — for the caller's accounts, or the store's for a manager. Self-contained (it fetches
- * its own figures), so the filings page and the manager's dashboards can both place it.
+ * its own figures), so the filings page and the manager's dashboards can both place it; the table
+ * exports as shown, with its total and an about sheet (period, years, whose filings).
  */
 import { Card, Segmented, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -13,8 +14,10 @@ import type { IncentiveFigures, IncentiveTotals } from '../../../../shared/schem
 import { formatFen } from '../../../../shared/values/money';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { type Translate, useEnumOptions, useLang, useT } from '../../i18n/context';
+import { type Translate, useEnumLabel, useEnumOptions, useLang, useT } from '../../i18n/context';
 import { formatCount } from '../../lib/format';
+import { type AnalysisColumn, exportTableOf } from '../dashboards/analysis-table';
+import { TableExportButton } from '../export/TableExportButton';
 
 type Row = IncentiveFigures & { key: string };
 
@@ -34,17 +37,23 @@ function rangeOf(period: IncentivePeriod, year: number): { from: string; to: str
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
-/** `title`: false where the host names the panel; `height`: the rows scroll within it (px). */
+/**
+ * `title`: false where the host names the panel; `height`: the rows scroll within it (px);
+ * `revision`: change it to read the figures again (the dashboards' refresh, live changes).
+ */
 export function IncentiveTotalsPanel({
   title = true,
   height,
+  revision = 0,
 }: {
   title?: boolean;
   height?: number;
+  revision?: number;
 }) {
   const t = useT();
   const { lang } = useLang();
   const options = useEnumOptions();
+  const label = useEnumLabel();
   const thisYear = Number(chinaDate().slice(0, 4));
   const [period, setPeriod] = useState<IncentivePeriod>('month');
   const [year, setYear] = useState(thisYear);
@@ -64,7 +73,7 @@ export function IncentiveTotalsPanel({
     return () => {
       live = false;
     };
-  }, [period, year]);
+  }, [period, year, revision]);
 
   const shown = totals && JSON.stringify([totals.period, year]) === request ? totals : null;
   const n = (v: number) => formatCount(v, lang);
@@ -82,6 +91,50 @@ export function IncentiveTotalsPanel({
     ['receivedFen', t('incentiveTotals.colReceivedFen')],
     ['outstandingFen', t('incentiveTotals.colOutstandingFen')],
   ];
+
+  /** The table as shown, its total last, for exports.table. */
+  const exportTable = () => {
+    const columns: AnalysisColumn<IncentiveFigures & { label: string }>[] = [
+      {
+        key: 'period',
+        header: t('incentiveTotals.colPeriod'),
+        kind: 'text',
+        value: (r) => r.label,
+      },
+      ...counts.map(([k, header]) => ({
+        key: k,
+        header,
+        kind: 'integer' as const,
+        value: (r: IncentiveFigures) => r[k],
+      })),
+      ...amounts.map(([k, header]) => ({
+        key: k,
+        header,
+        kind: 'money' as const,
+        value: (r: IncentiveFigures) => r[k],
+      })),
+    ];
+    const rows = shown
+      ? [
+          ...shown.rows.map((r) => ({ ...r, label: periodLabel(r.key, t) })),
+          { ...shown.total, label: t('incentiveTotals.total') },
+        ]
+      : [];
+    const { from, to } = rangeOf(period, year);
+    const years =
+      period === 'year'
+        ? t('incentiveTotals.years', { from: from.slice(0, 4), to: to.slice(0, 4) })
+        : t('incentiveTotals.year', { year });
+    const about: [string, string][] = [
+      [t('incentiveTotals.aboutPeriod'), label(INCENTIVE_PERIODS, period)],
+      [t('incentiveTotals.aboutYears'), years],
+      [
+        t('incentiveTotals.aboutScope'),
+        shown?.scope === 'all' ? t('incentiveTotals.scopeAll') : t('incentiveTotals.scopeTeam'),
+      ],
+    ];
+    return exportTableOf(t('incentiveTotals.title'), columns, rows, about);
+  };
 
   return (
     <Card
@@ -111,6 +164,7 @@ export function IncentiveTotalsPanel({
               data-testid="incentive-totals-year"
             />
           )}
+          <TableExportButton disabled={!shown} table={exportTable} />
         </Space>
       }
     >

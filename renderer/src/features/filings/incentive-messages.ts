@@ -46,6 +46,9 @@ export const incentiveZh = {
   'filingHistory.units': '{n} 台',
 
   'incentiveTotals.title': '激励款统计',
+  'incentiveTotals.aboutPeriod': '统计周期',
+  'incentiveTotals.aboutYears': '年份',
+  'incentiveTotals.aboutScope': '范围',
   'incentiveTotals.show': '激励款统计',
   'incentiveTotals.scopeTeam': '您服务的客户的报备，按提交日期统计',
   'incentiveTotals.scopeAll': '全店报备，按提交日期统计',
@@ -117,6 +120,9 @@ export const incentiveEn: Record<keyof typeof incentiveZh, string> = {
   'filingHistory.units': '{n} units',
 
   'incentiveTotals.title': 'Incentive totals',
+  'incentiveTotals.aboutPeriod': 'Totals',
+  'incentiveTotals.aboutYears': 'Years',
+  'incentiveTotals.aboutScope': 'Scope',
   'incentiveTotals.show': 'Incentive totals',
   'incentiveTotals.scopeTeam': 'Filings of your accounts, by submission date',
   'incentiveTotals.scopeAll': 'All the store’s filings, by submission date',

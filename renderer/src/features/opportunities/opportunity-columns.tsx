@@ -15,6 +15,7 @@ import { BuyerTypeTag } from '../accounts/account-tags';
 import { Wan } from './Money';
 import { isOverdue } from './overdue';
 import { StageTag } from './StageTag';
+import { useCompetitorBrands } from './use-competitor-brands';
 
 type Col = GridColumnDef<OpportunityRow, OpportunityColumn>;
 
@@ -34,6 +35,7 @@ export function useOpportunityColumns(): Col[] {
   const label = useEnumLabel();
   const options = useEnumOptions();
   const { staff } = useSession();
+  const brands = useCompetitorBrands();
 
   return useMemo<Col[]>(() => {
     const header = (id: OpportunityColumn) => label(OPPORTUNITY_COLUMN_LABELS, id);
@@ -193,6 +195,14 @@ export function useOpportunityColumns(): Col[] {
         cell: (r) => <Text value={r.winnerName} />,
       },
       {
+        id: 'competitorBrands',
+        header: header('competitorBrands'),
+        kind: 'enum',
+        width: 150,
+        options: brands.map((b) => ({ value: b, label: b })),
+        cell: (r) => <Text value={r.competitorBrands.join(t('grid.chipSeparator'))} />,
+      },
+      {
         id: 'stageChangedAt',
         header: header('stageChangedAt'),
         kind: 'date',
@@ -216,5 +226,5 @@ export function useOpportunityColumns(): Col[] {
         cell: (r) => date(r.updatedAt),
       },
     ];
-  }, [t, lang, label, options, staff]);
+  }, [t, lang, label, options, staff, brands]);
 }

@@ -32,7 +32,8 @@ function periodOf(key: PeriodKey, today: string): { from: string; to: string } {
 
 const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)} %`;
 
-export function ParetoTab() {
+/** `revision`: change it to read the figures again (the dashboards' refresh, live changes). */
+export function ParetoTab({ revision = 0 }: { revision?: number }) {
   const t = useT();
   const { lang } = useLang();
   const label = useEnumLabel();
@@ -42,12 +43,11 @@ export function ParetoTab() {
   const [page, setPage] = useState(1);
   const period = useMemo(() => periodOf(periodKey, chinaDate()), [periodKey]);
 
-  const { data, error } = useValueQuery('value.pareto', {
-    ...period,
-    basis,
-    offset: (page - 1) * PAGE,
-    limit: PAGE,
-  });
+  const { data, error } = useValueQuery(
+    'value.pareto',
+    { ...period, basis, offset: (page - 1) * PAGE, limit: PAGE },
+    revision,
+  );
 
   const amount = useCallback(
     (v: number) => (basis === 'units' ? formatCount(v, lang) : formatFenAsWan(v)),
