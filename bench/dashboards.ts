@@ -42,7 +42,7 @@ interface Line {
 }
 
 /** The cold first call, then `ROUNDS` alternating rounds (Keyfleet first, then raw first…). */
-async function measure(keyfleet: () => Promise<unknown>, raw: () => unknown): Promise<Line> {
+export async function measure(keyfleet: () => Promise<unknown>, raw: () => unknown): Promise<Line> {
   let t = performance.now();
   await keyfleet();
   const cold = performance.now() - t;
@@ -90,7 +90,7 @@ async function measure(keyfleet: () => Promise<unknown>, raw: () => unknown): Pr
 const byKey = <T>(rows: T[], key: (r: T) => string) =>
   [...rows].sort((a, b) => key(a).localeCompare(key(b)));
 
-function same(what: string, a: unknown, b: unknown): void {
+export function same(what: string, a: unknown, b: unknown): void {
   const [x, y] = [JSON.stringify(a), JSON.stringify(b)];
   if (x !== y)
     throw new Error(

@@ -24,6 +24,7 @@ import { benchJobStart } from './job-start';
 import { benchSales } from './sales';
 import { benchDashboards } from './dashboards';
 import { benchFirstLoad } from './first-load';
+import { benchValue } from './value';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 
@@ -40,6 +41,13 @@ async function main(): Promise<void> {
     const loadLines: BenchResult[] = [];
     await benchFirstLoad(loadLines);
     if (!report(loadLines, true)) process.exitCode = 1;
+    return;
+  }
+  // BENCH_ONLY=value: only the account-value lines (the dashboards' store with fleets and money in).
+  if (process.env.BENCH_ONLY === 'value') {
+    const valueLines: BenchResult[] = [];
+    await benchValue(valueLines);
+    if (!report(valueLines, true)) process.exitCode = 1;
     return;
   }
   // BENCH_ONLY=jobs: only the job-start lines (a small app of their own, no 100,000 accounts).

@@ -23,6 +23,7 @@ import * as m20261204120000 from './20261204120000_account_reviews';
 import * as m20261204130000 from './20261204130000_filing_incentives';
 import * as m20261204140000 from './20261204140000_analysis_indexes';
 import * as m20261205100000 from './20261205100000_opportunity_stage_path';
+import * as m20261205110000 from './20261205110000_value_indexes';
 
 /**
  * What a migration tells the people whose data it changed (e.g. how many accounts got a suggested
@@ -62,4 +63,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261204130000_filing_incentives', ...m20261204130000 },
   { name: '20261204140000_analysis_indexes', ...m20261204140000 },
   { name: '20261205100000_opportunity_stage_path', ...m20261205100000 },
+  { name: '20261205110000_value_indexes', ...m20261205110000 },
 ];

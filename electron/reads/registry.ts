@@ -14,9 +14,17 @@ import type {
   WinLoss,
   WinLossInput,
 } from '../../shared/schemas/dashboards';
-import type { ParetoResult } from '../../shared/schemas/value';
+import type {
+  AccountValue,
+  AccountValueDetail,
+  ForecastResult,
+  ParetoResult,
+  ScorecardResult,
+} from '../../shared/schemas/value';
 import type { Database } from '../db/schema';
+import type { ForecastInput } from '../value/forecast';
 import type { ClassedSpec } from '../value/pareto';
+import type { ScorecardInput } from '../value/standing';
 import type { ReadScope } from './scope';
 
 export type ReadFunction<I, O> = (db: Kysely<Database>, input: I, scope: ReadScope) => Promise<O>;
@@ -32,6 +40,10 @@ export interface ReadTypes {
     input: ClassedSpec & { offset: number; limit: number };
     output: ParetoResult;
   };
+  'value.scorecard': { input: ScorecardInput; output: ScorecardResult };
+  'value.account': { input: { id: number }; output: AccountValueDetail | null };
+  'value.drift': { input: { limit: number }; output: { rows: AccountValue[] } };
+  'value.forecast': { input: ForecastInput; output: ForecastResult };
 }
 
 export type ReadName = keyof ReadTypes;
@@ -49,6 +61,10 @@ const READS: ReadLoaders = {
   'dashboards.kpi': async () => (await import('../dashboards/kpi-board')).kpiBoard,
   'dashboards.claims': async () => (await import('../dashboards/claims-board')).claimsBoard,
   'value.pareto': async () => (await import('../value/pareto')).paretoRead,
+  'value.scorecard': async () => (await import('../value/standing')).scorecardRead,
+  'value.account': async () => (await import('../value/standing')).accountValueRead,
+  'value.drift': async () => (await import('../value/standing')).driftRead,
+  'value.forecast': async () => (await import('../value/forecast')).replacementForecast,
 };
 
 export function isReadName(name: string): name is ReadName {

@@ -5,12 +5,12 @@
  */
 import { chinaDate } from '../../shared/dates';
 import { AppError } from '../../shared/result';
-import { requireTeamRead, teamScope } from '../accounts/account-team';
+import { requireTeamRead } from '../accounts/account-team';
+import type { Staff } from '../../shared/schemas/staff';
 import type { Deps } from '../app/deps';
+import type { ReadScope } from '../reads/scope';
 import type { Handlers } from '../transport/dispatch';
-import { replacementForecast } from './forecast';
 import { getValueSettings, setValueSettings } from './settings';
-import { accountValue, driftWarnings, scorecard } from './standing';
 
 type ValueHandlers = Pick<
   Handlers,
@@ -24,31 +24,29 @@ type ValueHandlers = Pick<
 >;
 
 export function valueHandlers({ db, clock, reads }: Deps): ValueHandlers {
+  // Who asks and on which day: each read below runs on the read worker, off this thread.
+  const scopeOf = (session: { requireUser(): Staff }): ReadScope => {
+    const { id, name, role } = session.requireUser();
+    return { viewer: { id, name, role }, today: chinaDate(clock.now()) };
+  };
   return {
     'value.pareto': async (input, { session }) => {
-      const { id, name, role } = session.requireUser();
+      const scope = scopeOf(session);
       const cutoffs = input.cutoffs ?? (await getValueSettings(db)).cutoffs;
-      // A window over every account's period total: run by the read worker, off this thread.
-      return reads.run(
-        'value.pareto',
-        { ...input, cutoffs },
-        { viewer: { id, name, role }, today: chinaDate(clock.now()) },
-      );
+      // A window over every account's period total.
+      return reads.run('value.pareto', { ...input, cutoffs }, scope);
     },
     'value.account': async ({ id }, { session }) => {
-      const user = session.requireUser();
-      await requireTeamRead(db, user, id);
-      const found = await accountValue(db, clock, teamScope(user), id);
+      await requireTeamRead(db, session.requireUser(), id);
+      const found = await reads.run('value.account', { id }, scopeOf(session));
       if (!found) throw new AppError('NOT_FOUND', `account #${id} does not exist`);
       return found;
     },
     'value.scorecard': (input, { session }) =>
-      scorecard(db, clock, teamScope(session.requireUser()), input),
-    'value.forecast': ({ months }, { session }) =>
-      replacementForecast(db, clock, teamScope(session.requireUser()), months),
-    'value.drift': async (_input, { session }) => ({
-      rows: await driftWarnings(db, clock, session.requireUser().id),
-    }),
+      reads.run('value.scorecard', input, scopeOf(session)),
+    'value.forecast': (input, { session }) => reads.run('value.forecast', input, scopeOf(session)),
+    'value.drift': (_input, { session }) =>
+      reads.run('value.drift', { limit: 20 }, scopeOf(session)),
     'value.settings': () => getValueSettings(db),
     'value.setSettings': (next, { session }) =>
       setValueSettings(db, session.requireManager().id, next, clock),

@@ -34,9 +34,46 @@ export interface StandingInput {
   kaRevenueFen: number;
 }
 
-const FEN_PER_WAN = 1_000_000;
-/** 10 potential points per 100 万元 of open pipeline. */
-const PIPELINE_STEP_FEN = 100 * FEN_PER_WAN;
+export const FEN_PER_WAN = 1_000_000;
+
+/**
+ * The scorecard's points, stated once: scoreOf applies them, and the scorecard's SQL ordering
+ * (standing-sql.ts) writes the same rules over the same facts (a test compares the two).
+ */
+export const SCORE_POINTS = {
+  /** Current value by class; an account in C that still bought something earns `cBuyer`. */
+  class: { A: 100, B: 60, C: 0 },
+  cBuyer: 20,
+  /** One point per vehicle of the recorded fleet, at most `fleetCap`. */
+  fleetCap: 40,
+  growth: 30,
+  /** 10 points per 100 万元 of open pipeline, at most 30. */
+  pipelineStepFen: 100 * FEN_PER_WAN,
+  pipelineStep: 10,
+  pipelineCap: 30,
+  /** 25 risk points per lost tender and per cancelled contract, at most 50 each. */
+  perLostTender: 25,
+  perCancelled: 25,
+  countCap: 50,
+  /** Money billed and not paid past the term: 20 points, 10 more per 10 万元, at most 50. */
+  overdueBase: 20,
+  overdueStepFen: 10 * FEN_PER_WAN,
+  overdueStep: 10,
+  overdueCap: 50,
+} as const;
+
+/** What a line's points count in the score, in tenths: its part's weight applied, rounded to 0.1; risk subtracts. */
+export function lineTenths(
+  part: ScoreLine['part'],
+  points: number,
+  settings: ValueSettings,
+): number {
+  const w = settings.weights;
+  const sum = w.value + w.potential + w.risk;
+  const tenths = Math.round((sum > 0 ? (points * w[part]) / sum : 0) * 10);
+  // No risk is 0 points, not −0.
+  return part === 'risk' && tenths > 0 ? -tenths : tenths;
+}
 
 export function segmentOf(
   s: StandingInput,
@@ -103,74 +140,70 @@ export function kaOf(s: StandingInput, settings: ValueSettings): Reason | null {
   return null;
 }
 
-const CLASS_POINTS = { A: 100, B: 60, C: 0 } as const;
-/** 10 万元 in fen: each step of overdue receivables adds risk. */
-const OVERDUE_STEP_FEN = 10_000_000;
-
 export function scoreOf(
   s: StandingInput,
   settings: ValueSettings,
 ): { score: number; lines: ScoreLine[] } {
   const { facts } = s;
-  const w = settings.weights;
-  const sum = w.value + w.potential + w.risk;
-  const weighted = (part: ScoreLine['part'], points: number) =>
-    sum > 0 ? (points * w[part]) / sum : 0;
+  const P = SCORE_POINTS;
   const raw: { part: ScoreLine['part']; code: string; params: Reason['params']; points: number }[] =
     [];
-  // Current value: the class; an account in C that still bought something earns a little.
   raw.push({
     part: 'value',
     code: 'score.value_class',
     params: { abc: s.abc, rank: s.rank },
-    points: s.abc === 'C' && facts.revenueFen > 0 ? 20 : CLASS_POINTS[s.abc],
+    points: s.abc === 'C' && facts.revenueFen > 0 ? P.cBuyer : P.class[s.abc],
   });
   raw.push({
     part: 'potential',
     code: 'score.potential_fleet',
     params: { fleet: facts.fleetTotal },
-    points: Math.min(40, facts.fleetTotal),
+    points: Math.min(P.fleetCap, facts.fleetTotal),
   });
   const growing = s.recentFen > s.previousFen;
   raw.push({
     part: 'potential',
     code: growing ? 'score.potential_growth' : 'score.potential_no_growth',
     params: { recentFen: s.recentFen, previousFen: s.previousFen },
-    points: growing ? 30 : 0,
+    points: growing ? P.growth : 0,
   });
   raw.push({
     part: 'potential',
     code: 'score.potential_pipeline',
     params: { pipelineFen: facts.openPipelineFen, opportunities: facts.openOpportunities },
-    points: Math.min(30, Math.floor(facts.openPipelineFen / PIPELINE_STEP_FEN) * 10),
+    points: Math.min(
+      P.pipelineCap,
+      Math.floor(facts.openPipelineFen / P.pipelineStepFen) * P.pipelineStep,
+    ),
   });
   raw.push({
     part: 'risk',
     code: 'score.risk_lost_tenders',
     params: { tenders: facts.lostTenders },
-    points: Math.min(50, facts.lostTenders * 25),
+    points: Math.min(P.countCap, facts.lostTenders * P.perLostTender),
   });
   raw.push({
     part: 'risk',
     code: 'score.risk_cancelled',
     params: { contracts: facts.cancelledContracts },
-    points: Math.min(50, facts.cancelledContracts * 25),
+    points: Math.min(P.countCap, facts.cancelledContracts * P.perCancelled),
   });
-  // Money billed and not paid past the term: 20 points, 10 more per 10 万元, at most 50.
   raw.push({
     part: 'risk',
     code: 'score.risk_overdue',
     params: { overdueFen: facts.overdueFen, days: facts.overdueDays ?? 0 },
     points:
       facts.overdueFen > 0
-        ? Math.min(50, 20 + Math.floor(facts.overdueFen / OVERDUE_STEP_FEN) * 10)
+        ? Math.min(
+            P.overdueCap,
+            P.overdueBase + Math.floor(facts.overdueFen / P.overdueStepFen) * P.overdueStep,
+          )
         : 0,
   });
-  const lines: ScoreLine[] = raw.map((l) => {
-    const points = Math.round(weighted(l.part, l.points) * 10) / 10;
-    // Risk subtracts; no risk is 0 points, not −0.
-    return { ...l, points: l.part === 'risk' && points > 0 ? -points : points };
-  });
+  const lines: ScoreLine[] = raw.map((l) => ({
+    ...l,
+    points: lineTenths(l.part, l.points, settings) / 10,
+  }));
   const score = Math.round(lines.reduce((n, l) => n + l.points, 0) * 10) / 10;
   return { score, lines };
 }

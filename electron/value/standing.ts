@@ -2,11 +2,14 @@
  * Each account's value standing as the viewer sees it: the stored facts (account_facts), its ABC
  * class by the last 12 months' revenue among the viewer's accounts, its segment, KA
  * qualification and scorecard (rules.ts) — for the scorecard list, the account card's 交易 tab and
- * the drift warnings of 我的今天. Reads only.
+ * the drift warnings of 我的今天.
+ *
+ * Each is a read of the read worker (`(db, input, scope) => result`, electron/reads/), off the
+ * thread that answers the UI, and bounded at 100,000 accounts: the database filters, orders and
+ * pages the accounts by their standing in SQL (standing-sql.ts), and only the chosen rows — a
+ * page, one account, twenty drifting ones — are read in full and explained by rules.ts.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { Clock } from '../../shared/clock';
-import { addDays, addMonths, chinaDate } from '../../shared/dates';
 import type { Grade } from '../../shared/enums';
 import type {
   AccountValue,
@@ -16,11 +19,13 @@ import type {
   ValueSettings,
 } from '../../shared/schemas/value';
 import type { Database } from '../db/schema';
-import { rankedCte, scopeCondition } from './pareto';
+import { type ReadScope, teamOf } from '../reads/scope';
+import { rankedCte } from './pareto';
 import { kaOf, scoreOf, segmentOf } from './rules';
 import { getValueSettings } from './settings';
+import { scoredCte, standingPeriods } from './standing-sql';
 
-interface StandingRecord {
+export interface StandingRecord {
   id: number;
   name: string;
   grade: Grade;
@@ -53,32 +58,22 @@ interface StandingRecord {
   overdue_days: number | null;
 }
 
-/** The periods the standing compares, ending today (China's day). */
-export function standingPeriods(today: string, settings: ValueSettings) {
-  return {
-    from: addDays(addMonths(today, -12), 1),
-    to: today,
-    recentFrom: addDays(addMonths(today, -settings.segmentMonths), 1),
-    previousFrom: addDays(addMonths(today, -2 * settings.segmentMonths), 1),
-    kaFrom: addDays(addMonths(today, -settings.kaPeriodMonths), 1),
-  };
+interface Placed {
+  id: number;
+  abc: 'A' | 'B' | 'C';
+  rank: number;
 }
 
-async function standingRecords(
-  db: Kysely<Database>,
-  scope: number | null,
+/** The full records of the accounts `accountIds` (some), without class and rank. */
+export function recordsQuery(
+  accountIds: readonly number[],
   settings: ValueSettings,
   today: string,
-  only: RawBuilder<unknown>,
-): Promise<StandingRecord[]> {
+): RawBuilder<Omit<StandingRecord, 'abc' | 'rank'>> {
   const p = standingPeriods(today, settings);
-  const spec = { from: p.from, to: p.to, basis: 'revenue' as const, cutoffs: settings.cutoffs };
-  const { rows } = await sql<StandingRecord>`
-    with ${rankedCte(spec, scope)}
+  const ids = sql.join(accountIds);
+  return sql<Omit<StandingRecord, 'abc' | 'rank'>>`
     select a.id, a.name, a.grade, a.owner_id, a.fleet_total,
-      coalesce(c.abc, 'C') as abc,
-      -- Those that bought nothing in the 12 months tie after every buyer.
-      coalesce(c.rank, (select count(*) from ranked) + 1) as rank,
       f.revenue_fen, f.units, f.purchases, f.purchase_years, f.max_batch_units,
       f.first_purchase_on, f.last_purchase_on, f.margin_floor_fen, f.margin_retail_fen,
       f.cancelled_contracts, f.last_contact_on, f.open_pipeline_fen, f.open_opportunities,
@@ -86,18 +81,19 @@ async function standingRecords(
       s.recent_fen, s.previous_fen, k.ka_fen,
       r.invoiced_fen, r.received_fen, r.overdue_fen, r.overdue_days
     from accounts a
-    left join ranked c on c.id = a.id
     left join account_facts f on f.account_id = a.id
     left join (
       select account_id,
         sum(case when signed_on >= ${p.recentFrom} then total_fen else 0 end) as recent_fen,
         sum(case when signed_on < ${p.recentFrom} then total_fen else 0 end) as previous_fen
       from contracts where status = 'final' and signed_on >= ${p.previousFrom} and signed_on <= ${today}
+        and account_id in (${ids})
       group by account_id
     ) s on s.account_id = a.id
     left join (
       select account_id, sum(total_fen) as ka_fen from contracts
       where status = 'final' and signed_on >= ${p.kaFrom} and signed_on <= ${today}
+        and account_id in (${ids})
       group by account_id
     ) k on k.account_id = a.id
     left join (
@@ -115,12 +111,31 @@ async function standingRecords(
       ) p on p.contract_id = c.id
       left join deadlines d on d.entity = 'contract' and d.entity_id = c.id
         and d.kind = 'receivable_due' and d.done_at is null
-      where c.status = 'final'
+      where c.status = 'final' and c.account_id in (${ids})
       group by c.account_id
     ) r on r.account_id = a.id
-    where ${scopeCondition(scope)} and ${only}
-    order by 7, a.id`.execute(db);
-  return rows;
+    where a.id in (${ids})`;
+}
+
+/** The full records of the chosen accounts, in the order given, with their class and rank. */
+async function standingRecords(
+  db: Kysely<Database>,
+  placed: readonly Placed[],
+  settings: ValueSettings,
+  today: string,
+): Promise<StandingRecord[]> {
+  if (placed.length === 0) return [];
+  const query = recordsQuery(
+    placed.map((x) => x.id),
+    settings,
+    today,
+  );
+  const { rows } = await query.execute(db);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return placed.flatMap((x) => {
+    const r = byId.get(x.id);
+    return r ? [{ ...r, abc: x.abc, rank: x.rank }] : [];
+  });
 }
 
 /** Whole years from the first purchase to today, the first year counting as one. */
@@ -189,16 +204,45 @@ function toValue(r: StandingRecord, settings: ValueSettings, today: string): Acc
   };
 }
 
-/** The 交易 tab: one account's standing among the viewer's accounts, and its contracts. */
-export async function accountValue(
-  db: Kysely<Database>,
-  clock: Clock,
-  scope: number | null,
+/** One account's class and rank among the viewer's buyers (those that bought nothing tie after them all). */
+export function placeQuery(
   accountId: number,
+  settings: ValueSettings,
+  today: string,
+  scope: number | null,
+): RawBuilder<{ abc: 'A' | 'B' | 'C' | null; rank: number | null; buyers: number }> {
+  const p = standingPeriods(today, settings);
+  const spec = { from: p.from, to: p.to, basis: 'revenue' as const, cutoffs: settings.cutoffs };
+  return sql`
+    with ${rankedCte(spec, scope)}
+    select (select abc from ranked where id = ${accountId}) as abc,
+      (select rank from ranked where id = ${accountId}) as rank,
+      (select count(*) from ranked) as buyers`;
+}
+
+/** The 交易 tab: one account's standing among the viewer's accounts, and its contracts. */
+export async function accountValueRead(
+  db: Kysely<Database>,
+  { id: accountId }: { id: number },
+  scope: ReadScope,
 ): Promise<AccountValueDetail | null> {
   const settings = await getValueSettings(db);
-  const today = chinaDate(clock.now());
-  const [record] = await standingRecords(db, scope, settings, today, sql`a.id = ${accountId}`);
+  const { today } = scope;
+  const p = standingPeriods(today, settings);
+  const { rows } = await placeQuery(accountId, settings, today, teamOf(scope)).execute(db);
+  const place = rows[0]!;
+  const [record] = await standingRecords(
+    db,
+    [
+      {
+        id: accountId,
+        abc: place.abc ?? 'C',
+        rank: Number(place.rank ?? Number(place.buyers) + 1),
+      },
+    ],
+    settings,
+    today,
+  );
   if (!record) return null;
   const contracts = await db
     .selectFrom('contracts')
@@ -208,7 +252,6 @@ export async function accountValue(
     .orderBy('id', 'desc')
     .limit(200)
     .execute();
-  const p = standingPeriods(today, settings);
   return {
     ...toValue(record, settings, today),
     from: p.from,
@@ -224,48 +267,105 @@ export async function accountValue(
   };
 }
 
-/** The scorecard: the viewer's accounts by score (highest first), optionally one segment or KAs only. */
-export async function scorecard(
-  db: Kysely<Database>,
-  clock: Clock,
+export interface ScorecardInput {
+  segment?: ValueSegment | undefined;
+  kaOnly: boolean;
+  offset: number;
+  limit: number;
+}
+
+export interface ScorecardRecord {
+  id: number | null;
+  abc: 'A' | 'B' | 'C' | null;
+  rank: number | null;
+  total: number | null;
+  n_value: number | null;
+  n_potential: number | null;
+  n_drifting: number | null;
+  n_frozen: number | null;
+}
+
+/** The segment counts and a page of the chosen accounts' ids, classes and ranks, by score. */
+export function scorecardQuery(
+  input: ScorecardInput,
+  settings: ValueSettings,
+  today: string,
   scope: number | null,
-  input: { segment?: ValueSegment | undefined; kaOnly: boolean; offset: number; limit: number },
+): RawBuilder<ScorecardRecord> {
+  const chosen = sql.join(
+    [
+      input.segment === undefined ? sql`1` : sql`segment = ${input.segment}`,
+      input.kaOnly ? sql`ka` : sql`1`,
+    ],
+    sql` and `,
+  );
+  // The counts come on every row, and on the one row of an empty page.
+  return sql<ScorecardRecord>`
+    with ${scoredCte(today, settings, scope)}
+    select p.id, p.abc, p.rank, t.*
+    from (
+      select sum(case when ${chosen} then 1 else 0 end) as total,
+        sum(segment = 'value') as n_value, sum(segment = 'potential') as n_potential,
+        sum(segment = 'drifting') as n_drifting, sum(segment = 'frozen') as n_frozen
+      from scored
+    ) t
+    left join (
+      select id, abc, rank, tenths from scored where ${chosen}
+      order by tenths desc, rank, id limit ${input.limit} offset ${input.offset}
+    ) p
+    order by p.tenths desc, p.rank, p.id`;
+}
+
+/**
+ * The scorecard: the viewer's accounts by score (highest first, then by rank and id), optionally
+ * one segment or KAs only. The database counts the segments and orders and pages the accounts;
+ * the page's rows are then read in full and explained.
+ */
+export async function scorecardRead(
+  db: Kysely<Database>,
+  input: ScorecardInput,
+  scope: ReadScope,
 ): Promise<ScorecardResult> {
   const settings = await getValueSettings(db);
-  const today = chinaDate(clock.now());
-  const all = (await standingRecords(db, scope, settings, today, sql`1 = 1`)).map((r) =>
-    toValue(r, settings, today),
+  const { today } = scope;
+  const { rows } = await scorecardQuery(input, settings, today, teamOf(scope)).execute(db);
+  const head = rows[0];
+  const n = (v: number | null | undefined) => Number(v ?? 0);
+  const placed = rows.flatMap((r) =>
+    r.id === null || r.abc === null ? [] : [{ id: r.id, abc: r.abc, rank: n(r.rank) }],
   );
-  const segments: Record<ValueSegment, number> = { value: 0, potential: 0, drifting: 0, frozen: 0 };
-  for (const v of all) segments[v.segment] += 1;
-  const chosen = all
-    .filter(
-      (v) =>
-        (input.segment === undefined || v.segment === input.segment) && (!input.kaOnly || v.ka),
-    )
-    .sort((x, y) => y.score - x.score || x.rank - y.rank);
+  const records = await standingRecords(db, placed, settings, today);
   const p = standingPeriods(today, settings);
   return {
     from: p.from,
     to: p.to,
-    total: chosen.length,
-    segments,
-    rows: chosen.slice(input.offset, input.offset + input.limit),
+    total: n(head?.total),
+    segments: {
+      value: n(head?.n_value),
+      potential: n(head?.n_potential),
+      drifting: n(head?.n_drifting),
+      frozen: n(head?.n_frozen),
+    },
+    rows: records.map((r) => toValue(r, settings, today)),
   };
 }
 
-/** 我的今天's drift warnings: the owner's accounts that are drifting (迁移), most valuable first. */
-export async function driftWarnings(
+/**
+ * 我的今天's drift warnings: the accounts the viewer owns that are drifting (迁移), most valuable
+ * (best ranked among the accounts they own or co-own) first.
+ */
+export async function driftRead(
   db: Kysely<Database>,
-  clock: Clock,
-  ownerId: number,
-  limit = 20,
-): Promise<AccountValue[]> {
+  { limit }: { limit: number },
+  scope: ReadScope,
+): Promise<{ rows: AccountValue[] }> {
   const settings = await getValueSettings(db);
-  const today = chinaDate(clock.now());
-  const rows = await standingRecords(db, ownerId, settings, today, sql`a.owner_id = ${ownerId}`);
-  return rows
-    .map((r) => toValue(r, settings, today))
-    .filter((v) => v.segment === 'drifting')
-    .slice(0, limit);
+  const { today } = scope;
+  const owner = scope.viewer.id;
+  const { rows } = await sql<Placed>`
+    with ${scoredCte(today, settings, owner)}
+    select id, abc, rank from scored where owner_id = ${owner} and segment = 'drifting'
+    order by rank, id limit ${limit}`.execute(db);
+  const records = await standingRecords(db, rows, settings, today);
+  return { rows: records.map((r) => toValue(r, settings, today)) };
 }

@@ -216,6 +216,9 @@ export type ScorecardResult = z.infer<typeof scorecardResult>;
 
 export const forecastInput = z.object({
   months: z.number().int().min(1).max(60).default(24),
+  /** A page of the lines (every line counts in the totals and months). */
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
 });
 export const forecastRow = z.object({
   month: z.string().regex(/^\d{4}-\d{2}$/),
@@ -228,8 +231,19 @@ export const forecastRow = z.object({
   /** An open opportunity of the account already exists (no need to open another). */
   openOpportunities: z.number().int(),
 });
+export const forecastMonth = z.object({
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  /** Fleet lines and vehicles falling due that month (those already past it fall due now). */
+  lines: z.number().int(),
+  units: z.number().int(),
+});
 export const forecastResult = z.object({
   serviceLifeYears: z.number().int(),
+  /** Every month with something due, in order, and the totals over all of them. */
+  months: z.array(forecastMonth),
+  lines: z.number().int(),
+  units: z.number().int(),
+  /** The page of lines asked for: by month, biggest first. */
   rows: z.array(forecastRow),
 });
 export type ForecastResult = z.infer<typeof forecastResult>;

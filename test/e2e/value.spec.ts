@@ -72,6 +72,16 @@ test('a click on the class-A bar lands on the accounts grid filtered to the clas
   await page.screenshot({ path: test.info().outputPath('value-scorecard-en.png'), fullPage: true });
   await page.getByRole('tab', { name: 'Replacement forecast' }).click();
   await expect(page.getByTestId('value-forecast')).toBeVisible();
+  // The true totals over every due line, as the server counts them; the lines paged by it.
+  const forecast = await server.call<{ lines: number; units: number }>('value.forecast', {
+    months: 24,
+    limit: 1,
+  });
+  expect(forecast.lines).toBeGreaterThan(0);
+  await expect(page.getByTestId('value-forecast-totals')).toHaveText(
+    `Due in the next 24 months: ${forecast.units.toLocaleString('en')} vehicles on ${forecast.lines.toLocaleString('en')} fleet lines`,
+  );
+  await expect(page.getByTestId('value-forecast-chart')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('value-forecast-en.png'), fullPage: true });
   await page.getByRole('tab', { name: 'Settings' }).click();
   await expect(page.getByTestId('value-settings')).toBeVisible();
@@ -83,6 +93,9 @@ test('a click on the class-A bar lands on the accounts grid filtered to the clas
     AFTER_JOB,
   );
   await page.screenshot({ path: test.info().outputPath('value-scorecard-zh.png'), fullPage: true });
+  await page.getByRole('tab', { name: '换车预测' }).click();
+  await expect(page.getByTestId('value-forecast-totals')).toContainText('未来 24 个月到期');
+  await page.screenshot({ path: test.info().outputPath('value-forecast-zh.png'), fullPage: true });
 });
 
 test('the manager’s dashboards: the Pareto tab’s class-A bar lands on the accounts grid, which exports exactly those accounts', async ({

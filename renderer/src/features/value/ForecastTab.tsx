@@ -1,23 +1,50 @@
 /**
  * Replacement forecast: fleet lines due for replacement by month (their year plus the service
- * life), each with a button that opens an opportunity for it through the ordinary create path.
+ * life) — the true totals and the vehicles due each month, counted over every line by the
+ * server, then the lines a page at a time, each with a button that opens an opportunity for it
+ * through the ordinary create path.
  */
 import { App, Button, Table, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import type { ForecastResult } from '../../../../shared/schemas/value';
 import { call } from '../../api/client';
+import { type ChartOption, EChart } from '../../components/charts/EChart';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useT } from '../../i18n/context';
+import { useLang, useT } from '../../i18n/context';
+import { formatCount } from '../../lib/format';
 import { recordPath, useHashRoute } from '../../lib/use-hash-route';
 import { useValueQuery } from './use-value-query';
 
 type Row = ForecastResult['rows'][number];
 
+const MONTHS = 24;
+const PAGE = 50;
+
 export function ForecastTab() {
   const t = useT();
   const { message } = App.useApp();
+  const { lang } = useLang();
   const { navigate } = useHashRoute();
+  const [page, setPage] = useState(1);
 
-  const { data, error } = useValueQuery('value.forecast', { months: 24 });
+  const { data, error } = useValueQuery('value.forecast', {
+    months: MONTHS,
+    offset: (page - 1) * PAGE,
+    limit: PAGE,
+  });
+
+  const chart = useMemo<ChartOption | null>(() => {
+    if (!data || data.months.length === 0) return null;
+    return {
+      tooltip: { trigger: 'axis' },
+      grid: { left: 56, right: 16, top: 24, bottom: 32 },
+      xAxis: { type: 'category', data: data.months.map((m) => m.month) },
+      yAxis: { type: 'value', name: t('value.forecastUnits') },
+      series: [
+        { type: 'bar', name: t('value.forecastUnits'), data: data.months.map((m) => m.units) },
+      ],
+    };
+  }, [data, t]);
 
   const openOpportunity = async (row: Row) => {
     const r = await call('opportunities.create', {
@@ -33,9 +60,26 @@ export function ForecastTab() {
     <div data-testid="value-forecast">
       {error && <ErrorAlert error={error} />}
       {data && (
-        <Typography.Paragraph type="secondary">
-          {t('value.forecastHint', { years: data.serviceLifeYears })}
-        </Typography.Paragraph>
+        <>
+          <Typography.Paragraph type="secondary">
+            {t('value.forecastHint', { years: data.serviceLifeYears })}
+          </Typography.Paragraph>
+          <Typography.Paragraph data-testid="value-forecast-totals">
+            {t('value.forecastTotals', {
+              months: MONTHS,
+              units: formatCount(data.units, lang),
+              lines: formatCount(data.lines, lang),
+            })}
+          </Typography.Paragraph>
+        </>
+      )}
+      {chart && (
+        <EChart
+          option={chart}
+          height={220}
+          label={t('value.forecastChart')}
+          testId="value-forecast-chart"
+        />
       )}
       <Table<Row>
         size="small"
@@ -43,7 +87,13 @@ export function ForecastTab() {
         rowKey={(r) => `${r.month}:${r.accountId}:${r.brand}:${r.model}:${r.year}`}
         dataSource={data?.rows ?? []}
         loading={!data && !error}
-        pagination={{ pageSize: 50, showSizeChanger: false }}
+        pagination={{
+          current: page,
+          pageSize: PAGE,
+          total: data?.lines ?? 0,
+          showSizeChanger: false,
+          onChange: setPage,
+        }}
         columns={[
           { key: 'month', title: t('value.month'), dataIndex: 'month', width: 100 },
           {

@@ -31,6 +31,9 @@ export const valueZh = {
   'value.forecastHint':
     '保有车辆按年份加使用年限（{years} 年）推算更新时间；只有年份的车辆记在当年1月，已过期的记在本月。',
   'value.forecastTitle': '{model} 更新（{year}年购 {count} 台）',
+  'value.forecastTotals': '未来 {months} 个月到期：{units} 台车，{lines} 条车辆记录',
+  'value.forecastUnits': '到期台数',
+  'value.forecastChart': '各月到期更新的车辆台数',
   'value.openOpportunity': '新建商机',
   'value.openAnother': '再建商机（已有 {n} 个）',
   'value.driftTitle': '客户流失预警（迁移）',
@@ -140,6 +143,10 @@ export const valueEn: Record<keyof typeof valueZh, string> = {
   'value.forecastHint':
     'Fleet lines are due their year plus the service life ({years} years); lines that know only a year fall in its January, overdue ones in this month.',
   'value.forecastTitle': '{model} replacement ({count} bought in {year})',
+  'value.forecastTotals':
+    'Due in the next {months} months: {units} vehicles on {lines} fleet lines',
+  'value.forecastUnits': 'Vehicles due',
+  'value.forecastChart': 'Vehicles due for replacement by month',
   'value.openOpportunity': 'New opportunity',
   'value.openAnother': 'Another opportunity ({n} open)',
   'value.driftTitle': 'Accounts drifting away',
