@@ -23,17 +23,20 @@ const LATEST = path.resolve(__dirname, 'out', 'latest.json');
 /**
  * Writes `results` to bench/out/latest.json in place of the lines an earlier run of the same suite
  * wrote, keeping the other suites' lines (the load test and `npm run bench` share the file). A
- * partial run (`BENCH_ONLY=…`) replaces only the lines it measured, by name.
+ * partial run (`BENCH_ONLY=…`) replaces only the lines it measured: those of the same name once
+ * its figures are left out (a name says what was measured, with counts and timings that vary).
  */
+const lineKey = (name: string) => name.replace(/\d[\d.,–-]*/g, '#');
+
 export function writeResults(
   results: BenchResult[],
   suite = 'bench',
   file = LATEST,
   partial = false,
 ): void {
-  const names = new Set(results.map((r) => r.name));
+  const names = new Set(results.map((r) => lineKey(r.name)));
   const replaced = (r: BenchResult) =>
-    (r.suite ?? 'bench') === suite && (!partial || names.has(r.name));
+    (r.suite ?? 'bench') === suite && (!partial || names.has(lineKey(r.name)));
   let kept: BenchResult[] = [];
   try {
     const existing = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;

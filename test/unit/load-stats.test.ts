@@ -62,4 +62,22 @@ describe('load test figures', () => {
       ['accounts.list page', 4],
     ]);
   });
+
+  it('a partial run replaces the lines it measured though their figures changed, and keeps the rest', () => {
+    const file = path.join(tempDir('keyfleet-bench-out-'), 'latest.json');
+    writeResults(
+      [
+        line('pipeline (100204 rows) — first call 85 ms', 70),
+        line('first load (range 698–813 ms)', 780),
+      ],
+      'bench',
+      file,
+    );
+    writeResults([line('pipeline (100311 rows) — first call 91 ms', 74)], 'bench', file, true);
+    const kept = JSON.parse(fs.readFileSync(file, 'utf8')) as BenchResult[];
+    expect(kept.map((r) => [r.name, r.value])).toEqual([
+      ['first load (range 698–813 ms)', 780],
+      ['pipeline (100311 rows) — first call 91 ms', 74],
+    ]);
+  });
 });
