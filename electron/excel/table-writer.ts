@@ -18,7 +18,7 @@ interface TableColumn {
   kind: CellKind;
 }
 
-interface TableWriter {
+export interface TableWriter {
   /** Rows held back until the column widths are known; then written as they come. */
   add(row: CellValue[]): void;
   /** Finishes the file; `about` becomes the second sheet (.xlsx) — label/value pairs. */

@@ -2,10 +2,10 @@
  * The accounts-view export job (worker thread): one streaming pass over the same query the grid
  * pages through, written to a `.part` file that becomes the export only when complete.
  */
-import fs from 'node:fs';
 import type { ExportAccountsInput, ExportResult } from '../../shared/schemas/exports';
 import { countView, type RowRecord, sortedRowsQuery, toRow } from '../accounts/repository';
 import { createTableWriter } from '../excel/table-writer';
+import { writeExportFile } from './export-file';
 import { wallClock } from '../excel/wall-clock';
 import type { JobFunction } from '../jobs/context';
 import { ACCOUNT_CELL_KINDS, accountCells } from './account-cells';
@@ -44,18 +44,18 @@ export const exportAccountsJob: JobFunction<ExportAccountsParams> = async (ctx) 
   const toWallClock = wallClock(input.timeZone);
   const cells = accountCells(input.lang, toWallClock);
   const getters = input.columns.map((c) => cells[c.field]);
-  const part = `${file}.part`;
-  const writer = createTableWriter(
-    part,
-    input.format,
-    zh ? '客户列表' : 'Accounts',
-    zh ? '导出说明' : 'About this export',
-    input.columns.map((c) => ({ header: c.header, kind: ACCOUNT_CELL_KINDS[c.field] })),
-    input.lang,
-  );
+  const open = (part: string) =>
+    createTableWriter(
+      part,
+      input.format,
+      zh ? '客户列表' : 'Accounts',
+      zh ? '导出说明' : 'About this export',
+      input.columns.map((c) => ({ header: c.header, kind: ACCOUNT_CELL_KINDS[c.field] })),
+      input.lang,
+    );
 
   let rows = 0;
-  try {
+  const { bytes } = await writeExportFile(file, open, async (writer) => {
     // One prepared statement iterated row by row: memory stays flat for a million rows. Raw
     // (array) rows cost half as much to read as objects.
     const compiled = sortedRowsQuery(ctx.db, view).compile();
@@ -106,12 +106,8 @@ export const exportAccountsJob: JobFunction<ExportAccountsParams> = async (ctx) 
             ['Software', `Keyfleet ${ctx.params.version}`],
           ],
     );
-  } catch (error) {
-    await writer.abort().catch(() => fs.rmSync(part, { force: true }));
-    throw error;
-  }
-  fs.renameSync(part, file);
+  });
   ctx.progress(rows, total);
-  const result: ExportResult = { fileName, rows, bytes: fs.statSync(file).size };
+  const result: ExportResult = { fileName, rows, bytes };
   return { result };
 };

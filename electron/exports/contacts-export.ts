@@ -12,6 +12,7 @@ import { readsAll } from '../accounts/account-team';
 import { viewAccountIds } from '../accounts/repository';
 import { bulkAuditAppender } from '../audit/audit';
 import { type CellKind, type CellValue, createTableWriter } from '../excel/table-writer';
+import { writeExportFile } from './export-file';
 import { wallClock } from '../excel/wall-clock';
 import type { JobFunction } from '../jobs/context';
 import { labelOf } from './account-cells';
@@ -115,19 +116,19 @@ export const exportContactsJob: JobFunction<ExportContactsParams> = async (ctx) 
   );
   const cols = columns(input.lang, input.includePersonal);
   const mayRead = (r: ContactRow) => readsAll(actor) || r.on_team === 1;
-  const part = `${file}.part`;
-  const writer = createTableWriter(
-    part,
-    input.format,
-    zh ? '联系人' : 'Contacts',
-    zh ? '导出说明' : 'About this export',
-    cols.map(([z, e, kind]) => ({ header: zh ? z : e, kind })),
-    input.lang,
-  );
+  const open = (part: string) =>
+    createTableWriter(
+      part,
+      input.format,
+      zh ? '联系人' : 'Contacts',
+      zh ? '导出说明' : 'About this export',
+      cols.map(([z, e, kind]) => ({ header: zh ? z : e, kind })),
+      input.lang,
+    );
   const toWallClock = wallClock(input.timeZone);
   let written = 0;
   let withPersonal = 0;
-  try {
+  const { bytes } = await writeExportFile(file, open, async (writer) => {
     ctx.progress(0, total);
     for (const r of rows.iterate(actor.id, actor.id, ...ids.parameters) as Iterable<ContactRow>) {
       if (input.includePersonal) {
@@ -178,11 +179,7 @@ export const exportContactsJob: JobFunction<ExportContactsParams> = async (ctx) 
       auditHeadPair(ctx.sqlite, zh),
       [zh ? '软件版本' : 'Software', `Keyfleet ${ctx.params.version}`],
     ]);
-  } catch (error) {
-    await writer.abort().catch(() => fs.rmSync(part, { force: true }));
-    throw error;
-  }
-  fs.renameSync(part, file);
+  });
   // The export log: who took which contacts out, and whether personal details went with them.
   ctx.sqlite.exec('begin immediate');
   try {
@@ -208,6 +205,6 @@ export const exportContactsJob: JobFunction<ExportContactsParams> = async (ctx) 
     throw error;
   }
   ctx.progress(written, total);
-  const result: ExportResult = { fileName, rows: written, bytes: fs.statSync(file).size };
+  const result: ExportResult = { fileName, rows: written, bytes };
   return { result };
 };

@@ -4,12 +4,12 @@
  * record visibility as its list — written to a `.part` file that becomes the export only when
  * complete, with an about sheet describing the view.
  */
-import fs from 'node:fs';
 import { isoNow } from '../../shared/clock';
 import type { ExportResult } from '../../shared/schemas/exports';
 import type { ExportGridInput } from '../../shared/schemas/grid-exports';
 import { auditHeadPair } from '../audit/head';
 import { createTableWriter } from '../excel/table-writer';
+import { writeExportFile } from './export-file';
 import { wallClock } from '../excel/wall-clock';
 import type { JobFunction } from '../jobs/context';
 import { describeGridView } from './describe-view';
@@ -44,17 +44,17 @@ export const exportGridJob: JobFunction<ExportGridParams> = async (ctx) => {
   ctx.progress(0, total);
 
   const title = grid.title[zh ? 'zh' : 'en'];
-  const part = `${file}.part`;
-  const writer = createTableWriter(
-    part,
-    input.format,
-    title,
-    zh ? '导出说明' : 'About this export',
-    view.columns,
-    input.lang,
-  );
+  const open = (part: string) =>
+    createTableWriter(
+      part,
+      input.format,
+      title,
+      zh ? '导出说明' : 'About this export',
+      view.columns,
+      input.lang,
+    );
   let rows = 0;
-  try {
+  const { bytes } = await writeExportFile(file, open, async (writer) => {
     // One prepared statement iterated row by row: memory stays flat however long the list.
     const compiled = view.rows.compile();
     const statement = ctx.sqlite.prepare(compiled.sql);
@@ -110,12 +110,8 @@ export const exportGridJob: JobFunction<ExportGridParams> = async (ctx) => {
             ['Software', `Keyfleet ${ctx.params.version}`],
           ],
     );
-  } catch (error) {
-    await writer.abort().catch(() => fs.rmSync(part, { force: true }));
-    throw error;
-  }
-  fs.renameSync(part, file);
+  });
   ctx.progress(rows, total);
-  const result: ExportResult = { fileName, rows, bytes: fs.statSync(file).size };
+  const result: ExportResult = { fileName, rows, bytes };
   return { result };
 };

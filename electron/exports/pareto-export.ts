@@ -5,7 +5,6 @@
  * read here, from the same SQL). Two statements iterated row by row, into a `.part` file that
  * becomes the export only when complete, with an about sheet: period, basis, cut-offs, classes.
  */
-import fs from 'node:fs';
 import type { RawBuilder } from 'kysely';
 import { isoNow } from '../../shared/clock';
 import { GRADES, type Grade } from '../../shared/enums';
@@ -16,6 +15,7 @@ import { createTableWriter } from '../excel/table-writer';
 import { wallClock } from '../excel/wall-clock';
 import type { JobContext, JobFunction } from '../jobs/context';
 import { paretoExportQueries } from '../value/pareto';
+import { writeExportFile } from './export-file';
 
 export interface ExportParetoParams {
   input: ExportParetoInput & { cutoffs: AbcCutoffsInput };
@@ -50,34 +50,34 @@ export const exportParetoJob: JobFunction<ExportParetoParams> = async (ctx) => {
   const [{ n: total } = { n: 0 }] = [...iterate(ctx, queries.count)];
   ctx.progress(0, total);
   const title = zh ? '客户价值 20-80 分析' : 'Account value 20-80';
-  const part = `${file}.part`;
-  const writer = createTableWriter(
-    part,
-    input.format,
-    title,
-    zh ? '导出说明' : 'About this export',
-    [
-      { header: zh ? '排名' : 'Rank', kind: 'integer' },
-      { header: zh ? '客户' : 'Account', kind: 'text' },
-      { header: zh ? '手工等级' : 'Hand-set grade', kind: 'text' },
-      { header: zh ? `按${basis.zh}` : basis.en, kind: basis.kind },
-      { header: zh ? '占比' : 'Share', kind: 'percent' },
-      { header: zh ? '累计占比' : 'Cumulative share', kind: 'percent' },
-      { header: zh ? '分类' : 'Class', kind: 'text' },
-    ],
-    input.lang,
-  );
+  const open = (part: string) =>
+    createTableWriter(
+      part,
+      input.format,
+      title,
+      zh ? '导出说明' : 'About this export',
+      [
+        { header: zh ? '排名' : 'Rank', kind: 'integer' },
+        { header: zh ? '客户' : 'Account', kind: 'text' },
+        { header: zh ? '手工等级' : 'Hand-set grade', kind: 'text' },
+        { header: zh ? `按${basis.zh}` : basis.en, kind: basis.kind },
+        { header: zh ? '占比' : 'Share', kind: 'percent' },
+        { header: zh ? '累计占比' : 'Cumulative share', kind: 'percent' },
+        { header: zh ? '分类' : 'Class', kind: 'text' },
+      ],
+      input.lang,
+    );
   const grade = (g: Grade) => GRADES[g][zh ? 'zh' : 'en'];
   const classes = { A: 0, B: 0, C: 0 };
   let rows = 0;
   let sum = 0;
-  const added = async () => {
-    if (++rows % PROGRESS_EVERY !== 0) return;
-    ctx.checkCancelled();
-    ctx.progress(rows, total);
-    await writer.drain();
-  };
-  try {
+  const { bytes } = await writeExportFile(file, open, async (writer) => {
+    const added = async () => {
+      if (++rows % PROGRESS_EVERY !== 0) return;
+      ctx.checkCancelled();
+      ctx.progress(rows, total);
+      await writer.drain();
+    };
     for (const r of iterate(ctx, queries.buyers)) {
       sum = Number(r.total);
       classes[r.abc] += 1;
@@ -144,12 +144,8 @@ export const exportParetoJob: JobFunction<ExportParetoParams> = async (ctx) => {
             ['Software', `Keyfleet ${ctx.params.version}`],
           ],
     );
-  } catch (error) {
-    await writer.abort().catch(() => fs.rmSync(part, { force: true }));
-    throw error;
-  }
-  fs.renameSync(part, file);
+  });
   ctx.progress(rows, total);
-  const result: ExportResult = { fileName, rows, bytes: fs.statSync(file).size };
+  const result: ExportResult = { fileName, rows, bytes };
   return { result };
 };

@@ -3,11 +3,11 @@
  * chart's data — written as it is to .xlsx or .csv, with an about sheet saying what it shows, when
  * and by whom. Written to a `.part` file that becomes the export only when complete.
  */
-import fs from 'node:fs';
 import { isoNow } from '../../shared/clock';
 import type { ExportResult, ExportTableInput } from '../../shared/schemas/exports';
 import { auditHeadPair } from '../audit/head';
 import { type CellValue, createTableWriter } from '../excel/table-writer';
+import { writeExportFile } from './export-file';
 import { wallClock } from '../excel/wall-clock';
 import type { JobFunction } from '../jobs/context';
 
@@ -37,16 +37,16 @@ export const exportTableJob: JobFunction<ExportTableParams> = async (ctx) => {
     return value;
   };
   ctx.progress(0, input.rows.length);
-  const part = `${file}.part`;
-  const writer = createTableWriter(
-    part,
-    input.format,
-    sheetName(input.title),
-    zh ? '导出说明' : 'About this export',
-    input.columns,
-    input.lang,
-  );
-  try {
+  const open = (part: string) =>
+    createTableWriter(
+      part,
+      input.format,
+      sheetName(input.title),
+      zh ? '导出说明' : 'About this export',
+      input.columns,
+      input.lang,
+    );
+  const { bytes } = await writeExportFile(file, open, async (writer) => {
     for (const row of input.rows) writer.add(row.map(cell));
     ctx.checkCancelled();
     const now = toWallClock(isoNow(ctx.clock))!.toISOString().slice(0, 16).replace('T', ' ');
@@ -70,12 +70,8 @@ export const exportTableJob: JobFunction<ExportTableParams> = async (ctx) => {
             ['Software', `Keyfleet ${ctx.params.version}`],
           ],
     );
-  } catch (error) {
-    await writer.abort().catch(() => fs.rmSync(part, { force: true }));
-    throw error;
-  }
-  fs.renameSync(part, file);
+  });
   ctx.progress(input.rows.length, input.rows.length);
-  const result: ExportResult = { fileName, rows: input.rows.length, bytes: fs.statSync(file).size };
+  const result: ExportResult = { fileName, rows: input.rows.length, bytes };
   return { result };
 };

@@ -2,12 +2,12 @@
  * The rejected rows of a run as a workbook to fix and re-import: the file's own columns under its
  * own headers, plus a reason column. Runs as an export job, so delivery is the exports' own.
  */
-import fs from 'node:fs';
 import { describeReasons } from '../../shared/import/reasons';
 import type { ImportReason } from '../../shared/schemas/imports';
 import type { ExportResult } from '../../shared/schemas/exports';
 import { AppError } from '../../shared/result';
 import { createTableWriter } from '../excel/table-writer';
+import { writeExportFile } from '../exports/export-file';
 import type { JobFunction } from '../jobs/context';
 import { auditHeadPair } from '../audit/head';
 
@@ -48,17 +48,17 @@ export const rejectsExportJob: JobFunction<RejectsParams> = async (ctx) => {
     { header: zh ? '原行号' : 'Row in file', kind: 'integer' as const },
     { header: zh ? '原因' : 'Reason', kind: 'text' as const },
   ];
-  const part = `${file}.part`;
-  const writer = createTableWriter(
-    part,
-    'xlsx',
-    zh ? '被拒绝的行' : 'Rejected rows',
-    zh ? '说明' : 'About',
-    columns,
-    lang,
-  );
+  const open = (part: string) =>
+    createTableWriter(
+      part,
+      'xlsx',
+      zh ? '被拒绝的行' : 'Rejected rows',
+      zh ? '说明' : 'About',
+      columns,
+      lang,
+    );
   let written = 0;
-  try {
+  const { bytes } = await writeExportFile(file, open, async (writer) => {
     for (const [row, cells, reasons] of rows.iterate(runId) as Iterable<[number, string, string]>) {
       const values = JSON.parse(cells) as string[];
       writer.add([
@@ -92,12 +92,8 @@ export const rejectsExportJob: JobFunction<RejectsParams> = async (ctx) => {
             auditHeadPair(ctx.sqlite, false),
           ],
     );
-  } catch (error) {
-    await writer.abort().catch(() => fs.rmSync(part, { force: true }));
-    throw error;
-  }
-  fs.renameSync(part, file);
+  });
   ctx.progress(written, total);
-  const result: ExportResult = { fileName, rows: written, bytes: fs.statSync(file).size };
+  const result: ExportResult = { fileName, rows: written, bytes };
   return { result };
 };
