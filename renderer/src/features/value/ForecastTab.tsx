@@ -6,6 +6,7 @@
  */
 import { App, Button, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { addMonths } from '../../../../shared/dates';
 import type { ForecastResult } from '../../../../shared/schemas/value';
 import { call } from '../../api/client';
 import { type ChartOption, EChart } from '../../components/charts/EChart';
@@ -35,13 +36,23 @@ export function ForecastTab() {
 
   const chart = useMemo<ChartOption | null>(() => {
     if (!data || data.months.length === 0) return null;
+    // Every month of the span, those with nothing due at zero: a timeline, not a list of bars.
+    const due = new Map(data.months.map((m) => [m.month, m.units]));
+    const last = data.months[data.months.length - 1]!.month;
+    const months: string[] = [];
+    for (let m = data.months[0]!.month; m <= last; m = addMonths(`${m}-01`, 1).slice(0, 7))
+      months.push(m);
     return {
       tooltip: { trigger: 'axis' },
       grid: { left: 56, right: 16, top: 24, bottom: 32 },
-      xAxis: { type: 'category', data: data.months.map((m) => m.month) },
+      xAxis: { type: 'category', data: months },
       yAxis: { type: 'value', name: t('value.forecastUnits') },
       series: [
-        { type: 'bar', name: t('value.forecastUnits'), data: data.months.map((m) => m.units) },
+        {
+          type: 'bar',
+          name: t('value.forecastUnits'),
+          data: months.map((m) => due.get(m) ?? 0),
+        },
       ],
     };
   }, [data, t]);
