@@ -50,6 +50,7 @@ const fileRef = z.object({ fileId: stagedFile.shape.fileId });
 /** The text encodings a CSV or HTML file may be read in (detected, or switched to by the user). */
 export const TEXT_ENCODINGS = ['utf-8', 'gb18030', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
 export const textEncoding = z.enum(TEXT_ENCODINGS);
+export type TextEncoding = z.infer<typeof textEncoding>;
 
 export const inspectInput = fileRef.extend({
   target: importTarget.default('accounts'),

@@ -95,9 +95,16 @@ describe('HTML tables saved as .xls', () => {
     expect(source.format).toBe('html');
     expect(source.encoding).toBe('utf-8');
     expect(source.sheets).toHaveLength(1);
-    expect(source.sheets[0]!.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 5 }]);
+    expect(source.sheets[0]!.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 6 }]);
     expect(rows[0]!.cells[0]).toBe('2026年第四季度公务用车采购招标公告一览');
-    expect(rows[1]!.cells).toEqual(['项目编号', '项目名称', '采购人', '采购方式', '预算金额']);
+    expect(rows[1]!.cells).toEqual([
+      '项目编号',
+      '项目名称',
+      '采购人',
+      '采购方式',
+      '预算金额',
+      '数量',
+    ]);
     expect(rows[3]!.cells[1]).toBe('宁波市交通运输局\n巡查车辆采购');
     expect(rows[3]!.cells[4]).toBe('１８５.５万元');
     expect(rows[4]!.cells[1]).toBe('温州市应急管理局应急保障车 & 指挥车采购');

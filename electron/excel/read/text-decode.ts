@@ -6,9 +6,9 @@
  * GB18030 wins ties, as Chinese text is what this app mostly reads.
  */
 import { analyse } from 'chardet';
-import { TEXT_ENCODINGS } from '../../../shared/schemas/imports';
+import { TEXT_ENCODINGS, type TextEncoding } from '../../../shared/schemas/imports';
 
-export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+export type { TextEncoding };
 
 export interface DetectedEncoding {
   encoding: TextEncoding;
