@@ -50,6 +50,11 @@ describe('sniffing by content', () => {
     expect(sniff('<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">')).toBe(
       'spreadsheetml',
     );
+    expect(
+      sniff(
+        '<?mso-application progid="Excel.Sheet"?><Workbook xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">',
+      ),
+    ).toBe('spreadsheetml');
     expect(sniff('<?xml version="1.0"?><note>x</note>')).toBe('xml');
     expect(sniff('ID;PWXL;N;E\r\nC;Y1;X1;K"a"\r\nE\r\n')).toBe('sylk');
     expect(sniff('TABLE\r\n0,1\r\n"EXCEL"\r\n')).toBe('dif');

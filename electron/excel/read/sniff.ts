@@ -52,15 +52,13 @@ function headText(head: Uint8Array): string {
 function markupKind(text: string): FileKind | null {
   const lower = text.toLowerCase();
   if (!lower.startsWith('<')) return null;
-  if (
-    text.includes(SPREADSHEETML_NS) &&
-    (lower.startsWith('<?xml') || lower.startsWith('<workbook'))
-  )
-    return 'spreadsheetml';
+  // After <?xml …?> or <?mso-application progid="Excel.Sheet"?>, or the <Workbook> itself.
+  const workbookStart = ['<?', '<workbook', '<ss:workbook'].some((s) => lower.startsWith(s));
+  if (workbookStart && text.includes(SPREADSHEETML_NS)) return 'spreadsheetml';
   // Excel's own HTML (xmlns:x="urn:schemas-microsoft-com:office:excel") may start with <?xml too.
   const html = ['<!doctype html', '<html', '<head', '<meta', '<table', '<body', '<style', '<!--'];
   if (html.some((start) => lower.startsWith(start)) || lower.includes('<table')) return 'html';
-  if (lower.startsWith('<?xml')) return 'xml';
+  if (lower.startsWith('<?')) return 'xml';
   return null;
 }
 
