@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cellAsText } from '../../electron/excel/read/cell-value';
 import { openTable } from '../../electron/excel/read/table-source';
@@ -71,6 +72,33 @@ describe('a tender list exported as an HTML .xls', () => {
       'ZJ-HTML-2026-002',
       'ZJ-HTML-2026-003',
     ]);
+  });
+});
+
+describe('a CSV in Windows-1252', () => {
+  it('is read in the detected encoding, and the import reads it in the one the user chose', async () => {
+    app = await signedInApp('manager');
+    const file = path.join(tempDir(), 'mexico.csv');
+    fs.writeFileSync(file, iconv.encode('name,region\r\nMéxico Fleet S.A.,\r\n', 'win1252'));
+    const inspection = await inspect(app, file);
+    expect(inspection.encoding).toBe('windows-1252');
+    expect(inspection.encodings).toEqual(['windows-1252', 'gb18030', 'utf-8']);
+    const sheet = inspection.sheets[0]!;
+    const nameIn = async (encoding: 'windows-1252' | 'gb18030') => {
+      const { jobId } = await app.value('imports.run', {
+        fileId: inspection.fileId,
+        sheet: sheet.name,
+        encoding,
+        headerRow: sheet.headerRow!,
+        columns: sheet.columns.map((c) => ({ index: c.index, field: c.field })),
+        mode: 'dryRun',
+      });
+      expect((await app.deps.jobs.wait(jobId)).error).toBeNull();
+      const { runId } = await app.value('imports.summary', { jobId });
+      return (await app.value('imports.report', { runId, limit: 10 })).rows[0]!.name;
+    };
+    expect(await nameIn('windows-1252')).toBe('México Fleet S.A.');
+    expect(await nameIn('gb18030')).toBe('M閤ico Fleet S.A.');
   });
 });
 
