@@ -5,10 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError, type ErrorKind } from '../../../shared/result';
+import { AppError } from '../../../shared/result';
 import { readCsvRows, textEncodingOf } from './csv-rows';
 import { readHtmlTables } from './html-tables';
-import type { MarkupSheet } from './markup-grid';
+import { type MarkupSheet, refuse } from './markup-grid';
 import { sniffFile, sniffZip } from './sniff';
 import { readSpreadsheetMl } from './spreadsheet-ml';
 import type { TextEncoding } from './text-decode';
@@ -38,10 +38,6 @@ interface TableSource {
 interface OpenOptions {
   /** The user's choice of text encoding, replacing the detected one. */
   encoding?: TextEncoding | null;
-}
-
-function refuse(kind: ErrorKind, message: string): AppError {
-  return new AppError('VALIDATION', message, { kind });
 }
 
 const SAVE_AS_XLSX = 'open it in Excel or WPS and save it as .xlsx';
