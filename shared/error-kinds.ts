@@ -92,6 +92,15 @@ export const ERROR_KINDS_BY_CODE = {
     'vin.forbidden_letter',
     'vin.length',
     'zip_bomb',
+    'apple_numbers',
+    'dif',
+    'markup_no_table',
+    'markup_too_deep',
+    'read_too_slow',
+    'sylk',
+    'xlsb',
+    'xml_doctype',
+    'xml_not_spreadsheet',
   ],
   /** What the call names is gone or never was. */
   NOT_FOUND: [

@@ -69,9 +69,9 @@ export function importHandlers(deps: Deps): ImportHandlers {
       const picked = await chooseFile();
       return picked === null ? null : stageCopy(dataDir, picked);
     },
-    'imports.inspect': async ({ fileId, target }, { session }) => {
+    'imports.inspect': async ({ fileId, target, encoding }, { session }) => {
       const user = session.requireUser();
-      const params: InspectParams = { fileId, target, ...stagedFile(dataDir, fileId) };
+      const params: InspectParams = { fileId, target, encoding, ...stagedFile(dataDir, fileId) };
       return { jobId: jobs.start('import.inspect', params, user.id).id };
     },
     'imports.inspection': async ({ jobId }, { session }) =>

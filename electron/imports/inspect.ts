@@ -16,6 +16,7 @@ import type {
 } from '../../shared/schemas/imports';
 import { cellAsText } from '../excel/read/cell-value';
 import { openTable } from '../excel/read/table-source';
+import type { TextEncoding } from '../excel/read/text-decode';
 import type { JobFunction } from '../jobs/context';
 import { previewMerges } from './preview-merges';
 
@@ -33,6 +34,8 @@ export interface InspectParams {
   target: ImportTarget;
   file: string;
   fileName: string;
+  /** The user's choice of text encoding; null reads the file in the detected one. */
+  encoding?: TextEncoding | null;
 }
 
 const PREVIEW_ROWS = 30;
@@ -40,8 +43,8 @@ const PREVIEW_COLUMNS = 60;
 const PREVIEW_CELL_CHARS = 200;
 
 export const inspectJob: JobFunction<InspectParams> = async (ctx) => {
-  const { file, fileName, fileId } = ctx.params;
-  const source = await openTable(file, fileName);
+  const { file, fileName, fileId, encoding } = ctx.params;
+  const source = await openTable(file, fileName, { encoding });
   const sheets: SheetInspection[] = [];
   ctx.progress(0, source.sheets.length);
   for (const sheet of source.sheets) {
@@ -83,6 +86,7 @@ export const inspectJob: JobFunction<InspectParams> = async (ctx) => {
     fileName,
     format: source.format,
     encoding: source.encoding,
+    encodings: source.encodings,
     sheets,
   };
   return { result };

@@ -72,7 +72,7 @@ export async function eachDataRow(
   onRow: (row: number, cells: NormalCell[]) => void,
 ): Promise<void> {
   const { input, file, fileName } = ctx.params;
-  const source = await openTable(file, fileName);
+  const source = await openTable(file, fileName, { encoding: input.encoding });
   const sheet = source.sheets.find((s) => s.name === input.sheet);
   if (!sheet)
     throw new AppError('VALIDATION', `the file has no sheet called “${input.sheet}”`, {

@@ -47,7 +47,16 @@ export type StagedFile = z.infer<typeof stagedFile>;
 
 const fileRef = z.object({ fileId: stagedFile.shape.fileId });
 
-export const inspectInput = fileRef.extend({ target: importTarget.default('accounts') });
+/** The text encodings a CSV or HTML file may be read in (detected, or switched to by the user). */
+export const TEXT_ENCODINGS = ['utf-8', 'gb18030', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
+export const textEncoding = z.enum(TEXT_ENCODINGS);
+export type TextEncoding = z.infer<typeof textEncoding>;
+
+export const inspectInput = fileRef.extend({
+  target: importTarget.default('accounts'),
+  /** Read the file in this encoding instead of the detected one (the wizard's switch). */
+  encoding: textEncoding.nullable().default(null),
+});
 
 export const previewRow = z.object({
   /** The row number as Excel shows it (1-based). */
@@ -85,9 +94,12 @@ export type SheetInspection = z.infer<typeof sheetInspection>;
 export const inspection = z.object({
   fileId: z.string(),
   fileName: z.string(),
-  format: z.enum(['xlsx', 'csv']),
-  /** The text encoding of a CSV file (utf-8, gb18030 …); null for workbooks. */
-  encoding: z.string().nullable(),
+  /** html: an HTML table saved as .xls; spreadsheetml: Excel 2003 XML. */
+  format: z.enum(['xlsx', 'csv', 'html', 'spreadsheetml']),
+  /** The text encoding of a CSV, HTML or XML file; null for workbooks. */
+  encoding: textEncoding.nullable(),
+  /** The encodings the user may switch to, most likely first; empty for workbooks. */
+  encodings: z.array(textEncoding).default([]),
   sheets: z.array(sheetInspection),
 });
 export type Inspection = z.infer<typeof inspection>;
@@ -134,6 +146,8 @@ export const importRunInput = z
     target: importTarget.default('accounts'),
     fileId: stagedFile.shape.fileId,
     sheet: z.string().max(100),
+    /** The encoding chosen in the wizard; null reads the file in the detected one. */
+    encoding: textEncoding.nullable().default(null),
     /** The header row (1-based); data starts on the next row. */
     headerRow: z.number().int().min(1).max(1_048_576),
     columns: columnMapping,

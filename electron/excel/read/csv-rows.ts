@@ -1,40 +1,49 @@
 /**
  * The rows of a CSV file, streamed: decoded chunk by chunk in the encoding detected from its
- * first bytes (BOM, else UTF-8 if valid, else GB18030), parsed incrementally, cells normalised
+ * first bytes (see text-decode.ts) or chosen by the user, parsed incrementally, cells normalised
  * like a workbook's text cells.
  */
 import fs from 'node:fs';
 import { AppError } from '../../../shared/result';
 import { type NormalCell, textCell } from './cell-value';
 import { CsvParser, detectDelimiter } from './csv-parse';
-import { detectEncoding, type TextEncoding } from './text-decode';
+import {
+  type DetectedEncoding,
+  detectEncoding,
+  detectTextEncoding,
+  type TextEncoding,
+} from './text-decode';
 import { MAX_COLUMNS, MAX_ROWS } from './workbook-parts';
 import type { SourceRow } from './xlsx-rows';
 
 const SAMPLE_BYTES = 64 * 1024;
 
-export function csvEncoding(file: string): { encoding: TextEncoding; bomLength: number } {
+/**
+ * The encoding of a text file, detected from its first 64 KiB; `chosen` (the user's pick in the
+ * wizard) replaces the detected one, the BOM still skipped.
+ */
+export function textEncodingOf(file: string, chosen?: TextEncoding | null): DetectedEncoding {
   const fd = fs.openSync(file, 'r');
   try {
     const sample = Buffer.alloc(SAMPLE_BYTES);
     const n = fs.readSync(fd, sample, 0, SAMPLE_BYTES, 0);
-    const head = sample.subarray(0, n);
-    const bom = detectEncoding(head.subarray(0, 4));
-    if (bom.bomLength > 0) return bom;
-    try {
-      // stream: true tolerates a character cut in two at the end of the sample.
-      new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: n === SAMPLE_BYTES });
-      return { encoding: 'utf-8', bomLength: 0 };
-    } catch {
-      return { encoding: 'gb18030', bomLength: 0 };
-    }
+    const detected = detectTextEncoding(sample.subarray(0, n), n === SAMPLE_BYTES);
+    if (!chosen || chosen === detected.encoding) return detected;
+    return {
+      ...detected,
+      encoding: chosen,
+      bomLength: detectEncoding(sample.subarray(0, 4)).bomLength,
+      candidates: [chosen, ...detected.candidates.filter((c) => c !== chosen)],
+    };
   } finally {
     fs.closeSync(fd);
   }
 }
 
-export async function* readCsvRows(file: string): AsyncGenerator<SourceRow> {
-  const { encoding, bomLength } = csvEncoding(file);
+export async function* readCsvRows(
+  file: string,
+  { encoding, bomLength }: { encoding: TextEncoding; bomLength: number },
+): AsyncGenerator<SourceRow> {
   const decoder = new TextDecoder(encoding);
   let parser: CsvParser | null = null;
   let rowNumber = 0;

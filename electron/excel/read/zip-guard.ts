@@ -50,8 +50,11 @@ function readAt(fd: number, position: number, length: number): Buffer {
   return buf.subarray(0, n);
 }
 
-/** Lists the entries of the zip at `file`, refusing broken or hostile archives. */
-export function inspectZip(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
+/**
+ * Lists the entries of any zip at `file`, refusing broken or hostile archives; what the package
+ * is (xlsx, xlsb, Numbers …) is for sniff.ts to say.
+ */
+export function listZip(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
   const fd = fs.openSync(file, 'r');
   try {
     const size = fs.fstatSync(fd).size;
@@ -157,19 +160,25 @@ export function inspectZip(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS)
           { entry: e.name },
         );
     }
-    // Part names compare case-insensitively. The workbook itself is found later through the
-    // package relationships; a package without them must have it at the usual path.
-    const names = new Set(entries.map((e) => e.name.toLowerCase()));
-    if (
-      !names.has('[content_types].xml') ||
-      !(names.has('_rels/.rels') || names.has('xl/workbook.xml'))
-    )
-      throw bad('not_xlsx', 'the file is a zip archive but not an Excel workbook');
-    const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name)).length;
-    if (sheets > limits.maxSheets)
-      throw bad('too_many_sheets', `the workbook has ${sheets} sheets`, { count: sheets });
     return entries;
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** Lists the entries of the .xlsx at `file`, refusing broken or hostile archives and other zips. */
+export function inspectZip(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
+  const entries = listZip(file, limits);
+  // Part names compare case-insensitively. The workbook itself is found later through the
+  // package relationships; a package without them must have it at the usual path.
+  const names = new Set(entries.map((e) => e.name.toLowerCase()));
+  if (
+    !names.has('[content_types].xml') ||
+    !(names.has('_rels/.rels') || names.has('xl/workbook.xml'))
+  )
+    throw bad('not_xlsx', 'the file is a zip archive but not an Excel workbook');
+  const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name)).length;
+  if (sheets > limits.maxSheets)
+    throw bad('too_many_sheets', `the workbook has ${sheets} sheets`, { count: sheets });
+  return entries;
 }

@@ -149,6 +149,15 @@ const FILE_KIND_KEYS: Readonly<Record<string, MessageKey>> = {
   upload_failed: 'err.importUploadFailed',
   header_not_found: 'err.importHeaderNotFound',
   too_many_merges: 'err.importTooManyMerges',
+  xlsb: 'err.importXlsb',
+  apple_numbers: 'err.importNumbers',
+  sylk: 'err.importSylk',
+  dif: 'err.importDif',
+  markup_no_table: 'err.importNoTable',
+  markup_too_deep: 'err.importTooDeep',
+  read_too_slow: 'err.importTooSlow',
+  xml_doctype: 'err.importXmlDoctype',
+  xml_not_spreadsheet: 'err.importXmlNotSpreadsheet',
 };
 
 /** A workflow rule's code (`tender.award_before_opening`) worded under `reason.<code>`. */

@@ -127,6 +127,24 @@ export const en: Record<MessageKey, string> = {
     'The uploaded file has expired or was cleaned up. Please choose the file again.',
   'err.importTooLarge':
     'The file is larger than one import takes. Split it and import the parts one by one.',
+  'err.importXlsb':
+    'This is an Excel binary workbook (.xlsb), which cannot be read directly. Open it in Excel or WPS, save it as .xlsx and import that.',
+  'err.importNumbers':
+    'This is an Apple Numbers file. In Numbers choose File → Export To → Excel (.xlsx), or open it in Excel or WPS and save it as .xlsx, then import that.',
+  'err.importSylk':
+    'This is a SYLK (.slk) file, which cannot be read directly. Open it in Excel or WPS, save it as .xlsx and import that.',
+  'err.importDif':
+    'This is a DIF (.dif) file, which cannot be read directly. Open it in Excel or WPS, save it as .xlsx and import that.',
+  'err.importNoTable':
+    'The file is a web page (HTML) but holds no table with values. Open it in Excel or WPS, check the data, save it as .xlsx and import that.',
+  'err.importTooDeep':
+    'The file’s markup is nested abnormally deep, so it was refused for safety. Open it in Excel or WPS, save it as .xlsx and import that.',
+  'err.importTooSlow':
+    'Reading the file took too long, so it was stopped. Open it in Excel or WPS, save it as .xlsx and import that.',
+  'err.importXmlDoctype':
+    'The XML file declares a DOCTYPE or entities, which a spreadsheet never does, so it was refused for safety. Open it in Excel or WPS, save it as .xlsx and import that.',
+  'err.importXmlNotSpreadsheet':
+    'This XML file is not an Excel 2003 spreadsheet (XML Spreadsheet). Use an Excel workbook (.xlsx) or a CSV file.',
   'err.importUploadFailed': 'The upload did not complete; please try again.',
   'err.importHeaderNotFound':
     'The sheet has no such header row. Go back to “Sheet and header” and choose it again.',

@@ -112,6 +112,24 @@ export const zh = {
   'err.importSheetNotFound': '文件中找不到所选的工作表。请重新选择文件。',
   'err.importFileGone': '上传的文件已过期或已被清理。请重新选择文件。',
   'err.importTooLarge': '文件太大，超过了一次导入的上限。请把文件拆分后分别导入。',
+  'err.importXlsb':
+    '这是 Excel 二进制工作簿（.xlsb），无法直接读取。请用 Excel 或 WPS 打开它，另存为 .xlsx 后再导入。',
+  'err.importNumbers':
+    '这是 Apple Numbers 文件。请在 Numbers 中选择“文件 → 导出为 → Excel”，或用 Excel、WPS 打开后另存为 .xlsx，再导入。',
+  'err.importSylk':
+    '这是 SYLK（.slk）文件，无法直接读取。请用 Excel 或 WPS 打开它，另存为 .xlsx 后再导入。',
+  'err.importDif':
+    '这是 DIF（.dif）文件，无法直接读取。请用 Excel 或 WPS 打开它，另存为 .xlsx 后再导入。',
+  'err.importNoTable':
+    '文件是网页（HTML）格式，但其中没有含数据的表格。请用 Excel 或 WPS 打开检查，另存为 .xlsx 后再导入。',
+  'err.importTooDeep':
+    '文件的标记嵌套层数异常，为安全起见拒绝读取。请用 Excel 或 WPS 打开它，另存为 .xlsx 后再导入。',
+  'err.importTooSlow':
+    '读取文件耗时过长，已停止。请用 Excel 或 WPS 打开它，另存为 .xlsx 后再导入。',
+  'err.importXmlDoctype':
+    'XML 文件中声明了 DOCTYPE 或实体（表格文件不会有），为安全起见拒绝读取。请用 Excel 或 WPS 打开它，另存为 .xlsx 后再导入。',
+  'err.importXmlNotSpreadsheet':
+    '这个 XML 文件不是 Excel 2003 表格（XML 电子表格）。请使用 Excel 工作簿（.xlsx）或 CSV 文件。',
   'err.importUploadFailed': '文件没有上传完整，请重试。',
   'err.importHeaderNotFound': '工作表中没有所选的表头行。请回到“工作表与表头”重新选择。',
   'err.importTooManyMerges': '工作表中的合并单元格太多。请取消合并单元格，另存后再导入。',

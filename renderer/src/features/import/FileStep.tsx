@@ -15,12 +15,21 @@ import { isActive } from './import-run';
 import { JobProgress } from './JobProgress';
 import type { ImportWizard, UploadProgress } from './use-import-wizard';
 
-export const ACCEPTED_FILES = '.xlsx,.csv,.txt,.xls,.et';
+export const ACCEPTED_FILES = '.xlsx,.csv,.txt,.xls,.et,.xml,.htm,.html';
 
 function formatText(inspection: Inspection, t: Translate): string {
-  return inspection.format === 'csv'
-    ? t('import.formatCsv', { encoding: inspection.encoding?.toUpperCase() ?? 'UTF-8' })
-    : t('import.formatXlsx', { sheets: inspection.sheets.length });
+  const encoding = inspection.encoding?.toUpperCase() ?? 'UTF-8';
+  const sheets = inspection.sheets.length;
+  switch (inspection.format) {
+    case 'csv':
+      return t('import.formatCsv', { encoding });
+    case 'html':
+      return t('import.formatHtml', { sheets, encoding });
+    case 'spreadsheetml':
+      return t('import.formatXml2003', { sheets });
+    default:
+      return t('import.formatXlsx', { sheets });
+  }
 }
 
 function TargetChoice({ wizard }: { wizard: ImportWizard }) {

@@ -12,6 +12,7 @@ import { formatCount } from '../../lib/format';
 import { testId } from '../../lib/test-id';
 import { columnLetter } from './column-mapping';
 import { previewSpans } from '../../../../shared/import/preview-spans';
+import { isActive } from './import-run';
 import type { ImportWizard } from './use-import-wizard';
 
 /** More columns than this are not readable in a preview anyway; the mapping step lists all. */
@@ -86,6 +87,31 @@ function PreviewTable({
   );
 }
 
+/** The encoding a text file was read in, and a switch that reads it again in another. */
+function EncodingChoice({ wizard }: { wizard: ImportWizard }) {
+  const t = useT();
+  const { inspection } = wizard;
+  if (!inspection?.encoding || inspection.encodings.length < 2) return null;
+  return (
+    <Space>
+      <Typography.Text>{t('import.encoding')}</Typography.Text>
+      <Select
+        value={inspection.encoding}
+        onChange={wizard.setEncoding}
+        disabled={wizard.busy}
+        loading={isActive(wizard.inspect)}
+        popupMatchSelectWidth={false}
+        options={inspection.encodings.map((e) => ({
+          value: e,
+          label: <span {...testId(`import-encoding-${e}`)}>{t(`import.encoding.${e}`)}</span>,
+        }))}
+        data-testid="import-encoding"
+      />
+      <Typography.Text type="secondary">{t('import.encodingHint')}</Typography.Text>
+    </Space>
+  );
+}
+
 export function SheetStep({ wizard }: { wizard: ImportWizard }) {
   const t = useT();
   const { lang } = useLang();
@@ -115,6 +141,7 @@ export function SheetStep({ wizard }: { wizard: ImportWizard }) {
             data-testid="import-sheet-select"
           />
         </Space>
+        <EncodingChoice wizard={wizard} />
         {rows.length > 0 && (
           <Space>
             <Typography.Text>{t('import.headerRowBefore')}</Typography.Text>

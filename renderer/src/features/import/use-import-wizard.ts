@@ -15,6 +15,7 @@ import type {
   SavedMapping,
   SheetInspection,
   StagedFile,
+  TextEncoding,
 } from '../../../../shared/schemas/imports';
 import { call } from '../../api/client';
 import { type Upload, uploadFile } from '../../api/upload';
@@ -55,6 +56,8 @@ export interface ImportWizard {
   /** Browser mode: a file from the file input or a drop. */
   sendFile: (file: File) => void;
   cancelFile: () => void;
+  /** Reads a CSV or HTML file again in another encoding (the preview, then the import, use it). */
+  setEncoding: (encoding: TextEncoding) => void;
 
   sheet: SheetInspection | null;
   selectSheet: (name: string) => void;
@@ -148,12 +151,13 @@ export function useImportWizard(options: {
     [forgetRuns],
   );
 
+  /** `encoding`: the user's choice for a text file; null reads it in the detected encoding. */
   const inspectFile = useCallback(
-    (file: StagedFile, as: ImportTarget = target) => {
+    (file: StagedFile, as: ImportTarget = target, encoding: TextEncoding | null = null) => {
       setStaged(file);
       inspectRun.current?.dispose();
       inspectRun.current = runJob(
-        () => call('imports.inspect', { fileId: file.fileId, target: as }),
+        () => call('imports.inspect', { fileId: file.fileId, target: as, encoding }),
         (jobId) => call('imports.inspection', { jobId }),
         (state) => {
           setInspect(state);
@@ -232,10 +236,18 @@ export function useImportWizard(options: {
       if (staged && !sending.current) {
         setInspection(null);
         showSheet(null, next);
-        inspectFile(staged, next);
+        inspectFile(staged, next, inspection?.encoding ?? null);
       }
     },
-    [inspectFile, showSheet, staged, target],
+    [inspectFile, inspection, showSheet, staged, target],
+  );
+
+  const setEncoding = useCallback(
+    (encoding: TextEncoding) => {
+      if (!staged || sending.current || encoding === inspection?.encoding) return;
+      inspectFile(staged, target, encoding);
+    },
+    [inspectFile, inspection, staged, target],
   );
 
   const mapColumn = useCallback(
@@ -265,6 +277,8 @@ export function useImportWizard(options: {
         target,
         fileId: staged.fileId,
         sheet: sheet.name,
+        // The import reads the file in the encoding its preview was read in.
+        encoding: inspection?.encoding ?? null,
         headerRow,
         columns: columns.map((c) => ({ index: c.index, field: c.field })),
         mode,
@@ -281,7 +295,7 @@ export function useImportWizard(options: {
         },
       );
     },
-    [columns, headerRow, policy, sheet, staged, target],
+    [columns, headerRow, inspection, policy, sheet, staged, target],
   );
 
   const startDryRun = useCallback(() => {
@@ -312,6 +326,7 @@ export function useImportWizard(options: {
     chooseFile,
     sendFile,
     cancelFile: resetFile,
+    setEncoding,
     sheet,
     selectSheet,
     headerRow,
