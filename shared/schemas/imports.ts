@@ -85,7 +85,7 @@ export type SheetInspection = z.infer<typeof sheetInspection>;
 export const inspection = z.object({
   fileId: z.string(),
   fileName: z.string(),
-  format: z.enum(['xlsx', 'csv']),
+  format: z.enum(['xlsx', 'csv', 'xls', 'ods']),
   /** The text encoding of a CSV file (utf-8, gb18030 …); null for workbooks. */
   encoding: z.string().nullable(),
   sheets: z.array(sheetInspection),

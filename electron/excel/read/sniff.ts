@@ -3,7 +3,7 @@
  * or a password-protected workbook must get a clear message, not a parser's stack trace.
  */
 
-type FileKind = 'xlsx' | 'legacy-xls' | 'encrypted-ooxml' | 'text' | 'unknown';
+type FileKind = 'xlsx' | 'xls' | 'ods' | 'encrypted-ooxml' | 'text' | 'unknown';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
@@ -14,11 +14,24 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) =>
 /** "EncryptedPackage" as it is named inside an OLE2 container (UTF-16LE). */
 const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 
+/** An OpenDocument spreadsheet: a zip whose first entry, stored, is `mimetype` naming it. */
+const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+
 export function sniffFile(head: Buffer): FileKind {
+  if (startsWith(head, ZIP) && head.length >= 30) {
+    const at = 30 + head.readUInt16LE(26);
+    const named = head.toString('latin1', 30, at);
+    const data = at + head.readUInt16LE(28);
+    if (
+      named === 'mimetype' &&
+      head.toString('latin1', data, data + ODS_MIMETYPE.length) === ODS_MIMETYPE
+    )
+      return 'ods';
+  }
   if (startsWith(head, ZIP) || startsWith(head, EMPTY_ZIP)) return 'xlsx';
-  // Excel and WPS put a password-protected .xlsx inside an OLE2 compound file, like a legacy .xls.
-  if (startsWith(head, OLE2))
-    return head.includes(ENCRYPTED_PACKAGE) ? 'encrypted-ooxml' : 'legacy-xls';
+  // Excel and WPS put a password-protected .xlsx inside an OLE2 compound file, like a legacy .xls
+  // (an encrypted .xls itself is found by its FILEPASS record, in ole-guard.ts).
+  if (startsWith(head, OLE2)) return head.includes(ENCRYPTED_PACKAGE) ? 'encrypted-ooxml' : 'xls';
   const sample = head.subarray(0, 4096);
   // Text: no NUL bytes (UTF-16 text has a BOM and is handled by the decoder).
   if (sample.length > 0 && (sample[0] === 0xff || sample[0] === 0xfe || !sample.includes(0)))

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, type ErrorKind } from '../../../shared/result';
 import { csvEncoding, readCsvRows } from './csv-rows';
+import { openLegacyBook } from './sheetjs-book';
 import { sniffFile } from './sniff';
 import { type MergedRange, readWorkbookParts, type WorkbookParts } from './workbook-parts';
 import { readSheetRows, type SourceRow } from './xlsx-rows';
@@ -19,7 +20,7 @@ interface SourceSheet {
 }
 
 interface TableSource {
-  format: 'xlsx' | 'csv';
+  format: 'xlsx' | 'csv' | 'xls' | 'ods';
   encoding: string | null;
   sheets: SourceSheet[];
   rows(sheet: string): AsyncGenerator<SourceRow>;
@@ -41,12 +42,15 @@ export async function openTable(
   fs.closeSync(fd);
   if (n === 0) throw refuse('empty_file', 'the file is empty');
 
-  switch (sniffFile(head.subarray(0, n))) {
-    case 'legacy-xls':
-      throw refuse(
-        'legacy_xls',
-        'this is an old-format .xls or WPS .et workbook; open it in Excel or WPS and save it as .xlsx',
-      );
+  const sniffed = sniffFile(head.subarray(0, n));
+  switch (sniffed) {
+    case 'xls':
+    case 'ods': {
+      // .xls, WPS .et and .ods: checked, then parsed whole by SheetJS (sheetjs-book.ts).
+      const kind = sniffed;
+      const book = await openLegacyBook(file, kind);
+      return { format: kind, encoding: null, sheets: book.sheets, rows: (s) => book.rows(s) };
+    }
     case 'encrypted-ooxml':
       throw refuse(
         'encrypted',

@@ -17,7 +17,7 @@ export interface SourceRow {
 const MERGE_FILL_COLUMNS = 1024;
 
 /** Fills merged ranges row by row as the rows stream past (rows arrive in ascending order). */
-class MergeFiller {
+export class MergeFiller {
   private next = 0;
   private active: { range: MergedRange; value: NormalCell }[] = [];
   private readonly ranges: MergedRange[];

@@ -50,8 +50,15 @@ function readAt(fd: number, position: number, length: number): Buffer {
   return buf.subarray(0, n);
 }
 
-/** Lists the entries of the zip at `file`, refusing broken or hostile archives. */
-export function inspectZip(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
+/**
+ * Lists the entries of the zip at `file`, refusing broken or hostile archives; `ods` checks an
+ * OpenDocument spreadsheet (a `content.xml`) instead of an Excel package.
+ */
+export function inspectZip(
+  file: string,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+  expect: 'xlsx' | 'ods' = 'xlsx',
+): ZipEntry[] {
   const fd = fs.openSync(file, 'r');
   try {
     const size = fs.fstatSync(fd).size;
@@ -160,6 +167,11 @@ export function inspectZip(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS)
     // Part names compare case-insensitively. The workbook itself is found later through the
     // package relationships; a package without them must have it at the usual path.
     const names = new Set(entries.map((e) => e.name.toLowerCase()));
+    if (expect === 'ods') {
+      if (!names.has('content.xml'))
+        throw bad('not_xlsx', 'the file is an OpenDocument archive without a spreadsheet');
+      return entries;
+    }
     if (
       !names.has('[content_types].xml') ||
       !(names.has('_rels/.rels') || names.has('xl/workbook.xml'))

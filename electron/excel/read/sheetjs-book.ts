@@ -1,0 +1,196 @@
+/**
+ * Legacy .xls / WPS .et (BIFF in an OLE compound file) and .ods (OpenDocument zip), read with
+ * SheetJS (@e965/xlsx) after our own checks of the container (ole-guard.ts, zip-guard.ts): the
+ * library parses a whole file in memory, so nothing reaches it that could make it exhaust memory.
+ * Its cells are mapped through the same rules as the .xlsx reader (cell-value.ts: dates by
+ * format code in the 1900 or 1904 system, elapsed times, text cleaned), merged ranges reported
+ * 1-based and filled the same way (xlsx-rows.ts's MergeFiller).
+ */
+import fs from 'node:fs';
+import * as XLSX from '@e965/xlsx';
+import { AppError } from '../../../shared/result';
+import { type NormalCell, numberCell, textCell } from './cell-value';
+import { isDurationFormat } from './duration';
+import { checkOleWorkbook } from './ole-guard';
+import { isDateFormat } from './sheet-xml';
+import { MAX_COLUMNS, MAX_ROWS, type MergedRange } from './workbook-parts';
+import { readEntry } from './zip-entry';
+import { DEFAULT_ZIP_LIMITS, inspectZip } from './zip-guard';
+import { MergeFiller, type SourceRow } from './xlsx-rows';
+
+/**
+ * What SheetJS may be given: it holds the file and its cells in memory at once. The largest
+ * real .xls (65,536 rows × 256 columns) stays well below this.
+ */
+export const MAX_IN_MEMORY_BYTES = 256 * 1024 ** 2;
+
+/** Excel's error codes as BIFF stores them. */
+const ERRORS: Record<number, string> = {
+  0x00: '#NULL!',
+  0x07: '#DIV/0!',
+  0x0f: '#VALUE!',
+  0x17: '#REF!',
+  0x1d: '#NAME?',
+  0x24: '#NUM!',
+  0x2a: '#N/A',
+  0x2b: '#GETTING_DATA',
+};
+
+interface BookSheet {
+  name: string;
+  rowCount: number | null;
+  hidden: boolean;
+  merges: MergedRange[];
+}
+
+export interface LegacyBook {
+  sheets: BookSheet[];
+  rows(sheet: string): AsyncGenerator<SourceRow>;
+}
+
+function tooLarge(bytes: number): AppError {
+  return new AppError(
+    'VALIDATION',
+    `the file is ${Math.round(bytes / 1024 ** 2)} MB; an .xls or .ods this large cannot be read at once — save it as .xlsx`,
+    { kind: 'file_too_large' },
+  );
+}
+
+/** The zip of an .ods, checked like an .xlsx: directory first, then every part's real size. */
+async function checkOds(file: string): Promise<void> {
+  const entries = inspectZip(file, DEFAULT_ZIP_LIMITS, 'ods');
+  let total = 0;
+  for (const e of entries) {
+    total += await readEntry(file, e, () => undefined);
+    if (total > MAX_IN_MEMORY_BYTES) throw tooLarge(total);
+  }
+}
+
+/** Format codes by style, cached: a sheet has few formats and many cells. */
+function styleOf(cache: Map<string, { duration?: string; date: boolean }>, code: string) {
+  let style = cache.get(code);
+  if (!style) {
+    style = isDurationFormat(code)
+      ? { duration: code, date: false }
+      : { date: code !== 'General' && isDateFormat(code) };
+    cache.set(code, style);
+  }
+  return style;
+}
+
+type Styles = Map<string, { duration?: string; date: boolean }>;
+
+function cellOf(cell: XLSX.CellObject | undefined, styles: Styles, date1904: boolean): NormalCell {
+  if (!cell || cell.v === undefined || cell.v === null) return { kind: 'empty' };
+  switch (cell.t) {
+    case 'n':
+      return numberCell(cell.v as number, styleOf(styles, String(cell.z ?? 'General')), date1904);
+    case 'b':
+      return { kind: 'boolean', value: Boolean(cell.v) };
+    case 'e':
+      return { kind: 'error', code: ERRORS[cell.v as number] ?? '#VALUE!' };
+    case 's':
+      return textCell(String(cell.v));
+    case 'd': {
+      const d = cell.v instanceof Date ? cell.v : new Date(String(cell.v));
+      return Number.isNaN(d.getTime())
+        ? textCell(String(cell.v))
+        : { kind: 'date', iso: d.toISOString().slice(0, 10) };
+    }
+    default:
+      return { kind: 'empty' };
+  }
+}
+
+function limitsOf(sheet: XLSX.WorkSheet): { rows: number; columns: number } | null {
+  const ref = (sheet['!fullref'] as string | undefined) ?? sheet['!ref'];
+  if (!ref) return null;
+  const range = XLSX.utils.decode_range(ref);
+  return { rows: range.e.r + 1, columns: range.e.c + 1 };
+}
+
+/** Checks and parses `file` (sniffed as `kind`); throws AppError VALIDATION with a reason. */
+export async function openLegacyBook(file: string, kind: 'xls' | 'ods'): Promise<LegacyBook> {
+  const size = fs.statSync(file).size;
+  if (size > MAX_IN_MEMORY_BYTES) throw tooLarge(size);
+  if (kind === 'ods') await checkOds(file);
+  const bytes = fs.readFileSync(file);
+  if (kind === 'xls') checkOleWorkbook(bytes, MAX_IN_MEMORY_BYTES);
+
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, {
+      type: 'buffer',
+      dense: true,
+      cellNF: true,
+      cellDates: false,
+      cellFormula: false,
+      cellHTML: false,
+      cellStyles: false,
+      cellText: false,
+      // One row past the limit shows that a sheet goes past it; the rest is never built.
+      sheetRows: MAX_ROWS + 1,
+    });
+  } catch (error) {
+    const text = String(error instanceof Error ? error.message : error);
+    if (/password|encrypt/i.test(text))
+      throw new AppError('VALIDATION', 'the workbook is password-protected', { kind: 'encrypted' });
+    throw new AppError('VALIDATION', `the workbook cannot be read: ${text}`, {
+      kind: kind === 'xls' ? 'ole_damaged' : 'not_xlsx',
+    });
+  }
+  if (wb.SheetNames.length > DEFAULT_ZIP_LIMITS.maxSheets)
+    throw new AppError('VALIDATION', `the workbook has ${wb.SheetNames.length} sheets`, {
+      kind: 'too_many_sheets',
+      count: wb.SheetNames.length,
+    });
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const sheets: BookSheet[] = wb.SheetNames.map((name, i) => {
+    const sheet = wb.Sheets[name]!;
+    const limits = limitsOf(sheet);
+    if (limits && limits.rows > MAX_ROWS)
+      throw new AppError('VALIDATION', `the sheet goes past row ${MAX_ROWS}`, {
+        kind: 'too_many_rows',
+      });
+    if (limits && limits.columns > MAX_COLUMNS)
+      throw new AppError('VALIDATION', `the sheet goes past column ${MAX_COLUMNS}`, {
+        kind: 'too_many_columns',
+      });
+    return {
+      name,
+      rowCount: limits?.rows ?? 0,
+      hidden: (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0,
+      merges: (sheet['!merges'] ?? []).map((m) => ({
+        top: m.s.r + 1,
+        left: m.s.c + 1,
+        bottom: m.e.r + 1,
+        right: m.e.c + 1,
+      })),
+    };
+  });
+
+  return {
+    sheets,
+    async *rows(name) {
+      const sheet = wb.Sheets[name];
+      const info = sheets.find((s) => s.name === name);
+      if (!sheet || !info)
+        throw new AppError('VALIDATION', `the workbook has no sheet called “${name}”`, {
+          kind: 'sheet_not_found',
+        });
+      const data = (sheet['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
+      const styles: Styles = new Map();
+      const filler = new MergeFiller(info.merges);
+      for (let r = 0; r < data.length; r++) {
+        const source = data[r];
+        if (!source) continue;
+        const cells: NormalCell[] = [];
+        for (let c = 0; c < source.length; c++) cells.push(cellOf(source[c], styles, date1904));
+        // Trailing empty cells say nothing (a styled blank cell is not data), as in an .xlsx row.
+        while (cells.length > 0 && cells[cells.length - 1]!.kind === 'empty') cells.pop();
+        filler.fill(r + 1, cells);
+        if (cells.length > 0) yield { row: r + 1, cells };
+      }
+    },
+  };
+}
