@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { NormalCell } from '../../electron/excel/read/cell-value';
@@ -13,7 +14,8 @@ import { openTable } from '../../electron/excel/read/table-source';
 import { signedInApp, type TestApp } from '../helpers/app';
 import { tempDir } from '../helpers/db';
 import { newUscc } from '../helpers/fixtures';
-import { inspect, runImport } from '../helpers/imports';
+import { inspect, runImport, stage } from '../helpers/imports';
+import { oleFile } from '../helpers/ole';
 
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
 
@@ -132,9 +134,10 @@ describe.skipIf(!soffice)('the same table saved as .xlsx, .xls, .et and .ods', (
       const other = await rowsOf(files[format]);
       expect(other.table.format, format).toBe(format === 'et' ? 'xls' : format);
       expect(other.rows, format).toEqual(xlsx.rows);
-      expect(other.table.sheets.map((s) => [s.name, s.hidden, s.merges]), format).toEqual(
-        xlsx.table.sheets.map((s) => [s.name, s.hidden, s.merges]),
-      );
+      expect(
+        other.table.sheets.map((s) => [s.name, s.hidden, s.merges]),
+        format,
+      ).toEqual(xlsx.table.sheets.map((s) => [s.name, s.hidden, s.merges]));
     }
   });
 
@@ -151,5 +154,39 @@ describe.skipIf(!soffice)('the same table saved as .xlsx, .xls, .et and .ods', (
     expect(summary).toMatchObject({ create: 2, reject: 0, committed: true });
     const list = await app.value('accounts.list', {});
     expect(list.rows.map((r) => r.uscc).sort()).toEqual([a, b].sort());
+  });
+});
+
+describe('an .xls through the real import path', () => {
+  const count = async () => (await app.value('accounts.list', { limit: 1 })).total;
+
+  it('commits nothing when one row is bad (all or nothing)', async () => {
+    app = await signedInApp();
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['单位名称', '统一社会信用代码', '客户类型'],
+      ['杭州市公安局', newUscc(), '政府采购'],
+      ['错误代码有限公司', '91330100XXXXXXXXXX', '直销'],
+    ]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, '客户名单');
+    const file = path.join(tempDir(), '名单.xls');
+    fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'biff8' }) as Buffer);
+    const inspection = await inspect(app, file);
+    const sheet = inspection.sheets[0]!;
+    const blocked = await runImport(app, inspection.fileId, sheet, 'commit');
+    expect(blocked.summary).toMatchObject({ committed: false, create: 1, reject: 1 });
+    expect(await count()).toBe(0);
+  });
+
+  it('refuses a hostile compound file with its reason and changes nothing', async () => {
+    app = await signedInApp();
+    const file = path.join(tempDir(), 'huge.xls');
+    fs.writeFileSync(file, oleFile({ declaredSize: 0x7ffffff0 }));
+    const staged = stage(app, file);
+    const { jobId } = await app.value('imports.inspect', { fileId: staged.fileId });
+    const job = await app.deps.jobs.wait(jobId);
+    expect(job.state).toBe('failed');
+    expect(job.error).toMatchObject({ kind: 'ole_damaged' });
+    expect(await count()).toBe(0);
   });
 });

@@ -36,6 +36,46 @@ const ERRORS: Record<number, string> = {
   0x2b: '#GETTING_DATA',
 };
 
+/**
+ * The built-in number formats of a Chinese Excel or WPS (ids 27–36 and 50–58). A BIFF file refers
+ * to them by id without writing their codes; SheetJS knows only the US table and leaves such a
+ * 2026年3月5日 a bare number.
+ */
+const CHINESE_BUILTINS: Record<number, string> = {
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: 'm-d-yy',
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"',
+  33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午h"时"mm"分"',
+  35: '上午/下午h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"',
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: '上午/下午h"时"mm"分"',
+  56: '上午/下午h"时"mm"分"ss"秒"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
+};
+/** Where custom format ids start; below are built-ins. */
+const FIRST_CUSTOM_FORMAT = 164;
+
+/**
+ * SheetJS keeps one format table for the whole process, and its BIFF reader does not reset it:
+ * a previous file's custom formats would apply to this one. Reset it, with the Chinese built-ins.
+ */
+function resetFormatTable(): void {
+  const table = XLSX.SSF.get_table() as Record<number, string | undefined>;
+  for (const id of Object.keys(table).map(Number))
+    if (id >= FIRST_CUSTOM_FORMAT) table[id] = undefined;
+  Object.assign(table, CHINESE_BUILTINS);
+}
+
 interface BookSheet {
   name: string;
   rowCount: number | null;
@@ -119,6 +159,7 @@ export async function openLegacyBook(file: string, kind: 'xls' | 'ods'): Promise
 
   let wb: XLSX.WorkBook;
   try {
+    resetFormatTable();
     wb = XLSX.read(bytes, {
       type: 'buffer',
       dense: true,
