@@ -15,7 +15,7 @@ import { isActive } from './import-run';
 import { JobProgress } from './JobProgress';
 import type { ImportWizard, UploadProgress } from './use-import-wizard';
 
-export const ACCEPTED_FILES = '.xlsx,.csv,.txt,.xls,.et';
+export const ACCEPTED_FILES = '.xlsx,.csv,.txt,.xls,.et,.ods';
 
 function formatText(inspection: Inspection, t: Translate): string {
   return inspection.format === 'csv'
