@@ -149,8 +149,15 @@ function limitsOf(sheet: XLSX.WorkSheet): { rows: number; columns: number } | nu
   return { rows: range.e.r + 1, columns: range.e.c + 1 };
 }
 
-/** Checks and parses `file` (sniffed as `kind`); throws AppError VALIDATION with a reason. */
-export async function openLegacyBook(file: string, kind: 'xls' | 'ods'): Promise<LegacyBook> {
+/**
+ * Checks and parses `file` (sniffed as `kind`); throws AppError VALIDATION with a reason.
+ * `maxRows` builds only the first rows of each sheet (a preview); the row counts stay whole.
+ */
+export async function openLegacyBook(
+  file: string,
+  kind: 'xls' | 'ods',
+  maxRows = MAX_ROWS + 1,
+): Promise<LegacyBook> {
   const size = fs.statSync(file).size;
   if (size > MAX_IN_MEMORY_BYTES) throw tooLarge(size);
   if (kind === 'ods') await checkOds(file);
@@ -170,7 +177,7 @@ export async function openLegacyBook(file: string, kind: 'xls' | 'ods'): Promise
       cellStyles: false,
       cellText: false,
       // One row past the limit shows that a sheet goes past it; the rest is never built.
-      sheetRows: MAX_ROWS + 1,
+      sheetRows: Math.min(maxRows, MAX_ROWS + 1),
     });
   } catch (error) {
     const text = String(error instanceof Error ? error.message : error);
@@ -210,6 +217,7 @@ export async function openLegacyBook(file: string, kind: 'xls' | 'ods'): Promise
     };
   });
 
+  const consumed = new Set<string>();
   return {
     sheets,
     async *rows(name) {
@@ -219,6 +227,11 @@ export async function openLegacyBook(file: string, kind: 'xls' | 'ods'): Promise
         throw new AppError('VALIDATION', `the workbook has no sheet called “${name}”`, {
           kind: 'sheet_not_found',
         });
+      // Each row is released once converted, so that the library's cells and the import's own
+      // memory do not add up: a sheet's rows are read once.
+      if (consumed.has(name))
+        throw new AppError('INTERNAL', `the rows of “${name}” were read already`);
+      consumed.add(name);
       const data = (sheet['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
       const styles: Styles = new Map();
       const filler = new MergeFiller(info.merges);
@@ -227,6 +240,7 @@ export async function openLegacyBook(file: string, kind: 'xls' | 'ods'): Promise
         if (!source) continue;
         const cells: NormalCell[] = [];
         for (let c = 0; c < source.length; c++) cells.push(cellOf(source[c], styles, date1904));
+        data[r] = undefined;
         // Trailing empty cells say nothing (a styled blank cell is not data), as in an .xlsx row.
         while (cells.length > 0 && cells[cells.length - 1]!.kind === 'empty') cells.pop();
         filler.fill(r + 1, cells);

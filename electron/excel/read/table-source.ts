@@ -30,9 +30,11 @@ function refuse(kind: ErrorKind, message: string): AppError {
   return new AppError('VALIDATION', message, { kind });
 }
 
+/** `previewRows`: only the first rows of each sheet are wanted (.xls/.ods then build no more). */
 export async function openTable(
   file: string,
   displayName = path.basename(file),
+  options: { previewRows?: number } = {},
 ): Promise<TableSource> {
   if (!fs.existsSync(file))
     throw new AppError('NOT_FOUND', 'the file is gone', { kind: 'file_gone' });
@@ -48,7 +50,7 @@ export async function openTable(
     case 'ods': {
       // .xls, WPS .et and .ods: checked, then parsed whole by SheetJS (sheetjs-book.ts).
       const kind = sniffed;
-      const book = await openLegacyBook(file, kind);
+      const book = await openLegacyBook(file, kind, options.previewRows);
       return { format: kind, encoding: null, sheets: book.sheets, rows: (s) => book.rows(s) };
     }
     case 'encrypted-ooxml':
