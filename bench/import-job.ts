@@ -6,9 +6,11 @@
  */
 import { businessClock } from '../shared/clock';
 import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { BUYER_TYPES, GRADES, INDUSTRIES, SOURCES } from '../shared/enums';
 import { regionName } from '../shared/regions';
+import { readAuditKey } from '../electron/audit/key';
 import { connect } from '../electron/db/connection';
 import { generateDemoAccounts } from '../electron/demo/generate';
 import { importAccountsJob } from '../electron/imports/accounts-import';
@@ -86,7 +88,10 @@ export async function runImport(
   file: string,
   mode: 'dryRun' | 'commit' = 'commit',
 ) {
-  const { db, sqlite, close } = connect(dbFile);
+  // Imports append audit entries: the key beside the database, as the job worker reads it.
+  const { db, sqlite, close } = connect(dbFile, {
+    auditKey: readAuditKey(path.dirname(dbFile)),
+  });
   try {
     return await importAccountsJob({
       params: {

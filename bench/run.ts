@@ -3,7 +3,8 @@
  * Prints one line per benchmark and writes bench/out/latest.json. `BENCH_ONLY=jobs` runs only the
  * job-start lines (the script builds first: they use the built worker), `BENCH_ONLY=sales` stops after
  * the sales lines, `BENCH_ONLY=dashboards` runs only the dashboards' lines (read worker, browser page),
- * `BENCH_ONLY=first-load` only the browser-mode first load.
+ * `BENCH_ONLY=first-load` only the browser-mode first load, `BENCH_ONLY=xls` only the 65,536-row
+ * .xls import against the same data as .xlsx.
  */
 import { businessClock } from '../shared/clock';
 import fs from 'node:fs';
@@ -25,6 +26,7 @@ import { benchSales } from './sales';
 import { benchDashboards } from './dashboards';
 import { benchFirstLoad } from './first-load';
 import { benchValue } from './value';
+import { benchXlsImport } from './xls-import';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 
@@ -48,6 +50,13 @@ async function main(): Promise<void> {
     const valueLines: BenchResult[] = [];
     await benchValue(valueLines);
     if (!report(valueLines, true)) process.exitCode = 1;
+    return;
+  }
+  // BENCH_ONLY=xls: only the 65,536-row .xls import against the same data as .xlsx.
+  if (process.env.BENCH_ONLY === 'xls') {
+    const xlsLines: BenchResult[] = [];
+    await benchXlsImport(xlsLines);
+    if (!report(xlsLines, true)) process.exitCode = 1;
     return;
   }
   // BENCH_ONLY=jobs: only the job-start lines (a small app of their own, no 100,000 accounts).

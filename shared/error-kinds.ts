@@ -53,6 +53,7 @@ export const ERROR_KINDS_BY_CODE = {
     'not_keyfleet',
     'not_probed',
     'not_xlsx',
+    'ole_damaged',
     'password_policy',
     'registration.before_delivery',
     'registration.in_future',

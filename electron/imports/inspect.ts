@@ -41,10 +41,13 @@ export interface InspectParams {
 const PREVIEW_ROWS = 30;
 const PREVIEW_COLUMNS = 60;
 const PREVIEW_CELL_CHARS = 200;
+/** Sheet rows looked at for the preview's rows that hold anything (empty rows are skipped). */
+const PREVIEW_SOURCE_ROWS = 1000;
 
 export const inspectJob: JobFunction<InspectParams> = async (ctx) => {
   const { file, fileName, fileId, encoding } = ctx.params;
-  const source = await openTable(file, fileName, { encoding });
+  // Only the preview is read: an .xls or .ods need not build the rest of its cells.
+  const source = await openTable(file, fileName, { encoding, previewRows: PREVIEW_SOURCE_ROWS });
   const sheets: SheetInspection[] = [];
   ctx.progress(0, source.sheets.length);
   for (const sheet of source.sheets) {

@@ -94,8 +94,8 @@ export type SheetInspection = z.infer<typeof sheetInspection>;
 export const inspection = z.object({
   fileId: z.string(),
   fileName: z.string(),
-  /** html: an HTML table saved as .xls; spreadsheetml: Excel 2003 XML. */
-  format: z.enum(['xlsx', 'csv', 'html', 'spreadsheetml']),
+  /** html: an HTML table saved as .xls; spreadsheetml: Excel 2003 XML; xls: BIFF .xls or WPS .et. */
+  format: z.enum(['xlsx', 'csv', 'html', 'spreadsheetml', 'xls', 'ods']),
   /** The text encoding of a CSV, HTML or XML file; null for workbooks. */
   encoding: textEncoding.nullable(),
   /** The encodings the user may switch to, most likely first; empty for workbooks. */

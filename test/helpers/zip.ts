@@ -2,20 +2,27 @@ import zlib from 'node:zlib';
 
 /** A minimal zip writer for hostile-file tests: stored or deflated entries, sizes as declared. */
 export function zip(
-  entries: { name: string; data: Buffer; declaredSize?: number; encrypted?: boolean }[],
+  entries: {
+    name: string;
+    data: Buffer;
+    declaredSize?: number;
+    encrypted?: boolean;
+    /** Stored, not deflated (an OpenDocument's `mimetype`). */
+    stored?: boolean;
+  }[],
 ): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
-    const deflated = zlib.deflateRawSync(e.data);
+    const deflated = e.stored ? e.data : zlib.deflateRawSync(e.data);
     const name = Buffer.from(e.name);
     const size = e.declaredSize ?? e.data.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(e.encrypted ? 1 : 0, 6);
-    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(e.stored ? 0 : 8, 8);
     local.writeUInt32LE(deflated.length, 18);
     local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
@@ -24,7 +31,7 @@ export function zip(
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(e.encrypted ? 1 : 0, 8);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(e.stored ? 0 : 8, 10);
     central.writeUInt32LE(deflated.length, 20);
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);

@@ -277,7 +277,7 @@ describe('files that cannot be imported', () => {
           Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
           Buffer.alloc(600),
         ]),
-        'legacy_xls',
+        'ole_damaged',
       ],
       ['empty.xlsx', Buffer.alloc(0), 'empty_file'],
       ['binary.xlsx', Buffer.from([0, 1, 2, 3, 0, 0, 0]), 'unknown_format'],

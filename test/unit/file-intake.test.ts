@@ -37,7 +37,7 @@ describe('what kind of file it is', () => {
       Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
       Buffer.alloc(600),
     ]);
-    expect(sniffFile(ole)).toBe('legacy-xls');
+    expect(sniffFile(ole)).toBe('xls');
     expect(sniffFile(Buffer.concat([ole, Buffer.from('EncryptedPackage', 'utf16le')]))).toBe(
       'encrypted-ooxml',
     );

@@ -3,6 +3,8 @@
  * them). WPS stores pictures in cells as =DISPIMG("ID_…",1), which is data (an image), not a
  * formula to evaluate.
  */
+import { excelSerialTime, excelSerialToIsoDate } from '../../../shared/values/date';
+import { durationSeconds, formatDuration } from './duration';
 
 export type NormalCell =
   | { kind: 'empty' }
@@ -47,4 +49,29 @@ export function cellAsText(cell: NormalCell): string {
     default:
       return '';
   }
+}
+
+/** How a number cell is formatted: as an elapsed time (its format code), a date, or neither. */
+export interface NumberStyle {
+  duration?: string;
+  date: boolean;
+}
+
+/**
+ * A number cell by its format, the one rule every reader (xlsx, xls, ods) follows: an elapsed
+ * time is a duration, a date format makes a date (1900 or 1904 system), anything else a number.
+ */
+export function numberCell(value: number, style: NumberStyle, date1904: boolean): NormalCell {
+  if (style.duration !== undefined)
+    return {
+      kind: 'duration',
+      seconds: durationSeconds(value),
+      text: formatDuration(value, style.duration),
+    };
+  if (style.date) {
+    const iso = excelSerialToIsoDate(value, date1904);
+    const time = excelSerialTime(value);
+    if (iso) return time ? { kind: 'date', iso, time } : { kind: 'date', iso };
+  }
+  return { kind: 'number', value };
 }

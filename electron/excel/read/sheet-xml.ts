@@ -6,9 +6,8 @@
  * than exceljs's SAX-based reader, which matters at a million rows.
  */
 import { AppError } from '../../../shared/result';
-import { excelSerialTime, excelSerialToIsoDate } from '../../../shared/values/date';
-import { type NormalCell, textCell } from './cell-value';
-import { durationSeconds, formatDuration, isDurationFormat } from './duration';
+import { type NormalCell, numberCell, textCell } from './cell-value';
+import { isDurationFormat } from './duration';
 import { decodeXmlText } from './package-rels';
 import { decodeRef } from './workbook-parts';
 import { entryChunks } from './zip-entry';
@@ -263,18 +262,11 @@ function cellValue(attrs: string, inner: string | undefined, ctx: SheetContext):
       if (!Number.isFinite(value) || v.trim() === '') return textCell(xmlText(v));
       const style = Number(ATTR_S.exec(attrs)?.[1] ?? 0);
       const duration = ctx.styles.durations.get(style);
-      if (duration !== undefined)
-        return {
-          kind: 'duration',
-          seconds: durationSeconds(value),
-          text: formatDuration(value, duration),
-        };
-      if (ctx.styles.dates.has(style)) {
-        const iso = excelSerialToIsoDate(value, ctx.date1904);
-        const time = excelSerialTime(value);
-        if (iso) return time ? { kind: 'date', iso, time } : { kind: 'date', iso };
-      }
-      return { kind: 'number', value };
+      return numberCell(
+        value,
+        { duration, date: duration === undefined && ctx.styles.dates.has(style) },
+        ctx.date1904,
+      );
     }
   }
 }

@@ -8,7 +8,10 @@
 export type FileKind =
   /** A zip: xlsx/xlsm, unless its entries say another package (see sniffZip). */
   | 'xlsx'
-  | 'legacy-xls'
+  /** An OpenDocument spreadsheet (.ods). */
+  | 'ods'
+  /** An OLE2 compound file: a BIFF .xls or WPS .et (encrypted ones are found in ole-guard.ts). */
+  | 'xls'
   | 'encrypted-ooxml'
   | 'html'
   | 'spreadsheetml'
@@ -32,6 +35,9 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) =>
 const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 
 const SPREADSHEETML_NS = 'urn:schemas-microsoft-com:office:spreadsheet';
+
+/** An OpenDocument spreadsheet: a zip whose first entry, stored, is `mimetype` naming it. */
+const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
 
 /** The head as text to look at its first markup: BOM gone, UTF-16 decoded, leading blanks gone. */
 function headText(head: Uint8Array): string {
@@ -63,10 +69,20 @@ function markupKind(text: string): FileKind | null {
 }
 
 export function sniffFile(head: Buffer): FileKind {
+  if (startsWith(head, ZIP) && head.length >= 30) {
+    const at = 30 + head.readUInt16LE(26);
+    const named = head.toString('latin1', 30, at);
+    const data = at + head.readUInt16LE(28);
+    if (
+      named === 'mimetype' &&
+      head.toString('latin1', data, data + ODS_MIMETYPE.length) === ODS_MIMETYPE
+    )
+      return 'ods';
+  }
   if (startsWith(head, ZIP) || startsWith(head, EMPTY_ZIP)) return 'xlsx';
-  // Excel and WPS put a password-protected .xlsx inside an OLE2 compound file, like a legacy .xls.
-  if (startsWith(head, OLE2))
-    return head.includes(ENCRYPTED_PACKAGE) ? 'encrypted-ooxml' : 'legacy-xls';
+  // Excel and WPS put a password-protected .xlsx inside an OLE2 compound file, like a legacy .xls
+  // (an encrypted .xls itself is found by its FILEPASS record, in ole-guard.ts).
+  if (startsWith(head, OLE2)) return head.includes(ENCRYPTED_PACKAGE) ? 'encrypted-ooxml' : 'xls';
   const sample = head.subarray(0, 4096);
   // Text: no NUL bytes (UTF-16 text has a BOM).
   if (sample.length === 0 || (sample[0] !== 0xff && sample[0] !== 0xfe && sample.includes(0)))

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/result';
 import { readCsvRows, textEncodingOf } from './csv-rows';
 import { readHtmlTables } from './html-tables';
+import { openLegacyBook } from './sheetjs-book';
 import { type MarkupSheet, refuse } from './markup-grid';
 import { sniffFile, sniffZip } from './sniff';
 import { readSpreadsheetMl } from './spreadsheet-ml';
@@ -26,7 +27,7 @@ interface SourceSheet {
 }
 
 interface TableSource {
-  format: 'xlsx' | 'csv' | 'html' | 'spreadsheetml';
+  format: 'xlsx' | 'csv' | 'html' | 'spreadsheetml' | 'xls' | 'ods';
   /** The text encoding read (CSV, HTML, XML); null for workbooks. */
   encoding: TextEncoding | null;
   /** The encodings the user may switch to, most likely first; empty for workbooks. */
@@ -38,6 +39,8 @@ interface TableSource {
 interface OpenOptions {
   /** The user's choice of text encoding, replacing the detected one. */
   encoding?: TextEncoding | null;
+  /** Only the first rows of each sheet are wanted (.xls/.ods then build no more). */
+  previewRows?: number;
 }
 
 const SAVE_AS_XLSX = 'open it in Excel or WPS and save it as .xlsx';
@@ -124,9 +127,20 @@ export async function openTable(
   if (n === 0) throw refuse('empty_file', 'the file is empty');
   const name = path.parse(displayName).name || 'CSV';
 
-  switch (sniffFile(head.subarray(0, n))) {
-    case 'legacy-xls':
-      throw refuse('legacy_xls', `this is an old-format .xls or WPS .et workbook; ${SAVE_AS_XLSX}`);
+  const sniffed = sniffFile(head.subarray(0, n));
+  switch (sniffed) {
+    case 'xls':
+    case 'ods': {
+      // .xls, WPS .et and .ods: checked, then parsed whole by SheetJS (sheetjs-book.ts).
+      const book = await openLegacyBook(file, sniffed, options.previewRows);
+      return {
+        format: sniffed,
+        encoding: null,
+        encodings: [],
+        sheets: book.sheets,
+        rows: (sheet) => book.rows(sheet),
+      };
+    }
     case 'encrypted-ooxml':
       throw refuse(
         'encrypted',

@@ -182,3 +182,11 @@ export function inspectZip(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS)
     throw bad('too_many_sheets', `the workbook has ${sheets} sheets`, { count: sheets });
   return entries;
 }
+
+/** Lists the entries of the OpenDocument spreadsheet at `file`, refusing hostile archives. */
+export function inspectOds(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
+  const entries = listZip(file, limits);
+  if (!entries.some((e) => e.name.toLowerCase() === 'content.xml'))
+    throw bad('not_xlsx', 'the file is an OpenDocument archive without a spreadsheet');
+  return entries;
+}

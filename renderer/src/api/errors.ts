@@ -135,6 +135,7 @@ const FILE_KIND_KEYS: Readonly<Record<string, MessageKey>> = {
   legacy_xls: 'err.importLegacyXls',
   encrypted: 'err.importEncrypted',
   truncated: 'err.importTruncated',
+  ole_damaged: 'err.importOleDamaged',
   zip_bomb: 'err.importZipBomb',
   not_xlsx: 'err.importNotXlsx',
   unknown_format: 'err.importUnknownFormat',

@@ -106,6 +106,8 @@ export const en: Record<MessageKey, string> = {
     'This is an old Excel (.xls) or WPS (.et) file, which cannot be read directly. Open it in Excel or WPS, use “Save as” to save it as .xlsx and import that.',
   'err.importEncrypted':
     'The file is protected by a password. Remove the password in Excel or WPS (File → Info → Protect Workbook), save it and import it again.',
+  'err.importOleDamaged':
+    'The .xls or .et file is damaged or was altered (its internal structure does not add up), so it was refused for safety. Open it in Excel or WPS, save it again (as .xlsx if you can) and import that.',
   'err.importTruncated':
     'The file is incomplete or damaged (perhaps a download or copy was interrupted). Get the file again and import it.',
   'err.importZipBomb': 'The file would unpack to an abnormal size, so it was refused for safety.',

@@ -97,6 +97,8 @@ export const zh = {
     '这是旧版 Excel（.xls）或 WPS（.et）文件，无法直接读取。请用 Excel 或 WPS 打开它，“另存为” .xlsx 格式后再导入。',
   'err.importEncrypted':
     '文件设有打开密码，无法读取。请在 Excel 或 WPS 中取消密码（文件 → 信息 → 保护工作簿），保存后再导入。',
+  'err.importOleDamaged':
+    '这个 .xls 或 .et 文件已损坏或被改动过（内部结构对不上），为安全起见拒绝读取。请用 Excel 或 WPS 打开后重新保存（最好另存为 .xlsx）再导入。',
   'err.importTruncated':
     '文件不完整或已损坏（可能没有下载完或复制时中断）。请重新获取文件后再导入。',
   'err.importZipBomb': '这个文件解压后会异常庞大，为安全起见拒绝读取。',

@@ -15,7 +15,7 @@ import { isActive } from './import-run';
 import { JobProgress } from './JobProgress';
 import type { ImportWizard, UploadProgress } from './use-import-wizard';
 
-export const ACCEPTED_FILES = '.xlsx,.csv,.txt,.xls,.et,.xml,.htm,.html';
+export const ACCEPTED_FILES = '.xlsx,.csv,.txt,.xls,.et,.ods,.xml,.htm,.html';
 
 function formatText(inspection: Inspection, t: Translate): string {
   const encoding = inspection.encoding?.toUpperCase() ?? 'UTF-8';

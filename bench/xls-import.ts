@@ -1,0 +1,161 @@
+/**
+ * `BENCH_ONLY=xls`: a full legacy sheet (65,535 accounts + header = 65,536 rows, the .xls limit,
+ * × 12 columns) imported through the real path — the inspect job, then the accounts import job
+ * committing — from an .xls and from the same data as .xlsx. Each import runs in a child process
+ * of its own (so its peak RSS is its own), .xls and .xlsx alternating, five rounds, medians.
+ * Targets: the .xls's peak RSS < 600 MB and its time within 2× the .xlsx's.
+ *
+ * Run as `tsx bench/xls-import.ts child <db> <file>` it is that child.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { businessClock } from '../shared/clock';
+import { createApp } from '../electron/app/create-app';
+import { connect } from '../electron/db/connection';
+import { inspectJob } from '../electron/imports/inspect';
+import { type BenchResult, median, peakRssMb } from './harness';
+import { freshCopy, runImport, writeImportFile } from './import-job';
+
+const ROWS = 65_535;
+const ROUNDS = 5;
+
+interface ChildResult {
+  seconds: number;
+  created: number;
+  format: string;
+  peakRssMb: number;
+}
+
+/** The child: inspect (as the wizard's first step) and commit, timed together. */
+async function child(dbFile: string, file: string): Promise<void> {
+  const started = performance.now();
+  const { db, sqlite, close } = connect(dbFile);
+  let format = '';
+  try {
+    const { result } = await inspectJob({
+      params: { fileId: 'bench', target: 'accounts', file, fileName: path.basename(file) },
+      actorId: null,
+      db,
+      sqlite,
+      clock: businessClock,
+      progress: () => {},
+      checkCancelled: () => {},
+    });
+    format = (result as { format: string }).format;
+  } finally {
+    await close();
+  }
+  const { result } = await runImport(dbFile, file);
+  const out: ChildResult = {
+    seconds: (performance.now() - started) / 1000,
+    created: (result as { create: number }).create,
+    format,
+    peakRssMb: peakRssMb(),
+  };
+  process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+/**
+ * The same workbook saved as .xls by LibreOffice (SheetJS's own BIFF8 writer grows past 4 GB on
+ * a sheet this size).
+ */
+function writeXls(xlsx: string, dir: string): string {
+  const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
+  if (!soffice) throw new Error('BENCH_ONLY=xls needs LibreOffice (soffice) to write the .xls');
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'keyfleet-bench-lo-'));
+  try {
+    const run = spawnSync(
+      soffice,
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        'xls:MS Excel 97',
+        '--outdir',
+        dir,
+        xlsx,
+      ],
+      { encoding: 'utf8', timeout: 900_000 },
+    );
+    const out = xlsx.replace(/\.xlsx$/, '.xls');
+    if (run.status !== 0 || !fs.existsSync(out))
+      throw new Error(`LibreOffice could not write the .xls: ${run.stderr}`);
+    return out;
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+function runChild(dbFile: string, file: string): ChildResult {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', __filename, 'child', dbFile, file], {
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024,
+  });
+  if (run.status !== 0) throw new Error(`import of ${file} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop()!) as ChildResult;
+}
+
+export async function benchXlsImport(results: BenchResult[]): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyfleet-bench-xls-'));
+  try {
+    const empty = await createApp({ dataDir: dir, mode: 'browser', worker: { file: '/x' } });
+    await empty.close();
+    const template = path.join(dir, 'template.sqlite');
+    fs.copyFileSync(empty.dbFile, template);
+    const xlsx = path.join(dir, 'accounts.xlsx');
+    process.stderr.write(`writing ${ROWS} accounts as .xlsx and as .xls…\n`);
+    await writeImportFile(xlsx, ROWS);
+    const xls = writeXls(xlsx, dir);
+
+    const times: Record<'xls' | 'xlsx', number[]> = { xls: [], xlsx: [] };
+    const rss: Record<'xls' | 'xlsx', number[]> = { xls: [], xlsx: [] };
+    const loads: number[][] = [];
+    for (let round = 0; round < ROUNDS; round++)
+      for (const [kind, file] of [
+        ['xls', xls],
+        ['xlsx', xlsx],
+      ] as const) {
+        loads.push(os.loadavg());
+        const r = runChild(freshCopy(template, path.join(dir, `${kind}.sqlite`)), file);
+        if (r.created !== ROWS || r.format !== kind)
+          throw new Error(`${kind}: ${r.created} accounts created as ${r.format}, not ${ROWS}`);
+        times[kind].push(r.seconds);
+        rss[kind].push(r.peakRssMb);
+        process.stderr.write(
+          `round ${round + 1} ${kind}: ${r.seconds.toFixed(2)} s, peak RSS ${r.peakRssMb.toFixed(0)} MB (load ${os
+            .loadavg()
+            .map((l) => l.toFixed(2))
+            .join(' ')})\n`,
+        );
+      }
+    const loadAverage = os.loadavg().map((l) => Number(l.toFixed(2)));
+    const [tXls, tXlsx] = [median(times.xls), median(times.xlsx)];
+    const size = (f: string) => `${(fs.statSync(f).size / 1024 ** 2).toFixed(0)} MB`;
+    results.push(
+      {
+        name: `import of ${ROWS} accounts + header from .xls (${size(xls)}, inspect + commit) vs the same data as .xlsx (${size(xlsx)})`,
+        value: tXls,
+        unit: 's',
+        baseline: tXlsx,
+        ratio: tXls / tXlsx,
+        target: { ratio: 2 },
+        loadAverage,
+      },
+      {
+        name: `import of ${ROWS} accounts + header from .xls: peak RSS of the importing process (largest of ${ROUNDS}; .xlsx ${Math.max(...rss.xlsx).toFixed(0)} MB)`,
+        value: Math.max(...rss.xls),
+        unit: 'MB',
+        baseline: null,
+        ratio: null,
+        target: { max: 600 },
+        loadAverage,
+      },
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === 'child') void child(process.argv[3]!, process.argv[4]!);
