@@ -3,7 +3,6 @@
  * (headless) as .xlsx, .xls and .ods, reads as the same rows through openTable; an .xls renamed
  * .et reads the same; an .xls imports through the real accounts import, all or nothing.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
@@ -15,9 +14,8 @@ import { signedInApp, type TestApp } from '../helpers/app';
 import { tempDir } from '../helpers/db';
 import { newUscc } from '../helpers/fixtures';
 import { inspect, runImport, stage } from '../helpers/imports';
+import { convertWithLibreOffice, soffice } from '../helpers/libreoffice';
 import { oleFile } from '../helpers/ole';
-
-const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
 
 /** Saves `file` in `format` (xlsx, xls, ods) with LibreOffice Calc; returns the new file. */
 function convert(file: string, format: 'xlsx' | 'xls' | 'ods'): string {
@@ -26,21 +24,7 @@ function convert(file: string, format: 'xlsx' | 'xls' | 'ods'): string {
     xls: 'xls:MS Excel 97',
     ods: 'ods:calc8',
   }[format];
-  const out = tempDir();
-  execFileSync(
-    soffice!,
-    [
-      `-env:UserInstallation=file://${tempDir()}`,
-      '--headless',
-      '--convert-to',
-      filter,
-      '--outdir',
-      out,
-      file,
-    ],
-    { stdio: 'pipe', timeout: 120_000 },
-  );
-  return path.join(out, path.basename(file).replace(/\.\w+$/, `.${format}`));
+  return convertWithLibreOffice(file, filter);
 }
 
 /** The rows of the first sheet, as `{ row, cells }` with trailing empty cells left out. */

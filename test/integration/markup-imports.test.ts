@@ -4,7 +4,6 @@
  * html and xml 2003 reads as identical rows (skipped where LibreOffice is not installed); hostile
  * markup is refused with its reason and the database is left as it was.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -14,9 +13,9 @@ import { openTable } from '../../electron/excel/read/table-source';
 import { signedInApp, type TestApp } from '../helpers/app';
 import { tempDir } from '../helpers/db';
 import { inspect, runImport, stage } from '../helpers/imports';
+import { convertWithLibreOffice, soffice } from '../helpers/libreoffice';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
-const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
 
 let app: TestApp;
 afterEach(async () => app?.close());
@@ -26,25 +25,6 @@ async function rowsOf(file: string): Promise<string[][]> {
   const out: string[][] = [];
   for await (const r of source.rows(source.sheets[0]!.name)) out.push(r.cells.map(cellAsText));
   return out;
-}
-
-/** Saves `file` with LibreOffice Calc through `filter` (e.g. 'html:HTML (StarCalc)'). */
-function convert(file: string, filter: string): string {
-  const out = tempDir();
-  execFileSync(
-    soffice!,
-    [
-      `-env:UserInstallation=file://${tempDir()}`,
-      '--headless',
-      '--convert-to',
-      filter,
-      '--outdir',
-      out,
-      file,
-    ],
-    { stdio: 'pipe', timeout: 120_000 },
-  );
-  return path.join(out, path.basename(file).replace(/\.\w+$/, `.${filter.split(':')[0]}`));
 }
 
 describe('a tender list exported as an HTML .xls', () => {
@@ -174,9 +154,9 @@ describe.skipIf(!soffice)('the same table saved by LibreOffice as xlsx, html and
         ),
       ].join('')}</Table></Worksheet></Workbook>`,
     );
-    const xlsx = convert(source, 'xlsx:Calc MS Excel 2007 XML');
-    const html = convert(xlsx, 'html:HTML (StarCalc)');
-    const xml = convert(xlsx, 'xml:MS Excel 2003 XML');
+    const xlsx = convertWithLibreOffice(source, 'xlsx:Calc MS Excel 2007 XML');
+    const html = convertWithLibreOffice(xlsx, 'html:HTML (StarCalc)');
+    const xml = convertWithLibreOffice(xlsx, 'xml:MS Excel 2003 XML');
     const expected = await rowsOf(xlsx);
     expect(expected[2]).toEqual(['ZJ-2026-001', '执法执勤车辆采购', '2026-11-05', '320']);
     expect(await rowsOf(html)).toEqual(expected);

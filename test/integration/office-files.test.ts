@@ -3,8 +3,6 @@
  * LibreOffice Calc (headless), which rewrites every part its own way — its own styles and date
  * formats, shared strings, merged ranges, row spans — before Keyfleet imports them.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,28 +12,11 @@ import type { SourceRow } from '../../electron/excel/read/xlsx-rows';
 import { signedInApp, type TestApp } from '../helpers/app';
 import { tempDir } from '../helpers/db';
 import { newUscc } from '../helpers/fixtures';
-
-const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
+import { convertWithLibreOffice, soffice } from '../helpers/libreoffice';
 
 /** Re-saves `file` as .xlsx with LibreOffice Calc; returns the new file. */
-function resaveWithLibreOffice(file: string): string {
-  const out = tempDir();
-  const profile = tempDir();
-  execFileSync(
-    soffice!,
-    [
-      `-env:UserInstallation=file://${profile}`,
-      '--headless',
-      '--convert-to',
-      'xlsx:Calc MS Excel 2007 XML',
-      '--outdir',
-      out,
-      file,
-    ],
-    { stdio: 'pipe', timeout: 120_000 },
-  );
-  return path.join(out, path.basename(file).replace(/\.\w+$/, '.xlsx'));
-}
+const resaveWithLibreOffice = (file: string) =>
+  convertWithLibreOffice(file, 'xlsx:Calc MS Excel 2007 XML');
 
 let app: TestApp;
 afterEach(async () => app?.close());
