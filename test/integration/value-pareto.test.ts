@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { abcTable } from '../../shared/analysis/abc';
 import { paretoTable } from '../../electron/value/pareto';
+import { contractRow } from '../helpers/contract-rows';
 import { addStaff, signedInApp, type TestApp } from '../helpers/app';
 import { account } from '../helpers/fixtures';
 
@@ -16,31 +17,8 @@ afterEach(async () => app?.close());
 
 let serial = 0;
 /** A final contract written straight to the table: the analysis reads only these columns. */
-async function sale(accountId: number, signedOn: string, totalFen: number, quantity = 1) {
-  const now = new Date().toISOString();
-  const number = `HT-P${++serial}`;
-  const { id } = await app.deps.db
-    .insertInto('contracts')
-    .values({
-      number,
-      number_key: number,
-      kind: 'standard',
-      status: 'final',
-      account_id: accountId,
-      party_name: 'x',
-      signed_on: signedOn,
-      quantity,
-      total_fen: totalFen,
-      search_text: number,
-      created_at: now,
-      updated_at: now,
-      created_by: null,
-      updated_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
-}
+const sale = (accountId: number, signedOn: string, totalFen: number, quantity = 1) =>
+  contractRow(app.deps.db, accountId, signedOn, totalFen, { quantity });
 
 async function accounts(n: number, ownerId: number | null = null) {
   const ids: number[] = [];

@@ -21,6 +21,7 @@ import { replacementForecast } from '../../electron/value/forecast';
 import { refreshAllAccountFacts } from '../../electron/value/facts';
 import { scorecardRead } from '../../electron/value/standing';
 import { scoredCte, standingPeriods } from '../../electron/value/standing-sql';
+import { contractRow } from '../helpers/contract-rows';
 import { addStaff, signedInApp, type TestApp } from '../helpers/app';
 import { account } from '../helpers/fixtures';
 
@@ -31,38 +32,12 @@ const today = chinaDate();
 const ago = (days: number) => addDays(today, -days);
 const manager: ReadScope = { viewer: { id: 1, name: '经理', role: 'manager' }, today };
 
-let serial = 0;
-async function contract(
+const contract = (
   accountId: number,
   signedOn: string,
   totalFen: number,
-  over: { quantity?: number; status?: 'final' | 'cancelled'; invoicedFen?: number } = {},
-) {
-  const now = new Date().toISOString();
-  const number = `HT-S${++serial}`;
-  const { id } = await app.deps.db
-    .insertInto('contracts')
-    .values({
-      number,
-      number_key: number,
-      kind: 'standard',
-      status: over.status ?? 'final',
-      account_id: accountId,
-      party_name: 'x',
-      signed_on: signedOn,
-      quantity: over.quantity ?? 1,
-      total_fen: totalFen,
-      invoiced_fen: over.invoicedFen ?? 0,
-      search_text: number,
-      created_at: now,
-      updated_at: now,
-      created_by: null,
-      updated_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
-}
+  over?: Parameters<typeof contractRow>[4],
+) => contractRow(app.deps.db, accountId, signedOn, totalFen, over);
 
 /**
  * Sixty accounts whose facts cover every branch of the rules: ties and zero revenue, buying less
