@@ -80,3 +80,76 @@ export function oleFile(options: OleOptions = {}): Buffer {
   entry(1, 'Workbook', 2, 2, options.declaredSize ?? stream.length);
   return Buffer.concat([header, fat, dir, stream]);
 }
+
+/** One BIFF record: type, length, body. */
+export function record(type: number, body: Buffer | number[]): Buffer {
+  const data = Buffer.isBuffer(body) ? body : Buffer.from(body);
+  const head = Buffer.alloc(4);
+  head.writeUInt16LE(type, 0);
+  head.writeUInt16LE(data.length, 2);
+  return Buffer.concat([head, data]);
+}
+
+/** A cell record's row, column and XF index, then `rest`. */
+export function cell(type: number, row: number, column: number, xf: number, rest: Buffer): Buffer {
+  const head = Buffer.alloc(6);
+  head.writeUInt16LE(row, 0);
+  head.writeUInt16LE(column, 2);
+  head.writeUInt16LE(xf, 4);
+  return record(type, Buffer.concat([head, rest]));
+}
+
+/** An XLUnicodeString: 16-bit count, flags, then 8-bit or UTF-16 characters. */
+export function unicodeString(text: string, shortCount = false): Buffer {
+  const wide = [...text].some((c) => c.charCodeAt(0) > 0xff);
+  const head = Buffer.alloc(shortCount ? 2 : 3);
+  if (shortCount) head.writeUInt8(text.length, 0);
+  else head.writeUInt16LE(text.length, 0);
+  head.writeUInt8(wide ? 1 : 0, head.length - 1);
+  return Buffer.concat([head, Buffer.from(text, wide ? 'utf16le' : 'latin1')]);
+}
+
+interface BookSheet {
+  name: string;
+  /** hsState: 0 visible, 1 hidden; type: 0 worksheet, 2 chart. */
+  hidden?: boolean;
+  type?: number;
+  records: Buffer[];
+}
+
+function bof(kind: number): Buffer {
+  const body = Buffer.alloc(16);
+  body.writeUInt16LE(0x0600, 0);
+  body.writeUInt16LE(kind, 2);
+  return record(0x0809, body);
+}
+const EOF_RECORD = record(0x000a, []);
+
+/** A worksheet's substream, for embedding (a chart inside a sheet) or as a sheet. */
+export function substream(kind: number, records: Buffer[]): Buffer {
+  return Buffer.concat([bof(kind), ...records, EOF_RECORD]);
+}
+
+/**
+ * A whole BIFF8 workbook stream: globals (`globals` records, then a BOUNDSHEET per sheet with
+ * its offset), then each sheet's substream.
+ */
+export function biffBook(globals: Buffer[], sheets: BookSheet[]): Buffer {
+  const bodies = sheets.map((s) => substream(s.type === 2 ? 0x0020 : 0x0010, s.records));
+  const bound = (s: BookSheet, at: number) => {
+    const body = Buffer.concat([Buffer.alloc(6), unicodeString(s.name, true)]);
+    body.writeUInt32LE(at, 0);
+    body.writeUInt8(s.hidden ? 1 : 0, 4);
+    body.writeUInt8(s.type ?? 0, 5);
+    return record(0x0085, body);
+  };
+  // BOUNDSHEET records have a fixed length per name, so the offsets can be laid out first.
+  const boundLength = sheets.reduce((n, s) => n + bound(s, 0).length, 0);
+  let at = bof(5).length + globals.reduce((n, r) => n + r.length, 0) + boundLength + 4;
+  const bounds = sheets.map((s, i) => {
+    const b = bound(s, at);
+    at += bodies[i]!.length;
+    return b;
+  });
+  return Buffer.concat([bof(5), ...globals, ...bounds, EOF_RECORD, ...bodies]);
+}

@@ -1,14 +1,18 @@
 /**
  * Legacy .xls, WPS .et and .ods: one table written with exceljs, saved by LibreOffice Calc
  * (headless) as .xlsx, .xls and .ods, reads as the same rows through openTable; an .xls renamed
- * .et reads the same; an .xls imports through the real accounts import, all or nothing.
+ * .et reads the same, and the record reader agrees with SheetJS on it; an .xls imports through
+ * the real accounts import, all or nothing.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { isBiff8, openBiffBook } from '../../electron/excel/read/biff-book';
 import type { NormalCell } from '../../electron/excel/read/cell-value';
+import { checkOleWorkbook } from '../../electron/excel/read/ole-guard';
+import { openSheetJsBook } from '../../electron/excel/read/sheetjs-book';
 import { openTable } from '../../electron/excel/read/table-source';
 import { signedInApp, type TestApp } from '../helpers/app';
 import { tempDir } from '../helpers/db';
@@ -123,6 +127,21 @@ describe.skipIf(!soffice)('the same table saved as .xlsx, .xls, .et and .ods', (
         format,
       ).toEqual(xlsx.table.sheets.map((s) => [s.name, s.hidden, s.merges]));
     }
+  });
+
+  it('reads the .xls record by record exactly as SheetJS parses it', async () => {
+    const bytes = fs.readFileSync(files.xls);
+    const { bytes: stream } = checkOleWorkbook(bytes, 64 * 1024 ** 2);
+    expect(isBiff8(stream)).toBe(true);
+    const ours = openBiffBook(stream, 1000, 10);
+    const theirs = openSheetJsBook(bytes, 'xls', 1000);
+    expect(ours.sheets).toEqual(theirs.sheets);
+    const all = async (book: typeof ours) => {
+      const rows = [];
+      for await (const r of book.rows(book.sheets[0]!.name)) rows.push(r);
+      return rows;
+    };
+    expect(await all(ours)).toEqual(await all(theirs));
   });
 
   it('imports the accounts of an .xls through the real path, all or nothing', async () => {

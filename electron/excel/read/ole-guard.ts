@@ -29,10 +29,11 @@ interface DirEntry {
   size: number;
 }
 
-/** The workbook stream as SheetJS will find it, checked; its first bytes for the FILEPASS check. */
+/** The workbook stream, checked: its name, declared size and bytes. */
 export interface OleWorkbook {
   stream: string;
   size: number;
+  bytes: Buffer;
 }
 
 /** The sectors of the chain starting at `start`, refusing chains that leave the table or loop. */
@@ -179,7 +180,6 @@ export function checkOleWorkbook(bytes: Buffer, maxStreamBytes: number): OleWork
       'file_too_large',
     );
 
-  // The first records of the workbook: FILEPASS right after the globals' BOF means encrypted.
   const sectors = sectorsOf.get(book) ?? [];
   let head: Buffer;
   if (book.size < cutoff) {
@@ -188,7 +188,8 @@ export function checkOleWorkbook(bytes: Buffer, maxStreamBytes: number): OleWork
       0,
       book.size,
     );
-  } else head = read(sectors.slice(0, 4), Math.min(book.size, 4 * sectorSize));
+  } else head = read(sectors, book.size);
+  // The first records of the workbook: FILEPASS right after the globals' BOF means encrypted.
   if (head.length < 4 || !BIFF_BOF.has(head.readUInt16LE(0)))
     throw damaged('the workbook stream does not start like a BIFF workbook; the file is damaged');
   for (let p = 0, n = 0; p + 4 <= head.length && n < 64; n++) {
@@ -202,5 +203,5 @@ export function checkOleWorkbook(bytes: Buffer, maxStreamBytes: number): OleWork
     if (type === 0x000a || type === 0x0085) break; // end of globals, or the first sheet's entry
     p += 4 + head.readUInt16LE(p + 2);
   }
-  return { stream: book.name, size: book.size };
+  return { stream: book.name, size: book.size, bytes: head };
 }

@@ -6,7 +6,7 @@
  * than exceljs's SAX-based reader, which matters at a million rows.
  */
 import { AppError } from '../../../shared/result';
-import { type NormalCell, numberCell, textCell } from './cell-value';
+import { type NormalCell, numberCell, type NumberStyle, textCell } from './cell-value';
 import { isDurationFormat } from './duration';
 import { decodeXmlText } from './package-rels';
 import { decodeRef } from './workbook-parts';
@@ -174,6 +174,16 @@ export function isDateFormat(code: string): boolean {
   return /[ymdhs]/i.test(bare) || /[年月日时分秒]/.test(code.replace(/\[[^\]]*\]/g, ''));
 }
 
+/**
+ * What a number format id shows, by its code where the file writes one (`custom`), else by the
+ * built-in table: an elapsed time, a date, or a plain number. One rule for .xlsx and .xls.
+ */
+export function numberStyleOf(id: number, custom: ReadonlyMap<number, string>): NumberStyle {
+  const code = custom.get(id) ?? BUILTIN_DURATIONS.get(id);
+  if (code !== undefined && isDurationFormat(code)) return { duration: code, date: false };
+  return { date: code !== undefined ? isDateFormat(code) : BUILTIN_DATES.has(id) };
+}
+
 interface CellStyles {
   /** Indexes of cell formats (the `s` of a cell) that show dates. */
   dates: Set<number>;
@@ -198,11 +208,9 @@ export async function readCellStyles(
   const cellXfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml)?.[1] ?? '';
   let index = 0;
   for (const m of cellXfs.matchAll(/<(?:\w+:)?xf\b[^>]*>/g)) {
-    const id = Number(/\bnumFmtId="(\d+)"/.exec(m[0])?.[1] ?? 0);
-    const code = custom.get(id) ?? BUILTIN_DURATIONS.get(id);
-    if (code !== undefined && isDurationFormat(code)) styles.durations.set(index, code);
-    else if (code !== undefined ? isDateFormat(code) : BUILTIN_DATES.has(id))
-      styles.dates.add(index);
+    const style = numberStyleOf(Number(/\bnumFmtId="(\d+)"/.exec(m[0])?.[1] ?? 0), custom);
+    if (style.duration !== undefined) styles.durations.set(index, style.duration);
+    else if (style.date) styles.dates.add(index);
     index++;
   }
   return styles;

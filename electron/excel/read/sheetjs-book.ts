@@ -1,40 +1,19 @@
 /**
- * Legacy .xls / WPS .et (BIFF in an OLE compound file) and .ods (OpenDocument zip), read with
- * SheetJS (@e965/xlsx) after our own checks of the container (ole-guard.ts, zip-guard.ts): the
- * library parses a whole file in memory, so nothing reaches it that could make it exhaust memory.
- * Its cells are mapped through the same rules as the .xlsx reader (cell-value.ts: dates by
- * format code in the 1900 or 1904 system, elapsed times, text cleaned), merged ranges reported
- * 1-based and filled the same way (xlsx-rows.ts's MergeFiller).
+ * .ods and pre-97 BIFF .xls read with SheetJS (@e965/xlsx), after legacy-book.ts has checked the
+ * container. The library parses a whole file in memory; its cells are mapped through the same
+ * rules as the .xlsx reader (cell-value.ts: dates by format code in the 1900 or 1904 system,
+ * elapsed times, text cleaned), merged ranges reported 1-based and filled by MergeFiller.
  */
-import fs from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import { AppError } from '../../../shared/result';
+import { BIFF_ERRORS } from './biff-records';
 import { type NormalCell, numberCell, textCell } from './cell-value';
 import { isDurationFormat } from './duration';
-import { checkOleWorkbook } from './ole-guard';
+import type { LegacyBook, LegacySheet } from './legacy-book';
 import { isDateFormat } from './sheet-xml';
-import { MAX_COLUMNS, MAX_ROWS, type MergedRange } from './workbook-parts';
-import { readEntry } from './zip-entry';
-import { DEFAULT_ZIP_LIMITS, inspectOds } from './zip-guard';
-import { MergeFiller, type SourceRow } from './xlsx-rows';
-
-/**
- * What SheetJS may be given: it holds the file and its cells in memory at once. The largest
- * real .xls (65,536 rows × 256 columns) stays well below this.
- */
-export const MAX_IN_MEMORY_BYTES = 256 * 1024 ** 2;
-
-/** Excel's error codes as BIFF stores them. */
-const ERRORS: Record<number, string> = {
-  0x00: '#NULL!',
-  0x07: '#DIV/0!',
-  0x0f: '#VALUE!',
-  0x17: '#REF!',
-  0x1d: '#NAME?',
-  0x24: '#NUM!',
-  0x2a: '#N/A',
-  0x2b: '#GETTING_DATA',
-};
+import { MAX_COLUMNS, MAX_ROWS } from './workbook-parts';
+import { DEFAULT_ZIP_LIMITS } from './zip-guard';
+import { MergeFiller } from './xlsx-rows';
 
 /**
  * The built-in number formats of a Chinese Excel or WPS (ids 27–36 and 50–58). A BIFF file refers
@@ -76,36 +55,6 @@ function resetFormatTable(): void {
   Object.assign(table, CHINESE_BUILTINS);
 }
 
-interface BookSheet {
-  name: string;
-  rowCount: number | null;
-  hidden: boolean;
-  merges: MergedRange[];
-}
-
-export interface LegacyBook {
-  sheets: BookSheet[];
-  rows(sheet: string): AsyncGenerator<SourceRow>;
-}
-
-function tooLarge(bytes: number): AppError {
-  return new AppError(
-    'VALIDATION',
-    `the file is ${Math.round(bytes / 1024 ** 2)} MB; an .xls or .ods this large cannot be read at once — save it as .xlsx`,
-    { kind: 'file_too_large' },
-  );
-}
-
-/** The zip of an .ods, checked like an .xlsx: directory first, then every part's real size. */
-async function checkOds(file: string): Promise<void> {
-  const entries = inspectOds(file, DEFAULT_ZIP_LIMITS);
-  let total = 0;
-  for (const e of entries) {
-    total += await readEntry(file, e, () => undefined);
-    if (total > MAX_IN_MEMORY_BYTES) throw tooLarge(total);
-  }
-}
-
 /** Format codes by style, cached: a sheet has few formats and many cells. */
 function styleOf(cache: Map<string, { duration?: string; date: boolean }>, code: string) {
   let style = cache.get(code);
@@ -128,7 +77,7 @@ function cellOf(cell: XLSX.CellObject | undefined, styles: Styles, date1904: boo
     case 'b':
       return { kind: 'boolean', value: Boolean(cell.v) };
     case 'e':
-      return { kind: 'error', code: ERRORS[cell.v as number] ?? '#VALUE!' };
+      return { kind: 'error', code: BIFF_ERRORS[cell.v as number] ?? '#VALUE!' };
     case 's':
       return textCell(String(cell.v));
     case 'd': {
@@ -149,21 +98,8 @@ function limitsOf(sheet: XLSX.WorkSheet): { rows: number; columns: number } | nu
   return { rows: range.e.r + 1, columns: range.e.c + 1 };
 }
 
-/**
- * Checks and parses `file` (sniffed as `kind`); throws AppError VALIDATION with a reason.
- * `maxRows` builds only the first rows of each sheet (a preview); the row counts stay whole.
- */
-export async function openLegacyBook(
-  file: string,
-  kind: 'xls' | 'ods',
-  maxRows = MAX_ROWS + 1,
-): Promise<LegacyBook> {
-  const size = fs.statSync(file).size;
-  if (size > MAX_IN_MEMORY_BYTES) throw tooLarge(size);
-  if (kind === 'ods') await checkOds(file);
-  const bytes = fs.readFileSync(file);
-  if (kind === 'xls') checkOleWorkbook(bytes, MAX_IN_MEMORY_BYTES);
-
+/** Parses `bytes` (checked by legacy-book.ts); builds only the first `maxRows` rows of a sheet. */
+export function openSheetJsBook(bytes: Buffer, kind: 'xls' | 'ods', maxRows: number): LegacyBook {
   let wb: XLSX.WorkBook;
   try {
     resetFormatTable();
@@ -177,7 +113,7 @@ export async function openLegacyBook(
       cellStyles: false,
       cellText: false,
       // One row past the limit shows that a sheet goes past it; the rest is never built.
-      sheetRows: Math.min(maxRows, MAX_ROWS + 1),
+      sheetRows: maxRows,
     });
   } catch (error) {
     const text = String(error instanceof Error ? error.message : error);
@@ -193,7 +129,7 @@ export async function openLegacyBook(
       count: wb.SheetNames.length,
     });
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  const sheets: BookSheet[] = wb.SheetNames.map((name, i) => {
+  const sheets: LegacySheet[] = wb.SheetNames.map((name, i) => {
     const sheet = wb.Sheets[name]!;
     const limits = limitsOf(sheet);
     if (limits && limits.rows > MAX_ROWS)

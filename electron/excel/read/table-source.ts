@@ -8,7 +8,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/result';
 import { readCsvRows, textEncodingOf } from './csv-rows';
 import { readHtmlTables } from './html-tables';
-import { openLegacyBook } from './sheetjs-book';
+import { openLegacyBook } from './legacy-book';
 import { type MarkupSheet, refuse } from './markup-grid';
 import { sniffFile, sniffZip } from './sniff';
 import { readSpreadsheetMl } from './spreadsheet-ml';
