@@ -13,21 +13,13 @@ import { openTable } from '../../electron/excel/read/table-source';
 import { tempDir } from '../helpers/db';
 import { biffStream, filepassRecord, oleFile } from '../helpers/ole';
 import { zip } from '../helpers/zip';
+import { kindOfAsync as kindOf } from '../helpers/error-kind';
 
 function write(bytes: Buffer, name: string): string {
   const file = path.join(tempDir(), name);
   fs.writeFileSync(file, bytes);
   return file;
 }
-
-const kindOf = async (fn: () => unknown) => {
-  try {
-    await fn();
-    return 'ok';
-  } catch (error) {
-    return (error as { details?: { kind?: string } }).details?.kind ?? String(error);
-  }
-};
 
 const MB = 1024 ** 2;
 
@@ -55,7 +47,9 @@ describe('sniffing the legacy formats', () => {
 
 describe('the compound-file guard', () => {
   it('accepts a well-formed file and names its workbook stream', () => {
-    expect(checkOleWorkbook(oleFile(), 256 * MB)).toEqual({ stream: 'Workbook', size: 4096 });
+    const book = checkOleWorkbook(oleFile(), 256 * MB);
+    expect(book).toMatchObject({ stream: 'Workbook', size: 4096 });
+    expect(book.bytes.subarray(0, 4)).toEqual(biffStream().subarray(0, 4));
   });
 
   it('refuses a stream declared larger than the file, before anything is allocated', async () => {
@@ -100,6 +94,56 @@ describe('the ODS guard', () => {
       { name: 'content.xml', data: Buffer.alloc(2 * MB, 0x20), declaredSize: 1000 },
     ]);
     expect(await kindOf(() => openTable(write(liar, 'liar.ods')))).toBe('zip_bomb');
+  });
+});
+
+describe('the cells SheetJS would build', () => {
+  /** content.xml of one sheet: `rows` as written, each a list of <table:table-cell> tags. */
+  const content = (rows: string) =>
+    Buffer.from(
+      `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="S">${rows}</table:table></office:spreadsheet></office:body></office:document-content>`,
+    );
+  const cell = (text: string, repeat = 1) =>
+    `<table:table-cell table:number-columns-repeated="${repeat}" office:value-type="string"><text:p>${text}</text:p></table:table-cell>`;
+
+  it('refuses an .ods whose one cell repeats across a million rows, before SheetJS expands it', async () => {
+    const rows = `<table:table-row table:number-rows-repeated="1048576">${cell('x', 16384)}</table:table-row>`;
+    const bomb = write(ods([{ name: 'content.xml', data: content(rows) }]), 'repeat.ods');
+    const before = process.memoryUsage().rss;
+    const error = await openTable(bomb).catch((e: unknown) => e);
+    expect(error).toMatchObject({ details: { kind: 'too_many_cells' } });
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * MB);
+  });
+
+  it('reads repeated cells and empty repeated rows as SheetJS does, within the limit', async () => {
+    const rows =
+      `<table:table-row>${cell('名称')}${cell('备注', 2)}</table:table-row>` +
+      `<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>` +
+      `<table:table-row table:number-rows-repeated="2">${cell('甲')}</table:table-row>`;
+    const manifest = Buffer.from(
+      '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>',
+    );
+    const file = write(
+      ods([
+        { name: 'META-INF/manifest.xml', data: manifest },
+        { name: 'content.xml', data: content(rows) },
+        {
+          name: 'styles.xml',
+          data: Buffer.from(
+            '<?xml version="1.0" encoding="UTF-8"?><office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>',
+          ),
+        },
+      ]),
+      'ok.ods',
+    );
+    const source = await openTable(file);
+    const read = [];
+    for await (const r of source.rows('S')) read.push([r.row, r.cells.length]);
+    expect(read).toEqual([
+      [1, 3],
+      [1000002, 1],
+      [1000003, 1],
+    ]);
   });
 });
 
