@@ -43,7 +43,6 @@ export const ERROR_KINDS_BY_CODE = {
     'invoice.allocation_missing',
     'invoice.vin_other_contract',
     'invoice.vin_other_unit',
-    'legacy_xls',
     'payment.invoice_other_contract',
     'method',
     'no_login',
@@ -80,6 +79,7 @@ export const ERROR_KINDS_BY_CODE = {
     'tender.sale_after_deadline',
     'tender.sale_before_announcement',
     'tender.sale_end_before_start',
+    'too_many_cells',
     'too_many_columns',
     'too_many_entries',
     'too_many_merges',
@@ -246,6 +246,8 @@ export const ERROR_KINDS_BY_CODE = {
   ],
   /** The disk under the data file failed. */
   STORAGE: ['cannot_open', 'corrupt', 'disk_full', 'io_error', 'read_only'],
+  /** The backend itself failed: a job ran out of the memory it may use. */
+  INTERNAL: ['out_of_memory'],
 } as const satisfies Partial<Record<ErrorCode, readonly string[]>>;
 
 /** A `details.kind` from the catalogue above. */

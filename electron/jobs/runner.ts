@@ -15,7 +15,15 @@ import type { JobKind, JobParams } from './registry';
 export interface WorkerEntry {
   file: string;
   execArgv?: string[];
+  /** The old-generation heap a job worker may use, in MB (JOB_HEAP_MB unless a test says). */
+  heapMb?: number;
 }
+
+/**
+ * A job's heap limit: far above what the largest import or export needs (a full sheet stays
+ * under 600 MB of RSS), so that only a runaway ends here — as a failed job, not a dead app.
+ */
+export const JOB_HEAP_MB = 2048;
 
 interface Running {
   job: Job;
@@ -83,6 +91,7 @@ export class JobRunner {
     const worker = new Worker(this.entry.file, {
       workerData: data,
       execArgv: this.entry.execArgv ?? [],
+      resourceLimits: { maxOldGenerationSizeMb: this.entry.heapMb ?? JOB_HEAP_MB },
     });
     const running: Running = {
       job,
@@ -118,7 +127,14 @@ export class JobRunner {
       worker.on('error', (error) =>
         finish({
           state: 'failed',
-          error: { code: 'INTERNAL', message: error.message, kind: null },
+          error: {
+            code: 'INTERNAL',
+            message: error.message,
+            kind:
+              (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+                ? 'out_of_memory'
+                : null,
+          },
         }),
       );
       worker.on('exit', (code) => {

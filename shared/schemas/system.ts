@@ -38,7 +38,7 @@ export const job = z.object({
   message: z.string().nullable(),
   startedAt: timestamp,
   finishedAt: timestamp.nullable(),
-  /** `kind` names the problem for translation (e.g. `encrypted`, `legacy_xls`), as in error details. */
+  /** `kind` names the problem for translation (e.g. `encrypted`, `too_many_cells`), as in error details. */
   error: z
     .object({ code: z.enum(ERROR_CODES), message: z.string(), kind: z.string().nullable() })
     .nullable(),

@@ -118,6 +118,9 @@ const KIND_KEYS: Partial<Record<ErrorCode, Readonly<Record<string, MessageKey>>>
   POLICY: {
     account_locked: 'opp.accountLocked',
   },
+  INTERNAL: {
+    out_of_memory: 'err.outOfMemory',
+  },
   STORAGE: {
     disk_full: 'err.diskFull',
     read_only: 'err.readOnly',
@@ -132,7 +135,6 @@ const KIND_KEYS: Partial<Record<ErrorCode, Readonly<Record<string, MessageKey>>>
  * it the same way (save as .xlsx, remove the password, split the file …).
  */
 const FILE_KIND_KEYS: Readonly<Record<string, MessageKey>> = {
-  legacy_xls: 'err.importLegacyXls',
   encrypted: 'err.importEncrypted',
   truncated: 'err.importTruncated',
   ole_damaged: 'err.importOleDamaged',
@@ -141,6 +143,7 @@ const FILE_KIND_KEYS: Readonly<Record<string, MessageKey>> = {
   unknown_format: 'err.importUnknownFormat',
   too_many_sheets: 'err.importTooManySheets',
   too_many_entries: 'err.importTooManyEntries',
+  too_many_cells: 'err.importTooManyCells',
   too_many_columns: 'err.importTooManyColumns',
   too_many_rows: 'err.importTooManyRows',
   empty_file: 'err.importEmptyFile',

@@ -102,8 +102,10 @@ export const en: Record<MessageKey, string> = {
   'err.issueSep': '; ',
   'err.listSep': ', ',
   'err.details': 'Details',
-  'err.importLegacyXls':
-    'This is an old Excel (.xls) or WPS (.et) file, which cannot be read directly. Open it in Excel or WPS, use “Save as” to save it as .xlsx and import that.',
+  'err.importTooManyCells':
+    'This .xls or .ods file holds too many cells to read at once. Open it in Excel or WPS, use “Save as” to save it as .xlsx and import that.',
+  'err.outOfMemory':
+    'This task used up the memory it may use and stopped; nothing was changed. If it was an import, save the file as .xlsx or split it, then import again.',
   'err.importEncrypted':
     'The file is protected by a password. Remove the password in Excel or WPS (File → Info → Protect Workbook), save it and import it again.',
   'err.importOleDamaged':

@@ -93,8 +93,10 @@ export const zh = {
   'err.issueSep': '；',
   'err.listSep': '、',
   'err.details': '详情',
-  'err.importLegacyXls':
-    '这是旧版 Excel（.xls）或 WPS（.et）文件，无法直接读取。请用 Excel 或 WPS 打开它，“另存为” .xlsx 格式后再导入。',
+  'err.importTooManyCells':
+    '这个 .xls 或 .ods 文件的单元格太多，无法一次读取。请在 Excel 或 WPS 中打开，“另存为” .xlsx 格式后再导入。',
+  'err.outOfMemory':
+    '这项任务用尽了允许使用的内存，已经停止，数据没有任何改动。如果是导入，请把文件另存为 .xlsx 或拆分后再导入。',
   'err.importEncrypted':
     '文件设有打开密码，无法读取。请在 Excel 或 WPS 中取消密码（文件 → 信息 → 保护工作簿），保存后再导入。',
   'err.importOleDamaged':

@@ -32,7 +32,7 @@ export interface JobRun {
 export type StartJob = () => Promise<Result<{ jobId: string }>>;
 export type ReadResult<T> = (jobId: string) => Promise<Result<T>>;
 
-/** A failed job's error as an ApiError, its kind (legacy_xls, encrypted …) in `details` as usual. */
+/** A failed job's error as an ApiError, its kind (too_many_cells, encrypted …) in `details` as usual. */
 export function jobFailure(job: Job): ApiError {
   if (!job.error) return { code: 'INTERNAL', message: `${job.kind} job failed` };
   const { code, message, kind } = job.error;
