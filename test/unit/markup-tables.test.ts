@@ -14,6 +14,7 @@ import { openTable } from '../../electron/excel/read/table-source';
 import { detectTextEncoding } from '../../electron/excel/read/text-decode';
 import { tempDir } from '../helpers/db';
 import { zip } from '../helpers/zip';
+import { kindOfAsync as kindOf } from '../helpers/error-kind';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 
@@ -30,15 +31,6 @@ async function rowsOf(file: string, sheet?: string, encoding?: 'windows-1252' | 
     out.push({ row: r.row, cells: r.cells.map(cellAsText) });
   return { source, rows: out };
 }
-
-const kindOf = async (fn: () => Promise<unknown>) => {
-  try {
-    await fn();
-    return 'ok';
-  } catch (error) {
-    return (error as { details?: { kind?: string } }).details?.kind ?? String(error);
-  }
-};
 
 describe('sniffing by content', () => {
   const sniff = (text: string | Buffer) => sniffFile(Buffer.from(text));
@@ -193,6 +185,39 @@ describe('SpreadsheetML 2003', () => {
       'FALSE',
     ]);
     expect(rows[4]!.cells).toEqual(['合计 & 备注']);
+  });
+
+  it('reads a Number under a date, elapsed-time or inherited style as the xlsx reader would', async () => {
+    const xml = `<?xml version="1.0"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+ <Styles>
+  <Style ss:ID="Default"><NumberFormat/></Style>
+  <Style ss:ID="d1"><NumberFormat ss:Format="Short Date"/></Style>
+  <Style ss:ID="d2"><NumberFormat ss:Format="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></Style>
+  <Style ss:ID="d3" ss:Parent="d2"><Font ss:Bold="1"/></Style>
+  <Style ss:ID="t1"><NumberFormat ss:Format="[h]:mm:ss"/></Style>
+  <Style ss:ID="m1"><NumberFormat ss:Format="#,##0.00"/></Style>
+ </Styles>
+ <Worksheet ss:Name="S"><Table>
+  <Row>
+   <Cell ss:StyleID="d1"><Data ss:Type="Number">46086</Data></Cell>
+   <Cell ss:StyleID="d2"><Data ss:Type="Number">46087</Data></Cell>
+   <Cell ss:StyleID="d3"><Data ss:Type="Number">46088</Data></Cell>
+   <Cell ss:StyleID="t1"><Data ss:Type="Number">1.5</Data></Cell>
+   <Cell ss:StyleID="m1"><Data ss:Type="Number">46086</Data></Cell>
+   <Cell><Data ss:Type="Number">7</Data></Cell>
+  </Row>
+ </Table></Worksheet>
+</Workbook>`;
+    const { rows } = await rowsOf(write('styled.xml', xml));
+    expect(rows[0]!.cells).toEqual([
+      '2026-03-05',
+      '2026-03-06',
+      '2026-03-07',
+      '36:00:00',
+      '46086',
+      '7',
+    ]);
   });
 
   it('refuses a billion-laughs file without expanding it', async () => {

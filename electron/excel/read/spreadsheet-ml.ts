@@ -7,7 +7,8 @@
  * (htmlparser2 never expands them anyway — this refuses instead of reading them literally).
  */
 import { Parser } from 'htmlparser2';
-import { type NormalCell, textCell } from './cell-value';
+import { type NormalCell, numberCell, type NumberStyle, textCell } from './cell-value';
+import { isDurationFormat } from './duration';
 import {
   feedText,
   Grid,
@@ -16,6 +17,7 @@ import {
   type MarkupSheet,
   refuse,
 } from './markup-grid';
+import { isDateFormat } from './sheet-xml';
 import type { TextEncoding } from './text-decode';
 
 /** `ss:Name` → `name`: SpreadsheetML names are read without their namespace prefix. */
@@ -31,14 +33,34 @@ function int(value: string | undefined): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** A <Data> element's text as a cell, by its ss:Type. */
-export function typedCell(type: string, text: string): NormalCell {
+/** Excel's named number formats that show a date or a time of day. */
+const NAMED_DATES = new Set([
+  'general date',
+  'long date',
+  'medium date',
+  'short date',
+  'long time',
+  'medium time',
+  'short time',
+]);
+
+/** What a style's <NumberFormat ss:Format> shows: a named format or a format code. */
+function styleOfFormat(format: string): NumberStyle {
+  if (NAMED_DATES.has(format.trim().toLowerCase())) return { date: true };
+  if (isDurationFormat(format)) return { duration: format, date: false };
+  return { date: isDateFormat(format) };
+}
+
+/**
+ * A <Data> element's text as a cell, by its ss:Type; a Number under a date or elapsed-time
+ * style (as systems other than Excel write dates) as the xlsx reader reads it.
+ */
+export function typedCell(type: string, text: string, style?: NumberStyle): NormalCell {
   switch (type) {
     case 'Number': {
       const value = Number(text.trim());
-      return text.trim() !== '' && Number.isFinite(value)
-        ? { kind: 'number', value }
-        : textCell(text);
+      if (text.trim() === '' || !Number.isFinite(value)) return textCell(text);
+      return style ? numberCell(value, style, false) : { kind: 'number', value };
     }
     case 'DateTime': {
       // 2024-03-05T14:30:00.000, as a t="d" cell of a .xlsx is read (sheet-xml.ts).
@@ -66,8 +88,25 @@ export async function readSpreadsheetMl(
   const budget = new MarkupBudget();
   const sheets: (MarkupSheet & { grid: Grid })[] = [];
   let sheet: (typeof sheets)[number] | null = null;
-  let cell: { index?: number; across?: number; down?: number; type: string; text: string } | null =
-    null;
+  let cell: {
+    index?: number;
+    across?: number;
+    down?: number;
+    style?: string;
+    type: string;
+    text: string;
+  } | null = null;
+  // <Styles> come before the worksheets: each ss:ID's number format, by its own or its parent's.
+  const styles = new Map<string, { parent?: string; format?: string }>();
+  let styleId: string | null = null;
+  const styleOf = (id: string | undefined): NumberStyle | undefined => {
+    for (let s = id, depth = 0; s !== undefined && depth < 16; depth++) {
+      const found = styles.get(s);
+      if (found?.format !== undefined) return styleOfFormat(found.format);
+      s = found?.parent;
+    }
+    return undefined;
+  };
   let inData = 0;
   let visible: string | null = null;
   let seenWorkbook = false;
@@ -86,7 +125,15 @@ export async function readSpreadsheetMl(
         budget.open();
         const name = local(tag);
         if (name === 'workbook') seenWorkbook = true;
-        else if (name === 'worksheet') {
+        else if (name === 'style' && !sheet) {
+          styleId = attr(attrs, 'id') ?? null;
+          if (styleId !== null && styles.size < 65_536)
+            styles.set(styleId, { parent: attr(attrs, 'parent') });
+        } else if (name === 'numberformat' && styleId !== null) {
+          const format = attr(attrs, 'format');
+          const style = styles.get(styleId);
+          if (style && format !== undefined) style.format = format;
+        } else if (name === 'worksheet') {
           if (sheets.length >= MAX_MARKUP_SHEETS)
             throw refuse(
               'too_many_sheets',
@@ -109,6 +156,7 @@ export async function readSpreadsheetMl(
             index: int(attr(attrs, 'index')),
             across: int(attr(attrs, 'mergeacross')),
             down: int(attr(attrs, 'mergedown')),
+            style: attr(attrs, 'styleid'),
             type: '',
             text: '',
           };
@@ -125,10 +173,13 @@ export async function readSpreadsheetMl(
       onclosetag(tag) {
         budget.close();
         const name = local(tag);
+        if (name === 'style') styleId = null;
         if (!sheet) return;
         if (name === 'data') inData = Math.max(0, inData - 1);
         else if (name === 'cell' && cell) {
-          const value = cell.type ? typedCell(cell.type, cell.text) : { kind: 'empty' as const };
+          const value = cell.type
+            ? typedCell(cell.type, cell.text, styleOf(cell.style))
+            : { kind: 'empty' as const };
           sheet.grid.addCell(value, cell);
           cell = null;
         } else if (name === 'row') sheet.grid.endRow();
