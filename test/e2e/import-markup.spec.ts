@@ -1,12 +1,15 @@
 /**
- * Files "exported to Excel" that are not workbooks, through the wizard: a procurement site's
- * tender list saved as an HTML .xls imports with its merged title found above the header; a CSV in
- * Windows-1252 is read in it, and the encoding switch reads it again in another.
+ * Files "exported to Excel" that are not .xlsx, through the wizard: a procurement site's tender
+ * list saved as an HTML .xls imports with its merged title found above the header; a legacy
+ * binary .xls (Excel 97 / WPS) of accounts imports the same way; a CSV in Windows-1252 is read in
+ * it, and the encoding switch reads it again in another.
  */
 import path from 'node:path';
 import fs from 'node:fs';
+import * as XLSX from '@e965/xlsx';
 import type { Page } from '@playwright/test';
 import iconv from 'iconv-lite';
+import { usccCheckChar } from '../../shared/uscc';
 import { AFTER_JOB, expect, go, openAs, test } from './fixtures';
 
 test.use({ demo: true });
@@ -67,6 +70,57 @@ test('a tender list exported as an HTML .xls imports through the wizard with its
     page.getByTestId('import-file-read').or(page.getByTestId('import-step-sheet')),
   ).toBeVisible();
   await shot(page, 'html-xls-wizard-en');
+});
+
+test('a legacy binary .xls of accounts imports through the wizard, its merged title found', async ({
+  page,
+  server,
+}, testInfo) => {
+  const uscc = (i: number) => {
+    const first17 = `91420500MA${String(i).padStart(7, '0')}`;
+    return first17 + usccCheckChar(first17);
+  };
+  const ws = XLSX.utils.aoa_to_sheet([
+    ['宜昌市大客户名单（旧版 Excel 导出）'],
+    ['单位名称', '统一社会信用代码', '客户类型'],
+    ['宜昌嘉禾实业有限公司', uscc(1), '直销'],
+    ['宜昌市公安局交通警察支队', uscc(2), '政府采购'],
+  ]);
+  ws['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: 2 } }];
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, '客户名单');
+  const file = testInfo.outputPath('宜昌客户.xls');
+  fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'biff8' }) as Buffer);
+
+  await openAs(page, server, '张经理');
+  await go(page, '/accounts');
+  await page.getByTestId('import-button').click();
+  await page.getByTestId('import-file-input').setInputFiles(file);
+  await expect(page.getByTestId('import-step-sheet')).toBeVisible(AFTER_JOB);
+  await expect(page.getByTestId('import-header-row')).toHaveValue('2');
+  await expect(
+    page
+      .getByTestId('import-preview-row-1')
+      .getByRole('cell', { name: '宜昌市大客户名单（旧版 Excel 导出）' }),
+  ).toHaveAttribute('colspan', '3');
+  await shot(page, 'legacy-xls-wizard-zh');
+
+  await page.getByTestId('import-next').click();
+  await expect(page.getByTestId('import-step-mapping')).toBeVisible();
+  await page.getByTestId('import-dryrun').click();
+  const summary = page.getByTestId('import-summary');
+  await expect(summary).toBeVisible(AFTER_JOB);
+  await expect(summary).toHaveAttribute('data-create', '2');
+  await expect(summary).toHaveAttribute('data-reject', '0');
+  await page.getByTestId('import-next').click();
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-done')).toHaveAttribute(
+    'data-committed',
+    'true',
+    AFTER_JOB,
+  );
+  const list = await server.call<{ total: number }>('accounts.list', { search: '91420500MA' });
+  expect(list.total).toBe(2);
 });
 
 test('a Windows-1252 CSV is read as such, and the encoding switch reads it again', async ({

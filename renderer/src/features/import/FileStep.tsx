@@ -27,6 +27,10 @@ function formatText(inspection: Inspection, t: Translate): string {
       return t('import.formatHtml', { sheets, encoding });
     case 'spreadsheetml':
       return t('import.formatXml2003', { sheets });
+    case 'xls':
+      return t('import.formatXls', { sheets });
+    case 'ods':
+      return t('import.formatOds', { sheets });
     default:
       return t('import.formatXlsx', { sheets });
   }
