@@ -8,6 +8,7 @@ import { detectEncoding } from '../../electron/excel/read/text-decode';
 import { inspectZip } from '../../electron/excel/read/zip-guard';
 import { tempDir } from '../helpers/db';
 import { zip } from '../helpers/zip';
+import { kindOf } from '../helpers/error-kind';
 
 const WORKBOOK = [
   { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
@@ -20,15 +21,6 @@ function write(bytes: Buffer, name = 'file.xlsx'): string {
   fs.writeFileSync(file, bytes);
   return file;
 }
-
-const kindOf = (fn: () => unknown) => {
-  try {
-    fn();
-    return 'ok';
-  } catch (error) {
-    return (error as { details?: { kind?: string } }).details?.kind ?? String(error);
-  }
-};
 
 describe('what kind of file it is', () => {
   it('tells xlsx, legacy xls/et, password-protected workbooks and text apart by their bytes', () => {

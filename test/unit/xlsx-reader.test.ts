@@ -13,6 +13,7 @@ import { readWorkbookParts } from '../../electron/excel/read/workbook-parts';
 import { DEFAULT_ZIP_LIMITS } from '../../electron/excel/read/zip-guard';
 import { tempDir } from '../helpers/db';
 import { zip } from '../helpers/zip';
+import { kindOfAsync as kindOf } from '../helpers/error-kind';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 const R_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -67,15 +68,6 @@ async function rows(file: string): Promise<{ row: number; cells: NormalCell[] }[
   for await (const r of source.rows(source.sheets[0]!.name)) out.push(r);
   return out;
 }
-
-const kindOf = async (fn: () => Promise<unknown>) => {
-  try {
-    await fn();
-    return 'ok';
-  } catch (error) {
-    return (error as { details?: { kind?: string } }).details?.kind ?? String(error);
-  }
-};
 
 describe('reading cells', () => {
   it('reads dates in the 1900 system, East Asian built-in formats (31, 58) and custom 年月日 formats, never shifted by a day, with their time of day', async () => {
