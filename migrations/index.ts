@@ -24,6 +24,7 @@ import * as m20261204130000 from './20261204130000_filing_incentives';
 import * as m20261204140000 from './20261204140000_analysis_indexes';
 import * as m20261205100000 from './20261205100000_opportunity_stage_path';
 import * as m20261205110000 from './20261205110000_value_indexes';
+import * as m20261206100000 from './20261206100000_account_search_index';
 
 /**
  * What a migration tells the people whose data it changed (e.g. how many accounts got a suggested
@@ -64,4 +65,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '20261204140000_analysis_indexes', ...m20261204140000 },
   { name: '20261205100000_opportunity_stage_path', ...m20261205100000 },
   { name: '20261205110000_value_indexes', ...m20261205110000 },
+  { name: '20261206100000_account_search_index', ...m20261206100000 },
 ];

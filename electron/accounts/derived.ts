@@ -14,26 +14,30 @@
  * `AccountDerivedStatements`, prepared once on the job's raw connection, whose `insert` computes
  * a new account's derived columns with the row, so a 100,000-row import pays no extra statement.
  *
- * Issue 16's FTS5 index of search_text is kept in step in this file and nowhere else: every
- * search_text Keyfleet stores is written by `refreshDerived` (the workflows' only write of it; a
- * created account is inserted with an empty one, then refreshed) or by `AccountDerivedStatements`
- * (`insert`, `storeSearch`, `refreshContacts`). An account's deletion (accounts/service.ts,
- * which refreshes the parent there) would call a function of this file that drops its index row.
+ * The quick search's full-text index (`accounts_fts`, the search text as grams, see
+ * shared/search-grams.ts) is kept in step in this file and nowhere else: every search_text
+ * Keyfleet stores is written, with its index row, by `refreshDerived` (the workflows' only write
+ * of it; a created account is inserted with an empty one, then refreshed) or by
+ * `AccountDerivedStatements` (`insert`, `storeSearch`, `refreshContacts`); an account's deletion
+ * drops its row through `dropFromSearch`.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { AliasKind, Industry, OrgNature } from '../../shared/enums';
 import { suggestOrgNature } from '../../shared/org-nature';
+import { searchGrams } from '../../shared/search-grams';
 import { normalizeOrgName, searchKey } from '../../shared/text';
 import { prepareInsert } from '../db/bulk';
 import type { AccountRecord, Database } from '../db/schema';
-import { nameInitials, nameKeys, nameSortKey } from './pinyin';
+import { nameKeys, nameSortKey } from './pinyin';
 import { derivedSourceOf, writeDerived } from './repository';
+import { deleteSearchIndex, writeSearchIndex } from './search';
 
 /** What the derived columns follow from, besides the account's own fields. */
 export interface DerivedSource {
   name: string;
   uscc: string | null;
+  address: string | null;
   aliases: readonly string[];
   contactNames: readonly string[];
   fleetTotal: number;
@@ -57,23 +61,23 @@ export function aliasNorm(alias: string): string {
   return normalizeOrgName(alias);
 }
 
-function buildSearchText(
-  name: string,
-  uscc: string | null,
-  aliases: readonly string[],
-  contactNames: readonly string[],
-  /** Initials already computed by the caller (bulk paths compute them with the sort key). */
-  precomputed?: { initials: readonly string[] },
-): string {
-  const initials = precomputed?.initials ?? [name, ...aliases].map(nameInitials);
-  return [name, uscc ?? '', ...aliases, ...contactNames, ...initials]
+/** The quick-search text: one line each (the address last, as its migration appended it). */
+function buildSearchText(source: SearchSource, initials: readonly string[]): string {
+  return [
+    source.name,
+    source.uscc ?? '',
+    ...source.aliases,
+    ...source.contactNames,
+    ...initials,
+    source.address ?? '',
+  ]
     .map(searchKey)
     .filter(Boolean)
     .join('\n');
 }
 
 /** What the name keys and the quick-search text follow from. */
-type SearchSource = Pick<DerivedSource, 'name' | 'uscc' | 'aliases' | 'contactNames'>;
+type SearchSource = Pick<DerivedSource, 'name' | 'uscc' | 'address' | 'aliases' | 'contactNames'>;
 
 /** The name keys and quick-search text of an account (one pinyin pass a name). */
 function searchColumns(
@@ -83,9 +87,10 @@ function searchColumns(
   return {
     name_norm: normalizeOrgName(source.name),
     name_sort: keys.sort,
-    search_text: buildSearchText(source.name, source.uscc, source.aliases, source.contactNames, {
-      initials: [keys.initials, ...source.aliases.map((a) => nameKeys(a).initials)],
-    }),
+    search_text: buildSearchText(source, [
+      keys.initials,
+      ...source.aliases.map((a) => nameKeys(a).initials),
+    ]),
   };
 }
 
@@ -114,6 +119,12 @@ export async function refreshDerived(trx: Kysely<Database>, id: number): Promise
   if (!source) return;
   const { search_text, contact_count, fleet_total, subordinate_count } = derivedColumns(source);
   await writeDerived(trx, id, { search_text, contact_count, fleet_total, subordinate_count });
+  await writeSearchIndex(trx, id, searchGrams(search_text));
+}
+
+/** Drops a deleted account from the quick search's index (in the deletion's transaction). */
+export async function dropFromSearch(trx: Kysely<Database>, id: number): Promise<void> {
+  await deleteSearchIndex(trx, id);
 }
 
 /** An account's own columns as a bulk path inserts it; the derived ones are computed by `insert`. */
@@ -156,6 +167,7 @@ export class AccountDerivedStatements {
   private readonly setContacts: BetterSqlite3.Statement;
   private readonly setSuggestedNature: BetterSqlite3.Statement;
   private readonly recount: BetterSqlite3.Statement;
+  private readonly indexSearch: BetterSqlite3.Statement;
 
   constructor(sqlite: BetterSqlite3.Database) {
     // Positional and written out: a 100,000-row import runs it per row (no object per row).
@@ -171,7 +183,7 @@ export class AccountDerivedStatements {
       'alias_norm',
       'kind',
     ]);
-    this.ownFields = sqlite.prepare('select name, uscc from accounts where id = ?');
+    this.ownFields = sqlite.prepare('select name, uscc, address from accounts where id = ?');
     this.aliasesOf = sqlite
       .prepare('select alias from account_aliases where account_id = ? order by id')
       .pluck();
@@ -186,6 +198,9 @@ export class AccountDerivedStatements {
     this.setSuggestedNature = sqlite.prepare(
       'update accounts set org_nature = ? where id = ? and org_nature_confirmed = 0',
     );
+    this.indexSearch = sqlite.prepare(
+      'insert or replace into accounts_fts (rowid, grams) values (?, ?)',
+    );
     this.recount = sqlite.prepare(
       'update accounts set subordinate_count = (select count(*) from accounts c where c.parent_id = ?) where id = ?',
     );
@@ -199,10 +214,11 @@ export class AccountDerivedStatements {
     const d = searchColumns({
       name: row.name,
       uscc: row.uscc,
+      address: row.address,
       aliases: side.aliases,
       contactNames: side.contactNames,
     });
-    return Number(
+    const id = Number(
       this.insertAccount.run(
         row.name,
         d.name_norm,
@@ -233,30 +249,42 @@ export class AccountDerivedStatements {
         row.updated_by,
       ).lastInsertRowid,
     );
+    this.indexSearch.run(id, searchGrams(d.search_text));
+    return id;
   }
 
   insertAlias(accountId: number, alias: string, kind: AliasKind): void {
     this.insertAliasRow.run([accountId, alias, aliasNorm(alias), kind]);
   }
 
+  /** The search source of an account as stored now (its own fields, aliases and contacts). */
+  private searchSource(id: number): SearchSource | null {
+    const own = this.ownFields.get(id) as
+      { name: string; uscc: string | null; address: string | null } | undefined;
+    if (!own) return null;
+    const aliases = this.aliasesOf.all(id) as string[];
+    return { ...own, aliases, contactNames: this.contactNames.all(id) as string[] };
+  }
+
   /**
-   * After the name, USCC or aliases changed: the name keys and the quick-search text (which also
-   * holds the contacts' names). `aliases`: all the account's aliases, as the caller knows them.
+   * After the name, USCC, address or aliases changed (and were stored): the name keys, the
+   * quick-search text and its index row.
    */
-  storeSearch(id: number, name: string, uscc: string | null, aliases: readonly string[]): void {
-    const contactNames = this.contactNames.all(id) as string[];
-    const d = searchColumns({ name, uscc, aliases, contactNames });
+  storeSearch(id: number): void {
+    const source = this.searchSource(id);
+    if (!source) return;
+    const d = searchColumns(source);
     this.setNames.run(d.name_norm, d.name_sort, d.search_text, id);
+    this.indexSearch.run(id, searchGrams(d.search_text));
   }
 
   /** After contacts were added: the contact count and the quick-search text (it holds contact names). */
   refreshContacts(id: number): void {
-    const own = this.ownFields.get(id) as { name: string; uscc: string | null } | undefined;
-    if (!own) return;
-    const aliases = this.aliasesOf.all(id) as string[];
-    const contactNames = this.contactNames.all(id) as string[];
-    const { search_text } = searchColumns({ ...own, aliases, contactNames });
-    this.setContacts.run(contactNames.length, search_text, id);
+    const source = this.searchSource(id);
+    if (!source) return;
+    const { search_text } = searchColumns(source);
+    this.setContacts.run(source.contactNames.length, search_text, id);
+    this.indexSearch.run(id, searchGrams(search_text));
   }
 
   /** Recounts the subordinate units of the given accounts after parents changed. */

@@ -14,7 +14,7 @@ import { writeTx } from '../db/tx';
 import { guardSameName, markSameName, type SameNameConfirmed } from './same-name';
 import { ancestorIds, findByNormalizedNames, findByUscc, getAccountDetail } from './repository';
 import { refreshAccountFacts } from '../value/facts';
-import { aliasNorm, nameColumns, refreshDerived } from './derived';
+import { aliasNorm, dropFromSearch, nameColumns, refreshDerived } from './derived';
 import { type Clock, isoNow } from '../../shared/clock';
 import { type Actor, requireTeam } from './account-team';
 import { newRowStamps } from '../db/stamps';
@@ -398,6 +398,7 @@ export async function deleteAccount(
       .where('account_id', '=', id)
       .execute();
     await trx.deleteFrom('accounts').where('id', '=', id).execute();
+    await dropFromSearch(trx, id);
     if (before.parent) await refreshDerived(trx, before.parent.id);
     await appendAudit(
       trx,

@@ -183,13 +183,13 @@ export class AccountStore {
         uscc: patch.uscc !== undefined ? patch.uscc : existing.uscc,
         industry: patch.industry !== undefined ? patch.industry : existing.industry,
       });
-    if (patch.name !== undefined || patch.uscc !== undefined || newAliases.length > 0)
-      this.derived.storeSearch(
-        existing.id,
-        patch.name ?? existing.name,
-        patch.uscc ?? existing.uscc,
-        [...(existing.aliases ? existing.aliases.split(ALIAS_SEPARATOR) : []), ...newAliases],
-      );
+    if (
+      patch.name !== undefined ||
+      patch.uscc !== undefined ||
+      patch.address !== undefined ||
+      newAliases.length > 0
+    )
+      this.derived.storeSearch(existing.id);
   }
 
   linkParent(id: number, parentId: number | null, actorId: number | null, now: string): void {
