@@ -1,7 +1,8 @@
 import type { Handlers } from '../transport/dispatch';
 import { listAudit } from '../audit/audit';
 import type { Deps } from '../app/deps';
-import { listAccounts, lookupAccounts } from './repository';
+import { listAccounts } from './list-page';
+import { lookupAccounts } from './search';
 import { requireSalesWriter, teamScope } from './account-team';
 import {
   checkDuplicates,

@@ -4,7 +4,6 @@
  */
 import { type Kysely, sql } from 'kysely';
 import {
-  ACCOUNT_COLUMNS,
   type AccountColumn,
   type AccountDetail,
   type AccountRow,
@@ -19,72 +18,14 @@ import type {
   ValueType,
 } from '../../shared/enums';
 import type { ListQuery } from '../../shared/list';
-import { searchKey } from '../../shared/text';
 import type { Database } from '../db/schema';
 import type { AccountDerived, DerivedSource } from './derived';
 import { coOwnersOf } from './account-team';
-import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
+import { applyFilters, applySort } from '../grid/query';
+import { countMatches, quickSearchKey, searchCondition, type SearchPath } from './search';
+import { FILTER_COLUMNS, SORT_COLUMNS, usesFacts } from './view-columns';
 import { valueClassIds } from '../value/pareto';
 import type { ValueClassFilter } from '../../shared/schemas/value';
-
-const col =
-  (ref: string, extra: Partial<GridColumn> = {}) =>
-  (spec: (typeof ACCOUNT_COLUMNS)[AccountColumn]) => ({
-    spec,
-    expr: sql.ref(ref),
-    ...extra,
-  });
-
-const COLUMN_SQL: Record<
-  AccountColumn,
-  (spec: (typeof ACCOUNT_COLUMNS)[AccountColumn]) => GridColumn
-> = {
-  name: col('a.name'),
-  uscc: col('a.uscc'),
-  buyerType: col('a.buyer_type'),
-  industry: col('a.industry'),
-  orgNature: col('a.org_nature'),
-  orgNatureState: (spec) => ({
-    spec,
-    expr: sql`case when a.org_nature_confirmed = 1 then 'confirmed' else 'suggested' end`,
-  }),
-  provinceCode: col('a.province_code'),
-  cityCode: col('a.city_code'),
-  grade: col('a.grade'),
-  valueType: col('a.value_type'),
-  lifecycle: col('a.lifecycle'),
-  source: col('a.source'),
-  // Filtered by id, sorted by the owner's name as shown.
-  ownerId: (spec) => ({ spec, expr: sql.ref('a.owner_id'), numeric: true }),
-  parentId: col('a.parent_id', { numeric: true }),
-  parentName: col('p.name'),
-  address: col('a.address'),
-  fleetTotal: col('a.fleet_total'),
-  contactCount: col('a.contact_count'),
-  subordinateCount: col('a.subordinate_count'),
-  createdAt: col('a.created_at'),
-  updatedAt: col('a.updated_at'),
-  revenueWan: (spec) => ({ spec, expr: sql`f.revenue_fen / 1000000.0` }),
-  units: col('f.units'),
-  purchases: col('f.purchases'),
-  lastPurchaseOn: col('f.last_purchase_on'),
-  lastContactOn: col('f.last_contact_on'),
-  pipelineWan: (spec) => ({ spec, expr: sql`f.open_pipeline_fen / 1000000.0` }),
-  marginFloorWan: (spec) => ({ spec, expr: sql`f.margin_floor_fen / 1000000.0` }),
-  fleetSharePct: (spec) => ({ spec, expr: sql`f.fleet_share_bp / 100.0` }),
-};
-
-const FILTER_COLUMNS: Record<string, GridColumn> = Object.fromEntries(
-  (Object.keys(ACCOUNT_COLUMNS) as AccountColumn[]).map((k) => [
-    k,
-    COLUMN_SQL[k](ACCOUNT_COLUMNS[k]),
-  ]),
-);
-const SORT_COLUMNS: Record<string, GridColumn> = {
-  ...FILTER_COLUMNS,
-  name: { spec: ACCOUNT_COLUMNS.name, expr: sql.ref('a.name_sort') },
-  ownerId: { spec: ACCOUNT_COLUMNS.ownerId, expr: sql.ref('o.name') },
-};
 
 /**
  * The account's facts, joined for everyone's view of the registry: a specialist sees the facts of
@@ -102,8 +43,21 @@ function withFacts(db: Kysely<Database>, scope: number | null) {
   });
 }
 
-function baseQuery(db: Kysely<Database>, query: AccountViewQuery) {
-  let q = withFacts(db, query.valueScope ?? null);
+/**
+ * The view's accounts (filters, value classes, quick search by `path`), with the facts joined
+ * (`facts`) for the columns and for views that filter or sort on them; counting and paging by
+ * id leave them out, as SQLite would join them for every row.
+ */
+export function baseQuery(
+  db: Kysely<Database>,
+  query: AccountViewQuery,
+  path: SearchPath = 'index',
+  facts = true,
+) {
+  // Without the facts nothing below refers to `f`: the type is the joined one's.
+  let q = facts
+    ? withFacts(db, query.valueScope ?? null)
+    : (db.selectFrom('accounts as a') as unknown as ReturnType<typeof withFacts>);
   // The parent join is only needed when its name is filtered on.
   if (query.filters.some((f) => f.field === 'parentName'))
     q = q.leftJoin('accounts as p', 'p.id', 'a.parent_id') as typeof q;
@@ -135,24 +89,30 @@ function baseQuery(db: Kysely<Database>, query: AccountViewQuery) {
     q = q.where(
       sql<boolean>`a.id in (${valueClassIds(query.valueClass, query.valueScope ?? null)})`,
     );
-  const search = query.search ? searchKey(query.search) : '';
-  if (search) q = q.where(sql<boolean>`a.search_text like ${containsPattern(search)} escape '\\'`);
+  const key = quickSearchKey(query.search);
+  if (key) q = q.where(searchCondition(key, path));
   return q;
 }
 
 /** The query a view's filters, search and sort select: one page of it for the grid, all of it for an export. */
-type AccountViewQuery = Pick<ListQuery<AccountColumn>, 'filters' | 'sort' | 'search'> & {
+export type AccountViewQuery = Pick<ListQuery<AccountColumn>, 'filters' | 'sort' | 'search'> & {
   valueClass?: ValueClassFilter | undefined;
   /** Whose accounts the value classes are computed over: a specialist's id, null for all. */
   valueScope?: number | null | undefined;
 };
 
 function countQuery(db: Kysely<Database>, query: AccountViewQuery) {
-  return baseQuery(db, query).select((eb) => eb.fn.countAll<number>().as('n'));
+  return baseQuery(db, query, 'index', usesFacts(query)).select((eb) =>
+    eb.fn.countAll<number>().as('n'),
+  );
 }
 
-export function sortedRowsQuery(db: Kysely<Database>, query: AccountViewQuery) {
-  let q = baseQuery(db, query);
+export function sortedRowsQuery(
+  db: Kysely<Database>,
+  query: AccountViewQuery,
+  path: SearchPath = 'index',
+) {
+  let q = baseQuery(db, query, path);
   if (!query.filters.some((f) => f.field === 'parentName'))
     q = q.leftJoin('accounts as p', 'p.id', 'a.parent_id') as typeof q;
   return applySort(
@@ -198,19 +158,15 @@ export function sortedRowsQuery(db: Kysely<Database>, query: AccountViewQuery) {
 
 /** The ids of the accounts a view shows (its filters and quick search), as a subquery. */
 export function viewAccountIds(db: Kysely<Database>, query: Omit<AccountViewQuery, 'sort'>) {
-  return baseQuery(db, { ...query, sort: [] }).select('a.id');
+  const view = { ...query, sort: [] };
+  return baseQuery(db, view, 'index', usesFacts(view)).select('a.id');
 }
 
 export async function countView(db: Kysely<Database>, query: AccountViewQuery): Promise<number> {
+  // A search alone is counted by the index: every account has its row there.
+  const key = quickSearchKey(query.search);
+  if (key && query.filters.length === 0 && !query.valueClass) return countMatches(db, key);
   return Number((await countQuery(db, query).executeTakeFirstOrThrow()).n);
-}
-
-export async function listAccounts(
-  db: Kysely<Database>,
-  query: ListQuery<AccountColumn> & Pick<AccountViewQuery, 'valueClass' | 'valueScope'>,
-): Promise<{ rows: AccountRow[]; total: number }> {
-  const rows = await sortedRowsQuery(db, query).offset(query.offset).limit(query.limit).execute();
-  return { total: await countView(db, query), rows: rows.map(toRow) };
 }
 
 type BaseRecord = {
@@ -426,26 +382,17 @@ export async function ancestorIds(db: Kysely<Database>, id: number): Promise<num
   return rows.map((r) => r.id);
 }
 
-export async function lookupAccounts(
-  db: Kysely<Database>,
-  q: string,
-  limit: number,
-  excludeId: number | null,
-) {
-  let query = db.selectFrom('accounts').select(['id', 'name', 'uscc']);
-  const key = searchKey(q);
-  if (key) query = query.where(sql<boolean>`search_text like ${containsPattern(key)} escape '\\'`);
-  if (excludeId !== null) query = query.where('id', '!=', excludeId);
-  return query.orderBy('name_sort').limit(limit).execute();
-}
-
 /** What an account's derived columns follow from (accounts/derived.ts), as stored now. */
 export async function derivedSourceOf(
   trx: Kysely<Database>,
   id: number,
 ): Promise<DerivedSource | null> {
   const [account, aliases, contacts, fleet, subs] = await Promise.all([
-    trx.selectFrom('accounts').select(['name', 'uscc']).where('id', '=', id).executeTakeFirst(),
+    trx
+      .selectFrom('accounts')
+      .select(['name', 'uscc', 'address'])
+      .where('id', '=', id)
+      .executeTakeFirst(),
     trx.selectFrom('account_aliases').select('alias').where('account_id', '=', id).execute(),
     trx.selectFrom('contacts').select('name').where('account_id', '=', id).execute(),
     trx
@@ -463,6 +410,7 @@ export async function derivedSourceOf(
   return {
     name: account.name,
     uscc: account.uscc,
+    address: account.address,
     aliases: aliases.map((a) => a.alias),
     contactNames: contacts.map((c) => c.name),
     fleetTotal: Number(fleet.n),
