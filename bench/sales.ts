@@ -216,8 +216,11 @@ export async function benchSales(app: App, results: BenchResult[]): Promise<void
   const sums = sqlite.prepare(
     'select o.stage, count(*) as n, coalesce(sum(o.amount_fen), 0) as amount from opportunities o group by o.stage',
   );
+  // The cards as the board shows them: with their version and the competitor brands named on each.
   const cards = sqlite.prepare(
-    `select ${OPP_COLUMNS} from opportunities o inner join accounts a on a.id = o.account_id
+    `select ${OPP_COLUMNS}, o.version, (select json_group_array(brand) from (select distinct brand
+        from opportunity_competitors where opportunity_id = o.id order by brand)) as competitor_brands
+       from opportunities o inner join accounts a on a.id = o.account_id
        left join tenders t on t.id = o.tender_id left join staff s on s.id = o.owner_id
       where o.stage in (?) order by coalesce(o.expected_close_on, '9999-12-31') asc, o.amount_fen desc, o.id asc limit 30`,
   );
@@ -228,15 +231,35 @@ export async function benchSales(app: App, results: BenchResult[]): Promise<void
   const apiBoard = async () => {
     const r = await app.dispatch('opportunities.board', {});
     if (!r.ok) throw new Error(r.error.message);
-    return r.value as { columns: { stage: string; count: number; cards: { id: number }[] }[] };
+    return r.value as {
+      columns: {
+        stage: string;
+        count: number;
+        cards: { id: number; version: number; competitorBrands: string[] }[];
+      }[];
+    };
   };
   const board = await apiBoard();
   const raw = rawBoard();
+  // Both sides must give the same cards (id, version, brands) and the same per-stage counts.
   const apiCards = board.columns
     .filter((c) => c.cards.length > 0)
-    .map((c) => c.cards.map((x) => x.id));
-  const rawCards = raw.cards.map((rows) => (rows as { id: number }[]).map((x) => x.id));
-  if (JSON.stringify(apiCards) !== JSON.stringify(rawCards))
+    .map((c) => c.cards.map((x) => [x.id, x.version, x.competitorBrands]));
+  const rawCards = raw.cards.map((rows) =>
+    (rows as { id: number; version: number; competitor_brands: string }[]).map((x) => [
+      x.id,
+      x.version,
+      JSON.parse(x.competitor_brands) as string[],
+    ]),
+  );
+  const apiCounts = Object.fromEntries(board.columns.map((c) => [c.stage, c.count]));
+  const rawCounts = Object.fromEntries(
+    (raw.sums as { stage: string; n: number }[]).map((r) => [r.stage, r.n]),
+  );
+  if (
+    JSON.stringify(apiCards) !== JSON.stringify(rawCards) ||
+    Object.entries(rawCounts).some(([stage, n]) => apiCounts[stage] !== n)
+  )
     throw new Error('the board and the raw statements disagree');
   const b = await compare(60, apiBoard, rawBoard);
   results.push({
