@@ -119,8 +119,11 @@ async function main(): Promise<void> {
   const page = sqlite.prepare(
     `select a.id, a.name, a.uscc, a.buyer_type, a.industry, a.province_code, a.city_code, a.district_code, a.grade,
             a.value_type, a.lifecycle, a.source, a.owner_id, o.name as owner_name, a.parent_id, p.name as parent_name,
-            a.address, a.fleet_total, a.contact_count, a.subordinate_count, a.created_at, a.updated_at
+            a.address, a.fleet_total, a.contact_count, a.subordinate_count, a.created_at, a.updated_at,
+            a.org_nature, a.org_nature_confirmed, f.revenue_fen, f.units, f.purchases, f.last_purchase_on,
+            f.last_contact_on, f.open_pipeline_fen, f.margin_floor_fen, f.fleet_share_bp
        from accounts a left join accounts p on p.id = a.parent_id left join staff o on o.id = a.owner_id
+            left join account_facts f on f.account_id = a.id
       where a.buyer_type in (?) order by a.name_sort asc, a.id asc limit ? offset ?`,
   );
   const count = sqlite.prepare('select count(*) as n from accounts a where a.buyer_type in (?)');
