@@ -65,7 +65,8 @@ export async function pagePath(
 
 /**
  * The path for a short list in name order without a count (the account picker): the index when
- * fewer than a budget's worth of accounts match, else a scan, which then finds its rows early.
+ * fewer than a sort's worth of accounts match, else a scan or a walk in name order, which then
+ * find their rows early.
  */
 export async function lookupPath(
   db: Kysely<Database>,
