@@ -1,5 +1,4 @@
 /** The accounts export as both export benchmarks run it: every column, sorted by name, in-process. */
-import { businessClock } from '../shared/clock';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from '../electron/db/schema';
@@ -7,6 +6,7 @@ import { ACCOUNT_CELL_KINDS } from '../electron/exports/account-cells';
 import { exportAccountsJob } from '../electron/exports/accounts-export';
 import { ACCOUNT_COLUMN_LABELS } from '../shared/schemas/accounts';
 import { exportAccountsInput } from '../shared/schemas/exports';
+import { jobContext } from './in-process';
 
 export const ALL_EXPORT_COLUMNS = (
   Object.keys(ACCOUNT_CELL_KINDS) as (keyof typeof ACCOUNT_CELL_KINDS)[]
@@ -23,19 +23,16 @@ export function runAccountsExport(
   sqlite: BetterSqlite3.Database,
   file: string,
 ) {
-  return exportAccountsJob({
-    params: {
-      input: exportInput,
-      file,
-      fileName: 'bench.xlsx',
-      actorName: 'bench',
-      version: 'bench',
-    },
-    actorId: null,
-    db,
-    sqlite,
-    clock: businessClock,
-    progress: () => {},
-    checkCancelled: () => {},
-  });
+  return exportAccountsJob(
+    jobContext(
+      {
+        input: exportInput,
+        file,
+        fileName: 'bench.xlsx',
+        actorName: 'bench',
+        version: 'bench',
+      },
+      { db, sqlite },
+    ),
+  );
 }

@@ -4,7 +4,6 @@
  * empty database by Keyfleet's job, against exceljs's streaming reader feeding one raw
  * better-sqlite3 transaction of prepared inserts.
  */
-import { businessClock } from '../shared/clock';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -15,6 +14,7 @@ import { connect } from '../electron/db/connection';
 import { generateDemoAccounts } from '../electron/demo/generate';
 import { importAccountsJob } from '../electron/imports/accounts-import';
 import { importRunInput } from '../shared/schemas/imports';
+import { jobContext } from './in-process';
 
 export const IMPORT_HEADERS = [
   '单位名称',
@@ -93,25 +93,22 @@ export async function runImport(
     auditKey: readAuditKey(path.dirname(dbFile)),
   });
   try {
-    return await importAccountsJob({
-      params: {
-        input: importRunInput.parse({
-          fileId: '00000000-0000-0000-0000-000000000000',
-          sheet: '客户名单',
-          headerRow: 1,
-          columns: COLUMNS.map((field, index) => ({ index, field })),
-          mode,
-        }),
-        file,
-        fileName: 'bench.xlsx',
-      },
-      actorId: null,
-      db,
-      sqlite,
-      clock: businessClock,
-      progress: () => {},
-      checkCancelled: () => {},
-    });
+    return await importAccountsJob(
+      jobContext(
+        {
+          input: importRunInput.parse({
+            fileId: '00000000-0000-0000-0000-000000000000',
+            sheet: '客户名单',
+            headerRow: 1,
+            columns: COLUMNS.map((field, index) => ({ index, field })),
+            mode,
+          }),
+          file,
+          fileName: 'bench.xlsx',
+        },
+        { db, sqlite },
+      ),
+    );
   } finally {
     await close();
   }

@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { businessClock } from '../shared/clock';
 import type { ExportResult } from '../shared/schemas/exports';
 import type { Inspection } from '../shared/schemas/imports';
 import { createApp } from '../electron/app/create-app';
@@ -17,6 +16,7 @@ import type { JobRunner } from '../electron/jobs/runner';
 import { stageCopy, stagedFile } from '../electron/imports/staging';
 import { ALL_EXPORT_COLUMNS, exportInput } from './export-job';
 import { type BenchResult, median } from './harness';
+import { jobContext } from './in-process';
 
 const ROUNDS = Math.max(5, Number(process.env.BENCH_JOB_ROUNDS ?? 5));
 const EXPORT_ROWS = 80;
@@ -90,15 +90,7 @@ export async function benchJobStart(results: BenchResult[]): Promise<void> {
     });
 
     // 2. Export of an 80-account view to .xlsx (every column), file written and renamed.
-    await loadDemoJob({
-      params: { accounts: EXPORT_ROWS },
-      actorId: null,
-      db: app.database.db,
-      sqlite: app.database.sqlite,
-      clock: businessClock,
-      progress: () => {},
-      checkCancelled: () => {},
-    });
+    await loadDemoJob(jobContext({ accounts: EXPORT_ROWS }, app.database));
     const file = path.join(dataDir, 'export.xlsx');
     const exportParams = {
       input: exportInput,

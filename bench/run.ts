@@ -6,7 +6,6 @@
  * `BENCH_ONLY=first-load` only the browser-mode first load, `BENCH_ONLY=xls` only the 65,536-row
  * .xls import against the same data as .xlsx, `BENCH_ONLY=search` only the quick search.
  */
-import { businessClock } from '../shared/clock';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +27,7 @@ import { benchFirstLoad } from './first-load';
 import { benchValue } from './value';
 import { benchSearch } from './search';
 import { benchXlsImport } from './xls-import';
+import { jobContext, signInManager } from './in-process';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 
@@ -79,26 +79,12 @@ async function main(): Promise<void> {
   const app = await createApp({ dataDir, mode: 'browser', worker: { file: '/nonexistent' } });
   const { db, sqlite } = app.database;
   process.stderr.write(`loading ${ACCOUNTS} demo accounts…\n`);
-  await loadDemoJob({
-    params: { accounts: ACCOUNTS },
-    actorId: null,
-    db,
-    sqlite,
-    clock: businessClock,
-    progress: () => {},
-    checkCancelled: () => {},
-  });
+  await loadDemoJob(jobContext({ accounts: ACCOUNTS }, { db, sqlite }));
   sqlite.pragma('optimize');
   const total = sqlite.prepare('select count(*) from accounts').pluck().get() as number;
   process.stderr.write(`${total} accounts loaded\n`);
 
-  // The demo's manager, who sees every account, makes the calls (they need someone signed in).
-  const managerId = sqlite
-    .prepare("select id from staff where role = 'manager' and active = 1 order by id limit 1")
-    .pluck()
-    .get() as number;
-  const signedIn = await app.dispatch('auth.pick', { staffId: managerId });
-  if (!signedIn.ok) throw new Error(signedIn.error.message);
+  await signInManager(app);
 
   const results: BenchResult[] = [];
 

@@ -17,9 +17,9 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { nameKeys } from '../electron/accounts/pinyin';
 import { type App, createApp } from '../electron/app/create-app';
 import { loadDemoJob } from '../electron/demo/load';
-import { businessClock } from '../shared/clock';
 import { searchKey } from '../shared/text';
 import { type BenchResult, median } from './harness';
+import { jobContext, signInManager } from './in-process';
 
 const SIZES = [2_000, 100_000] as const;
 const ROUNDS = 100;
@@ -44,24 +44,10 @@ async function openStore(size: number): Promise<Store> {
   if (count !== size) {
     if (count > 0) throw new Error(`${dir} holds ${count} accounts, not ${size}; remove it`);
     process.stderr.write(`loading ${size} demo accounts…\n`);
-    await loadDemoJob({
-      params: { accounts: size },
-      actorId: null,
-      db,
-      sqlite,
-      clock: businessClock,
-      progress: () => {},
-      checkCancelled: () => {},
-    });
+    await loadDemoJob(jobContext({ accounts: size }, { db, sqlite }));
     sqlite.pragma('optimize');
   }
-  // The demo's manager, who sees every account, as the user searching.
-  const managerId = sqlite
-    .prepare("select id from staff where role = 'manager' and active = 1 order by id limit 1")
-    .pluck()
-    .get() as number;
-  const pick = await app.dispatch('auth.pick', { staffId: managerId });
-  if (!pick.ok) throw new Error(pick.error.message);
+  await signInManager(app);
   return { app, size, dir, temporary: !keep };
 }
 

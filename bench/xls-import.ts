@@ -11,12 +11,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { businessClock } from '../shared/clock';
 import { createApp } from '../electron/app/create-app';
 import { connect } from '../electron/db/connection';
 import { inspectJob } from '../electron/imports/inspect';
 import { type BenchResult, median, peakRssMb } from './harness';
 import { freshCopy, runImport, writeImportFile } from './import-job';
+import { jobContext } from './in-process';
 
 const ROWS = 65_535;
 const ROUNDS = 5;
@@ -34,15 +34,12 @@ async function child(dbFile: string, file: string): Promise<void> {
   const { db, sqlite, close } = connect(dbFile);
   let format = '';
   try {
-    const { result } = await inspectJob({
-      params: { fileId: 'bench', target: 'accounts', file, fileName: path.basename(file) },
-      actorId: null,
-      db,
-      sqlite,
-      clock: businessClock,
-      progress: () => {},
-      checkCancelled: () => {},
-    });
+    const { result } = await inspectJob(
+      jobContext(
+        { fileId: 'bench', target: 'accounts', file, fileName: path.basename(file) },
+        { db, sqlite },
+      ),
+    );
     format = (result as { format: string }).format;
   } finally {
     await close();

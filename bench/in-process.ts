@@ -1,0 +1,32 @@
+/**
+ * How the benchmarks run Keyfleet in-process: a job function's context (nobody acting, the
+ * business clock, no progress shown, never cancelled), and the demo's manager signed in (the API
+ * needs someone; a manager sees every account).
+ */
+import type { App } from '../electron/app/create-app';
+import type { JobContext } from '../electron/jobs/context';
+import { businessClock } from '../shared/clock';
+
+export function jobContext<P>(
+  params: P,
+  database: Pick<JobContext<P>, 'db' | 'sqlite'>,
+): JobContext<P> {
+  return {
+    params,
+    actorId: null,
+    db: database.db,
+    sqlite: database.sqlite,
+    clock: businessClock,
+    progress: () => {},
+    checkCancelled: () => {},
+  };
+}
+
+export async function signInManager(app: App): Promise<void> {
+  const managerId = app.database.sqlite
+    .prepare("select id from staff where role = 'manager' and active = 1 order by id limit 1")
+    .pluck()
+    .get() as number;
+  const signedIn = await app.dispatch('auth.pick', { staffId: managerId });
+  if (!signedIn.ok) throw new Error(signedIn.error.message);
+}
