@@ -7,7 +7,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import { Parser } from 'htmlparser2';
 import { refuse } from './markup-grid';
-import { entryChunks, readEntry } from './zip-entry';
+import { readEntry } from './zip-entry';
 import { DEFAULT_ZIP_LIMITS, inspectOds } from './zip-guard';
 
 /**
@@ -30,10 +30,11 @@ const repeat = (value: string | undefined) => {
 };
 
 /**
- * Counts the valued cells of content.xml as SheetJS expands them (a repeated row copies its
- * cells, a repeated cell itself), in rows before `maxRows` where SheetJS starts building.
+ * Counts the valued cells of content.xml, fed to it chunk by chunk, as SheetJS expands them (a
+ * repeated row copies its cells, a repeated cell itself), in rows before `maxRows` where SheetJS
+ * starts building; refuses the file as soon as they pass the limit.
  */
-async function countCells(file: string, entry: Parameters<typeof readEntry>[1], maxRows: number) {
+function cellCounter(maxRows: number): { write(chunk: Buffer): void; end(): void } {
   let cells = 0;
   let row = 0;
   let rowRepeat = 1;
@@ -65,10 +66,13 @@ async function countCells(file: string, entry: Parameters<typeof readEntry>[1], 
     { xmlMode: true },
   );
   const decoder = new StringDecoder('utf8');
-  for await (const chunk of entryChunks(file, entry)) parser.write(decoder.write(chunk));
-  parser.write(decoder.end());
-  parser.end();
-  return cells;
+  return {
+    write: (chunk) => parser.write(decoder.write(chunk)),
+    end: () => {
+      parser.write(decoder.end());
+      parser.end();
+    },
+  };
 }
 
 /** Refuses an .ods whose parts unpack past `maxBytes` or whose cells SheetJS could not hold. */
@@ -76,13 +80,14 @@ export async function checkOds(file: string, maxBytes: number, maxRows: number):
   const entries = inspectOds(file, DEFAULT_ZIP_LIMITS);
   let total = 0;
   for (const e of entries) {
-    total += await readEntry(file, e, () => undefined);
+    // content.xml's cells are counted as it inflates for its size: one pass over it.
+    const counter = e.name.toLowerCase() === 'content.xml' ? cellCounter(maxRows) : null;
+    total += await readEntry(file, e, (chunk) => counter?.write(chunk));
+    counter?.end();
     if (total > maxBytes)
       throw refuse(
         'file_too_large',
         `the file unpacks to ${Math.round(total / 1024 ** 2)} MB; an .ods this large cannot be read — save it as .xlsx`,
       );
   }
-  const content = entries.find((e) => e.name.toLowerCase() === 'content.xml')!;
-  await countCells(file, content, maxRows);
 }

@@ -99,13 +99,22 @@ export async function readSpreadsheetMl(
   // <Styles> come before the worksheets: each ss:ID's number format, by its own or its parent's.
   const styles = new Map<string, { parent?: string; format?: string }>();
   let styleId: string | null = null;
+  // Resolved once per style (a sheet has few styles and many cells): parent chain and format rules.
+  const resolved = new Map<string, NumberStyle | undefined>();
   const styleOf = (id: string | undefined): NumberStyle | undefined => {
-    for (let s = id, depth = 0; s !== undefined && depth < 16; depth++) {
+    if (id === undefined) return undefined;
+    if (resolved.has(id)) return resolved.get(id);
+    let style: NumberStyle | undefined;
+    for (let s: string | undefined = id, depth = 0; s !== undefined && depth < 16; depth++) {
       const found = styles.get(s);
-      if (found?.format !== undefined) return styleOfFormat(found.format);
+      if (found?.format !== undefined) {
+        style = styleOfFormat(found.format);
+        break;
+      }
       s = found?.parent;
     }
-    return undefined;
+    resolved.set(id, style);
+    return style;
   };
   let inData = 0;
   let visible: string | null = null;
