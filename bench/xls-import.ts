@@ -1,58 +1,21 @@
 /**
  * `BENCH_ONLY=xls`: a full legacy sheet (65,535 accounts + header = 65,536 rows, the .xls limit,
- * × 12 columns) imported through the real path — the inspect job, then the accounts import job
- * committing — from an .xls and from the same data as .xlsx. Each import runs in a child process
- * of its own (so its peak RSS is its own), .xls and .xlsx alternating, five rounds, medians.
+ * × 12 columns) imported through the path a user takes — staged, inspected, committed by the
+ * app's jobs in the built worker — from an .xls and from the same data as .xlsx. Each import
+ * runs in a child process of its own (bench/import-child.ts, so its peak RSS is its own), .xls
+ * and .xlsx alternating, five rounds, medians. Both must store the same accounts (content hash).
  * Targets: the .xls's peak RSS < 600 MB and its time within 2× the .xlsx's.
- *
- * Run as `tsx bench/xls-import.ts child <db> <file>` it is that child.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createApp } from '../electron/app/create-app';
-import { connect } from '../electron/db/connection';
-import { inspectJob } from '../electron/imports/inspect';
-import { type BenchResult, median, peakRssMb } from './harness';
-import { freshCopy, runImport, writeImportFile } from './import-job';
-import { jobContext } from './in-process';
+import { type BenchResult, median } from './harness';
+import { emptyTemplate, freshStore, runImportChild } from './import-bench';
+import { writeImportFile } from './import-job';
 
 const ROWS = 65_535;
 const ROUNDS = 5;
-
-interface ChildResult {
-  seconds: number;
-  created: number;
-  format: string;
-  peakRssMb: number;
-}
-
-/** The child: inspect (as the wizard's first step) and commit, timed together. */
-async function child(dbFile: string, file: string): Promise<void> {
-  const started = performance.now();
-  const { db, sqlite, close } = connect(dbFile);
-  let format = '';
-  try {
-    const { result } = await inspectJob(
-      jobContext(
-        { fileId: 'bench', target: 'accounts', file, fileName: path.basename(file) },
-        { db, sqlite },
-      ),
-    );
-    format = (result as { format: string }).format;
-  } finally {
-    await close();
-  }
-  const { result } = await runImport(dbFile, file);
-  const out: ChildResult = {
-    seconds: (performance.now() - started) / 1000,
-    created: (result as { create: number }).create,
-    format,
-    peakRssMb: peakRssMb(),
-  };
-  process.stdout.write(JSON.stringify(out) + '\n');
-}
 
 /**
  * The same workbook saved as .xls by LibreOffice (SheetJS's own BIFF8 writer grows past 4 GB on
@@ -85,22 +48,10 @@ function writeXls(xlsx: string, dir: string): string {
   }
 }
 
-function runChild(dbFile: string, file: string): ChildResult {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', __filename, 'child', dbFile, file], {
-    encoding: 'utf8',
-    maxBuffer: 1024 * 1024,
-  });
-  if (run.status !== 0) throw new Error(`import of ${file} failed: ${run.stderr}`);
-  return JSON.parse(run.stdout.trim().split('\n').pop()!) as ChildResult;
-}
-
 export async function benchXlsImport(results: BenchResult[]): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyfleet-bench-xls-'));
   try {
-    const empty = await createApp({ dataDir: dir, mode: 'browser', worker: { file: '/x' } });
-    await empty.close();
-    const template = path.join(dir, 'template.sqlite');
-    fs.copyFileSync(empty.dbFile, template);
+    const template = await emptyTemplate(dir);
     const xlsx = path.join(dir, 'accounts.xlsx');
     process.stderr.write(`writing ${ROWS} accounts as .xlsx and as .xls…\n`);
     await writeImportFile(xlsx, ROWS);
@@ -109,15 +60,18 @@ export async function benchXlsImport(results: BenchResult[]): Promise<void> {
     const times: Record<'xls' | 'xlsx', number[]> = { xls: [], xlsx: [] };
     const rss: Record<'xls' | 'xlsx', number[]> = { xls: [], xlsx: [] };
     const loads: number[][] = [];
+    const hashes = new Set<string>();
     for (let round = 0; round < ROUNDS; round++)
       for (const [kind, file] of [
         ['xls', xls],
         ['xlsx', xlsx],
       ] as const) {
         loads.push(os.loadavg());
-        const r = runChild(freshCopy(template, path.join(dir, `${kind}.sqlite`)), file);
+        const r = runImportChild('keyfleet', freshStore(template, dir, 'keyfleet'), file);
         if (r.created !== ROWS || r.format !== kind)
           throw new Error(`${kind}: ${r.created} accounts created as ${r.format}, not ${ROWS}`);
+        hashes.add(r.hash);
+        if (hashes.size > 1) throw new Error(`the ${kind} import stored other accounts`);
         times[kind].push(r.seconds);
         rss[kind].push(r.peakRssMb);
         process.stderr.write(
@@ -132,7 +86,7 @@ export async function benchXlsImport(results: BenchResult[]): Promise<void> {
     const size = (f: string) => `${(fs.statSync(f).size / 1024 ** 2).toFixed(0)} MB`;
     results.push(
       {
-        name: `import of ${ROWS} accounts + header from .xls (${size(xls)}, inspect + commit) vs the same data as .xlsx (${size(xlsx)})`,
+        name: `import of ${ROWS} accounts + header from .xls (${size(xls)}, upload → inspect → commit, same content hash) vs the same data as .xlsx (${size(xlsx)})`,
         value: tXls,
         unit: 's',
         baseline: tXlsx,
@@ -154,5 +108,3 @@ export async function benchXlsImport(results: BenchResult[]): Promise<void> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
-
-if (process.argv[2] === 'child') void child(process.argv[3]!, process.argv[4]!);
