@@ -203,6 +203,7 @@ export const loadDemoJob: JobFunction<DemoParams> = async (ctx) => {
         ctx.progress(i + 1, accounts.length);
       }
     }
+    accountRows.indexInserted();
     ctx.progress(accounts.length, accounts.length, 'sales');
     // The demo dealership, unless this data folder already says who it is: before the sales, so
     // that their deliveries add our brand's vehicles to the buyers' fleets.

@@ -192,6 +192,11 @@ export class AccountStore {
       this.derived.storeSearch(existing.id);
   }
 
+  /** The quick-search index rows of the accounts `create` added (before the transaction ends). */
+  indexCreated(): void {
+    this.derived.indexInserted();
+  }
+
   linkParent(id: number, parentId: number | null, actorId: number | null, now: string): void {
     this.setParent.run(parentId, now, actorId, id);
   }

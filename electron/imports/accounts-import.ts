@@ -34,6 +34,7 @@ import {
   runImportJob,
 } from './run-import';
 import { isoNow } from '../../shared/clock';
+import { deferIndexes } from '../db/deferred-indexes';
 
 /** The columns a cell sets as it reads: names, and the codes of a vocabulary. */
 type TextColumn =
@@ -172,6 +173,8 @@ async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise
   const warnedRows = new Set<number>();
   const created = new CreatedRows();
   const now = isoNow(ctx.clock);
+  // The lookups below go by USCC (its own unique index), name key, id and parent: those stay.
+  const indexes = deferIndexes(ctx.sqlite, 'accounts', ['accounts_name_norm', 'accounts_parent']);
 
   await eachDataRow(ctx, report, counts, (row, cells) => {
     const { values: v, reasons, warnings, notices } = parseAccountRow(cells, columns);
@@ -243,6 +246,7 @@ async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise
         now,
       );
       created.add(accountId, row);
+      indexes.wrote();
     } else if (decision && existing && outcome === 'update') {
       store.update(existing, decision.patch, decision.newAliases, ctx.actorId, now);
       const sides = auditSides(decision.changes);
@@ -311,6 +315,8 @@ async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise
     }
   }
   store.recountSubordinates(touched);
+  store.indexCreated();
+  indexes.restore();
   ctx.progress(counts.total, counts.total);
   return { tally: counts, audit: { createdIds: created.list() } };
 }

@@ -36,6 +36,8 @@ export interface InspectParams {
   fileName: string;
   /** The user's choice of text encoding; null reads the file in the detected one. */
   encoding?: TextEncoding | null;
+  /** Where the workbook's checked structure is kept for the import's later reads. */
+  structureCache?: string;
 }
 
 const PREVIEW_ROWS = 30;
@@ -45,9 +47,13 @@ const PREVIEW_CELL_CHARS = 200;
 const PREVIEW_SOURCE_ROWS = 1000;
 
 export const inspectJob: JobFunction<InspectParams> = async (ctx) => {
-  const { file, fileName, fileId, encoding } = ctx.params;
+  const { file, fileName, fileId, encoding, structureCache } = ctx.params;
   // Only the preview is read: an .xls or .ods need not build the rest of its cells.
-  const source = await openTable(file, fileName, { encoding, previewRows: PREVIEW_SOURCE_ROWS });
+  const source = await openTable(file, fileName, {
+    encoding,
+    previewRows: PREVIEW_SOURCE_ROWS,
+    structureCache,
+  });
   const sheets: SheetInspection[] = [];
   ctx.progress(0, source.sheets.length);
   for (const sheet of source.sheets) {

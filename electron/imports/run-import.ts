@@ -41,6 +41,8 @@ export interface ImportParams {
   input: ImportRunInput;
   file: string;
   fileName: string;
+  /** Where the workbook's checked structure is kept between the wizard's reads (staging.ts). */
+  structureCache?: string;
   /** Where the backup taken before a commit goes (an online copy of the database, not documents). */
   backup?: {
     dir: string;
@@ -71,8 +73,8 @@ export async function eachDataRow(
   tally: Tally,
   onRow: (row: number, cells: NormalCell[]) => void,
 ): Promise<void> {
-  const { input, file, fileName } = ctx.params;
-  const source = await openTable(file, fileName, { encoding: input.encoding });
+  const { input, file, fileName, structureCache } = ctx.params;
+  const source = await openTable(file, fileName, { encoding: input.encoding, structureCache });
   const sheet = source.sheets.find((s) => s.name === input.sheet);
   if (!sheet)
     throw new AppError('VALIDATION', `the file has no sheet called “${input.sheet}”`, {

@@ -23,7 +23,7 @@ function importsDir(dataDir: string): string {
 function paths(dataDir: string, fileId: string) {
   if (!ID.test(fileId)) throw new AppError('VALIDATION', 'not a staged file id');
   const base = path.join(importsDir(dataDir), fileId);
-  return { data: `${base}.bin`, meta: `${base}.json` };
+  return { data: `${base}.bin`, meta: `${base}.json`, structure: `${base}.parts.json` };
 }
 
 function cleanName(name: string): string {
@@ -89,14 +89,18 @@ export async function stageStream(
   return record(dataDir, fileId, cleanName(fileName));
 }
 
-export function stagedFile(dataDir: string, fileId: string): { file: string; fileName: string } {
-  const { data, meta } = paths(dataDir, fileId);
+/** A staged file, its name as the user knew it, and where its workbook structure is kept between reads. */
+export function stagedFile(
+  dataDir: string,
+  fileId: string,
+): { file: string; fileName: string; structureCache: string } {
+  const { data, meta, structure } = paths(dataDir, fileId);
   if (!fs.existsSync(data) || !fs.existsSync(meta))
     throw new AppError('NOT_FOUND', 'the file is no longer staged; choose it again', {
       kind: 'file_gone',
     });
   const staged = JSON.parse(fs.readFileSync(meta, 'utf8')) as StagedFile;
-  return { file: data, fileName: staged.fileName };
+  return { file: data, fileName: staged.fileName, structureCache: structure };
 }
 
 export function sweepImports(dataDir: string, now = Date.now()): void {

@@ -6,7 +6,8 @@
 import type { Label } from '../enums';
 import { headerKey } from './headers';
 
-type Index = Map<string, string>;
+/** Compared form → code; and, as cells are met, a cell's own text → code (or null). */
+type Index = Map<string, string> & { texts?: Map<string, string | null> };
 const indexes = new WeakMap<object, WeakMap<object, Index>>();
 
 /** Every wording of every value, compared form → code; built once per table (imports call this per cell). */
@@ -45,7 +46,15 @@ export function enumFromText<K extends string>(
   text: string,
   extra: Partial<Record<K, readonly string[]>> | undefined = NO_EXTRA,
 ): K | null {
-  const key = headerKey(text);
-  if (!key) return null;
-  return (indexOf(table, extra ?? NO_EXTRA).get(key) as K | undefined) ?? null;
+  const index = indexOf(table, extra ?? NO_EXTRA);
+  // A column holds a handful of wordings, 100,000 times over: each is compared once.
+  const texts = (index.texts ??= new Map());
+  let code = texts.get(text);
+  if (code === undefined) {
+    const key = headerKey(text);
+    code = (key && index.get(key)) || null;
+    if (texts.size >= 10_000) texts.clear();
+    texts.set(text, code);
+  }
+  return code as K | null;
 }

