@@ -68,7 +68,7 @@ export async function benchJobStart(results: BenchResult[]): Promise<void> {
       csv,
       '单位名称,统一社会信用代码,客户类型\n某市公安局,11110000000000001X,政府机关\n某某物流有限公司,,企业\n',
     );
-    const { fileId } = stageCopy(dataDir, csv);
+    const { fileId } = await stageCopy(dataDir, csv);
     const inspectParams = { fileId, target: 'accounts' as const, ...stagedFile(dataDir, fileId) };
     const inspect = await rounds(async () => {
       const r = await timed(jobs, () => jobs.start('import.inspect', inspectParams, null).id);

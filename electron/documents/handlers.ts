@@ -34,7 +34,7 @@ export function documentHandlers({
           kind: 'use_upload',
         });
       const picked = await chooseFile();
-      return picked === null ? null : stageCopy(dataDir, picked);
+      return picked === null ? null : await stageCopy(dataDir, picked);
     },
   };
 }

@@ -67,7 +67,7 @@ export function importHandlers(deps: Deps): ImportHandlers {
           kind: 'use_upload',
         });
       const picked = await chooseFile();
-      return picked === null ? null : stageCopy(dataDir, picked);
+      return picked === null ? null : await stageCopy(dataDir, picked);
     },
     'imports.inspect': async ({ fileId, target, encoding }, { session }) => {
       const user = session.requireUser();

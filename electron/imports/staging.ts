@@ -43,13 +43,14 @@ function record(dataDir: string, fileId: string, fileName: string): StagedFile {
   return staged;
 }
 
-export function stageCopy(dataDir: string, source: string): StagedFile {
+/** Copies a picked file into staging (asynchronously: a 100 MB file must not freeze the window). */
+export async function stageCopy(dataDir: string, source: string): Promise<StagedFile> {
   const size = fs.statSync(source).size;
   if (size > MAX_IMPORT_BYTES)
     throw new AppError('VALIDATION', 'the file is larger than 1 GB', { kind: 'file_too_large' });
   fs.mkdirSync(importsDir(dataDir), { recursive: true });
   const fileId = randomUUID();
-  fs.copyFileSync(source, paths(dataDir, fileId).data);
+  await fs.promises.copyFile(source, paths(dataDir, fileId).data);
   return record(dataDir, fileId, cleanName(source));
 }
 

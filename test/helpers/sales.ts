@@ -102,7 +102,7 @@ export async function attachDocument(
 ) {
   const file = path.join(tempDir('keyfleet-docs-'), `${kind}.pdf`);
   fs.writeFileSync(file, `%PDF-1.4\n${content}\n`);
-  const staged = stageCopy(app.dataDir, file);
+  const staged = await stageCopy(app.dataDir, file);
   return app.value('documents.attach', {
     fileId: staged.fileId,
     entity: 'filing',

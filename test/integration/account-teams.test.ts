@@ -302,7 +302,7 @@ describe('account teams', () => {
     const scratch = path.join(app.dataDir, 'visit-photo.txt');
     fs.writeFileSync(scratch, '拜访照片');
     const doc = await li.value('documents.attach', {
-      fileId: stageCopy(app.dataDir, scratch).fileId,
+      fileId: (await stageCopy(app.dataDir, scratch)).fileId,
       entity: 'claim',
       entityId: liClaim.id,
       kind: 'other',

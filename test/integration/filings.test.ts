@@ -102,7 +102,7 @@ describe('filings', () => {
     await expectError(app.call('filings.delete', { id: draft.id }), 'CONFLICT', 'filing.not_draft');
     await expectError(
       app.call('documents.attach', {
-        fileId: stageCopy(app.dataDir, scratchFile()).fileId,
+        fileId: (await stageCopy(app.dataDir, scratchFile())).fileId,
         entity: 'filing',
         entityId: draft.id,
         kind: 'other',

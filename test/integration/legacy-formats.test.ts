@@ -185,7 +185,7 @@ describe('an .xls through the real import path', () => {
     app = await signedInApp();
     const file = path.join(tempDir(), 'huge.xls');
     fs.writeFileSync(file, oleFile({ declaredSize: 0x7ffffff0 }));
-    const staged = stage(app, file);
+    const staged = await stage(app, file);
     const { jobId } = await app.value('imports.inspect', { fileId: staged.fileId });
     const job = await app.deps.jobs.wait(jobId);
     expect(job.state).toBe('failed');

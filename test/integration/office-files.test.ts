@@ -71,7 +71,7 @@ describe.skipIf(!soffice)('a workbook saved by LibreOffice Calc', () => {
     ]);
 
     app = await signedInApp();
-    const staged = stageCopy(app.dataDir, saved);
+    const staged = await stageCopy(app.dataDir, saved);
     const { jobId } = await app.value('imports.inspect', { fileId: staged.fileId });
     expect((await app.deps.jobs.wait(jobId)).state).toBe('done');
     const sheet = (await app.value('imports.inspection', { jobId })).sheets[0]!;
