@@ -142,7 +142,7 @@ describe('the filing report in the manufacturer’s template', () => {
     await app.value('settings.setDealer', { name: '杭州顺达大众', code: 'ZJ0571A', brand: '大众' });
     const { contract } = await submittedGovernmentFiling(app, 3);
 
-    const staged = stageCopy(app.dataDir, await manufacturerTemplate());
+    const staged = await stageCopy(app.dataDir, await manufacturerTemplate());
     const seen = await app.value('reports.inspectTemplate', { fileId: staged.fileId });
     expect(seen.suggestion).toMatchObject({ sheetName: '报备明细', headerRow: 3, firstDataRow: 4 });
     expect(seen.suggestion.columns.map((c) => [c.column, c.field])).toEqual([
@@ -213,7 +213,7 @@ describe('the filing report in the manufacturer’s template', () => {
         brand: '大众',
       });
       const { contract } = await submittedGovernmentFiling(app, 2);
-      const staged = stageCopy(app.dataDir, await manufacturerTemplate());
+      const staged = await stageCopy(app.dataDir, await manufacturerTemplate());
       const seen = await app.value('reports.inspectTemplate', { fileId: staged.fileId });
       const template = await app.value('reports.saveTemplate', {
         name: '厂家模板',
@@ -283,5 +283,7 @@ describe('the filing report in the manufacturer’s template', () => {
       // Text and table borders are drawn: a blank or failed render has (almost) no dark pixels.
       expect(dark).toBeGreaterThan(500);
     },
+    // LibreOffice starts with a fresh profile: a minute or more on a loaded machine.
+    240_000,
   );
 });
