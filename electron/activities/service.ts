@@ -6,6 +6,8 @@ import {
   ACTIVITY_COLUMNS,
   type ActivityColumn,
   type ActivityInput,
+  type ActivityListQuery,
+  type ActivityPage,
   type ActivityRow,
   type KpiTargets,
 } from '../../shared/schemas/activities';
@@ -19,7 +21,13 @@ import { refreshAccountFacts } from '../value/facts';
 import type { Database } from '../db/schema';
 import { bump, claimVersion } from '../db/row-version';
 import { writeTx } from '../db/tx';
-import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
+import {
+  applyFilters,
+  applySort,
+  containsPattern,
+  type GridColumn,
+  guaranteedColumn,
+} from '../grid/query';
 import { gridPage, gridQuery, type SelectedRow } from '../grid/page';
 import { isManager } from '../session/session';
 import {
@@ -30,6 +38,8 @@ import {
 } from '../accounts/account-team';
 import { type Clock, isoNow } from '../../shared/clock';
 import { mustExist } from '../db/must-exist';
+import type { ReadFunction } from '../reads/registry';
+import { teamOf } from '../reads/scope';
 
 const auditActivity = entityAudit('activity');
 
@@ -64,12 +74,15 @@ const ACTIVITY_SORT: Record<string, GridColumn> = {
 };
 
 function joined(db: Kysely<Database>) {
-  return db
-    .selectFrom('activities as x')
-    .innerJoin('accounts as a', 'a.id', 'x.account_id')
-    .leftJoin('opportunities as o', 'o.id', 'x.opportunity_id')
-    .leftJoin('contacts as c', 'c.id', 'x.contact_id')
-    .leftJoin('staff as s', 's.id', 'x.staff_id');
+  return (
+    db
+      .selectFrom('activities as x')
+      // A left join to a row the foreign key guarantees: SQLite leaves it out where unused (grid/page.ts).
+      .leftJoin('accounts as a', 'a.id', 'x.account_id')
+      .leftJoin('opportunities as o', 'o.id', 'x.opportunity_id')
+      .leftJoin('contacts as c', 'c.id', 'x.contact_id')
+      .leftJoin('staff as s', 's.id', 'x.staff_id')
+  );
 }
 
 function selectRows(q: ReturnType<typeof joined>) {
@@ -78,7 +91,7 @@ function selectRows(q: ReturnType<typeof joined>) {
     'x.type',
     'x.occurred_on',
     'x.account_id',
-    'a.name as account_name',
+    guaranteedColumn<string>('a.name').as('account_name'),
     'x.opportunity_id',
     sql<string | null>`o.title`.as('opportunity_title'),
     'x.contact_id',
@@ -135,7 +148,13 @@ export function activityGridQuery(
       sql<boolean>`(lower(coalesce(x.summary, '') || ' ' || coalesce(x.next_step, '')) like ${containsPattern(search)} escape '\\' or a.search_text like ${containsPattern(search)} escape '\\')`,
     );
   const sort = query.sort.length > 0 ? query.sort : [{ field: 'occurredOn', desc: true }];
-  return gridQuery(selectRows(applySort(q, ACTIVITY_SORT, sort, sql.ref('x.id'))), q, toRow);
+  return gridQuery(
+    db,
+    selectRows(applySort(q, ACTIVITY_SORT, sort, sql.ref('x.id'))),
+    q,
+    toRow,
+    'x.id',
+  );
 }
 
 export async function listActivities(
@@ -144,6 +163,10 @@ export async function listActivities(
 ) {
   return gridPage(activityGridQuery(db, query), query);
 }
+
+/** `activities.list` as the read worker runs it: the viewer's scope decides which rows. */
+export const activityListRead: ReadFunction<ActivityListQuery, ActivityPage> = (db, query, scope) =>
+  listActivities(db, { ...query, teamOf: teamOf(scope) });
 
 export async function mustGetActivity(db: Kysely<Database>, id: number): Promise<ActivityRow> {
   const row = mustExist(

@@ -174,7 +174,7 @@ export function claimGridQuery(
   query: Pick<ListQuery<ClaimColumn>, 'filters' | 'sort' | 'search'> & { teamOf: number | null },
   today: string,
 ) {
-  return gridQuery(rowsQuery(db, query, today), filtered(db, query, today), toRow);
+  return gridQuery(db, rowsQuery(db, query, today), filtered(db, query, today), toRow, 'c.id');
 }
 
 /** `today`: the China date the statuses are read on (the business clock's). */

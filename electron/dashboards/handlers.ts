@@ -3,9 +3,8 @@
  * read-only connection, so a heavy group-by never blocks the thread that answers the UI. The
  * handler adds who asks and the business day; the read decides what that person may count.
  */
-import { chinaDate } from '../../shared/dates';
 import type { Deps } from '../app/deps';
-import type { ReadScope } from '../reads/scope';
+import { readScopeOf } from '../reads/scope';
 import type { Session } from '../session/session';
 import type { Handlers } from '../transport/dispatch';
 
@@ -19,10 +18,7 @@ type DashboardHandlers = Pick<
 >;
 
 export function dashboardHandlers({ reads, clock }: Deps): DashboardHandlers {
-  const scope = (session: Session): ReadScope => {
-    const { id, name, role } = session.requireUser();
-    return { viewer: { id, name, role }, today: chinaDate(clock.now()) };
-  };
+  const scope = (session: Session) => readScopeOf(clock, session);
   return {
     'dashboards.pipeline': (input, { session }) =>
       reads.run('dashboards.pipeline', input, scope(session)),

@@ -122,7 +122,7 @@ export function filingGridQuery(
   db: Kysely<Database>,
   query: Pick<ListQuery<FilingColumn>, 'filters' | 'sort' | 'search'> & { teamOf: number | null },
 ) {
-  return gridQuery(rowsQuery(db, query), filtered(db, query), toRow);
+  return gridQuery(db, rowsQuery(db, query), filtered(db, query), toRow, 'f.id');
 }
 
 export async function listFilings(

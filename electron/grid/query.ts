@@ -98,3 +98,12 @@ export function applySort<Q extends SelectQueryBuilder<any, any, any>>(
   // A unique last key keeps paging stable when sorted values repeat.
   return q.orderBy(tiebreak, 'asc') as Q;
 }
+
+/**
+ * A column of a row joined by a left join that its foreign key guarantees (an activity's account):
+ * typed as present. Grids left-join such rows so SQLite can leave the join out of a count or of a
+ * page's key lookup that does not use it (grid/page.ts).
+ */
+export function guaranteedColumn<T>(ref: string) {
+  return sql<T>`${sql.ref(ref)}`;
+}

@@ -23,7 +23,13 @@ import { searchKey } from '../../shared/text';
 import { noteFromColumns } from '../../shared/system-notes';
 import { teamAccountCondition } from '../accounts/account-team';
 import type { Database } from '../db/schema';
-import { applyFilters, applySort, containsPattern, type GridColumn } from '../grid/query';
+import {
+  applyFilters,
+  applySort,
+  containsPattern,
+  type GridColumn,
+  guaranteedColumn,
+} from '../grid/query';
 import { gridPage, gridQuery, type SelectedRow } from '../grid/page';
 
 export type Probabilities = Record<Stage, number>;
@@ -156,10 +162,13 @@ export type OpportunityView = Pick<ListQuery<OpportunityColumn>, 'filters' | 'so
 };
 
 function joined(db: Kysely<Database>) {
-  return db
-    .selectFrom('opportunities as o')
-    .innerJoin('accounts as a', 'a.id', 'o.account_id')
-    .leftJoin('tenders as t', 't.id', 'o.tender_id');
+  return (
+    db
+      .selectFrom('opportunities as o')
+      // A left join to a row the foreign key guarantees: SQLite leaves it out where unused (grid/page.ts).
+      .leftJoin('accounts as a', 'a.id', 'o.account_id')
+      .leftJoin('tenders as t', 't.id', 'o.tender_id')
+  );
 }
 
 /** Counts and sums need the joins only when a filter is on a joined column. */
@@ -187,7 +196,7 @@ const ROW_COLUMNS = [
   'o.id',
   'o.title',
   'o.account_id',
-  'a.name as account_name',
+  guaranteedColumn<string>('a.name').as('account_name'),
   'o.buyer_type',
   'o.stage',
   'o.amount_fen',
@@ -262,8 +271,12 @@ export function opportunityGridQuery(
   query: OpportunityView,
   p: Probabilities,
 ) {
-  return gridQuery(rowsQuery(db, query, p), filtered(db, query, p, false), (r: RowRecord) =>
-    toRow(r, p),
+  return gridQuery(
+    db,
+    rowsQuery(db, query, p),
+    filtered(db, query, p, false),
+    (r: RowRecord) => toRow(r, p),
+    'o.id',
   );
 }
 

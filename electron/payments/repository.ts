@@ -223,7 +223,13 @@ export function paymentGridQuery(
   db: Db,
   query: PaymentView & Pick<ListQuery<PaymentColumn>, 'sort'>,
 ) {
-  return gridQuery(paymentRowsQuery(db, query), filteredPayments(db, query), toPaymentRow);
+  return gridQuery(
+    db,
+    paymentRowsQuery(db, query),
+    filteredPayments(db, query),
+    toPaymentRow,
+    'p.id',
+  );
 }
 
 export async function listPayments(
@@ -294,7 +300,7 @@ export async function receivablesByContract(
     .orderBy(sql`c.invoiced_fen - ${received}`, 'desc')
     .orderBy('c.id');
   return gridPage(
-    gridQuery(rows, base, (r) => r),
+    gridQuery(db, rows, base, (r) => r, 'c.id'),
     page,
   );
 }

@@ -177,7 +177,13 @@ export function tenderGridQuery(
   query: Pick<ListQuery<TenderColumn>, 'filters' | 'search' | 'sort'>,
   now: Date,
 ) {
-  return gridQuery(rowsQuery(db, query), filtered(db, query), (r: RowRecord) => toRow(r, now));
+  return gridQuery(
+    db,
+    rowsQuery(db, query),
+    filtered(db, query),
+    (r: RowRecord) => toRow(r, now),
+    't.id',
+  );
 }
 
 export async function listTenders(
@@ -352,7 +358,13 @@ export function lotResultGridQuery(
   db: Kysely<Database>,
   query: Pick<ListQuery<LotResultColumn>, 'filters' | 'search' | 'sort'>,
 ) {
-  return gridQuery(lotResultRows(db, query), lotResultsFiltered(db, query), toLotResultRow);
+  return gridQuery(
+    db,
+    lotResultRows(db, query),
+    lotResultsFiltered(db, query),
+    toLotResultRow,
+    'l.id',
+  );
 }
 
 export async function listLotResults(db: Kysely<Database>, query: ListQuery<LotResultColumn>) {

@@ -3,12 +3,11 @@
  * segments, the replacement forecast, drift warnings and the settings. Specialists see their
  * teams' accounts; managers and admins all (accounts/account-team.ts teamScope).
  */
-import { chinaDate } from '../../shared/dates';
 import { AppError } from '../../shared/result';
 import { requireTeamRead } from '../accounts/account-team';
 import type { Staff } from '../../shared/schemas/staff';
 import type { Deps } from '../app/deps';
-import type { ReadScope } from '../reads/scope';
+import { readScopeOf } from '../reads/scope';
 import type { Handlers } from '../transport/dispatch';
 import { getValueSettings, setValueSettings } from './settings';
 
@@ -25,10 +24,7 @@ type ValueHandlers = Pick<
 
 export function valueHandlers({ db, clock, reads }: Deps): ValueHandlers {
   // Who asks and on which day: each read below runs on the read worker, off this thread.
-  const scopeOf = (session: { requireUser(): Staff }): ReadScope => {
-    const { id, name, role } = session.requireUser();
-    return { viewer: { id, name, role }, today: chinaDate(clock.now()) };
-  };
+  const scopeOf = (session: { requireUser(): Staff }) => readScopeOf(clock, session);
   return {
     'value.pareto': async (input, { session }) => {
       const scope = scopeOf(session);

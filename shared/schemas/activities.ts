@@ -56,6 +56,7 @@ export const ACTIVITY_COLUMN_LABELS: Record<ActivityColumn, Label> = {
   createdAt: { zh: '记录时间', en: 'Logged' },
 };
 export const activityListQuery = listQuerySchema(ACTIVITY_COLUMNS);
+export type ActivityListQuery = z.infer<typeof activityListQuery>;
 
 export const activityRow = z.object({
   id,
@@ -79,6 +80,7 @@ export const activityRow = z.object({
 });
 export type ActivityRow = z.infer<typeof activityRow>;
 export const activityPage = pageSchema(activityRow);
+export type ActivityPage = z.infer<typeof activityPage>;
 
 const dailyTarget = z.number().int().min(0).max(1000);
 export const kpiTargets = z.object({

@@ -128,7 +128,13 @@ function toDeliveryRow(r: SelectedRow<typeof deliveryRows>): DeliveryRow {
 
 /** The delivery grid's query (rows, count, row mapper): latest deliveries first by default. */
 export function deliveryGridQuery(db: Kysely<Database>, query: View<DeliveryColumn>) {
-  return gridQuery(deliveryRows(db, query), deliveriesFiltered(db, query), toDeliveryRow);
+  return gridQuery(
+    db,
+    deliveryRows(db, query),
+    deliveriesFiltered(db, query),
+    toDeliveryRow,
+    'd.id',
+  );
 }
 
 export async function listDeliveries(
@@ -212,7 +218,7 @@ function toInvoiceRow(r: SelectedRow<typeof invoiceRows>): InvoiceRow {
 
 /** The invoice grid's query (rows, count, row mapper): latest invoices first by default. */
 export function invoiceGridQuery(db: Kysely<Database>, query: View<InvoiceColumn>) {
-  return gridQuery(invoiceRows(db, query), invoicesFiltered(db, query), toInvoiceRow);
+  return gridQuery(db, invoiceRows(db, query), invoicesFiltered(db, query), toInvoiceRow, 'i.id');
 }
 
 export async function listInvoices(

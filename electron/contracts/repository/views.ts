@@ -1,4 +1,5 @@
 /** Kysely code of what contracts show: the grid, the contract card and the follow-up list. */
+import type { BuyerType } from '../../../shared/enums';
 import { type Kysely, sql } from 'kysely';
 import type { ListQuery } from '../../../shared/list';
 import {
@@ -12,7 +13,13 @@ import {
 import { searchKey } from '../../../shared/text';
 import { teamAccountCondition } from '../../accounts/account-team';
 import type { Database } from '../../db/schema';
-import { applyFilters, applySort, containsPattern, type GridColumn } from '../../grid/query';
+import {
+  applyFilters,
+  applySort,
+  containsPattern,
+  type GridColumn,
+  guaranteedColumn,
+} from '../../grid/query';
 import { gridPage, gridQuery, type SelectedRow } from '../../grid/page';
 
 const CONTRACT_SQL: Record<ContractColumn, GridColumn> = Object.fromEntries(
@@ -56,7 +63,8 @@ type ContractView = Pick<ListQuery<ContractColumn>, 'filters' | 'search'> & {
 };
 
 function filtered(db: Kysely<Database>, query: ContractView) {
-  let q = db.selectFrom('contracts as c').innerJoin('accounts as a', 'a.id', 'c.account_id');
+  // A left join to a row the foreign key guarantees: SQLite leaves it out where unused (grid/page.ts).
+  let q = db.selectFrom('contracts as c').leftJoin('accounts as a', 'a.id', 'c.account_id');
   q = applyFilters(q, CONTRACT_SQL, query.filters);
   if (query.teamOf !== null) q = q.where(teamAccountCondition(query.teamOf, 'c.account_id'));
   const search = query.search ? searchKey(query.search) : '';
@@ -79,8 +87,8 @@ function rowsQuery(
     'c.kind',
     'c.status',
     'c.account_id',
-    'a.name as account_name',
-    'a.buyer_type',
+    guaranteedColumn<string>('a.name').as('account_name'),
+    guaranteedColumn<BuyerType>('a.buyer_type').as('buyer_type'),
     'c.party_name',
     'c.signed_on',
     'c.delivery_due_on',
@@ -124,7 +132,7 @@ export function contractGridQuery(
   db: Kysely<Database>,
   query: Pick<ListQuery<ContractColumn>, 'filters' | 'sort' | 'search'> & { teamOf: number | null },
 ) {
-  return gridQuery(rowsQuery(db, query), filtered(db, query), toRow);
+  return gridQuery(db, rowsQuery(db, query), filtered(db, query), toRow, 'c.id');
 }
 
 export async function listContracts(
