@@ -29,6 +29,7 @@ import { launchChromium, serve, stop } from './browser';
 import { generateDashboardData, MANAGER_NAME, SIZES } from './dashboards-data';
 import { type BenchResult, median } from './harness';
 import { loadAverage } from './job-start';
+import { benchGridPages } from './grid-pages';
 
 const ROUNDS = Number(process.env.BENCH_DASH_ROUNDS ?? 7);
 const WORKER = path.join(__dirname, '..', 'out', 'main', 'worker.js');
@@ -308,12 +309,15 @@ export async function benchDashboards(results: BenchResult[]): Promise<void> {
       loadAverage: loadAverage(),
       cpu: pareto.cpu,
     });
+
+    // 4. Deep pages of the largest grids (grid-pages.ts).
+    await benchGridPages(app.deps.db, raw, api, scale, results);
   } finally {
     raw.close();
     await app.close();
   }
 
-  // 4. The page in browser mode, on the same data.
+  // 5. The page in browser mode, on the same data.
   results.push(...(await benchPage(dataDir, scale)));
   if (!keep) fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -70,7 +70,7 @@ export function accountsHash(dbFile: string): { count: number; hash: string } {
   return { count, hash: hash.digest('hex') };
 }
 
-async function call<M extends MethodName>(app: App, method: M, input: Input<M>) {
+export async function call<M extends MethodName>(app: App, method: M, input: Input<M>) {
   const r = await app.dispatch(method, input);
   if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
   return r.value as Output<M>;
