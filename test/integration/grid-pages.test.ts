@@ -1,6 +1,7 @@
 /**
  * Every grid pages by key first (grid/page.ts): the count counts the keys its filters select, a
- * page finds its keys in the sorted order, and only those rows are joined for display. Here, for
+ * page finds its keys in the sorted order (from the far end when nearer), and only those rows are
+ * joined for display. Here, for
  * the activities grid (left-joined to its account, opportunity, contact and staff): every page,
  * in every order and filter, holds exactly the rows the whole joined query holds at that offset,
  * and the count is the whole query's length.
@@ -97,10 +98,14 @@ describe('a grid page found by key first', () => {
       for (const sort of sorts) {
         const query = { ...view, sort, teamOf: null };
         const whole = await activityGridQuery(app.deps.db, query).rows.execute();
+        // Pages in the far half of a view are found from its other end (reversed order).
         for (const [offset, limit] of [
           [0, 10],
           [9, 10],
+          [25, 10],
           [40, 10],
+          [46, 5],
+          [47, 10],
         ] as const) {
           const page = await listActivities(app.deps.db, { ...query, offset, limit });
           expect(page.total).toBe(whole.length);
