@@ -6,7 +6,8 @@
  * - keyfleet: the path a user takes — `exports.accounts` through the app's dispatch and job
  *   runner, in the built worker (out/main/worker.js), as the demo's manager.
  * - raw: the same rows read on raw better-sqlite3 (the grid's own SQL), each turned into cells by
- *   the same cell rules, written by exceljs's streaming writer with the same number formats.
+ *   the same cell rules, written by exceljs's streaming writer with the export's number formats
+ *   (the zh-CN ones, table-writer.ts).
  *
  * Both then hash what the sheet holds (read back with Keyfleet's reader, cell by cell), so the
  * bench can tell that the two wrote the same table.
@@ -23,6 +24,7 @@ import { cellAsText } from '../electron/excel/read/cell-value';
 import { openTable } from '../electron/excel/read/table-source';
 import { wallClock } from '../electron/excel/wall-clock';
 import { ACCOUNT_CELL_KINDS, accountCells } from '../electron/exports/account-cells';
+import { NUM_FMT } from '../electron/excel/table-writer';
 import { ALL_EXPORT_COLUMNS, exportInput } from './export-job';
 import { peakRssMb } from './harness';
 import { BUILT_WORKER, call } from './import-child';
@@ -38,16 +40,6 @@ export interface ExportChildResult {
   /** The app's main thread's longest block while the export ran (keyfleet only), ms. */
   mainThreadBlockMs: number | null;
 }
-
-/** The number formats of the export's own writer (excel/table-writer.ts), by cell kind. */
-const NUM_FMT = {
-  text: undefined,
-  integer: undefined,
-  money: '¥#,##0.00',
-  percent: '0.0%',
-  date: 'yyyy"年"m"月"d"日"',
-  datetime: 'yyyy"年"m"月"d"日" hh:mm',
-} as const;
 
 async function sheetHash(file: string): Promise<{ rows: number; hash: string }> {
   const source = await openTable(file);

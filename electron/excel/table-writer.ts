@@ -37,7 +37,7 @@ const DRAIN_ABOVE_BYTES = 32 * 1024 * 1024;
 
 // Counts stay in General: a per-column format costs exceljs a style merge on every cell, and
 // counts of vehicles or contacts read fine without separators.
-const NUM_FMT: Record<CellKind, string | undefined> = {
+export const NUM_FMT: Record<CellKind, string | undefined> = {
   text: undefined,
   integer: undefined,
   money: '¥#,##0.00',
