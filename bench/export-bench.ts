@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ExportChildResult } from './export-child';
 import { ALL_EXPORT_COLUMNS } from './export-job';
-import { type BenchResult, median } from './harness';
+import { type BenchResult, mainThreadBlockLine, median, range } from './harness';
 import { BUILT_WORKER } from './import-child';
 
 const ROUNDS = Math.max(5, Number(process.env.BENCH_EXPORT_ROUNDS ?? 5));
@@ -28,9 +28,6 @@ function runExportChild(side: Side, dataDir: string, out: string): ExportChildRe
   if (run.status !== 0) throw new Error(`${side} export failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as ExportChildResult;
 }
-
-const range = (values: number[], digits: number) =>
-  `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
 
 /** `store`: a data folder (keyfleet.sqlite and its audit key) holding the accounts to export. */
 export function benchExport(store: string, results: BenchResult[]): void {
@@ -82,15 +79,7 @@ export function benchExport(store: string, results: BenchResult[]): void {
         target: { ratio: 1.25 },
         loadAverage,
       },
-      {
-        name: `export of ${rows} accounts: the app's main thread's longest block while it ran (largest of ${ROUNDS}; the export runs in a worker)`,
-        value: Math.max(...blocks),
-        unit: 'ms',
-        baseline: null,
-        ratio: null,
-        target: { max: 50 },
-        loadAverage,
-      },
+      mainThreadBlockLine(`export of ${rows} accounts`, blocks, loadAverage),
     );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -114,3 +114,25 @@ export function peakRssMb(): number {
   }
   return process.resourceUsage().maxRSS / 1024;
 }
+
+/** "min–max" of a bench's per-round figures, for a line's name. */
+export function range(values: number[], digits: number): string {
+  return `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
+}
+
+/** The line holding the app's main thread to 50 ms while a job of `what` ran in a worker. */
+export function mainThreadBlockLine(
+  what: string,
+  blocks: number[],
+  loadAverage: number[],
+): BenchResult {
+  return {
+    name: `${what}: the app's main thread's longest block while it ran (largest of ${blocks.length}; the job runs in a worker)`,
+    value: Math.max(...blocks),
+    unit: 'ms',
+    baseline: null,
+    ratio: null,
+    target: { max: 50 },
+    loadAverage,
+  };
+}

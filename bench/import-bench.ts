@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../electron/app/create-app';
-import { type BenchResult, median } from './harness';
+import { type BenchResult, mainThreadBlockLine, median, range } from './harness';
 import { BUILT_WORKER, hashedRows, type ImportChildResult } from './import-child';
 import { IMPORT_HEADERS, freshCopy, writeImportFile } from './import-job';
 
@@ -85,9 +85,6 @@ function garbledRows(keyfleetDb: string, rawDb: string): number {
   return garbled;
 }
 
-const range = (values: number[], digits: number) =>
-  `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
-
 export async function benchImport(results: BenchResult[]): Promise<void> {
   if (!fs.existsSync(BUILT_WORKER))
     throw new Error(`no built worker at ${BUILT_WORKER}: run \`npm run build\` first`);
@@ -145,15 +142,7 @@ export async function benchImport(results: BenchResult[]): Promise<void> {
         target: { ratio: 1.3 },
         loadAverage,
       },
-      {
-        name: `import of ${ROWS} accounts: the app's main thread's longest block while it ran (largest of ${ROUNDS}; the import runs in a worker)`,
-        value: Math.max(...blocks),
-        unit: 'ms',
-        baseline: null,
-        ratio: null,
-        target: { max: 50 },
-        loadAverage,
-      },
+      mainThreadBlockLine(`import of ${ROWS} accounts`, blocks, loadAverage),
       {
         name: `import of ${ROWS} accounts: peak RSS of the importing process (largest of ${ROUNDS}; raw ${Math.max(...rss.raw).toFixed(0)} MB)`,
         value: Math.max(...rss.keyfleet),
