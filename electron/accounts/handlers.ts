@@ -1,9 +1,8 @@
 import type { Handlers } from '../transport/dispatch';
 import { listAudit } from '../audit/audit';
 import type { Deps } from '../app/deps';
-import { listAccounts } from './list-page';
-import { lookupAccounts } from './search';
-import { requireSalesWriter, teamScope } from './account-team';
+import { readScopeOf } from '../reads/scope';
+import { requireSalesWriter } from './account-team';
 import {
   checkDuplicates,
   confirmOrgNature,
@@ -48,10 +47,11 @@ async function importsThatCreated(
     .map((e) => ({ entity: 'import', entityId: e.entity_id! }));
 }
 
-export function accountHandlers({ db, clock }: Deps): AccountHandlers {
+export function accountHandlers({ db, clock, reads }: Deps): AccountHandlers {
   return {
-    'accounts.list': (q, { session }) =>
-      listAccounts(db, { ...q, valueScope: teamScope(session.requireUser()) }),
+    // On the read worker, as the account picker: a search for a term most accounts hold counts
+    // every match (有限公司: 62,725 of 100,000 accounts in 25 ms).
+    'accounts.list': (q, { session }) => reads.run('accounts.list', q, readScopeOf(clock, session)),
     'accounts.get': async ({ id }) => getAccount(db, id),
     'accounts.create': ({ account, acknowledgeDuplicates, confirmSameName }, { session }) => {
       const user = session.requireUser();
@@ -88,7 +88,8 @@ export function accountHandlers({ db, clock }: Deps): AccountHandlers {
       setAccountTeam(db, clock, session.requireUser(), id, coOwnerIds),
     'accounts.checkDuplicates': ({ name, uscc, aliases, excludeId }) =>
       checkDuplicates(db, { name, uscc, aliases }, excludeId),
-    'accounts.lookup': ({ q, limit, excludeId }) => lookupAccounts(db, q, limit, excludeId),
+    'accounts.lookup': (input, { session }) =>
+      reads.run('accounts.lookup', input, readScopeOf(clock, session)),
     // Deleted accounts keep their history, so no existence check here.
     'accounts.history': async ({ id, offset, limit }) =>
       listAudit(

@@ -5,13 +5,20 @@
  * offset 50,000 take 200 ms. A quick search picks its path by the count (accounts/search.ts).
  */
 import { type Kysely, sql } from 'kysely';
-import type { AccountColumn, AccountRow } from '../../shared/schemas/accounts';
+import type {
+  AccountColumn,
+  AccountListQuery,
+  AccountPage,
+  AccountRow,
+} from '../../shared/schemas/accounts';
 import type { ListQuery } from '../../shared/list';
 import type { Database } from '../db/schema';
 import { applySort } from '../grid/query';
 import { type AccountViewQuery, baseQuery, countView, sortedRowsQuery, toRow } from './repository';
 import { SORT_COLUMNS, usesFacts } from './view-columns';
 import { pagePath, quickSearchKey, type SearchPath } from './search';
+import { teamOf } from '../reads/scope';
+import type { ReadFunction } from '../reads/registry';
 
 /** The ids of one page of the view, in its order (the joins its sort needs, nothing else). */
 function pageIds(
@@ -51,3 +58,7 @@ export async function listAccounts(
     .execute();
   return { total, rows: rows.map(toRow) };
 }
+
+/** `accounts.list` as the read worker runs it: the viewer's value facts are their team's. */
+export const accountListRead: ReadFunction<AccountListQuery, AccountPage> = (db, query, scope) =>
+  listAccounts(db, { ...query, valueScope: teamOf(scope) });

@@ -15,6 +15,8 @@ import { gramsQuery } from '../../shared/search-grams';
 import { searchKey } from '../../shared/text';
 import type { Database } from '../db/schema';
 import { containsPattern } from '../grid/query';
+import type { AccountLookupInput, AccountRef } from '../../shared/schemas/accounts';
+import type { ReadFunction } from '../reads/registry';
 
 export type SearchPath = 'index' | 'walk' | 'scan';
 
@@ -94,6 +96,12 @@ export async function lookupAccounts(
   if (excludeId !== null) query = query.where('a.id', '!=', excludeId);
   return query.orderBy('a.name_sort').orderBy('a.id').limit(limit).execute();
 }
+
+/** `accounts.lookup` as the read worker runs it (every account is pickable, whoever asks). */
+export const accountLookupRead: ReadFunction<AccountLookupInput, AccountRef[]> = (
+  db,
+  { q, limit, excludeId },
+) => lookupAccounts(db, q, limit, excludeId);
 
 /** An account's row in the index (its grams, shared/search-grams.ts), replacing the old one. */
 export async function writeSearchIndex(

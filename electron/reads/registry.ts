@@ -22,6 +22,12 @@ import type {
   ScorecardResult,
 } from '../../shared/schemas/value';
 import type { ActivityListQuery, ActivityPage } from '../../shared/schemas/activities';
+import type {
+  AccountListQuery,
+  AccountLookupInput,
+  AccountPage,
+  AccountRef,
+} from '../../shared/schemas/accounts';
 import type { Database } from '../db/schema';
 import type { ForecastInput } from '../value/forecast';
 import type { ClassedSpec } from '../value/pareto';
@@ -48,6 +54,9 @@ export interface ReadTypes {
   // A grid whose count and deep pages read up to a million rows (1,000,000 activities: 60 ms
   // and 300 ms), kept off the thread that answers the UI.
   'activities.list': { input: ActivityListQuery; output: ActivityPage };
+  // The quick search: a term most accounts hold (有限公司) counts every match (25 ms at 100,000).
+  'accounts.list': { input: AccountListQuery; output: AccountPage };
+  'accounts.lookup': { input: AccountLookupInput; output: AccountRef[] };
 }
 
 export type ReadName = keyof ReadTypes;
@@ -70,6 +79,8 @@ const READS: ReadLoaders = {
   'value.drift': async () => (await import('../value/standing')).driftRead,
   'value.forecast': async () => (await import('../value/forecast')).replacementForecast,
   'activities.list': async () => (await import('../activities/service')).activityListRead,
+  'accounts.list': async () => (await import('../accounts/list-page')).accountListRead,
+  'accounts.lookup': async () => (await import('../accounts/search')).accountLookupRead,
 };
 
 export function isReadName(name: string): name is ReadName {

@@ -133,6 +133,7 @@ export const duplicateCheckInput = z.object({
   aliases: z.array(z.string().max(200)).max(50).default([]),
   excludeId: id.nullable().default(null),
 });
+export type AccountLookupInput = z.infer<typeof accountLookupInput>;
 export const duplicateCheckResult = z.object({
   usccTaken: duplicateMatch.nullable(),
   similar: z.array(duplicateMatch),
@@ -209,6 +210,7 @@ export const accountListQuery = listQuerySchema(ACCOUNT_COLUMNS).safeExtend({
   /** The accounts of some ABC classes (a Pareto drill-down), among the viewer's accounts. */
   valueClass: valueClassFilter.optional(),
 });
+export type AccountListQuery = z.infer<typeof accountListQuery>;
 
 const accountRow = z.object({
   id,
@@ -248,6 +250,7 @@ const accountRow = z.object({
 });
 export type AccountRow = z.infer<typeof accountRow>;
 export const accountPage = pageSchema(accountRow);
+export type AccountPage = z.infer<typeof accountPage>;
 
 export const accountDetail = accountRow
   .omit({
