@@ -315,8 +315,12 @@ async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise
     }
   }
   store.recountSubordinates(touched);
-  store.indexCreated();
-  indexes.restore();
+  // A dry run is rolled back, and the rollback brings the indexes back: the search rows of its
+  // accounts and the rebuilt indexes would be thrown away (about 3 s at 100,000 rows).
+  if (ctx.params.input.mode === 'commit') {
+    store.indexCreated();
+    indexes.restore();
+  }
   ctx.progress(counts.total, counts.total);
   return { tally: counts, audit: { createdIds: created.list() } };
 }

@@ -25,6 +25,13 @@ export interface WorkerEntry {
  */
 export const JOB_HEAP_MB = 2048;
 
+/**
+ * A job's young generation, in MB (V8's default lets it grow to 48). A job allocates fast and
+ * keeps little, so a full young generation is mostly garbage held as RSS: at 100,000 imported
+ * rows, 12 MB kept the server's peak at 242–292 MB instead of 268–341 MB, for ~9% more CPU.
+ */
+export const JOB_YOUNG_MB = 12;
+
 interface Running {
   job: Job;
   /** Who started it: only they see, cancel and download it (null: started before anyone signed in). */
@@ -91,7 +98,10 @@ export class JobRunner {
     const worker = new Worker(this.entry.file, {
       workerData: data,
       execArgv: this.entry.execArgv ?? [],
-      resourceLimits: { maxOldGenerationSizeMb: this.entry.heapMb ?? JOB_HEAP_MB },
+      resourceLimits: {
+        maxOldGenerationSizeMb: this.entry.heapMb ?? JOB_HEAP_MB,
+        maxYoungGenerationSizeMb: JOB_YOUNG_MB,
+      },
     });
     const running: Running = {
       job,
