@@ -9,30 +9,32 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ExportChildResult } from './export-child';
+import { type ExportChildResult, exportOnServer } from './export-child';
 import { ALL_EXPORT_COLUMNS } from './export-job';
 import { type BenchResult, mainThreadBlockLine, median, range } from './harness';
-import { BUILT_WORKER } from './import-child';
+import { BUILT_SERVER } from './server-process';
 
 const ROUNDS = Math.max(5, Number(process.env.BENCH_EXPORT_ROUNDS ?? 5));
 
 type Side = 'keyfleet' | 'raw';
 
-function runExportChild(side: Side, dataDir: string, out: string): ExportChildResult {
+/** One export, cold: Keyfleet's on the built server, the raw side in a child process. */
+async function runExport(side: Side, dataDir: string, out: string): Promise<ExportChildResult> {
   fs.rmSync(out, { force: true });
+  if (side === 'keyfleet') return exportOnServer(dataDir, out);
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', path.join(__dirname, 'export-child.ts'), side, dataDir, out],
+    ['--import', 'tsx', path.join(__dirname, 'export-child.ts'), dataDir, out],
     { encoding: 'utf8', maxBuffer: 1024 * 1024 },
   );
-  if (run.status !== 0) throw new Error(`${side} export failed: ${run.stderr}`);
+  if (run.status !== 0) throw new Error(`the raw export failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as ExportChildResult;
 }
 
 /** `store`: a data folder (keyfleet.sqlite and its audit key) holding the accounts to export. */
-export function benchExport(store: string, results: BenchResult[]): void {
-  if (!fs.existsSync(BUILT_WORKER))
-    throw new Error(`no built worker at ${BUILT_WORKER}: run \`npm run build\` first`);
+export async function benchExport(store: string, results: BenchResult[]): Promise<void> {
+  if (!fs.existsSync(BUILT_SERVER))
+    throw new Error(`no built server at ${BUILT_SERVER}: run \`npm run build\` first`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyfleet-bench-export-'));
   try {
     // A copy of its own: the app adds its export files and backups beside the database.
@@ -51,7 +53,7 @@ export function benchExport(store: string, results: BenchResult[]): void {
       const order: Side[] = round % 2 === 0 ? ['keyfleet', 'raw'] : ['raw', 'keyfleet'];
       const took: Partial<Record<Side, number>> = {};
       for (const side of order) {
-        const r = runExportChild(side, dataDir, path.join(dir, `${side}.xlsx`));
+        const r = await runExport(side, dataDir, path.join(dir, `${side}.xlsx`));
         if (hash !== null && r.hash !== hash)
           throw new Error(`the ${side} export wrote another table (content hash)`);
         hash = r.hash;
@@ -71,7 +73,7 @@ export function benchExport(store: string, results: BenchResult[]): void {
     const [keyfleet, raw] = [median(times.keyfleet), median(times.raw)];
     results.push(
       {
-        name: `export of ${rows} accounts (${ALL_EXPORT_COLUMNS.length} columns, .xlsx; exports.accounts in the built worker, cold processes, same content hash) vs the same rows and cell rules through exceljs's streaming writer: median of ${ROUNDS} rounds, round ratios ${range(ratios, 2)}, Keyfleet ${range(times.keyfleet, 1)} s, raw ${range(times.raw, 1)} s, Keyfleet's peak RSS ${Math.max(...rss).toFixed(0)} MB`,
+        name: `export of ${rows} accounts (${ALL_EXPORT_COLUMNS.length} columns, .xlsx; exports.accounts on the built server and the download, cold processes, same content hash) vs the same rows and cell rules through exceljs's streaming writer: median of ${ROUNDS} rounds, round ratios ${range(ratios, 2)}, Keyfleet ${range(times.keyfleet, 1)} s, raw ${range(times.raw, 1)} s, Keyfleet's peak RSS ${Math.max(...rss).toFixed(0)} MB`,
         value: keyfleet,
         unit: 's',
         baseline: raw,

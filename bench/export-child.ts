@@ -1,24 +1,19 @@
 /**
- * One export of the whole accounts view (every column, sorted by name) in a process of its own,
+ * One export of the whole accounts view (every column, sorted by name), in a process of its own
  * so that it starts cold and its peak RSS is its own:
- * `tsx bench/export-child.ts <keyfleet|raw> <data folder> <out.xlsx>` prints one JSON line.
+ * `tsx bench/export-child.ts <data folder> <out.xlsx>` prints one JSON line. This is the raw
+ * side: the same rows read on raw better-sqlite3 (the grid's own SQL), each turned into cells by
+ * the same cell rules, written by exceljs's streaming writer with the export's number formats
+ * (the zh-CN ones, table-writer.ts). Keyfleet's side is `exportOnServer`: the path a user takes,
+ * `exports.accounts` on the built server as the demo's manager, then the download.
  *
- * - keyfleet: the path a user takes — `exports.accounts` through the app's dispatch and job
- *   runner, in the built worker (out/main/worker.js), as the demo's manager.
- * - raw: the same rows read on raw better-sqlite3 (the grid's own SQL), each turned into cells by
- *   the same cell rules, written by exceljs's streaming writer with the export's number formats
- *   (the zh-CN ones, table-writer.ts).
- *
- * Both then hash what the sheet holds (read back with Keyfleet's reader, cell by cell), so the
- * bench can tell that the two wrote the same table.
+ * Both sheets are hashed (read back with Keyfleet's reader, cell by cell), so the bench can tell
+ * that the two wrote the same table.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { type RowRecord, sortedRowsQuery, toRow } from '../electron/accounts/repository';
-import { type App, createApp } from '../electron/app/create-app';
 import { connect } from '../electron/db/connection';
 import { cellAsText } from '../electron/excel/read/cell-value';
 import { openTable } from '../electron/excel/read/table-source';
@@ -27,7 +22,7 @@ import { ACCOUNT_CELL_KINDS, accountCells } from '../electron/exports/account-ce
 import { NUM_FMT } from '../electron/excel/table-writer';
 import { ALL_EXPORT_COLUMNS, exportInput } from './export-job';
 import { peakRssMb } from './harness';
-import { BUILT_WORKER, call } from './import-child';
+import { ServerProcess } from './server-process';
 
 export interface ExportChildResult {
   seconds: number;
@@ -37,7 +32,7 @@ export interface ExportChildResult {
   peakRssMb: number;
   /** sha256 of the first sheet's cells as text, row by row. */
   hash: string;
-  /** The app's main thread's longest block while the export ran (keyfleet only), ms. */
+  /** The server's main thread's longest block while the export ran (keyfleet only), ms. */
   mainThreadBlockMs: number | null;
 }
 
@@ -53,13 +48,34 @@ async function sheetHash(file: string): Promise<{ rows: number; hash: string }> 
   return { rows: rows - 1, hash: hash.digest('hex') };
 }
 
-async function keyfleet(app: App, out: string): Promise<void> {
-  const { jobId } = await call(app, 'exports.accounts', exportInput);
-  const job = await app.deps.jobs.wait(jobId);
-  if (job.state !== 'done') throw new Error(`the export ended ${job.state}: ${job.error}`);
-  const delivery = await call(app, 'exports.deliver', { jobId });
-  if (delivery.kind !== 'download') throw new Error('expected a download');
-  fs.renameSync(app.files.get(delivery.url.slice('/api/files/'.length))!.path, out);
+/** Keyfleet's export on the built server, started on `dataDir` for this one export. */
+export async function exportOnServer(dataDir: string, out: string): Promise<ExportChildResult> {
+  const { sqlite } = connect(path.join(dataDir, 'keyfleet.sqlite'), { readonly: true });
+  const manager = sqlite
+    .prepare("select id from staff where role = 'manager' and active = 1 order by id limit 1")
+    .pluck()
+    .get() as number;
+  sqlite.close();
+  const server = await ServerProcess.start(dataDir, (s) =>
+    s.call('auth.pick', { staffId: manager }),
+  );
+  let result: Omit<ExportChildResult, 'rows' | 'hash'>;
+  try {
+    await server.mark();
+    const started = performance.now();
+    const { jobId } = await server.call('exports.accounts', exportInput);
+    await server.finished(jobId);
+    const delivery = await server.call('exports.deliver', { jobId });
+    if (delivery.kind !== 'download') throw new Error('expected a download');
+    await server.download(delivery.url, out);
+    const seconds = (performance.now() - started) / 1000;
+    result = { seconds, ...(await server.measured()) };
+  } catch (error) {
+    throw new Error(`${String(error)}\n${server.logged()}`);
+  } finally {
+    await server.stop();
+  }
+  return { ...result, ...(await sheetHash(out)) };
 }
 
 async function raw(dbFile: string, out: string): Promise<void> {
@@ -96,37 +112,18 @@ async function raw(dbFile: string, out: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const [side, dataDir, out] = process.argv.slice(2) as ['keyfleet' | 'raw', string, string];
-  const dbFile = path.join(dataDir, 'keyfleet.sqlite');
-  let app: App | null = null;
-  if (side === 'keyfleet') {
-    app = await createApp({ dataDir, mode: 'browser', worker: { file: BUILT_WORKER } });
-    const manager = app.database.sqlite
-      .prepare("select id from staff where role = 'manager' and active = 1 order by id limit 1")
-      .pluck()
-      .get() as number;
-    await call(app, 'auth.pick', { staffId: manager });
-  }
-  const loop = monitorEventLoopDelay({ resolution: 5 });
-  loop.enable();
-  await new Promise((resolve) => setTimeout(resolve, 12));
+  const [dataDir, out] = process.argv.slice(2) as [string, string];
   const started = performance.now();
-  if (app) await keyfleet(app, out);
-  else await raw(dbFile, out);
+  await raw(path.join(dataDir, 'keyfleet.sqlite'), out);
   const seconds = (performance.now() - started) / 1000;
-  await new Promise((resolve) => setTimeout(resolve, 12));
-  loop.disable();
-  await app?.close();
   const cpu = process.cpuUsage();
   const peak = peakRssMb();
-  const { rows, hash } = await sheetHash(out);
   const result: ExportChildResult = {
     seconds,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
-    rows,
     peakRssMb: peak,
-    hash,
-    mainThreadBlockMs: app ? loop.max / 1e6 : null,
+    mainThreadBlockMs: null,
+    ...(await sheetHash(out)),
   };
   process.stdout.write(JSON.stringify(result) + '\n');
 }

@@ -1,7 +1,7 @@
 /**
  * The accounts import at 100,000 rows × 12 columns through the real path (upload → inspect →
  * commit) against exceljs's streaming reader + raw prepared inserts: each import a cold process
- * of its own (bench/import-child.ts), the two sides alternating for ≥ 5 rounds, medians and
+ * of its own (the built server, bench/import-server.ts; bench/import-child.ts), the two sides alternating for ≥ 5 rounds, medians and
  * ranges, the load average at each round. Both sides must store the same accounts (count and
  * content hash) or the bench stops. Targets: ≤ 1.3× the baseline; peak RSS < 300 MB.
  */
@@ -11,8 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../electron/app/create-app';
 import { type BenchResult, mainThreadBlockLine, median, range } from './harness';
-import { BUILT_WORKER, hashedRows, type ImportChildResult } from './import-child';
-import { IMPORT_HEADERS, freshCopy, writeImportFile } from './import-job';
+import { hashedRows, type ImportChildResult } from './import-child';
+import { importOnServer } from './import-server';
+import { BUILT_SERVER } from './server-process';
+import { IMPORT_HEADERS, freshCopy, garbledPattern, writeImportFile } from './import-job';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const ROUNDS = Math.max(5, Number(process.env.BENCH_IMPORT_ROUNDS ?? 5));
@@ -41,23 +43,30 @@ export function freshStore(template: string, dir: string, side: ImportSide): str
   return freshCopy(template, path.join(folder, 'keyfleet.sqlite'));
 }
 
-/** Runs one import in a child process of its own. */
-export function runImportChild(side: ImportSide, dbFile: string, file: string): ImportChildResult {
+/**
+ * Runs one import, cold: Keyfleet's on the built server (bench/import-server.ts), the raw side in
+ * a child process of its own (bench/import-child.ts).
+ */
+export async function runImport(
+  side: ImportSide,
+  dbFile: string,
+  file: string,
+): Promise<ImportChildResult> {
+  if (side === 'keyfleet') return importOnServer(dbFile, file);
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', path.join(__dirname, 'import-child.ts'), side, dbFile, file],
+    ['--import', 'tsx', path.join(__dirname, 'import-child.ts'), dbFile, file],
     { encoding: 'utf8', maxBuffer: 1024 * 1024 },
   );
-  if (run.status !== 0) throw new Error(`${side} import of ${file} failed: ${run.stderr}`);
+  if (run.status !== 0) throw new Error(`the raw import of ${file} failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as ImportChildResult;
 }
 
 /**
  * Why two stores' hashes differ, when the only reason is a known exceljs bug: its streaming
- * reader decodes each 16 KB chunk of XML on its own, so a Chinese character split across two
- * chunks becomes U+FFFD (exceljs issues #2063, #2316). Such a raw value matches Keyfleet's when
- * each run of U+FFFD stands for one character. Returns the rows so garbled; throws on any other
- * difference.
+ * reader garbles a Chinese character split across two 16 KB chunks (`garbledPattern`). Such a
+ * raw text matches Keyfleet's when each run of U+FFFD stands for one character. Returns the rows
+ * so garbled; throws on any other difference.
  */
 function garbledRows(keyfleetDb: string, rawDb: string): number {
   const raw = hashedRows(rawDb);
@@ -68,11 +77,7 @@ function garbledRows(keyfleetDb: string, rawDb: string): number {
     const same = theirs?.every((value, c) => {
       if (value === mine[c]) return true;
       if (typeof value !== 'string' || !value.includes('\uFFFD')) return false;
-      const pattern = value
-        .split(/\uFFFD+/)
-        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.');
-      return new RegExp(`^${pattern}$`, 'u').test(String(mine[c]));
+      return garbledPattern(value).test(String(mine[c]));
     });
     if (!same)
       throw new Error(
@@ -86,8 +91,8 @@ function garbledRows(keyfleetDb: string, rawDb: string): number {
 }
 
 export async function benchImport(results: BenchResult[]): Promise<void> {
-  if (!fs.existsSync(BUILT_WORKER))
-    throw new Error(`no built worker at ${BUILT_WORKER}: run \`npm run build\` first`);
+  if (!fs.existsSync(BUILT_SERVER))
+    throw new Error(`no built server at ${BUILT_SERVER}: run \`npm run build\` first`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyfleet-bench-import-'));
   try {
     const template = await emptyTemplate(dir);
@@ -102,6 +107,7 @@ export async function benchImport(results: BenchResult[]): Promise<void> {
     let hash: string | null = null;
     const garbled: number[] = [];
     const blocks: number[] = [];
+    const cpu: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       // Which side goes first alternates too: neither always meets the other's page cache.
       const order: ImportSide[] = round % 2 === 0 ? ['keyfleet', 'raw'] : ['raw', 'keyfleet'];
@@ -109,7 +115,7 @@ export async function benchImport(results: BenchResult[]): Promise<void> {
       const hashes: Partial<Record<ImportSide, string>> = {};
       const stores: Partial<Record<ImportSide, string>> = {};
       for (const side of order) {
-        const r = runImportChild(side, (stores[side] = freshStore(template, dir, side)), sheet);
+        const r = await runImport(side, (stores[side] = freshStore(template, dir, side)), sheet);
         if (r.created !== ROWS)
           throw new Error(`${side}: ${r.created} accounts stored, not ${ROWS}`);
         hashes[side] = r.hash;
@@ -117,6 +123,7 @@ export async function benchImport(results: BenchResult[]): Promise<void> {
         rss[side].push(r.peakRssMb);
         took[side] = r.seconds;
         if (r.mainThreadBlockMs !== null) blocks.push(r.mainThreadBlockMs);
+        if (side === 'keyfleet') cpu.push(r.cpuSeconds);
       }
       // Keyfleet stores the same accounts every round; the raw side the same ones, but for
       // characters its reader garbled (counted, and reported beside the figure).
@@ -127,7 +134,7 @@ export async function benchImport(results: BenchResult[]): Promise<void> {
       ratios.push(took.keyfleet! / took.raw!);
       loads.push(os.loadavg()[0]!);
       process.stderr.write(
-        `round ${round + 1}: keyfleet ${took.keyfleet!.toFixed(2)} s, raw ${took.raw!.toFixed(2)} s, ${ratios.at(-1)!.toFixed(2)}× (load ${loads.at(-1)!.toFixed(2)})\n`,
+        `round ${round + 1}: keyfleet ${took.keyfleet!.toFixed(2)} s (CPU ${cpu.at(-1)!.toFixed(1)} s, peak RSS ${rss.keyfleet.at(-1)!.toFixed(0)} MB), raw ${took.raw!.toFixed(2)} s, ${ratios.at(-1)!.toFixed(2)}× (load ${loads.at(-1)!.toFixed(2)})\n`,
       );
     }
     const loadAverage = [Math.min(...loads), Math.max(...loads)].map((l) => Number(l.toFixed(2)));

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { BUYER_TYPES, GRADES, INDUSTRIES, type Label, SOURCES } from '../shared/enums';
 import { REGION_TREE, regionName } from '../shared/regions';
 import { connect } from '../electron/db/connection';
+import { IMPORT_CACHE_KIB } from '../electron/imports/run-import';
 import { generateDemoAccounts } from '../electron/demo/generate';
 
 export const IMPORT_HEADERS = [
@@ -63,6 +64,29 @@ export async function writeImportFile(file: string, count: number): Promise<void
   await wb.commit();
 }
 
+/**
+ * What a text exceljs's streaming reader garbled may have been: its reader decodes each 16 KB
+ * chunk of XML on its own, so a Chinese character split across two chunks becomes U+FFFD
+ * (exceljs issues #2063, #2316) — each run of U+FFFD stands for one character.
+ */
+export function garbledPattern(text: string): RegExp {
+  const parts = text.split(/\uFFFD+/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('.')}$`, 'u');
+}
+
+/**
+ * A label's code; a label exceljs garbled is matched to the one label it can have been (else a
+ * region or an enum the file gives would be lost, and the two stores would differ in a code).
+ */
+function lookUp<T>(table: Map<string, T>, label: string | null | undefined): T | undefined {
+  if (label == null) return undefined;
+  const found = table.get(label);
+  if (found !== undefined || !label.includes('\uFFFD')) return found;
+  const pattern = garbledPattern(label);
+  const matches = [...table.keys()].filter((key) => pattern.test(key));
+  return matches.length === 1 ? table.get(matches[0]!) : undefined;
+}
+
 /** Label → code, as a plain lookup: what the raw side does instead of Keyfleet's reading. */
 function codes(table: Record<string, Label>): Map<string, string> {
   return new Map(Object.entries(table).map(([code, label]) => [label.zh, code]));
@@ -88,7 +112,7 @@ const nfkc = (text: string | null | undefined) => text?.normalize('NFKC') ?? nul
  */
 export async function rawImport(dbFile: string, file: string): Promise<number> {
   const { sqlite, close } = connect(dbFile);
-  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   const insert = sqlite.prepare(
     `insert into accounts (name, name_norm, name_sort, uscc, buyer_type, industry, province_code,
        city_code, address, grade, lifecycle, source, notes, search_text, created_at, updated_at)
@@ -111,20 +135,20 @@ export async function rawImport(dbFile: string, file: string): Promise<number> {
     for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
       if (row.number === 1) continue;
       const v = row.values as (string | null)[];
-      const province = regions.get(v[5]!);
+      const province = lookUp(regions, v[5]);
       const name = nfkc(v[1]);
       insert.run(
         name,
         name,
         name,
         v[2] ?? null,
-        buyerTypes.get(v[3]!),
-        industries.get(v[4]!) ?? null,
+        lookUp(buyerTypes, v[3]),
+        lookUp(industries, v[4]) ?? null,
         province?.code ?? null,
-        province?.cities.get(v[6]!) ?? null,
+        (province && lookUp(province.cities, v[6])) ?? null,
         nfkc(v[7]),
-        grades.get(v[8]!),
-        sources.get(v[9]!) ?? null,
+        lookUp(grades, v[8]),
+        lookUp(sources, v[9]) ?? null,
         nfkc(v[12]),
         name,
         now,

@@ -3,9 +3,13 @@
  * business clock, no progress shown, never cancelled), and the demo's manager signed in (the API
  * needs someone; a manager sees every account).
  */
+import path from 'node:path';
 import type { App } from '../electron/app/create-app';
 import type { JobContext } from '../electron/jobs/context';
 import { businessClock } from '../shared/clock';
+
+/** The built worker (jobs and heavy reads) an in-process app runs: `npm run build` first. */
+export const BUILT_WORKER = path.join(__dirname, '..', 'out', 'main', 'worker.js');
 
 export function jobContext<P>(
   params: P,

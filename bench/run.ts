@@ -17,7 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { prepareInsert } from '../electron/db/bulk';
 import { ALL_EXPORT_COLUMNS } from './export-job';
 import { writeImportFile } from './import-job';
-import { benchImport, emptyTemplate, freshStore, runImportChild } from './import-bench';
+import { benchImport, emptyTemplate, freshStore, runImport } from './import-bench';
 import { benchExport } from './export-bench';
 import { type BenchResult, compare, report } from './harness';
 import { benchJobStart, loadAverage } from './job-start';
@@ -27,7 +27,7 @@ import { benchFirstLoad } from './first-load';
 import { benchValue } from './value';
 import { benchSearch } from './search';
 import { benchXlsImport } from './xls-import';
-import { jobContext, signInManager } from './in-process';
+import { BUILT_WORKER, jobContext, signInManager } from './in-process';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const FULL_SHEET_ROWS = 1_048_575;
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
       process.stderr.write(`loading ${ACCOUNTS} demo accounts…\n`);
       await loadDemoJob(jobContext({ accounts: ACCOUNTS }, demo.database));
       await demo.close();
-      benchExport(store, exportLines);
+      await benchExport(store, exportLines);
     } finally {
       fs.rmSync(store, { recursive: true, force: true });
     }
@@ -99,8 +99,8 @@ async function main(): Promise<void> {
     return;
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyfleet-bench-'));
-  // The job worker is not needed: the data is loaded in-process, before anything is timed.
-  const app = await createApp({ dataDir, mode: 'browser', worker: { file: '/nonexistent' } });
+  // The data is loaded in-process, before anything is timed; the lists read on the built worker.
+  const app = await createApp({ dataDir, mode: 'browser', worker: { file: BUILT_WORKER } });
   const { db, sqlite } = app.database;
   process.stderr.write(`loading ${ACCOUNTS} demo accounts…\n`);
   await loadDemoJob(jobContext({ accounts: ACCOUNTS }, { db, sqlite }));
@@ -174,7 +174,7 @@ async function main(): Promise<void> {
   // 3. Export of the 100,000 accounts (every column) through the real path, cold processes,
   // against exceljs's streaming writer writing the same rows (export-bench.ts).
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  benchExport(dataDir, results);
+  await benchExport(dataDir, results);
 
   // 4. A full sheet: 1,048,575 accounts (+ the header row) exported by a process of its own, whose
   // peak RSS is the number that matters. Skipped with BENCH_FULL_SHEET=0 (it takes minutes).
@@ -251,7 +251,7 @@ async function main(): Promise<void> {
       const full = path.join(importDir, 'full.xlsx');
       process.stderr.write('writing the full-sheet import file…\n');
       await writeImportFile(full, FULL_SHEET_ROWS);
-      const out = runImportChild('keyfleet', freshStore(template, importDir, 'keyfleet'), full);
+      const out = await runImport('keyfleet', freshStore(template, importDir, 'keyfleet'), full);
       if (out.created !== FULL_SHEET_ROWS)
         throw new Error(`the full-sheet import stored ${out.created} accounts`);
       results.push({

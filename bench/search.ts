@@ -19,7 +19,7 @@ import { type App, createApp } from '../electron/app/create-app';
 import { loadDemoJob } from '../electron/demo/load';
 import { searchKey } from '../shared/text';
 import { type BenchResult, median } from './harness';
-import { jobContext, signInManager } from './in-process';
+import { BUILT_WORKER, jobContext, signInManager } from './in-process';
 
 const SIZES = [2_000, 100_000] as const;
 const ROUNDS = 100;
@@ -38,7 +38,8 @@ async function openStore(size: number): Promise<Store> {
     ? path.join(keep, String(size))
     : fs.mkdtempSync(path.join(os.tmpdir(), 'keyfleet-bench-search-'));
   fs.mkdirSync(dir, { recursive: true });
-  const app = await createApp({ dataDir: dir, mode: 'browser', worker: { file: '/nonexistent' } });
+  // The search runs on the read worker, as the app's does.
+  const app = await createApp({ dataDir: dir, mode: 'browser', worker: { file: BUILT_WORKER } });
   const { db, sqlite } = app.database;
   const count = sqlite.prepare('select count(*) from accounts').pluck().get() as number;
   if (count !== size) {

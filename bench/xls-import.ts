@@ -1,9 +1,9 @@
 /**
  * `BENCH_ONLY=xls`: a full legacy sheet (65,535 accounts + header = 65,536 rows, the .xls limit,
- * × 12 columns) imported through the path a user takes — staged, inspected, committed by the
- * app's jobs in the built worker — from an .xls and from the same data as .xlsx. Each import
- * runs in a child process of its own (bench/import-child.ts, so its peak RSS is its own), .xls
- * and .xlsx alternating, five rounds, medians. Both must store the same accounts (content hash).
+ * × 12 columns) imported through the path a user takes — uploaded, inspected, committed on the
+ * built server — from an .xls and from the same data as .xlsx. Each import has a server process
+ * of its own (bench/import-server.ts, so its peak RSS is its own), .xls and .xlsx alternating,
+ * five rounds, medians. Both must store the same accounts (content hash).
  * Targets: the .xls's peak RSS < 600 MB and its time within 2× the .xlsx's.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BenchResult, median } from './harness';
-import { emptyTemplate, freshStore, runImportChild } from './import-bench';
+import { emptyTemplate, freshStore, runImport } from './import-bench';
 import { writeImportFile } from './import-job';
 
 const ROWS = 65_535;
@@ -67,7 +67,7 @@ export async function benchXlsImport(results: BenchResult[]): Promise<void> {
         ['xlsx', xlsx],
       ] as const) {
         loads.push(os.loadavg());
-        const r = runImportChild('keyfleet', freshStore(template, dir, 'keyfleet'), file);
+        const r = await runImport('keyfleet', freshStore(template, dir, 'keyfleet'), file);
         if (r.created !== ROWS || r.format !== kind)
           throw new Error(`${kind}: ${r.created} accounts created as ${r.format}, not ${ROWS}`);
         hashes.add(r.hash);
