@@ -8,8 +8,13 @@ import type { App } from '../electron/app/create-app';
 import type { JobContext } from '../electron/jobs/context';
 import { businessClock } from '../shared/clock';
 
-/** The built worker (jobs and heavy reads) an in-process app runs: `npm run build` first. */
-export const BUILT_WORKER = path.join(__dirname, '..', 'out', 'main', 'worker.js');
+/**
+ * The built worker (jobs and heavy reads) an in-process app runs: `npm run build` first.
+ * BENCH_WORKER=<file> measures another build's (e.g. one of main's, for a before/after).
+ */
+export const BUILT_WORKER = path.resolve(
+  process.env.BENCH_WORKER ?? path.join(__dirname, '..', 'out', 'main', 'worker.js'),
+);
 
 export function jobContext<P>(
   params: P,

@@ -16,14 +16,10 @@ import type { JobRunner } from '../electron/jobs/runner';
 import { stageCopy, stagedFile } from '../electron/imports/staging';
 import { ALL_EXPORT_COLUMNS, exportInput } from './export-job';
 import { type BenchResult, median } from './harness';
-import { jobContext } from './in-process';
+import { BUILT_WORKER as WORKER, jobContext } from './in-process';
 
 const ROUNDS = Math.max(5, Number(process.env.BENCH_JOB_ROUNDS ?? 5));
 const EXPORT_ROWS = 80;
-/** BENCH_WORKER=<file> measures another build's worker (e.g. one of main's, for a before/after). */
-const WORKER = path.resolve(
-  process.env.BENCH_WORKER ?? path.join(__dirname, '..', 'out', 'main', 'worker.js'),
-);
 
 /** The machine's 1, 5 and 15 minute load averages, rounded for the report. */
 export const loadAverage = (): number[] => os.loadavg().map((n) => Math.round(n * 100) / 100);

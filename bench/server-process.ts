@@ -159,6 +159,8 @@ export class ServerProcess {
   }
 
   private longestBlock(): Promise<number> {
+    if (this.child.exitCode !== null)
+      throw new Error(`the server exited (${this.child.exitCode}):\n${this.logged()}`);
     return new Promise((resolve) => {
       this.waiting.push((line) => resolve(Number(line.slice('loop-max '.length))));
       this.child.kill('SIGUSR2');
