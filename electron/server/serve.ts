@@ -33,7 +33,6 @@ import {
   listenOn,
 } from '../transport/http';
 import { openRequestLog, requestLogDir } from './request-log';
-import { tlsMaterial } from './tls';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -194,6 +193,8 @@ async function serveTeam(
   },
 ): Promise<void> {
   const hosts = serverHosts(o.host);
+  // Loaded here: the certificate libraries (~MBs of ASN.1 schemas) are a team server's alone.
+  const { tlsMaterial } = await import('./tls');
   const tls = await tlsMaterial(o.dataDir, hosts, o.given);
   const admin = await ensureAdmin(
     app.deps.db,
