@@ -26,9 +26,10 @@ export interface WorkerEntry {
 export const JOB_HEAP_MB = 2048;
 
 /**
- * A job's young generation, in MB (V8's default lets it grow to 48). A job allocates fast and
+ * A job's young generation, in MB (V8's default is several times larger). A job allocates fast and
  * keeps little, so a full young generation is mostly garbage held as RSS: at 100,000 imported
- * rows, 12 MB kept the server's peak at 242–292 MB instead of 268–341 MB, for ~9% more CPU.
+ * rows, 12 MB put the server's peak at 240–317 MB (median 260 over 20 rounds) instead of 268–341
+ * MB (median 307), for ~9% more CPU.
  */
 export const JOB_YOUNG_MB = 12;
 
