@@ -33,4 +33,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop table accounts_fts`.execute(db);
+  // The search texts go back to what they held before: without the address line, which up (and
+  // the app since) appended last.
+  const rows = (
+    await sql<{ id: number; search_text: string; address: string }>`
+    select id, search_text, address from accounts where address is not null`.execute(db)
+  ).rows;
+  for (const row of rows) {
+    const line = searchKey(row.address);
+    if (!line || !row.search_text.endsWith(`\n${line}`)) continue;
+    const text = row.search_text.slice(0, -(line.length + 1));
+    await sql`update accounts set search_text = ${text} where id = ${row.id}`.execute(db);
+  }
 }

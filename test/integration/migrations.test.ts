@@ -12,6 +12,8 @@ import {
 } from '../../electron/db/migrator';
 import { tempDir } from '../helpers/db';
 import { noteFromColumns, renderSystemNote } from '../../shared/system-notes';
+import { gramsQuery } from '../../shared/search-grams';
+import { searchKey } from '../../shared/text';
 
 const open: Connection[] = [];
 function blank(): Connection {
@@ -324,5 +326,49 @@ describe('20261202100000_policy_org_nature', () => {
     expect(columns.map((c) => c.field)).toEqual(
       expect.arrayContaining(['dealer', 'dealerCode', 'claimRef']),
     );
+  });
+});
+
+describe('20261206100000_account_search_index', () => {
+  it('indexes every account with its address in the search text, and takes the address out again on the way down', async () => {
+    const conn = blank();
+    await migrateUp(conn.db, MIGRATIONS, '20261205110000_value_indexes');
+    const at = '2026-12-01T02:00:00.000Z';
+    const account = (id: number, name: string, address: string | null, searchText: string) =>
+      conn.sqlite
+        .prepare(
+          `insert into accounts (id, name, name_norm, name_sort, buyer_type, grade, lifecycle, address, search_text, created_at, updated_at)
+           values (?, ?, ?, ?, 'system', 'A', 'target', ?, ?, ?, ?)`,
+        )
+        .run(id, name, name, name, address, searchText, at, at);
+    account(1, '杭州市公安局', '杭州市西湖区 ＭＬ路1号', '杭州市公安局\nhzsgaj');
+    account(2, '某某协会', null, '某某协会\nmmxh');
+    const before = conn.sqlite.prepare('select id, search_text from accounts order by id').all();
+
+    await migrateUp(conn.db, MIGRATIONS, '20261206100000_account_search_index');
+    const texts = conn.sqlite
+      .prepare('select search_text from accounts order by id')
+      .pluck()
+      .all() as string[];
+    expect(texts[0]).toMatch(/\n杭州市西湖区 ml路1号$/);
+    expect(texts[1]).toBe('某某协会\nmmxh');
+    const found = (term: string) =>
+      conn.sqlite
+        .prepare('select rowid from accounts_fts where accounts_fts match ? order by rowid')
+        .pluck()
+        .all(gramsQuery(searchKey(term)));
+    expect(found('西湖区')).toEqual([1]);
+    expect(found('协会')).toEqual([2]);
+
+    await migrateDown(conn.db, MIGRATIONS, '20261205110000_value_indexes');
+    expect(conn.sqlite.prepare('select id, search_text from accounts order by id').all()).toEqual(
+      before,
+    );
+    expect(
+      conn.sqlite
+        .prepare("select count(*) from sqlite_master where name = 'accounts_fts'")
+        .pluck()
+        .get(),
+    ).toBe(0);
   });
 });
