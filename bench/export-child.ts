@@ -50,31 +50,23 @@ async function sheetHash(file: string): Promise<{ rows: number; hash: string }> 
 
 /** Keyfleet's export on the built server, started on `dataDir` for this one export. */
 export async function exportOnServer(dataDir: string, out: string): Promise<ExportChildResult> {
-  const { sqlite } = connect(path.join(dataDir, 'keyfleet.sqlite'), { readonly: true });
-  const manager = sqlite
-    .prepare("select id from staff where role = 'manager' and active = 1 order by id limit 1")
-    .pluck()
-    .get() as number;
-  sqlite.close();
-  const server = await ServerProcess.start(dataDir, (s) =>
-    s.call('auth.pick', { staffId: manager }),
+  const result = await ServerProcess.timed(
+    dataDir,
+    // The demo's first manager, as the sign-in screen lists them (a manager sees every account).
+    async (server) => {
+      const managers = (await server.call('auth.pickList', {})).filter((s) => s.role === 'manager');
+      const first = Math.min(...managers.map((m) => m.id));
+      return server.call('auth.pick', { staffId: first });
+    },
+    async (server) => {
+      const { jobId } = await server.call('exports.accounts', exportInput);
+      await server.finished(jobId);
+      const delivery = await server.call('exports.deliver', { jobId });
+      if (delivery.kind !== 'download') throw new Error('expected a download');
+      await server.download(delivery.url, out);
+      return {};
+    },
   );
-  let result: Omit<ExportChildResult, 'rows' | 'hash'>;
-  try {
-    await server.mark();
-    const started = performance.now();
-    const { jobId } = await server.call('exports.accounts', exportInput);
-    await server.finished(jobId);
-    const delivery = await server.call('exports.deliver', { jobId });
-    if (delivery.kind !== 'download') throw new Error('expected a download');
-    await server.download(delivery.url, out);
-    const seconds = (performance.now() - started) / 1000;
-    result = { seconds, ...(await server.measured()) };
-  } catch (error) {
-    throw new Error(`${String(error)}\n${server.logged()}`);
-  } finally {
-    await server.stop();
-  }
   return { ...result, ...(await sheetHash(out)) };
 }
 

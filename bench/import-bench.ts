@@ -1,8 +1,9 @@
 /**
  * The accounts import at 100,000 rows × 12 columns through the real path (upload → inspect →
  * commit) against exceljs's streaming reader + raw prepared inserts: each import a cold process
- * of its own (the built server, bench/import-server.ts; bench/import-child.ts), the two sides alternating for ≥ 5 rounds, medians and
- * ranges, the load average at each round. Both sides must store the same accounts (count and
+ * of its own (Keyfleet's the built server, bench/import-server.ts; the raw one
+ * bench/import-child.ts), the two sides alternating for ≥ 5 rounds, medians and ranges, the load
+ * average at each round. Both sides must store the same accounts (count and
  * content hash) or the bench stops. Targets: ≤ 1.3× the baseline; peak RSS < 300 MB.
  */
 import { spawnSync } from 'node:child_process';

@@ -12,40 +12,33 @@ import { ServerProcess } from './server-process';
 export async function importOnServer(dbFile: string, file: string): Promise<ImportChildResult> {
   if (path.basename(dbFile) !== 'keyfleet.sqlite')
     throw new Error('the server needs <data folder>/keyfleet.sqlite');
-  const server = await ServerProcess.start(path.dirname(dbFile), (s) =>
-    s.call('auth.setUp', { name: '基准测试', role: 'manager' }),
+  const result = await ServerProcess.timed(
+    path.dirname(dbFile),
+    (server) => server.call('auth.setUp', { name: '基准测试', role: 'manager' }),
+    async (server) => {
+      const fileId = await server.upload(file);
+      const { jobId: inspectJob } = await server.call('imports.inspect', {
+        fileId,
+        target: 'accounts',
+      });
+      await server.finished(inspectJob);
+      const inspection = await server.call('imports.inspection', { jobId: inspectJob });
+      const sheet = inspection.sheets[0]!;
+      const { jobId } = await server.call('imports.run', {
+        target: 'accounts',
+        fileId,
+        sheet: sheet.name,
+        headerRow: sheet.headerRow!,
+        columns: sheet.columns.map((c) => ({ index: c.index, field: c.field })),
+        mode: 'commit',
+        policy: 'allOrNothing',
+      });
+      await server.finished(jobId);
+      const summary = await server.call('imports.summary', { jobId });
+      if (summary.reject > 0) throw new Error(`the import rejected ${summary.reject} rows`);
+      return { format: inspection.format };
+    },
   );
-  let result: Omit<ImportChildResult, 'created' | 'hash'>;
-  try {
-    await server.mark();
-    const started = performance.now();
-    const fileId = await server.upload(file);
-    const { jobId: inspectJob } = await server.call('imports.inspect', {
-      fileId,
-      target: 'accounts',
-    });
-    await server.finished(inspectJob);
-    const inspection = await server.call('imports.inspection', { jobId: inspectJob });
-    const sheet = inspection.sheets[0]!;
-    const { jobId } = await server.call('imports.run', {
-      target: 'accounts',
-      fileId,
-      sheet: sheet.name,
-      headerRow: sheet.headerRow!,
-      columns: sheet.columns.map((c) => ({ index: c.index, field: c.field })),
-      mode: 'commit',
-      policy: 'allOrNothing',
-    });
-    await server.finished(jobId);
-    const summary = await server.call('imports.summary', { jobId });
-    if (summary.reject > 0) throw new Error(`the import rejected ${summary.reject} rows`);
-    const seconds = (performance.now() - started) / 1000;
-    result = { seconds, format: inspection.format, ...(await server.measured()) };
-  } catch (error) {
-    throw new Error(`${String(error)}\n${server.logged()}`);
-  } finally {
-    await server.stop();
-  }
   const { count, hash } = accountsHash(dbFile);
   return { ...result, created: count, hash };
 }

@@ -3,8 +3,8 @@
  * (out/main/serve.js, `npm run build` first) in a process of its own, driven over its HTTP API as
  * the renderer drives it — files go up to POST /api/upload and come back from GET /api/files.
  *
- * A measured stretch starts at `mark()` (after the server's start-up backup) and `measured()`
- * reads, for the server process alone: its peak RSS since the mark (Linux resets the high-water
+ * `timed()` runs one piece of work on a server of its own. Its measured stretch starts at `mark()`
+ * (after the server's start-up backup) and `measured()` reads, for the server process alone: its peak RSS since the mark (Linux resets the high-water
  * mark through /proc/<pid>/clear_refs), its CPU time, and its main thread's longest event-loop
  * block (bench/loop-monitor.mjs, preloaded, answers SIGUSR2).
  */
@@ -58,7 +58,7 @@ export class ServerProcess {
    * Starts the server on `dataDir`, signs in with `signIn`, and waits until its start-up backup
    * (which only a manager may list) is done.
    */
-  static async start(
+  private static async start(
     dataDir: string,
     signIn: (server: ServerProcess) => Promise<unknown>,
   ): Promise<ServerProcess> {
@@ -168,14 +168,14 @@ export class ServerProcess {
   }
 
   /** Starts a measured stretch. */
-  async mark(): Promise<void> {
+  private async mark(): Promise<void> {
     fs.writeFileSync(`/proc/${this.child.pid}/clear_refs`, '5');
     await this.longestBlock();
     this.cpuAtMark = this.cpuTicks();
   }
 
   /** What the server used since `mark()`. */
-  async measured(): Promise<Measured> {
+  private async measured(): Promise<Measured> {
     const mainThreadBlockMs = await this.longestBlock();
     const peak = /^VmHWM:\s+(\d+) kB/m.exec(this.stat());
     return {
@@ -183,6 +183,30 @@ export class ServerProcess {
       cpuSeconds: (this.cpuTicks() - this.cpuAtMark) / TICKS,
       mainThreadBlockMs,
     };
+  }
+
+  /**
+   * One measured piece of work on a server of its own: started on `dataDir` and signed in with
+   * `signIn`, then `work` timed from the mark, then stopped. Its result with the wall time and
+   * what the server used; a failure carries what the server logged.
+   */
+  static async timed<T>(
+    dataDir: string,
+    signIn: (server: ServerProcess) => Promise<unknown>,
+    work: (server: ServerProcess) => Promise<T>,
+  ): Promise<T & Measured & { seconds: number }> {
+    const server = await ServerProcess.start(dataDir, signIn);
+    try {
+      await server.mark();
+      const started = performance.now();
+      const result = await work(server);
+      const seconds = (performance.now() - started) / 1000;
+      return { ...result, seconds, ...(await server.measured()) };
+    } catch (error) {
+      throw new Error(`${String(error)}\n${server.logged()}`);
+    } finally {
+      await server.stop();
+    }
   }
 
   /** Stops the server (it takes its backup at quit) and waits for it to exit. */

@@ -54,7 +54,7 @@ export interface ReadTypes {
   // A grid whose count and deep pages read up to a million rows (1,000,000 activities: 60 ms
   // and 300 ms), kept off the thread that answers the UI.
   'activities.list': { input: ActivityListQuery; output: ActivityPage };
-  // The quick search: a term most accounts hold (有限公司) counts every match (25 ms at 100,000).
+  // The quick search: a term most accounts hold (有限公司) counts every match (11–25 ms at 100,000).
   'accounts.list': { input: AccountListQuery; output: AccountPage };
   'accounts.lookup': { input: AccountLookupInput; output: AccountRef[] };
 }

@@ -133,7 +133,6 @@ export const duplicateCheckInput = z.object({
   aliases: z.array(z.string().max(200)).max(50).default([]),
   excludeId: id.nullable().default(null),
 });
-export type AccountLookupInput = z.infer<typeof accountLookupInput>;
 export const duplicateCheckResult = z.object({
   usccTaken: duplicateMatch.nullable(),
   similar: z.array(duplicateMatch),
@@ -290,3 +289,4 @@ export const accountLookupInput = z.object({
   limit: z.number().int().min(1).max(50).default(20),
   excludeId: id.nullable().default(null),
 });
+export type AccountLookupInput = z.infer<typeof accountLookupInput>;
