@@ -9,7 +9,6 @@ import { AppError } from '../../../shared/result';
 import { isBiff8, openBiffBook } from './biff-book';
 import { countCells } from './biff-records';
 import { checkOleWorkbook } from './ole-guard';
-import { openSheetJsBook } from './sheetjs-book';
 import { MAX_ROWS, type MergedRange } from './workbook-parts';
 import { checkOds, MAX_SHEETJS_CELLS, tooManyCells } from './ods-guard';
 import { DEFAULT_ZIP_LIMITS } from './zip-guard';
@@ -50,9 +49,12 @@ export async function openLegacyBook(
   const size = fs.statSync(file).size;
   if (size > MAX_LEGACY_BYTES) throw tooLarge(size);
   const rows = Math.min(maxRows, MAX_ROWS + 1);
+  // SheetJS and its codepages take ~250 ms to load: only for the formats that need it, so an
+  // .xlsx or CSV import's worker starts without them.
+  const sheetJs = () => import('./sheetjs-book');
   if (kind === 'ods') {
     await checkOds(file, MAX_LEGACY_BYTES, rows);
-    return openSheetJsBook(fs.readFileSync(file), 'ods', rows);
+    return (await sheetJs()).openSheetJsBook(fs.readFileSync(file), 'ods', rows);
   }
   const bytes = fs.readFileSync(file);
   const workbook = checkOleWorkbook(bytes, MAX_LEGACY_BYTES);
@@ -61,5 +63,5 @@ export async function openLegacyBook(
   // Excel 5/95: SheetJS, once the cells it would build are counted.
   const cells = countCells(workbook.bytes);
   if (cells > MAX_SHEETJS_CELLS) tooManyCells(cells);
-  return openSheetJsBook(bytes, 'xls', rows);
+  return (await sheetJs()).openSheetJsBook(bytes, 'xls', rows);
 }
