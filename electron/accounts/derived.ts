@@ -8,6 +8,9 @@
  *   contact_count, fleet_total and subordinate_count follow the side rows.
  * - org_nature, while no person confirmed it, is the suggestion of shared/org-nature.ts.
  *
+ * How the name keys and search text follow from the fields is accounts/search-columns.ts's (pure,
+ * so that an import's reader thread can compute them ahead); storing them is this file's alone.
+ *
  * Two ways in, one computation: the account workflows (kysely, inside their transaction) store
  * the name keys with the name (`nameColumns`) and call `refreshDerived` after any change to an
  * account or its side rows; the bulk paths (the import, the demo loader) use
@@ -26,20 +29,21 @@ import type { Kysely } from 'kysely';
 import type { AliasKind, Industry, OrgNature } from '../../shared/enums';
 import { suggestOrgNature } from '../../shared/org-nature';
 import { searchGrams } from '../../shared/search-grams';
-import { normalizeOrgName, searchKey } from '../../shared/text';
+import { normalizeOrgName } from '../../shared/text';
 import { prepareInsert } from '../db/bulk';
 import type { AccountRecord, Database } from '../db/schema';
-import { nameKeys, nameSortKey } from './pinyin';
+import { nameSortKey } from './pinyin';
 import { derivedSourceOf, writeDerived } from './repository';
 import { deleteSearchIndex, writeSearchIndex } from './search';
+import {
+  type PreparedSearch,
+  type SearchSource,
+  searchColumns,
+  searchColumnsOf,
+} from './search-columns';
 
 /** What the derived columns follow from, besides the account's own fields. */
-export interface DerivedSource {
-  name: string;
-  uscc: string | null;
-  address: string | null;
-  aliases: readonly string[];
-  contactNames: readonly string[];
+export interface DerivedSource extends SearchSource {
   fleetTotal: number;
   subordinateCount: number;
 }
@@ -59,39 +63,6 @@ export function nameColumns(name: string): AccountNameColumns {
 /** account_aliases.alias_norm: what duplicate checks compare an alias by. */
 export function aliasNorm(alias: string): string {
   return normalizeOrgName(alias);
-}
-
-/** The quick-search text: one line each (the address last, as its migration appended it). */
-function buildSearchText(source: SearchSource, initials: readonly string[]): string {
-  return [
-    source.name,
-    source.uscc ?? '',
-    ...source.aliases,
-    ...source.contactNames,
-    ...initials,
-    source.address ?? '',
-  ]
-    .map(searchKey)
-    .filter(Boolean)
-    .join('\n');
-}
-
-/** What the name keys and the quick-search text follow from. */
-type SearchSource = Pick<DerivedSource, 'name' | 'uscc' | 'address' | 'aliases' | 'contactNames'>;
-
-/** The name keys and quick-search text of an account (one pinyin pass a name). */
-function searchColumns(
-  source: SearchSource,
-): AccountNameColumns & Pick<AccountRecord, 'search_text'> {
-  const keys = nameKeys(source.name);
-  return {
-    name_norm: normalizeOrgName(source.name),
-    name_sort: keys.sort,
-    search_text: buildSearchText(source, [
-      keys.initials,
-      ...source.aliases.map((a) => nameKeys(a).initials),
-    ]),
-  };
 }
 
 /** Every derived column of an account, from its name, USCC and side rows. */
@@ -221,18 +192,25 @@ export class AccountDerivedStatements {
     );
   }
 
-  /** Inserts a new account with the derived columns of its own fields and side rows; its id. */
+  /**
+   * Inserts a new account with the derived columns of its own fields and side rows; its id.
+   * `prepared`: search columns an import's reader thread computed, used if they are this row's.
+   */
   insert(
     row: BulkAccount,
     side: Pick<DerivedSource, 'aliases' | 'contactNames' | 'fleetTotal' | 'subordinateCount'>,
+    prepared?: PreparedSearch | null,
   ): number {
-    const d = searchColumns({
-      name: row.name,
-      uscc: row.uscc,
-      address: row.address,
-      aliases: side.aliases,
-      contactNames: side.contactNames,
-    });
+    const d = searchColumnsOf(
+      {
+        name: row.name,
+        uscc: row.uscc,
+        address: row.address,
+        aliases: side.aliases,
+        contactNames: side.contactNames,
+      },
+      prepared,
+    );
     const id = Number(
       this.insertAccount.run(
         row.name,
@@ -270,8 +248,13 @@ export class AccountDerivedStatements {
     return id;
   }
 
-  /** Writes the full-text rows of the accounts `insert` added since the last call. */
-  indexInserted(): void {
+  /**
+   * Writes the full-text rows of the accounts `insert` added since the last call — if there are
+   * at least `minRows` (a bulk path with time to spare writes them early, in runs).
+   */
+  indexInserted(minRows = 0): void {
+    const pending = this.unindexed.reduce((n, [first, last]) => n + last - first + 1, 0);
+    if (pending === 0 || pending < minRows) return;
     for (const [first, last] of this.unindexed.splice(0)) this.indexRange.run(first, last);
   }
 

@@ -17,10 +17,12 @@ import type { AccountImportField } from '../../shared/import/account-fields';
 import { enumFromText } from '../../shared/import/enum-text';
 import { matchRegion, type RegionCodes } from '../../shared/import/region-text';
 import { isConsistentRegion, regionCode, regionOfUscc } from '../../shared/regions';
-import type { ImportField, ImportReason } from '../../shared/schemas/imports';
-import { cleanText } from '../../shared/text';
+import type { ImportField, ImportReason, ImportRunInput } from '../../shared/schemas/imports';
+import { cleanText, normalizeOrgName } from '../../shared/text';
 import { normalizeUscc, usccProblem } from '../../shared/uscc';
+import { type SearchColumns, type SearchSource, searchColumns } from '../accounts/search-columns';
 import { cellAsText, type NormalCell } from '../excel/read/cell-value';
+import { mappedColumns } from './sheet-rows';
 
 export interface ImportedAccount {
   name?: string;
@@ -198,4 +200,49 @@ export function parseAccountRow(cells: readonly NormalCell[], columns: ColumnFie
     } else reasons.push(reason('region.unknown', field, regionText));
   } else if (fromUscc) values.regionFromUscc = fromUscc;
   return { values, reasons, warnings, notices };
+}
+
+/** What the search columns of the account a row would create follow from. */
+export function createdSearchSource(v: ImportedAccount & { name: string }): SearchSource {
+  return {
+    name: v.name,
+    uscc: v.uscc ?? null,
+    address: v.address ?? null,
+    aliases: v.aliases ?? [],
+    contactNames: [],
+  };
+}
+
+/** A row as the accounts import prepares it before the thread that writes sees it (row-reader.ts). */
+export interface PreparedAccountRow extends ParsedRow {
+  /** The cells as text: what the report shows of a rejected row. */
+  texts: string[];
+  /** The name as duplicate checks compare it, or null without a name. */
+  nameNorm: string | null;
+  /** The search columns of the account the row would create (`createdSearchSource`). */
+  search: SearchColumns | null;
+}
+
+/**
+ * Everything about a row that needs no database: its fields or reasons, and the name keys and
+ * search text of the account it would create — pinyin is most of an import's per-row work.
+ */
+export function accountRowPreparer(
+  input: ImportRunInput,
+): (cells: readonly NormalCell[]) => PreparedAccountRow {
+  const columns = mappedColumns<AccountImportField>(input);
+  return (cells) => {
+    const parsed = parseAccountRow(cells, columns);
+    const v = parsed.values;
+    const search =
+      v.name !== undefined && parsed.reasons.length === 0
+        ? searchColumns(createdSearchSource({ ...v, name: v.name }))
+        : null;
+    return {
+      ...parsed,
+      texts: cells.map(cellAsText),
+      nameNorm: search?.name_norm ?? (v.name !== undefined ? normalizeOrgName(v.name) : null),
+      search,
+    };
+  };
 }

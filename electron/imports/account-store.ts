@@ -7,6 +7,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { AccountDerivedStatements, suggestedNature } from '../accounts/derived';
+import type { PreparedSearch } from '../accounts/search-columns';
 import type { AccountRecord } from '../db/schema';
 
 /** Columns an import may set, as the table names them. */
@@ -123,6 +124,7 @@ export class AccountStore {
     aliases: readonly string[],
     actorId: number | null,
     now: string,
+    prepared?: PreparedSearch | null,
   ): number {
     const uscc = values.uscc ?? null;
     const industry = values.industry ?? null;
@@ -151,6 +153,7 @@ export class AccountStore {
         updated_by: actorId,
       },
       { aliases, contactNames: [], fleetTotal: 0, subordinateCount: 0 },
+      prepared,
     );
     for (const alias of aliases) this.derived.insertAlias(id, alias, 'alias');
     return id;
@@ -193,8 +196,8 @@ export class AccountStore {
   }
 
   /** The quick-search index rows of the accounts `create` added (before the transaction ends). */
-  indexCreated(): void {
-    this.derived.indexInserted();
+  indexCreated(minRows = 0): void {
+    this.derived.indexInserted(minRows);
   }
 
   linkParent(id: number, parentId: number | null, actorId: number | null, now: string): void {

@@ -8,15 +8,13 @@
  * and without keeping the file's names in memory. Everything happens in one transaction: a
  * cancel, a crash, or all-or-nothing with a rejected row rolls all of it back.
  */
-import type { AccountImportField } from '../../shared/import/account-fields';
 import { regionCode, regionLabel } from '../../shared/regions';
 import { importedNote, noteExcerpt } from '../../shared/import/notes';
 import type { ImportChange, ImportOutcome, ImportReason } from '../../shared/schemas/imports';
 import { cleanText, legalNameKey, normalizeOrgName } from '../../shared/text';
 import { bulkAuditAppender } from '../audit/audit';
-import { cellAsText } from '../excel/read/cell-value';
 import type { JobContext, JobFunction } from '../jobs/context';
-import { type ColumnFields, type ImportedAccount, parseAccountRow, reason } from './account-row';
+import { createdSearchSource, type ImportedAccount, reason } from './account-row';
 import {
   ALIAS_SEPARATOR,
   type AccountColumnValues,
@@ -26,13 +24,12 @@ import {
 import type { ReportSpool } from './report-writer';
 import {
   CreatedRows,
-  eachDataRow,
   emptyTally,
   type ImportParams,
-  mappedColumns,
   type PassResult,
   runImportJob,
 } from './run-import';
+import { eachPreparedRow } from './prepared-rows';
 import { isoNow } from '../../shared/clock';
 import { deferIndexes } from '../db/deferred-indexes';
 
@@ -156,9 +153,14 @@ function auditSides(changes: ImportChange[]): { before: object; after: object } 
   return { before, after };
 }
 
+/**
+ * Search rows written early, while the reader thread prepares rows, come in runs of at least this
+ * many: a run of FTS5 writes costs much less than the same writes one by one between inserts.
+ */
+const EARLY_INDEX_ROWS = 1000;
+
 async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise<PassResult> {
-  const { input, fileName } = ctx.params;
-  const columns: ColumnFields = mappedColumns<AccountImportField>(input);
+  const { fileName } = ctx.params;
   const store = new AccountStore(ctx.sqlite);
   const audit = bulkAuditAppender(ctx.sqlite, { clock: ctx.clock });
   const staff = new Map<string, { id: number; name: string }>();
@@ -176,111 +178,123 @@ async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise
   // The lookups below go by USCC (its own unique index), name key, id and parent: those stay.
   const indexes = deferIndexes(ctx.sqlite, 'accounts', ['accounts_name_norm', 'accounts_parent']);
 
-  await eachDataRow(ctx, report, counts, (row, cells) => {
-    const { values: v, reasons, warnings, notices } = parseAccountRow(cells, columns);
-    let owner: { id: number; name: string } | null = null;
-    if (v.owner !== undefined) {
-      owner = staff.get(v.owner.toLowerCase()) ?? null;
-      if (!owner) reasons.push(reason('owner.not_found', 'owner', v.owner));
-    }
-    const nameNorm = v.name !== undefined ? normalizeOrgName(v.name) : null;
-
-    // Which account the row is about: by USCC, else by its (unique) name.
-    let existing: ExistingAccount | null = null;
-    if (v.uscc !== undefined) existing = store.findByUscc(v.uscc) ?? null;
-    if (!existing && nameNorm) {
-      const same = store.findByName(nameNorm);
-      const only = same.length === 1 ? same[0]! : null;
-      if (only && (only.uscc === null || v.uscc === undefined)) existing = only;
-      else if (only) warnings.push(reason('uscc_conflict', 'uscc', v.uscc ?? null, only.name));
-      else if (same.length > 1) {
-        // The very same legal name (not a similar one) with no USCC to tell the accounts apart:
-        // another account of that name needs a person's confirmation naming the existing one
-        // (the account form asks for it), so the import refuses the row and says whose name it is.
-        const legal = legalNameKey(v.name!);
-        const identical = same.find((s) => legalNameKey(s.name) === legal);
-        const untold = v.uscc === undefined || same.some((s) => s.uscc === null);
-        if (identical && untold)
-          reasons.push(reason('same_name_exists', 'name', v.name ?? null, identical.name));
-        else
-          (v.uscc === undefined ? reasons : warnings).push(
-            reason('similar_exists', 'name', v.name ?? null, same[0]!.name),
-          );
-      } else {
-        const alias = store.findByAlias(nameNorm);
-        if (alias) warnings.push(reason('similar_exists', 'name', v.name ?? null, alias.name));
+  await eachPreparedRow(
+    ctx,
+    report,
+    counts,
+    'accounts',
+    (row, prepared) => {
+      const { values: v, reasons, warnings, notices, nameNorm } = prepared;
+      let owner: { id: number; name: string } | null = null;
+      if (v.owner !== undefined) {
+        owner = staff.get(v.owner.toLowerCase()) ?? null;
+        if (!owner) reasons.push(reason('owner.not_found', 'owner', v.owner));
       }
-    }
-    // An account an earlier row of this file created: the file says the same thing twice.
-    const first = existing ? created.rowOf(existing.id) : null;
-    if (first !== null)
-      reasons.push(
-        v.uscc !== undefined
-          ? reason('duplicate_in_file', 'uscc', v.uscc, String(first))
-          : reason('duplicate_name_in_file', 'name', v.name ?? null, String(first)),
-      );
-    if (!existing && reasons.length === 0) {
-      if (v.name === undefined) reasons.push(reason('required', 'name'));
-      if (v.buyerType === undefined) reasons.push(reason('required', 'buyerType'));
-    }
+      // Which account the row is about: by USCC, else by its (unique) name.
+      let existing: ExistingAccount | null = null;
+      if (v.uscc !== undefined) existing = store.findByUscc(v.uscc) ?? null;
+      if (!existing && nameNorm) {
+        const same = store.findByName(nameNorm);
+        const only = same.length === 1 ? same[0]! : null;
+        if (only && (only.uscc === null || v.uscc === undefined)) existing = only;
+        else if (only) warnings.push(reason('uscc_conflict', 'uscc', v.uscc ?? null, only.name));
+        else if (same.length > 1) {
+          // The very same legal name (not a similar one) with no USCC to tell the accounts apart:
+          // another account of that name needs a person's confirmation naming the existing one
+          // (the account form asks for it), so the import refuses the row and says whose name it is.
+          const legal = legalNameKey(v.name!);
+          const identical = same.find((s) => legalNameKey(s.name) === legal);
+          const untold = v.uscc === undefined || same.some((s) => s.uscc === null);
+          if (identical && untold)
+            reasons.push(reason('same_name_exists', 'name', v.name ?? null, identical.name));
+          else
+            (v.uscc === undefined ? reasons : warnings).push(
+              reason('similar_exists', 'name', v.name ?? null, same[0]!.name),
+            );
+        } else {
+          const alias = store.findByAlias(nameNorm);
+          if (alias) warnings.push(reason('similar_exists', 'name', v.name ?? null, alias.name));
+        }
+      }
+      // An account an earlier row of this file created: the file says the same thing twice.
+      const first = existing ? created.rowOf(existing.id) : null;
+      if (first !== null)
+        reasons.push(
+          v.uscc !== undefined
+            ? reason('duplicate_in_file', 'uscc', v.uscc, String(first))
+            : reason('duplicate_name_in_file', 'name', v.name ?? null, String(first)),
+        );
+      if (!existing && reasons.length === 0) {
+        if (v.name === undefined) reasons.push(reason('required', 'name'));
+        if (v.buyerType === undefined) reasons.push(reason('required', 'buyerType'));
+      }
 
-    let outcome: ImportOutcome;
-    let accountId: number | null = existing?.id ?? null;
-    let decision: Decision | null = null;
-    if (reasons.length > 0) outcome = 'reject';
-    else {
-      decision = decide(existing, v, owner);
-      outcome = !existing ? 'create' : decision.changes.length > 0 ? 'update' : 'unchanged';
-    }
-    if (decision && outcome === 'create') {
-      accountId = store.create(
-        {
-          ...decision.patch,
-          name: v.name!,
-          buyer_type: v.buyerType!,
-          grade: v.grade ?? 'C',
-          lifecycle: v.lifecycle ?? 'prospect',
-        },
-        decision.newAliases,
-        ctx.actorId,
-        now,
-      );
-      created.add(accountId, row);
-      indexes.wrote();
-    } else if (decision && existing && outcome === 'update') {
-      store.update(existing, decision.patch, decision.newAliases, ctx.actorId, now);
-      const sides = auditSides(decision.changes);
-      audit({
-        actorId: ctx.actorId,
-        entity: 'account',
-        entityId: existing.id,
-        action: 'account.update',
-        before: sides.before,
-        after: { ...sides.after, importedFrom: fileName },
+      let outcome: ImportOutcome;
+      let accountId: number | null = existing?.id ?? null;
+      let decision: Decision | null = null;
+      if (reasons.length > 0) outcome = 'reject';
+      else {
+        decision = decide(existing, v, owner);
+        outcome = !existing ? 'create' : decision.changes.length > 0 ? 'update' : 'unchanged';
+      }
+      if (decision && outcome === 'create') {
+        accountId = store.create(
+          {
+            ...decision.patch,
+            name: v.name!,
+            buyer_type: v.buyerType!,
+            grade: v.grade ?? 'C',
+            lifecycle: v.lifecycle ?? 'prospect',
+          },
+          decision.newAliases,
+          ctx.actorId,
+          now,
+          prepared.search && {
+            source: createdSearchSource({ ...v, name: v.name! }),
+            columns: prepared.search,
+          },
+        );
+        created.add(accountId, row);
+        indexes.wrote();
+      } else if (decision && existing && outcome === 'update') {
+        store.update(existing, decision.patch, decision.newAliases, ctx.actorId, now);
+        const sides = auditSides(decision.changes);
+        audit({
+          actorId: ctx.actorId,
+          entity: 'account',
+          entityId: existing.id,
+          action: 'account.update',
+          before: sides.before,
+          after: { ...sides.after, importedFrom: fileName },
+        });
+      }
+      if (decision?.parent && accountId !== null && outcome !== 'reject')
+        links.push({ row, id: accountId, parent: decision.parent });
+
+      counts[outcome]++;
+      if (warnings.length > 0) {
+        counts.warned++;
+        warnedRows.add(row);
+      }
+      report.add({
+        row,
+        outcome,
+        accountId: outcome === 'reject' ? (existing?.id ?? null) : accountId,
+        name: v.name ?? existing?.name ?? null,
+        uscc: v.uscc ?? existing?.uscc ?? null,
+        reasons,
+        warnings,
+        // A created row's "changes" are the whole row, which the file already says.
+        changes: outcome === 'update' ? (decision?.changes ?? []) : [],
+        notices: outcome === 'reject' ? [] : [...notices, ...(decision?.notices ?? [])],
+        cells: outcome === 'reject' ? prepared.texts : null,
       });
-    }
-    if (decision?.parent && accountId !== null && outcome !== 'reject')
-      links.push({ row, id: accountId, parent: decision.parent });
-
-    counts[outcome]++;
-    if (warnings.length > 0) {
-      counts.warned++;
-      warnedRows.add(row);
-    }
-    report.add({
-      row,
-      outcome,
-      accountId: outcome === 'reject' ? (existing?.id ?? null) : accountId,
-      name: v.name ?? existing?.name ?? null,
-      uscc: v.uscc ?? existing?.uscc ?? null,
-      reasons,
-      warnings,
-      // A created row's "changes" are the whole row, which the file already says.
-      changes: outcome === 'update' ? (decision?.changes ?? []) : [],
-      notices: outcome === 'reject' ? [] : [...notices, ...(decision?.notices ?? [])],
-      cells: outcome === 'reject' ? cells.map(cellAsText) : null,
-    });
-  });
+    },
+    // Waiting for the reader thread: the search rows of the accounts created so far, in runs.
+    () => {
+      if (ctx.params.input.mode === 'commit') store.indexCreated(EARLY_INDEX_ROWS);
+    },
+  );
 
   // Parents last: a head office may come after its units in the file.
   const touched = new Set<number>();

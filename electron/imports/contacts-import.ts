@@ -26,10 +26,10 @@ import {
   eachDataRow,
   emptyTally,
   type ImportParams,
-  mappedColumns,
   type PassResult,
   runImportJob,
 } from './run-import';
+import { mappedColumns } from './sheet-rows';
 import { isoNow } from '../../shared/clock';
 
 type Field = ContactImportField;

@@ -29,10 +29,10 @@ import {
   eachDataRow,
   emptyTally,
   type ImportParams,
-  mappedColumns,
   type PassResult,
   runImportJob,
 } from './run-import';
+import { mappedColumns } from './sheet-rows';
 import { paymentContract, paymentInvoice, staffRole } from './payments-lookup';
 
 type Field = PaymentImportField;

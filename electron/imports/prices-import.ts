@@ -18,10 +18,10 @@ import {
   eachDataRow,
   emptyTally,
   type ImportParams,
-  mappedColumns,
   type PassResult,
   runImportJob,
 } from './run-import';
+import { mappedColumns } from './sheet-rows';
 
 type Field = PriceImportField;
 

@@ -4,16 +4,16 @@
  * one transaction for the whole pass, kept for a commit, rolled back for a dry run (or for
  * all-or-nothing with a rejected row), the report written after either.
  */
-import type { ImportRunInput, ImportTarget } from '../../shared/schemas/imports';
+import type { ImportTarget } from '../../shared/schemas/imports';
 import { AppError } from '../../shared/result';
 import { bulkAuditAppender } from '../audit/audit';
-import { cellAsText, type NormalCell } from '../excel/read/cell-value';
-import { openTable } from '../excel/read/table-source';
+import type { NormalCell } from '../excel/read/cell-value';
 import type { JobContext } from '../jobs/context';
 import { type RunCounts, ReportSpool } from './report-writer';
 import type { BackupRotation } from '../../shared/schemas/backups';
 import { takeBackup } from '../backups/take';
 import { refreshAllAccountFacts } from '../value/facts';
+import { type SheetParams, sheetRows } from './sheet-rows';
 
 /**
  * Before an import commits, a verified backup of the database: one step back if the file was the
@@ -37,12 +37,7 @@ async function backUpBeforeCommit(ctx: JobContext<ImportParams>): Promise<void> 
     });
 }
 
-export interface ImportParams {
-  input: ImportRunInput;
-  file: string;
-  fileName: string;
-  /** Where the workbook's checked structure is kept between the wizard's reads (staging.ts). */
-  structureCache?: string;
+export interface ImportParams extends SheetParams {
   /** Where the backup taken before a commit goes (an online copy of the database, not documents). */
   backup?: {
     dir: string;
@@ -63,6 +58,24 @@ export function emptyTally(): Tally {
   return { total: 0, create: 0, update: 0, unchanged: 0, reject: 0, warned: 0 };
 }
 
+/** Counts the rows a pass reads into `tally`, reporting progress and noticing a cancel every few hundred. */
+export function rowCounter(ctx: JobContext<ImportParams>, tally: Tally) {
+  let expected = 0;
+  return {
+    start(rows: number) {
+      expected = rows;
+      ctx.progress(0, rows);
+    },
+    counted() {
+      tally.total++;
+      if (tally.total % PROGRESS_EVERY !== 0) return;
+      ctx.checkCancelled();
+      // A CSV does not say how many rows it has: total 0 tells the UI to show rows read instead.
+      ctx.progress(tally.total, expected > 0 ? Math.max(expected, tally.total) : 0);
+    },
+  };
+}
+
 /**
  * Calls `onRow` for every data row below the header row (empty rows skipped), reporting progress
  * and noticing a cancel every few hundred rows.
@@ -73,41 +86,15 @@ export async function eachDataRow(
   tally: Tally,
   onRow: (row: number, cells: NormalCell[]) => void,
 ): Promise<void> {
-  const { input, file, fileName, structureCache } = ctx.params;
-  const source = await openTable(file, fileName, { encoding: input.encoding, structureCache });
-  const sheet = source.sheets.find((s) => s.name === input.sheet);
-  if (!sheet)
-    throw new AppError('VALIDATION', `the file has no sheet called “${input.sheet}”`, {
-      kind: 'sheet_not_found',
-    });
-  const expected = sheet.rowCount ? Math.max(0, sheet.rowCount - input.headerRow) : 0;
-  let headerSeen = false;
-  ctx.progress(0, expected);
-  for await (const { row, cells } of source.rows(input.sheet)) {
-    if (row < input.headerRow) continue;
-    if (row === input.headerRow) {
-      headerSeen = true;
-      report.setHeaders(cells.map(cellAsText));
-      continue;
+  const counter = rowCounter(ctx, tally);
+  for await (const event of sheetRows(ctx.params)) {
+    if (event.kind === 'start') counter.start(event.expected);
+    else if (event.kind === 'header') report.setHeaders(event.texts);
+    else {
+      counter.counted();
+      onRow(event.row, event.cells);
     }
-    if (cells.every((c) => c.kind === 'empty')) continue;
-    tally.total++;
-    if (tally.total % PROGRESS_EVERY === 0) {
-      ctx.checkCancelled();
-      // A CSV does not say how many rows it has: total 0 tells the UI to show rows read instead.
-      ctx.progress(tally.total, expected > 0 ? Math.max(expected, tally.total) : 0);
-    }
-    onRow(row, cells);
   }
-  if (!headerSeen)
-    throw new AppError('VALIDATION', `the sheet has no row ${input.headerRow}`, {
-      kind: 'header_not_found',
-    });
-}
-
-/** The mapped columns as [index, field] pairs. */
-export function mappedColumns<F extends string>(input: ImportRunInput): (readonly [number, F])[] {
-  return input.columns.flatMap((c) => (c.field ? [[c.index, c.field as F] as const] : []));
 }
 
 /**

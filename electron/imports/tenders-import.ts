@@ -24,11 +24,11 @@ import {
   eachDataRow,
   emptyTally,
   type ImportParams,
-  mappedColumns,
   type PassResult,
   runImportJob,
   type Tally,
 } from './run-import';
+import { mappedColumns } from './sheet-rows';
 import { applyTender, type Outcome } from './tenders-import/apply-tender';
 import { type Field, type FileRow, lotKey, parseRow, text } from './tenders-import/file-row';
 

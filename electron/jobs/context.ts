@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../shared/clock';
 import type { Database } from '../db/schema';
 import { JobCancelled } from './protocol';
+import type { WorkerEntry } from './runner';
 
 export interface JobContext<P = unknown> {
   params: P;
@@ -16,6 +17,8 @@ export interface JobContext<P = unknown> {
   progress(done: number, total: number, message?: string): void;
   /** Throws JobCancelled when the user has asked to stop; call between batches. */
   checkCancelled(): void;
+  /** The worker entry a job may start a helper thread from (its own); absent outside a worker. */
+  helper?: WorkerEntry;
 }
 
 export type JobFunction<P = unknown> = (

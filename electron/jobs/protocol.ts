@@ -1,6 +1,7 @@
 /** Messages between the job runner (UI thread) and its worker threads. */
 import type { ErrorCode } from '../../shared/result';
 import type { JobKind, JobParams } from './registry';
+import type { WorkerEntry } from './runner';
 
 export interface JobWorkerData<K extends JobKind = JobKind> {
   jobId: string;
@@ -13,6 +14,8 @@ export interface JobWorkerData<K extends JobKind = JobKind> {
   cancelFlag: SharedArrayBuffer;
   /** The business clock's offset (shared/clock): a job dates its records as the UI thread does. */
   clockOffsetMs: number;
+  /** This worker's own entry, from which a job may start a helper thread. */
+  entry: WorkerEntry;
 }
 
 export type WorkerMessage =

@@ -83,6 +83,10 @@ export class JobRunner {
       nativeBinding: this.nativeBinding,
       cancelFlag: buffer,
       clockOffsetMs: this.clock.now().getTime() - Date.now(),
+      entry: {
+        file: this.entry.file,
+        ...(this.entry.execArgv ? { execArgv: this.entry.execArgv } : {}),
+      },
     };
     const job: Job = {
       id,

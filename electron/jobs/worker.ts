@@ -14,6 +14,7 @@ import { JobCancelled, type JobWorkerData, type WorkerMessage } from './protocol
 import { isJobKind, type JobKind, loadJob } from './registry';
 import { isReadWorkerData } from '../reads/protocol';
 import { serveReads } from '../reads/serve-reads';
+import { isRowReaderData } from '../imports/row-reader-protocol';
 
 const data = workerData as JobWorkerData;
 
@@ -55,6 +56,7 @@ async function run<K extends JobKind>(data: JobWorkerData<K>): Promise<void> {
       sqlite: conn.sqlite,
       clock: businessClock,
       checkCancelled,
+      helper: data.entry,
       progress(done, total, msg) {
         const now = Date.now();
         if (now - lastPost >= 100 || done === total) {
@@ -86,8 +88,11 @@ async function run<K extends JobKind>(data: JobWorkerData<K>): Promise<void> {
   }
 }
 
-// The same entry serves as the long-lived read worker (electron/reads/read-worker.ts).
+// The same entry serves as the long-lived read worker (electron/reads/read-worker.ts) and as an
+// import's reader thread (electron/imports/row-reader.ts, loaded only there).
 if (isReadWorkerData(workerData)) serveReads(workerData);
+else if (isRowReaderData(workerData))
+  void import('../imports/row-reader').then((reader) => reader.serveRowReader(workerData));
 else {
   setClockOffsetMs(data.clockOffsetMs);
   void main();
