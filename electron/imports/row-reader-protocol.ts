@@ -39,6 +39,12 @@ export const ROWS_PER_BATCH = 500;
  * objects, 100,000 rows left ~100 MB of old garbage in each thread before a full collection.
  * Sent with its buffers transferred, and sent back the same way once written (`taken`).
  */
+/**
+ * UTF-16, as JavaScript holds the text: Chinese then costs no transcoding either way (decoding a
+ * batch took a third less time than from UTF-8, for 40% more bytes in buffers that are reused).
+ */
+const ENCODING = 'utf16le';
+
 export interface RowBatch {
   rows: Int32Array<ArrayBuffer>;
   ends: Int32Array<ArrayBuffer>;
@@ -75,14 +81,13 @@ export class RowBatchWriter {
   add(row: number, prepared: unknown): void {
     const json = JSON.stringify(prepared);
     const b = this.current;
-    // UTF-8 takes at most 3 bytes a UTF-16 unit.
-    const need = this.length + json.length * 3;
+    const need = this.length + json.length * 2;
     if (need > b.bytes.length) {
       const grown = Buffer.from(new ArrayBuffer(Math.max(need, b.bytes.length * 2)));
       b.bytes.copy(grown, 0, 0, this.length);
       b.bytes = grown;
     }
-    this.length += b.bytes.write(json, this.length);
+    this.length += b.bytes.write(json, this.length, ENCODING);
     b.rows[this.count] = row;
     b.ends[this.count++] = this.length;
   }
@@ -117,7 +122,7 @@ export function* batchRows(batch: RowBatch): Generator<[row: number, prepared: u
   let start = 0;
   for (let i = 0; i < batch.rows.length; i++) {
     const end = batch.ends[i]!;
-    yield [batch.rows[i]!, JSON.parse(text.toString('utf8', start, end))];
+    yield [batch.rows[i]!, JSON.parse(text.toString(ENCODING, start, end))];
     start = end;
   }
 }
