@@ -336,7 +336,9 @@ async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise
     indexes.restore();
   }
   ctx.progress(counts.total, counts.total);
-  return { tally: counts, audit: { createdIds: created.list() } };
+  // New accounts need their facts; an import changes nothing the facts of an existing one follow
+  // from (contracts, activities, opportunities, tenders, the fleet).
+  return { tally: counts, audit: { createdIds: created.list() }, facts: created.list() };
 }
 
 export const importAccountsJob: JobFunction<ImportParams> = (ctx) =>

@@ -12,7 +12,7 @@ import type { JobContext } from '../jobs/context';
 import { type RunCounts, ReportSpool } from './report-writer';
 import type { BackupRotation } from '../../shared/schemas/backups';
 import { takeBackup } from '../backups/take';
-import { refreshAllAccountFacts } from '../value/facts';
+import { refreshAccountFactsInRanges, refreshAllAccountFacts } from '../value/facts';
 import { type SheetParams, sheetRows } from './sheet-rows';
 
 /**
@@ -148,6 +148,11 @@ export interface PassResult {
   tally: Tally;
   /** What the import's own audit entry records beyond the counts (e.g. created ids). */
   audit: Record<string, unknown>;
+  /**
+   * Whose value facts (value/facts.ts) the pass's bulk statements changed: every account's, or
+   * those of the accounts in these id ranges; none when absent.
+   */
+  facts?: 'all' | readonly (readonly [number, number])[];
 }
 
 /**
@@ -177,13 +182,14 @@ export async function runImportJob(
     await backUpBeforeCommit(ctx);
     ctx.sqlite.exec('begin immediate');
     try {
-      const { tally, audit } = await pass(report);
+      const { tally, audit, facts: factsOf } = await pass(report);
       const counts = { fileName, sheet: input.sheet, ...tally };
       const committed =
         input.mode === 'commit' && (tally.reject === 0 || input.policy === 'validOnly');
       if (committed) {
-        // Fleets and tender results came in by bulk statements: every account's facts, once.
-        if (target === 'accounts' || target === 'tenders') await refreshAllAccountFacts(ctx.db);
+        // The facts the pass's bulk statements changed, once.
+        if (factsOf === 'all') await refreshAllAccountFacts(ctx.db);
+        else if (factsOf) await refreshAccountFactsInRanges(ctx.db, factsOf);
         const summary = await report.write(ctx.sqlite, ctx.clock, facts, { ...counts, committed });
         bulkAuditAppender(ctx.sqlite, { clock: ctx.clock })({
           actorId: ctx.actorId,

@@ -94,7 +94,24 @@ export async function refreshAccountFacts(
   await storeFacts(trx, sql`a.id in (${sql.join(ids)})`);
 }
 
-/** Rebuilds every account's facts (the bulk paths: an import, the demo loader). */
+/**
+ * Stores the facts of the accounts in the given id ranges ([first, last]): a bulk path's new
+ * accounts, by the runs of ids it created — however many, without an id list a statement could
+ * not take.
+ */
+export async function refreshAccountFactsInRanges(
+  trx: Kysely<Database>,
+  ranges: readonly (readonly [number, number])[],
+): Promise<void> {
+  for (let i = 0; i < ranges.length; i += 100) {
+    const part = ranges
+      .slice(i, i + 100)
+      .map(([first, last]) => sql`a.id between ${first} and ${last}`);
+    await storeFacts(trx, sql`(${sql.join(part, sql` or `)})`);
+  }
+}
+
+/** Rebuilds every account's facts (the bulk paths: a tenders import, the demo loader). */
 export async function refreshAllAccountFacts(trx: Kysely<Database>): Promise<void> {
   await storeFacts(trx, sql`1 = 1`);
 }

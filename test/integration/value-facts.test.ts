@@ -3,11 +3,15 @@
  * activities logged and deleted, opportunities opened and lost, the fleet edited — and a refreshed
  * row is what a full rebuild would store; the 交易 tab's standing (segment, KA, scorecard) follows.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, chinaDate } from '../../shared/dates';
 import { refreshAllAccountFacts } from '../../electron/value/facts';
 import { signedInApp, type TestApp } from '../helpers/app';
-import { account } from '../helpers/fixtures';
+import { tempDir } from '../helpers/db';
+import { account, newUscc } from '../helpers/fixtures';
+import { inspect, runImport } from '../helpers/imports';
 import { finalContract, priceEntry } from '../helpers/sales';
 import { versionOf } from '../helpers/versions';
 
@@ -112,6 +116,41 @@ describe('account facts follow the write paths', () => {
     const stored = await app.deps.db.selectFrom('account_facts').selectAll().execute();
     await refreshAllAccountFacts(app.deps.db);
     expect(await app.deps.db.selectFrom('account_facts').selectAll().execute()).toEqual(stored);
+  });
+
+  it('an accounts import stores its new accounts’ facts and leaves the others’ as a rebuild would', async () => {
+    app = await signedInApp('manager');
+    const buyer = await app.value('accounts.create', { account: account() });
+    const price = await priceEntry(app);
+    await finalContract(app, {
+      accountId: buyer.id,
+      partyName: buyer.name,
+      priceId: price.id,
+      quantity: 3,
+      signedOn: past(5),
+    });
+    // Three new accounts, and the buyer's address changed by its USCC.
+    const file = path.join(tempDir(), 'accounts.csv');
+    const lines = ['单位名称,统一社会信用代码,客户类型,详细地址'];
+    for (const n of [1, 2, 3])
+      lines.push(`导入事实测试${n}有限公司,${newUscc()},企业,文三路${n}号`);
+    lines.push(`${buyer.name},${buyer.uscc},企业,新地址 8 号`);
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    const inspection = await inspect(app, file);
+    const { summary } = await runImport(app, inspection.fileId, inspection.sheets[0]!, 'commit');
+    expect(summary).toMatchObject({ create: 3, update: 1, committed: true });
+
+    const stored = await app.deps.db
+      .selectFrom('account_facts')
+      .selectAll()
+      .orderBy('account_id')
+      .execute();
+    expect(stored).toHaveLength(4);
+    expect(stored.find((f) => f.account_id === buyer.id)).toMatchObject({ units: 3, purchases: 1 });
+    await refreshAllAccountFacts(app.deps.db);
+    expect(
+      await app.deps.db.selectFrom('account_facts').selectAll().orderBy('account_id').execute(),
+    ).toEqual(stored);
   });
 
   it('the 交易 tab explains the standing: class, segment, KA and the score line by line', async () => {
