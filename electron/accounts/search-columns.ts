@@ -1,6 +1,7 @@
 /**
  * How an account's name keys and quick-search text follow from its own fields: pure, so that an
- * import's reader thread can compute them ahead of the thread that writes (imports/row-prep.ts).
+ * import's reader thread can compute them ahead of the thread that writes (`accountRowPreparer`,
+ * imports/account-row.ts).
  * accounts/derived.ts is still the one writer of these columns: it stores what this computes,
  * and takes a precomputed value only for the very fields it was computed from.
  */

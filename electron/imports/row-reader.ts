@@ -1,9 +1,9 @@
 /**
  * An import's reader thread: it reads the sheet and prepares each row (row-preparers.ts) while
  * the job's thread writes the rows before. On two cores, reading, parsing and pinyin no longer
- * wait for SQLite, nor SQLite for them. Rows cross in batches; the writer acknowledges each
- * batch it takes, and the reader stays at most a few batches ahead, so memory stays bounded
- * whatever the size of the file. The thread touches no database.
+ * wait for SQLite, nor SQLite for them. Rows cross in batches; the writer hands each batch's
+ * buffers back once it has written its rows, and the reader stays at most a few batches ahead,
+ * so memory stays bounded whatever the size of the file. The thread touches no database.
  */
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../shared/result';
@@ -17,7 +17,7 @@ import {
 } from './row-reader-protocol';
 import { sheetRows } from './sheet-rows';
 
-/** Batches sent and not yet taken by the writer, at most. */
+/** Batches sent and not yet handed back by the writer, at most. */
 const BATCHES_AHEAD = 4;
 
 export async function serveRowReader(data: RowReaderData): Promise<void> {

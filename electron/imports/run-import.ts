@@ -58,7 +58,10 @@ export function emptyTally(): Tally {
   return { total: 0, create: 0, update: 0, unchanged: 0, reject: 0, warned: 0 };
 }
 
-/** Counts the rows a pass reads into `tally`, reporting progress and noticing a cancel every few hundred. */
+/**
+ * Counts the rows a pass reads into `tally`, reporting progress and noticing a cancel every few
+ * hundred rows.
+ */
 export function rowCounter(ctx: JobContext<ImportParams>, tally: Tally) {
   let expected = 0;
   return {
