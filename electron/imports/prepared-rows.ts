@@ -137,11 +137,8 @@ export async function eachPreparedRow<N extends PreparerName>(
         }
         reader.taken(m.batch);
       } else if (m.type === 'end') return;
-      // The reader's error, as the pass would have thrown it reading in this thread.
-      else
-        throw m.code === 'INTERNAL'
-          ? new Error(m.message)
-          : new AppError(m.code, m.message, m.details);
+      // The reader's error, failing the job as it would have reading in this thread.
+      else throw new AppError(m.code, m.message, m.details);
     }
   } finally {
     await reader.stop();

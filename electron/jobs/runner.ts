@@ -83,10 +83,7 @@ export class JobRunner {
       nativeBinding: this.nativeBinding,
       cancelFlag: buffer,
       clockOffsetMs: this.clock.now().getTime() - Date.now(),
-      entry: {
-        file: this.entry.file,
-        ...(this.entry.execArgv ? { execArgv: this.entry.execArgv } : {}),
-      },
+      entry: this.entry,
     };
     const job: Job = {
       id,

@@ -24,6 +24,20 @@ async function facts(id: number) {
   return (await app.value('value.account', { id })).facts;
 }
 
+/** A new account that bought `quantity` vehicles on one final contract five days ago. */
+async function buyerWithContract(quantity: number) {
+  const buyer = await app.value('accounts.create', { account: account() });
+  const price = await priceEntry(app);
+  await finalContract(app, {
+    accountId: buyer.id,
+    partyName: buyer.name,
+    priceId: price.id,
+    quantity,
+    signedOn: past(5),
+  });
+  return buyer;
+}
+
 describe('account facts follow the write paths', () => {
   it('revenue, units, purchases, margins, repeat buying, contact, pipeline, cancellations and fleet share', async () => {
     app = await signedInApp('manager');
@@ -120,15 +134,7 @@ describe('account facts follow the write paths', () => {
 
   it('an accounts import stores its new accounts’ facts and leaves the others’ as a rebuild would', async () => {
     app = await signedInApp('manager');
-    const buyer = await app.value('accounts.create', { account: account() });
-    const price = await priceEntry(app);
-    await finalContract(app, {
-      accountId: buyer.id,
-      partyName: buyer.name,
-      priceId: price.id,
-      quantity: 3,
-      signedOn: past(5),
-    });
+    const buyer = await buyerWithContract(3);
     // Three new accounts, and the buyer's address changed by its USCC.
     const file = path.join(tempDir(), 'accounts.csv');
     const lines = ['单位名称,统一社会信用代码,客户类型,详细地址'];
@@ -155,15 +161,7 @@ describe('account facts follow the write paths', () => {
 
   it('the 交易 tab explains the standing: class, segment, KA and the score line by line', async () => {
     app = await signedInApp('manager');
-    const buyer = await app.value('accounts.create', { account: account() });
-    const price = await priceEntry(app);
-    await finalContract(app, {
-      accountId: buyer.id,
-      partyName: buyer.name,
-      priceId: price.id,
-      quantity: 12,
-      signedOn: past(5),
-    });
+    const buyer = await buyerWithContract(12);
     const v = await app.value('value.account', { id: buyer.id });
     expect(v).toMatchObject({ abc: 'A', rank: 1, grade: 'C', segment: 'value', ka: true });
     expect(v.segmentReason).toEqual({ code: 'segment.value', params: { abc: 'A', rank: 1 } });
