@@ -130,5 +130,10 @@ export function refineFilters(
 }
 
 export function pageSchema<T extends z.ZodType>(row: T) {
-  return z.object({ rows: z.array(row), total: z.number().int() });
+  return z.object({
+    rows: z.array(row),
+    total: z.number().int(),
+    /** The count stopped at `total` and more rows match (a quick search's bounded count). */
+    capped: z.boolean().optional(),
+  });
 }

@@ -101,10 +101,17 @@ export type AccountViewQuery = Pick<ListQuery<AccountColumn>, 'filters' | 'sort'
   valueScope?: number | null | undefined;
 };
 
-function countQuery(db: Kysely<Database>, query: AccountViewQuery) {
-  return baseQuery(db, query, 'index', usesFacts(query)).select((eb) =>
-    eb.fn.countAll<number>().as('n'),
-  );
+function countQuery(db: Kysely<Database>, query: AccountViewQuery, bound: number | undefined) {
+  const view = baseQuery(db, query, 'index', usesFacts(query));
+  if (bound === undefined) return view.select((eb) => eb.fn.countAll<number>().as('n'));
+  return db
+    .selectFrom(
+      view
+        .select('a.id')
+        .limit(bound + 1)
+        .as('m'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'));
 }
 
 export function sortedRowsQuery(
@@ -162,11 +169,16 @@ export function viewAccountIds(db: Kysely<Database>, query: Omit<AccountViewQuer
   return baseQuery(db, view, 'index', usesFacts(view)).select('a.id');
 }
 
-export async function countView(db: Kysely<Database>, query: AccountViewQuery): Promise<number> {
+/** How many accounts the view holds: all, or one more than `bound` when more than that. */
+export async function countView(
+  db: Kysely<Database>,
+  query: AccountViewQuery,
+  bound?: number,
+): Promise<number> {
   // A search alone is counted by the index: every account has its row there.
   const key = quickSearchKey(query.search);
-  if (key && query.filters.length === 0 && !query.valueClass) return countMatches(db, key);
-  return Number((await countQuery(db, query).executeTakeFirstOrThrow()).n);
+  if (key && query.filters.length === 0 && !query.valueClass) return countMatches(db, key, bound);
+  return Number((await countQuery(db, query, bound).executeTakeFirstOrThrow()).n);
 }
 
 type BaseRecord = {

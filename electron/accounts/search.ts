@@ -18,7 +18,8 @@ import { containsPattern } from '../grid/query';
 import type { AccountLookupInput, AccountRef } from '../../shared/schemas/accounts';
 import type { ReadFunction } from '../reads/registry';
 
-export type SearchPath = 'index' | 'walk' | 'scan';
+/** A path by name, or the ids the index has already given (`fewMatches`). */
+export type SearchPath = 'index' | 'walk' | 'scan' | { ids: readonly number[] };
 
 /** Rows a scan may read (each a table row and a LIKE) before walking the index is cheaper. */
 const SCAN_ROWS = 2_000;
@@ -33,16 +34,51 @@ export function quickSearchKey(search: string | undefined): string {
 /** The condition on `a` that keeps the accounts whose search text holds `key` (not empty). */
 export function searchCondition(key: string, path: SearchPath) {
   if (path === 'scan') return sql<boolean>`a.search_text like ${containsPattern(key)} escape '\\'`;
+  if (typeof path === 'object')
+    return sql<boolean>`a.id in (select value from json_each(${JSON.stringify(path.ids)}))`;
   const ids = sql`(select rowid from accounts_fts where accounts_fts match ${gramsQuery(key)})`;
   // `+a.id`: the ids only test rows (SQLite may not fetch by them), so the name order is walked.
   return path === 'walk' ? sql<boolean>`+a.id in ${ids}` : sql<boolean>`a.id in ${ids}`;
 }
 
-/** How many accounts the term finds, from the index alone (a search without other filters). */
-export async function countMatches(db: Kysely<Database>, key: string): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*) as n from accounts_fts
-      where accounts_fts match ${gramsQuery(key)}`.execute(db);
+/**
+ * How far the grid's quick search counts: to the next multiple of 10,000 past the page's end. An
+ * exact count of a term most accounts hold reads every match (有限公司: 62,725 of 100,000 accounts,
+ * 6 ms of a 9 ms search); "10,000+" tells the user as much, and the pager still goes on.
+ */
+export const COUNT_STEP = 10_000;
+
+/** The most a search shown down to row `end` counts: more than `end`, a multiple of `step`. */
+export function countBound(end: number, step = COUNT_STEP): number {
+  return (Math.floor(end / step) + 1) * step;
+}
+
+/**
+ * How many accounts the term finds, from the index alone (a search without other filters): all
+ * of them, or one more than `bound` when more than that match.
+ */
+export async function countMatches(
+  db: Kysely<Database>,
+  key: string,
+  bound = Number.MAX_SAFE_INTEGER - 1,
+): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*) as n from (select rowid from accounts_fts
+      where accounts_fts match ${gramsQuery(key)} limit ${bound + 1})`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
+}
+
+/** Matches few enough to fetch their ids once for both the count and the page. */
+export const FEW_ROWS = 500;
+
+/**
+ * The ids of the accounts the term finds when few do (`FEW_ROWS`), else null: such a term is
+ * then looked up once for its count and its page. A rare part of a USCC reads the long doclists
+ * of its common grams (02, 66): 0.3 ms at 100,000 accounts each time.
+ */
+export async function fewMatches(db: Kysely<Database>, key: string): Promise<number[] | null> {
+  const r = await sql<{ id: number }>`select rowid as id from accounts_fts
+      where accounts_fts match ${gramsQuery(key)} limit ${FEW_ROWS + 1}`.execute(db);
+  return r.rows.length > FEW_ROWS ? null : r.rows.map((row) => row.id);
 }
 
 /**

@@ -7,11 +7,13 @@
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { listAccounts } from '../../electron/accounts/list-page';
 import { sortedRowsQuery } from '../../electron/accounts/repository';
 import type { SearchPath } from '../../electron/accounts/search';
 import { connect, type Connection } from '../../electron/db/connection';
 import { migrateUp } from '../../electron/db/migrator';
 import { MIGRATIONS } from '../../migrations';
+import type { AccountListQuery } from '../../shared/schemas/accounts';
 import { gramsQuery } from '../../shared/search-grams';
 import { searchKey } from '../../shared/text';
 import { signedInApp, type TestApp } from '../helpers/app';
@@ -179,6 +181,54 @@ describe('the quick search', () => {
     const stray = await sql<{ n: number }>`select count(*) as n from accounts_fts
       where rowid not in (select id from accounts)`.execute(a.deps.db);
     expect(Number(stray.rows[0]!.n)).toBe(0);
+  });
+});
+
+describe('its count', () => {
+  it('stops past the page, says so, and goes on as the pages do', async () => {
+    app = await signedInApp('manager');
+    for (let i = 1; i <= 10; i++)
+      await app.value('accounts.create', {
+        account: account({ name: `顺达${i}号有限公司`, buyerType: i <= 8 ? 'direct' : 'system' }),
+      });
+    const all = likeIds(app, '有限公司');
+    expect(all).toHaveLength(10);
+    const db = app.deps.db;
+    // A step of 4: the count stops at the next multiple of 4 past the page's end.
+    const page = (offset: number, filters: AccountListQuery['filters'] = []) =>
+      listAccounts(
+        db,
+        { search: '有限公司', filters, sort: [{ field: 'name', desc: false }], offset, limit: 3 },
+        4,
+      );
+    // The index's count (a search alone) and the view's (a search and a filter) stop alike.
+    const views: AccountListQuery['filters'][] = [
+      [],
+      [{ field: 'buyerType', op: 'in', values: ['direct', 'system'] }],
+    ];
+    for (const filters of views) {
+      const shown = async (offset: number) => {
+        const r = await page(offset, filters);
+        return { ids: r.rows.map((row) => row.id), total: r.total, capped: r.capped ?? false };
+      };
+      expect(await shown(0)).toEqual({ ids: all.slice(0, 3), total: 4, capped: true });
+      expect(await shown(3)).toEqual({ ids: all.slice(3, 6), total: 8, capped: true });
+      expect(await shown(6)).toEqual({ ids: all.slice(6, 9), total: 10, capped: false });
+      expect(await shown(9)).toEqual({ ids: all.slice(9), total: 10, capped: false });
+    }
+    // Exactly as many as the bound: the count is exact, not capped.
+    const direct = await page(3, [{ field: 'buyerType', op: 'in', values: ['direct'] }]);
+    expect({ total: direct.total, capped: direct.capped }).toEqual({ total: 8, capped: undefined });
+    // The list without a search counts every account.
+    const unsearched = await listAccounts(db, { filters: [], sort: [], offset: 0, limit: 3 }, 4);
+    expect({ total: unsearched.total, capped: unsearched.capped }).toEqual({
+      total: 10,
+      capped: undefined,
+    });
+    // Through the API the step is 10,000: these ten are counted exactly.
+    expect(await app.value('accounts.list', { search: '有限公司', limit: 3 })).toMatchObject({
+      total: 10,
+    });
   });
 });
 

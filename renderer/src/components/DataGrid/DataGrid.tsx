@@ -289,6 +289,8 @@ export function DataGrid<Row, F extends string>(props: DataGridProps<Row, F>) {
       return { ...l, order };
     });
 
+  // A bounded count shows as "10,000+"; the pager still reaches the page past it.
+  const totalText = formatCount(data.total, lang) + (data.capped ? '+' : '');
   const from = data.total === 0 ? 0 : pageIndex * layout.pageSize + 1;
   const to = Math.min(data.total, (pageIndex + 1) * layout.pageSize);
   const showFirstLoad = !savedLayout || (data.loading && !data.everLoaded);
@@ -314,8 +316,13 @@ export function DataGrid<Row, F extends string>(props: DataGridProps<Row, F>) {
         )}
         <span className="dg-toolbar__spacer" />
         {data.loading && data.everLoaded && <Spin size="small" />}
-        <span className="dg-toolbar__total" data-testid="grid-total" data-total={data.total}>
-          {t('grid.total', { total: formatCount(data.total, lang) })}
+        <span
+          className="dg-toolbar__total"
+          data-testid="grid-total"
+          data-total={data.total}
+          data-capped={data.capped || undefined}
+        >
+          {t('grid.total', { total: totalText })}
         </span>
         <Tooltip title={t('grid.refresh')}>
           <Button
@@ -348,7 +355,7 @@ export function DataGrid<Row, F extends string>(props: DataGridProps<Row, F>) {
           ref={scrollRef}
           className="dg-scroll"
           role="grid"
-          aria-rowcount={data.total}
+          aria-rowcount={data.capped ? -1 : data.total}
           aria-busy={data.loading}
           tabIndex={0}
           onKeyDown={onKeyDown}
@@ -453,7 +460,7 @@ export function DataGrid<Row, F extends string>(props: DataGridProps<Row, F>) {
             t('grid.range', {
               from: formatCount(from, lang),
               to: formatCount(to, lang),
-              total: formatCount(data.total, lang),
+              total: totalText,
             })
           }
           onChange={(p, size) => {

@@ -44,6 +44,8 @@ export interface GridView<F extends string> {
 export interface PageResult<Row> {
   rows: Row[];
   total: number;
+  /** The count stopped at `total`: more rows match. */
+  capped?: boolean | undefined;
 }
 
 /** Loads one page; rejects (e.g. with ApiCallError) when the page cannot be loaded. */

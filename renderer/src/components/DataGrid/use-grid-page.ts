@@ -1,12 +1,13 @@
 /** Fetches the page a grid query describes; answers to superseded queries are dropped. */
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import type { ListQuery } from '../../../../shared/list';
-import type { FetchPage } from './types';
+import type { FetchPage, PageResult } from './types';
 
 interface Loaded<Row> {
   key: string;
   rows: Row[];
   total: number;
+  capped: boolean;
   error: unknown;
 }
 
@@ -20,7 +21,7 @@ export function useGridPage<Row, F extends string>(
   const key = query ? JSON.stringify([query, refreshKey, attempt]) : null;
 
   // Reads the query of the render that produced `key`.
-  const load = useEffectEvent(() =>
+  const load = useEffectEvent((): Promise<PageResult<Row>> =>
     query ? fetchPage(query) : Promise.resolve({ rows: [], total: 0 }),
   );
 
@@ -29,11 +30,24 @@ export function useGridPage<Row, F extends string>(
     let live = true;
     load().then(
       (page) => {
-        if (live) setLoaded({ key, rows: page.rows, total: page.total, error: null });
+        if (live)
+          setLoaded({
+            key,
+            rows: page.rows,
+            total: page.total,
+            capped: page.capped === true,
+            error: null,
+          });
       },
       (error: unknown) => {
         if (live)
-          setLoaded((prev) => ({ key, rows: prev?.rows ?? [], total: prev?.total ?? 0, error }));
+          setLoaded((prev) => ({
+            key,
+            rows: prev?.rows ?? [],
+            total: prev?.total ?? 0,
+            capped: prev?.capped ?? false,
+            error,
+          }));
       },
     );
     return () => {
@@ -46,6 +60,8 @@ export function useGridPage<Row, F extends string>(
   return {
     rows: loaded?.rows ?? [],
     total: loaded?.total ?? 0,
+    /** `total` is where the count stopped: more rows match. */
+    capped: loaded?.capped ?? false,
     error: loaded?.key === key ? loaded.error : null,
     loading: key !== null && loaded?.key !== key,
     everLoaded: loaded !== null,
