@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AccountDerivedStatements } from '../../electron/accounts/derived';
 import { listAccounts } from '../../electron/accounts/list-page';
 import { sortedRowsQuery } from '../../electron/accounts/repository';
 import type { SearchPath } from '../../electron/accounts/search';
@@ -181,6 +182,68 @@ describe('the quick search', () => {
     const stray = await sql<{ n: number }>`select count(*) as n from accounts_fts
       where rowid not in (select id from accounts)`.execute(a.deps.db);
     expect(Number(stray.rows[0]!.n)).toBe(0);
+  });
+});
+
+describe('its bulk writes', () => {
+  it("of 1,000 rows or more go in without FTS5's merging, back on at the last or on rollback", async () => {
+    app = await signedInApp('manager');
+    const { sqlite } = app.database;
+    const automerge = () =>
+      sqlite.prepare("select v from accounts_fts_config where k = 'automerge'").pluck().get();
+    const before = automerge();
+    const now = new Date().toISOString();
+    const insert = (derived: AccountDerivedStatements, name: string) =>
+      derived.insert(
+        {
+          name,
+          uscc: null,
+          buyer_type: 'direct',
+          industry: null,
+          org_nature: null,
+          org_nature_confirmed: 0,
+          province_code: null,
+          city_code: null,
+          district_code: null,
+          address: null,
+          parent_id: null,
+          grade: 'C',
+          value_type: null,
+          lifecycle: 'prospect',
+          source: null,
+          owner_id: null,
+          notes: null,
+          created_at: now,
+          updated_at: now,
+          created_by: null,
+          updated_by: null,
+        },
+        { aliases: [], contactNames: [], fleetTotal: 0, subordinateCount: 0 },
+      );
+    // Rolled back: the setting goes back with the rows.
+    const dry = new AccountDerivedStatements(sqlite);
+    sqlite.exec('begin');
+    for (let i = 0; i < 1000; i++) insert(dry, `湖州丝绸之路集团${i}`);
+    dry.indexInserted(1000);
+    expect(automerge()).toBe(0);
+    sqlite.exec('rollback');
+    expect(automerge()).toBe(before);
+    // Committed: off from the first write of 1,000 rows; the last call turns merging back on.
+    const bulk = new AccountDerivedStatements(sqlite);
+    sqlite.exec('begin');
+    for (let i = 0; i < 999; i++) insert(bulk, `嘉兴南湖游船公司${i}`);
+    bulk.indexInserted(1000); // 999 waiting: nothing yet
+    expect(automerge()).toBe(before);
+    insert(bulk, '嘉兴南湖游船公司');
+    bulk.indexInserted(1000);
+    expect(automerge()).toBe(0);
+    const last = insert(bulk, '舟山海运集团');
+    bulk.indexInserted();
+    expect(automerge()).toBe(4);
+    sqlite.exec('commit');
+    expect((await listIds(app, '南湖游船')).total).toBe(1000);
+    expect((await listIds(app, '舟山海运')).ids).toEqual([last]);
+    expect(await listIds(app, '丝绸之路')).toEqual({ ids: [], total: 0 });
   });
 });
 
