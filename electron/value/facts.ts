@@ -30,13 +30,25 @@ import type { Database } from '../db/schema';
 const OPEN = sql.join(OPEN_STAGES.map((s) => sql.lit(s)));
 const FINAL = sql`c.account_id = a.id and c.status = 'final'`;
 
+const COLUMNS = sql`(account_id, revenue_fen, units, purchases, purchase_years,
+  max_batch_units, first_purchase_on, last_purchase_on, margin_floor_fen, margin_retail_fen,
+  cancelled_contracts, last_contact_on, open_pipeline_fen, open_opportunities, lost_tenders,
+  last_tender_lost, fleet_share_bp)`;
+/** Replaces a stored row in full: a refreshed row is the row a rebuild would store. */
+const REPLACE = sql`on conflict (account_id) do update set
+  revenue_fen = excluded.revenue_fen, units = excluded.units, purchases = excluded.purchases,
+  purchase_years = excluded.purchase_years, max_batch_units = excluded.max_batch_units,
+  first_purchase_on = excluded.first_purchase_on, last_purchase_on = excluded.last_purchase_on,
+  margin_floor_fen = excluded.margin_floor_fen, margin_retail_fen = excluded.margin_retail_fen,
+  cancelled_contracts = excluded.cancelled_contracts, last_contact_on = excluded.last_contact_on,
+  open_pipeline_fen = excluded.open_pipeline_fen,
+  open_opportunities = excluded.open_opportunities, lost_tenders = excluded.lost_tenders,
+  last_tender_lost = excluded.last_tender_lost, fleet_share_bp = excluded.fleet_share_bp`;
+
 /** Inserts or replaces the facts of the accounts `where` selects (a condition on `a`). */
 async function storeFacts(db: Kysely<Database>, where: ReturnType<typeof sql>): Promise<void> {
   await sql`
-    insert into account_facts (account_id, revenue_fen, units, purchases, purchase_years,
-      max_batch_units, first_purchase_on, last_purchase_on, margin_floor_fen, margin_retail_fen,
-      cancelled_contracts, last_contact_on, open_pipeline_fen, open_opportunities, lost_tenders,
-      last_tender_lost, fleet_share_bp)
+    insert into account_facts ${COLUMNS}
     select a.id,
       coalesce((select sum(c.total_fen) from contracts c where ${FINAL}), 0),
       coalesce((select sum(c.quantity) from contracts c where ${FINAL}), 0),
@@ -72,15 +84,7 @@ async function storeFacts(db: Kysely<Database>, where: ReturnType<typeof sql>): 
       end
     from accounts a
     where ${where}
-    on conflict (account_id) do update set
-      revenue_fen = excluded.revenue_fen, units = excluded.units, purchases = excluded.purchases,
-      purchase_years = excluded.purchase_years, max_batch_units = excluded.max_batch_units,
-      first_purchase_on = excluded.first_purchase_on, last_purchase_on = excluded.last_purchase_on,
-      margin_floor_fen = excluded.margin_floor_fen, margin_retail_fen = excluded.margin_retail_fen,
-      cancelled_contracts = excluded.cancelled_contracts, last_contact_on = excluded.last_contact_on,
-      open_pipeline_fen = excluded.open_pipeline_fen,
-      open_opportunities = excluded.open_opportunities, lost_tenders = excluded.lost_tenders,
-      last_tender_lost = excluded.last_tender_lost, fleet_share_bp = excluded.fleet_share_bp
+    ${REPLACE}
   `.execute(db);
 }
 
@@ -94,10 +98,18 @@ export async function refreshAccountFacts(
   await storeFacts(trx, sql`a.id in (${sql.join(ids)})`);
 }
 
+/** Whether anything a fact follows from refers to `a` (else its facts are all zero or none). */
+const HAS_RECORDS = sql`(exists (select 1 from contracts c where c.account_id = a.id)
+  or exists (select 1 from activities x where x.account_id = a.id)
+  or exists (select 1 from opportunities o where o.account_id = a.id)
+  or exists (select 1 from tenders t where t.purchaser_id = a.id))`;
+
 /**
  * Stores the facts of the accounts in the given id ranges ([first, last]): a bulk path's new
  * accounts, by the runs of ids it created — however many, without an id list a statement could
- * not take.
+ * not take. An account nothing refers to yet gets the facts `storeFacts` would give it (zeros,
+ * no days, no margins; a fleet share of 0 when it has a fleet) without `storeFacts`' sixteen
+ * look-ups: 100,000 new accounts took 0.4 s that way. A test holds both to a rebuild.
  */
 export async function refreshAccountFactsInRanges(
   trx: Kysely<Database>,
@@ -107,7 +119,16 @@ export async function refreshAccountFactsInRanges(
     const part = ranges
       .slice(i, i + 100)
       .map(([first, last]) => sql`a.id between ${first} and ${last}`);
-    await storeFacts(trx, sql`(${sql.join(part, sql` or `)})`);
+    const inRanges = sql`(${sql.join(part, sql` or `)})`;
+    await sql`
+      insert into account_facts ${COLUMNS}
+      select a.id, 0, 0, 0, 0, 0, null, null, null, null, 0, null, 0, 0, 0, 0,
+        case when a.fleet_total > 0 then 0 end
+      from accounts a
+      where ${inRanges} and not ${HAS_RECORDS}
+      ${REPLACE}
+    `.execute(trx);
+    await storeFacts(trx, sql`${inRanges} and ${HAS_RECORDS}`);
   }
 }
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, chinaDate } from '../../shared/dates';
-import { refreshAllAccountFacts } from '../../electron/value/facts';
+import { refreshAccountFactsInRanges, refreshAllAccountFacts } from '../../electron/value/facts';
 import { signedInApp, type TestApp } from '../helpers/app';
 import { tempDir } from '../helpers/db';
 import { account, newUscc } from '../helpers/fixtures';
@@ -153,10 +153,24 @@ describe('account facts follow the write paths', () => {
       .execute();
     expect(stored).toHaveLength(4);
     expect(stored.find((f) => f.account_id === buyer.id)).toMatchObject({ units: 3, purchases: 1 });
+    const facts = () =>
+      app!.deps.db.selectFrom('account_facts').selectAll().orderBy('account_id').execute();
     await refreshAllAccountFacts(app.deps.db);
-    expect(
-      await app.deps.db.selectFrom('account_facts').selectAll().orderBy('account_id').execute(),
-    ).toEqual(stored);
+    expect(await facts()).toEqual(stored);
+
+    // By id ranges, accounts with records (the buyer's contract) and without (one with a fleet)
+    // get what a rebuild gives them.
+    await app.deps.db
+      .updateTable('accounts')
+      .set({ fleet_total: 5 })
+      .where('name', '=', '导入事实测试1有限公司')
+      .execute();
+    await refreshAllAccountFacts(app.deps.db);
+    const rebuilt = await facts();
+    expect(rebuilt.filter((f) => f.fleet_share_bp === 0)).toHaveLength(1);
+    await app.deps.db.deleteFrom('account_facts').execute();
+    await refreshAccountFactsInRanges(app.deps.db, [[1, 1_000_000]]);
+    expect(await facts()).toEqual(rebuilt);
   });
 
   it('the 交易 tab explains the standing: class, segment, KA and the score line by line', async () => {
