@@ -266,8 +266,10 @@ export class AccountDerivedStatements {
   indexInserted(minRows = 0): void {
     const pending = this.unindexed.reduce((n, [first, last]) => n + last - first + 1, 0);
     if (pending > 0 && pending >= minRows) {
-      if (pending >= UNMERGED_ROWS && !this.unmerged) this.setAutomerge(0);
-      this.unmerged ||= pending >= UNMERGED_ROWS;
+      if (pending >= UNMERGED_ROWS && !this.unmerged) {
+        this.setAutomerge(0);
+        this.unmerged = true;
+      }
       for (const [first, last] of this.unindexed.splice(0)) this.indexRange.run(first, last);
     }
     if (minRows === 0 && this.unmerged) {

@@ -29,7 +29,7 @@ export const JOB_HEAP_MB = 2048;
  * An import's heap limit. V8 lets a heap grow to 4× its live set before a full collection when
  * its limit is 2 GB, and to ~1.6× at 1 GB: an import's writer keeps little (~20 MB at 100,000
  * rows) and leaves garbage steadily, so at 100,000 rows this limit took ~35 MB off the process's
- * peak RSS (283–299 → 255–260 MB) in the same time; it is still far above what an import needs.
+ * peak RSS (283–299 → 255–270 MB) in the same time; it is still far above what an import needs.
  */
 export const IMPORT_HEAP_MB = 1024;
 

@@ -146,15 +146,11 @@ describe('account facts follow the write paths', () => {
     const { summary } = await runImport(app, inspection.fileId, inspection.sheets[0]!, 'commit');
     expect(summary).toMatchObject({ create: 3, update: 1, committed: true });
 
-    const stored = await app.deps.db
-      .selectFrom('account_facts')
-      .selectAll()
-      .orderBy('account_id')
-      .execute();
-    expect(stored).toHaveLength(4);
-    expect(stored.find((f) => f.account_id === buyer.id)).toMatchObject({ units: 3, purchases: 1 });
     const facts = () =>
       app!.deps.db.selectFrom('account_facts').selectAll().orderBy('account_id').execute();
+    const stored = await facts();
+    expect(stored).toHaveLength(4);
+    expect(stored.find((f) => f.account_id === buyer.id)).toMatchObject({ units: 3, purchases: 1 });
     await refreshAllAccountFacts(app.deps.db);
     expect(await facts()).toEqual(stored);
 
