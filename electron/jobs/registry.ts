@@ -4,7 +4,7 @@
  * worker), so a 2-row CSV inspect does not wait for exceljs, pinyin or the region tables.
  */
 import type { BackupJobParams, ExportAllParams } from '../backups/job';
-import type { DossierParams } from '../claims/dossier';
+import type { DossierParams } from '../claims/dossier-export';
 import type { DemoParams } from '../demo/load';
 import type { ExportAccountsParams } from '../exports/accounts-export';
 import type { ExportContactsParams } from '../exports/contacts-export';
@@ -57,7 +57,7 @@ const JOBS: JobLoaders = {
   'payments.import': async () => (await import('../imports/payments-import')).importPaymentsJob,
   'import.rejects': async () => (await import('../imports/rejects-export')).rejectsExportJob,
   'reports.filing': async () => (await import('../reports/report-export')).filingReportJob,
-  'claims.dossier': async () => (await import('../claims/dossier')).dossierJob,
+  'claims.dossier': async () => (await import('../claims/dossier-export')).dossierJob,
   'backups.create': async () => (await import('../backups/job')).backupJob,
   'backups.exportAll': async () => (await import('../backups/job')).exportAllJob,
 };

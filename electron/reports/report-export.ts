@@ -6,17 +6,13 @@
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Kysely } from 'kysely';
-import { AppError } from '../../shared/result';
-import type { DealerSettings } from '../../shared/schemas/dealer-settings';
 import type { ExportResult } from '../../shared/schemas/exports';
 import type { ReportTemplate } from '../../shared/schemas/reports';
 import { blobPath } from '../documents/store';
 import { wallClock } from '../excel/wall-clock';
 import { columnWidth } from '../excel/widths';
-import type { Database } from '../db/schema';
 import type { JobFunction } from '../jobs/context';
-import { getDealerSettings } from '../settings/dealer-settings';
+import { mustHaveDealer } from '../settings/dealer-settings';
 import {
   FIELD_KIND,
   type ReportCell,
@@ -203,20 +199,6 @@ function plainSheet(
     });
     sheet.getColumn(c.column).width = columnWidth(c.header, samples, 6, 40);
   }
-}
-
-/**
- * The report names the dealer on every row and in its heading: without the dealership's name and
- * manufacturer code it is refused (before any work starts), saying where to set them.
- */
-export async function mustHaveDealer(db: Kysely<Database>): Promise<DealerSettings> {
-  const dealer = await getDealerSettings(db);
-  if (dealer.name === '' || dealer.code === '')
-    throw new AppError('VALIDATION', 'the dealership name and dealer code are not set', {
-      kind: 'report.dealer_missing',
-      missing: [dealer.name === '' && 'name', dealer.code === '' && 'code'].filter(Boolean),
-    });
-  return dealer;
 }
 
 export const filingReportJob: JobFunction<ReportParams> = async (ctx) => {

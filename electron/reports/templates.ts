@@ -4,7 +4,7 @@
  * uploaded template suggests the header row and the field of each header.
  */
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { ReportField } from '../../shared/filing-enums';
 import { AppError } from '../../shared/result';
@@ -68,10 +68,15 @@ export async function mustGetTemplate(db: Kysely<Database>, id: number): Promise
   return toTemplate(r);
 }
 
-/** Opens a workbook after checking its zip (no bombs, not truncated, not encrypted). */
+/**
+ * Opens a workbook after checking its zip (no bombs, not truncated, not encrypted). exceljs loads
+ * here, on first use: the main process has no other need of it (its jobs run in workers), and
+ * its ~8 MB of heap would lengthen every main-thread garbage collection.
+ */
 export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   inspectZip(file, { ...DEFAULT_ZIP_LIMITS, maxTotalBytes: 512 * 1024 ** 2 });
-  const book = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   try {
     await book.xlsx.readFile(file);
   } catch (error) {

@@ -1,7 +1,8 @@
 /**
  * The backend's shape, kept: no source file under electron/ grows past ~500 lines (a file that
- * big holds more than one workflow: split it by workflow), and in the domains split into
- * workflows (contracts, claims, tenders) every query-builder call lives in a repository file.
+ * big holds more than one workflow: split it by workflow), in the domains split into workflows
+ * (contracts, claims, tenders) every query-builder call lives in a repository file, and the main
+ * process starts without the workbook library (its jobs run in workers).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -58,4 +59,57 @@ describe('backend structure', () => {
       expect(outside).toEqual([]);
     },
   );
+
+  it('starts the main process without exceljs: only workers and a lazy import() load it', () => {
+    const packages = startupPackages(['electron/server/serve.ts', 'electron/main/index.ts']);
+    expect(packages.get('exceljs') ?? []).toEqual([]);
+    // The walk sees the packages the main process does need.
+    expect(packages.has('better-sqlite3')).toBe(true);
+  });
 });
+
+/**
+ * The packages a process loads as it starts, each with the files that import it: the static value
+ * imports and re-exports followed from `entries` through relative paths. Type-only imports are
+ * erased by the build, and an `import()` loads on first use, so neither is followed.
+ */
+function startupPackages(entries: string[]): Map<string, string[]> {
+  const packages = new Map<string, string[]>();
+  const seen = new Set<string>();
+  const resolve = (from: string, spec: string) => {
+    const base = path.join(path.dirname(from), spec);
+    return [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), base].find(
+      (f) => fs.existsSync(path.join(root, f)) && fs.statSync(path.join(root, f)).isFile(),
+    );
+  };
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    if (!/\.tsx?$/.test(file)) return;
+    const text = fs.readFileSync(path.join(root, file), 'utf8');
+    for (const m of text.matchAll(/^(?:import|export)\s+([^;]*?)\s+from\s+'([^']+)'/gms)) {
+      const [, what, spec] = m as unknown as [string, string, string];
+      const typeOnly =
+        /^type\s/.test(what) ||
+        (/^\{[^}]*\}$/.test(what) &&
+          what
+            .slice(1, -1)
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+            .every((s) => s.startsWith('type ')));
+      if (typeOnly) continue;
+      if (spec.startsWith('.')) {
+        const target = resolve(file, spec);
+        if (target) visit(target);
+      } else if (!spec.startsWith('node:')) {
+        const name = spec.startsWith('@')
+          ? spec.split('/').slice(0, 2).join('/')
+          : spec.split('/')[0]!;
+        packages.set(name, [...(packages.get(name) ?? []), file]);
+      }
+    }
+  };
+  entries.forEach(visit);
+  return packages;
+}
