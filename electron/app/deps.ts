@@ -19,7 +19,7 @@ export interface Deps {
   team: TeamSessions | null;
   throttle: SignInThrottle;
   jobs: JobRunner;
-  /** Heavy reads (the dashboards, the largest grids, quick search) on a read-only connection in a worker thread. */
+  /** Heavy reads (the dashboards, the largest grids, quick search, report templates' workbooks) on a read-only connection in a worker thread. */
   reads: ReadWorker;
   mode: 'electron' | 'browser' | 'team';
   dataDir: string;

@@ -1,7 +1,8 @@
 /**
  * Every analysis read the read worker runs, by name: `(db, input, scope) => result`, loaded lazily
  * in the worker (each `import()` a chunk of its own in the built worker). A new read — the Pareto
- * table, say — is one line in `ReadTypes` and one loader here.
+ * table, say — is one line in `ReadTypes` and one loader here. An uploaded report template is
+ * read here too (its workbook parsed off the UI's thread; it needs no database).
  */
 import type { Kysely } from 'kysely';
 import type {
@@ -28,6 +29,7 @@ import type {
   AccountPage,
   AccountRef,
 } from '../../shared/schemas/accounts';
+import type { TemplateInspection } from '../../shared/schemas/reports';
 import type { Database } from '../db/schema';
 import type { ForecastInput } from '../value/forecast';
 import type { ClassedSpec } from '../value/pareto';
@@ -57,6 +59,11 @@ export interface ReadTypes {
   // The quick search: a term most accounts hold (有限公司) counts every match (11–25 ms at 100,000).
   'accounts.list': { input: AccountListQuery; output: AccountPage };
   'accounts.lookup': { input: AccountLookupInput; output: AccountRef[] };
+  'reports.inspectTemplate': {
+    input: { file: string; fileName: string };
+    output: TemplateInspection;
+  };
+  'reports.templateSheet': { input: { file: string; sheetName: string | null }; output: string };
 }
 
 export type ReadName = keyof ReadTypes;
@@ -81,6 +88,10 @@ const READS: ReadLoaders = {
   'activities.list': async () => (await import('../activities/service')).activityListRead,
   'accounts.list': async () => (await import('../accounts/list-page')).accountListRead,
   'accounts.lookup': async () => (await import('../accounts/search')).accountLookupRead,
+  'reports.inspectTemplate': async () =>
+    (await import('../reports/template-workbook')).templateInspectionRead,
+  'reports.templateSheet': async () =>
+    (await import('../reports/template-workbook')).templateSheetRead,
 };
 
 export function isReadName(name: string): name is ReadName {

@@ -20,7 +20,8 @@ import {
   type ReportRow,
   submittedInPeriod,
 } from './report-rows';
-import { loadWorkbook, mustGetTemplate } from './templates';
+import { loadWorkbook } from './template-workbook';
+import { mustGetTemplate } from './templates';
 import { mustGetFiling } from '../filings/service';
 import { auditHeadPair } from '../audit/head';
 

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chinaDate } from '../../shared/dates';
 import { stageCopy } from '../../electron/imports/staging';
@@ -201,6 +202,44 @@ describe('the filing report in the manufacturer’s template', () => {
     expect(sheet.getCell('A7').text).toBe('填表人：');
     expect(sheet.getCell('E7').text).toBe('区域经理签字：');
     expect(sheet.getColumn(2).width).toBe(30);
+  });
+
+  it('refuses a workbook it cannot read, and a sheet the template does not have, saying which', async () => {
+    app = await signedInApp('manager');
+    // A zip whose workbook part is cut off: the read worker's exceljs throws, the user is told.
+    const broken = new JSZip();
+    broken.file('[Content_Types].xml', '<Types/>');
+    broken.file('xl/workbook.xml', '<workbook><sheets><sheet name="明细"');
+    const notXlsx = path.join(tempDir(), '厂家报备模板.xlsx');
+    fs.writeFileSync(notXlsx, await broken.generateAsync({ type: 'nodebuffer' }));
+    const unreadable = await stageCopy(app.dataDir, notXlsx);
+    expect(await app.call('reports.inspectTemplate', { fileId: unreadable.fileId })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { kind: 'report.template_unreadable' } },
+    });
+
+    const staged = await stageCopy(app.dataDir, await manufacturerTemplate());
+    const seen = await app.value('reports.inspectTemplate', { fileId: staged.fileId });
+    const saved = await app.call('reports.saveTemplate', {
+      name: '厂家模板',
+      granularity: 'vehicle',
+      sheetName: '汇总',
+      headerRow: 3,
+      firstDataRow: 4,
+      columns: seen.suggestion.columns,
+      sourceFileId: staged.fileId,
+    });
+    expect(saved).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        details: {
+          kind: 'report.no_such_sheet',
+          fields: [{ path: 'sheetName', code: 'report.no_such_sheet' }],
+        },
+      },
+    });
+    expect((await app.value('reports.templates', {})).map((t) => t.name)).not.toContain('厂家模板');
   });
 
   it.skipIf(!soffice || !pdftoppm)(
