@@ -73,7 +73,7 @@ export interface WorkbookReader {
 }
 
 /** An uploaded workbook's sheets and the header row it suggests (nothing is stored). */
-export function inspectTemplate(
+export async function inspectTemplate(
   { reads, scope }: WorkbookReader,
   dataDir: string,
   fileId: string,

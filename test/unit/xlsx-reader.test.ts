@@ -142,6 +142,30 @@ describe('reading cells', () => {
     ]);
   });
 
+  it('previews a sheet from its first shared strings, and from the whole table when an early row names a later one', async () => {
+    // 70,000 strings: past the 65,536 a preview reads first. Row 3 names the last one, after
+    // rows 1 and 2 were read; the merged A2:A3 fills row 3 again on the second read.
+    const strings = Array.from({ length: 70_000 }, (_, i) => `<t>名称${i}</t>`);
+    const s = (ref: string, i: number) => `<c r="${ref}" t="s"><v>${i}</v></c>`;
+    const early = `<row r="1">${s('A1', 0)}${s('B1', 1)}</row><row r="2">${s('A2', 2)}</row>`;
+    const texts = async (file: string, preview: boolean) => {
+      const source = await openTable(file, 'book.xlsx', preview ? { previewRows: 1000 } : {});
+      const out: string[][] = [];
+      for await (const r of source.rows(source.sheets[0]!.name)) out.push(r.cells.map(cellAsText));
+      return out;
+    };
+    const inOrder = xlsx({ strings, sheet: `<sheetData>${early}</sheetData>` });
+    expect(await texts(inOrder, true)).toEqual([['名称0', '名称1'], ['名称2']]);
+
+    const late = xlsx({
+      strings,
+      sheet: `<sheetData>${early}<row r="3">${s('B3', 69_999)}</row><row r="4">${s('A4', 3)}</row></sheetData><mergeCells count="1"><mergeCell ref="A2:A3"/></mergeCells>`,
+    });
+    const whole = await texts(late, false);
+    expect(whole).toEqual([['名称0', '名称1'], ['名称2'], ['名称2', '名称69999'], ['名称3']]);
+    expect(await texts(late, true)).toEqual(whole);
+  });
+
   it('names sheets as the workbook does (entities decoded)', async () => {
     const source = await openTable(xlsx({ sheet: '<sheetData/>' }));
     expect(source.sheets.map((s) => s.name)).toEqual(['名单 & 备注']);

@@ -102,6 +102,8 @@ class SharedStrings {
   private readonly blocks: { text: string; offsets: Uint32Array }[] = [];
   private pending: string[] = [];
   length = 0;
+  /** False when the read stopped at its limit with strings left unread. */
+  complete = true;
 
   push(text: string): void {
     this.pending.push(text);
@@ -133,19 +135,30 @@ class SharedStrings {
   }
 }
 
+/** The shared-string table, or its first `limit` strings (then `complete` says whether that was all). */
 export async function readSharedStrings(
   file: string,
   entry: ZipEntry | undefined,
+  limit = Infinity,
 ): Promise<SharedStrings> {
   const strings = new SharedStrings();
   if (entry)
-    for await (const text of elements(file, entry, 'si')) {
+    read: for await (const text of elements(file, entry, 'si')) {
       SI.lastIndex = 0;
-      for (let m = SI.exec(text); m; m = SI.exec(text)) strings.push(m[1] ? itemText(m[1]) : '');
+      for (let m = SI.exec(text); m; m = SI.exec(text)) {
+        if (strings.length === limit) {
+          strings.complete = false;
+          break read;
+        }
+        strings.push(m[1] ? itemText(m[1]) : '');
+      }
     }
   strings.seal();
   return strings;
 }
+
+/** A cell names a shared string past those a partial table read (`readSharedStrings`' limit). */
+export class StringBeyondLimit extends Error {}
 
 /**
  * Built-in number formats that are dates: 14–22 everywhere, 27–36 and 50–58 in East Asian
@@ -251,6 +264,7 @@ function cellValue(attrs: string, inner: string | undefined, ctx: SheetContext):
   switch (type) {
     case 's': {
       const s = ctx.strings.get(Number(v));
+      if (s === undefined && !ctx.strings.complete) throw new StringBeyondLimit();
       return s === undefined ? { kind: 'empty' } : textCell(s);
     }
     case 'str':

@@ -40,7 +40,7 @@ interface TableSource {
 interface OpenOptions {
   /** The user's choice of text encoding, replacing the detected one. */
   encoding?: TextEncoding | null;
-  /** Only the first rows of each sheet are wanted (.xls/.ods then build no more). */
+  /** Only the first rows of each sheet are wanted (.xls/.ods then build no more; an .xlsx reads its first shared strings). */
   previewRows?: number;
   /** Where an .xlsx's checked structure is kept between reads of the same file (parts-cache.ts). */
   structureCache?: string | undefined;
@@ -83,7 +83,10 @@ function markupSource(
 }
 
 /** A zip: an .xlsx/.xlsm read, a .xlsb or Apple Numbers file refused by name. */
-async function zipSource(file: string, structureCache?: string): Promise<TableSource> {
+async function zipSource(
+  file: string,
+  { structureCache, previewRows }: OpenOptions,
+): Promise<TableSource> {
   const entries = listZip(file);
   const types = entries.find((e) => e.name.toLowerCase() === '[content_types].xml');
   const contentTypes =
@@ -110,7 +113,7 @@ async function zipSource(file: string, structureCache?: string): Promise<TableSo
           hidden: s.hidden,
           merges: s.merges,
         })),
-        rows: (sheet) => readSheetRows(file, parts, sheet),
+        rows: (sheet) => readSheetRows(file, parts, sheet, previewRows !== undefined),
       };
     }
   }
@@ -181,6 +184,6 @@ export async function openTable(
       };
     }
     case 'xlsx':
-      return zipSource(file, options.structureCache);
+      return zipSource(file, options);
   }
 }

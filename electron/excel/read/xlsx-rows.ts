@@ -4,7 +4,13 @@
  */
 import { AppError } from '../../../shared/result';
 import type { NormalCell } from './cell-value';
-import { readCellStyles, readRows, readSharedStrings, type SheetContext } from './sheet-xml';
+import {
+  readCellStyles,
+  readRows,
+  readSharedStrings,
+  type SheetContext,
+  StringBeyondLimit,
+} from './sheet-xml';
 import { MAX_COLUMNS, MAX_ROWS, type MergedRange, type WorkbookParts } from './workbook-parts';
 
 export interface SourceRow {
@@ -48,26 +54,44 @@ export class MergeFiller {
 }
 
 const contexts = new WeakMap<WorkbookParts, Promise<SheetContext>>();
+const previewContexts = new WeakMap<WorkbookParts, Promise<SheetContext>>();
+
+/**
+ * The shared strings a preview reads. Its first rows name the first strings (Excel, WPS and
+ * exceljs number them in order of first use): 65,536 of a full sheet's million are read ~20×
+ * sooner, and a file that names a later one early is read again with the whole table.
+ */
+const PREVIEW_STRINGS = 65_536;
 
 /** Shared strings and date styles, read once per opened workbook whatever the number of sheets read. */
-function contextOf(file: string, parts: WorkbookParts): Promise<SheetContext> {
-  let ctx = contexts.get(parts);
+function contextOf(file: string, parts: WorkbookParts, preview = false): Promise<SheetContext> {
+  const cache = preview ? previewContexts : contexts;
+  let ctx = cache.get(parts);
   if (!ctx) {
     const entry = (name: string | null) => parts.entries.find((e) => e.name === name);
     ctx = (async () => ({
-      strings: await readSharedStrings(file, entry(parts.sharedStringsPath)),
+      strings: await readSharedStrings(
+        file,
+        entry(parts.sharedStringsPath),
+        preview ? PREVIEW_STRINGS : Infinity,
+      ),
       styles: await readCellStyles(file, entry(parts.stylesPath)),
       date1904: parts.date1904,
     }))();
-    contexts.set(parts, ctx);
+    cache.set(parts, ctx);
   }
   return ctx;
 }
 
+/**
+ * A sheet's rows. `preview`: only the first rows are wanted (an inspection), read with the first
+ * shared strings only as long as they suffice.
+ */
 export async function* readSheetRows(
   file: string,
   parts: WorkbookParts,
   sheetName: string,
+  preview = false,
 ): AsyncGenerator<SourceRow> {
   const sheet = parts.sheets.find((s) => s.name === sheetName);
   if (!sheet)
@@ -75,13 +99,27 @@ export async function* readSheetRows(
       kind: 'sheet_not_found',
     });
   const entry = parts.entries.find((e) => e.name === sheet.path)!;
-  const ctx = await contextOf(file, parts);
-  const filler = new MergeFiller(sheet.merges);
-  for await (const { row, cells } of readRows(file, entry, ctx, {
-    maxRows: MAX_ROWS,
-    maxColumns: MAX_COLUMNS,
-  })) {
-    filler.fill(row, cells);
-    yield { row, cells };
+  async function* rowsWith(ctx: SheetContext): AsyncGenerator<SourceRow> {
+    const filler = new MergeFiller(sheet!.merges);
+    for await (const { row, cells } of readRows(file, entry, ctx, {
+      maxRows: MAX_ROWS,
+      maxColumns: MAX_COLUMNS,
+    })) {
+      filler.fill(row, cells);
+      yield { row, cells };
+    }
   }
+  let last = 0;
+  if (preview)
+    try {
+      for await (const r of rowsWith(await contextOf(file, parts, true))) {
+        yield r;
+        last = r.row;
+      }
+      return;
+    } catch (error) {
+      if (!(error instanceof StringBeyondLimit)) throw error;
+    }
+  // From the top again with the whole table (the merges refill), past the rows already given.
+  for await (const r of rowsWith(await contextOf(file, parts))) if (r.row > last) yield r;
 }
