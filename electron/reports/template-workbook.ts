@@ -5,9 +5,9 @@
  * the filling in the job's worker: a workbook is never parsed on the thread that answers the UI.
  */
 import ExcelJS from 'exceljs';
-import type { ReportField } from '../../shared/filing-enums';
+import { rowLayout, type RowLayout } from '../../shared/report-layout';
 import { AppError } from '../../shared/result';
-import type { TemplateColumn, TemplateInspection } from '../../shared/schemas/reports';
+import type { TemplateInspection } from '../../shared/schemas/reports';
 import { DEFAULT_ZIP_LIMITS, inspectZip } from '../excel/read/zip-guard';
 import type { ReadFunction } from '../reads/registry';
 import { matchHeader } from './header-match';
@@ -44,36 +44,15 @@ function mergesOf(sheet: ExcelJS.Worksheet): string[] {
   return (sheet.model as { merges?: string[] }).merges ?? [];
 }
 
-/** The header row is the early row whose cells name the most report fields. */
-function suggest(sheet: ExcelJS.Worksheet): TemplateInspection['suggestion'] {
-  const rows = rowTexts(sheet, PREVIEW_ROWS);
-  let best = {
-    row: 1,
-    columns: [] as TemplateColumn[],
-    unmatched: [] as { column: number; header: string }[],
-  };
+/** The header row is the early row of `rows` whose cells name the most report fields. */
+function suggest(sheetName: string, rows: string[][]): TemplateInspection['suggestion'] {
+  let best: RowLayout & { row: number } = { row: 1, columns: [], unmatched: [] };
   rows.forEach((cells, i) => {
-    const taken = new Set<ReportField>();
-    const columns: TemplateColumn[] = [];
-    const unmatched: { column: number; header: string }[] = [];
-    let previous = '';
-    cells.forEach((text, c) => {
-      // A merged title repeats its text in every cell it spans: count it once.
-      if (!text || text === previous) {
-        previous = text;
-        return;
-      }
-      previous = text;
-      const field = matchHeader(text, taken);
-      if (field) {
-        taken.add(field);
-        columns.push({ field, header: text.slice(0, 100), column: c + 1 });
-      } else unmatched.push({ column: c + 1, header: text });
-    });
-    if (columns.length > best.columns.length) best = { row: i + 1, columns, unmatched };
+    const layout = rowLayout(cells, matchHeader);
+    if (layout.columns.length > best.columns.length) best = { row: i + 1, ...layout };
   });
   return {
-    sheetName: sheet.name,
+    sheetName,
     headerRow: best.row,
     firstDataRow: best.row + 1,
     columns: best.columns,
@@ -92,7 +71,10 @@ export const templateInspectionRead: ReadFunction<
     throw new AppError('VALIDATION', 'the workbook has no visible sheet', {
       kind: 'report.template_empty',
     });
-  const inspected = sheets.map((s) => ({ sheet: s, suggestion: suggest(s) }));
+  const inspected = sheets.map((sheet) => {
+    const rows = rowTexts(sheet, PREVIEW_ROWS);
+    return { sheet, rows, suggestion: suggest(sheet.name, rows) };
+  });
   const pick = inspected.reduce((a, b) =>
     b.suggestion.columns.length > a.suggestion.columns.length ? b : a,
   );
@@ -102,9 +84,9 @@ export const templateInspectionRead: ReadFunction<
     });
   return {
     fileName,
-    sheets: inspected.map(({ sheet }) => ({
+    sheets: inspected.map(({ sheet, rows }) => ({
       name: sheet.name,
-      rows: rowTexts(sheet, PREVIEW_ROWS),
+      rows,
       merges: mergesOf(sheet),
     })),
     suggestion: pick.suggestion,

@@ -1,16 +1,11 @@
-import { AFTER_JOB, expect, go, openAs, switchUser, test } from './fixtures';
+import { AFTER_JOB, expect, firstManager, go, openAs, switchUser, test } from './fixtures';
 
 test('backups: the keeper sees them, takes one, restores it and exports all data', async ({
   page,
   server,
 }) => {
-  await server.call('demo.decline');
-  const manager = await server.call<{ id: number }>('staff.create', {
-    name: '张经理',
-    role: 'manager',
-  });
+  await firstManager(server, '张经理');
   await server.call('staff.create', { name: '李专员', role: 'specialist' });
-  await server.call('auth.pick', { staffId: manager.id });
 
   // A specialist has no backups tab.
   await openAs(page, server, '李专员');

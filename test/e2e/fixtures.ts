@@ -17,6 +17,7 @@ import {
   type Page,
 } from '@playwright/test';
 import type { Input, MethodName, Output } from '../../shared/api';
+import type { Staff } from '../../shared/schemas/staff';
 import { TEST_NOW, useTestClock } from '../helpers/clock';
 
 // The tests' own "today" (chinaDate(), addDays(...)) is the server's and the browser's.
@@ -154,6 +155,17 @@ export const test = base.extend<{
     for (const context of made) await context.close();
   },
 });
+
+/**
+ * A store without the demo, its first staff member a manager named `name`, signed in for the
+ * test's own API calls (`server.call`).
+ */
+export async function firstManager(server: KeyfleetServer, name: string): Promise<Staff> {
+  await server.call('demo.decline');
+  const manager = await server.call<Staff>('staff.create', { name, role: 'manager' });
+  await server.call('auth.pick', { staffId: manager.id });
+  return manager;
+}
 
 /**
  * Opens the app and signs in as the named staff member (demo data has 张经理, 李明, 王芳 …). Sign-in

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { expect, go, openAs, shot, test } from './fixtures';
+import { expect, firstManager, go, openAs, shot, test } from './fixtures';
 
 /** The manufacturer's form: a merged title, a line for the stamp, then its headers in row 3. */
 async function manufacturerForm(dir: string): Promise<string> {
@@ -34,12 +34,7 @@ test('report templates: the manufacturer’s form is read, its columns suggested
   page,
   server,
 }) => {
-  await server.call('demo.decline');
-  const manager = await server.call<{ id: number }>('staff.create', {
-    name: '张经理',
-    role: 'manager',
-  });
-  await server.call('auth.pick', { staffId: manager.id });
+  await firstManager(server, '张经理');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyfleet-template-'));
 
   await openAs(page, server, '张经理');

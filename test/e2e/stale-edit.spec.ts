@@ -3,7 +3,7 @@
  * saving the form is refused with who changed it and when, the typed edits stay, and Reload puts
  * the colleague's version in the form so the next save goes through.
  */
-import { expect, openAs, test } from './fixtures';
+import { expect, firstManager, openAs, test } from './fixtures';
 
 interface Staff {
   id: number;
@@ -20,9 +20,7 @@ test('a stale account edit shows who changed it and when, and Reload shows their
   page,
   server,
 }) => {
-  await server.call('demo.decline');
-  const wang = await server.call<Staff>('staff.create', { name: '王芳', role: 'manager' });
-  await server.call('auth.pick', { staffId: wang.id });
+  await firstManager(server, '王芳');
   const zhang = await server.call<Staff>('staff.create', { name: '张三', role: 'manager' });
   const account = await server.call<Account>('accounts.create', {
     account: { name: '杭州顺达汽车租赁有限公司', buyerType: 'direct', uscc: '914403001922038216' },

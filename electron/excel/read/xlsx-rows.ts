@@ -99,8 +99,9 @@ export async function* readSheetRows(
       kind: 'sheet_not_found',
     });
   const entry = parts.entries.find((e) => e.name === sheet.path)!;
+  const merges = sheet.merges;
   async function* rowsWith(ctx: SheetContext): AsyncGenerator<SourceRow> {
-    const filler = new MergeFiller(sheet!.merges);
+    const filler = new MergeFiller(merges);
     for await (const { row, cells } of readRows(file, entry, ctx, {
       maxRows: MAX_ROWS,
       maxColumns: MAX_COLUMNS,

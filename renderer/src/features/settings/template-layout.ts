@@ -8,12 +8,10 @@ import {
   REPORT_FIELD_VALUES,
   type ReportField,
 } from '../../../../shared/filing-enums';
-import type { TemplateColumn, TemplateInspection } from '../../../../shared/schemas/reports';
+import { rowLayout, type RowLayout } from '../../../../shared/report-layout';
+import type { TemplateInspection } from '../../../../shared/schemas/reports';
 
-export interface RowLayout {
-  columns: TemplateColumn[];
-  unmatched: { column: number; header: string }[];
-}
+export type { RowLayout };
 
 /** Width-, case- and space-folded, without bracketed units such as （元）. */
 function fold(text: string): string {
@@ -28,7 +26,7 @@ const NAMES = REPORT_FIELD_VALUES.map(
   (f) => [f, [fold(REPORT_FIELDS[f].zh), fold(REPORT_FIELDS[f].en)]] as const,
 );
 
-function matchField(header: string, taken: Set<ReportField>): ReportField | null {
+function matchField(header: string, taken: ReadonlySet<ReportField>): ReportField | null {
   const h = fold(header);
   if (!h) return null;
   const free = NAMES.filter(([f]) => !taken.has(f));
@@ -39,25 +37,7 @@ function matchField(header: string, taken: Set<ReportField>): ReportField | null
 }
 
 export function layoutOfRow(cells: readonly string[]): RowLayout {
-  const taken = new Set<ReportField>();
-  const columns: TemplateColumn[] = [];
-  const unmatched: RowLayout['unmatched'] = [];
-  let previous = '';
-  cells.forEach((raw, i) => {
-    const text = raw.trim();
-    // A merged title repeats its text in every cell it spans: count it once.
-    if (!text || text === previous) {
-      previous = text;
-      return;
-    }
-    previous = text;
-    const field = matchField(text, taken);
-    if (field) {
-      taken.add(field);
-      columns.push({ field, header: text.slice(0, 100), column: i + 1 });
-    } else unmatched.push({ column: i + 1, header: text });
-  });
-  return { columns, unmatched };
+  return rowLayout(cells, matchField);
 }
 
 type Sheet = TemplateInspection['sheets'][number];
