@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cellAsText, type NormalCell } from '../../electron/excel/read/cell-value';
 import { isDurationFormat } from '../../electron/excel/read/duration';
-import { isDateFormat } from '../../electron/excel/read/sheet-xml';
+import { isDateFormat, StringReader } from '../../electron/excel/read/sheet-xml';
 import { openTable } from '../../electron/excel/read/table-source';
 import { readWorkbookParts } from '../../electron/excel/read/workbook-parts';
 import { DEFAULT_ZIP_LIMITS } from '../../electron/excel/read/zip-guard';
@@ -164,6 +164,43 @@ describe('reading cells', () => {
     const whole = await texts(late, false);
     expect(whole).toEqual([['名称0', '名称1'], ['名称2'], ['名称2', '名称69999'], ['名称3']]);
     expect(await texts(late, true)).toEqual(whole);
+  });
+
+  it('reads the shared strings as the rows name them, and lets the file go when a sheet is done', async () => {
+    const strings = Array.from({ length: 70_000 }, (_, i) => `<t>名称${i}</t>`);
+    const s = (ref: string, i: number) => `<c r="${ref}" t="s"><v>${i}</v></c>`;
+    const file = xlsx({ strings, sheet: '<sheetData/>' });
+    const entry = readWorkbookParts(file).then((p) =>
+      p.entries.find((e) => e.name === p.sharedStringsPath),
+    );
+    const reader = new StringReader(file, await entry);
+    await reader.reach(0);
+    // A block of 4,096 first, then whole blocks as far as a row needs, then the end.
+    expect([reader.strings.length, reader.strings.complete]).toEqual([4096, false]);
+    await reader.reach(10_000);
+    expect([reader.strings.length, reader.strings.get(10_000)]).toEqual([12_288, '名称10000']);
+    await reader.reach(90_000);
+    expect([reader.strings.length, reader.strings.complete]).toEqual([70_000, true]);
+    expect(reader.strings.get(69_999)).toBe('名称69999');
+
+    // Out of order, past the end (an empty cell, as before), and back: the same texts as ever.
+    const fds = () => (fs.existsSync('/proc/self/fd') ? fs.readdirSync('/proc/self/fd').length : 0);
+    const open = fds();
+    const book = xlsx({
+      strings,
+      sheet: `<sheetData><row r="1">${s('A1', 1)}</row><row r="2">${s('A2', 50_000)}${s('B2', 80_000)}${s('C2', 2)}</row><row r="3">${s('A3', 0)}</row></sheetData>`,
+    });
+    const source = await openTable(book, 'book.xlsx');
+    const rows: string[][] = [];
+    for await (const r of source.rows(source.sheets[0]!.name)) rows.push(r.cells.map(cellAsText));
+    expect(rows).toEqual([['名称1'], ['名称50000', '', '名称2'], ['名称0']]);
+    // A sheet naming only its first strings leaves the table part-read; its file is closed.
+    const first = await openTable(
+      xlsx({ strings, sheet: `<sheetData><row r="1">${s('A1', 0)}</row></sheetData>` }),
+    );
+    for await (const r of first.rows(first.sheets[0]!.name))
+      expect(r.cells.map(cellAsText)).toEqual(['名称0']);
+    expect(fds()).toBe(open);
   });
 
   it('names sheets as the workbook does (entities decoded)', async () => {

@@ -98,7 +98,7 @@ function itemText(inner: string): string {
  * blocks (one flat string and its offsets per 4,096 entries).
  */
 class SharedStrings {
-  private static readonly BLOCK = 4096;
+  static readonly BLOCK = 4096;
   private readonly blocks: { text: string; offsets: Uint32Array }[] = [];
   private pending: string[] = [];
   length = 0;
@@ -135,30 +135,78 @@ class SharedStrings {
   }
 }
 
-/** The shared-string table, or its first `limit` strings (then `complete` says whether that was all). */
-export async function readSharedStrings(
-  file: string,
-  entry: ZipEntry | undefined,
-  limit = Infinity,
-): Promise<SharedStrings> {
-  const strings = new SharedStrings();
-  if (entry)
-    read: for await (const text of elements(file, entry, 'si')) {
-      SI.lastIndex = 0;
-      for (let m = SI.exec(text); m; m = SI.exec(text)) {
-        if (strings.length === limit) {
-          strings.complete = false;
-          break read;
-        }
+/**
+ * The shared-string table read as far as the cells need it. A sheet names its strings in order of
+ * first use (Excel, WPS and exceljs number them so), so its first rows can be read after the first
+ * block of strings rather than after the whole table (15 MB of XML at 100,000 × 12): the reading
+ * goes on, a block at a time, as later rows name later strings. `limit` stops it for good.
+ */
+export class StringReader {
+  readonly strings = new SharedStrings();
+  private readonly items: AsyncGenerator<string> | null;
+  private open: boolean;
+  /** The inflated text being read, and where its next <si> starts. */
+  private text = '';
+  private at = 0;
+  /** Reads one after another: two rows' reaches never interleave. */
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    file: string,
+    entry: ZipEntry | undefined,
+    private readonly limit = Infinity,
+  ) {
+    this.items = entry ? elements(file, entry, 'si') : null;
+    this.open = entry !== undefined;
+    this.strings.complete = !this.open;
+  }
+
+  /** Reads on until the table holds string `index` (in whole blocks), or to its end. */
+  reach(index: number): Promise<void> {
+    const read = this.queue.then(() => this.read(index));
+    this.queue = read.catch(() => undefined);
+    return read;
+  }
+
+  private async read(index: number): Promise<void> {
+    const strings = this.strings;
+    while (this.open && !(strings.length > index && strings.length % SharedStrings.BLOCK === 0)) {
+      SI.lastIndex = this.at;
+      const m = SI.exec(this.text);
+      if (m) {
+        if (strings.length === this.limit) return this.stop(false);
         strings.push(m[1] ? itemText(m[1]) : '');
+        this.at = SI.lastIndex;
+        continue;
       }
+      const next = await this.items!.next();
+      if (next.done) return this.stop(true);
+      this.text = next.value;
+      this.at = 0;
     }
-  strings.seal();
-  return strings;
+  }
+
+  private async stop(complete: boolean): Promise<void> {
+    this.strings.seal();
+    this.strings.complete = complete;
+    await this.close();
+  }
+
+  /** Lets the part's file go; strings not read by then stay unread. */
+  async close(): Promise<void> {
+    if (!this.open) return;
+    this.open = false;
+    this.text = '';
+    await this.items!.return(undefined);
+  }
 }
 
-/** A cell names a shared string past those a partial table read (`readSharedStrings`' limit). */
-export class StringBeyondLimit extends Error {}
+/** A cell names a shared string the table has not read (past a limit, or not yet). */
+export class StringBeyondLimit extends Error {
+  constructor(readonly index: number) {
+    super(`shared string ${index} is past those read`);
+  }
+}
 
 /**
  * Built-in number formats that are dates: 14–22 everywhere, 27–36 and 50–58 in East Asian
@@ -231,6 +279,8 @@ export async function readCellStyles(
 
 export interface SheetContext {
   strings: SharedStrings;
+  /** The rest of the table, read as the rows name it; absent when `strings` is all there is. */
+  rest?: StringReader;
   styles: CellStyles;
   date1904: boolean;
 }
@@ -264,7 +314,7 @@ function cellValue(attrs: string, inner: string | undefined, ctx: SheetContext):
   switch (type) {
     case 's': {
       const s = ctx.strings.get(Number(v));
-      if (s === undefined && !ctx.strings.complete) throw new StringBeyondLimit();
+      if (s === undefined && !ctx.strings.complete) throw new StringBeyondLimit(Number(v));
       return s === undefined ? { kind: 'empty' } : textCell(s);
     }
     case 'str':
@@ -303,6 +353,24 @@ interface RowLimits {
   maxColumns: number;
 }
 
+/** A row's cells; throws StringBeyondLimit when a cell names a string not read yet. */
+function rowCells(inner: string, ctx: SheetContext, limits: RowLimits): NormalCell[] {
+  const cells: NormalCell[] = [];
+  let column = 0;
+  CELL.lastIndex = 0;
+  for (let c = CELL.exec(inner); c; c = CELL.exec(inner)) {
+    const ref = ATTR_R.exec(c[1]!)?.[1];
+    column = ref ? (decodeRef(ref)?.column ?? column + 1) : column + 1;
+    if (column > limits.maxColumns)
+      throw new AppError('VALIDATION', `the sheet goes past column ${limits.maxColumns}`, {
+        kind: 'too_many_columns',
+      });
+    while (cells.length < column - 1) cells.push({ kind: 'empty' });
+    cells[column - 1] = cellValue(c[1]!, c[2], ctx);
+  }
+  return cells;
+}
+
 /** The rows of a worksheet part that hold anything, in order, with Excel's row numbers. */
 export async function* readRows(
   file: string,
@@ -322,19 +390,20 @@ export async function* readRows(
         });
       const inner = m[2];
       if (!inner) continue;
-      const cells: NormalCell[] = [];
-      let column = 0;
-      CELL.lastIndex = 0;
-      for (let c = CELL.exec(inner); c; c = CELL.exec(inner)) {
-        const ref = ATTR_R.exec(c[1]!)?.[1];
-        column = ref ? (decodeRef(ref)?.column ?? column + 1) : column + 1;
-        if (column > limits.maxColumns)
-          throw new AppError('VALIDATION', `the sheet goes past column ${limits.maxColumns}`, {
-            kind: 'too_many_columns',
-          });
-        while (cells.length < column - 1) cells.push({ kind: 'empty' });
-        cells[column - 1] = cellValue(c[1]!, c[2], ctx);
-      }
+      let cells: NormalCell[];
+      for (;;)
+        try {
+          cells = rowCells(inner, ctx, limits);
+          break;
+        } catch (error) {
+          // A string the table has not read yet: read on to it, then the row once more.
+          const { strings, rest } = ctx;
+          if (!(error instanceof StringBeyondLimit) || !rest) throw error;
+          const [read, at] = [strings.length, ROW.lastIndex];
+          await rest.reach(error.index);
+          if (strings.length === read && !strings.complete) throw error;
+          ROW.lastIndex = at;
+        }
       if (cells.length > 0) yield { row: rowNumber, cells };
     }
   }

@@ -7,9 +7,9 @@ import type { NormalCell } from './cell-value';
 import {
   readCellStyles,
   readRows,
-  readSharedStrings,
   type SheetContext,
   StringBeyondLimit,
+  StringReader,
 } from './sheet-xml';
 import { MAX_COLUMNS, MAX_ROWS, type MergedRange, type WorkbookParts } from './workbook-parts';
 
@@ -63,24 +63,40 @@ const previewContexts = new WeakMap<WorkbookParts, Promise<SheetContext>>();
  */
 const PREVIEW_STRINGS = 65_536;
 
-/** Shared strings and date styles, read once per opened workbook whatever the number of sheets read. */
+/**
+ * Shared strings and date styles, read once per opened workbook whatever the number of sheets
+ * read. A sheet read in full starts with the strings' first block and reads on as its rows need
+ * (a preview stops at its limit).
+ */
 function contextOf(file: string, parts: WorkbookParts, preview = false): Promise<SheetContext> {
   const cache = preview ? previewContexts : contexts;
   let ctx = cache.get(parts);
   if (!ctx) {
     const entry = (name: string | null) => parts.entries.find((e) => e.name === name);
-    ctx = (async () => ({
-      strings: await readSharedStrings(
+    ctx = (async () => {
+      const rest = new StringReader(
         file,
         entry(parts.sharedStringsPath),
         preview ? PREVIEW_STRINGS : Infinity,
-      ),
-      styles: await readCellStyles(file, entry(parts.stylesPath)),
-      date1904: parts.date1904,
-    }))();
+      );
+      await rest.reach(preview ? Infinity : 0);
+      return {
+        strings: rest.strings,
+        ...(preview ? {} : { rest }),
+        styles: await readCellStyles(file, entry(parts.stylesPath)),
+        date1904: parts.date1904,
+      };
+    })();
     cache.set(parts, ctx);
   }
   return ctx;
+}
+
+/** A table left part-read lets its file go; the next sheet read starts it again. */
+async function release(parts: WorkbookParts, ctx: SheetContext): Promise<void> {
+  if (!ctx.rest || ctx.strings.complete) return;
+  contexts.delete(parts);
+  await ctx.rest.close();
 }
 
 /**
@@ -122,5 +138,10 @@ export async function* readSheetRows(
       if (!(error instanceof StringBeyondLimit)) throw error;
     }
   // From the top again with the whole table (the merges refill), past the rows already given.
-  for await (const r of rowsWith(await contextOf(file, parts))) if (r.row > last) yield r;
+  const ctx = await contextOf(file, parts);
+  try {
+    for await (const r of rowsWith(ctx)) if (r.row > last) yield r;
+  } finally {
+    await release(parts, ctx);
+  }
 }
