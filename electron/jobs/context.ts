@@ -3,6 +3,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../shared/clock';
 import type { Database } from '../db/schema';
+import type { ReaderThread } from '../imports/reader-thread';
 import { JobCancelled } from './protocol';
 import type { WorkerEntry } from './runner';
 
@@ -19,6 +20,8 @@ export interface JobContext<P = unknown> {
   checkCancelled(): void;
   /** The worker entry a job may start a helper thread from (its own); absent outside a worker. */
   helper?: WorkerEntry;
+  /** An import's reader thread, started with the job (registry's ROW_PREPARER_OF). */
+  reader?: ReaderThread;
 }
 
 export type JobFunction<P = unknown> = (

@@ -13,6 +13,7 @@ import type { ExportTableParams } from '../exports/table-export';
 import type { ExportParetoParams } from '../exports/pareto-export';
 import type { InspectParams } from '../imports/inspect';
 import type { RejectsParams } from '../imports/rejects-export';
+import type { PreparerName } from '../imports/row-preparers';
 import type { ImportParams } from '../imports/run-import';
 import type { ReportParams } from '../reports/report-export';
 import type { JobFunction } from './context';
@@ -60,6 +61,14 @@ const JOBS: JobLoaders = {
   'claims.dossier': async () => (await import('../claims/dossier-export')).dossierJob,
   'backups.create': async () => (await import('../backups/job')).backupJob,
   'backups.exportAll': async () => (await import('../backups/job')).exportAllJob,
+};
+
+/**
+ * The imports whose rows a reader thread prepares (imports/prepared-rows.ts), by preparer: the
+ * worker starts that thread with the job, before the job's module loads.
+ */
+export const ROW_PREPARER_OF: { readonly [K in JobKind]?: PreparerName } = {
+  'accounts.import': 'accounts',
 };
 
 export function isJobKind(kind: string): kind is JobKind {

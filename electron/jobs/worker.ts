@@ -11,10 +11,12 @@ import { type Connection, connect } from '../db/connection';
 import { storageError } from '../db/storage-errors';
 import { cancelCheck } from './context';
 import { JobCancelled, type JobWorkerData, type WorkerMessage } from './protocol';
-import { isJobKind, type JobKind, loadJob } from './registry';
+import { isJobKind, type JobKind, loadJob, ROW_PREPARER_OF } from './registry';
 import { isReadWorkerData } from '../reads/protocol';
 import { serveReads } from '../reads/serve-reads';
 import { isRowReaderData } from '../imports/row-reader-protocol';
+import { startRowReader } from '../imports/reader-thread';
+import type { ImportParams } from '../imports/run-import';
 
 const data = workerData as JobWorkerData;
 
@@ -42,6 +44,11 @@ async function run<K extends JobKind>(data: JobWorkerData<K>): Promise<void> {
   const checkCancelled = cancelCheck(new Int32Array(data.cancelFlag));
   let lastPost = 0;
   let conn: Connection | null = null;
+  // An import's reader thread starts first: it reads while this thread loads the job and connects.
+  const preparer = ROW_PREPARER_OF[data.kind];
+  const reader = preparer
+    ? startRowReader(data.params as ImportParams, data.entry, preparer)
+    : null;
   try {
     const job = await loadJob(data.kind);
     conn = connect(data.dbFile, {
@@ -57,6 +64,7 @@ async function run<K extends JobKind>(data: JobWorkerData<K>): Promise<void> {
       clock: businessClock,
       checkCancelled,
       helper: data.entry,
+      ...(reader ? { reader } : {}),
       progress(done, total, msg) {
         const now = Date.now();
         if (now - lastPost >= 100 || done === total) {
@@ -84,6 +92,7 @@ async function run<K extends JobKind>(data: JobWorkerData<K>): Promise<void> {
         kind: null,
       });
   } finally {
+    await reader?.stop();
     await conn?.close();
   }
 }

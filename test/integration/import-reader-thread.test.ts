@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { READER_THREAD_MIN_BYTES } from '../../electron/imports/prepared-rows';
+import { READER_THREAD_MIN_BYTES } from '../../electron/imports/reader-thread';
 import { signedInApp, type TestApp, untilJobPast } from '../helpers/app';
 import { tempDir } from '../helpers/db';
 import { account, newUscc } from '../helpers/fixtures';
