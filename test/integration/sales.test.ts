@@ -106,6 +106,55 @@ describe('opportunities', () => {
     expect(page.rows[0]).toMatchObject({ id: o.id, probability: 40, weightedFen: 80_000_000 });
   });
 
+  it('lists each view’s own cards in every stage, and the same view again after a card moves', async () => {
+    const { gov } = await setup();
+    const firm = await app.value('accounts.create', {
+      account: account({ name: '杭州出租汽车集团有限公司', buyerType: 'direct' }),
+    });
+    const made: Record<string, number> = {};
+    for (const [title, accountId, stage] of [
+      ['警车甲', gov.id, 'interest'],
+      ['警车乙', gov.id, 'design'],
+      ['出租车甲', firm.id, 'interest'],
+      ['出租车乙', firm.id, 'design'],
+      ['出租车丙', firm.id, 'design'],
+    ] as const) {
+      const o = await app.value('opportunities.create', { accountId, title, budgetFen: 1_000_000 });
+      if (stage !== 'interest')
+        await app.value('opportunities.move', {
+          id: o.id,
+          version: await versionOf(app, 'opportunities', o.id),
+          stage,
+        });
+      made[title] = o.id;
+    }
+    const cards = async (query: object) => {
+      const board = await app.value('opportunities.board', query);
+      return Object.fromEntries(
+        board.columns
+          .filter((c) => c.cards.length > 0)
+          .map((c) => [c.stage, c.cards.map((x) => x.title).sort()]),
+      );
+    };
+    const government = { filters: [{ field: 'buyerType', op: 'in', values: ['government'] }] };
+    expect(await cards({})).toEqual({
+      interest: ['出租车甲', '警车甲'],
+      design: ['出租车丙', '出租车乙', '警车乙'],
+    });
+    expect(await cards(government)).toEqual({ interest: ['警车甲'], design: ['警车乙'] });
+    expect(await cards({ search: '出租车' })).toEqual({
+      interest: ['出租车甲'],
+      design: ['出租车丙', '出租车乙'],
+    });
+    expect(await cards({ cardsPerStage: 1 })).toMatchObject({ design: [expect.any(String)] });
+    await app.value('opportunities.move', {
+      id: made['警车甲']!,
+      version: await versionOf(app, 'opportunities', made['警车甲']!),
+      stage: 'comparison',
+    });
+    expect(await cards(government)).toEqual({ design: ['警车乙'], comparison: ['警车甲'] });
+  });
+
   it('needs a reason to lose, a final contract to win, and keeps the stage history', async () => {
     const { gov } = await setup();
     const o = await app.value('opportunities.create', { accountId: gov.id, title: '执法车' });
