@@ -57,16 +57,16 @@ const contexts = new WeakMap<WorkbookParts, Promise<SheetContext>>();
 const previewContexts = new WeakMap<WorkbookParts, Promise<SheetContext>>();
 
 /**
- * The shared strings a preview reads. Its first rows name the first strings (Excel, WPS and
- * exceljs number them in order of first use): 65,536 of a full sheet's million are read ~20×
- * sooner, and a file that names a later one early is read again with the whole table.
+ * The most shared strings a preview reads. Its first rows name the first strings (Excel, WPS and
+ * exceljs number them in order of first use), so it reads them as its rows name them, up to this
+ * many; a file that names a later one early is read again with the whole table.
  */
 const PREVIEW_STRINGS = 65_536;
 
 /**
- * Shared strings and date styles, read once per opened workbook whatever the number of sheets
- * read. A sheet read in full starts with the strings' first block and reads on as its rows need
- * (a preview stops at its limit).
+ * Shared strings and date styles, kept per opened workbook for the sheets read after. A sheet
+ * starts with the strings' first block and reads on as its rows need (a preview stops at its
+ * limit).
  */
 function contextOf(file: string, parts: WorkbookParts, preview = false): Promise<SheetContext> {
   const cache = preview ? previewContexts : contexts;
@@ -79,10 +79,10 @@ function contextOf(file: string, parts: WorkbookParts, preview = false): Promise
         entry(parts.sharedStringsPath),
         preview ? PREVIEW_STRINGS : Infinity,
       );
-      await rest.reach(preview ? Infinity : 0);
+      await rest.reach(0);
       return {
         strings: rest.strings,
-        ...(preview ? {} : { rest }),
+        rest,
         styles: await readCellStyles(file, entry(parts.stylesPath)),
         date1904: parts.date1904,
       };
@@ -93,9 +93,9 @@ function contextOf(file: string, parts: WorkbookParts, preview = false): Promise
 }
 
 /** A table left part-read lets its file go; the next sheet read starts it again. */
-async function release(parts: WorkbookParts, ctx: SheetContext): Promise<void> {
+async function release(parts: WorkbookParts, ctx: SheetContext, preview: boolean): Promise<void> {
   if (!ctx.rest || ctx.strings.complete) return;
-  contexts.delete(parts);
+  (preview ? previewContexts : contexts).delete(parts);
   await ctx.rest.close();
 }
 
@@ -127,21 +127,25 @@ export async function* readSheetRows(
     }
   }
   let last = 0;
-  if (preview)
+  if (preview) {
+    const ctx = await contextOf(file, parts, true);
     try {
-      for await (const r of rowsWith(await contextOf(file, parts, true))) {
+      for await (const r of rowsWith(ctx)) {
         yield r;
         last = r.row;
       }
       return;
     } catch (error) {
       if (!(error instanceof StringBeyondLimit)) throw error;
+    } finally {
+      await release(parts, ctx, true);
     }
+  }
   // From the top again with the whole table (the merges refill), past the rows already given.
   const ctx = await contextOf(file, parts);
   try {
     for await (const r of rowsWith(ctx)) if (r.row > last) yield r;
   } finally {
-    await release(parts, ctx);
+    await release(parts, ctx, false);
   }
 }
