@@ -290,9 +290,12 @@ async function pass(ctx: JobContext<ImportParams>, report: ReportSpool): Promise
         cells: outcome === 'reject' ? prepared.texts : null,
       });
     },
-    // Waiting for the reader thread: the search rows of the accounts created so far, in runs.
+    // Waiting for the reader thread: the search rows of the accounts created so far, in runs,
+    // and the report's rows.
     () => {
-      if (ctx.params.input.mode === 'commit') store.indexCreated(EARLY_INDEX_ROWS);
+      if (ctx.params.input.mode !== 'commit') return;
+      store.indexCreated(EARLY_INDEX_ROWS);
+      report.writePending();
     },
   );
 

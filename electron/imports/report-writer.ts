@@ -1,7 +1,8 @@
 /**
- * A run's per-row report. Rows are spooled to a temporary file while the pass runs (in the data
- * transaction, which a dry run rolls back), then written to import_rows with the run's summary
- * in a transaction of their own — after the commit, or after the rollback of a dry run.
+ * A run's per-row report. Rows are spooled to a temporary file while the pass runs. A commit also
+ * writes them to import_rows as it goes, in its own transaction, mostly while the pass waits for
+ * rows to read; a dry run, or a commit rolled back for a rejected row, writes them from the spool
+ * after the rollback, in a transaction of their own.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -56,6 +57,34 @@ const insertRows = (sqlite: BetterSqlite3.Database, rows: number) =>
        .join(', ')}`,
   );
 
+/** Rows a run written along with its pass holds back at most before writing them. */
+const MAX_PENDING = 4096;
+
+function insertRun(
+  sqlite: BetterSqlite3.Database,
+  facts: RunFacts,
+  headers: readonly string[],
+  finishedAt: string,
+): number {
+  return Number(
+    sqlite
+      .prepare(
+        `insert into import_runs (target, mode, policy, file_name, sheet, headers, summary, actor_id, finished_at)
+         values (?, ?, ?, ?, ?, ?, '{}', ?, ?)`,
+      )
+      .run(
+        facts.target,
+        facts.mode,
+        facts.policy,
+        facts.fileName,
+        facts.sheet,
+        JSON.stringify(headers),
+        facts.actorId,
+        finishedAt,
+      ).lastInsertRowid,
+  );
+}
+
 const json = (list: readonly unknown[] | null) =>
   list && list.length > 0 ? JSON.stringify(list) : null;
 
@@ -67,6 +96,16 @@ export class ReportSpool {
   private columnHeaders: string[] = [];
   /** Warnings found after a row was spooled (parents are linked last). */
   private readonly late = new Map<number, ImportReason[]>();
+  /**
+   * A commit's run, inserted in its transaction (`writeAlong`): its rows go in while the pass
+   * waits for rows to read, not all after it. Gone again if the transaction is rolled back.
+   */
+  private along: {
+    runId: number;
+    insert: BetterSqlite3.Statement;
+    /** Values of the rows not yet written, REPORT_COLUMNS a row. */
+    pending: unknown[];
+  } | null = null;
 
   /** The file's header row, as the rejected-rows workbook and money-unit detection read it. */
   headers(): readonly string[] {
@@ -78,20 +117,45 @@ export class ReportSpool {
   }
 
   add(r: ReportRow): void {
-    this.buffer +=
-      JSON.stringify([
-        r.row,
-        r.outcome,
-        r.accountId,
-        r.name,
-        r.uscc,
-        json(r.reasons),
-        json(r.warnings),
-        json(r.changes),
-        r.cells ? JSON.stringify(r.cells) : null,
-        json(r.notices ?? null),
-      ]) + '\n';
+    const values = [
+      r.row,
+      r.outcome,
+      r.accountId,
+      r.name,
+      r.uscc,
+      json(r.reasons),
+      json(r.warnings),
+      json(r.changes),
+      r.cells ? JSON.stringify(r.cells) : null,
+      json(r.notices ?? null),
+    ];
+    this.buffer += JSON.stringify(values) + '\n';
     if (this.buffer.length >= FLUSH_CHARS) this.flush();
+    if (this.along) {
+      this.along.pending.push(this.along.runId, ...values);
+      if (this.along.pending.length >= MAX_PENDING * REPORT_COLUMNS) this.writePending();
+    }
+  }
+
+  /**
+   * Writes the rows of a commit along with the pass (call inside its transaction): the run is
+   * inserted now, and `writePending` puts the rows spooled so far in. The spool is kept whole all
+   * the same: if the transaction is rolled back, `write` writes the report from it.
+   */
+  writeAlong(sqlite: BetterSqlite3.Database, facts: RunFacts, clock: Clock): void {
+    const runId = insertRun(sqlite, facts, [], isoNow(clock));
+    this.along = { runId, insert: insertRows(sqlite, ROWS_PER_INSERT), pending: [] };
+  }
+
+  /** The spooled rows not yet written, written (whole statements of them); see `writeAlong`. */
+  writePending(): void {
+    const along = this.along;
+    if (!along) return;
+    const size = ROWS_PER_INSERT * REPORT_COLUMNS;
+    const whole = along.pending.length - (along.pending.length % size);
+    if (whole === 0) return;
+    for (let at = 0; at < whole; at += size) along.insert.run(along.pending.slice(at, at + size));
+    along.pending = along.pending.slice(whole);
   }
 
   addWarning(row: number, warning: ImportReason): void {
@@ -103,7 +167,17 @@ export class ReportSpool {
     this.buffer = '';
   }
 
-  /** Writes the run and its rows (call inside a transaction) and returns the summary. */
+  /** A row's warnings with those found after it was spooled (JSON, as stored). */
+  private withLate(row: number, warnings: string | null): string | null {
+    const late = this.late.get(row);
+    if (!late) return warnings;
+    return JSON.stringify([...(warnings ? (JSON.parse(warnings) as []) : []), ...late]);
+  }
+
+  /**
+   * Writes the run and its rows (call inside a transaction) and returns the summary: the rows not
+   * yet written of a run written along with its pass, or all of them from the spool.
+   */
   async write(
     sqlite: BetterSqlite3.Database,
     clock: Clock,
@@ -113,23 +187,62 @@ export class ReportSpool {
   ): Promise<ImportSummary> {
     this.flush();
     const finishedAt = isoNow(clock);
-    const runId = Number(
-      sqlite
-        .prepare(
-          `insert into import_runs (target, mode, policy, file_name, sheet, headers, summary, actor_id, finished_at)
-           values (?, ?, ?, ?, ?, ?, '{}', ?, ?)`,
-        )
-        .run(
-          facts.target,
-          facts.mode,
-          facts.policy,
-          facts.fileName,
-          facts.sheet,
-          JSON.stringify(this.columnHeaders),
-          facts.actorId,
-          finishedAt,
-        ).lastInsertRowid,
+    const along = this.along;
+    this.along = null;
+    const runId =
+      along && sqlite.prepare('select 1 from import_runs where id = ?').get(along.runId)
+        ? this.finishAlong(sqlite, along.runId, along.pending)
+        : await this.writeFromSpool(sqlite, facts, finishedAt, progress);
+    const summary: ImportSummary = {
+      runId,
+      target: facts.target,
+      mode: facts.mode,
+      policy: facts.policy,
+      ...counts,
+      finishedAt,
+    };
+    sqlite
+      .prepare('update import_runs set headers = ?, summary = ?, finished_at = ? where id = ?')
+      .run(JSON.stringify(this.columnHeaders), JSON.stringify(summary), finishedAt, runId);
+    return summary;
+  }
+
+  /** The last rows of a run written along, and the late warnings of rows written before. */
+  private finishAlong(sqlite: BetterSqlite3.Database, runId: number, pending: unknown[]): number {
+    const unwritten = new Set<number>();
+    for (let at = 0; at < pending.length; at += REPORT_COLUMNS) {
+      const row = pending[at + 1] as number;
+      unwritten.add(row);
+      pending[at + 7] = this.withLate(row, pending[at + 7] as string | null);
+    }
+    const size = ROWS_PER_INSERT * REPORT_COLUMNS;
+    for (let at = 0; at < pending.length; at += size) {
+      const values = pending.slice(at, at + size);
+      insertRows(sqlite, values.length / REPORT_COLUMNS).run(values);
+    }
+    const warningsOf = sqlite
+      .prepare('select warnings from import_rows where run_id = ? and row = ?')
+      .pluck();
+    const setWarnings = sqlite.prepare(
+      'update import_rows set warnings = ? where run_id = ? and row = ?',
     );
+    for (const row of this.late.keys())
+      if (!unwritten.has(row))
+        setWarnings.run(
+          this.withLate(row, warningsOf.get(runId, row) as string | null),
+          runId,
+          row,
+        );
+    return runId;
+  }
+
+  private async writeFromSpool(
+    sqlite: BetterSqlite3.Database,
+    facts: RunFacts,
+    finishedAt: string,
+    progress?: (done: number) => void,
+  ): Promise<number> {
+    const runId = insertRun(sqlite, facts, this.columnHeaders, finishedAt);
     const insert = insertRows(sqlite, ROWS_PER_INSERT);
     const lines = readline.createInterface({
       input: fs.createReadStream(this.file, { encoding: 'utf8', highWaterMark: 1 << 20 }),
@@ -140,9 +253,7 @@ export class ReportSpool {
     for await (const line of lines) {
       if (!line) continue;
       const v = JSON.parse(line) as [number, ...unknown[]];
-      const late = this.late.get(v[0]);
-      if (late)
-        v[6] = JSON.stringify([...(v[6] ? (JSON.parse(v[6] as string) as []) : []), ...late]);
+      v[6] = this.withLate(v[0], v[6] as string | null);
       values.push(runId, ...v);
       if (values.length === ROWS_PER_INSERT * REPORT_COLUMNS) {
         insert.run(values);
@@ -151,18 +262,7 @@ export class ReportSpool {
       if (++done % 10_000 === 0) progress?.(done);
     }
     if (values.length > 0) insertRows(sqlite, values.length / REPORT_COLUMNS).run(values);
-    const summary: ImportSummary = {
-      runId,
-      target: facts.target,
-      mode: facts.mode,
-      policy: facts.policy,
-      ...counts,
-      finishedAt,
-    };
-    sqlite
-      .prepare('update import_runs set summary = ? where id = ?')
-      .run(JSON.stringify(summary), runId);
-    return summary;
+    return runId;
   }
 
   dispose(): void {

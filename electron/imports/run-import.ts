@@ -185,6 +185,7 @@ export async function runImportJob(
     await backUpBeforeCommit(ctx);
     ctx.sqlite.exec('begin immediate');
     try {
+      if (input.mode === 'commit') report.writeAlong(ctx.sqlite, facts, ctx.clock);
       const { tally, audit, facts: factsOf } = await pass(report);
       const counts = { fileName, sheet: input.sheet, ...tally };
       const committed =
