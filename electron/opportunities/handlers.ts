@@ -2,7 +2,8 @@ import type { Deps } from '../app/deps';
 import { listAudit } from '../audit/audit';
 import type { Handlers } from '../transport/dispatch';
 import { readsAll, requireTeamRead, teamScope } from '../accounts/account-team';
-import { competitorBrands, listOpportunities, opportunityBoard } from './repository';
+import { opportunityBoard } from './board';
+import { competitorBrands, listOpportunities } from './repository';
 import {
   createOpportunity,
   deleteOpportunity,

@@ -1,24 +1,17 @@
 /**
- * The opportunities' reads: the grid, the board and the card. The writes sit with their rules in
- * service.ts.
+ * The opportunities' reads: the grid and the card (the board reads through the grid's query in
+ * board.ts). The writes sit with their rules in service.ts.
  */
-import { type CompiledQuery, type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { ListQuery } from '../../shared/list';
 import {
   OPPORTUNITY_COLUMNS,
-  type Board,
   type OpportunityColumn,
   type OpportunityDetail,
   type OpportunityRow,
   type ProbabilitySettings,
 } from '../../shared/schemas/opportunities';
-import {
-  CLOSED_PROBABILITIES,
-  CLOSED_STAGES,
-  OPEN_STAGES,
-  STAGE_VALUES,
-  type Stage,
-} from '../../shared/sales-enums';
+import { CLOSED_PROBABILITIES, STAGE_VALUES, type Stage } from '../../shared/sales-enums';
 import { searchKey } from '../../shared/text';
 import { noteFromColumns } from '../../shared/system-notes';
 import { teamAccountCondition } from '../accounts/account-team';
@@ -39,7 +32,7 @@ export function probabilitiesOf(open: ProbabilitySettings): Probabilities {
 }
 
 /** Σ amount × probability, rounded to whole fen. */
-function weighted(amountFen: number, probability: number): number {
+export function weighted(amountFen: number, probability: number): number {
   return Math.round((amountFen * probability) / 100);
 }
 
@@ -176,7 +169,7 @@ function needsJoins(query: Omit<OpportunityView, 'sort'>): boolean {
   return query.filters.some((f) => f.field === 'accountName' || f.field === 'tenderNo');
 }
 
-function filtered(
+export function filtered(
   db: Kysely<Database>,
   query: Omit<OpportunityView, 'sort'>,
   p: Probabilities,
@@ -215,7 +208,7 @@ const ROW_COLUMNS = [
   'o.version',
 ] as const;
 
-function rowsQuery(db: Kysely<Database>, query: OpportunityView, p: Probabilities) {
+export function rowsQuery(db: Kysely<Database>, query: OpportunityView, p: Probabilities) {
   return applySort(
     filtered(db, query, p).leftJoin('staff as s', 's.id', 'o.owner_id'),
     sortColumns(p),
@@ -228,14 +221,14 @@ function rowsQuery(db: Kysely<Database>, query: OpportunityView, p: Probabilitie
   ]);
 }
 
-type RowRecord = SelectedRow<typeof rowsQuery>;
+export type RowRecord = SelectedRow<typeof rowsQuery>;
 
 function brandsOf(json: string): string[] {
   const parsed: unknown = JSON.parse(json);
   return Array.isArray(parsed) ? parsed.filter((b): b is string => typeof b === 'string') : [];
 }
 
-function toRow(r: RowRecord, p: Probabilities): OpportunityRow {
+export function toRow(r: RowRecord, p: Probabilities): OpportunityRow {
   const stage = r.stage;
   return {
     id: r.id,
@@ -301,106 +294,6 @@ export async function competitorBrands(
     .orderBy('c.brand');
   if (teamOf !== null) q = q.where(teamAccountCondition(teamOf, 'o.account_id'));
   return (await q.execute()).map((r) => r.brand);
-}
-
-/** Open cards soonest-closing first (undated last), then the largest. */
-const BOARD_SORT: OpportunityView['sort'] = [
-  { field: 'expectedCloseOn', desc: false },
-  { field: 'amountFen', desc: true },
-];
-
-type BoardQuery = Omit<OpportunityView, 'sort'> & { includeClosed: boolean; cardsPerStage: number };
-
-/** The stage's place in the board's card statement, filled with each stage as it runs. */
-const EACH_STAGE = Object.freeze({ slot: 'stage' });
-
-interface BoardStatements {
-  sums: CompiledQuery<{ stage: Stage; n: number; amount: number }>;
-  cards: CompiledQuery<RowRecord>;
-  /** Which of the card statement's parameters is the stage. */
-  stageAt: number;
-}
-
-/**
- * The board's statements, compiled once per view (filters, search, team, card count and the stage
- * probabilities the columns use): building and compiling them took kysely about a third of the
- * time SQLite takes to run them, on a board that reloads after every card moved. The open stages'
- * cards differ only in the stage, one parameter.
- */
-const boardStatements = new Map<string, BoardStatements>();
-
-function boardStatementsFor(db: Kysely<Database>, query: BoardQuery, p: Probabilities) {
-  const { filters, search, teamOf, cardsPerStage } = query;
-  const key = JSON.stringify([filters, search ?? '', teamOf, cardsPerStage, p]);
-  let statements = boardStatements.get(key);
-  if (!statements) {
-    const cards = rowsQuery(db, { ...query, sort: BOARD_SORT }, p)
-      .where(sql<boolean>`o.stage = ${EACH_STAGE}`)
-      .limit(cardsPerStage)
-      .compile();
-    statements = {
-      sums: filtered(db, query, p, false)
-        .select((eb) => [
-          'o.stage',
-          eb.fn.countAll<number>().as('n'),
-          eb.fn.coalesce(eb.fn.sum<number>('o.amount_fen'), sql<number>`0`).as('amount'),
-        ])
-        .groupBy('o.stage')
-        .compile(),
-      cards,
-      stageAt: cards.parameters.indexOf(EACH_STAGE),
-    };
-    if (boardStatements.size >= 32) boardStatements.clear();
-    boardStatements.set(key, statements);
-  }
-  return statements;
-}
-
-export async function opportunityBoard(
-  db: Kysely<Database>,
-  query: BoardQuery,
-  p: Probabilities,
-): Promise<Board> {
-  const statements = boardStatementsFor(db, query, p);
-  const { rows: sums } = await db.executeQuery(statements.sums);
-  const byStage = new Map(sums.map((s) => [s.stage, s]));
-  const stages: readonly Stage[] = query.includeClosed
-    ? STAGE_VALUES
-    : [...OPEN_STAGES, ...CLOSED_STAGES];
-  const columns = await Promise.all(
-    stages.map(async (stage) => {
-      const sum = byStage.get(stage);
-      const count = Number(sum?.n ?? 0);
-      const amountFen = Number(sum?.amount ?? 0);
-      const showCards =
-        query.cardsPerStage > 0 &&
-        count > 0 &&
-        (query.includeClosed || !(CLOSED_STAGES as readonly Stage[]).includes(stage));
-      const parameters = [...statements.cards.parameters];
-      parameters[statements.stageAt] = stage;
-      const cards = showCards
-        ? (await db.executeQuery<RowRecord>({ ...statements.cards, parameters })).rows
-        : [];
-      return {
-        stage,
-        probability: p[stage],
-        count,
-        amountFen,
-        weightedFen: weighted(amountFen, p[stage]),
-        cards: cards.map((r) => toRow(r, p)),
-      };
-    }),
-  );
-  // The total forecast is of the open pipeline: won business is no longer a forecast.
-  const open = columns.filter((c) => (OPEN_STAGES as readonly Stage[]).includes(c.stage));
-  return {
-    columns,
-    total: {
-      count: open.reduce((n, c) => n + c.count, 0),
-      amountFen: open.reduce((n, c) => n + c.amountFen, 0),
-      weightedFen: open.reduce((n, c) => n + c.weightedFen, 0),
-    },
-  };
 }
 
 export async function getOpportunityDetail(
