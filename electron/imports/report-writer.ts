@@ -49,6 +49,8 @@ const FLUSH_CHARS = 1 << 20;
 const ROWS_PER_INSERT = 64;
 const REPORT_COLUMNS = 11;
 
+const STATEMENT_VALUES = ROWS_PER_INSERT * REPORT_COLUMNS;
+
 const insertRows = (sqlite: BetterSqlite3.Database, rows: number) =>
   sqlite.prepare(
     `insert into import_rows (run_id, row, outcome, account_id, name, uscc, reasons, warnings, changes, cells, notices)
@@ -56,6 +58,31 @@ const insertRows = (sqlite: BetterSqlite3.Database, rows: number) =>
        .fill(`(${Array<string>(REPORT_COLUMNS).fill('?').join(', ')})`)
        .join(', ')}`,
   );
+
+/** The full statement of each connection, prepared once. */
+const fullInserts = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement>();
+
+/**
+ * Inserts report rows (`values`, REPORT_COLUMNS a row) in statements of ROWS_PER_INSERT rows and
+ * returns those left over that do not fill one — or inserts them too when `all`.
+ */
+function insertReportRows(
+  sqlite: BetterSqlite3.Database,
+  values: unknown[],
+  all: boolean,
+): unknown[] {
+  const whole = values.length - (values.length % STATEMENT_VALUES);
+  if (whole > 0) {
+    let insert = fullInserts.get(sqlite);
+    if (!insert) fullInserts.set(sqlite, (insert = insertRows(sqlite, ROWS_PER_INSERT)));
+    for (let at = 0; at < whole; at += STATEMENT_VALUES)
+      insert.run(values.slice(at, at + STATEMENT_VALUES));
+  }
+  const rest = values.slice(whole);
+  if (!all || rest.length === 0) return rest;
+  insertRows(sqlite, rest.length / REPORT_COLUMNS).run(rest);
+  return [];
+}
 
 /** Rows a run written along with its pass holds back at most before writing them. */
 const MAX_PENDING = 4096;
@@ -101,8 +128,8 @@ export class ReportSpool {
    * waits for rows to read, not all after it. Gone again if the transaction is rolled back.
    */
   private along: {
+    sqlite: BetterSqlite3.Database;
     runId: number;
-    insert: BetterSqlite3.Statement;
     /** Values of the rows not yet written, REPORT_COLUMNS a row. */
     pending: unknown[];
   } | null = null;
@@ -144,18 +171,14 @@ export class ReportSpool {
    */
   writeAlong(sqlite: BetterSqlite3.Database, facts: RunFacts, clock: Clock): void {
     const runId = insertRun(sqlite, facts, [], isoNow(clock));
-    this.along = { runId, insert: insertRows(sqlite, ROWS_PER_INSERT), pending: [] };
+    this.along = { sqlite, runId, pending: [] };
   }
 
   /** The spooled rows not yet written, written (whole statements of them); see `writeAlong`. */
   writePending(): void {
     const along = this.along;
-    if (!along) return;
-    const size = ROWS_PER_INSERT * REPORT_COLUMNS;
-    const whole = along.pending.length - (along.pending.length % size);
-    if (whole === 0) return;
-    for (let at = 0; at < whole; at += size) along.insert.run(along.pending.slice(at, at + size));
-    along.pending = along.pending.slice(whole);
+    if (along && along.pending.length >= STATEMENT_VALUES)
+      along.pending = insertReportRows(along.sqlite, along.pending, false);
   }
 
   addWarning(row: number, warning: ImportReason): void {
@@ -215,11 +238,7 @@ export class ReportSpool {
       unwritten.add(row);
       pending[at + 7] = this.withLate(row, pending[at + 7] as string | null);
     }
-    const size = ROWS_PER_INSERT * REPORT_COLUMNS;
-    for (let at = 0; at < pending.length; at += size) {
-      const values = pending.slice(at, at + size);
-      insertRows(sqlite, values.length / REPORT_COLUMNS).run(values);
-    }
+    insertReportRows(sqlite, pending, true);
     const warningsOf = sqlite
       .prepare('select warnings from import_rows where run_id = ? and row = ?')
       .pluck();
@@ -243,7 +262,6 @@ export class ReportSpool {
     progress?: (done: number) => void,
   ): Promise<number> {
     const runId = insertRun(sqlite, facts, this.columnHeaders, finishedAt);
-    const insert = insertRows(sqlite, ROWS_PER_INSERT);
     const lines = readline.createInterface({
       input: fs.createReadStream(this.file, { encoding: 'utf8', highWaterMark: 1 << 20 }),
       crlfDelay: Infinity,
@@ -255,13 +273,10 @@ export class ReportSpool {
       const v = JSON.parse(line) as [number, ...unknown[]];
       v[6] = this.withLate(v[0], v[6] as string | null);
       values.push(runId, ...v);
-      if (values.length === ROWS_PER_INSERT * REPORT_COLUMNS) {
-        insert.run(values);
-        values = [];
-      }
+      if (values.length === STATEMENT_VALUES) values = insertReportRows(sqlite, values, false);
       if (++done % 10_000 === 0) progress?.(done);
     }
-    if (values.length > 0) insertRows(sqlite, values.length / REPORT_COLUMNS).run(values);
+    insertReportRows(sqlite, values, true);
     return runId;
   }
 

@@ -278,9 +278,8 @@ export async function readCellStyles(
 }
 
 export interface SheetContext {
-  strings: SharedStrings;
-  /** The rest of the table, read as the rows name it; absent when `strings` is all there is. */
-  rest?: StringReader;
+  /** The shared-string table, read as the rows name its strings. */
+  sharedStrings: StringReader;
   styles: CellStyles;
   date1904: boolean;
 }
@@ -313,8 +312,9 @@ function cellValue(attrs: string, inner: string | undefined, ctx: SheetContext):
   if (v === undefined) return { kind: 'empty' };
   switch (type) {
     case 's': {
-      const s = ctx.strings.get(Number(v));
-      if (s === undefined && !ctx.strings.complete) throw new StringBeyondLimit(Number(v));
+      const { strings } = ctx.sharedStrings;
+      const s = strings.get(Number(v));
+      if (s === undefined && !strings.complete) throw new StringBeyondLimit(Number(v));
       return s === undefined ? { kind: 'empty' } : textCell(s);
     }
     case 'str':
@@ -397,10 +397,10 @@ export async function* readRows(
           break;
         } catch (error) {
           // A string the table has not read yet: read on to it, then the row once more.
-          const { strings, rest } = ctx;
-          if (!(error instanceof StringBeyondLimit) || !rest) throw error;
+          if (!(error instanceof StringBeyondLimit)) throw error;
+          const { strings } = ctx.sharedStrings;
           const [read, at] = [strings.length, ROW.lastIndex];
-          await rest.reach(error.index);
+          await ctx.sharedStrings.reach(error.index);
           if (strings.length === read && !strings.complete) throw error;
           ROW.lastIndex = at;
         }

@@ -74,15 +74,14 @@ function contextOf(file: string, parts: WorkbookParts, preview = false): Promise
   if (!ctx) {
     const entry = (name: string | null) => parts.entries.find((e) => e.name === name);
     ctx = (async () => {
-      const rest = new StringReader(
+      const sharedStrings = new StringReader(
         file,
         entry(parts.sharedStringsPath),
         preview ? PREVIEW_STRINGS : Infinity,
       );
-      await rest.reach(0);
+      await sharedStrings.reach(0);
       return {
-        strings: rest.strings,
-        rest,
+        sharedStrings,
         styles: await readCellStyles(file, entry(parts.stylesPath)),
         date1904: parts.date1904,
       };
@@ -94,9 +93,9 @@ function contextOf(file: string, parts: WorkbookParts, preview = false): Promise
 
 /** A table left part-read lets its file go; the next sheet read starts it again. */
 async function release(parts: WorkbookParts, ctx: SheetContext, preview: boolean): Promise<void> {
-  if (!ctx.rest || ctx.strings.complete) return;
+  if (ctx.sharedStrings.strings.complete) return;
   (preview ? previewContexts : contexts).delete(parts);
-  await ctx.rest.close();
+  await ctx.sharedStrings.close();
 }
 
 /**
@@ -116,36 +115,32 @@ export async function* readSheetRows(
     });
   const entry = parts.entries.find((e) => e.name === sheet.path)!;
   const merges = sheet.merges;
-  async function* rowsWith(ctx: SheetContext): AsyncGenerator<SourceRow> {
+  async function* rowsWith(preview: boolean): AsyncGenerator<SourceRow> {
+    const ctx = await contextOf(file, parts, preview);
     const filler = new MergeFiller(merges);
-    for await (const { row, cells } of readRows(file, entry, ctx, {
-      maxRows: MAX_ROWS,
-      maxColumns: MAX_COLUMNS,
-    })) {
-      filler.fill(row, cells);
-      yield { row, cells };
+    try {
+      for await (const { row, cells } of readRows(file, entry, ctx, {
+        maxRows: MAX_ROWS,
+        maxColumns: MAX_COLUMNS,
+      })) {
+        filler.fill(row, cells);
+        yield { row, cells };
+      }
+    } finally {
+      await release(parts, ctx, preview);
     }
   }
   let last = 0;
-  if (preview) {
-    const ctx = await contextOf(file, parts, true);
+  if (preview)
     try {
-      for await (const r of rowsWith(ctx)) {
+      for await (const r of rowsWith(true)) {
         yield r;
         last = r.row;
       }
       return;
     } catch (error) {
       if (!(error instanceof StringBeyondLimit)) throw error;
-    } finally {
-      await release(parts, ctx, true);
     }
-  }
   // From the top again with the whole table (the merges refill), past the rows already given.
-  const ctx = await contextOf(file, parts);
-  try {
-    for await (const r of rowsWith(ctx)) if (r.row > last) yield r;
-  } finally {
-    await release(parts, ctx, false);
-  }
+  for await (const r of rowsWith(false)) if (r.row > last) yield r;
 }
